@@ -1,0 +1,21 @@
+//! transform-model: tools for Danish municipalities moving from an operations-optimised
+//! *driftskommune* to a *transformative municipality*.
+//!
+//! The crate is plain Rust with no FFI: the C ABI and the Python package convert and
+//! forward to it. Each capability has its own module and error enum:
+//!
+//! - [`model`]: the versioned, bilingual maturity model definition (data, validated on load);
+//! - [`responses`]: questionnaire answers read from survey exports (CSV, JSON);
+//! - [`maturity`]: scoring per the domain contract, with anonymity, reliability and intervals;
+//! - [`stats`]: the small statistical kernels the scoring is built from.
+
+pub mod localized;
+pub mod maturity;
+pub mod model;
+pub mod responses;
+pub mod stats;
+
+pub use localized::{Lang, Localized};
+pub use maturity::{Assessment, AssessError, AssessOptions, Weighting, assess};
+pub use model::{Model, ModelError};
+pub use responses::{ResponseError, Responses};

@@ -1,0 +1,298 @@
+//! The maturity model definition: levels, dimensions, items, roles and levers, as data.
+//!
+//! A [`ModelDef`] is the plain serde form of the JSON schema. [`Model`] is a definition that
+//! passed validation, with the lookups that scoring needs precomputed; it is the only form
+//! the rest of the crate accepts, so an unchecked definition can never be scored.
+
+mod overlay;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::localized::Localized;
+
+pub use overlay::merge_overlay;
+pub use validate::OTHER_GROUP;
+
+/// The embedded default model `dtm` ("from drift to transformative").
+pub const DEFAULT_MODEL_JSON: &str = include_str!("../../models/dtm.json");
+
+/// Errors from reading or validating a model definition. Each names its JSON path.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum ModelError {
+    /// The text is not JSON of the model's shape (wrong type, missing field, syntax).
+    #[error("model JSON at `{path}`: {message}")]
+    Parse { path: String, message: String },
+    /// The JSON has the right shape but breaks a rule of the model.
+    #[error("invalid model at `{path}`: {message}")]
+    Invalid { path: String, message: String },
+    /// The model file could not be read.
+    #[error("cannot read model file `{path}`: {message}")]
+    Io { path: String, message: String },
+}
+
+impl ModelError {
+    pub(crate) fn invalid(path: impl Into<String>, message: impl Into<String>) -> Self {
+        ModelError::Invalid { path: path.into(), message: message.into() }
+    }
+
+    /// The JSON path (or file path) the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            ModelError::Parse { path, .. }
+            | ModelError::Invalid { path, .. }
+            | ModelError::Io { path, .. } => path,
+        }
+    }
+}
+
+/// The answer scale: integers `min..=max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub missing: Option<Localized>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: String,
+    pub label: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    pub level: i64,
+    pub label: Localized,
+    pub description: Localized,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dimension {
+    pub id: String,
+    pub label: Localized,
+    pub description: Localized,
+    /// Anchor text per level, keyed by the level number as a string ("1".."5").
+    pub level_descriptions: BTreeMap<String, Localized>,
+    /// Lever ids recommended when this dimension lags.
+    pub levers: Vec<String>,
+    /// Weight of the dimension's gap when recommendations are ranked (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+fn is_one(w: &f64) -> bool {
+    *w == 1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub dimension: String,
+    pub text: Localized,
+    #[serde(default)]
+    pub reverse: bool,
+    /// Role ids this item is asked of; empty means every role.
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lever {
+    pub id: String,
+    pub label: Localized,
+    pub text: Localized,
+}
+
+/// The model definition exactly as its JSON schema has it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelDef {
+    pub id: String,
+    pub version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub languages: Vec<String>,
+    pub scale: Scale,
+    pub roles: Vec<Role>,
+    pub levels: Vec<Level>,
+    pub dimensions: Vec<Dimension>,
+    pub items: Vec<Item>,
+    pub levers: Vec<Lever>,
+}
+
+/// A validated model with its lookups precomputed. Immutable; cheap to share.
+#[derive(Debug, Clone)]
+pub struct Model {
+    def: ModelDef,
+    /// Dimension index of each item.
+    item_dim: Vec<usize>,
+    /// Item indices of each dimension, in model order.
+    dim_items: Vec<Vec<usize>>,
+    /// `asked[role][item]`: whether the item is asked of the role.
+    asked: Vec<Vec<bool>>,
+    /// `needed[role][dim]`: answered items a respondent of the role needs for a score
+    /// (⌈asked/2⌉; 0 when no item of the dimension is asked of the role).
+    needed: Vec<Vec<usize>>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.def == other.def
+    }
+}
+
+impl Model {
+    /// The embedded default model `dtm`.
+    pub fn default_model() -> Model {
+        Model::from_json(DEFAULT_MODEL_JSON).expect("the embedded default model is valid")
+    }
+
+    /// Parses and validates a model from JSON text.
+    pub fn from_json(text: &str) -> Result<Model, ModelError> {
+        parse_def(text)?.validate()
+    }
+
+    /// Reads, parses and validates a model file.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Model, ModelError> {
+        Model::from_json(&read_file(path.as_ref())?)
+    }
+
+    /// Applies an overlay (JSON text) to this model, then validates the result.
+    ///
+    /// Entries of `roles`, `levels`, `dimensions`, `items` and `levers` are matched by id
+    /// (by `level` for levels): a known id is merged field by field, an unknown one is
+    /// added. `remove_items` lists item ids to drop. Top-level scalars replace.
+    pub fn overlay(&self, overlay_json: &str) -> Result<Model, ModelError> {
+        let overlay: Value = serde_json::from_str(overlay_json).map_err(|e| ModelError::Parse {
+            path: format!("overlay (line {}, column {})", e.line(), e.column()),
+            message: e.to_string(),
+        })?;
+        let base = serde_json::to_value(&self.def).expect("a model serializes");
+        let merged = merge_overlay(base, &overlay)?;
+        let def: ModelDef = from_value(merged)?;
+        def.validate()
+    }
+
+    /// The definition as data.
+    pub fn def(&self) -> &ModelDef {
+        &self.def
+    }
+
+    /// The model as pretty JSON (the same schema it was read from).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.def).expect("a model serializes")
+    }
+
+    pub fn id(&self) -> &str {
+        &self.def.id
+    }
+    pub fn version(&self) -> &str {
+        &self.def.version
+    }
+    pub fn roles(&self) -> &[Role] {
+        &self.def.roles
+    }
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.def.dimensions
+    }
+    pub fn items(&self) -> &[Item] {
+        &self.def.items
+    }
+    pub fn levels(&self) -> &[Level] {
+        &self.def.levels
+    }
+    pub fn levers(&self) -> &[Lever] {
+        &self.def.levers
+    }
+    pub fn scale(&self) -> &Scale {
+        &self.def.scale
+    }
+
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.def.roles.iter().position(|r| r.id == id)
+    }
+    pub fn item_index(&self, id: &str) -> Option<usize> {
+        self.def.items.iter().position(|i| i.id == id)
+    }
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.def.dimensions.iter().position(|d| d.id == id)
+    }
+    pub fn lever(&self, id: &str) -> Option<&Lever> {
+        self.def.levers.iter().find(|l| l.id == id)
+    }
+
+    /// Dimension index of item `item`.
+    pub fn item_dimension(&self, item: usize) -> usize {
+        self.item_dim[item]
+    }
+    /// Item indices of dimension `dim`.
+    pub fn dimension_items(&self, dim: usize) -> &[usize] {
+        &self.dim_items[dim]
+    }
+    /// Whether item `item` is asked of role `role`.
+    pub fn is_asked(&self, role: usize, item: usize) -> bool {
+        self.asked[role][item]
+    }
+    /// Answered items a respondent of `role` needs for a score on `dim` (0 = never scored).
+    pub fn needed(&self, role: usize, dim: usize) -> usize {
+        self.needed[role][dim]
+    }
+
+    /// The level reached by `score`: floor on the scale, shifted so the scale minimum is level 1.
+    pub fn level_of(&self, score: f64) -> i64 {
+        let max_level = self.def.levels.len() as i64;
+        ((score.floor() as i64) - self.def.scale.min + 1).clamp(1, max_level)
+    }
+
+    /// The fraction of the way from the attained level to the next (0 at the top level).
+    pub fn progress_of(&self, score: f64) -> f64 {
+        if self.level_of(score) == self.def.levels.len() as i64 {
+            0.0
+        } else {
+            score - score.floor()
+        }
+    }
+
+    /// Number of answer options, A in σ²_EU = (A² − 1)/12.
+    pub fn scale_options(&self) -> i64 {
+        self.def.scale.max - self.def.scale.min + 1
+    }
+}
+
+pub(crate) fn read_file(path: &Path) -> Result<String, ModelError> {
+    std::fs::read_to_string(path).map_err(|e| ModelError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn parse_def(text: &str) -> Result<ModelDef, ModelError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| ModelError::Parse {
+        path: path_or_root(e.path().to_string()),
+        message: e.inner().to_string(),
+    })
+}
+
+fn from_value(value: Value) -> Result<ModelDef, ModelError> {
+    serde_path_to_error::deserialize(value).map_err(|e| ModelError::Parse {
+        path: path_or_root(e.path().to_string()),
+        message: e.inner().to_string(),
+    })
+}
+
+fn path_or_root(p: String) -> String {
+    if p == "." { "$".to_owned() } else { p }
+}

@@ -1,0 +1,199 @@
+//! Validation of a model definition; every error names the JSON path it is about.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{Model, ModelDef, ModelError};
+use crate::localized::Localized;
+
+/// The id of the merged group of small role groups; a model may not use it for a role.
+pub const OTHER_GROUP: &str = "other";
+
+impl ModelDef {
+    /// Checks every rule of the schema and builds the validated [`Model`].
+    pub fn validate(self) -> Result<Model, ModelError> {
+        let d = &self;
+        if d.id.trim().is_empty() {
+            return Err(ModelError::invalid("id", "the model id is empty"));
+        }
+        if d.version.trim().is_empty() {
+            return Err(ModelError::invalid("version", "the model version is empty"));
+        }
+        if d.languages.is_empty() {
+            return Err(ModelError::invalid("languages", "at least one language is required"));
+        }
+        unique(d.languages.iter().map(String::as_str), "languages", |i| format!("languages[{i}]"))?;
+        let langs = &d.languages;
+        if let Some(name) = &d.name {
+            texts(name, langs, "name")?;
+        }
+
+        if d.scale.min >= d.scale.max {
+            return Err(ModelError::invalid(
+                "scale",
+                format!("scale.min ({}) must be below scale.max ({})", d.scale.min, d.scale.max),
+            ));
+        }
+        for (k, t) in &d.scale.labels {
+            texts(t, langs, &format!("scale.labels.{k}"))?;
+        }
+
+        // Levels: exactly 1..=L, one per scale step.
+        let mut numbers: Vec<i64> = d.levels.iter().map(|l| l.level).collect();
+        numbers.sort_unstable();
+        for (i, level) in d.levels.iter().enumerate() {
+            texts(&level.label, langs, &format!("levels[{i}].label"))?;
+            texts(&level.description, langs, &format!("levels[{i}].description"))?;
+        }
+        unique(d.levels.iter().map(|l| l.level.to_string()), "level", |i| format!("levels[{i}].level"))?;
+        for (expected, got) in (1..).zip(&numbers) {
+            if *got != expected {
+                return Err(ModelError::invalid(
+                    "levels",
+                    format!("levels must be numbered 1..{} without gaps; level {expected} is missing (found {got})", numbers.len()),
+                ));
+            }
+        }
+        let steps = d.scale.max - d.scale.min + 1;
+        if numbers.len() as i64 != steps {
+            return Err(ModelError::invalid(
+                "levels",
+                format!("{} levels given, but the scale {}..{} has {steps} steps; there must be one level per step", numbers.len(), d.scale.min, d.scale.max),
+            ));
+        }
+
+        // Roles.
+        unique(d.roles.iter().map(|r| r.id.as_str()), "role id", |i| format!("roles[{i}].id"))?;
+        if d.roles.is_empty() {
+            return Err(ModelError::invalid("roles", "at least one role is required"));
+        }
+        for (i, r) in d.roles.iter().enumerate() {
+            if r.id.trim().is_empty() {
+                return Err(ModelError::invalid(format!("roles[{i}].id"), "empty role id"));
+            }
+            if r.id == OTHER_GROUP {
+                return Err(ModelError::invalid(
+                    format!("roles[{i}].id"),
+                    format!("`{OTHER_GROUP}` is reserved for the merged group of small role groups"),
+                ));
+            }
+            texts(&r.label, langs, &format!("roles[{i}].label"))?;
+        }
+
+        // Levers.
+        unique(d.levers.iter().map(|l| l.id.as_str()), "lever id", |i| format!("levers[{i}].id"))?;
+        for (i, l) in d.levers.iter().enumerate() {
+            texts(&l.label, langs, &format!("levers[{i}].label"))?;
+            texts(&l.text, langs, &format!("levers[{i}].text"))?;
+        }
+        let lever_ids: HashSet<&str> = d.levers.iter().map(|l| l.id.as_str()).collect();
+
+        // Dimensions.
+        unique(d.dimensions.iter().map(|x| x.id.as_str()), "dimension id", |i| format!("dimensions[{i}].id"))?;
+        if d.dimensions.is_empty() {
+            return Err(ModelError::invalid("dimensions", "at least one dimension is required"));
+        }
+        for (i, dim) in d.dimensions.iter().enumerate() {
+            let p = format!("dimensions[{i}]");
+            texts(&dim.label, langs, &format!("{p}.label"))?;
+            texts(&dim.description, langs, &format!("{p}.description"))?;
+            for n in &numbers {
+                let key = n.to_string();
+                let t = dim.level_descriptions.get(&key).ok_or_else(|| {
+                    ModelError::invalid(format!("{p}.level_descriptions"), format!("no description for level {key}"))
+                })?;
+                texts(t, langs, &format!("{p}.level_descriptions.{key}"))?;
+            }
+            if let Some(extra) = dim.level_descriptions.keys().find(|k| !numbers.iter().any(|n| n.to_string() == **k)) {
+                return Err(ModelError::invalid(
+                    format!("{p}.level_descriptions.{extra}"),
+                    format!("`{extra}` is not a level of this model"),
+                ));
+            }
+            for (j, lever) in dim.levers.iter().enumerate() {
+                if !lever_ids.contains(lever.as_str()) {
+                    return Err(ModelError::invalid(format!("{p}.levers[{j}]"), format!("unknown lever `{lever}`")));
+                }
+            }
+            if !(dim.weight.is_finite() && dim.weight >= 0.0) {
+                return Err(ModelError::invalid(format!("{p}.weight"), format!("weight {} must be a finite number ≥ 0", dim.weight)));
+            }
+        }
+
+        // Items.
+        unique(d.items.iter().map(|x| x.id.as_str()), "item id", |i| format!("items[{i}].id"))?;
+        let dim_index: BTreeMap<&str, usize> = d.dimensions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let role_index: BTreeMap<&str, usize> = d.roles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let mut item_dim = Vec::with_capacity(d.items.len());
+        let mut asked = vec![vec![false; d.items.len()]; d.roles.len()];
+        for (i, item) in d.items.iter().enumerate() {
+            let p = format!("items[{i}]");
+            if item.id.trim().is_empty() {
+                return Err(ModelError::invalid(format!("{p}.id"), "empty item id"));
+            }
+            if matches!(item.id.as_str(), "respondent" | "role") {
+                return Err(ModelError::invalid(format!("{p}.id"), format!("`{}` is reserved for a response column", item.id)));
+            }
+            let dim = *dim_index.get(item.dimension.as_str()).ok_or_else(|| {
+                ModelError::invalid(format!("{p}.dimension"), format!("unknown dimension `{}`", item.dimension))
+            })?;
+            item_dim.push(dim);
+            texts(&item.text, langs, &format!("{p}.text"))?;
+            unique(item.roles.iter().map(String::as_str), "role", |j| format!("{p}.roles[{j}]"))?;
+            for (j, role) in item.roles.iter().enumerate() {
+                let r = *role_index
+                    .get(role.as_str())
+                    .ok_or_else(|| ModelError::invalid(format!("{p}.roles[{j}]"), format!("unknown role `{role}`")))?;
+                asked[r][i] = true;
+            }
+            if item.roles.is_empty() {
+                for row in asked.iter_mut() {
+                    row[i] = true;
+                }
+            }
+        }
+        let mut dim_items = vec![Vec::new(); d.dimensions.len()];
+        for (i, &dim) in item_dim.iter().enumerate() {
+            dim_items[dim].push(i);
+        }
+        for (i, items) in dim_items.iter().enumerate() {
+            if items.len() < 2 {
+                return Err(ModelError::invalid(
+                    format!("dimensions[{i}]"),
+                    format!("dimension `{}` has {} item(s); at least 2 are required", d.dimensions[i].id, items.len()),
+                ));
+            }
+        }
+        let needed = asked
+            .iter()
+            .map(|row| dim_items.iter().map(|items| items.iter().filter(|&&it| row[it]).count().div_ceil(2)).collect())
+            .collect();
+
+        Ok(Model { def: self, item_dim, dim_items, asked, needed })
+    }
+}
+
+/// Fails on the first id that occurs twice, naming its path.
+fn unique<S: AsRef<str>>(
+    ids: impl Iterator<Item = S>,
+    what: &str,
+    path: impl Fn(usize) -> String,
+) -> Result<(), ModelError> {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id.as_ref().to_owned()) {
+            return Err(ModelError::invalid(path(i), format!("duplicate {what} `{}`", id.as_ref())));
+        }
+    }
+    Ok(())
+}
+
+/// Every language of the model must have a non-empty text.
+fn texts(t: &Localized, langs: &[String], path: &str) -> Result<(), ModelError> {
+    for lang in langs {
+        match t.0.get(lang) {
+            Some(s) if !s.trim().is_empty() => {}
+            _ => return Err(ModelError::invalid(format!("{path}.{lang}"), format!("missing `{lang}` text"))),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! Wide CSV as survey tools export it: one row per respondent.
+
+use super::{ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer};
+use crate::model::Model;
+
+/// Options for reading survey exports.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Extra columns to skip (survey tools add timestamps, e-mail, …).
+    pub ignore_columns: Vec<String>,
+}
+
+enum Column {
+    Respondent,
+    Role,
+    Item(usize),
+    Ignored,
+}
+
+pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result<Responses, ResponseError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ResponseError::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(detect_delimiter(bytes))
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(bytes);
+    let header = reader
+        .headers()
+        .map_err(|e| ResponseError::Malformed { row: 1, message: e.to_string() })?
+        .clone();
+    check_unique_columns(header.iter().map(str::trim))?;
+    let mut columns = Vec::with_capacity(header.len());
+    for (index, name) in header.iter().enumerate() {
+        let name = name.trim();
+        let column = match name {
+            "respondent" => Column::Respondent,
+            "role" => Column::Role,
+            _ if options.ignore_columns.iter().any(|c| c.trim() == name) => Column::Ignored,
+            _ => match model.item_index(name) {
+                Some(i) => Column::Item(i),
+                None => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
+            },
+        };
+        columns.push(column);
+    }
+    let find = |want: &str, pred: fn(&Column) -> bool| {
+        columns.iter().position(pred).ok_or_else(|| ResponseError::MissingColumn { column: want.to_owned() })
+    };
+    let id_col = find("respondent", |c| matches!(c, Column::Respondent))?;
+    let role_col = find("role", |c| matches!(c, Column::Role))?;
+
+    let mut out = Responses::new(model);
+    let mut answers: Vec<(usize, i64)> = Vec::with_capacity(model.items().len());
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| ResponseError::Malformed {
+            row: e.position().map_or(0, |p| p.line() as usize),
+            message: e.to_string(),
+        })?;
+        if !more {
+            break;
+        }
+        let row = record.position().map_or(0, |p| p.line() as usize);
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue; // trailing blank lines from spreadsheet exports
+        }
+        let respondent = record[id_col].trim();
+        answers.clear();
+        for (cell, column) in record.iter().zip(&columns) {
+            let Column::Item(item) = column else { continue };
+            if is_missing_token(cell) {
+                continue;
+            }
+            let value = parse_answer(cell).ok_or_else(|| ResponseError::NotInteger {
+                row,
+                respondent: respondent.to_owned(),
+                column: model.items()[*item].id.clone(),
+                value: cell.to_owned(),
+            })?;
+            answers.push((*item, value));
+        }
+        out.push(model, row, respondent, &record[role_col], answers.iter().copied())?;
+    }
+    out.finish()
+}
+
+/// `;` when the header line has more semicolons than commas (Danish Excel), else `,`.
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let first = bytes.split(|&b| b == b'\n').next().unwrap_or(bytes);
+    let count = |d: u8| first.iter().filter(|&&b| b == d).count();
+    if count(b';') > count(b',') { b';' } else { b',' }
+}

@@ -1,0 +1,95 @@
+//! Long JSON: one record per answer, `[{"respondent","role","item","value"}]`.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{ResponseError, Responses, is_missing_token, parse_answer};
+use crate::model::Model;
+
+#[derive(Deserialize)]
+struct Record {
+    respondent: Value,
+    role: String,
+    item: String,
+    #[serde(default)]
+    value: Value,
+}
+
+struct Pending {
+    row: usize,
+    role: String,
+    answers: Vec<(usize, i64)>,
+}
+
+pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError> {
+    if text.trim().is_empty() {
+        return Err(ResponseError::Empty);
+    }
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let records: Vec<Record> = serde_path_to_error::deserialize(de).map_err(|e| ResponseError::Malformed {
+        row: e.path().to_string().trim_start_matches('[').split(']').next().and_then(|s| s.parse::<usize>().ok()).map_or(0, |i| i + 1),
+        message: format!("at `{}`: {}", e.path(), e.inner()),
+    })?;
+    // Group answers by respondent, keeping first-seen order.
+    let mut order: Vec<String> = Vec::new();
+    let mut pending: HashMap<String, Pending> = HashMap::new();
+    for (i, rec) in records.into_iter().enumerate() {
+        let row = i + 1;
+        let respondent = match &rec.respondent {
+            Value::String(s) => s.trim().to_owned(),
+            Value::Number(n) => n.to_string(),
+            _ => return Err(ResponseError::EmptyRespondent { row }),
+        };
+        if respondent.is_empty() {
+            return Err(ResponseError::EmptyRespondent { row });
+        }
+        let item = model
+            .item_index(rec.item.trim())
+            .ok_or_else(|| ResponseError::UnknownItem { row, item: rec.item.clone() })?;
+        let value = match &rec.value {
+            Value::Null => None,
+            Value::Number(n) => Some(
+                n.as_i64()
+                    .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+                    .ok_or_else(|| not_integer(row, &respondent, &rec.item, &n.to_string()))?,
+            ),
+            Value::String(s) if is_missing_token(s) => None,
+            Value::String(s) => Some(parse_answer(s).ok_or_else(|| not_integer(row, &respondent, &rec.item, s))?),
+            other => return Err(not_integer(row, &respondent, &rec.item, &other.to_string())),
+        };
+        let entry = pending.entry(respondent.clone()).or_insert_with(|| {
+            order.push(respondent.clone());
+            Pending { row, role: rec.role.trim().to_owned(), answers: Vec::new() }
+        });
+        if entry.role != rec.role.trim() {
+            return Err(ResponseError::RoleConflict {
+                row,
+                respondent,
+                value: rec.role.trim().to_owned(),
+                earlier: entry.role.clone(),
+            });
+        }
+        if entry.answers.iter().any(|(it, _)| *it == item) {
+            return Err(ResponseError::DuplicateAnswer { row, respondent, item: rec.item.clone() });
+        }
+        if let Some(v) = value {
+            entry.answers.push((item, v));
+        } else {
+            // A recorded "don't know" still counts as an answer slot for duplicate checks.
+            entry.answers.push((item, i64::MIN));
+        }
+    }
+    let mut out = Responses::new(model);
+    out.reserve(order.len());
+    for id in order {
+        let p = &pending[&id];
+        out.push(model, p.row, &id, &p.role, p.answers.iter().copied().filter(|(_, v)| *v != i64::MIN))?;
+    }
+    out.finish()
+}
+
+fn not_integer(row: usize, respondent: &str, item: &str, value: &str) -> ResponseError {
+    ResponseError::NotInteger { row, respondent: respondent.to_owned(), column: item.to_owned(), value: value.to_owned() }
+}

@@ -1,0 +1,282 @@
+//! Questionnaire answers, aligned to a model's items and roles.
+//!
+//! Answers are stored raw (not reverse-coded) in one dense row-major matrix of small codes,
+//! so 100,000 respondents × 40 items take 4 MB and scoring reads them linearly.
+
+mod csv_wide;
+mod json_long;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::model::Model;
+
+pub use csv_wide::ReadOptions;
+
+/// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
+/// the 1-based record number of a long JSON file.
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum ResponseError {
+    #[error("the response file is empty")]
+    Empty,
+    #[error("the response file has no respondents")]
+    NoRespondents,
+    #[error("required column `{column}` is missing")]
+    MissingColumn { column: String },
+    #[error("column {index} `{column}` is not an item of the model (name it with --ignore-column to skip it)")]
+    UnknownColumn { column: String, index: usize },
+    #[error("column `{column}` appears twice")]
+    DuplicateColumn { column: String },
+    #[error("row {row}: unknown item `{item}`")]
+    UnknownItem { row: usize, item: String },
+    #[error("row {row}, column `role`: unknown role `{value}` for respondent `{respondent}` (allowed: {allowed})")]
+    UnknownRole { row: usize, respondent: String, value: String, allowed: String },
+    #[error("row {row}: respondent id is empty")]
+    EmptyRespondent { row: usize },
+    #[error("row {row}: duplicate respondent `{respondent}` (first seen on row {first_row})")]
+    DuplicateRespondent { row: usize, respondent: String, first_row: usize },
+    #[error("row {row}: respondent `{respondent}` has role `{value}` here but `{earlier}` earlier")]
+    RoleConflict { row: usize, respondent: String, value: String, earlier: String },
+    #[error("row {row}: respondent `{respondent}` answers item `{item}` twice")]
+    DuplicateAnswer { row: usize, respondent: String, item: String },
+    #[error("row {row}, column `{column}`: value `{value}` of respondent `{respondent}` is not an integer")]
+    NotInteger { row: usize, respondent: String, column: String, value: String },
+    #[error("row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}")]
+    OutOfScale { row: usize, respondent: String, column: String, value: i64, min: i64, max: i64 },
+    #[error("row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`")]
+    NotAsked { row: usize, respondent: String, column: String, role: String, value: i64 },
+    #[error("row {row}: {message}")]
+    Malformed { row: usize, message: String },
+    #[error("cannot read `{path}`: {message}")]
+    Io { path: String, message: String },
+    #[error("{expected} values given for {rows} respondents × {items} items")]
+    Shape { expected: usize, rows: usize, items: usize },
+}
+
+/// The answers of a set of respondents to one model's items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responses {
+    ids: Vec<String>,
+    roles: Vec<usize>,
+    /// `codes[r * n_items + i]` = value − scale.min + 1, or 0 when missing.
+    codes: Vec<u8>,
+    n_items: usize,
+    scale_min: i64,
+    scale_max: i64,
+    index: HashMap<String, usize>,
+    rows: Vec<usize>,
+}
+
+impl Responses {
+    /// An empty set of responses for `model`.
+    pub fn new(model: &Model) -> Self {
+        Responses {
+            ids: Vec::new(),
+            roles: Vec::new(),
+            codes: Vec::new(),
+            n_items: model.items().len(),
+            scale_min: model.scale().min,
+            scale_max: model.scale().max,
+            index: HashMap::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Reads a wide CSV (`respondent`, `role`, one column per item id).
+    pub fn from_csv_str(model: &Model, text: &str, options: &ReadOptions) -> Result<Self, ResponseError> {
+        csv_wide::read(model, text.as_bytes(), options)
+    }
+
+    /// Reads a wide CSV file.
+    pub fn from_csv_file(model: &Model, path: impl AsRef<Path>, options: &ReadOptions) -> Result<Self, ResponseError> {
+        let bytes = read_bytes(path.as_ref())?;
+        csv_wide::read(model, &bytes, options)
+    }
+
+    /// Reads long JSON: `[{"respondent","role","item","value"}]`.
+    pub fn from_long_json(model: &Model, text: &str) -> Result<Self, ResponseError> {
+        json_long::read(model, text)
+    }
+
+    /// Reads a file by its extension: `.json` is long JSON, anything else wide CSV.
+    pub fn from_file(model: &Model, path: impl AsRef<Path>, options: &ReadOptions) -> Result<Self, ResponseError> {
+        let path = path.as_ref();
+        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json {
+            let bytes = read_bytes(path)?;
+            let text = std::str::from_utf8(&bytes)
+                .map_err(|e| ResponseError::Malformed { row: 0, message: format!("not UTF-8: {e}") })?;
+            json_long::read(model, text)
+        } else {
+            Responses::from_csv_file(model, path, options)
+        }
+    }
+
+    /// Builds responses from a dense integer matrix (one row per respondent, one column per
+    /// entry of `items`), where `missing` marks a missing answer. This is the path for
+    /// numpy matrices; the matrix is read in place.
+    pub fn from_matrix(
+        model: &Model,
+        ids: &[String],
+        roles: &[String],
+        items: &[String],
+        values: &[i64],
+        missing: i64,
+    ) -> Result<Self, ResponseError> {
+        if values.len() != ids.len() * items.len() || roles.len() != ids.len() {
+            return Err(ResponseError::Shape { expected: values.len(), rows: ids.len(), items: items.len() });
+        }
+        let columns = items
+            .iter()
+            .enumerate()
+            .map(|(index, id)| {
+                model.item_index(id).ok_or_else(|| ResponseError::UnknownColumn { column: id.clone(), index: index + 1 })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        check_unique_columns(items.iter().map(String::as_str))?;
+        let mut out = Responses::new(model);
+        out.reserve(ids.len());
+        for (r, (id, role)) in ids.iter().zip(roles).enumerate() {
+            let row = &values[r * items.len()..(r + 1) * items.len()];
+            let answers = columns.iter().zip(row).filter(|(_, v)| **v != missing).map(|(&c, &v)| (c, v));
+            out.push(model, r + 1, id, role, answers)?;
+        }
+        out.finish()
+    }
+
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.ids.reserve(n);
+        self.roles.reserve(n);
+        self.codes.reserve(n * self.n_items);
+    }
+
+    /// Adds one respondent; `answers` are (item index, raw value) pairs. Checks role, scale,
+    /// role targeting and uniqueness, naming `row` in any error.
+    pub fn push(
+        &mut self,
+        model: &Model,
+        row: usize,
+        respondent: &str,
+        role: &str,
+        answers: impl IntoIterator<Item = (usize, i64)>,
+    ) -> Result<(), ResponseError> {
+        let respondent = respondent.trim();
+        if respondent.is_empty() {
+            return Err(ResponseError::EmptyRespondent { row });
+        }
+        let role_name = role.trim();
+        let role = model.role_index(role_name).ok_or_else(|| ResponseError::UnknownRole {
+            row,
+            respondent: respondent.to_owned(),
+            value: role_name.to_owned(),
+            allowed: model.roles().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
+        })?;
+        if let Some(&first) = self.index.get(respondent) {
+            return Err(ResponseError::DuplicateRespondent {
+                row,
+                respondent: respondent.to_owned(),
+                first_row: self.rows[first],
+            });
+        }
+        let start = self.codes.len();
+        self.codes.resize(start + self.n_items, 0);
+        for (item, value) in answers {
+            let column = || model.items()[item].id.clone();
+            if value < self.scale_min || value > self.scale_max {
+                self.codes.truncate(start);
+                return Err(ResponseError::OutOfScale {
+                    row,
+                    respondent: respondent.to_owned(),
+                    column: column(),
+                    value,
+                    min: self.scale_min,
+                    max: self.scale_max,
+                });
+            }
+            if !model.is_asked(role, item) {
+                self.codes.truncate(start);
+                return Err(ResponseError::NotAsked {
+                    row,
+                    respondent: respondent.to_owned(),
+                    column: column(),
+                    role: role_name.to_owned(),
+                    value,
+                });
+            }
+            self.codes[start + item] = (value - self.scale_min + 1) as u8;
+        }
+        self.index.insert(respondent.to_owned(), self.ids.len());
+        self.ids.push(respondent.to_owned());
+        self.roles.push(role);
+        self.rows.push(row);
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Result<Self, ResponseError> {
+        if self.ids.is_empty() { Err(ResponseError::NoRespondents) } else { Ok(self) }
+    }
+
+    /// Number of respondents.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+    /// Number of items (columns of the model).
+    pub fn n_items(&self) -> usize {
+        self.n_items
+    }
+    pub fn respondent_id(&self, r: usize) -> &str {
+        &self.ids[r]
+    }
+    /// Role index (into the model's roles) of respondent `r`.
+    pub fn role(&self, r: usize) -> usize {
+        self.roles[r]
+    }
+    /// The raw answer of respondent `r` to item `item`, if given.
+    pub fn value(&self, r: usize, item: usize) -> Option<i64> {
+        match self.codes[r * self.n_items + item] {
+            0 => None,
+            c => Some(c as i64 + self.scale_min - 1),
+        }
+    }
+    /// The code row of respondent `r` (0 = missing, else value − min + 1).
+    pub(crate) fn codes(&self, r: usize) -> &[u8] {
+        &self.codes[r * self.n_items..(r + 1) * self.n_items]
+    }
+}
+
+pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), ResponseError> {
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        if !seen.insert(name) {
+            return Err(ResponseError::DuplicateColumn { column: name.to_owned() });
+        }
+    }
+    Ok(())
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
+    std::fs::read(path).map_err(|e| ResponseError::Io { path: path.display().to_string(), message: e.to_string() })
+}
+
+/// Whether a cell means "no answer": empty, `ved ikke`, `don't know`, `NA` (any case).
+pub fn is_missing_token(cell: &str) -> bool {
+    let t = cell.trim();
+    t.is_empty()
+        || ["ved ikke", "don't know", "don’t know", "dont know", "na", "n/a", "nan"]
+            .iter()
+            .any(|m| t.eq_ignore_ascii_case(m))
+}
+
+/// Parses an answer cell: an integer, or a decimal that is exactly an integer ("4.0", as
+/// pandas writes float columns). Anything else is `None` (the caller reports it).
+pub fn parse_answer(cell: &str) -> Option<i64> {
+    let t = cell.trim();
+    if let Ok(v) = t.parse::<i64>() {
+        return Some(v);
+    }
+    let (whole, frac) = t.split_once('.')?;
+    if !frac.is_empty() && frac.bytes().all(|b| b == b'0') { whole.parse::<i64>().ok() } else { None }
+}
