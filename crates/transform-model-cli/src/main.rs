@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use transform_model::maturity::{report, sample};
 use transform_model::responses::ReadOptions;
-use transform_model::{Assessment, AssessOptions, Lang, Model, Responses, Weighting, assess};
+use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
 
 #[derive(Parser)]
 #[command(name = "transform-model", version, about = "From driftskommune to transformative municipality")]
@@ -129,8 +129,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 AssessOptions { weighting, min_group_size, bootstrap, seed, target, ..AssessOptions::default() };
             let mut result = assess(&model, &data, &options).map_err(|e| e.to_string())?;
             if let Some(path) = baseline {
-                let text =
-                    std::fs::read_to_string(&path).map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
                 let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
             }
@@ -160,8 +160,9 @@ fn parse_role_counts(model: &Model, spec: &str) -> Result<Vec<usize>, String> {
 
 fn demo() -> Result<String, String> {
     let model = Model::default_model();
-    let data = Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
-        .map_err(|e| e.to_string())?;
+    let data =
+        Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
+            .map_err(|e| e.to_string())?;
     let result = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");

@@ -16,6 +16,6 @@ pub mod responses;
 pub mod stats;
 
 pub use localized::{Lang, Localized};
-pub use maturity::{Assessment, AssessError, AssessOptions, Weighting, assess};
+pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};
 pub use model::{Model, ModelError};
 pub use responses::{ResponseError, Responses};

@@ -24,10 +24,7 @@ impl Localized {
 
     /// Builds a Danish/English text.
     pub fn da_en(da: &str, en: &str) -> Self {
-        Localized(BTreeMap::from([
-            ("da".to_owned(), da.to_owned()),
-            ("en".to_owned(), en.to_owned()),
-        ]))
+        Localized(BTreeMap::from([("da".to_owned(), da.to_owned()), ("en".to_owned(), en.to_owned())]))
     }
 }
 

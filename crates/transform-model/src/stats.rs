@@ -23,9 +23,8 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Option<f64> {
     if rows.len() < 3 || k < 2 {
         return None;
     }
-    let item_var_sum: f64 = (0..k)
-        .map(|j| sample_variance(&rows.iter().map(|r| r[j]).collect::<Vec<_>>()).unwrap_or(0.0))
-        .sum();
+    let item_var_sum: f64 =
+        (0..k).map(|j| sample_variance(&rows.iter().map(|r| r[j]).collect::<Vec<_>>()).unwrap_or(0.0)).sum();
     let totals: Vec<f64> = rows.iter().map(|r| r.iter().sum()).collect();
     let total_var = sample_variance(&totals)?;
     if total_var <= 0.0 {

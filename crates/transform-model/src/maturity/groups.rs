@@ -15,7 +15,7 @@ pub(crate) struct Group {
     pub id: String,
     /// Role indices in the group.
     pub roles: Vec<usize>,
-    /// Respondent indices, in input order.
+    /// Respondent indices, ordered by respondent id.
     pub members: Vec<usize>,
 }
 
@@ -44,10 +44,13 @@ pub(crate) fn form_groups(model: &Model, responses: &Responses, k: usize) -> Gro
     }
     let mut excluded = 0;
     if small.members.len() >= k {
-        small.members.sort_unstable();
         groups.push(small);
     } else {
         excluded = small.members.len();
+    }
+    // Canonical order (by respondent id) so the bootstrap does not depend on row order.
+    for g in &mut groups {
+        g.members.sort_by(|&a, &b| responses.respondent_id(a).cmp(responses.respondent_id(b)));
     }
     Grouping { groups, excluded }
 }

@@ -206,7 +206,8 @@ impl Assessment {
 
     /// Reads an assessment written by [`Assessment::to_json`] (e.g. an earlier round).
     pub fn from_json(text: &str) -> Result<Assessment, AssessError> {
-        serde_json::from_str(text).map_err(|e| AssessError::Baseline { message: format!("not an assessment JSON: {e}") })
+        serde_json::from_str(text)
+            .map_err(|e| AssessError::Baseline { message: format!("not an assessment JSON: {e}") })
     }
 
     /// Adds the comparison with an earlier round of the same model.
@@ -287,11 +288,16 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
     let mut dimensions = Vec::with_capacity(dims);
     for (d, def) in model.dimensions().iter().enumerate() {
         let score = finite(point[layout.dim(d)]);
-        let n: usize =
-            (0..groups.len()).filter(|&g| layout.reported[layout.group_dim(g, d)]).map(|g| sums.cnt[g * dims + d] as usize).sum();
+        let n: usize = (0..groups.len())
+            .filter(|&g| layout.reported[layout.group_dim(g, d)])
+            .map(|g| sums.cnt[g * dims + d] as usize)
+            .sum();
         let (alpha, alpha_n) = dimension_alpha(model, responses, groups, &packed, &layout, d);
         if score.is_none() {
-            warnings.push(format!("dimension {}: no role group has {k} or more scored respondents; no score is reported", def.id));
+            warnings.push(format!(
+                "dimension {}: no role group has {k} or more scored respondents; no score is reported",
+                def.id
+            ));
         }
         match alpha {
             Some(a) if a < 0.7 => warnings.push(format!("dimension {}: Cronbach's alpha {a:.2} is below 0.7", def.id)),
@@ -358,7 +364,11 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
                         score: if shown { finite(point[i]) } else { None },
                         n: shown.then_some(sums.cnt[i] as usize),
                         ci: if shown { ci(i) } else { None },
-                        rwg: if shown { group_rwg(model, responses, group, &packed.scores[g], dims, d, options_a) } else { None },
+                        rwg: if shown {
+                            group_rwg(model, responses, group, &packed.scores[g], dims, d, options_a)
+                        } else {
+                            None
+                        },
                     }
                 })
                 .collect(),

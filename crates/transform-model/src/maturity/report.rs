@@ -30,7 +30,8 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     };
     let mut s = String::new();
     let level_label = |lvl: Option<i64>| {
-        lvl.and_then(|l| model.levels().iter().find(|x| x.level == l)).map_or("–".to_owned(), |x| label(&x.label, lang))
+        lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
+            .map_or("–".to_owned(), |x| label(&x.label, lang))
     };
     let _ = writeln!(s, "{} {} {}", t("Model", "Model"), a.model.id, a.model.version);
     let _ = writeln!(
@@ -48,7 +49,10 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         "{}: {} {}, {}: {}",
         t("Respondenter", "Respondents"),
         a.n_respondents,
-        t(&format!("(udeladt af hensyn til anonymitet: {})", a.excluded_for_anonymity), &format!("(left out for anonymity: {})", a.excluded_for_anonymity)),
+        t(
+            &format!("(udeladt af hensyn til anonymitet: {})", a.excluded_for_anonymity),
+            &format!("(left out for anonymity: {})", a.excluded_for_anonymity)
+        ),
         t("mål", "target"),
         a.overall.target,
     );
@@ -94,13 +98,28 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         let _ = writeln!(s, "\n{}", t("Anbefalede greb", "Recommended levers"));
         for r in &a.recommendations {
             let levers: Vec<String> = r.lever_labels.iter().map(|l| label(l, lang)).collect();
-            let _ = writeln!(s, "  {}. {} ({} {:.2}): {}", r.priority, label(&r.label, lang), t("gab", "gap"), r.gap, levers.join("; "));
+            let _ = writeln!(
+                s,
+                "  {}. {} ({} {:.2}): {}",
+                r.priority,
+                label(&r.label, lang),
+                t("gab", "gap"),
+                r.gap,
+                levers.join("; ")
+            );
         }
     }
     if let Some(b) = &a.baseline {
         let _ = writeln!(s, "\n{} ({})", t("Udvikling siden baseline", "Change since baseline"), b.baseline_version);
         for d in &b.dimensions {
-            let _ = writeln!(s, "  {:<4} {} → {} ({})", d.id, num(d.baseline), num(d.current), d.change.map_or("–".to_owned(), |c| format!("{c:+.2}")));
+            let _ = writeln!(
+                s,
+                "  {:<4} {} → {} ({})",
+                d.id,
+                num(d.baseline),
+                num(d.current),
+                d.change.map_or("–".to_owned(), |c| format!("{c:+.2}"))
+            );
         }
     }
     if !a.warnings.is_empty() {

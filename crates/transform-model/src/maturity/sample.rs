@@ -29,11 +29,8 @@ fn normal(rng: &mut Pcg64Mcg) -> f64 {
 
 /// Role index of each of `n` respondents, by the default shares.
 fn draw_roles(model: &Model, n: usize, rng: &mut Pcg64Mcg) -> Vec<usize> {
-    let weights: Vec<f64> = model
-        .roles()
-        .iter()
-        .map(|r| SHARES.iter().find(|s| s.0 == r.id).map_or(0.1, |s| s.1))
-        .collect();
+    let weights: Vec<f64> =
+        model.roles().iter().map(|r| SHARES.iter().find(|s| s.0 == r.id).map_or(0.1, |s| s.1)).collect();
     let total: f64 = weights.iter().sum();
     (0..n)
         .map(|_| {

@@ -43,9 +43,7 @@ impl ModelError {
     /// The JSON path (or file path) the error is about.
     pub fn path(&self) -> &str {
         match self {
-            ModelError::Parse { path, .. }
-            | ModelError::Invalid { path, .. }
-            | ModelError::Io { path, .. } => path,
+            ModelError::Parse { path, .. } | ModelError::Invalid { path, .. } | ModelError::Io { path, .. } => path,
         }
     }
 }
@@ -258,11 +256,7 @@ impl Model {
 
     /// The fraction of the way from the attained level to the next (0 at the top level).
     pub fn progress_of(&self, score: f64) -> f64 {
-        if self.level_of(score) == self.def.levels.len() as i64 {
-            0.0
-        } else {
-            score - score.floor()
-        }
+        if self.level_of(score) == self.def.levels.len() as i64 { 0.0 } else { score - score.floor() }
     }
 
     /// Number of answer options, A in σ²_EU = (A² − 1)/12.
@@ -272,25 +266,19 @@ impl Model {
 }
 
 pub(crate) fn read_file(path: &Path) -> Result<String, ModelError> {
-    std::fs::read_to_string(path).map_err(|e| ModelError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    std::fs::read_to_string(path)
+        .map_err(|e| ModelError::Io { path: path.display().to_string(), message: e.to_string() })
 }
 
 fn parse_def(text: &str) -> Result<ModelDef, ModelError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| ModelError::Parse {
-        path: path_or_root(e.path().to_string()),
-        message: e.inner().to_string(),
-    })
+    serde_path_to_error::deserialize(de)
+        .map_err(|e| ModelError::Parse { path: path_or_root(e.path().to_string()), message: e.inner().to_string() })
 }
 
 fn from_value(value: Value) -> Result<ModelDef, ModelError> {
-    serde_path_to_error::deserialize(value).map_err(|e| ModelError::Parse {
-        path: path_or_root(e.path().to_string()),
-        message: e.inner().to_string(),
-    })
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| ModelError::Parse { path: path_or_root(e.path().to_string()), message: e.inner().to_string() })
 }
 
 fn path_or_root(p: String) -> String {

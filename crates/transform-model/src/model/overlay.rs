@@ -27,7 +27,10 @@ pub fn merge_overlay(mut base: Value, overlay: &Value) -> Result<Value, ModelErr
             let target = target.as_array_mut().expect("keyed fields are arrays");
             for (i, entry) in entries.iter().enumerate() {
                 let Some(id) = entry.get(*id_field) else {
-                    return Err(ModelError::invalid(format!("overlay.{key}[{i}].{id_field}"), format!("missing `{id_field}`")));
+                    return Err(ModelError::invalid(
+                        format!("overlay.{key}[{i}].{id_field}"),
+                        format!("missing `{id_field}`"),
+                    ));
                 };
                 match target.iter_mut().find(|e| e.get(*id_field) == Some(id)) {
                     Some(existing) => merge_value(existing, entry),

@@ -49,7 +49,10 @@ impl ModelDef {
             if *got != expected {
                 return Err(ModelError::invalid(
                     "levels",
-                    format!("levels must be numbered 1..{} without gaps; level {expected} is missing (found {got})", numbers.len()),
+                    format!(
+                        "levels must be numbered 1..{} without gaps; level {expected} is missing (found {got})",
+                        numbers.len()
+                    ),
                 ));
             }
         }
@@ -57,7 +60,12 @@ impl ModelDef {
         if numbers.len() as i64 != steps {
             return Err(ModelError::invalid(
                 "levels",
-                format!("{} levels given, but the scale {}..{} has {steps} steps; there must be one level per step", numbers.len(), d.scale.min, d.scale.max),
+                format!(
+                    "{} levels given, but the scale {}..{} has {steps} steps; there must be one level per step",
+                    numbers.len(),
+                    d.scale.min,
+                    d.scale.max
+                ),
             ));
         }
 
@@ -115,13 +123,17 @@ impl ModelDef {
                 }
             }
             if !(dim.weight.is_finite() && dim.weight >= 0.0) {
-                return Err(ModelError::invalid(format!("{p}.weight"), format!("weight {} must be a finite number ≥ 0", dim.weight)));
+                return Err(ModelError::invalid(
+                    format!("{p}.weight"),
+                    format!("weight {} must be a finite number ≥ 0", dim.weight),
+                ));
             }
         }
 
         // Items.
         unique(d.items.iter().map(|x| x.id.as_str()), "item id", |i| format!("items[{i}].id"))?;
-        let dim_index: BTreeMap<&str, usize> = d.dimensions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let dim_index: BTreeMap<&str, usize> =
+            d.dimensions.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
         let role_index: BTreeMap<&str, usize> = d.roles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
         let mut item_dim = Vec::with_capacity(d.items.len());
         let mut asked = vec![vec![false; d.items.len()]; d.roles.len()];
@@ -131,7 +143,10 @@ impl ModelDef {
                 return Err(ModelError::invalid(format!("{p}.id"), "empty item id"));
             }
             if matches!(item.id.as_str(), "respondent" | "role") {
-                return Err(ModelError::invalid(format!("{p}.id"), format!("`{}` is reserved for a response column", item.id)));
+                return Err(ModelError::invalid(
+                    format!("{p}.id"),
+                    format!("`{}` is reserved for a response column", item.id),
+                ));
             }
             let dim = *dim_index.get(item.dimension.as_str()).ok_or_else(|| {
                 ModelError::invalid(format!("{p}.dimension"), format!("unknown dimension `{}`", item.dimension))

@@ -27,10 +27,7 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
         .has_headers(true)
         .flexible(false)
         .from_reader(bytes);
-    let header = reader
-        .headers()
-        .map_err(|e| ResponseError::Malformed { row: 1, message: e.to_string() })?
-        .clone();
+    let header = reader.headers().map_err(|e| ResponseError::Malformed { row: 1, message: e.to_string() })?.clone();
     check_unique_columns(header.iter().map(str::trim))?;
     let mut columns = Vec::with_capacity(header.len());
     for (index, name) in header.iter().enumerate() {

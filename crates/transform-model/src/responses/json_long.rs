@@ -29,7 +29,14 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
     }
     let de = &mut serde_json::Deserializer::from_str(text);
     let records: Vec<Record> = serde_path_to_error::deserialize(de).map_err(|e| ResponseError::Malformed {
-        row: e.path().to_string().trim_start_matches('[').split(']').next().and_then(|s| s.parse::<usize>().ok()).map_or(0, |i| i + 1),
+        row: e
+            .path()
+            .to_string()
+            .trim_start_matches('[')
+            .split(']')
+            .next()
+            .and_then(|s| s.parse::<usize>().ok())
+            .map_or(0, |i| i + 1),
         message: format!("at `{}`: {}", e.path(), e.inner()),
     })?;
     // Group answers by respondent, keeping first-seen order.
@@ -91,5 +98,10 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
 }
 
 fn not_integer(row: usize, respondent: &str, item: &str, value: &str) -> ResponseError {
-    ResponseError::NotInteger { row, respondent: respondent.to_owned(), column: item.to_owned(), value: value.to_owned() }
+    ResponseError::NotInteger {
+        row,
+        respondent: respondent.to_owned(),
+        column: item.to_owned(),
+        value: value.to_owned(),
+    }
 }

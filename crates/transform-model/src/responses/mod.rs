@@ -41,9 +41,13 @@ pub enum ResponseError {
     DuplicateAnswer { row: usize, respondent: String, item: String },
     #[error("row {row}, column `{column}`: value `{value}` of respondent `{respondent}` is not an integer")]
     NotInteger { row: usize, respondent: String, column: String, value: String },
-    #[error("row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}")]
+    #[error(
+        "row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}"
+    )]
     OutOfScale { row: usize, respondent: String, column: String, value: i64, min: i64, max: i64 },
-    #[error("row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`")]
+    #[error(
+        "row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`"
+    )]
     NotAsked { row: usize, respondent: String, column: String, role: String, value: i64 },
     #[error("row {row}: {message}")]
     Malformed { row: usize, message: String },
@@ -54,7 +58,7 @@ pub enum ResponseError {
 }
 
 /// The answers of a set of respondents to one model's items.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Responses {
     ids: Vec<String>,
     roles: Vec<usize>,
@@ -65,6 +69,16 @@ pub struct Responses {
     scale_max: i64,
     index: HashMap<String, usize>,
     rows: Vec<usize>,
+}
+
+/// Equal when the same respondents gave the same answers, wherever they were read from.
+impl PartialEq for Responses {
+    fn eq(&self, other: &Self) -> bool {
+        self.ids == other.ids
+            && self.roles == other.roles
+            && self.codes == other.codes
+            && (self.n_items, self.scale_min, self.scale_max) == (other.n_items, other.scale_min, other.scale_max)
+    }
 }
 
 impl Responses {
@@ -130,7 +144,9 @@ impl Responses {
             .iter()
             .enumerate()
             .map(|(index, id)| {
-                model.item_index(id).ok_or_else(|| ResponseError::UnknownColumn { column: id.clone(), index: index + 1 })
+                model
+                    .item_index(id)
+                    .ok_or_else(|| ResponseError::UnknownColumn { column: id.clone(), index: index + 1 })
             })
             .collect::<Result<Vec<_>, _>>()?;
         check_unique_columns(items.iter().map(String::as_str))?;

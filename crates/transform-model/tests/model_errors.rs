@@ -1,0 +1,165 @@
+//! Every rule of the model schema, each with the error and the JSON path it names.
+
+mod common;
+
+use serde_json::{Value, json};
+use transform_model::{Model, ModelError};
+
+fn base() -> Value {
+    serde_json::from_str(common::WORKED_MODEL).unwrap()
+}
+
+fn err(v: Value) -> ModelError {
+    Model::from_json(&v.to_string()).unwrap_err()
+}
+
+fn invalid(path: &str, message: &str) -> ModelError {
+    ModelError::Invalid { path: path.into(), message: message.into() }
+}
+
+#[test]
+fn default_model_is_valid_and_complete() {
+    let m = Model::default_model();
+    assert_eq!((m.id(), m.version()), ("dtm", "2026.1"));
+    assert_eq!(m.levels().len(), 5);
+    assert_eq!(m.dimensions().len(), 10);
+    assert!(m.items().len() <= 42);
+    assert!(m.items().iter().filter(|i| i.reverse).count() >= 4);
+    for d in 0..10 {
+        let n = m.dimension_items(d).len();
+        assert!((3..=5).contains(&n), "dimension {} has {n} items", m.dimensions()[d].id);
+    }
+    for (r, role) in m.roles().iter().enumerate() {
+        let asked = (0..m.items().len()).filter(|&i| m.is_asked(r, i)).count();
+        assert!(asked >= 8, "role {} answers {asked} items", role.id);
+    }
+    let ext = m.role_index("external_partner").unwrap();
+    for dim in ["D5", "D7"] {
+        let d = m.dimension_index(dim).unwrap();
+        assert!(m.dimension_items(d).iter().all(|&i| m.is_asked(ext, i)), "external partners answer all of {dim}");
+    }
+    let pol = m.role_index("politician").unwrap();
+    for dim in ["D1", "D3"] {
+        let d = m.dimension_index(dim).unwrap();
+        assert!(m.dimension_items(d).iter().all(|&i| m.is_asked(pol, i)), "politicians answer all of {dim}");
+    }
+    let levers: Vec<&str> = m.levers().iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(levers.len(), 12);
+    // Round trip through JSON gives the same model.
+    assert_eq!(Model::from_json(&m.to_json()).unwrap(), m);
+}
+
+#[test]
+fn duplicate_ids() {
+    let mut v = base();
+    v["items"][4]["id"] = json!("A1");
+    assert_eq!(err(v), invalid("items[4].id", "duplicate item id `A1`"));
+    let mut v = base();
+    v["dimensions"][1]["id"] = json!("A");
+    assert_eq!(err(v), invalid("dimensions[1].id", "duplicate dimension id `A`"));
+    let mut v = base();
+    v["roles"][2]["id"] = json!("frontline");
+    assert_eq!(err(v), invalid("roles[2].id", "duplicate role id `frontline`"));
+}
+
+#[test]
+fn item_with_unknown_dimension_or_role() {
+    let mut v = base();
+    v["items"][1]["dimension"] = json!("Z");
+    assert_eq!(err(v), invalid("items[1].dimension", "unknown dimension `Z`"));
+    let mut v = base();
+    v["items"][4]["roles"] = json!(["external_partner", "mayor"]);
+    assert_eq!(err(v), invalid("items[4].roles[1]", "unknown role `mayor`"));
+}
+
+#[test]
+fn dimension_with_one_item() {
+    let mut v = base();
+    v["items"].as_array_mut().unwrap().remove(4);
+    assert_eq!(err(v), invalid("dimensions[1]", "dimension `B` has 1 item(s); at least 2 are required"));
+}
+
+#[test]
+fn missing_language_text() {
+    let mut v = base();
+    v["dimensions"][0]["label"].as_object_mut().unwrap().remove("en");
+    assert_eq!(err(v), invalid("dimensions[0].label.en", "missing `en` text"));
+    let mut v = base();
+    v["items"][2]["text"]["da"] = json!("  ");
+    assert_eq!(err(v), invalid("items[2].text.da", "missing `da` text"));
+    let mut v = base();
+    v["dimensions"][1]["level_descriptions"].as_object_mut().unwrap().remove("4");
+    assert_eq!(err(v), invalid("dimensions[1].level_descriptions", "no description for level 4"));
+}
+
+#[test]
+fn gaps_in_level_numbering() {
+    let mut v = base();
+    v["levels"][2]["level"] = json!(6);
+    assert_eq!(err(v), invalid("levels", "levels must be numbered 1..5 without gaps; level 3 is missing (found 4)"));
+}
+
+#[test]
+fn unknown_lever() {
+    let mut v = base();
+    v["dimensions"][0]["levers"] = json!(["g1", "g9"]);
+    assert_eq!(err(v), invalid("dimensions[0].levers[1]", "unknown lever `g9`"));
+}
+
+#[test]
+fn scale_must_be_integers() {
+    let mut v = base();
+    v["scale"]["max"] = json!(5.5);
+    match err(v) {
+        ModelError::Parse { path, message } => {
+            assert_eq!(path, "scale.max");
+            assert!(message.contains("floating point"), "{message}");
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    let mut v = base();
+    v["scale"] = json!({"min": 5, "max": 1});
+    assert_eq!(err(v), invalid("scale", "scale.min (5) must be below scale.max (1)"));
+}
+
+#[test]
+fn missing_field_and_syntax() {
+    let mut v = base();
+    v.as_object_mut().unwrap().remove("levers");
+    let e = err(v);
+    assert!(matches!(&e, ModelError::Parse { message, .. } if message.contains("missing field `levers`")), "{e}");
+    let e = Model::from_json("{ not json").unwrap_err();
+    assert!(matches!(e, ModelError::Parse { .. }));
+}
+
+#[test]
+fn reserved_role_id() {
+    let mut v = base();
+    v["roles"][0]["id"] = json!("other");
+    v["items"][4]["roles"] = json!(["external_partner"]);
+    assert_eq!(err(v), invalid("roles[0].id", "`other` is reserved for the merged group of small role groups"));
+}
+
+#[test]
+fn overlay_replaces_texts_adds_items_and_revalidates() {
+    let m = Model::default_model();
+    let overlay = json!({
+        "version": "2026.1-aarhus",
+        "dimensions": [{"id": "D1", "label": {"en": "Political direction"}}],
+        "items": [{"id": "D1_5", "dimension": "D1", "text": {"da": "Ny tekst", "en": "New text"}, "roles": ["politician"]}],
+        "remove_items": ["D10_4"]
+    });
+    let o = m.overlay(&overlay.to_string()).unwrap();
+    assert_eq!(o.version(), "2026.1-aarhus");
+    let d1 = &o.dimensions()[0];
+    assert_eq!(d1.label.0["en"], "Political direction");
+    assert_eq!(d1.label.0["da"], "Politisk og strategisk retning", "untouched language stays");
+    assert_eq!(o.items().len(), m.items().len());
+    assert!(o.item_index("D1_5").is_some() && o.item_index("D10_4").is_none());
+
+    let bad = json!({"items": [{"id": "X1", "dimension": "D99", "text": {"da": "x", "en": "x"}}]});
+    let e = m.overlay(&bad.to_string()).unwrap_err();
+    assert_eq!(e.path(), &format!("items[{}].dimension", m.items().len()));
+    let e = m.overlay(r#"{"remove_items": ["nope"]}"#).unwrap_err();
+    assert_eq!(e, invalid("overlay.remove_items[0]", "unknown item \"nope\""));
+}

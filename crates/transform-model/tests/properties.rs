@@ -1,0 +1,166 @@
+//! Invariants of the scoring, checked on generated surveys.
+
+mod common;
+
+use proptest::prelude::*;
+use transform_model::{AssessOptions, Assessment, Model, Responses, Weighting, assess};
+
+/// A respondent of the worked model: role index and answers to A1, A2, A3, B1, B2 (0 = missing).
+type Row = (usize, [i64; 5]);
+
+fn rows(max: usize) -> impl Strategy<Value = Vec<Row>> {
+    prop::collection::vec((0usize..3, prop::array::uniform5(0i64..=5)), 1..max)
+}
+
+fn build(model: &Model, rows: &[Row], prefix: &str) -> Responses {
+    let mut r = Responses::new(model);
+    for (i, (role, values)) in rows.iter().enumerate() {
+        let role_id = &model.roles()[*role].id;
+        let answers = values
+            .iter()
+            .enumerate()
+            // B2 (index 4) is asked of external partners only.
+            .filter(|(item, v)| **v != 0 && (*item != 4 || *role == 2))
+            .map(|(item, v)| (item, *v));
+        r.push(model, i + 2, &format!("{prefix}{i:04}"), role_id, answers).unwrap();
+    }
+    r
+}
+
+fn options(weighting: Weighting) -> AssessOptions {
+    AssessOptions { weighting, min_group_size: 3, bootstrap: 60, seed: 11, ..AssessOptions::default() }
+}
+
+/// Everything an assessment reports except the anonymity bookkeeping.
+fn figures(a: &Assessment) -> String {
+    let mut a = a.clone();
+    a.excluded_for_anonymity = 0;
+    a.warnings.clear();
+    serde_json::to_string(&a).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn scores_stay_on_the_scale(data in rows(40), pooled in any::<bool>()) {
+        let model = common::worked().0;
+        let w = if pooled { Weighting::Pooled } else { Weighting::Balanced };
+        if let Ok(a) = assess(&model, &build(&model, &data, "R"), &options(w)) {
+            let mut all: Vec<f64> = a.dimensions.iter().filter_map(|d| d.score).collect();
+            all.extend(a.dimensions.iter().filter_map(|d| d.ci).flatten());
+            all.extend(a.groups.iter().flat_map(|g| g.dimensions.iter().filter_map(|d| d.score)));
+            all.extend(a.overall.score);
+            for x in all {
+                prop_assert!((1.0..=5.0).contains(&x), "{x} outside [1, 5]");
+            }
+            for d in &a.dimensions {
+                if let Some(p) = d.progress { prop_assert!((0.0..1.0).contains(&p)); }
+            }
+        }
+    }
+
+    #[test]
+    fn row_order_changes_nothing(data in rows(40), seed in any::<u64>()) {
+        let model = common::worked().0;
+        let forward = build(&model, &data, "R");
+        // The same respondents (same ids) in a shuffled order.
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut s = seed;
+        for i in (1..order.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            order.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let mut shuffled = Responses::new(&model);
+        for &i in &order {
+            let (role, values) = &data[i];
+            let answers = values.iter().enumerate().filter(|(item, v)| **v != 0 && (*item != 4 || *role == 2)).map(|(item, v)| (item, *v));
+            shuffled.push(&model, i + 2, &format!("R{i:04}"), &model.roles()[*role].id, answers).unwrap();
+        }
+        let a = assess(&model, &forward, &options(Weighting::Balanced));
+        let b = assess(&model, &shuffled, &options(Weighting::Balanced));
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn same_seed_same_intervals_on_1_and_4_threads(data in rows(60)) {
+        let model = common::worked().0;
+        let responses = build(&model, &data, "R");
+        let one = assess(&model, &responses, &AssessOptions { threads: Some(1), ..options(Weighting::Balanced) });
+        let four = assess(&model, &responses, &AssessOptions { threads: Some(4), ..options(Weighting::Balanced) });
+        prop_assert_eq!(one, four);
+    }
+
+    /// Differencing: respondents of a role below k never move any reported figure.
+    #[test]
+    fn a_group_below_k_changes_no_figure(
+        base in prop::collection::vec((0usize..2, prop::array::uniform5(0i64..=5)), 6..40),
+        small in prop::collection::vec(prop::array::uniform5(0i64..=5), 1..3),
+    ) {
+        let model = common::worked().0;
+        let data: Vec<Row> = base.clone();
+        // Only top managers and front-line staff in the base; add < 3 external partners.
+        let mut with_small = data.clone();
+        with_small.extend(small.iter().map(|v| (2usize, *v)));
+        let without = assess(&model, &build(&model, &data, "R"), &options(Weighting::Balanced));
+        let with = assess(&model, &build(&model, &with_small, "R"), &options(Weighting::Balanced));
+        match (without, with) {
+            (Ok(a), Ok(b)) => {
+                // Unless the base itself had a small role, the externals stand alone in
+                // "other" (< k) and are excluded.
+                let base_small = a.excluded_for_anonymity > 0 || a.groups.iter().any(|g| g.role == "other");
+                if !base_small {
+                    prop_assert_eq!(b.excluded_for_anonymity, small.len());
+                    prop_assert_eq!(figures(&a), figures(&b));
+                }
+            }
+            (Err(_), Err(_)) => {}
+            (a, b) => prop_assert!(false, "one refused, one not: {:?} / {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}
+
+#[test]
+fn suppressed_group_dimension_is_left_out_of_the_total() {
+    // k = 2. Front-line staff: 3 respondents, but only one has a B score; top managers: 2
+    // with B. The frontline B score rests on 1 < 2 respondent: not shown, and left out of
+    // B's municipality score, so B = top managers' mean (4 + 5)/2 = 4.5 under both weightings.
+    let model = common::worked().0;
+    let csv = "respondent,role,A1,A2,A3,B1\nT1,top_manager,4,4,2,4\nT2,top_manager,5,5,1,5\nF1,frontline,2,2,4,1\nF2,frontline,3,3,3,\nF3,frontline,2,3,3,\n";
+    let r = Responses::from_csv_str(&model, csv, &Default::default()).unwrap();
+    for w in [Weighting::Balanced, Weighting::Pooled] {
+        let a =
+            assess(&model, &r, &AssessOptions { weighting: w, min_group_size: 2, bootstrap: 50, ..Default::default() })
+                .unwrap();
+        assert_eq!(a.dimensions[1].score, Some(4.5));
+        assert_eq!(a.dimensions[1].n, 2);
+        let front_b = &a.groups[1].dimensions[1];
+        assert_eq!((front_b.score, front_b.n, front_b.ci, front_b.rwg), (None, None, None, None));
+        assert!(a.gaps.iter().all(|g| g.dimension != "B"));
+    }
+}
+
+#[test]
+fn baseline_progress() {
+    let (model, responses) = common::worked();
+    let o = AssessOptions { min_group_size: 2, bootstrap: 0, ..Default::default() };
+    let now = assess(&model, &responses, &o).unwrap();
+    let mut earlier = now.clone();
+    earlier.model.version = "0".into();
+    earlier.dimensions[0].score = Some(2.5);
+    earlier.dimensions[0].level = Some(2);
+    let json = earlier.to_json();
+    let earlier = Assessment::from_json(&json).unwrap();
+    let c = now.clone().with_baseline(&earlier).unwrap().baseline.unwrap();
+    assert_eq!(c.baseline_version, "0");
+    // A: 3.7222 − 2.5 = 1.2222, level 2 → 3.
+    assert!(common::close(c.dimensions[0].change.unwrap(), 1.2222));
+    assert_eq!(c.dimensions[0].level_change, Some(1));
+    assert_eq!(c.dimensions[1].change, Some(0.0));
+    let mut other = earlier.clone();
+    other.model.id = "dtm".into();
+    assert_eq!(
+        now.with_baseline(&other).unwrap_err().to_string(),
+        "baseline: the baseline uses model `dtm`, this assessment `worked`"
+    );
+}
