@@ -14,6 +14,7 @@ pub mod maturity;
 pub mod model;
 pub mod responses;
 pub mod stats;
+pub mod text;
 
 pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};

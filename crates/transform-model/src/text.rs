@@ -1,0 +1,256 @@
+//! Danish-aware text analysis shared by mission alignment and ingredient matching.
+//!
+//! Lower-casing keeps æ ø å; tokens split on anything not alphanumeric; Danish (or
+//! English) stop words go; Snowball stemming (rust-stemmers) is applied twice, because one
+//! pass leaves "indsatsen" → "indsats" but "indsats" → "indsat". Danish compounds are split
+//! against the vocabulary of the texts the analyzer was fitted on, so
+//! "beskæftigelsesindsatsen" also yields the terms of "beskæftigelse" and "indsats".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::localized::Lang;
+
+/// The Snowball Danish stop word list.
+const DANISH_STOP: &[&str] = &[
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
+    "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da",
+    "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her",
+    "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned",
+    "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt",
+    "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver",
+    "hendes", "været", "thi", "jer", "sådan",
+];
+
+/// A short English stop word list (function words only).
+const ENGLISH_STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "is", "are",
+    "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "into", "than", "then",
+    "there", "their", "they", "them", "we", "our", "you", "your", "he", "she", "his", "her", "not", "no", "but",
+    "if", "so", "such", "can", "will", "would", "should", "could", "may", "might", "do", "does", "did", "have",
+    "has", "had", "which", "who", "whom", "what", "when", "where", "how", "all", "any", "each", "more", "most",
+    "other", "some", "only", "own", "same", "too", "very",
+];
+
+struct Shared {
+    da: Stemmer,
+    en: Stemmer,
+    da_stop: HashSet<&'static str>,
+    en_stop: HashSet<&'static str>,
+}
+
+fn shared() -> &'static Shared {
+    static SHARED: OnceLock<Shared> = OnceLock::new();
+    SHARED.get_or_init(|| Shared {
+        da: Stemmer::create(Algorithm::Danish),
+        en: Stemmer::create(Algorithm::English),
+        da_stop: DANISH_STOP.iter().copied().collect(),
+        en_stop: ENGLISH_STOP.iter().copied().collect(),
+    })
+}
+
+/// Lower-cased alphanumeric tokens (Unicode-aware: æ, ø, å stay letters).
+pub fn tokenize(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+}
+
+pub fn is_stop_word(token: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Da => shared().da_stop.contains(token),
+        Lang::En => shared().en_stop.contains(token),
+    }
+}
+
+/// English when more of the tokens are English than Danish stop words; Danish otherwise.
+pub fn detect_language<S: AsRef<str>>(tokens: &[S]) -> Lang {
+    let s = shared();
+    let (mut da, mut en) = (0usize, 0usize);
+    for t in tokens {
+        let t = t.as_ref();
+        da += s.da_stop.contains(t) as usize;
+        en += s.en_stop.contains(t) as usize;
+    }
+    if en > da { Lang::En } else { Lang::Da }
+}
+
+/// Snowball stem, applied until it settles (at most twice).
+pub fn stem(token: &str, lang: Lang) -> String {
+    let s = match lang {
+        Lang::Da => &shared().da,
+        Lang::En => &shared().en,
+    };
+    let once = s.stem(token).into_owned();
+    s.stem(&once).into_owned()
+}
+
+/// Shortest compound part, in characters (head / tail).
+const MIN_HEAD: usize = 3;
+const MIN_TAIL: usize = 4;
+/// Words shorter than this are never split.
+const MIN_COMPOUND: usize = 7;
+
+/// A fitted analyzer: stop words, stemming and compound splitting against a vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzer {
+    /// Danish stems of the words seen when fitting (stop words excluded).
+    vocab: HashSet<String>,
+}
+
+impl Analyzer {
+    /// An analyzer that knows no vocabulary: no compound splitting.
+    pub fn new() -> Self {
+        Analyzer::default()
+    }
+
+    /// Learns the vocabulary of `texts`, against which compounds are split.
+    pub fn fit<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut words = HashSet::new();
+        for text in texts {
+            for t in tokenize(text) {
+                words.insert(t);
+            }
+        }
+        Analyzer::from_words(words.iter().map(String::as_str))
+    }
+
+    /// Learns the vocabulary from distinct lower-cased words.
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
+        let vocab = words
+            .into_iter()
+            .filter(|w| w.chars().count() >= MIN_HEAD && !is_stop_word(w, Lang::Da))
+            .map(|w| stem(w, Lang::Da))
+            .filter(|s| s.chars().count() >= MIN_HEAD)
+            .collect();
+        Analyzer { vocab }
+    }
+
+    /// Number of stems in the vocabulary.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// The terms of `text`: stems of its non-stop words plus the stems of compound parts.
+    pub fn analyze(&self, text: &str) -> Vec<String> {
+        let tokens = tokenize(text);
+        let lang = detect_language(&tokens);
+        let mut out = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            self.token_terms(t, lang, &mut out);
+        }
+        out
+    }
+
+    /// Appends the terms of one lower-cased token in `lang` to `out`.
+    pub fn token_terms(&self, token: &str, lang: Lang, out: &mut Vec<String>) {
+        if is_stop_word(token, lang) || (lang == Lang::Da && is_stop_word(token, Lang::En) && token.len() < 3) {
+            return;
+        }
+        out.push(stem(token, lang));
+        if lang == Lang::Da {
+            if let Some(parts) = self.split(token) {
+                out.extend(parts);
+            }
+        }
+    }
+
+    /// The stems of the parts of a compound, longest head first; `None` if it is no
+    /// compound of known words. A linking `s` or `e` stays on the head, where the stemmer
+    /// removes it ("beskæftigelses" → "beskæft").
+    pub fn split(&self, word: &str) -> Option<Vec<String>> {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < MIN_COMPOUND {
+            return None;
+        }
+        for cut in (MIN_HEAD..=chars.len() - MIN_TAIL).rev() {
+            let at = chars[cut].0;
+            let head = stem(&word[..at], Lang::Da);
+            if head.chars().count() < MIN_HEAD || !self.vocab.contains(&head) {
+                continue;
+            }
+            let rest = &word[at..];
+            let tail = stem(rest, Lang::Da);
+            if tail.chars().count() >= MIN_HEAD && self.vocab.contains(&tail) {
+                return Some(vec![head, tail]);
+            }
+            if let Some(mut parts) = self.split(rest) {
+                parts.insert(0, head);
+                return Some(parts);
+            }
+        }
+        None
+    }
+}
+
+/// Term frequencies of an analyzed text.
+pub fn term_counts(terms: &[String]) -> HashMap<&str, f64> {
+    let mut m = HashMap::new();
+    for t in terms {
+        *m.entry(t.as_str()).or_insert(0.0) += 1.0;
+    }
+    m
+}
+
+/// Cosine similarity of two term-count vectors (0 when either is empty).
+pub fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
+    let dot: f64 = a.iter().filter_map(|(k, x)| b.get(k).map(|y| x * y)).sum();
+    let na: f64 = a.values().map(|x| x * x).sum::<f64>().sqrt();
+    let nb: f64 = b.values().map(|x| x * x).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 { 0.0 } else { dot / (na * nb) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercase_keeps_danish_letters() {
+        assert_eq!(tokenize("ÆLDREPLEJEN på Ærø, Øster-Åby!"), ["ældreplejen", "på", "ærø", "øster", "åby"]);
+    }
+
+    #[test]
+    fn stop_words_are_removed() {
+        let a = Analyzer::new();
+        assert_eq!(a.analyze("Det er ikke en indsats for de unge"), ["indsat", "ung"]);
+        assert_eq!(a.analyze("the employment of young people"), ["employ", "young", "peopl"]);
+    }
+
+    #[test]
+    fn stemming_settles_inflections() {
+        for w in ["indsats", "indsatsen", "indsatser", "indsatserne"] {
+            assert_eq!(stem(w, Lang::Da), "indsat", "{w}");
+        }
+        assert_eq!(stem("virksomheder", Lang::Da), stem("virksomhed", Lang::Da));
+    }
+
+    #[test]
+    fn compounds_match_their_parts() {
+        let a = Analyzer::fit(["beskæftigelse og indsats", "pleje af ældre", "unge og garanti"]);
+        let terms = a.analyze("Beskæftigelsesindsatsen");
+        assert!(terms.contains(&stem("indsats", Lang::Da)), "{terms:?}");
+        assert!(terms.contains(&stem("beskæftigelse", Lang::Da)), "{terms:?}");
+        let terms = a.analyze("ældreplejen");
+        assert!(terms.contains(&stem("pleje", Lang::Da)), "{terms:?}");
+        assert!(terms.contains(&stem("ældre", Lang::Da)), "{terms:?}");
+        assert_eq!(a.split("ungegarantien"), Some(vec!["ung".to_owned(), "garanti".to_owned()]));
+        // Not a compound of known words.
+        assert_eq!(a.split("virksomhed"), None);
+        // Without the vocabulary there is nothing to split against.
+        assert_eq!(Analyzer::new().split("ældreplejen"), None);
+    }
+
+    #[test]
+    fn english_is_detected() {
+        assert_eq!(detect_language(&tokenize("the job centre and the young people")), Lang::En);
+        assert_eq!(detect_language(&tokenize("de unge og jobcentret")), Lang::Da);
+    }
+
+    #[test]
+    fn cosine_by_hand() {
+        // a = (1, 1, 0), b = (1, 0, 1): dot 1, norms √2 · √2 → 0.5.
+        let a: Vec<String> = ["x", "y"].map(String::from).to_vec();
+        let b: Vec<String> = ["x", "z"].map(String::from).to_vec();
+        assert!((cosine(&term_counts(&a), &term_counts(&b)) - 0.5).abs() < 1e-12);
+    }
+}
