@@ -1,9 +1,11 @@
 //! `transform-model`: a thin command line over the transform-model crate.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
@@ -81,6 +83,51 @@ enum Command {
         #[arg(long)]
         role_counts: Option<String>,
     },
+    /// Rank active ingredients for a problem, from the catalog's interventions.
+    Match {
+        /// The problem in your own words (Danish or English).
+        problem: String,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        #[arg(long = "target-group")]
+        target_groups: Vec<String>,
+        #[arg(long = "problem-tag")]
+        problem_tags: Vec<String>,
+        #[arg(long)]
+        area: Option<String>,
+        /// Your context, e.g. `urbanity=rural` (repeatable).
+        #[arg(long = "context")]
+        context: Vec<String>,
+        /// An ingredient already in use (repeatable).
+        #[arg(long = "exclude")]
+        exclude: Vec<String>,
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Also list the most similar interventions.
+        #[arg(long)]
+        similar: bool,
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
+    },
+    /// Suggest partner municipalities: similar problems, complementary ingredients.
+    Partners {
+        code: String,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+    },
+    /// A synthetic catalog (Danish-like text) as JSON, for benchmarks.
+    CatalogSample {
+        #[arg(long)]
+        interventions: usize,
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
     /// Assess the bundled sample municipality and print a bilingual report.
     Demo,
 }
@@ -144,8 +191,74 @@ fn run(cli: Cli) -> Result<String, String> {
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;
             Ok(sample::sample_csv(&model, respondents, seed, counts.as_deref()))
         }
+        Command::Match {
+            problem,
+            catalog,
+            target_groups,
+            problem_tags,
+            area,
+            context,
+            exclude,
+            top,
+            similar,
+            format,
+            lang,
+        } => {
+            let index = Index::new(load_catalog(catalog.as_ref())?);
+            let query = Query {
+                text: problem,
+                target_groups,
+                problems: problem_tags,
+                area,
+                context: parse_context(&context)?,
+                exclude,
+            };
+            let options = MatchOptions { top, lang, ..MatchOptions::default() };
+            let result = index.match_query(&query, &options);
+            let hits = if similar { index.similar(&query, &options.weights, top) } else { Vec::new() };
+            Ok(match format {
+                OutFormat::Json if similar => serde_json::to_string_pretty(&serde_json::json!({
+                    "ingredients": result.ingredients, "retrieved": result.ingredients.len(),
+                    "excluded": result.excluded, "similar": hits,
+                }))
+                .expect("serializes"),
+                OutFormat::Json => result.to_json(),
+                OutFormat::Table => ingredient_report::match_table(&index, &result, &hits, lang),
+            })
+        }
+        Command::Partners { code, catalog, top, format } => {
+            let index = Index::new(load_catalog(catalog.as_ref())?);
+            let partners = index.partners(&code, top).map_err(|e| e.to_string())?;
+            Ok(match format {
+                OutFormat::Json => serde_json::to_string_pretty(&partners).expect("serializes"),
+                OutFormat::Table => ingredient_report::partners_table(&partners),
+            })
+        }
+        Command::CatalogSample { interventions, seed } => {
+            Ok(serde_json::to_string(&transform_model::ingredient::sample::sample_catalog(interventions, seed))
+                .expect("serializes"))
+        }
         Command::Demo => demo(),
     }
+}
+
+fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, String> {
+    match path {
+        Some(p) => Catalog::from_file(p).map_err(|e| e.to_string()),
+        None => Ok(Catalog::sample()),
+    }
+}
+
+fn parse_context(pairs: &[String]) -> Result<BTreeMap<String, serde_json::Value>, String> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (k, v) = p.split_once('=').ok_or_else(|| format!("--context: `{p}` is not KEY=VALUE"))?;
+            let value =
+                v.trim().parse::<f64>().map_or_else(|_| serde_json::Value::from(v.trim()), serde_json::Value::from);
+            Ok((k.trim().to_owned(), value))
+        })
+        .collect()
 }
 
 fn parse_role_counts(model: &Model, spec: &str) -> Result<Vec<usize>, String> {
@@ -167,6 +280,17 @@ fn demo() -> Result<String, String> {
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
     out.push_str(&report::render_table(&result, &model, None));
+    let index = Index::new(Catalog::sample());
+    let query = Query {
+        text: "Flere ledige i vores boligområder skal i job, og beskæftigelsesindsatsen når dem ikke".into(),
+        target_groups: vec!["ledige".into()],
+        context: BTreeMap::from([("urbanity".to_owned(), serde_json::Value::from("rural"))]),
+        ..Query::default()
+    };
+    let result = index.match_query(&query, &MatchOptions { top: 5, ..MatchOptions::default() });
+    out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
+    out.push_str(&format!("Problem: {}\n\n", query.text));
+    out.push_str(&ingredient_report::match_table(&index, &result, &[], Lang::Da));
     Ok(out)
 }
 

@@ -9,9 +9,11 @@
 //! - [`maturity`]: scoring per the domain contract, with anonymity, reliability and intervals;
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
+pub mod ingredient;
 pub mod localized;
 pub mod maturity;
 pub mod model;
+pub mod municipality;
 pub mod responses;
 pub mod stats;
 pub mod text;

@@ -17,21 +17,21 @@ use crate::localized::Lang;
 const DANISH_STOP: &[&str] = &[
     "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
     "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da",
-    "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her",
-    "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned",
-    "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt",
-    "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver",
-    "hendes", "været", "thi", "jer", "sådan",
+    "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle",
+    "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
+    "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit",
+    "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været",
+    "thi", "jer", "sådan",
 ];
 
 /// A short English stop word list (function words only).
 const ENGLISH_STOP: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "is", "are",
-    "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "into", "than", "then",
-    "there", "their", "they", "them", "we", "our", "you", "your", "he", "she", "his", "her", "not", "no", "but",
-    "if", "so", "such", "can", "will", "would", "should", "could", "may", "might", "do", "does", "did", "have",
-    "has", "had", "which", "who", "whom", "what", "when", "where", "how", "all", "any", "each", "more", "most",
-    "other", "some", "only", "own", "same", "too", "very",
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "is", "are", "was",
+    "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "into", "than", "then", "there",
+    "their", "they", "them", "we", "our", "you", "your", "he", "she", "his", "her", "not", "no", "but", "if", "so",
+    "such", "can", "will", "would", "should", "could", "may", "might", "do", "does", "did", "have", "has", "had",
+    "which", "who", "whom", "what", "when", "where", "how", "all", "any", "each", "more", "most", "other", "some",
+    "only", "own", "same", "too", "very",
 ];
 
 struct Shared {

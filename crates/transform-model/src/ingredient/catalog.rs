@@ -1,0 +1,266 @@
+//! The intervention catalog: ingredients and the interventions that use them.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use super::CatalogError;
+use crate::localized::Localized;
+use crate::municipality;
+
+/// An active ingredient (virksom ingrediens): a building block that carries effect.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ingredient {
+    pub id: String,
+    pub name: Localized,
+    #[serde(default)]
+    pub description: Localized,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityRef {
+    #[serde(deserialize_with = "code_string")]
+    pub code: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// Accepts a code written as a string ("101") or a number (101 → "101").
+fn code_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format!("a municipality code must be a string, not {other}"))),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IngredientUse {
+    pub id: String,
+    /// How central the ingredient is to the intervention, in (0, 1].
+    pub weight: f64,
+}
+
+/// A grade of the Danish knowledge declaration (vidensdeklaration), A strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grade {
+    A,
+    B,
+    C,
+    D,
+}
+
+/// The knowledge declaration's five dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Declaration {
+    pub target_group: Grade,
+    pub method: Grade,
+    pub implementation: Grade,
+    pub effect: Grade,
+    pub economy: Grade,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// 0 (none) … 4 (strong).
+    pub level: i64,
+    /// The source scheme's own label.
+    #[serde(default)]
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declaration: Option<Declaration>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Positive,
+    Mixed,
+    None,
+    Negative,
+    Unknown,
+}
+
+impl Outcome {
+    /// Share of the intervention counted as a success; `None` when the outcome is unknown
+    /// (it then counts neither as success nor as failure).
+    pub fn success(self) -> Option<f64> {
+        match self {
+            Outcome::Positive => Some(1.0),
+            Outcome::Mixed => Some(0.5),
+            Outcome::None | Outcome::Negative => Some(0.0),
+            Outcome::Unknown => None,
+        }
+    }
+}
+
+/// Whether a solution scales as it is or must be adapted locally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Transfer {
+    SimpleCausal,
+    ContextDependent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intervention {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub municipality: MunicipalityRef,
+    #[serde(default)]
+    pub year: Option<i64>,
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub problems: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Context attributes: `population_band`, `urbanity` and free ones (text or number).
+    #[serde(default)]
+    pub context: BTreeMap<String, Value>,
+    pub ingredients: Vec<IngredientUse>,
+    pub evidence: Evidence,
+    pub outcome: Outcome,
+    pub transfer: Transfer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect_size: Option<f64>,
+}
+
+/// The catalog file as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogDef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub ingredients: Vec<Ingredient>,
+    pub interventions: Vec<Intervention>,
+}
+
+/// A validated catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    def: CatalogDef,
+    ingredient_index: HashMap<String, usize>,
+}
+
+/// The bundled illustrative sample catalog (Danish).
+pub const SAMPLE_CATALOG_JSON: &str = include_str!("../../data/catalog.json");
+
+impl Catalog {
+    pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let def: CatalogDef = serde_path_to_error::deserialize(de)
+            .map_err(|e| CatalogError::Parse { path: e.path().to_string(), message: e.inner().to_string() })?;
+        def.validate()
+    }
+
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Catalog, CatalogError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| CatalogError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        Catalog::from_json(&text)
+    }
+
+    /// The bundled sample catalog.
+    pub fn sample() -> Catalog {
+        Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
+    }
+
+    pub fn def(&self) -> &CatalogDef {
+        &self.def
+    }
+    pub fn ingredients(&self) -> &[Ingredient] {
+        &self.def.ingredients
+    }
+    pub fn interventions(&self) -> &[Intervention] {
+        &self.def.interventions
+    }
+    pub fn ingredient_index(&self, id: &str) -> Option<usize> {
+        self.ingredient_index.get(id).copied()
+    }
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.def).expect("a catalog serializes")
+    }
+}
+
+fn invalid(path: String, message: String) -> CatalogError {
+    CatalogError::Invalid { path, message }
+}
+
+impl CatalogDef {
+    pub fn validate(self) -> Result<Catalog, CatalogError> {
+        let mut ingredient_index = HashMap::new();
+        for (i, ing) in self.ingredients.iter().enumerate() {
+            if ing.id.trim().is_empty() {
+                return Err(invalid(format!("ingredients[{i}].id"), "empty id".into()));
+            }
+            if ingredient_index.insert(ing.id.clone(), i).is_some() {
+                return Err(invalid(format!("ingredients[{i}].id"), format!("duplicate ingredient id `{}`", ing.id)));
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, iv) in self.interventions.iter().enumerate() {
+            let p = format!("interventions[{i}]");
+            if iv.id.trim().is_empty() {
+                return Err(invalid(format!("{p}.id"), "empty id".into()));
+            }
+            if !seen.insert(iv.id.as_str()) {
+                return Err(invalid(format!("{p}.id"), format!("duplicate intervention id `{}`", iv.id)));
+            }
+            let code = &iv.municipality.code;
+            if !municipality::is_three_digit(code) {
+                return Err(invalid(
+                    format!("{p}.municipality.code"),
+                    format!("`{code}` is not a 3-digit municipality code"),
+                ));
+            }
+            if municipality::by_code(code).is_none() {
+                return Err(invalid(
+                    format!("{p}.municipality.code"),
+                    format!("`{code}` is not the code of one of the 98 Danish municipalities"),
+                ));
+            }
+            if !(0..=4).contains(&iv.evidence.level) {
+                return Err(invalid(
+                    format!("{p}.evidence.level"),
+                    format!("evidence level {} is outside 0..4", iv.evidence.level),
+                ));
+            }
+            let mut used = HashSet::new();
+            for (j, u) in iv.ingredients.iter().enumerate() {
+                if !ingredient_index.contains_key(&u.id) {
+                    return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("unknown ingredient `{}`", u.id)));
+                }
+                if !used.insert(u.id.as_str()) {
+                    return Err(invalid(
+                        format!("{p}.ingredients[{j}].id"),
+                        format!("ingredient `{}` listed twice", u.id),
+                    ));
+                }
+                if !(u.weight > 0.0 && u.weight <= 1.0) {
+                    return Err(invalid(
+                        format!("{p}.ingredients[{j}].weight"),
+                        format!("weight {} is outside (0, 1]", u.weight),
+                    ));
+                }
+            }
+            for (key, value) in &iv.context {
+                if !(value.is_string() || value.is_number()) {
+                    return Err(invalid(
+                        format!("{p}.context.{key}"),
+                        format!("must be text or a number, not {value}"),
+                    ));
+                }
+            }
+        }
+        Ok(Catalog { def: self, ingredient_index })
+    }
+}

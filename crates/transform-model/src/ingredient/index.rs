@@ -1,0 +1,444 @@
+//! The search index over a catalog: BM25 text relevance, tag overlap and context similarity.
+//!
+//! Built once, immutable, `Send + Sync`. BM25 impacts (Lucene's formula, k1 = 1.2,
+//! b = 0.75) are precomputed per posting, so a query only adds floats.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use super::catalog::{Catalog, Intervention};
+use crate::localized::Lang;
+use crate::text::{self, Analyzer};
+
+pub const K1: f64 = 1.2;
+pub const B: f64 = 0.75;
+
+/// Lucene's BM25 idf: ln(1 + (N − n + 0.5)/(n + 0.5)).
+pub fn idf(n_docs: usize, doc_freq: usize) -> f64 {
+    (1.0 + (n_docs as f64 - doc_freq as f64 + 0.5) / (doc_freq as f64 + 0.5)).ln()
+}
+
+/// One term's BM25 contribution for a document.
+pub fn bm25_term(idf: f64, tf: f64, doc_len: f64, avgdl: f64) -> f64 {
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc_len / avgdl))
+}
+
+/// The text of an intervention that BM25 sees: title, description and tags.
+pub fn indexed_text(iv: &Intervention) -> String {
+    let mut s = String::with_capacity(iv.title.len() + iv.description.len() + 64);
+    s.push_str(&iv.title);
+    s.push('\n');
+    s.push_str(&iv.description);
+    for t in &iv.tags {
+        s.push('\n');
+        s.push_str(t);
+    }
+    s
+}
+
+fn norm_tag(t: &str) -> String {
+    t.trim().to_lowercase()
+}
+
+/// A query for interventions and ingredients.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Query {
+    /// The problem, in the asking municipality's own words.
+    pub text: String,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub problems: Vec<String>,
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The asking municipality's context (`urbanity`, `population_band`, …).
+    #[serde(default)]
+    pub context: BTreeMap<String, Value>,
+    /// Ingredients already in use: left out of the ranking.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// How the components of relevance are weighted. A component the query does not use
+/// (no tags, no context) gives its weight to the others.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RelevanceWeights {
+    pub text: f64,
+    pub tags: f64,
+    pub context: f64,
+}
+
+impl Default for RelevanceWeights {
+    fn default() -> Self {
+        RelevanceWeights { text: 0.6, tags: 0.25, context: 0.15 }
+    }
+}
+
+/// A retrieved intervention and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Hit {
+    pub doc: usize,
+    pub id: String,
+    pub relevance: f64,
+    pub bm25: f64,
+    pub tag_overlap: Option<f64>,
+    pub context_similarity: Option<f64>,
+}
+
+pub struct Index {
+    pub(crate) catalog: Catalog,
+    analyzer: Analyzer,
+    terms: HashMap<String, u32>,
+    /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
+    offsets: Vec<u32>,
+    post_docs: Vec<u32>,
+    post_impact: Vec<f32>,
+    doc_len: Vec<u32>,
+    avgdl: f64,
+    /// Normalised facets per document.
+    target_groups: Vec<Vec<String>>,
+    problems: Vec<Vec<String>>,
+    areas: Vec<String>,
+    /// Facet tag → documents, for documents that match on tags alone.
+    tag_docs: HashMap<(u8, String), Vec<u32>>,
+    /// Range of each numeric context attribute (for Gower's numeric distance).
+    ranges: HashMap<String, f64>,
+}
+
+impl Index {
+    /// Builds the index (parallel over documents; the result does not depend on threads).
+    pub fn new(catalog: Catalog) -> Index {
+        let docs = catalog.interventions();
+        // 1. Tokens per document and the document's language.
+        let tokenized: Vec<(Vec<String>, Lang)> = docs
+            .par_iter()
+            .map(|iv| {
+                let tokens = text::tokenize(&indexed_text(iv));
+                let lang = text::detect_language(&tokens);
+                (tokens, lang)
+            })
+            .collect();
+        // 2. Distinct surface words, the analyzer's vocabulary, and each word's terms.
+        let mut words: HashMap<&str, u32> = HashMap::new();
+        let mut word_list: Vec<&str> = Vec::new();
+        for (tokens, _) in &tokenized {
+            for t in tokens {
+                words.entry(t.as_str()).or_insert_with(|| {
+                    word_list.push(t.as_str());
+                    (word_list.len() - 1) as u32
+                });
+            }
+        }
+        let analyzer = Analyzer::from_words(word_list.iter().copied());
+        let analyse = |lang: Lang| -> Vec<Vec<String>> {
+            word_list
+                .par_iter()
+                .map(|w| {
+                    let mut out = Vec::new();
+                    analyzer.token_terms(w, lang, &mut out);
+                    out
+                })
+                .collect()
+        };
+        let word_terms = [analyse(Lang::Da), analyse(Lang::En)];
+        let mut terms: HashMap<String, u32> = HashMap::new();
+        let mut term_ids: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
+        for (l, per_word) in word_terms.iter().enumerate() {
+            term_ids[l] = per_word
+                .iter()
+                .map(|ts| {
+                    ts.iter()
+                        .map(|t| {
+                            let next = terms.len() as u32;
+                            *terms.entry(t.clone()).or_insert(next)
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        // 3. Term frequencies per document.
+        let doc_terms: Vec<Vec<(u32, u32)>> = tokenized
+            .par_iter()
+            .map(|(tokens, lang)| {
+                let ids = &term_ids[(*lang == Lang::En) as usize];
+                let mut all: Vec<u32> =
+                    tokens.iter().flat_map(|t| ids[words[t.as_str()] as usize].iter().copied()).collect();
+                all.sort_unstable();
+                let mut tf: Vec<(u32, u32)> = Vec::new();
+                for t in all {
+                    match tf.last_mut() {
+                        Some((last, n)) if *last == t => *n += 1,
+                        _ => tf.push((t, 1)),
+                    }
+                }
+                tf
+            })
+            .collect();
+        let doc_len: Vec<u32> = doc_terms.iter().map(|tf| tf.iter().map(|(_, n)| n).sum()).collect();
+        let n_docs = docs.len();
+        let avgdl = if n_docs == 0 { 1.0 } else { doc_len.iter().map(|&l| l as f64).sum::<f64>() / n_docs as f64 };
+        let avgdl = if avgdl > 0.0 { avgdl } else { 1.0 };
+        // 4. CSR postings with BM25 impacts.
+        let mut df = vec![0u32; terms.len()];
+        for tf in &doc_terms {
+            for (t, _) in tf {
+                df[*t as usize] += 1;
+            }
+        }
+        let mut offsets = vec![0u32; terms.len() + 1];
+        for t in 0..terms.len() {
+            offsets[t + 1] = offsets[t] + df[t];
+        }
+        let total = offsets[terms.len()] as usize;
+        let mut post_docs = vec![0u32; total];
+        let mut post_impact = vec![0f32; total];
+        let mut fill = offsets.clone();
+        let idfs: Vec<f64> = df.iter().map(|&n| idf(n_docs, n as usize)).collect();
+        for (d, tf) in doc_terms.iter().enumerate() {
+            for &(t, n) in tf {
+                let slot = fill[t as usize] as usize;
+                fill[t as usize] += 1;
+                post_docs[slot] = d as u32;
+                post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
+            }
+        }
+        // 5. Facets and context ranges.
+        let target_groups: Vec<Vec<String>> =
+            docs.iter().map(|iv| iv.target_groups.iter().map(|t| norm_tag(t)).collect()).collect();
+        let problems: Vec<Vec<String>> =
+            docs.iter().map(|iv| iv.problems.iter().map(|t| norm_tag(t)).collect()).collect();
+        let areas: Vec<String> = docs.iter().map(|iv| norm_tag(&iv.area)).collect();
+        let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
+        for d in 0..n_docs {
+            let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
+            for (f, tags) in facets {
+                for t in tags.iter().collect::<HashSet<_>>() {
+                    tag_docs.entry((f, t.clone())).or_default().push(d as u32);
+                }
+            }
+            if !areas[d].is_empty() {
+                tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
+            }
+        }
+        let mut bounds: HashMap<String, (f64, f64)> = HashMap::new();
+        for iv in docs {
+            for (k, v) in &iv.context {
+                if let Some(x) = v.as_f64() {
+                    let e = bounds.entry(k.clone()).or_insert((x, x));
+                    e.0 = e.0.min(x);
+                    e.1 = e.1.max(x);
+                }
+            }
+        }
+        let ranges = bounds.into_iter().map(|(k, (lo, hi))| (k, hi - lo)).collect();
+        Index {
+            catalog,
+            analyzer,
+            terms,
+            offsets,
+            post_docs,
+            post_impact,
+            doc_len,
+            avgdl,
+            target_groups,
+            problems,
+            areas,
+            tag_docs,
+            ranges,
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Number of distinct terms.
+    pub fn terms(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Average document length in terms.
+    pub fn avgdl(&self) -> f64 {
+        self.avgdl
+    }
+
+    /// Length in terms of document `doc`.
+    pub fn doc_len(&self, doc: usize) -> u32 {
+        self.doc_len[doc]
+    }
+
+    /// Heap bytes held by the index structures (catalog excluded), for reporting.
+    pub fn memory_bytes(&self) -> usize {
+        let strings: usize = self.terms.keys().map(|k| k.capacity() + 4 + 16).sum();
+        let facets: usize = self
+            .target_groups
+            .iter()
+            .chain(&self.problems)
+            .map(|v| v.iter().map(|s| s.capacity() + 24).sum::<usize>() + 24)
+            .sum();
+        let tags: usize = self.tag_docs.iter().map(|(k, v)| k.1.capacity() + 32 + v.capacity() * 4).sum();
+        strings
+            + facets
+            + tags
+            + self.offsets.capacity() * 4
+            + self.post_docs.capacity() * 4
+            + self.post_impact.capacity() * 4
+            + self.doc_len.capacity() * 4
+            + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
+    }
+
+    /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
+    /// ascending by doc. Query terms count once each.
+    pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
+        let mut ids: Vec<u32> = self.analyzer.analyze(text).iter().filter_map(|t| self.terms.get(t).copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        let mut dense: Vec<f32> = Vec::new();
+        let n = self.doc_len.len();
+        let postings: usize =
+            ids.iter().map(|&t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize).sum();
+        // Dense accumulation pays off once many documents are touched.
+        let use_dense = postings * 8 > n;
+        if use_dense {
+            dense = vec![0.0; n];
+        }
+        for &t in &ids {
+            let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
+            for (d, w) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
+                if use_dense {
+                    dense[*d as usize] += *w;
+                } else {
+                    *acc.entry(*d).or_insert(0.0) += *w;
+                }
+            }
+        }
+        let mut out: Vec<(usize, f64)> = if use_dense {
+            dense.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
+        } else {
+            acc.into_iter().filter(|(_, s)| *s > 0.0).map(|(d, s)| (d as usize, s as f64)).collect()
+        };
+        out.sort_unstable_by_key(|x| x.0);
+        out
+    }
+
+    /// Share of the query's tags the document has, averaged over the facets the query uses.
+    fn tag_overlap(&self, doc: usize, q: &NormQuery) -> Option<f64> {
+        let mut parts = Vec::new();
+        for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
+            if !qtags.is_empty() {
+                parts.push(qtags.iter().filter(|t| dtags.contains(t)).count() as f64 / qtags.len() as f64);
+            }
+        }
+        if let Some(area) = &q.area {
+            parts.push((self.areas[doc] == *area) as u8 as f64);
+        }
+        if parts.is_empty() { None } else { Some(parts.iter().sum::<f64>() / parts.len() as f64) }
+    }
+
+    /// Gower similarity over the context attributes both sides have: categorical 1 when
+    /// equal (case-insensitive), numeric 1 − |x − y| / range over the catalog.
+    pub fn context_similarity(&self, doc: usize, context: &BTreeMap<String, Value>) -> Option<f64> {
+        let dctx = &self.catalog.interventions()[doc].context;
+        let mut sims = Vec::new();
+        for (k, qv) in context {
+            let Some(dv) = dctx.get(k) else { continue };
+            let s = match (qv.as_f64(), dv.as_f64()) {
+                (Some(x), Some(y)) => {
+                    let range = self.ranges.get(k).copied().unwrap_or(0.0);
+                    if range > 0.0 { 1.0 - ((x - y).abs() / range).min(1.0) } else { (x == y) as u8 as f64 }
+                }
+                _ => (value_text(qv).to_lowercase() == value_text(dv).to_lowercase()) as u8 as f64,
+            };
+            sims.push(s);
+        }
+        if sims.is_empty() { None } else { Some(sims.iter().sum::<f64>() / sims.len() as f64) }
+    }
+
+    /// Interventions relevant to `query`, best first (ties by catalog order):
+    /// relevance = weighted mean of BM25 / max BM25, tag overlap and context similarity.
+    /// A document is a candidate when its text or its tags match.
+    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Vec<Hit> {
+        let q = NormQuery::new(query);
+        let text_hits = self.bm25(&query.text);
+        let max_bm25 = text_hits.iter().map(|x| x.1).fold(0.0, f64::max);
+        let mut candidates: HashMap<usize, f64> = text_hits.into_iter().collect();
+        let facets = [(0u8, &q.target_groups), (1u8, &q.problems)];
+        for (f, tags) in facets {
+            for t in tags {
+                for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
+                    candidates.entry(d as usize).or_insert(0.0);
+                }
+            }
+        }
+        if let Some(area) = &q.area {
+            for &d in self.tag_docs.get(&(2, area.clone())).map_or(&[][..], |v| v.as_slice()) {
+                candidates.entry(d as usize).or_insert(0.0);
+            }
+        }
+        let uses_text = max_bm25 > 0.0;
+        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
+        let uses_context = !query.context.is_empty();
+        let mut hits: Vec<Hit> = candidates
+            .into_iter()
+            .map(|(doc, bm25)| {
+                let tag = if uses_tags { self.tag_overlap(doc, &q) } else { None };
+                let ctx = if uses_context { self.context_similarity(doc, &query.context) } else { None };
+                let mut parts = Vec::with_capacity(3);
+                if uses_text {
+                    parts.push((weights.text, bm25 / max_bm25));
+                }
+                if let Some(t) = tag {
+                    parts.push((weights.tags, t));
+                }
+                if uses_context {
+                    // A source without the attribute counts as dissimilar, not as unknown.
+                    parts.push((weights.context, ctx.unwrap_or(0.0)));
+                }
+                let wsum: f64 = parts.iter().map(|p| p.0).sum();
+                let relevance = if wsum > 0.0 { parts.iter().map(|(w, x)| w * x).sum::<f64>() / wsum } else { 0.0 };
+                Hit {
+                    doc,
+                    id: self.catalog.interventions()[doc].id.clone(),
+                    relevance,
+                    bm25,
+                    tag_overlap: tag,
+                    context_similarity: ctx,
+                }
+            })
+            .filter(|h| h.bm25 > 0.0 || h.tag_overlap.is_some_and(|t| t > 0.0))
+            .collect();
+        let by_relevance = |a: &Hit, b: &Hit| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc));
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, by_relevance);
+            hits.truncate(limit);
+        }
+        hits.sort_by(by_relevance);
+        hits
+    }
+}
+
+pub(crate) fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+struct NormQuery {
+    target_groups: Vec<String>,
+    problems: Vec<String>,
+    area: Option<String>,
+}
+
+impl NormQuery {
+    fn new(q: &Query) -> Self {
+        NormQuery {
+            target_groups: q.target_groups.iter().map(|t| norm_tag(t)).collect(),
+            problems: q.problems.iter().map(|t| norm_tag(t)).collect(),
+            area: q.area.as_deref().map(norm_tag).filter(|a| !a.is_empty()),
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Partner suggestions: municipalities with similar problems and complementary ingredients.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::CatalogError;
+use super::index::Index;
+use crate::municipality;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Partner {
+    pub code: String,
+    pub name: String,
+    pub region: String,
+    pub score: f64,
+    /// Cosine similarity of the problem profiles.
+    pub similarity: f64,
+    /// Share of the partner's ingredients the asking municipality does not use yet.
+    pub complementarity: f64,
+    pub same_region: bool,
+    pub shared_problems: Vec<String>,
+    pub ingredients_to_learn: Vec<String>,
+}
+
+struct Profile {
+    problems: BTreeMap<String, f64>,
+    ingredients: BTreeSet<String>,
+}
+
+impl Index {
+    fn profiles(&self) -> BTreeMap<&str, Profile> {
+        let mut out: BTreeMap<&str, Profile> = BTreeMap::new();
+        for iv in self.catalog.interventions() {
+            let p = out
+                .entry(iv.municipality.code.as_str())
+                .or_insert_with(|| Profile { problems: BTreeMap::new(), ingredients: BTreeSet::new() });
+            for t in &iv.problems {
+                *p.problems.entry(t.trim().to_lowercase()).or_insert(0.0) += 1.0;
+            }
+            p.ingredients.extend(iv.ingredients.iter().map(|u| u.id.clone()));
+        }
+        out
+    }
+
+    /// The `top` best partners for municipality `code`:
+    /// score = 0.6 · problem similarity + 0.3 · complementarity + 0.1 · same region,
+    /// among municipalities with at least one shared problem.
+    pub fn partners(&self, code: &str, top: usize) -> Result<Vec<Partner>, CatalogError> {
+        let me =
+            municipality::by_code(code).ok_or_else(|| CatalogError::UnknownMunicipality { code: code.to_owned() })?;
+        let profiles = self.profiles();
+        let mine = profiles.get(code).ok_or_else(|| CatalogError::NoProfile { code: code.to_owned() })?;
+        let norm = |p: &BTreeMap<String, f64>| p.values().map(|x| x * x).sum::<f64>().sqrt();
+        let mut out: Vec<Partner> = profiles
+            .iter()
+            .filter(|(c, _)| **c != code)
+            .filter_map(|(c, p)| {
+                let dot: f64 = mine.problems.iter().filter_map(|(k, x)| p.problems.get(k).map(|y| x * y)).sum();
+                if dot <= 0.0 {
+                    return None;
+                }
+                let similarity = dot / (norm(&mine.problems) * norm(&p.problems));
+                let learn: Vec<String> = p.ingredients.difference(&mine.ingredients).cloned().collect();
+                let complementarity = learn.len() as f64 / p.ingredients.len().max(1) as f64;
+                let other = municipality::by_code(c)?;
+                let same_region = other.region_code == me.region_code;
+                Some(Partner {
+                    code: (*c).to_owned(),
+                    name: other.name.clone(),
+                    region: other.region_name.clone(),
+                    score: 0.6 * similarity + 0.3 * complementarity + 0.1 * same_region as u8 as f64,
+                    similarity,
+                    complementarity,
+                    same_region,
+                    shared_problems: mine.problems.keys().filter(|k| p.problems.contains_key(*k)).cloned().collect(),
+                    ingredients_to_learn: learn,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.code.cmp(&b.code)));
+        out.truncate(top);
+        Ok(out)
+    }
+}
