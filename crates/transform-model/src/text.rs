@@ -88,6 +88,8 @@ pub fn stem(token: &str, lang: Lang) -> String {
 /// Shortest compound part, in characters (head / tail).
 const MIN_HEAD: usize = 3;
 const MIN_TAIL: usize = 4;
+/// A tail not in the vocabulary is kept only from this length (longer than inflections).
+const MIN_LONE_TAIL: usize = 5;
 /// Words shorter than this are never split.
 const MIN_COMPOUND: usize = 7;
 
@@ -156,7 +158,8 @@ impl Analyzer {
     }
 
     /// The stems of the parts of a compound, longest head first; `None` if it is no
-    /// compound of known words. A linking `s` or `e` stays on the head, where the stemmer
+    /// compound of known words. The head must be known; the tail must be known too, split
+    /// further, or be a long stem of its own. A linking `s` or `e` stays on the head, where the stemmer
     /// removes it ("beskæftigelses" → "beskæft").
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
@@ -177,6 +180,11 @@ impl Analyzer {
             if let Some(mut parts) = self.split(rest) {
                 parts.insert(0, head);
                 return Some(parts);
+            }
+            // A known head with a long unknown tail ("ældre" + "plejen" when "pleje" never
+            // occurs alone): keep the tail if its stem is long enough to be a word.
+            if rest.chars().count() >= MIN_LONE_TAIL && tail.chars().count() >= MIN_TAIL {
+                return Some(vec![head, tail]);
             }
         }
         None
