@@ -3,7 +3,7 @@
 //! Built once, immutable, `Send + Sync`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde_json::Value;
@@ -292,36 +292,27 @@ impl Index {
     /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
     /// ascending by doc. Query terms count once each.
     pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
+        self.bm25_dense(text)
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .map(|(d, s)| (d, *s as f64))
+            .collect()
+    }
+
+    /// BM25 scores of all documents (0 where nothing matches).
+    fn bm25_dense(&self, text: &str) -> Vec<f32> {
         let mut ids: Vec<u32> = self.analyzer.analyze(text).iter().filter_map(|t| self.terms.get(t).copied()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let mut acc: HashMap<u32, f32> = HashMap::new();
-        let mut dense: Vec<f32> = Vec::new();
-        let n = self.doc_len.len();
-        let postings: usize =
-            ids.iter().map(|&t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize).sum();
-        // Dense accumulation pays off once many documents are touched.
-        let use_dense = postings * 8 > n;
-        if use_dense {
-            dense = vec![0.0; n];
-        }
+        let mut dense = vec![0f32; self.doc_len.len()];
         for &t in &ids {
             let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
             for (d, w) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
-                if use_dense {
-                    dense[*d as usize] += *w;
-                } else {
-                    *acc.entry(*d).or_insert(0.0) += *w;
-                }
+                dense[*d as usize] += *w;
             }
         }
-        let mut out: Vec<(usize, f64)> = if use_dense {
-            dense.iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
-        } else {
-            acc.into_iter().filter(|(_, s)| *s > 0.0).map(|(d, s)| (d as usize, s as f64)).collect()
-        };
-        out.sort_unstable_by_key(|x| x.0);
-        out
+        dense
     }
 
     /// Share of the query's tags the document has, averaged over the facets the query uses.
@@ -359,64 +350,104 @@ impl Index {
 
     /// Interventions relevant to `query`, best first (ties by catalog order):
     /// relevance = weighted mean of BM25 / max BM25, tag overlap and context similarity.
-    /// A document is a candidate when its text or its tags match.
+    /// A document is a candidate when its text or its tags match. `limit` 0 = all.
     pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Vec<Hit> {
         let q = NormQuery::new(query);
-        let text_hits = self.bm25(&query.text);
-        let max_bm25 = text_hits.iter().map(|x| x.1).fold(0.0, f64::max);
-        let mut candidates: HashMap<usize, f64> = text_hits.into_iter().collect();
-        let facets = [(0u8, &q.target_groups), (1u8, &q.problems)];
-        for (f, tags) in facets {
-            for t in tags {
+        let scores = self.bm25_dense(&query.text);
+        let max_bm25 = scores.iter().copied().fold(0f32, f32::max) as f64;
+        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
+        let uses_context = !query.context.is_empty();
+        // Documents that match on tags alone are candidates too.
+        let mut tagged = Vec::new();
+        if uses_tags {
+            tagged = vec![false; scores.len()];
+            let keys = q
+                .target_groups
+                .iter()
+                .map(|t| (0u8, t))
+                .chain(q.problems.iter().map(|t| (1u8, t)))
+                .chain(q.area.iter().map(|a| (2u8, a)));
+            for (f, t) in keys {
                 for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
-                    candidates.entry(d as usize).or_insert(0.0);
+                    tagged[d as usize] = true;
                 }
-            }
-        }
-        if let Some(area) = &q.area {
-            for &d in self.tag_docs.get(&(2, area.clone())).map_or(&[][..], |v| v.as_slice()) {
-                candidates.entry(d as usize).or_insert(0.0);
             }
         }
         let uses_text = max_bm25 > 0.0;
-        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
-        let uses_context = !query.context.is_empty();
-        let mut hits: Vec<Hit> = candidates
+        let component = |doc: usize, bm25: f64| {
+            let tag = if uses_tags { self.tag_overlap(doc, &q) } else { None };
+            let ctx = if uses_context { self.context_similarity(doc, &query.context) } else { None };
+            let (mut num, mut den) = (0.0, 0.0);
+            if uses_text {
+                num += weights.text * bm25 / max_bm25;
+                den += weights.text;
+            }
+            if let Some(t) = tag {
+                num += weights.tags * t;
+                den += weights.tags;
+            }
+            if uses_context {
+                // A source without the attribute counts as dissimilar, not as unknown.
+                num += weights.context * ctx.unwrap_or(0.0);
+                den += weights.context;
+            }
+            (if den > 0.0 { num / den } else { 0.0 }, tag, ctx)
+        };
+        // Best `limit` candidates in a heap whose top is the worst kept.
+        let mut heap: BinaryHeap<Ranked> = BinaryHeap::new();
+        for (doc, &s) in scores.iter().enumerate() {
+            if s <= 0.0 && !tagged.get(doc).copied().unwrap_or(false) {
+                continue;
+            }
+            let bm25 = s as f64;
+            let (relevance, tag, _) = component(doc, bm25);
+            if bm25 <= 0.0 && !tag.is_some_and(|t| t > 0.0) {
+                continue;
+            }
+            let r = Ranked { relevance, doc, bm25 };
+            if limit == 0 || heap.len() < limit {
+                heap.push(r);
+            } else if heap.peek().is_some_and(|worst| r < *worst) {
+                heap.pop();
+                heap.push(r);
+            }
+        }
+        heap.into_sorted_vec()
             .into_iter()
-            .map(|(doc, bm25)| {
-                let tag = if uses_tags { self.tag_overlap(doc, &q) } else { None };
-                let ctx = if uses_context { self.context_similarity(doc, &query.context) } else { None };
-                let mut parts = Vec::with_capacity(3);
-                if uses_text {
-                    parts.push((weights.text, bm25 / max_bm25));
-                }
-                if let Some(t) = tag {
-                    parts.push((weights.tags, t));
-                }
-                if uses_context {
-                    // A source without the attribute counts as dissimilar, not as unknown.
-                    parts.push((weights.context, ctx.unwrap_or(0.0)));
-                }
-                let wsum: f64 = parts.iter().map(|p| p.0).sum();
-                let relevance = if wsum > 0.0 { parts.iter().map(|(w, x)| w * x).sum::<f64>() / wsum } else { 0.0 };
+            .map(|Ranked { relevance, doc, bm25 }| {
+                let (_, tag_overlap, context_similarity) = component(doc, bm25);
                 Hit {
                     doc,
                     id: self.catalog.interventions()[doc].id.clone(),
                     relevance,
                     bm25,
-                    tag_overlap: tag,
-                    context_similarity: ctx,
+                    tag_overlap,
+                    context_similarity,
                 }
             })
-            .filter(|h| h.bm25 > 0.0 || h.tag_overlap.is_some_and(|t| t > 0.0))
-            .collect();
-        let by_relevance = |a: &Hit, b: &Hit| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc));
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, by_relevance);
-            hits.truncate(limit);
-        }
-        hits.sort_by(by_relevance);
-        hits
+            .collect()
+    }
+}
+
+/// A candidate ordered best first: higher relevance, then lower document index.
+#[derive(PartialEq)]
+struct Ranked {
+    relevance: f64,
+    doc: usize,
+    bm25: f64,
+}
+
+impl Eq for Ranked {}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.relevance.total_cmp(&self.relevance).then(self.doc.cmp(&other.doc))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 
