@@ -1,6 +1,6 @@
 //! Matching on a synthetic catalog of 100,000 interventions (≈80 words, 8 ingredients).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use transform_model::ingredient::{Index, MatchOptions, Query, sample};
 
 fn bench(c: &mut Criterion) {
@@ -10,7 +10,7 @@ fn bench(c: &mut Criterion) {
         sample::sample_queries(1000, 7).into_iter().map(|text| Query { text, ..Query::default() }).collect();
     let mut g = c.benchmark_group("matching");
     g.sample_size(10);
-    g.bench_function("index_build_100k", |b| b.iter(|| Index::new(catalog.clone())));
+    g.bench_function("index_build_100k", |b| b.iter_batched(|| catalog.clone(), Index::new, BatchSize::LargeInput));
     let index = Index::new(catalog.clone());
     eprintln!(
         "index: {} terms, {:.1} MiB of index structures",

@@ -191,6 +191,112 @@ impl Analyzer {
     }
 }
 
+/// A corpus analyzed once: the fitted analyzer, a term dictionary, and each text as term ids.
+///
+/// Each distinct word is analyzed once (stemming and compound splitting are the costly
+/// steps), and texts are tokenized in parallel; the result does not depend on threads.
+pub struct AnalyzedCorpus {
+    pub analyzer: Analyzer,
+    pub terms: HashMap<String, u32>,
+    /// Term ids of each text, in text order (compound parts follow their word).
+    pub docs: Vec<Vec<u32>>,
+}
+
+pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
+    use rayon::prelude::*;
+    /// Texts per chunk: fixed, so word ids never depend on the number of threads.
+    const CHUNK: usize = 512;
+    struct Chunk {
+        words: Vec<String>,
+        docs: Vec<(Vec<u32>, Lang)>,
+    }
+    // 1. Per chunk, in parallel: lower-case, tokenize, and number the chunk's own words.
+    let chunks: Vec<Chunk> = texts
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut local: HashMap<&str, u32> = HashMap::new();
+            let mut words: Vec<String> = Vec::new();
+            let lowered: Vec<String> = chunk.iter().map(|t| t.as_ref().to_lowercase()).collect();
+            let docs = lowered
+                .iter()
+                .map(|text| {
+                    let tokens: Vec<&str> =
+                        text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+                    let lang = detect_language(&tokens);
+                    let ids = tokens
+                        .iter()
+                        .map(|t| {
+                            *local.entry(t).or_insert_with(|| {
+                                words.push((*t).to_owned());
+                                (words.len() - 1) as u32
+                            })
+                        })
+                        .collect();
+                    (ids, lang)
+                })
+                .collect();
+            Chunk { words, docs }
+        })
+        .collect();
+    // 2. Merge the chunks' words into global ids, in chunk order.
+    let mut global: HashMap<&str, u32> = HashMap::new();
+    let mut word_list: Vec<&str> = Vec::new();
+    let remaps: Vec<Vec<u32>> = chunks
+        .iter()
+        .map(|c| {
+            c.words
+                .iter()
+                .map(|w| {
+                    *global.entry(w.as_str()).or_insert_with(|| {
+                        word_list.push(w.as_str());
+                        (word_list.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    // 3. Analyze each distinct word once per language in use.
+    let analyzer = Analyzer::from_words(word_list.iter().copied());
+    let mut terms: HashMap<String, u32> = HashMap::new();
+    let mut word_terms: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
+    for (slot, lang) in [Lang::Da, Lang::En].into_iter().enumerate() {
+        if !chunks.iter().any(|c| c.docs.iter().any(|(_, l)| *l == lang)) {
+            continue;
+        }
+        let analysed: Vec<Vec<String>> = word_list
+            .par_iter()
+            .map(|w| {
+                let mut out = Vec::new();
+                analyzer.token_terms(w, lang, &mut out);
+                out
+            })
+            .collect();
+        word_terms[slot] = analysed
+            .into_iter()
+            .map(|ts| {
+                ts.into_iter()
+                    .map(|t| {
+                        let next = terms.len() as u32;
+                        *terms.entry(t).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+    // 4. Each text as term ids.
+    let docs = chunks
+        .par_iter()
+        .zip(remaps.par_iter())
+        .flat_map_iter(|(c, remap)| {
+            c.docs.iter().map(|(ids, lang)| {
+                let table = &word_terms[(*lang == Lang::En) as usize];
+                ids.iter().flat_map(|&w| table[remap[w as usize] as usize].iter().copied()).collect::<Vec<u32>>()
+            })
+        })
+        .collect();
+    AnalyzedCorpus { analyzer, terms, docs }
+}
+
 /// Term frequencies of an analyzed text.
 pub fn term_counts(terms: &[String]) -> HashMap<&str, f64> {
     let mut m = HashMap::new();

@@ -76,7 +76,11 @@ fn distillation_by_hand() {
     let ids: Vec<&str> = r.ingredients.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids, ["A", "B", "C"]);
     let lift = |s: f64, f: f64| (s + LIFT_EPSILON) / (f + LIFT_EPSILON);
-    let expect = [(0.911765, lift(0.911765, 0.115385)), (0.294118, lift(0.294118, 0.769231)), (0.235294, lift(0.235294, 0.769231))];
+    let expect = [
+        (0.911765, lift(0.911765, 0.115385)),
+        (0.294118, lift(0.294118, 0.769231)),
+        (0.235294, lift(0.235294, 0.769231)),
+    ];
     for (m, (score, l)) in r.ingredients.iter().zip(expect) {
         assert!((m.score - score).abs() < 1e-5, "{} {}", m.id, m.score);
         assert!((m.lift.unwrap() - l).abs() < 1e-4, "{} {:?}", m.id, m.lift);
@@ -138,13 +142,21 @@ fn catalog_errors_name_their_path() {
     assert_eq!(invalid(v), "interventions[0].municipality.code: `1010` is not a 3-digit municipality code");
     let mut v = base();
     v["interventions"][0]["municipality"]["code"] = json!("411");
-    assert_eq!(invalid(v), "interventions[0].municipality.code: `411` is not the code of one of the 98 Danish municipalities");
+    assert_eq!(
+        invalid(v),
+        "interventions[0].municipality.code: `411` is not the code of one of the 98 Danish municipalities"
+    );
     let mut v = base();
     v["interventions"][0]["outcome"] = json!("great");
     match load(&v).unwrap_err() {
         CatalogError::Parse { path, message } => {
             assert_eq!(path, "interventions[0].outcome");
-            assert!(message.contains("unknown variant `great`, expected one of `positive`, `mixed`, `none`, `negative`, `unknown`"), "{message}");
+            assert!(
+                message.contains(
+                    "unknown variant `great`, expected one of `positive`, `mixed`, `none`, `negative`, `unknown`"
+                ),
+                "{message}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -179,7 +191,10 @@ fn compounds_are_found_by_their_parts() {
         index
             .search(&Query { text: q.into(), ..Query::default() }, &text_only().weights, 0)
             .into_iter()
-            .map(|h| index.catalog().interventions()[h.doc].description.to_lowercase() + &index.catalog().interventions()[h.doc].title.to_lowercase())
+            .map(|h| {
+                index.catalog().interventions()[h.doc].description.to_lowercase()
+                    + &index.catalog().interventions()[h.doc].title.to_lowercase()
+            })
             .collect()
     };
     assert!(found("indsats").iter().any(|t| t.contains("beskæftigelsesindsatsen")));

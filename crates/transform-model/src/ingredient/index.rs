@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use super::catalog::{Catalog, Intervention};
-use crate::localized::Lang;
 use crate::text::{self, Analyzer};
 
 pub const K1: f64 = 1.2;
@@ -111,60 +110,13 @@ impl Index {
     /// Builds the index (parallel over documents; the result does not depend on threads).
     pub fn new(catalog: Catalog) -> Index {
         let docs = catalog.interventions();
-        // 1. Tokens per document and the document's language.
-        let tokenized: Vec<(Vec<String>, Lang)> = docs
-            .par_iter()
-            .map(|iv| {
-                let tokens = text::tokenize(&indexed_text(iv));
-                let lang = text::detect_language(&tokens);
-                (tokens, lang)
-            })
-            .collect();
-        // 2. Distinct surface words, the analyzer's vocabulary, and each word's terms.
-        let mut words: HashMap<&str, u32> = HashMap::new();
-        let mut word_list: Vec<&str> = Vec::new();
-        for (tokens, _) in &tokenized {
-            for t in tokens {
-                words.entry(t.as_str()).or_insert_with(|| {
-                    word_list.push(t.as_str());
-                    (word_list.len() - 1) as u32
-                });
-            }
-        }
-        let analyzer = Analyzer::from_words(word_list.iter().copied());
-        let analyse = |lang: Lang| -> Vec<Vec<String>> {
-            word_list
-                .par_iter()
-                .map(|w| {
-                    let mut out = Vec::new();
-                    analyzer.token_terms(w, lang, &mut out);
-                    out
-                })
-                .collect()
-        };
-        let word_terms = [analyse(Lang::Da), analyse(Lang::En)];
-        let mut terms: HashMap<String, u32> = HashMap::new();
-        let mut term_ids: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
-        for (l, per_word) in word_terms.iter().enumerate() {
-            term_ids[l] = per_word
-                .iter()
-                .map(|ts| {
-                    ts.iter()
-                        .map(|t| {
-                            let next = terms.len() as u32;
-                            *terms.entry(t.clone()).or_insert(next)
-                        })
-                        .collect()
-                })
-                .collect();
-        }
-        // 3. Term frequencies per document.
-        let doc_terms: Vec<Vec<(u32, u32)>> = tokenized
-            .par_iter()
-            .map(|(tokens, lang)| {
-                let ids = &term_ids[(*lang == Lang::En) as usize];
-                let mut all: Vec<u32> =
-                    tokens.iter().flat_map(|t| ids[words[t.as_str()] as usize].iter().copied()).collect();
+        // 1. Each text as term ids (stems and compound parts).
+        let texts: Vec<String> = docs.par_iter().map(indexed_text).collect();
+        let text::AnalyzedCorpus { analyzer, terms, docs: term_docs } = text::analyze_corpus(&texts);
+        // 2. Term frequencies per document.
+        let doc_terms: Vec<Vec<(u32, u32)>> = term_docs
+            .into_par_iter()
+            .map(|mut all| {
                 all.sort_unstable();
                 let mut tf: Vec<(u32, u32)> = Vec::new();
                 for t in all {
@@ -180,7 +132,7 @@ impl Index {
         let n_docs = docs.len();
         let avgdl = if n_docs == 0 { 1.0 } else { doc_len.iter().map(|&l| l as f64).sum::<f64>() / n_docs as f64 };
         let avgdl = if avgdl > 0.0 { avgdl } else { 1.0 };
-        // 4. CSR postings with BM25 impacts.
+        // 3. CSR postings with BM25 impacts.
         let mut df = vec![0u32; terms.len()];
         for tf in &doc_terms {
             for (t, _) in tf {
@@ -204,7 +156,7 @@ impl Index {
                 post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
             }
         }
-        // 5. Facets and context ranges.
+        // 4. Facets and context ranges.
         let target_groups: Vec<Vec<String>> =
             docs.iter().map(|iv| iv.target_groups.iter().map(|t| norm_tag(t)).collect()).collect();
         let problems: Vec<Vec<String>> =
@@ -292,12 +244,7 @@ impl Index {
     /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
     /// ascending by doc. Query terms count once each.
     pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
-        self.bm25_dense(text)
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| **s > 0.0)
-            .map(|(d, s)| (d, *s as f64))
-            .collect()
+        self.bm25_dense(text).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
     }
 
     /// BM25 scores of all documents (0 where nothing matches).

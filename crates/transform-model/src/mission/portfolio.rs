@@ -1,0 +1,252 @@
+//! The portfolio file: missions and initiatives (DOMAIN.md §3), validated on load.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::PortfolioError;
+use crate::localized::Localized;
+use crate::municipality;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub year: Option<i64>,
+}
+
+/// A mission about the value to be created for citizens (greb 5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mission {
+    pub id: String,
+    pub title: Localized,
+    pub statement: String,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// Owning departments (forvaltninger).
+    #[serde(default)]
+    pub departments: Vec<String>,
+    /// Partner sectors (region, civil society, businesses, …).
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub horizon: Option<i64>,
+}
+
+/// The national development phases, then operations or closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Screening,
+    Maturing,
+    Testing,
+    Spreading,
+    Operations,
+    Closed,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] =
+        [Stage::Screening, Stage::Maturing, Stage::Testing, Stage::Spreading, Stage::Operations, Stage::Closed];
+    /// Still an experiment: screening, maturing (modning) or testing (afprøvning).
+    pub fn is_pilot(self) -> bool {
+        matches!(self, Stage::Screening | Stage::Maturing | Stage::Testing)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Improves today's operations.
+    Exploit,
+    /// An experiment.
+    Explore,
+}
+
+/// The OECD's four innovation facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    Enhancement,
+    MissionOriented,
+    Adaptive,
+    Anticipatory,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Enhancement, Facet::MissionOriented, Facet::Adaptive, Facet::Anticipatory];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CitizenValue {
+    None,
+    Unclear,
+    Positive,
+    Negative,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub mission: String,
+    /// Contribution 0 (none) … 3 (strong).
+    pub strength: i64,
+}
+
+/// An initiative (indsats, project, experiment).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub departments: Vec<String>,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    #[serde(default)]
+    pub ingredients: Vec<String>,
+    pub stage: Stage,
+    pub mode: Mode,
+    pub facet: Facet,
+    #[serde(default)]
+    pub cost_per_year: f64,
+    #[serde(default)]
+    pub savings_per_year: f64,
+    /// One-off cost in the start year (default 0).
+    #[serde(default)]
+    pub investment: f64,
+    /// First year with savings (default: the start year).
+    #[serde(default)]
+    pub savings_from_year: Option<i64>,
+    pub citizen_value: CitizenValue,
+    pub start_year: i64,
+    #[serde(default)]
+    pub end_year: Option<i64>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityInfo {
+    /// A kommunekode, or null for a fictional municipality.
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// A municipality's missions and initiatives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Portfolio {
+    pub municipality: MunicipalityInfo,
+    /// The year the analysis is made for (can be overridden in the options).
+    #[serde(default)]
+    pub year: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub missions: Vec<Mission>,
+    pub initiatives: Vec<Initiative>,
+}
+
+/// The bundled sample portfolio of a fictional municipality (illustrative).
+pub const SAMPLE_PORTFOLIO_JSON: &str = include_str!("../../data/portfolio.json");
+
+fn invalid(path: String, message: String) -> PortfolioError {
+    PortfolioError::Invalid { path, message }
+}
+
+impl Portfolio {
+    /// Parses and validates a portfolio.
+    pub fn from_json(text: &str) -> Result<Portfolio, PortfolioError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let p: Portfolio = serde_path_to_error::deserialize(de)
+            .map_err(|e| PortfolioError::Parse { path: e.path().to_string(), message: e.inner().to_string() })?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| PortfolioError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        Portfolio::from_json(&text)
+    }
+
+    /// The bundled sample portfolio.
+    pub fn sample() -> Portfolio {
+        Portfolio::from_json(SAMPLE_PORTFOLIO_JSON).expect("the bundled portfolio is valid")
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a portfolio serializes")
+    }
+
+    /// Checks the rules the JSON schema cannot express.
+    pub fn validate(&self) -> Result<(), PortfolioError> {
+        if let Some(code) = &self.municipality.code {
+            if !municipality::is_three_digit(code) || municipality::by_code(code).is_none() {
+                return Err(invalid(
+                    "municipality.code".into(),
+                    format!("`{code}` is not the code of one of the 98 Danish municipalities"),
+                ));
+            }
+        }
+        let mut missions = HashSet::new();
+        for (i, m) in self.missions.iter().enumerate() {
+            if m.id.trim().is_empty() {
+                return Err(invalid(format!("missions[{i}].id"), "empty id".into()));
+            }
+            if !missions.insert(m.id.as_str()) {
+                return Err(invalid(format!("missions[{i}].id"), format!("duplicate mission id `{}`", m.id)));
+            }
+        }
+        let mut seen = HashSet::new();
+        for (i, x) in self.initiatives.iter().enumerate() {
+            let p = format!("initiatives[{i}]");
+            if x.id.trim().is_empty() {
+                return Err(invalid(format!("{p}.id"), "empty id".into()));
+            }
+            if !seen.insert(x.id.as_str()) {
+                return Err(invalid(format!("{p}.id"), format!("duplicate initiative id `{}`", x.id)));
+            }
+            for (field, v) in [("cost_per_year", x.cost_per_year), ("savings_per_year", x.savings_per_year), ("investment", x.investment)] {
+                if !v.is_finite() || v < 0.0 {
+                    return Err(invalid(format!("{p}.{field}"), format!("{v} must be a finite amount ≥ 0")));
+                }
+            }
+            if let Some(end) = x.end_year {
+                if end < x.start_year {
+                    return Err(invalid(
+                        format!("{p}.end_year"),
+                        format!("end year {end} is before start year {}", x.start_year),
+                    ));
+                }
+            }
+            let mut linked = HashSet::new();
+            for (j, l) in x.links.iter().enumerate() {
+                if !missions.contains(l.mission.as_str()) {
+                    return Err(invalid(format!("{p}.links[{j}].mission"), format!("unknown mission `{}`", l.mission)));
+                }
+                if !linked.insert(l.mission.as_str()) {
+                    return Err(invalid(format!("{p}.links[{j}].mission"), format!("mission `{}` linked twice", l.mission)));
+                }
+                if !(0..=3).contains(&l.strength) {
+                    return Err(invalid(format!("{p}.links[{j}].strength"), format!("strength {} is outside 0..3", l.strength)));
+                }
+            }
+        }
+        Ok(())
+    }
+}
