@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
+use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
 
@@ -82,6 +83,19 @@ enum Command {
         /// Fixed head counts instead of drawn roles, e.g. `politician=4,frontline=30`.
         #[arg(long)]
         role_counts: Option<String>,
+    },
+    /// Analyse a portfolio of missions and initiatives (the bundled sample if no FILE).
+    Portfolio {
+        file: Option<PathBuf>,
+        #[arg(long, default_value_t = 5)]
+        horizon: i64,
+        /// Analysis year (default: the file's `year`).
+        #[arg(long)]
+        year: Option<i64>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: OutFormat,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
     },
     /// Rank active ingredients for a problem, from the catalog's interventions.
     Match {
@@ -191,6 +205,18 @@ fn run(cli: Cli) -> Result<String, String> {
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;
             Ok(sample::sample_csv(&model, respondents, seed, counts.as_deref()))
         }
+        Command::Portfolio { file, horizon, year, format, lang } => {
+            let portfolio = match &file {
+                Some(p) => Portfolio::from_file(p).map_err(|e| e.to_string())?,
+                None => Portfolio::sample(),
+            };
+            let options = AnalysisOptions { horizon, year, lang, ..AnalysisOptions::default() };
+            let analysis = portfolio.analyse(&options).map_err(|e| e.to_string())?;
+            Ok(match format {
+                OutFormat::Json => analysis.to_json(),
+                OutFormat::Table => mission_report::render_table(&portfolio, &analysis, lang),
+            })
+        }
         Command::Match {
             problem,
             catalog,
@@ -280,6 +306,10 @@ fn demo() -> Result<String, String> {
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
     out.push_str(&report::render_table(&result, &model, None));
+    let portfolio = Portfolio::sample();
+    let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
+    out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");
+    out.push_str(&mission_report::render_table(&portfolio, &analysis, Lang::Da));
     let index = Index::new(Catalog::sample());
     let query = Query {
         text: "Flere ledige i vores boligområder skal i job, og beskæftigelsesindsatsen når dem ikke".into(),

@@ -12,6 +12,7 @@
 pub mod ingredient;
 pub mod localized;
 pub mod maturity;
+pub mod mission;
 pub mod model;
 pub mod municipality;
 pub mod responses;

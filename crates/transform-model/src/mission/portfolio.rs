@@ -221,7 +221,11 @@ impl Portfolio {
             if !seen.insert(x.id.as_str()) {
                 return Err(invalid(format!("{p}.id"), format!("duplicate initiative id `{}`", x.id)));
             }
-            for (field, v) in [("cost_per_year", x.cost_per_year), ("savings_per_year", x.savings_per_year), ("investment", x.investment)] {
+            for (field, v) in [
+                ("cost_per_year", x.cost_per_year),
+                ("savings_per_year", x.savings_per_year),
+                ("investment", x.investment),
+            ] {
                 if !v.is_finite() || v < 0.0 {
                     return Err(invalid(format!("{p}.{field}"), format!("{v} must be a finite amount ≥ 0")));
                 }
@@ -240,10 +244,16 @@ impl Portfolio {
                     return Err(invalid(format!("{p}.links[{j}].mission"), format!("unknown mission `{}`", l.mission)));
                 }
                 if !linked.insert(l.mission.as_str()) {
-                    return Err(invalid(format!("{p}.links[{j}].mission"), format!("mission `{}` linked twice", l.mission)));
+                    return Err(invalid(
+                        format!("{p}.links[{j}].mission"),
+                        format!("mission `{}` linked twice", l.mission),
+                    ));
                 }
                 if !(0..=3).contains(&l.strength) {
-                    return Err(invalid(format!("{p}.links[{j}].strength"), format!("strength {} is outside 0..3", l.strength)));
+                    return Err(invalid(
+                        format!("{p}.links[{j}].strength"),
+                        format!("strength {} is outside 0..3", l.strength),
+                    ));
                 }
             }
         }

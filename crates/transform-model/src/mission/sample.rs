@@ -1,0 +1,92 @@
+//! Synthetic portfolios for benchmarks.
+
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+use super::portfolio::{
+    CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio, Stage,
+};
+use crate::ingredient::sample::word_pool;
+use crate::localized::Localized;
+
+const DEPARTMENTS: [&str; 6] =
+    ["Børn og Unge", "Beskæftigelse", "Sundhed og Omsorg", "Social og Handicap", "Teknik og Miljø", "Kultur og Fritid"];
+
+fn pick<'a, T>(rng: &mut Pcg64Mcg, xs: &'a [T]) -> &'a T {
+    &xs[rng.random_range(0..xs.len() as u32) as usize]
+}
+
+fn words(rng: &mut Pcg64Mcg, pool: &[String], n: usize) -> String {
+    (0..n).map(|_| pick(rng, pool).as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// A portfolio of `n_initiatives` × `n_missions` with Danish-like text and 80 tags.
+pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> Portfolio {
+    let mut rng = Pcg64Mcg::seed_from_u64(seed);
+    let pool = word_pool();
+    let tags: Vec<String> = (0..40).map(|i| format!("målgruppe {i}")).collect();
+    let outcomes: Vec<String> = (0..40).map(|i| format!("effekt {i}")).collect();
+    let ingredients: Vec<String> = (0..60).map(|i| format!("ING{i:03}")).collect();
+    let missions: Vec<Mission> = (0..n_missions)
+        .map(|k| Mission {
+            id: format!("M{:03}", k + 1),
+            title: Localized::da_en(&words(&mut rng, &pool, 5), "synthetic"),
+            statement: words(&mut rng, &pool, 30),
+            target_groups: (0..3).map(|_| pick(&mut rng, &tags).clone()).collect(),
+            outcomes: (0..2).map(|_| pick(&mut rng, &outcomes).clone()).collect(),
+            indicators: vec![Indicator {
+                name: "x".into(),
+                unit: "%".into(),
+                baseline: Some(10.0),
+                target: Some(20.0),
+                year: Some(2030),
+            }],
+            departments: (0..2).map(|_| pick(&mut rng, &DEPARTMENTS).to_string()).collect(),
+            sectors: vec![],
+            horizon: Some(2030),
+        })
+        .collect();
+    let initiatives = (0..n_initiatives)
+        .map(|i| {
+            let links = if rng.random::<f64>() < 0.5 {
+                vec![Link {
+                    mission: missions[rng.random_range(0..n_missions as u32) as usize].id.clone(),
+                    strength: rng.random_range(1..=3u32) as i64,
+                }]
+            } else {
+                vec![]
+            };
+            Initiative {
+                id: format!("I{:05}", i + 1),
+                title: words(&mut rng, &pool, 5),
+                description: words(&mut rng, &pool, 40),
+                departments: vec![pick(&mut rng, &DEPARTMENTS).to_string()],
+                target_groups: (0..2).map(|_| pick(&mut rng, &tags).clone()).collect(),
+                outcomes: (0..2).map(|_| pick(&mut rng, &outcomes).clone()).collect(),
+                ingredients: (0..3).map(|_| pick(&mut rng, &ingredients).clone()).collect(),
+                stage: *pick(&mut rng, &Stage::ALL),
+                mode: if rng.random::<f64>() < 0.4 { Mode::Explore } else { Mode::Exploit },
+                facet: *pick(&mut rng, &Facet::ALL),
+                cost_per_year: rng.random_range(0..2_000_000u32) as f64,
+                savings_per_year: rng.random_range(0..2_000_000u32) as f64,
+                investment: 0.0,
+                savings_from_year: None,
+                citizen_value: *pick(
+                    &mut rng,
+                    &[CitizenValue::None, CitizenValue::Unclear, CitizenValue::Positive, CitizenValue::Negative],
+                ),
+                start_year: 2020 + rng.random_range(0..6u32) as i64,
+                end_year: None,
+                partners: vec![],
+                links,
+            }
+        })
+        .collect();
+    Portfolio {
+        municipality: MunicipalityInfo { code: None, name: "Syntetisk Kommune".into() },
+        year: Some(2026),
+        note: Some("synthetic".into()),
+        missions,
+        initiatives,
+    }
+}
