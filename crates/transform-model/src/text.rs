@@ -7,6 +7,8 @@
 //! "beskæftigelsesindsatsen" also yields the terms of "beskæftigelse" and "indsats".
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -37,8 +39,8 @@ const ENGLISH_STOP: &[&str] = &[
 struct Shared {
     da: Stemmer,
     en: Stemmer,
-    da_stop: HashSet<&'static str>,
-    en_stop: HashSet<&'static str>,
+    da_stop: FxHashSet<&'static str>,
+    en_stop: FxHashSet<&'static str>,
 }
 
 fn shared() -> &'static Shared {
@@ -97,7 +99,7 @@ const MIN_COMPOUND: usize = 7;
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
     /// Danish stems of the words seen when fitting (stop words excluded).
-    vocab: HashSet<String>,
+    vocab: FxHashSet<String>,
 }
 
 impl Analyzer {
@@ -197,7 +199,7 @@ impl Analyzer {
 /// steps), and texts are tokenized in parallel; the result does not depend on threads.
 pub struct AnalyzedCorpus {
     pub analyzer: Analyzer,
-    pub terms: HashMap<String, u32>,
+    pub terms: FxHashMap<String, u32>,
     /// Term ids of each text, in text order (compound parts follow their word).
     pub docs: Vec<Vec<u32>>,
 }
@@ -214,7 +216,7 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
     let chunks: Vec<Chunk> = texts
         .par_chunks(CHUNK)
         .map(|chunk| {
-            let mut local: HashMap<&str, u32> = HashMap::new();
+            let mut local: FxHashMap<&str, u32> = FxHashMap::default();
             let mut words: Vec<String> = Vec::new();
             let lowered: Vec<String> = chunk.iter().map(|t| t.as_ref().to_lowercase()).collect();
             let docs = lowered
@@ -239,7 +241,7 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
         })
         .collect();
     // 2. Merge the chunks' words into global ids, in chunk order.
-    let mut global: HashMap<&str, u32> = HashMap::new();
+    let mut global: FxHashMap<&str, u32> = FxHashMap::default();
     let mut word_list: Vec<&str> = Vec::new();
     let remaps: Vec<Vec<u32>> = chunks
         .iter()
@@ -257,7 +259,7 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
         .collect();
     // 3. Analyze each distinct word once per language in use.
     let analyzer = Analyzer::from_words(word_list.iter().copied());
-    let mut terms: HashMap<String, u32> = HashMap::new();
+    let mut terms: FxHashMap<String, u32> = FxHashMap::default();
     let mut word_terms: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
     for (slot, lang) in [Lang::Da, Lang::En].into_iter().enumerate() {
         if !chunks.iter().any(|c| c.docs.iter().any(|(_, l)| *l == lang)) {

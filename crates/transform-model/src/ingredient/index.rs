@@ -89,7 +89,7 @@ pub struct Hit {
 pub struct Index {
     pub(crate) catalog: Catalog,
     analyzer: Analyzer,
-    terms: HashMap<String, u32>,
+    terms: rustc_hash::FxHashMap<String, u32>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
     offsets: Vec<u32>,
     post_docs: Vec<u32>,

@@ -231,22 +231,6 @@ fn unit_vector(terms: &[u32]) -> Vec<(u32, f64)> {
     v
 }
 
-fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
-
 /// The text of a mission used for similarity: its titles and its statement.
 fn mission_text(m: &Mission) -> String {
     let mut s = m.title.0.values().cloned().collect::<Vec<_>>().join("\n");
@@ -313,43 +297,58 @@ impl Portfolio {
         let mission_index: HashMap<&str, usize> =
             self.missions.iter().enumerate().map(|(k, m)| (m.id.as_str(), k)).collect();
 
-        // Alignment, initiative-major, in file order.
-        let alignment: Vec<AlignmentRow> = self
-            .initiatives
-            .par_iter()
-            .zip(inits.par_iter())
-            .flat_map_iter(|(init, p)| {
-                let mut links = vec![0.0; self.missions.len()];
-                for l in &init.links {
-                    links[mission_index[l.mission.as_str()]] = l.strength as f64 / 3.0;
-                }
-                let missions = &missions;
-                let mission_defs = &self.missions;
-                (0..mission_defs.len()).map(move |k| {
-                    let m = &missions[k];
-                    let c = Components {
-                        link: links[k],
-                        target_groups: share(&m.tg, &p.tg),
-                        outcomes: share(&m.outcomes, &p.outcomes),
-                        text: dot(&p.text, &m.text).clamp(0.0, 1.0),
-                        reach: share(&m.departments, &p.departments),
-                    };
-                    let score = (w.link * c.link
-                        + w.target_groups * c.target_groups
-                        + w.outcomes * c.outcomes
-                        + w.text * c.text
-                        + w.reach * c.reach)
-                        / wsum;
-                    AlignmentRow {
-                        initiative: init.id.clone(),
-                        mission: mission_defs[k].id.clone(),
-                        score,
-                        components: c,
+        // Text similarity through an inverted list of mission terms: the cost is the number
+        // of shared terms, not the product of vector lengths.
+        let mut mission_terms: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
+        for (k, m) in missions.iter().enumerate() {
+            for &(t, w) in &m.text {
+                mission_terms.entry(t).or_default().push((k, w));
+            }
+        }
+        // Text similarity per initiative × mission, then the rows, initiative-major, in file
+        // order (indexed, so rayon writes them straight into place).
+        let n_m = self.missions.len();
+        let mut text_sim = vec![0.0; n_init * n_m];
+        if n_m > 0 {
+            text_sim.par_chunks_mut(n_m).zip(inits.par_iter()).for_each(|(row, p)| {
+                for (t, wi) in &p.text {
+                    for &(k, wm) in mission_terms.get(t).map_or(&[][..], Vec::as_slice) {
+                        row[k] += wi * wm;
                     }
-                })
+                }
+            });
+        }
+        let link_strength: Vec<HashMap<usize, f64>> = self
+            .initiatives
+            .iter()
+            .map(|x| x.links.iter().map(|l| (mission_index[l.mission.as_str()], l.strength as f64 / 3.0)).collect())
+            .collect();
+        let alignment: Vec<AlignmentRow> = (0..n_init * n_m)
+            .into_par_iter()
+            .map(|idx| {
+                let (i, k) = (idx / n_m, idx % n_m);
+                let (p, m) = (&inits[i], &missions[k]);
+                let c = Components {
+                    link: link_strength[i].get(&k).copied().unwrap_or(0.0),
+                    target_groups: share(&m.tg, &p.tg),
+                    outcomes: share(&m.outcomes, &p.outcomes),
+                    text: text_sim[idx].clamp(0.0, 1.0),
+                    reach: share(&m.departments, &p.departments),
+                };
+                let score = (w.link * c.link
+                    + w.target_groups * c.target_groups
+                    + w.outcomes * c.outcomes
+                    + w.text * c.text
+                    + w.reach * c.reach)
+                    / wsum;
+                AlignmentRow {
+                    initiative: self.initiatives[i].id.clone(),
+                    mission: self.missions[k].id.clone(),
+                    score,
+                    components: c,
+                }
             })
             .collect();
-        let n_m = self.missions.len();
         let score = |i: usize, k: usize| alignment[i * n_m + k].score;
         let active = |i: &Initiative| i.stage != Stage::Closed;
 
@@ -609,53 +608,74 @@ fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
 }
 
 /// Pairs of active initiatives with no department in common that share target groups,
-/// outcomes or ingredients, found through an inverted list of the shared items.
+/// outcomes or ingredients, found through an inverted list of the shared items. Scores
+/// first; the shared items are listed for the returned pairs only.
 fn cross_pairs(initiatives: &[Initiative], o: &AnalysisOptions) -> Vec<CrossPair> {
     let active: Vec<usize> = (0..initiatives.len()).filter(|&i| initiatives[i].stage != Stage::Closed).collect();
-    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &i in &active {
-        let x = &initiatives[i];
-        let items = x
-            .target_groups
+    let items_of = |x: &Initiative| -> BTreeSet<String> {
+        x.target_groups
             .iter()
             .map(|t| format!("target_group:{}", t.trim().to_lowercase()))
             .chain(x.outcomes.iter().map(|t| format!("outcome:{}", t.trim().to_lowercase())))
             .chain(x.ingredients.iter().map(|t| format!("ingredient:{}", t.trim())))
-            .collect::<BTreeSet<_>>();
-        for item in items {
-            postings.entry(item).or_default().push(i);
+            .collect()
+    };
+    let items: HashMap<usize, BTreeSet<String>> = active.iter().map(|&i| (i, items_of(&initiatives[i]))).collect();
+    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &active {
+        for item in &items[&i] {
+            postings.entry(item.as_str()).or_default().push(i);
         }
     }
     let n = active.len() as f64;
-    let mut pairs: HashMap<(usize, usize), (f64, Vec<&str>)> = HashMap::new();
+    let weight: HashMap<&str, f64> = postings.iter().map(|(k, v)| (*k, (n / v.len() as f64).ln())).collect();
+    let mut pairs: HashMap<(usize, usize), f64> = HashMap::new();
     for (item, list) in &postings {
         if list.len() < 2 || list.len() > o.common_item_cap {
             continue;
         }
-        let weight = (n / list.len() as f64).ln();
         for (p, &a) in list.iter().enumerate() {
             for &b in &list[p + 1..] {
-                let e = pairs.entry((a, b)).or_insert((0.0, Vec::new()));
-                e.0 += weight;
-                e.1.push(item.as_str());
+                *pairs.entry((a, b)).or_insert(0.0) += weight[item];
             }
         }
     }
-    let mut out: Vec<CrossPair> = pairs
+    let ids = |(a, b): (usize, usize)| {
+        let (a, b) = (&initiatives[a].id, &initiatives[b].id);
+        if a <= b { (a, b) } else { (b, a) }
+    };
+    let mut ranked: Vec<((usize, usize), f64)> = pairs
         .into_iter()
         .filter(|((a, b), _)| {
             let (da, db) = (&initiatives[*a].departments, &initiatives[*b].departments);
             !da.iter().any(|d| db.contains(d))
         })
-        .map(|((a, b), (score, shared))| {
-            let (a, b) = (&initiatives[a].id, &initiatives[b].id);
-            let (a, b) = if a <= b { (a, b) } else { (b, a) };
-            CrossPair { a: a.clone(), b: b.clone(), shared: shared.into_iter().map(str::to_owned).collect(), score }
-        })
         .collect();
-    out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
-    out.truncate(o.cross_top);
-    out
+    let order = |x: &((usize, usize), f64), y: &((usize, usize), f64)| {
+        y.1.total_cmp(&x.1).then_with(|| ids(x.0).cmp(&ids(y.0)))
+    };
+    if ranked.len() > o.cross_top && o.cross_top > 0 {
+        ranked.select_nth_unstable_by(o.cross_top - 1, order);
+    }
+    ranked.truncate(o.cross_top);
+    ranked.sort_by(order);
+    ranked
+        .into_iter()
+        .map(|((a, b), _)| {
+            // Recompute the score in item order, so it does not depend on the file's order.
+            let shared: Vec<&String> = items[&a]
+                .intersection(&items[&b])
+                .filter(|it| postings[it.as_str()].len() <= o.common_item_cap)
+                .collect();
+            let (ia, ib) = ids((a, b));
+            CrossPair {
+                a: ia.clone(),
+                b: ib.clone(),
+                score: shared.iter().map(|it| weight[it.as_str()]).sum(),
+                shared: shared.into_iter().cloned().collect(),
+            }
+        })
+        .collect()
 }
 
 /// Payback and the greb-9 recommendation for one initiative.
