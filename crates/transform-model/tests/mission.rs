@@ -55,7 +55,7 @@ fn analyse(v: &Value, o: &AnalysisOptions) -> transform_model::mission::Portfoli
 fn alignment_components_by_hand() {
     let a = analyse(&tiny(), &no_text());
     assert_eq!(a.alignment.len(), 8);
-    let row = |i: &str, m: &str| a.alignment.iter().find(|r| r.initiative == i && r.mission == m).unwrap();
+    let row = |i: &str, m: &str| a.alignment.iter().find(|r| &*r.initiative == i && &*r.mission == m).unwrap();
     let r = row("I1", "M1");
     // link 3/3 = 1; target groups {unge} of {unge, ledige} = 0.5; outcomes 1; reach {A, B} of {A, B} = 1.
     assert_eq!(
@@ -82,8 +82,8 @@ fn text_component_matches_a_reference_cosine() {
     texts.extend(p.missions.iter().map(mission_text));
     let analyzer = Analyzer::fit(texts.iter().map(String::as_str));
     for r in &a.alignment {
-        let i = p.initiatives.iter().position(|x| x.id == r.initiative).unwrap();
-        let m = p.missions.iter().find(|x| x.id == r.mission).unwrap();
+        let i = p.initiatives.iter().position(|x| *x.id == *r.initiative).unwrap();
+        let m = p.missions.iter().find(|x| *x.id == *r.mission).unwrap();
         let (ti, tm) = (analyzer.analyze(&texts[i]), analyzer.analyze(&mission_text(m)));
         let reference = cosine(&term_counts(&ti), &term_counts(&tm));
         assert!(

@@ -2,6 +2,7 @@
 //! cross-fertilisation and the economic lens of greb 9.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -74,8 +75,9 @@ pub struct Components {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AlignmentRow {
-    pub initiative: String,
-    pub mission: String,
+    /// Shared, not copied: a large portfolio has initiatives × missions rows.
+    pub initiative: Arc<str>,
+    pub mission: Arc<str>,
     pub score: f64,
     pub components: Components,
 }
@@ -323,6 +325,8 @@ impl Portfolio {
             .iter()
             .map(|x| x.links.iter().map(|l| (mission_index[l.mission.as_str()], l.strength as f64 / 3.0)).collect())
             .collect();
+        let init_ids: Vec<Arc<str>> = self.initiatives.iter().map(|x| Arc::from(x.id.as_str())).collect();
+        let mission_ids: Vec<Arc<str>> = self.missions.iter().map(|x| Arc::from(x.id.as_str())).collect();
         let alignment: Vec<AlignmentRow> = (0..n_init * n_m)
             .into_par_iter()
             .map(|idx| {
@@ -341,12 +345,7 @@ impl Portfolio {
                     + w.text * c.text
                     + w.reach * c.reach)
                     / wsum;
-                AlignmentRow {
-                    initiative: self.initiatives[i].id.clone(),
-                    mission: self.missions[k].id.clone(),
-                    score,
-                    components: c,
-                }
+                AlignmentRow { initiative: init_ids[i].clone(), mission: mission_ids[k].clone(), score, components: c }
             })
             .collect();
         let score = |i: usize, k: usize| alignment[i * n_m + k].score;
