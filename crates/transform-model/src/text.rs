@@ -160,8 +160,8 @@ impl Analyzer {
     }
 
     /// The stems of the parts of a compound, longest head first; `None` if it is no
-    /// compound of known words. The head must be known; the tail must be known too, split
-    /// further, or be a long stem of its own. A linking `s` or `e` stays on the head, where the stemmer
+    /// compound of known words. Either the head is known and the tail is known, splits
+    /// further, or is a long stem of its own; or the tail is a known long word. A linking `s` or `e` stays on the head, where the stemmer
     /// removes it ("beskæftigelses" → "beskæft").
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
@@ -186,6 +186,15 @@ impl Analyzer {
             // A known head with a long unknown tail ("ældre" + "plejen" when "pleje" never
             // occurs alone): keep the tail if its stem is long enough to be a word.
             if rest.chars().count() >= MIN_LONE_TAIL && tail.chars().count() >= MIN_TAIL {
+                return Some(vec![head, tail]);
+            }
+        }
+        // A known tail after an unknown head ("styrke" + "træning"): the longest known tail.
+        for cut in MIN_LONE_TAIL - 1..=chars.len() - MIN_LONE_TAIL {
+            let at = chars[cut].0;
+            let tail = stem(&word[at..], Lang::Da);
+            if tail.chars().count() >= MIN_TAIL && self.vocab.contains(&tail) {
+                let head = stem(&word[..at], Lang::Da);
                 return Some(vec![head, tail]);
             }
         }
