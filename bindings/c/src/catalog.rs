@@ -1,0 +1,225 @@
+//! `tm_catalog` and `tm_match_result`: active-ingredient matching.
+
+use std::ffi::{CString, c_char};
+
+use serde_json::Value;
+use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Query};
+
+use crate::error::*;
+use crate::portfolio::{lang, tm_lang};
+
+/// A catalog with its search index (immutable; share freely between threads).
+pub struct tm_catalog {
+    index: Index,
+}
+
+/// Options of a match; start from `tm_match_options_default()`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_match_options {
+    /// Ingredients returned, default 10.
+    pub top: u32,
+    /// Interventions retrieved for the distillation, default 50.
+    pub retrieve: u32,
+    /// A `tm_lang` value.
+    pub lang: u32,
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_match_options_default() -> tm_match_options {
+    let fallback = tm_match_options { top: 10, retrieve: 50, lang: tm_lang::TM_LANG_DA as u32 };
+    guard_value(fallback, || {
+        let d = MatchOptions::default();
+        tm_match_options { top: d.top as u32, retrieve: d.retrieve as u32, ..fallback }
+    })
+}
+
+/// Ranked ingredients (immutable).
+pub struct tm_match_result {
+    inner: MatchResult,
+    ids: Vec<CString>,
+}
+
+fn put(out: *mut *mut tm_catalog, c: Catalog) {
+    unsafe { *out = Box::into_raw(Box::new(tm_catalog { index: Index::new(c) })) };
+}
+
+/// The bundled sample catalog (Danish, illustrative).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_sample(out: *mut *mut tm_catalog) -> tm_status {
+    guard(|| {
+        out_arg(out, "out")?;
+        put(out, Catalog::sample());
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_from_json(json: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
+    guard(|| {
+        let json = unsafe { str_arg(json, "json") }?;
+        out_arg(out, "out")?;
+        put(out, Catalog::from_json(json)?);
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
+    guard(|| {
+        let path = unsafe { str_arg(path, "path") }?;
+        out_arg(out, "out")?;
+        put(out, Catalog::from_file(path)?);
+        Ok(())
+    })
+}
+
+/// Number of interventions (0 for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_intervention_count(c: *const tm_catalog) -> usize {
+    guard_value(0, || unsafe { c.as_ref() }.map_or(0, |c| c.index.catalog().interventions().len()))
+}
+
+/// Builds a query from the problem text and optional filters as JSON:
+/// `{"target_groups":[..],"problems":[..],"area":"..","context":{"urbanity":"rural"},"exclude":[..]}`.
+unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Query> {
+    let text = unsafe { str_arg(text, "problem") }?;
+    let mut q = match unsafe { opt_str_arg(filters_json, "filters_json") }? {
+        None => Query::default(),
+        Some(f) => {
+            let mut v: Value =
+                serde_json::from_str(f).map_err(|e| Fail::new(TM_STATUS_PARSE_ERROR, format!("filters_json: {e}")))?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert("text".into(), Value::from(""));
+            }
+            serde_json::from_value(v).map_err(|e| Fail::new(TM_STATUS_PARSE_ERROR, format!("filters_json: {e}")))?
+        }
+    };
+    q.text = text.to_owned();
+    Ok(q)
+}
+
+fn options(o: *const tm_match_options) -> Result<MatchOptions> {
+    let o = unsafe { o.as_ref() }.copied().unwrap_or_else(|| tm_match_options_default());
+    Ok(MatchOptions {
+        top: o.top as usize,
+        retrieve: o.retrieve as usize,
+        lang: lang(o.lang)?,
+        ..MatchOptions::default()
+    })
+}
+
+/// Ranks active ingredients for a problem. `filters_json` and `options` may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_match(
+    c: *const tm_catalog,
+    problem: *const c_char,
+    filters_json: *const c_char,
+    options_: *const tm_match_options,
+    out: *mut *mut tm_match_result,
+) -> tm_status {
+    guard(|| {
+        let c = unsafe { handle(c, "catalog") }?;
+        let q = unsafe { query(problem, filters_json) }?;
+        out_arg(out, "out")?;
+        let r = c.index.match_query(&q, &options(options_)?);
+        let ids = r.ingredients.iter().map(|m| CString::new(m.id.replace('\0', " ")).unwrap_or_default()).collect();
+        unsafe { *out = Box::into_raw(Box::new(tm_match_result { inner: r, ids })) };
+        Ok(())
+    })
+}
+
+/// The most similar interventions for a problem, as JSON (free with `tm_string_free`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_similar(
+    c: *const tm_catalog,
+    problem: *const c_char,
+    filters_json: *const c_char,
+    top: u32,
+    out_json: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        let c = unsafe { handle(c, "catalog") }?;
+        let q = unsafe { query(problem, filters_json) }?;
+        out_arg(out_json, "out_json")?;
+        let hits = c.index.similar(&q, &MatchOptions::default().weights, top as usize);
+        unsafe { *out_json = c_string(serde_json::to_string_pretty(&hits).expect("serializes")) };
+        Ok(())
+    })
+}
+
+/// Partner municipalities for `code` (3-digit kommunekode), as JSON.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_partners(
+    c: *const tm_catalog,
+    code: *const c_char,
+    top: u32,
+    out_json: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        let c = unsafe { handle(c, "catalog") }?;
+        let code = unsafe { str_arg(code, "code") }?;
+        out_arg(out_json, "out_json")?;
+        let partners = c.index.partners(code, top as usize)?;
+        unsafe { *out_json = c_string(serde_json::to_string_pretty(&partners).expect("serializes")) };
+        Ok(())
+    })
+}
+
+/// Number of ranked ingredients (0 for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_match_result_count(r: *const tm_match_result) -> usize {
+    guard_value(0, || unsafe { r.as_ref() }.map_or(0, |r| r.inner.ingredients.len()))
+}
+
+/// Ingredient `index`: its id (owned by the result) and score.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_match_result_ingredient(
+    r: *const tm_match_result,
+    index: usize,
+    id: *mut *const c_char,
+    score: *mut f64,
+) -> tm_status {
+    guard(|| {
+        let r = unsafe { handle(r, "result") }?;
+        out_arg(id, "id")?;
+        out_arg(score, "score")?;
+        let m = r.inner.ingredients.get(index).ok_or_else(|| {
+            Fail::new(TM_STATUS_OUT_OF_RANGE, format!("ingredient {index} of {}", r.inner.ingredients.len()))
+        })?;
+        unsafe {
+            *id = r.ids[index].as_ptr();
+            *score = m.score;
+        }
+        Ok(())
+    })
+}
+
+/// The full result as JSON (free with `tm_string_free`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_match_result_to_json(r: *const tm_match_result, out: *mut *mut c_char) -> tm_status {
+    guard(|| {
+        let r = unsafe { handle(r, "result") }?;
+        out_arg(out, "out")?;
+        unsafe { *out = c_string(r.inner.to_json()) };
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_match_result_free(r: *mut tm_match_result) {
+    let _ = std::panic::catch_unwind(|| {
+        if !r.is_null() {
+            drop(unsafe { Box::from_raw(r) });
+        }
+    });
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_free(c: *mut tm_catalog) {
+    let _ = std::panic::catch_unwind(|| {
+        if !c.is_null() {
+            drop(unsafe { Box::from_raw(c) });
+        }
+    });
+}

@@ -1,0 +1,205 @@
+//! Status codes, the thread's last error, argument checks and the panic boundary.
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString, c_char};
+
+use transform_model::ingredient::CatalogError;
+use transform_model::mission::PortfolioError;
+use transform_model::responses::ResponseError;
+use transform_model::{AssessError, ModelError};
+
+/// Result of every fallible function.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum tm_status {
+    TM_STATUS_OK = 0,
+    /// An argument has a value the function cannot use (e.g. an unknown option value).
+    TM_STATUS_INVALID_ARGUMENT = 1,
+    /// A required pointer argument was NULL.
+    TM_STATUS_NULL_POINTER = 2,
+    /// A string argument is not valid UTF-8.
+    TM_STATUS_INVALID_UTF8 = 3,
+    /// JSON or CSV text could not be read.
+    TM_STATUS_PARSE_ERROR = 4,
+    /// The input was read but breaks a rule (unknown id, value outside the scale, …).
+    TM_STATUS_VALIDATION_ERROR = 5,
+    /// Too few respondents to report anything without breaking anonymity.
+    TM_STATUS_ANONYMITY_REFUSED = 6,
+    /// A file could not be read.
+    TM_STATUS_IO_ERROR = 7,
+    /// An index is past the end of a result.
+    TM_STATUS_OUT_OF_RANGE = 8,
+    /// The caller's buffer is too small (the message is truncated).
+    TM_STATUS_BUFFER_TOO_SMALL = 9,
+    /// A bug: the library panicked. The message says where.
+    TM_STATUS_PANIC = 99,
+}
+
+pub use tm_status::*;
+
+thread_local! {
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+pub(crate) fn set_error(message: impl Into<String>) {
+    let text = message.into().replace('\0', " ");
+    LAST_ERROR.with(|e| *e.borrow_mut() = CString::new(text).unwrap_or_default());
+}
+
+/// An error on its way to C: a status and its message.
+pub(crate) struct Fail(pub tm_status, pub String);
+
+impl Fail {
+    pub fn new(status: tm_status, message: impl Into<String>) -> Self {
+        Fail(status, message.into())
+    }
+}
+
+pub(crate) type Result<T> = std::result::Result<T, Fail>;
+
+impl From<ModelError> for Fail {
+    fn from(e: ModelError) -> Self {
+        let status = match e {
+            ModelError::Parse { .. } => TM_STATUS_PARSE_ERROR,
+            ModelError::Invalid { .. } => TM_STATUS_VALIDATION_ERROR,
+            ModelError::Io { .. } => TM_STATUS_IO_ERROR,
+        };
+        Fail(status, e.to_string())
+    }
+}
+
+impl From<ResponseError> for Fail {
+    fn from(e: ResponseError) -> Self {
+        let status = match e {
+            ResponseError::Io { .. } => TM_STATUS_IO_ERROR,
+            ResponseError::Malformed { .. } | ResponseError::Empty => TM_STATUS_PARSE_ERROR,
+            _ => TM_STATUS_VALIDATION_ERROR,
+        };
+        Fail(status, e.to_string())
+    }
+}
+
+impl From<AssessError> for Fail {
+    fn from(e: AssessError) -> Self {
+        let status = match e {
+            AssessError::TooFewRespondents { .. } => TM_STATUS_ANONYMITY_REFUSED,
+            AssessError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
+            AssessError::Baseline { .. } => TM_STATUS_VALIDATION_ERROR,
+        };
+        Fail(status, e.to_string())
+    }
+}
+
+impl From<CatalogError> for Fail {
+    fn from(e: CatalogError) -> Self {
+        let status = match e {
+            CatalogError::Parse { .. } => TM_STATUS_PARSE_ERROR,
+            CatalogError::Io { .. } => TM_STATUS_IO_ERROR,
+            CatalogError::Invalid { .. }
+            | CatalogError::UnknownMunicipality { .. }
+            | CatalogError::NoProfile { .. } => TM_STATUS_VALIDATION_ERROR,
+        };
+        Fail(status, e.to_string())
+    }
+}
+
+impl From<PortfolioError> for Fail {
+    fn from(e: PortfolioError) -> Self {
+        let status = match e {
+            PortfolioError::Parse { .. } => TM_STATUS_PARSE_ERROR,
+            PortfolioError::Io { .. } => TM_STATUS_IO_ERROR,
+            PortfolioError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
+            PortfolioError::Invalid { .. } | PortfolioError::NoAnalysisYear => TM_STATUS_VALIDATION_ERROR,
+        };
+        Fail(status, e.to_string())
+    }
+}
+
+/// Runs `f` inside the panic boundary; records the message of any failure.
+pub(crate) fn guard(f: impl FnOnce() -> Result<()> + std::panic::UnwindSafe) -> tm_status {
+    match std::panic::catch_unwind(f) {
+        Ok(Ok(())) => {
+            set_error("");
+            TM_STATUS_OK
+        }
+        Ok(Err(Fail(status, message))) => {
+            set_error(message);
+            status
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            set_error(format!("internal error (panic): {what}"));
+            TM_STATUS_PANIC
+        }
+    }
+}
+
+/// Runs `f` inside the panic boundary for functions that return a plain value.
+pub(crate) fn guard_value<T>(fallback: T, f: impl FnOnce() -> T + std::panic::UnwindSafe) -> T {
+    std::panic::catch_unwind(f).unwrap_or(fallback)
+}
+
+/// A NUL-terminated UTF-8 argument.
+pub(crate) unsafe fn str_arg<'a>(p: *const c_char, name: &str) -> Result<&'a str> {
+    if p.is_null() {
+        return Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL")));
+    }
+    unsafe { CStr::from_ptr(p) }
+        .to_str()
+        .map_err(|e| Fail::new(TM_STATUS_INVALID_UTF8, format!("`{name}` is not valid UTF-8: {e}")))
+}
+
+/// An optional string argument (NULL = absent).
+pub(crate) unsafe fn opt_str_arg<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>> {
+    if p.is_null() { Ok(None) } else { unsafe { str_arg(p, name) }.map(Some) }
+}
+
+/// A handle argument.
+pub(crate) unsafe fn handle<'a, T>(p: *const T, name: &str) -> Result<&'a T> {
+    unsafe { p.as_ref() }.ok_or_else(|| Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL")))
+}
+
+/// Checks an out-parameter before any work is done.
+pub(crate) fn out_arg<T>(p: *mut T, name: &str) -> Result<()> {
+    if p.is_null() { Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL"))) } else { Ok(()) }
+}
+
+/// Moves a Rust string to C (free with `tm_string_free`).
+pub(crate) fn c_string(s: String) -> *mut c_char {
+    CString::new(s.replace('\0', " ")).expect("no interior NUL").into_raw()
+}
+
+/// Length in bytes of the last error message of this thread (without the final NUL).
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_last_error_length() -> usize {
+    guard_value(0, || LAST_ERROR.with(|e| e.borrow().as_bytes().len()))
+}
+
+/// Copies the last error message of this thread into `buf` (NUL-terminated). Writes the
+/// message length (without NUL) to `written` when it is not NULL. Returns
+/// `TM_STATUS_BUFFER_TOO_SMALL` (and a truncated, terminated message) when `len` is short.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_last_error_message(buf: *mut c_char, len: usize, written: *mut usize) -> tm_status {
+    std::panic::catch_unwind(|| {
+        if buf.is_null() || len == 0 {
+            return TM_STATUS_NULL_POINTER;
+        }
+        LAST_ERROR.with(|e| {
+            let bytes = e.borrow().as_bytes().to_vec();
+            let n = bytes.len().min(len - 1);
+            unsafe {
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
+                *buf.add(n) = 0;
+                if !written.is_null() {
+                    *written = bytes.len();
+                }
+            }
+            if n < bytes.len() { TM_STATUS_BUFFER_TOO_SMALL } else { TM_STATUS_OK }
+        })
+    })
+    .unwrap_or(TM_STATUS_PANIC)
+}

@@ -1,0 +1,41 @@
+//! The C ABI of transform-model. Every function converts its arguments, calls the core and
+//! converts the result; no rule of the domain lives here.
+//!
+//! Conventions (as in rustls-ffi): opaque handles created by `_new`/`_from_*` and released
+//! by `_free`; `const` handles are immutable and safe to share between threads; fallible
+//! functions return a `tm_status` and write their out-parameters only on success; the last
+//! error message of the calling thread is read with `tm_last_error_message`. Every body runs
+//! inside a panic boundary.
+#![allow(non_camel_case_types)]
+#![allow(clippy::missing_safety_doc)]
+
+mod assessment;
+mod catalog;
+mod error;
+mod model;
+mod portfolio;
+
+use std::ffi::{CString, c_char};
+
+pub use assessment::*;
+pub use catalog::*;
+pub use error::*;
+pub use model::*;
+pub use portfolio::*;
+
+/// The library version, e.g. "0.1.0" (static; do not free).
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_version() -> *const c_char {
+    const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+    error::guard_value(VERSION.as_ptr().cast(), || VERSION.as_ptr().cast())
+}
+
+/// Frees a string returned by this library (`NULL` is ignored).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_string_free(s: *mut c_char) {
+    let _ = std::panic::catch_unwind(|| {
+        if !s.is_null() {
+            drop(unsafe { CString::from_raw(s) });
+        }
+    });
+}

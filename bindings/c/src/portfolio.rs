@@ -1,0 +1,115 @@
+//! `tm_portfolio`: missions and initiatives.
+
+use std::ffi::c_char;
+
+use transform_model::Lang;
+use transform_model::mission::{AnalysisOptions, Portfolio};
+
+use crate::error::*;
+
+/// A validated portfolio (immutable; share freely between threads).
+pub struct tm_portfolio {
+    inner: Portfolio,
+}
+
+/// Language of texts in results.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum tm_lang {
+    TM_LANG_DA = 0,
+    TM_LANG_EN = 1,
+}
+
+pub(crate) fn lang(l: u32) -> Result<Lang> {
+    match l {
+        0 => Ok(Lang::Da),
+        1 => Ok(Lang::En),
+        other => Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("lang {other} is not a tm_lang (0 da, 1 en)"))),
+    }
+}
+
+/// Options of a portfolio analysis; start from `tm_portfolio_options_default()`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_portfolio_options {
+    /// Payback horizon in years, default 5.
+    pub horizon: i32,
+    /// Analysis year; 0 = the file's `year`.
+    pub year: i32,
+    /// A `tm_lang` value.
+    pub lang: u32,
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_portfolio_options_default() -> tm_portfolio_options {
+    let fallback = tm_portfolio_options { horizon: 5, year: 0, lang: tm_lang::TM_LANG_DA as u32 };
+    guard_value(fallback, || tm_portfolio_options { horizon: AnalysisOptions::default().horizon as i32, ..fallback })
+}
+
+fn put(out: *mut *mut tm_portfolio, p: Portfolio) {
+    unsafe { *out = Box::into_raw(Box::new(tm_portfolio { inner: p })) };
+}
+
+/// The bundled sample portfolio (a fictional municipality).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_sample(out: *mut *mut tm_portfolio) -> tm_status {
+    guard(|| {
+        out_arg(out, "out")?;
+        put(out, Portfolio::sample());
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_from_json(json: *const c_char, out: *mut *mut tm_portfolio) -> tm_status {
+    guard(|| {
+        let json = unsafe { str_arg(json, "json") }?;
+        out_arg(out, "out")?;
+        put(out, Portfolio::from_json(json)?);
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_from_file(path: *const c_char, out: *mut *mut tm_portfolio) -> tm_status {
+    guard(|| {
+        let path = unsafe { str_arg(path, "path") }?;
+        out_arg(out, "out")?;
+        put(out, Portfolio::from_file(path)?);
+        Ok(())
+    })
+}
+
+/// Runs the full analysis and returns it as JSON (free with `tm_string_free`).
+/// `options` may be NULL (defaults).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_analyse(
+    p: *const tm_portfolio,
+    options: *const tm_portfolio_options,
+    out_json: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        let p = unsafe { handle(p, "portfolio") }?;
+        out_arg(out_json, "out_json")?;
+        let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_portfolio_options_default());
+        let options = AnalysisOptions {
+            horizon: o.horizon as i64,
+            year: (o.year != 0).then_some(o.year as i64),
+            lang: lang(o.lang)?,
+            ..AnalysisOptions::default()
+        };
+        let analysis = p.inner.analyse(&options)?;
+        unsafe { *out_json = c_string(analysis.to_json()) };
+        Ok(())
+    })
+}
+
+/// Releases a portfolio (`NULL` is ignored).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_free(p: *mut tm_portfolio) {
+    let _ = std::panic::catch_unwind(|| {
+        if !p.is_null() {
+            drop(unsafe { Box::from_raw(p) });
+        }
+    });
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# C ABI tests: header freshness and version, C programs against the shared and the static
+# library (warnings as errors), valgrind with zero errors and zero leaks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release -q -p transform-model-c -p transform-model-cli
+cargo run -q -p transform-model-c-header >/dev/null
+if ! git diff --exit-code -- include/transform_model.h; then
+  echo "include/transform_model.h is stale: run cargo run -p transform-model-c-header and commit it" >&2
+  exit 1
+fi
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+grep -q "#define TM_VERSION \"$version\"" include/transform_model.h || { echo "header version != Cargo.toml $version" >&2; exit 1; }
+
+lib=target/release
+out=target/c-tests
+mkdir -p "$out"
+flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude)
+gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_shared" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_static" "$lib/libtransform_model_c.a" -lm -lpthread -ldl
+gcc "${flags[@]}" -pthread tests/c/test_threads.c -o "$out/test_threads" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+
+csv=crates/transform-model/data/sample_responses.csv
+catalog=crates/transform-model/data/catalog.json
+expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --format json |
+  python3 -c 'import json,sys; print(repr(json.load(sys.stdin)["overall"]["score"]))')
+
+"$out/test_api_shared" "$csv" "$expected" "$catalog"
+"$out/test_api_static" "$csv" "$expected" "$catalog"
+"$out/test_threads" "$csv"
+
+if command -v valgrind >/dev/null; then
+  vg=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_api_shared" "$csv" "$expected" "$catalog"
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_threads" "$csv"
+else
+  echo "valgrind not found: memory checks skipped" >&2
+  [ -z "${CI:-}" ] || exit 1
+fi
+
+# pkg-config: an installed copy is found and links.
+if command -v pkg-config >/dev/null; then
+  scripts/install-c.sh "$out/prefix" >/dev/null
+  export PKG_CONFIG_PATH="$PWD/$out/prefix/lib/pkgconfig"
+  # shellcheck disable=SC2046
+  gcc -std=c11 -Wall -Werror tests/c/test_threads.c -pthread -o "$out/test_pkgconfig" $(pkg-config --cflags --libs transform_model_c) \
+    -Wl,-rpath,"$PWD/$out/prefix/lib"
+  "$out/test_pkgconfig" "$csv"
+fi
+echo "C API tests passed"

@@ -1,0 +1,256 @@
+/* Exercises every function of the C API, every error path, and checks figures against the
+ * Rust CLI. Usage: test_api SAMPLE_RESPONSES.csv EXPECTED_OVERALL_SCORE CATALOG.json */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "transform_model.h"
+
+static int failures = 0;
+
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      char msg_[512];                                                          \
+      tm_last_error_message(msg_, sizeof msg_, NULL);                          \
+      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__,   \
+              __LINE__, #cond, msg_);                                          \
+      failures++;                                                              \
+    }                                                                          \
+  } while (0)
+
+static int last_error_contains(const char *needle) {
+  char buf[1024];
+  if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
+  return strstr(buf, needle) != NULL;
+}
+
+static void test_version(void) {
+  CHECK(strcmp(tm_version(), TM_VERSION) == 0);
+}
+
+static void test_errors_and_messages(void) {
+  tm_model *m = NULL;
+  /* NULL pointers are checked, never dereferenced; out stays untouched. */
+  CHECK(tm_model_from_json(NULL, &m) == TM_STATUS_NULL_POINTER);
+  CHECK(m == NULL);
+  CHECK(last_error_contains("`json` is NULL"));
+  CHECK(tm_model_default(NULL) == TM_STATUS_NULL_POINTER);
+  /* Invalid UTF-8. */
+  const char bad_utf8[] = {'{', (char)0xC3, (char)0x28, '}', 0};
+  CHECK(tm_model_from_json(bad_utf8, &m) == TM_STATUS_INVALID_UTF8);
+  /* Bad JSON and a JSON path in the message. */
+  CHECK(tm_model_from_json("{ not json", &m) == TM_STATUS_PARSE_ERROR);
+  CHECK(tm_model_from_file("/nonexistent/model.json", &m) == TM_STATUS_IO_ERROR);
+  /* The message accessors: length, truncation, full copy. */
+  size_t len = tm_last_error_length();
+  CHECK(len > 10);
+  char small[8];
+  size_t written = 0;
+  CHECK(tm_last_error_message(small, sizeof small, &written) == TM_STATUS_BUFFER_TOO_SMALL);
+  CHECK(written == len);
+  CHECK(strlen(small) == sizeof small - 1);
+  CHECK(tm_last_error_message(NULL, 10, NULL) == TM_STATUS_NULL_POINTER);
+  /* A success clears the message. */
+  CHECK(tm_model_default(&m) == TM_STATUS_OK);
+  CHECK(tm_last_error_length() == 0);
+  tm_model_free(m);
+  /* Freeing NULL is harmless. */
+  tm_model_free(NULL);
+  tm_assessment_free(NULL);
+  tm_portfolio_free(NULL);
+  tm_catalog_free(NULL);
+  tm_match_result_free(NULL);
+  tm_string_free(NULL);
+}
+
+static void test_model(void) {
+  tm_model *m = NULL;
+  CHECK(tm_model_default(&m) == TM_STATUS_OK);
+  CHECK(tm_model_dimension_count(m) == 10);
+  CHECK(tm_model_item_count(m) == 39);
+  CHECK(tm_model_dimension_count(NULL) == 0);
+  char *json = NULL;
+  CHECK(tm_model_to_json(m, &json) == TM_STATUS_OK);
+  CHECK(json != NULL && strstr(json, "\"Driftskommune\"") != NULL);
+  /* Round trip through JSON. */
+  tm_model *again = NULL;
+  CHECK(tm_model_from_json(json, &again) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(again) == 39);
+  tm_model_free(again);
+  tm_string_free(json);
+  /* Overlay: add an item; an unknown dimension is a validation error naming its path. */
+  tm_model *o = NULL;
+  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"D1_5\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(o) == 40);
+  tm_model_free(o);
+  o = NULL;
+  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"X\",\"dimension\":\"D99\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(o == NULL);
+  CHECK(last_error_contains("unknown dimension `D99`"));
+  tm_model_free(m);
+}
+
+static void test_assessment(const char *csv_path, double expected) {
+  tm_model *m = NULL;
+  CHECK(tm_model_default(&m) == TM_STATUS_OK);
+  tm_assess_options o = tm_assess_options_default();
+  CHECK(o.min_group_size == 5 && o.bootstrap == 1000 && o.weighting == TM_WEIGHTING_BALANCED);
+  o.bootstrap = 200;
+  o.seed = 7;
+  tm_assessment *a = NULL;
+  CHECK(tm_assess_file(m, csv_path, &o, &a) == TM_STATUS_OK);
+  double score = 0;
+  int32_t level = 0;
+  CHECK(tm_assessment_overall(a, &score, &level) == TM_STATUS_OK);
+  CHECK(fabs(score - expected) < 1e-12);
+  CHECK(level >= 1 && level <= 5);
+  CHECK(tm_assessment_dimension_count(a) == 10);
+  CHECK(tm_assessment_excluded(a) == 4);
+  for (size_t i = 0; i < tm_assessment_dimension_count(a); i++) {
+    tm_dimension_result d;
+    CHECK(tm_assessment_dimension(a, i, &d) == TM_STATUS_OK);
+    CHECK(d.id != NULL && d.id[0] == 'D');
+    CHECK(d.has_score && d.score >= 1.0 && d.score <= 5.0);
+    CHECK(d.level == (int32_t)floor(d.score));
+    CHECK(d.has_ci && d.ci_low <= d.score && d.score <= d.ci_high);
+    CHECK(d.n >= 5);
+  }
+  tm_dimension_result d;
+  CHECK(tm_assessment_dimension(a, 10, &d) == TM_STATUS_OUT_OF_RANGE);
+  CHECK(last_error_contains("dimension 10 of 10"));
+  char *json = NULL;
+  CHECK(tm_assessment_to_json(a, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"excluded_for_anonymity\": 4") != NULL);
+  tm_string_free(json);
+  tm_assessment_free(a);
+
+  /* CSV text in, long JSON in. */
+  a = NULL;
+  const char *csv =
+      "respondent,role,D1_1,D1_2,D1_3\nA,top_manager,4,4,2\nB,top_manager,5,4,1\nC,top_manager,3,4,2\n"
+      "D,top_manager,4,5,2\nE,top_manager,4,4,3\n";
+  o.bootstrap = 0;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_OK);
+  tm_assessment_free(a);
+  a = NULL;
+  CHECK(tm_assess_json(m, "[{\"respondent\":\"A\",\"role\":\"frontline\",\"item\":\"D2_2\",\"value\":4}]", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
+  CHECK(a == NULL);
+  CHECK(last_error_contains("anonymity"));
+  /* Anonymity refusal: 3 respondents < k = 5. */
+  CHECK(tm_assess_csv(m, "respondent,role,D1_1\nA,top_manager,4\nB,top_manager,3\nC,top_manager,2\n", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
+  /* Bad inputs name row, column and value. */
+  CHECK(tm_assess_csv(m, "respondent,role,D1_1\nA,top_manager,9\n", &o, &a) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(last_error_contains("row 2, column `D1_1`: value 9"));
+  CHECK(tm_assess_csv(m, "respondent,role,Q9\nA,top_manager,3\n", &o, &a) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(tm_assess_csv(m, "", &o, &a) == TM_STATUS_PARSE_ERROR);
+  CHECK(tm_assess_file(m, "/nonexistent.csv", &o, &a) == TM_STATUS_IO_ERROR);
+  CHECK(tm_assess_csv(NULL, csv, &o, &a) == TM_STATUS_NULL_POINTER);
+  CHECK(tm_assess_csv(m, csv, &o, NULL) == TM_STATUS_NULL_POINTER);
+  o.weighting = 7;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(last_error_contains("weighting 7"));
+  o.weighting = TM_WEIGHTING_POOLED;
+  o.min_group_size = 0;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(a == NULL);
+  /* NULL options mean the defaults. */
+  CHECK(tm_assess_file(m, csv_path, NULL, &a) == TM_STATUS_OK);
+  tm_assessment_free(a);
+  CHECK(tm_assessment_overall(NULL, &score, &level) == TM_STATUS_NULL_POINTER);
+  CHECK(tm_assessment_dimension_count(NULL) == 0);
+  tm_model_free(m);
+}
+
+static void test_portfolio(void) {
+  tm_portfolio *p = NULL;
+  CHECK(tm_portfolio_sample(&p) == TM_STATUS_OK);
+  tm_portfolio_options o = tm_portfolio_options_default();
+  CHECK(o.horizon == 5 && o.year == 0);
+  o.lang = TM_LANG_EN;
+  char *json = NULL;
+  CHECK(tm_portfolio_analyse(p, &o, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"closure_candidates\"") != NULL && strstr(json, "\"cross_fertilisation\"") != NULL);
+  CHECK(strstr(json, "serves no mission") != NULL);
+  tm_string_free(json);
+  o.lang = 5;
+  CHECK(tm_portfolio_analyse(p, &o, &json) == TM_STATUS_INVALID_ARGUMENT);
+  tm_portfolio_free(p);
+  p = NULL;
+  CHECK(tm_portfolio_from_json("{\"municipality\":{\"name\":\"x\"},\"missions\":[],\"initiatives\":[{\"id\":\"a\"}]}", &p) == TM_STATUS_PARSE_ERROR);
+  CHECK(last_error_contains("initiatives[0]"));
+  CHECK(tm_portfolio_from_json("{\"municipality\":{\"name\":\"x\"},\"missions\":[],\"initiatives\":[]}", &p) == TM_STATUS_OK);
+  CHECK(tm_portfolio_analyse(p, NULL, &json) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(last_error_contains("no analysis year"));
+  tm_portfolio_free(p);
+  CHECK(tm_portfolio_from_file("/nonexistent.json", &p) == TM_STATUS_IO_ERROR);
+}
+
+static void test_catalog(const char *catalog_path) {
+  tm_catalog *c = NULL;
+  CHECK(tm_catalog_sample(&c) == TM_STATUS_OK);
+  CHECK(tm_catalog_intervention_count(c) >= 60);
+  tm_match_options o = tm_match_options_default();
+  CHECK(o.top == 10 && o.retrieve == 50);
+  o.top = 5;
+  tm_match_result *r = NULL;
+  CHECK(tm_catalog_match(c, "ledige i boligområder skal i job", "{\"target_groups\":[\"ledige\"],\"context\":{\"urbanity\":\"rural\"},\"exclude\":[\"opsoegende_kontakt\"]}", &o, &r) == TM_STATUS_OK);
+  CHECK(tm_match_result_count(r) == 5);
+  double prev = 2.0;
+  for (size_t i = 0; i < tm_match_result_count(r); i++) {
+    const char *id = NULL;
+    double score = 0;
+    CHECK(tm_match_result_ingredient(r, i, &id, &score) == TM_STATUS_OK);
+    CHECK(id != NULL && strcmp(id, "opsoegende_kontakt") != 0);
+    CHECK(score > 0 && score <= prev);
+    prev = score;
+  }
+  const char *id;
+  double score;
+  CHECK(tm_match_result_ingredient(r, 5, &id, &score) == TM_STATUS_OUT_OF_RANGE);
+  char *json = NULL;
+  CHECK(tm_match_result_to_json(r, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"excluded\": [\n    \"opsoegende_kontakt\"") != NULL);
+  tm_string_free(json);
+  tm_match_result_free(r);
+  r = NULL;
+  CHECK(tm_catalog_match(c, "job", "{not json", &o, &r) == TM_STATUS_PARSE_ERROR);
+  CHECK(tm_catalog_match(c, NULL, NULL, &o, &r) == TM_STATUS_NULL_POINTER);
+  CHECK(tm_catalog_match(c, "job", NULL, NULL, &r) == TM_STATUS_OK);
+  tm_match_result_free(r);
+  CHECK(tm_catalog_similar(c, "dosisdispensering af medicin", NULL, 3, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"relevance\"") != NULL);
+  tm_string_free(json);
+  CHECK(tm_catalog_partners(c, "561", 3, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"shared_problems\"") != NULL);
+  tm_string_free(json);
+  CHECK(tm_catalog_partners(c, "999", 3, &json) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(last_error_contains("`999` is not the code"));
+  tm_catalog_free(c);
+  c = NULL;
+  CHECK(tm_catalog_from_file(catalog_path, &c) == TM_STATUS_OK);
+  tm_catalog_free(c);
+  c = NULL;
+  CHECK(tm_catalog_from_json("{\"ingredients\":[],\"interventions\":[{\"id\":\"x\"}]}", &c) == TM_STATUS_PARSE_ERROR);
+  CHECK(c == NULL);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 4) {
+    fprintf(stderr, "usage: %s SAMPLE.csv EXPECTED_SCORE CATALOG.json\n", argv[0]);
+    return 2;
+  }
+  test_version();
+  test_errors_and_messages();
+  test_model();
+  test_assessment(argv[1], strtod(argv[2], NULL));
+  test_portfolio();
+  test_catalog(argv[3]);
+  if (failures) {
+    fprintf(stderr, "%d check(s) failed\n", failures);
+    return 1;
+  }
+  printf("test_api: all checks passed\n");
+  return 0;
+}
