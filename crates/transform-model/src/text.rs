@@ -199,8 +199,8 @@ impl Analyzer {
             }
         }
         // A known tail after an unknown head ("styrke" + "træning"): the longest known tail.
-        for cut in MIN_LONE_TAIL - 1..=chars.len() - MIN_LONE_TAIL {
-            let at = chars[cut].0;
+        let last_cut = chars.len().saturating_sub(MIN_LONE_TAIL);
+        for &(at, _) in chars.iter().take(last_cut + 1).skip(MIN_LONE_TAIL - 1) {
             let tail = stem(&word[at..], Lang::Da);
             if tail.chars().count() >= MIN_TAIL && self.vocab.contains(&tail) {
                 let head = stem(&word[..at], Lang::Da);
