@@ -1,0 +1,174 @@
+//! Core errors → the Python exception hierarchy of `transform_model._errors`, with
+//! structured fields (row, column, item, value, path) besides the message.
+
+use pyo3::IntoPyObjectExt;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use transform_model::ingredient::CatalogError;
+use transform_model::mission::PortfolioError;
+use transform_model::responses::ResponseError;
+use transform_model::{AssessError, ModelError};
+
+/// Any core error on its way to Python.
+pub enum CoreError {
+    Model(ModelError),
+    Response(ResponseError),
+    Assess(AssessError),
+    Catalog(CatalogError),
+    Portfolio(PortfolioError),
+}
+
+impl From<ModelError> for CoreError {
+    fn from(e: ModelError) -> Self {
+        CoreError::Model(e)
+    }
+}
+impl From<ResponseError> for CoreError {
+    fn from(e: ResponseError) -> Self {
+        CoreError::Response(e)
+    }
+}
+impl From<AssessError> for CoreError {
+    fn from(e: AssessError) -> Self {
+        CoreError::Assess(e)
+    }
+}
+impl From<CatalogError> for CoreError {
+    fn from(e: CatalogError) -> Self {
+        CoreError::Catalog(e)
+    }
+}
+impl From<PortfolioError> for CoreError {
+    fn from(e: PortfolioError) -> Self {
+        CoreError::Portfolio(e)
+    }
+}
+
+/// Builds an instance of `transform_model._errors.<class>(message, **fields)`.
+fn raise(py: Python<'_>, class: &str, message: String, fields: &[(&str, Py<PyAny>)]) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py.import("transform_model._errors")?.getattr(class)?;
+        let kwargs = PyDict::new(py);
+        for (k, v) in fields {
+            kwargs.set_item(k, v)?;
+        }
+        Ok(PyErr::from_value(cls.call((message.clone(),), Some(&kwargs))?))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+fn obj<'py, T: IntoPyObject<'py>>(py: Python<'py>, v: T) -> Py<PyAny> {
+    v.into_py_any(py).expect("plain values convert")
+}
+
+impl CoreError {
+    pub fn into_pyerr(self, py: Python<'_>) -> PyErr {
+        match self {
+            CoreError::Model(e) => {
+                let path = e.path().to_owned();
+                raise(py, "ModelError", e.to_string(), &[("path", obj(py, path))])
+            }
+            CoreError::Response(e) => {
+                let msg = e.to_string();
+                let f: Vec<(&str, Py<PyAny>)> = match e {
+                    ResponseError::UnknownRole { row, respondent, value, .. } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, "role")),
+                        ("respondent", obj(py, respondent)),
+                        ("value", obj(py, value)),
+                    ],
+                    ResponseError::NotInteger { row, respondent, column, value } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, column.clone())),
+                        ("item", obj(py, column)),
+                        ("respondent", obj(py, respondent)),
+                        ("value", obj(py, value)),
+                    ],
+                    ResponseError::OutOfScale { row, respondent, column, value, .. }
+                    | ResponseError::NotAsked { row, respondent, column, value, .. } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, column.clone())),
+                        ("item", obj(py, column)),
+                        ("respondent", obj(py, respondent)),
+                        ("value", obj(py, value)),
+                    ],
+                    ResponseError::UnknownColumn { column, .. }
+                    | ResponseError::MissingColumn { column }
+                    | ResponseError::DuplicateColumn { column } => vec![("column", obj(py, column))],
+                    ResponseError::DuplicateRespondent { row, respondent, .. }
+                    | ResponseError::RoleConflict { row, respondent, .. }
+                    | ResponseError::DuplicateAnswer { row, respondent, .. } => {
+                        vec![("row", obj(py, row)), ("respondent", obj(py, respondent))]
+                    }
+                    ResponseError::UnknownItem { row, item } => vec![("row", obj(py, row)), ("item", obj(py, item))],
+                    ResponseError::EmptyRespondent { row } | ResponseError::Malformed { row, .. } => {
+                        vec![("row", obj(py, row))]
+                    }
+                    ResponseError::Io { path, .. } => vec![("path", obj(py, path))],
+                    ResponseError::Empty | ResponseError::NoRespondents | ResponseError::Shape { .. } => vec![],
+                };
+                raise(py, "ResponseError", msg, &f)
+            }
+            CoreError::Assess(e) => match e {
+                AssessError::TooFewRespondents { included, excluded, k } => {
+                    let msg = e.to_string();
+                    raise(
+                        py,
+                        "AnonymityError",
+                        msg,
+                        &[("included", obj(py, included)), ("excluded", obj(py, excluded)), ("k", obj(py, k))],
+                    )
+                }
+                AssessError::InvalidOption { ref name, .. } => {
+                    let name = name.clone();
+                    raise(py, "OptionError", e.to_string(), &[("option", obj(py, name))])
+                }
+                AssessError::Baseline { .. } => raise(py, "ResponseError", e.to_string(), &[]),
+            },
+            CoreError::Catalog(e) => {
+                let path = match &e {
+                    CatalogError::Parse { path, .. }
+                    | CatalogError::Invalid { path, .. }
+                    | CatalogError::Io { path, .. } => Some(path.clone()),
+                    CatalogError::UnknownMunicipality { code } | CatalogError::NoProfile { code } => {
+                        return raise(py, "CatalogError", e.to_string(), &[("value", obj(py, code.clone()))]);
+                    }
+                };
+                raise(py, "CatalogError", e.to_string(), &[("path", obj(py, path))])
+            }
+            CoreError::Portfolio(e) => {
+                let path = match &e {
+                    PortfolioError::Parse { path, .. }
+                    | PortfolioError::Invalid { path, .. }
+                    | PortfolioError::Io { path, .. } => Some(path.clone()),
+                    PortfolioError::InvalidOption { name, .. } => {
+                        return raise(py, "OptionError", e.to_string(), &[("option", obj(py, name.clone()))]);
+                    }
+                    PortfolioError::NoAnalysisYear => None,
+                };
+                raise(py, "PortfolioError", e.to_string(), &[("path", obj(py, path))])
+            }
+        }
+    }
+}
+
+/// `Result<T, E>` → `PyResult<T>` for every core error type.
+pub trait IntoPyResult<T> {
+    fn into_py_result(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T, E: Into<CoreError>> IntoPyResult<T> for Result<T, E> {
+    fn into_py_result(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| e.into().into_pyerr(py))
+    }
+}
+
+/// A bad option value from Python (unknown weighting or language, …).
+pub fn invalid(message: impl std::fmt::Display) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(message.to_string())
+}
+
+/// A query the core cannot read.
+pub fn catalog_query_error(py: Python<'_>, e: serde_json::Error) -> PyErr {
+    raise(py, "CatalogError", format!("query: {e}"), &[])
+}

@@ -1,0 +1,302 @@
+//! The compiled core of the `transform_model` Python package. Classes here are private
+//! (`_Model`, …); `python/transform_model` wraps them with DataFrames, HTML and pickling.
+//! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
+
+mod errors;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use numpy::PyReadonlyArray2;
+use pyo3::prelude::*;
+use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
+use transform_model::maturity::report;
+use transform_model::mission::{AnalysisOptions, Portfolio};
+use transform_model::responses::ReadOptions;
+use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
+
+use errors::{IntoPyResult, invalid};
+
+fn lang(s: &str) -> PyResult<Lang> {
+    s.parse::<Lang>().map_err(invalid)
+}
+
+/// A validated maturity model.
+#[pyclass(module = "transform_model._transform_model", name = "_Model", frozen)]
+struct PyModel {
+    inner: Arc<Model>,
+}
+
+#[pymethods]
+impl PyModel {
+    #[staticmethod]
+    fn default() -> Self {
+        PyModel { inner: Arc::new(Model::default_model()) }
+    }
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(PyModel { inner: Arc::new(Model::from_json(text).into_py_result(py)?) })
+    }
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        Ok(PyModel { inner: Arc::new(Model::from_file(path).into_py_result(py)?) })
+    }
+    fn overlay(&self, py: Python<'_>, overlay_json: &str) -> PyResult<Self> {
+        Ok(PyModel { inner: Arc::new(self.inner.overlay(overlay_json).into_py_result(py)?) })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id().to_owned()
+    }
+    #[getter]
+    fn version(&self) -> String {
+        self.inner.version().to_owned()
+    }
+}
+
+/// The result of an assessment.
+#[pyclass(module = "transform_model._transform_model", name = "_Assessment", frozen)]
+struct PyAssessment {
+    inner: Assessment,
+}
+
+#[pymethods]
+impl PyAssessment {
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(PyAssessment { inner: Assessment::from_json(text).into_py_result(py)? })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    fn with_baseline(&self, py: Python<'_>, baseline: &PyAssessment) -> PyResult<Self> {
+        Ok(PyAssessment { inner: self.inner.clone().with_baseline(&baseline.inner).into_py_result(py)? })
+    }
+    fn render_table(&self, model: &PyModel, lang_: &str) -> PyResult<String> {
+        Ok(report::render_table(&self.inner, &model.inner, Some(lang(lang_)?)))
+    }
+    #[getter]
+    fn overall_level(&self) -> Option<i64> {
+        self.inner.overall.level
+    }
+    #[getter]
+    fn overall_score(&self) -> Option<f64> {
+        self.inner.overall.score
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn options(
+    weighting: &str,
+    min_group_size: usize,
+    bootstrap: usize,
+    seed: u64,
+    target: Option<i64>,
+    threads: Option<usize>,
+) -> PyResult<AssessOptions> {
+    Ok(AssessOptions {
+        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+        min_group_size,
+        bootstrap,
+        seed,
+        target,
+        threads,
+        ..AssessOptions::default()
+    })
+}
+
+/// Assesses wide CSV text (or a file when `is_path`).
+#[pyfunction]
+#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[allow(clippy::too_many_arguments)]
+fn assess_csv(
+    py: Python<'_>,
+    model: &PyModel,
+    source: String,
+    is_path: bool,
+    ignore_columns: Vec<String>,
+    weighting: &str,
+    min_group_size: usize,
+    bootstrap: usize,
+    seed: u64,
+    target: Option<i64>,
+    threads: Option<usize>,
+) -> PyResult<PyAssessment> {
+    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let model = model.inner.clone();
+    let read = ReadOptions { ignore_columns };
+    let result = py.detach(move || {
+        let responses = if is_path {
+            Responses::from_file(&model, &source, &read)
+        } else {
+            Responses::from_csv_str(&model, &source, &read)
+        };
+        responses.map_err(errors::CoreError::from).and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+    });
+    Ok(PyAssessment { inner: result.into_py_result(py)? })
+}
+
+/// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
+#[pyfunction]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[allow(clippy::too_many_arguments)]
+fn assess_matrix(
+    py: Python<'_>,
+    model: &PyModel,
+    values: PyReadonlyArray2<'_, i64>,
+    respondents: Vec<String>,
+    roles: Vec<String>,
+    items: Vec<String>,
+    missing: i64,
+    weighting: &str,
+    min_group_size: usize,
+    bootstrap: usize,
+    seed: u64,
+    target: Option<i64>,
+    threads: Option<usize>,
+) -> PyResult<PyAssessment> {
+    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
+    let model = model.inner.clone();
+    let result = py.detach(|| {
+        Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing)
+            .map_err(errors::CoreError::from)
+            .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+    });
+    Ok(PyAssessment { inner: result.into_py_result(py)? })
+}
+
+/// A portfolio of missions and initiatives.
+#[pyclass(module = "transform_model._transform_model", name = "_Portfolio", frozen)]
+struct PyPortfolio {
+    inner: Arc<Portfolio>,
+}
+
+#[pymethods]
+impl PyPortfolio {
+    #[staticmethod]
+    fn sample() -> Self {
+        PyPortfolio { inner: Arc::new(Portfolio::sample()) }
+    }
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(PyPortfolio { inner: Arc::new(Portfolio::from_json(text).into_py_result(py)?) })
+    }
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        Ok(PyPortfolio { inner: Arc::new(Portfolio::from_file(path).into_py_result(py)?) })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    /// The full analysis as JSON.
+    #[pyo3(signature = (horizon, year, lang_))]
+    fn analyse(&self, py: Python<'_>, horizon: i64, year: Option<i64>, lang_: &str) -> PyResult<String> {
+        let o = AnalysisOptions { horizon, year, lang: lang(lang_)?, ..AnalysisOptions::default() };
+        let p = self.inner.clone();
+        let result = py.detach(move || p.analyse(&o).map(|a| a.to_json()));
+        result.into_py_result(py)
+    }
+}
+
+/// A catalog with its search index.
+#[pyclass(module = "transform_model._transform_model", name = "_Catalog", frozen)]
+struct PyCatalog {
+    index: Arc<Index>,
+}
+
+fn query(py: Python<'_>, json: &str) -> PyResult<Query> {
+    serde_json::from_str(json).map_err(|e| errors::catalog_query_error(py, e))
+}
+
+fn match_options(top: usize, retrieve: usize, lang_: &str) -> PyResult<MatchOptions> {
+    Ok(MatchOptions { top, retrieve, lang: lang(lang_)?, ..MatchOptions::default() })
+}
+
+#[pymethods]
+impl PyCatalog {
+    #[staticmethod]
+    fn sample(py: Python<'_>) -> Self {
+        PyCatalog { index: Arc::new(py.detach(|| Index::new(Catalog::sample()))) }
+    }
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
+        let index = py.detach(move || Catalog::from_json(&text).map(Index::new));
+        Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
+    }
+    #[staticmethod]
+    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let index = py.detach(move || Catalog::from_file(path).map(Index::new));
+        Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
+    }
+    fn to_json(&self) -> String {
+        self.index.catalog().to_json()
+    }
+    fn __len__(&self) -> usize {
+        self.index.catalog().interventions().len()
+    }
+    /// Ranked ingredients for one query (JSON in, JSON out).
+    fn match_one(
+        &self,
+        py: Python<'_>,
+        query_json: &str,
+        top: usize,
+        retrieve: usize,
+        lang_: &str,
+    ) -> PyResult<String> {
+        let q = query(py, query_json)?;
+        let o = match_options(top, retrieve, lang_)?;
+        let index = self.index.clone();
+        Ok(py.detach(move || index.match_query(&q, &o).to_json()))
+    }
+    /// Many queries in parallel, with the GIL released; equal to one by one.
+    fn match_many(
+        &self,
+        py: Python<'_>,
+        queries_json: Vec<String>,
+        top: usize,
+        retrieve: usize,
+        lang_: &str,
+    ) -> PyResult<Vec<String>> {
+        let qs = queries_json.iter().map(|q| query(py, q)).collect::<PyResult<Vec<_>>>()?;
+        let o = match_options(top, retrieve, lang_)?;
+        let index = self.index.clone();
+        Ok(py.detach(move || index.match_many(&qs, &o).iter().map(|r| r.to_json()).collect()))
+    }
+    fn similar(&self, py: Python<'_>, query_json: &str, top: usize) -> PyResult<String> {
+        let q = query(py, query_json)?;
+        let index = self.index.clone();
+        Ok(py.detach(move || {
+            let hits = index.similar(&q, &MatchOptions::default().weights, top);
+            let rows: Vec<serde_json::Value> = hits
+                .iter()
+                .map(|h| {
+                    let iv = &index.catalog().interventions()[h.doc];
+                    serde_json::json!({"id": h.id, "title": iv.title, "municipality": iv.municipality.name,
+                        "code": iv.municipality.code, "area": iv.area, "relevance": h.relevance,
+                        "bm25": h.bm25, "tag_overlap": h.tag_overlap, "context_similarity": h.context_similarity})
+                })
+                .collect();
+            serde_json::to_string(&rows).expect("serializes")
+        }))
+    }
+    fn partners(&self, py: Python<'_>, code: &str, top: usize) -> PyResult<String> {
+        let p = self.index.partners(code, top).into_py_result(py)?;
+        Ok(serde_json::to_string(&p).expect("serializes"))
+    }
+}
+
+#[pymodule]
+fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyModel>()?;
+    m.add_class::<PyAssessment>()?;
+    m.add_class::<PyPortfolio>()?;
+    m.add_class::<PyCatalog>()?;
+    m.add_function(wrap_pyfunction!(assess_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

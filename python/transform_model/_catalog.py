@@ -1,0 +1,95 @@
+"""Active ingredients: the intervention catalog and matching."""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+
+from . import _transform_model as _rs
+from ._frames import frame
+
+MATCH_COLUMNS = ["id", "name", "score", "lift", "support_interventions", "support_municipalities",
+                 "max_evidence", "transfer", "advice", "sources", "warnings"]
+
+
+def _query(problem: str, target_groups: Optional[Sequence[str]] = None, problems: Optional[Sequence[str]] = None,
+           area: Optional[str] = None, context: Optional[Mapping[str, Any]] = None,
+           exclude: Optional[Sequence[str]] = None) -> str:
+    return json.dumps({"text": problem, "target_groups": list(target_groups or []), "problems": list(problems or []),
+                       "area": area, "context": dict(context or {}), "exclude": list(exclude or [])})
+
+
+def _match_frame(result_json: str, lang: str) -> Any:
+    r = json.loads(result_json)
+    rows = [{"id": m["id"], "name": m["name"].get(lang, m["name"].get("da")), "score": m["score"], "lift": m["lift"],
+             "support_interventions": m["support"]["interventions"],
+             "support_municipalities": m["support"]["municipalities"], "max_evidence": m["evidence"]["max_level"],
+             "transfer": m["transfer"], "advice": m["advice"],
+             "sources": [s["id"] for s in m["sources"]], "warnings": m["warnings"]} for m in r["ingredients"]]
+    df = frame(rows, MATCH_COLUMNS)
+    df["lift"] = df["lift"].astype("float64")
+    df.attrs["retrieved"] = r["retrieved"]
+    df.attrs["excluded"] = r["excluded"]
+    df.attrs["result"] = r
+    return df
+
+
+class Catalog:
+    """A catalog of interventions and their active ingredients, with its search index."""
+
+    __slots__ = ("_inner",)
+
+    def __init__(self, inner: "_rs._Catalog") -> None:
+        self._inner = inner
+
+    @classmethod
+    def from_json(cls, text: str) -> "Catalog":
+        return cls(_rs._Catalog.from_json(text))
+
+    @classmethod
+    def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Catalog":
+        return cls(_rs._Catalog.from_file(os.fspath(path)))
+
+    def to_json(self) -> str:
+        return self._inner.to_json()
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def match(self, problem: str, *, target_groups: Optional[Sequence[str]] = None,
+              problems: Optional[Sequence[str]] = None, area: Optional[str] = None,
+              context: Optional[Mapping[str, Any]] = None, exclude: Optional[Sequence[str]] = None,
+              top: int = 10, retrieve: int = 50, lang: str = "da") -> Any:
+        """Ranked active ingredients for a problem, as a DataFrame (`.attrs["result"]` holds the full JSON)."""
+        q = _query(problem, target_groups, problems, area, context, exclude)
+        return _match_frame(self._inner.match_one(q, int(top), int(retrieve), lang), lang)
+
+    def match_many(self, queries: Iterable[Union[str, Mapping[str, Any]]], *, top: int = 10, retrieve: int = 50,
+                   lang: str = "da") -> List[Any]:
+        """Many queries in parallel with the GIL released; each item is a problem text or a dict of
+        `match` arguments. Results equal calling `match` one by one."""
+        qs = [_query(q) if isinstance(q, str) else _query(**q) for q in queries]
+        return [_match_frame(r, lang) for r in self._inner.match_many(qs, int(top), int(retrieve), lang)]
+
+    def similar(self, problem: str, top: int = 10, **filters: Any) -> Any:
+        """The interventions most relevant to a problem."""
+        rows = json.loads(self._inner.similar(_query(problem, **filters), int(top)))
+        return frame(rows, ["id", "title", "municipality", "code", "area", "relevance", "bm25", "tag_overlap",
+                            "context_similarity"])
+
+    def partners(self, code: str, top: int = 3) -> Any:
+        """Municipalities with similar problems and complementary ingredients (nearby ones preferred)."""
+        rows = json.loads(self._inner.partners(str(code), int(top)))
+        return frame(rows, ["code", "name", "region", "score", "similarity", "complementarity", "same_region",
+                            "shared_problems", "ingredients_to_learn"])
+
+    def __reduce__(self):
+        return (Catalog.from_json, (self.to_json(),))
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self)} interventions)"
+
+
+def default_catalog() -> Catalog:
+    """The bundled Danish sample catalog (illustrative)."""
+    return Catalog(_rs._Catalog.sample())
