@@ -4,9 +4,11 @@ from typing import List, Optional, Union
 
 import numpy as np
 import numpy.typing as npt
+from typing_extensions import final
 
 __version__: str
 
+@final
 class _Model:
     @staticmethod
     def default() -> _Model: ...
@@ -21,6 +23,7 @@ class _Model:
     @property
     def version(self) -> str: ...
 
+@final
 class _Assessment:
     @staticmethod
     def from_json(text: str) -> _Assessment: ...
@@ -32,6 +35,7 @@ class _Assessment:
     @property
     def overall_score(self) -> Optional[float]: ...
 
+@final
 class _Portfolio:
     @staticmethod
     def sample() -> _Portfolio: ...
@@ -42,6 +46,7 @@ class _Portfolio:
     def to_json(self) -> str: ...
     def analyse(self, horizon: int, year: Optional[int], lang_: str) -> str: ...
 
+@final
 class _Catalog:
     @staticmethod
     def sample() -> _Catalog: ...

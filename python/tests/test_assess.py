@@ -1,0 +1,115 @@
+import math
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import transform_model as tm
+
+WORKED_CSV = """respondent,role,D1_1,D1_2,D1_3,D1_4
+T1,top_manager,5,4,2,4
+"""
+
+
+def test_matches_cli_json(sample_csv, cli):
+    a = tm.assess(sample_csv, bootstrap=200, seed=7)
+    expected = cli("assess", str(sample_csv), "--bootstrap", "200", "--seed", "7", "--format", "json")
+    assert a.to_dict() == expected
+    assert a.overall_score == expected["overall"]["score"]
+    assert a.overall_level == expected["overall"]["level"]
+
+
+def test_dataframe_path_equals_file_path(sample_csv):
+    df = pd.read_csv(sample_csv)
+    assert tm.assess(df, bootstrap=100, seed=1) == tm.assess(sample_csv, bootstrap=100, seed=1)
+
+
+def test_numpy_matrix_equals_dataframe(sample_csv):
+    df = pd.read_csv(sample_csv)
+    items = [c for c in df.columns if c not in ("respondent", "role")]
+    values = df[items].fillna(-1).to_numpy(dtype=np.int64)
+    a = tm.assess(values, roles=df["role"].tolist(), items=items, respondents=df["respondent"].tolist(),
+                  bootstrap=100, seed=1)
+    assert a == tm.assess(df, bootstrap=100, seed=1)
+
+
+def test_numpy_matrix_is_read_in_place():
+    # An int64 C-contiguous matrix is passed through as is: ascontiguousarray returns the same
+    # buffer, which the binding borrows (PyReadonlyArray2::as_slice) without copying.
+    values = np.full((6, 2), 4, dtype=np.int64)
+    assert np.ascontiguousarray(values, dtype=np.int64) is values
+    a = tm.assess(values, roles=["frontline"] * 6, items=["D2_2", "D2_3"], bootstrap=0)
+    d2 = a.dimensions().set_index("id").loc["D2"]
+    assert d2["score"] == 4.0 and d2["n"] == 6
+    # Other layouts still work (converted once).
+    a2 = tm.assess(np.asfortranarray(values.astype(np.int32)), roles=["frontline"] * 6, items=["D2_2", "D2_3"],
+                   bootstrap=0)
+    assert a2 == a
+    with pytest.raises(TypeError):
+        tm.assess(values.astype(float), roles=["frontline"] * 6, items=["D2_2", "D2_3"])
+    with pytest.raises(TypeError):
+        tm.assess(values)
+
+
+def test_frames_have_documented_columns_and_dtypes(sample_csv):
+    a = tm.assess(sample_csv, bootstrap=50)
+    d = a.dimensions("en")
+    assert list(d.columns[:9]) == ["id", "label", "score", "level", "progress", "ci_low", "ci_high", "alpha", "n"]
+    assert len(d) == 10 and d.loc[0, "label"] == "Political and strategic direction"
+    assert d["score"].dtype == "float64" and str(d["n"].dtype) == "Int64"
+    assert (d["ci_low"] <= d["score"]).all() and (d["score"] <= d["ci_high"]).all()
+    # level = floor(score) on the 1..5 scale
+    assert (d["level"] == np.floor(d["score"]).astype(int)).all()
+    g = a.groups()
+    assert set(g["role"]) == {"top_manager", "middle_manager", "frontline", "external_partner"}
+    assert g["score"].dtype == "float64"
+    # External partners answer no D1 item: their D1 score is suppressed (NaN), not zero.
+    ext_d1 = g[(g.role == "external_partner") & (g.dimension == "D1")]
+    assert math.isnan(ext_d1["score"].iloc[0])
+    gaps = a.gaps()
+    assert list(gaps.columns) == ["a", "b", "dimension", "diff", "ci_low", "ci_high", "significant"]
+    r = a.recommendations()
+    assert list(r["priority"]) == list(range(1, len(r) + 1))
+    assert (r["gap"].diff().dropna() <= 1e-12).all()
+
+
+def test_options_and_baseline(sample_csv):
+    pooled = tm.assess(sample_csv, weighting="pooled", bootstrap=0)
+    balanced = tm.assess(sample_csv, bootstrap=0)
+    assert pooled.overall_score != balanced.overall_score
+    t = tm.assess(sample_csv, bootstrap=0, target=5)
+    assert (t.dimensions()["target"] == 5.0).all()
+    b = tm.assess(sample_csv, bootstrap=0, baseline=pooled)
+    change = b.to_dict()["baseline"]["dimensions"][0]
+    assert change["change"] == pytest.approx(change["current"] - change["baseline"])
+    with pytest.raises(ValueError, match="weighting"):
+        tm.assess(sample_csv, weighting="heads")
+
+
+def test_html_has_radar_chart(sample_csv):
+    a = tm.assess(sample_csv, bootstrap=50)
+    html = a._repr_html_()
+    assert "<svg" in html and 'class="score"' in html and 'class="ci"' in html and 'class="target"' in html
+    assert "Politisk og strategisk retning" in html
+    assert "Political and strategic direction" in a.to_html("en")
+    assert "Samlet niveau" in a.table("da")
+
+
+def test_pickle_round_trip(sample_csv):
+    a = tm.assess(sample_csv, bootstrap=50)
+    b = pickle.loads(pickle.dumps(a))
+    assert a == b and b.dimensions().equals(a.dimensions())
+    m = tm.default_model()
+    assert pickle.loads(pickle.dumps(m)) == m
+
+
+def test_threads_do_not_change_results(sample_csv):
+    one = tm.assess(sample_csv, bootstrap=200, seed=3, threads=1)
+    many = tm.assess(sample_csv, bootstrap=200, seed=3, threads=4)
+    assert one == many
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: tm.assess(sample_csv, bootstrap=200, seed=3), range(4)))
+    assert all(r == one for r in results)

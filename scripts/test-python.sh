@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Python package tests: builds the abi3 wheel with maturin into its own virtual environment
+# (.venv), installs it with the test tools, runs pytest (API, errors, pickling, spawn pool,
+# notebook through a real kernel, stubtest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/pip install -q --disable-pip-version-check "maturin>=1.16,<2" pytest pandas numpy nbclient nbformat ipykernel mypy
+rm -rf target/wheels
+.venv/bin/maturin build --release -q -o target/wheels
+.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
+cargo build --release -q -p transform-model-cli
+.venv/bin/python -m pytest -q
