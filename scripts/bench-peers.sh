@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Times the matcher against rank_bm25 and scikit-learn on the same corpus, side by side.
-# Installs the peers into .venv-bench. Usage: scripts/bench-peers.sh   (N_INTERVENTIONS=… to resize)
+# Side-by-side peer benchmarks (one run each, on this machine):
+#   matching vs rank_bm25 and scikit-learn; assess from Python vs Rust and vs pandas+pingouin.
+# Installs the peers and the wheel into .venv-bench. Usage: scripts/bench-peers.sh [match|assess]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
   python3 -m venv .venv-bench
-  .venv-bench/bin/pip install -q --disable-pip-version-check rank_bm25 scikit-learn numpy
 fi
-.venv-bench/bin/python bench/peers_match.py
+.venv-bench/bin/pip install -q --disable-pip-version-check rank_bm25 scikit-learn numpy pandas pingouin "maturin>=1.16,<2"
+what=${1:-all}
+if [ "$what" = all ] || [ "$what" = match ]; then
+  .venv-bench/bin/python bench/peers_match.py
+fi
+if [ "$what" = all ] || [ "$what" = assess ]; then
+  .venv-bench/bin/maturin build --release -q -o target/wheels-bench
+  .venv-bench/bin/pip install -q --force-reinstall --no-deps target/wheels-bench/*.whl
+  .venv-bench/bin/python bench/peers_assess.py
+fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the project. Installs what it needs (nothing beyond Rust for the
-# Rust suite). Usage: scripts/test.sh
+# Runs every test of the project and installs what it needs. Usage: scripts/test.sh
+#   Rust (fmt, clippy, unit, integration, property tests, examples), C (header freshness,
+#   gcc -Werror, valgrind), C# (Mono; installed through apt when missing), Python (own venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,14 +16,14 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust tests"
 cargo test --workspace
 
-step "CLI smoke: demo and error exit code"
-cargo run -q --release -p transform-model-cli -- demo | grep -q "Projektkommune\|Driftskommune\|Koordinerende"
+step "examples and CLI"
+cargo run -q --release -p transform-model --example compound_recall
+cargo run -q --release -p transform-model-cli -- demo | grep -q "Virksomme ingredienser"
 if cargo run -q --release -p transform-model-cli -- assess /nonexistent.csv 2>/dev/null; then
   echo "assess on a missing file must fail" >&2; exit 1
 fi
 
-for extra in scripts/test-*.sh; do
-  [ -e "$extra" ] || continue
+for extra in scripts/test-c.sh scripts/test-csharp.sh scripts/test-python.sh; do
   step "$extra"
   bash "$extra"
 done

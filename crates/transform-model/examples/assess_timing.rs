@@ -1,0 +1,25 @@
+//! Times `assess` on a CSV (responses read once, not timed), for bench/peers_assess.py.
+//! Usage: cargo run --release --example assess_timing -- RESPONSES.csv BOOTSTRAP
+//! Prints the median of 3 runs in seconds.
+
+use std::time::Instant;
+
+use transform_model::responses::ReadOptions;
+use transform_model::{AssessOptions, Model, Responses, assess};
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let model = Model::default_model();
+    let responses = Responses::from_csv_file(&model, &args[1], &ReadOptions::default()).expect("responses");
+    let bootstrap: usize = args[2].parse().expect("bootstrap");
+    let o = AssessOptions { bootstrap, seed: 1, ..AssessOptions::default() };
+    let mut times: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(assess(&model, &responses, &o).expect("assess"));
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!("{}", times[1]);
+}
