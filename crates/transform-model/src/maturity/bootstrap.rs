@@ -127,20 +127,30 @@ fn replicate_coded(layout: &Layout, coded: &Coded, seed: u64, b: u64) -> Vec<f64
     let mut rng = Indices::new(seed, b);
     let dims = coded.dims;
     let mut sums = Sums::zero(layout.groups, dims);
-    let mut hist = vec![0u32; dims * CODES];
+    // One 256-slot histogram per dimension: a byte code indexes it without bounds checks.
+    let mut hist = vec![[0u32; CODES]; dims];
     for (g, codes) in coded.codes.iter().enumerate() {
-        hist.fill(0);
+        hist.iter_mut().for_each(|h| h.fill(0));
         let n = (codes.len() / dims) as u32;
-        for _ in 0..n {
-            let j = rng.below(n);
-            for (d, &c) in codes[j * dims..(j + 1) * dims].iter().enumerate() {
-                hist[d * CODES + c as usize] += 1;
+        // Indices are drawn a batch ahead, so the rows' memory loads can overlap.
+        let mut batch = [0usize; 32];
+        let mut left = n as usize;
+        while left > 0 {
+            let k = left.min(batch.len());
+            for slot in &mut batch[..k] {
+                *slot = rng.below(n) * dims;
             }
+            for &start in &batch[..k] {
+                for (h, &c) in hist.iter_mut().zip(&codes[start..start + dims]) {
+                    h[c as usize] += 1;
+                }
+            }
+            left -= k;
         }
         for d in 0..dims {
             let (mut sum, mut cnt) = (0.0, 0u32);
             for (c, value) in coded.tables[d].iter().enumerate().skip(1) {
-                let k = hist[d * CODES + c];
+                let k = hist[d][c];
                 sum += k as f64 * value;
                 cnt += k;
             }

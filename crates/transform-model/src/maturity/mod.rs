@@ -7,6 +7,7 @@ pub mod report;
 pub mod sample;
 mod score;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::localized::Localized;
@@ -285,6 +286,21 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
     let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
 
     // Dimensions.
+    // Reliability and agreement are independent per dimension and group: computed in parallel.
+    let alphas: Vec<(Option<f64>, usize)> =
+        (0..dims).into_par_iter().map(|d| dimension_alpha(model, responses, groups, &packed, &layout, d)).collect();
+    let options_a = model.scale_options();
+    let rwgs: Vec<Option<f64>> = (0..groups.len() * dims)
+        .into_par_iter()
+        .map(|i| {
+            let (g, d) = (i / dims, i % dims);
+            if layout.reported[i] {
+                group_rwg(model, responses, &groups[g], &packed.scores[g], dims, d, options_a)
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut dimensions = Vec::with_capacity(dims);
     for (d, def) in model.dimensions().iter().enumerate() {
         let score = finite(point[layout.dim(d)]);
@@ -292,7 +308,7 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
             .filter(|&g| layout.reported[layout.group_dim(g, d)])
             .map(|g| sums.cnt[g * dims + d] as usize)
             .sum();
-        let (alpha, alpha_n) = dimension_alpha(model, responses, groups, &packed, &layout, d);
+        let (alpha, alpha_n) = alphas[d];
         if score.is_none() {
             warnings.push(format!(
                 "dimension {}: no role group has {k} or more scored respondents; no score is reported",
@@ -346,7 +362,6 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
     };
 
     // Groups.
-    let options_a = model.scale_options();
     let group_results = groups
         .iter()
         .enumerate()
@@ -364,11 +379,7 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
                         score: if shown { finite(point[i]) } else { None },
                         n: shown.then_some(sums.cnt[i] as usize),
                         ci: if shown { ci(i) } else { None },
-                        rwg: if shown {
-                            group_rwg(model, responses, group, &packed.scores[g], dims, d, options_a)
-                        } else {
-                            None
-                        },
+                        rwg: rwgs[i],
                     }
                 })
                 .collect(),
