@@ -147,11 +147,10 @@ fn replicate_coded(layout: &Layout, coded: &Coded, seed: u64, b: u64) -> Vec<f64
             }
             left -= k;
         }
-        for d in 0..dims {
+        for (d, (h, table)) in hist.iter().zip(&coded.tables).enumerate() {
             let (mut sum, mut cnt) = (0.0, 0u32);
-            for (c, value) in coded.tables[d].iter().enumerate().skip(1) {
-                let k = hist[d][c];
-                sum += k as f64 * value;
+            for (k, value) in h.iter().zip(table).skip(1) {
+                sum += *k as f64 * value;
                 cnt += k;
             }
             sums.sum[g * dims + d] = sum;
