@@ -247,9 +247,5 @@ pub unsafe extern "C" fn tm_assessment_dimension(
 /// Releases an assessment (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_free(a: *mut tm_assessment) {
-    let _ = std::panic::catch_unwind(|| {
-        if !a.is_null() {
-            drop(unsafe { Box::from_raw(a) });
-        }
-    });
+    free_handle(a);
 }

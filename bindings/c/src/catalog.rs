@@ -208,18 +208,10 @@ pub unsafe extern "C" fn tm_match_result_to_json(r: *const tm_match_result, out:
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_match_result_free(r: *mut tm_match_result) {
-    let _ = std::panic::catch_unwind(|| {
-        if !r.is_null() {
-            drop(unsafe { Box::from_raw(r) });
-        }
-    });
+    free_handle(r);
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_free(c: *mut tm_catalog) {
-    let _ = std::panic::catch_unwind(|| {
-        if !c.is_null() {
-            drop(unsafe { Box::from_raw(c) });
-        }
-    });
+    free_handle(c);
 }

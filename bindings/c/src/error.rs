@@ -203,3 +203,12 @@ pub unsafe extern "C" fn tm_last_error_message(buf: *mut c_char, len: usize, wri
     })
     .unwrap_or(TM_STATUS_PANIC)
 }
+
+/// Releases a handle created with `Box::into_raw` (`NULL` is ignored), inside the boundary.
+pub(crate) fn free_handle<T>(p: *mut T) {
+    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        if !p.is_null() {
+            drop(unsafe { Box::from_raw(p) });
+        }
+    }));
+}

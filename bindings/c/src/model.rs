@@ -89,9 +89,5 @@ pub unsafe extern "C" fn tm_model_item_count(model: *const tm_model) -> usize {
 /// Releases a model (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_free(model: *mut tm_model) {
-    let _ = std::panic::catch_unwind(|| {
-        if !model.is_null() {
-            drop(unsafe { Box::from_raw(model) });
-        }
-    });
+    free_handle(model);
 }

@@ -107,9 +107,5 @@ pub unsafe extern "C" fn tm_portfolio_analyse(
 /// Releases a portfolio (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_portfolio_free(p: *mut tm_portfolio) {
-    let _ = std::panic::catch_unwind(|| {
-        if !p.is_null() {
-            drop(unsafe { Box::from_raw(p) });
-        }
-    });
+    free_handle(p);
 }

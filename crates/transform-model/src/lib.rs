@@ -10,6 +10,7 @@
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
 pub mod ingredient;
+mod json;
 pub mod localized;
 pub mod maturity;
 pub mod mission;

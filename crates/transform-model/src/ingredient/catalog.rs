@@ -163,9 +163,8 @@ impl Catalog {
     }
 
     pub fn from_file(path: impl AsRef<Path>) -> Result<Catalog, CatalogError> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| CatalogError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        let text =
+            crate::json::read_file(path.as_ref()).map_err(|e| CatalogError::Io { path: e.path, message: e.message })?;
         Catalog::from_json(&text)
     }
 

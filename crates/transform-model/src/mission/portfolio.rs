@@ -170,17 +170,15 @@ fn invalid(path: String, message: String) -> PortfolioError {
 impl Portfolio {
     /// Parses and validates a portfolio.
     pub fn from_json(text: &str) -> Result<Portfolio, PortfolioError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let p: Portfolio = serde_path_to_error::deserialize(de)
-            .map_err(|e| PortfolioError::Parse { path: e.path().to_string(), message: e.inner().to_string() })?;
+        let p: Portfolio =
+            crate::json::parse(text).map_err(|e| PortfolioError::Parse { path: e.path, message: e.message })?;
         p.validate()?;
         Ok(p)
     }
 
     pub fn from_file(path: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| PortfolioError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        let text = crate::json::read_file(path.as_ref())
+            .map_err(|e| PortfolioError::Io { path: e.path, message: e.message })?;
         Portfolio::from_json(&text)
     }
 

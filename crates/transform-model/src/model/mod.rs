@@ -265,22 +265,14 @@ impl Model {
     }
 }
 
-pub(crate) fn read_file(path: &Path) -> Result<String, ModelError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| ModelError::Io { path: path.display().to_string(), message: e.to_string() })
-}
-
 fn parse_def(text: &str) -> Result<ModelDef, ModelError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| ModelError::Parse { path: path_or_root(e.path().to_string()), message: e.inner().to_string() })
+    crate::json::parse(text).map_err(|e| ModelError::Parse { path: e.path, message: e.message })
 }
 
 fn from_value(value: Value) -> Result<ModelDef, ModelError> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| ModelError::Parse { path: path_or_root(e.path().to_string()), message: e.inner().to_string() })
+    crate::json::from_value(value).map_err(|e| ModelError::Parse { path: e.path, message: e.message })
 }
 
-fn path_or_root(p: String) -> String {
-    if p == "." { "$".to_owned() } else { p }
+fn read_file(path: &Path) -> Result<String, ModelError> {
+    crate::json::read_file(path).map_err(|e| ModelError::Io { path: e.path, message: e.message })
 }
