@@ -48,6 +48,12 @@ def test_numpy_matrix_is_read_in_place():
     assert a2 == a
     with pytest.raises(TypeError):
         tm.assess(values.astype(float), roles=["frontline"] * 6, items=["D2_2", "D2_3"])
+    # The raw binding refuses Fortran order instead of reading it transposed.
+    from transform_model import _transform_model as rs
+
+    with pytest.raises(ValueError, match="C-contiguous"):
+        rs.assess_matrix(tm.default_model()._inner, np.asfortranarray(values), [f"R{i}" for i in range(6)],
+                         ["frontline"] * 6, ["D2_2", "D2_3"], -1, "balanced", 5, 0, 0, None, None)
     with pytest.raises(TypeError):
         tm.assess(values)
 

@@ -7,7 +7,7 @@ mod errors;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use numpy::PyReadonlyArray2;
+use numpy::{PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 use transform_model::maturity::report;
@@ -159,6 +159,10 @@ fn assess_matrix(
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
     let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    // `as_slice` also accepts Fortran order, which would be read transposed: insist on C order.
+    if !values.is_c_contiguous() {
+        return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
+    }
     let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
     let model = model.inner.clone();
     let result = py.detach(|| {

@@ -14,6 +14,18 @@ fn bench(c: &mut Criterion) {
     g.bench_function("assess_100k", |b| b.iter(|| assess(&model, &responses, &options).unwrap()));
     let no_boot = AssessOptions { bootstrap: 0, ..options.clone() };
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
+    // The numpy path: a dense matrix with ids and roles.
+    let n_items = model.items().len();
+    let ids: Vec<String> = (0..responses.len()).map(|r| responses.respondent_id(r).to_owned()).collect();
+    let roles: Vec<String> = (0..responses.len()).map(|r| model.roles()[responses.role(r)].id.clone()).collect();
+    let items: Vec<String> = model.items().iter().map(|i| i.id.clone()).collect();
+    let values: Vec<i64> = (0..responses.len())
+        .flat_map(|r| (0..n_items).map(move |i| (r, i)))
+        .map(|(r, i)| responses.value(r, i).unwrap_or(-1))
+        .collect();
+    g.bench_function("from_matrix_100k", |b| {
+        b.iter(|| Responses::from_matrix(&model, &ids, &roles, &items, &values, -1).unwrap())
+    });
     let csv = sample_csv(&model, 100_000, 1, None);
     g.bench_function("read_csv_100k", |b| {
         b.iter(|| Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap())

@@ -6,7 +6,6 @@
 mod csv_wide;
 mod json_long;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use crate::model::Model;
@@ -60,21 +59,28 @@ pub enum ResponseError {
 /// The answers of a set of respondents to one model's items.
 #[derive(Debug, Clone)]
 pub struct Responses {
-    ids: Vec<String>,
+    /// Respondent ids, back to back; respondent r's id ends at `id_ends[r]`. One buffer
+    /// instead of a string per respondent keeps 100,000 respondents cheap to read and drop.
+    id_text: String,
+    id_ends: Vec<usize>,
     roles: Vec<usize>,
     /// `codes[r * n_items + i]` = value − scale.min + 1, or 0 when missing.
     codes: Vec<u8>,
     n_items: usize,
     scale_min: i64,
     scale_max: i64,
-    index: HashMap<String, usize>,
+    /// Hash of an id → the first respondent with that hash (duplicate check).
+    index: rustc_hash::FxHashMap<u64, usize>,
+    /// Respondents whose id hash collided with a different id (64-bit collisions; rare).
+    collided: Vec<usize>,
     rows: Vec<usize>,
 }
 
 /// Equal when the same respondents gave the same answers, wherever they were read from.
 impl PartialEq for Responses {
     fn eq(&self, other: &Self) -> bool {
-        self.ids == other.ids
+        self.id_text == other.id_text
+            && self.id_ends == other.id_ends
             && self.roles == other.roles
             && self.codes == other.codes
             && (self.n_items, self.scale_min, self.scale_max) == (other.n_items, other.scale_min, other.scale_max)
@@ -85,13 +91,15 @@ impl Responses {
     /// An empty set of responses for `model`.
     pub fn new(model: &Model) -> Self {
         Responses {
-            ids: Vec::new(),
+            id_text: String::new(),
+            id_ends: Vec::new(),
             roles: Vec::new(),
             codes: Vec::new(),
             n_items: model.items().len(),
             scale_min: model.scale().min,
             scale_max: model.scale().max,
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
+            collided: Vec::new(),
             rows: Vec::new(),
         }
     }
@@ -161,7 +169,8 @@ impl Responses {
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.ids.reserve(n);
+        self.id_ends.reserve(n);
+        self.index.reserve(n);
         self.roles.reserve(n);
         self.codes.reserve(n * self.n_items);
     }
@@ -187,7 +196,13 @@ impl Responses {
             value: role_name.to_owned(),
             allowed: model.roles().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
         })?;
-        if let Some(&first) = self.index.get(respondent) {
+        let hash = {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut h = rustc_hash::FxBuildHasher.build_hasher();
+            respondent.hash(&mut h);
+            h.finish()
+        };
+        if let Some(first) = self.find(respondent, hash) {
             return Err(ResponseError::DuplicateRespondent {
                 row,
                 respondent: respondent.to_owned(),
@@ -221,30 +236,47 @@ impl Responses {
             }
             self.codes[start + item] = (value - self.scale_min + 1) as u8;
         }
-        self.index.insert(respondent.to_owned(), self.ids.len());
-        self.ids.push(respondent.to_owned());
+        let r = self.id_ends.len();
+        match self.index.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push(r),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(r);
+            }
+        }
+        self.id_text.push_str(respondent);
+        self.id_ends.push(self.id_text.len());
         self.roles.push(role);
         self.rows.push(row);
         Ok(())
     }
 
+    /// The respondent with this id, if any (`hash` is the id's FxHash).
+    fn find(&self, id: &str, hash: u64) -> Option<usize> {
+        let first = *self.index.get(&hash)?;
+        if self.respondent_id(first) == id {
+            return Some(first);
+        }
+        self.collided.iter().copied().find(|&r| self.respondent_id(r) == id)
+    }
+
     pub(crate) fn finish(self) -> Result<Self, ResponseError> {
-        if self.ids.is_empty() { Err(ResponseError::NoRespondents) } else { Ok(self) }
+        if self.id_ends.is_empty() { Err(ResponseError::NoRespondents) } else { Ok(self) }
     }
 
     /// Number of respondents.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.id_ends.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.id_ends.is_empty()
     }
     /// Number of items (columns of the model).
     pub fn n_items(&self) -> usize {
         self.n_items
     }
     pub fn respondent_id(&self, r: usize) -> &str {
-        &self.ids[r]
+        let start = if r == 0 { 0 } else { self.id_ends[r - 1] };
+        &self.id_text[start..self.id_ends[r]]
     }
     /// Role index (into the model's roles) of respondent `r`.
     pub fn role(&self, r: usize) -> usize {
