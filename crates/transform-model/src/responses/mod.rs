@@ -196,12 +196,7 @@ impl Responses {
             value: role_name.to_owned(),
             allowed: model.roles().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
         })?;
-        let hash = {
-            use std::hash::{BuildHasher, Hash, Hasher};
-            let mut h = rustc_hash::FxBuildHasher.build_hasher();
-            respondent.hash(&mut h);
-            h.finish()
-        };
+        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, respondent);
         if let Some(first) = self.find(respondent, hash) {
             return Err(ResponseError::DuplicateRespondent {
                 row,
