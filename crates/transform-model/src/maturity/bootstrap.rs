@@ -129,23 +129,23 @@ fn replicate_coded(layout: &Layout, coded: &Coded, seed: u64, b: u64) -> Vec<f64
     let mut sums = Sums::zero(layout.groups, dims);
     // One 256-slot histogram per dimension: a byte code indexes it without bounds checks.
     let mut hist = vec![[0u32; CODES]; dims];
+    let mut times: Vec<u32> = Vec::new();
     for (g, codes) in coded.codes.iter().enumerate() {
         hist.iter_mut().for_each(|h| h.fill(0));
         let n = (codes.len() / dims) as u32;
-        // Indices are drawn a batch ahead, so the rows' memory loads can overlap.
-        let mut batch = [0usize; 32];
-        let mut left = n as usize;
-        while left > 0 {
-            let k = left.min(batch.len());
-            for slot in &mut batch[..k] {
-                *slot = rng.below(n) * dims;
-            }
-            for &start in &batch[..k] {
-                for (h, &c) in hist.iter_mut().zip(&codes[start..start + dims]) {
-                    h[c as usize] += 1;
+        // Count how often each respondent is drawn (one increment per draw), then add each
+        // drawn respondent's codes once, weighted, in a sequential pass over the rows.
+        times.clear();
+        times.resize(n as usize, 0);
+        for _ in 0..n {
+            times[rng.below(n)] += 1;
+        }
+        for (row, &w) in codes.chunks_exact(dims).zip(&times) {
+            if w != 0 {
+                for (h, &c) in hist.iter_mut().zip(row) {
+                    h[c as usize] += w;
                 }
             }
-            left -= k;
         }
         for (d, (h, table)) in hist.iter().zip(&coded.tables).enumerate() {
             let (mut sum, mut cnt) = (0.0, 0u32);
