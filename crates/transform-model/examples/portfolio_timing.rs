@@ -6,7 +6,8 @@ fn main() {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
     let p = sample::sample_portfolio(n, 50, 3);
     let o = AnalysisOptions::default();
-    for _ in 0..3 {
+    let runs: usize = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(3);
+    for _ in 0..runs {
         let t = Instant::now();
         let a = p.analyse(&o).unwrap();
         println!("analyse {n}x50: {:.1} ms ({} rows)", t.elapsed().as_secs_f64() * 1e3, a.alignment.len());

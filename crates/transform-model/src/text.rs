@@ -39,17 +39,45 @@ const ENGLISH_STOP: &[&str] = &[
 struct Shared {
     da: Stemmer,
     en: Stemmer,
-    /// Sorted stop words, searched by bisection (small, and no interior pointers for leak
-    /// checkers to puzzle over).
-    da_stop: Vec<&'static str>,
-    en_stop: Vec<&'static str>,
+    da_stop: StopSet,
+    en_stop: StopSet,
 }
 
-fn sorted(words: &[&'static str]) -> Vec<&'static str> {
-    let mut v = words.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// A small open-addressing set of stop words: every token of every text is looked up, so
+/// it must be fast, and it is one plain allocation (no interior pointers for leak checkers).
+struct StopSet {
+    slots: Vec<&'static str>,
+}
+
+impl StopSet {
+    const SLOTS: usize = 512;
+
+    fn new(words: &[&'static str]) -> Self {
+        let mut slots = vec![""; Self::SLOTS];
+        for w in words {
+            let mut i = Self::slot(w);
+            while !slots[i].is_empty() && slots[i] != *w {
+                i = (i + 1) % Self::SLOTS;
+            }
+            slots[i] = w;
+        }
+        StopSet { slots }
+    }
+
+    fn slot(word: &str) -> usize {
+        std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, word) as usize % Self::SLOTS
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let mut i = Self::slot(word);
+        loop {
+            match self.slots[i] {
+                "" => return false,
+                w if w == word => return true,
+                _ => i = (i + 1) % Self::SLOTS,
+            }
+        }
+    }
 }
 
 fn shared() -> &'static Shared {
@@ -57,8 +85,8 @@ fn shared() -> &'static Shared {
     SHARED.get_or_init(|| Shared {
         da: Stemmer::create(Algorithm::Danish),
         en: Stemmer::create(Algorithm::English),
-        da_stop: sorted(DANISH_STOP),
-        en_stop: sorted(ENGLISH_STOP),
+        da_stop: StopSet::new(DANISH_STOP),
+        en_stop: StopSet::new(ENGLISH_STOP),
     })
 }
 
@@ -69,8 +97,8 @@ pub fn tokenize(text: &str) -> Vec<String> {
 
 pub fn is_stop_word(token: &str, lang: Lang) -> bool {
     match lang {
-        Lang::Da => shared().da_stop.binary_search(&token).is_ok(),
-        Lang::En => shared().en_stop.binary_search(&token).is_ok(),
+        Lang::Da => shared().da_stop.contains(token),
+        Lang::En => shared().en_stop.contains(token),
     }
 }
 
@@ -80,8 +108,8 @@ pub fn detect_language<S: AsRef<str>>(tokens: &[S]) -> Lang {
     let (mut da, mut en) = (0usize, 0usize);
     for t in tokens {
         let t = t.as_ref();
-        da += s.da_stop.binary_search(&t).is_ok() as usize;
-        en += s.en_stop.binary_search(&t).is_ok() as usize;
+        da += s.da_stop.contains(t) as usize;
+        en += s.en_stop.contains(t) as usize;
     }
     if en > da { Lang::En } else { Lang::Da }
 }
@@ -372,6 +400,19 @@ mod tests {
         assert_eq!(a.split("virksomhed"), None);
         // Without the vocabulary there is nothing to split against.
         assert_eq!(Analyzer::new().split("ældreplejen"), None);
+    }
+
+    #[test]
+    fn every_stop_word_is_found_and_nothing_else() {
+        for w in DANISH_STOP {
+            assert!(is_stop_word(w, Lang::Da), "{w}");
+        }
+        for w in ENGLISH_STOP {
+            assert!(is_stop_word(w, Lang::En), "{w}");
+        }
+        for w in ["borger", "indsats", "", "ogs", "væ"] {
+            assert!(!is_stop_word(w, Lang::Da), "{w}");
+        }
     }
 
     #[test]

@@ -320,7 +320,7 @@ impl Portfolio {
                 }
             });
         }
-        let link_strength: Vec<HashMap<usize, f64>> = self
+        let link_strength: Vec<Vec<(usize, f64)>> = self
             .initiatives
             .iter()
             .map(|x| x.links.iter().map(|l| (mission_index[l.mission.as_str()], l.strength as f64 / 3.0)).collect())
@@ -333,7 +333,7 @@ impl Portfolio {
                 let (i, k) = (idx / n_m, idx % n_m);
                 let (p, m) = (&inits[i], &missions[k]);
                 let c = Components {
-                    link: link_strength[i].get(&k).copied().unwrap_or(0.0),
+                    link: link_strength[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
                     target_groups: share(&m.tg, &p.tg),
                     outcomes: share(&m.outcomes, &p.outcomes),
                     text: text_sim[idx].clamp(0.0, 1.0),
@@ -529,23 +529,19 @@ fn quality(m: &Mission, c: &Coverage, lang: Lang) -> MissionQuality {
     }
 }
 
-fn key<T: Serialize>(x: &T) -> String {
-    serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 /// Explore/exploit, facets, stages and department concentration of the active initiatives.
 fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
     let active: Vec<&Initiative> = initiatives.iter().filter(|i| i.stage != Stage::Closed).collect();
-    let mut modes = BTreeMap::from([(key(&Mode::Exploit), 0), (key(&Mode::Explore), 0)]);
-    let mut facets: BTreeMap<String, usize> = Facet::ALL.iter().map(|f| (key(f), 0)).collect();
-    let mut stages: BTreeMap<String, usize> = Stage::ALL.iter().map(|s| (key(s), 0)).collect();
+    let mut modes = BTreeMap::from([(Mode::Exploit.name().to_owned(), 0), (Mode::Explore.name().to_owned(), 0)]);
+    let mut facets: BTreeMap<String, usize> = Facet::ALL.iter().map(|f| (f.name().to_owned(), 0)).collect();
+    let mut stages: BTreeMap<String, usize> = Stage::ALL.iter().map(|s| (s.name().to_owned(), 0)).collect();
     let mut deps: BTreeMap<String, f64> = BTreeMap::new();
     for i in initiatives {
-        *stages.get_mut(&key(&i.stage)).expect("every stage") += 1;
+        *stages.get_mut(i.stage.name()).expect("every stage") += 1;
     }
     for i in &active {
-        *modes.get_mut(&key(&i.mode)).expect("both modes") += 1;
-        *facets.get_mut(&key(&i.facet)).expect("every facet") += 1;
+        *modes.get_mut(i.mode.name()).expect("both modes") += 1;
+        *facets.get_mut(i.facet.name()).expect("every facet") += 1;
         for d in &i.departments {
             *deps.entry(d.clone()).or_insert(0.0) += 1.0 / i.departments.len() as f64;
         }
@@ -554,7 +550,7 @@ fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
     let shares: BTreeMap<String, f64> = deps.into_iter().map(|(d, x)| (d, x / total)).collect();
     let herfindahl = (total > 0.0).then(|| shares.values().map(|s| s * s).sum());
     let n = active.len();
-    let explore = modes[&key(&Mode::Explore)];
+    let explore = modes[Mode::Explore.name()];
     let explore_share = (n > 0).then(|| explore as f64 / n as f64);
     let pilots = active.iter().filter(|i| i.stage.is_pilot()).count();
     let spreading = active.iter().filter(|i| i.stage == Stage::Spreading).count();

@@ -56,6 +56,17 @@ pub enum Stage {
 impl Stage {
     pub const ALL: [Stage; 6] =
         [Stage::Screening, Stage::Maturing, Stage::Testing, Stage::Spreading, Stage::Operations, Stage::Closed];
+    /// The JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Screening => "screening",
+            Stage::Maturing => "maturing",
+            Stage::Testing => "testing",
+            Stage::Spreading => "spreading",
+            Stage::Operations => "operations",
+            Stage::Closed => "closed",
+        }
+    }
     /// Still an experiment: screening, maturing (modning) or testing (afprøvning).
     pub fn is_pilot(self) -> bool {
         matches!(self, Stage::Screening | Stage::Maturing | Stage::Testing)
@@ -83,6 +94,25 @@ pub enum Facet {
 
 impl Facet {
     pub const ALL: [Facet; 4] = [Facet::Enhancement, Facet::MissionOriented, Facet::Adaptive, Facet::Anticipatory];
+    /// The JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Enhancement => "enhancement",
+            Facet::MissionOriented => "mission_oriented",
+            Facet::Adaptive => "adaptive",
+            Facet::Anticipatory => "anticipatory",
+        }
+    }
+}
+
+impl Mode {
+    /// The JSON name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Exploit => "exploit",
+            Mode::Explore => "explore",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
