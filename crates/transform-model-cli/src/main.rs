@@ -135,6 +135,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
+    /// Converts a catalog kept as two CSV files (ingredients, interventions) to catalog JSON.
+    CatalogImport { ingredients: PathBuf, interventions: PathBuf },
     /// A synthetic catalog (Danish-like text) as JSON, for benchmarks.
     CatalogSample {
         #[arg(long)]
@@ -259,6 +261,12 @@ fn run(cli: Cli) -> Result<String, String> {
                 OutFormat::Json => serde_json::to_string_pretty(&partners).expect("serializes"),
                 OutFormat::Table => ingredient_report::partners_table(&partners),
             })
+        }
+        Command::CatalogImport { ingredients, interventions } => {
+            let read =
+                |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()));
+            let catalog = Catalog::from_csv(&read(&ingredients)?, &read(&interventions)?).map_err(|e| e.to_string())?;
+            Ok(catalog.to_json())
         }
         Command::CatalogSample { interventions, seed } => {
             Ok(serde_json::to_string(&transform_model::ingredient::sample::sample_catalog(interventions, seed))

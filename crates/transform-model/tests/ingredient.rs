@@ -237,3 +237,39 @@ fn partners_prefer_similar_problems() {
     assert_eq!(index.partners("101", 0).unwrap(), vec![]);
     assert!(matches!(index.partners("155", 3).unwrap_err(), CatalogError::NoProfile { .. }));
 }
+
+#[test]
+fn csv_catalog_equals_json_and_names_row_and_column() {
+    let ingredients = "id,name_da,name_en,description_da,description_en,category,tags\nA,Mentor,Mentor,,,relation,mentor;støtte\nB,Praktik,Placement,,,job,\n";
+    let interventions = "id,title,description,municipality_code,municipality_name,year,area,target_groups,problems,urbanity,population_band,ingredients,evidence_level,evidence_label,outcome,transfer\n\
+I1,Job,ledige unge i job,860,Hjørring,2021,beskæftigelse,unge;ledige,ledighed,rural,60-100.000,A:1;B:0.5,2,lokal,positive,context_dependent\n";
+    let c = Catalog::from_csv(ingredients, interventions).unwrap();
+    let iv = &c.interventions()[0];
+    assert_eq!(iv.target_groups, ["unge", "ledige"]);
+    assert_eq!(iv.ingredients[1].weight, 0.5);
+    assert_eq!(iv.context["urbanity"], json!("rural"));
+    assert_eq!(c.ingredients()[0].tags, ["mentor", "støtte"]);
+    // The same catalog through JSON is equal.
+    assert_eq!(Catalog::from_json(&c.to_json()).unwrap(), c);
+
+    let bad = interventions.replace("positive", "great");
+    match Catalog::from_csv(ingredients, &bad).unwrap_err() {
+        CatalogError::Invalid { path, message } => {
+            assert_eq!(path, "interventions.csv row 2, column `outcome`");
+            assert!(message.contains("great"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let bad = interventions.replace("A:1;B:0.5", "A:x");
+    assert_eq!(
+        Catalog::from_csv(ingredients, &bad).unwrap_err(),
+        CatalogError::Invalid {
+            path: "interventions.csv row 2, column `ingredients`".into(),
+            message: "`A:x` is not id:weight".into()
+        }
+    );
+    // Validation still applies: an unknown ingredient names its JSON path.
+    let bad = interventions.replace("A:1;B:0.5", "Z:1");
+    assert!(matches!(Catalog::from_csv(ingredients, &bad).unwrap_err(),
+        CatalogError::Invalid { path, .. } if path == "interventions[0].ingredients[0].id"));
+}

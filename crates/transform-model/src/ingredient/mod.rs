@@ -2,6 +2,7 @@
 //! and partner suggestions (DOMAIN.md §4).
 
 mod catalog;
+mod csv_import;
 mod distill;
 mod index;
 mod partners;
