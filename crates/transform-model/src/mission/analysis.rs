@@ -175,17 +175,34 @@ impl PortfolioAnalysis {
 
 /// Interns normalised tags so overlaps are merges of sorted id lists.
 #[derive(Default)]
-struct Tags(HashMap<String, u32>);
+struct Tags {
+    ids: rustc_hash::FxHashMap<String, u32>,
+    names: Vec<String>,
+    /// Keep case (ingredient ids) instead of lower-casing (free-text tags).
+    exact: bool,
+}
 
 impl Tags {
+    fn exact() -> Self {
+        Tags { exact: true, ..Tags::default() }
+    }
+
     fn ids(&mut self, tags: &[String]) -> Vec<u32> {
         let mut v: Vec<u32> = tags
             .iter()
-            .map(|t| t.trim().to_lowercase())
+            .map(|t| t.trim())
             .filter(|t| !t.is_empty())
             .map(|t| {
-                let next = self.0.len() as u32;
-                *self.0.entry(t).or_insert(next)
+                let key = if self.exact { t.to_owned() } else { t.to_lowercase() };
+                match self.ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let next = self.names.len() as u32;
+                        self.ids.insert(key.clone(), next);
+                        self.names.push(key);
+                        next
+                    }
+                }
             })
             .collect();
         v.sort_unstable();
@@ -275,11 +292,12 @@ impl Portfolio {
             self.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
         texts.extend(self.missions.iter().map(mission_text));
         let corpus = text::analyze_corpus(&texts);
-        let mut tags = Tags::default();
-        let mut departments = Tags::default();
+        let (mut groups, mut outcome_tags, mut departments) = (Tags::default(), Tags::default(), Tags::default());
+        let mut ingredient_tags = Tags::exact();
+        let ingredients: Vec<Vec<u32>> = self.initiatives.iter().map(|x| ingredient_tags.ids(&x.ingredients)).collect();
         let mut prep = |tg: &[String], outcomes: &[String], deps: &[String], terms: &[u32]| Prepared {
-            tg: tags.ids(tg),
-            outcomes: tags.ids(&outcomes.iter().map(|x| format!("\u{1}{x}")).collect::<Vec<_>>()),
+            tg: groups.ids(tg),
+            outcomes: outcome_tags.ids(outcomes),
             departments: departments.ids(deps),
             text: unit_vector(terms),
         };
@@ -453,7 +471,8 @@ impl Portfolio {
         let closing: BTreeSet<&str> = closure_candidates.iter().map(|c| c.initiative.as_str()).collect();
 
         let balance = balance(&self.initiatives, lang);
-        let cross_fertilisation = cross_pairs(&self.initiatives, o);
+        let cross_fertilisation =
+            cross_pairs(&self.initiatives, &inits, &ingredients, [&groups, &outcome_tags, &ingredient_tags], o);
         let economics = self
             .initiatives
             .iter()
@@ -603,35 +622,43 @@ fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
 }
 
 /// Pairs of active initiatives with no department in common that share target groups,
-/// outcomes or ingredients, found through an inverted list of the shared items. Scores
-/// first; the shared items are listed for the returned pairs only.
-fn cross_pairs(initiatives: &[Initiative], o: &AnalysisOptions) -> Vec<CrossPair> {
+/// outcomes or ingredients, found through an inverted list of the shared items (interned
+/// ids). Scores first; the shared items are named for the returned pairs only.
+fn cross_pairs(
+    initiatives: &[Initiative],
+    inits: &[Prepared],
+    ingredients: &[Vec<u32>],
+    names: [&Tags; 3],
+    o: &AnalysisOptions,
+) -> Vec<CrossPair> {
+    const KINDS: [&str; 3] = ["target_group", "outcome", "ingredient"];
     let active: Vec<usize> = (0..initiatives.len()).filter(|&i| initiatives[i].stage != Stage::Closed).collect();
-    let items_of = |x: &Initiative| -> BTreeSet<String> {
-        x.target_groups
-            .iter()
-            .map(|t| format!("target_group:{}", t.trim().to_lowercase()))
-            .chain(x.outcomes.iter().map(|t| format!("outcome:{}", t.trim().to_lowercase())))
-            .chain(x.ingredients.iter().map(|t| format!("ingredient:{}", t.trim())))
-            .collect()
-    };
-    let items: HashMap<usize, BTreeSet<String>> = active.iter().map(|&i| (i, items_of(&initiatives[i]))).collect();
-    let mut postings: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let items = |i: usize| [&inits[i].tg, &inits[i].outcomes, &ingredients[i]];
+    let mut postings: [Vec<Vec<usize>>; 3] = names.map(|t| vec![Vec::new(); t.names.len()]);
     for &i in &active {
-        for item in &items[&i] {
-            postings.entry(item.as_str()).or_default().push(i);
+        for (kind, ids) in items(i).into_iter().enumerate() {
+            for &id in ids {
+                postings[kind][id as usize].push(i);
+            }
         }
     }
     let n = active.len() as f64;
-    let weight: HashMap<&str, f64> = postings.iter().map(|(k, v)| (*k, (n / v.len() as f64).ln())).collect();
-    let mut pairs: HashMap<(usize, usize), f64> = HashMap::new();
-    for (item, list) in &postings {
-        if list.len() < 2 || list.len() > o.common_item_cap {
-            continue;
-        }
-        for (p, &a) in list.iter().enumerate() {
-            for &b in &list[p + 1..] {
-                *pairs.entry((a, b)).or_insert(0.0) += weight[item];
+    let weight = |kind: usize, id: u32| (n / postings[kind][id as usize].len() as f64).ln();
+    let counted = |kind: usize, id: u32| {
+        let df = postings[kind][id as usize].len();
+        (2..=o.common_item_cap).contains(&df)
+    };
+    let mut pairs: rustc_hash::FxHashMap<(usize, usize), f64> = Default::default();
+    for (kind, lists) in postings.iter().enumerate() {
+        for (id, list) in lists.iter().enumerate() {
+            if !counted(kind, id as u32) {
+                continue;
+            }
+            let w = weight(kind, id as u32);
+            for (p, &a) in list.iter().enumerate() {
+                for &b in &list[p + 1..] {
+                    *pairs.entry((a, b)).or_insert(0.0) += w;
+                }
             }
         }
     }
@@ -657,17 +684,20 @@ fn cross_pairs(initiatives: &[Initiative], o: &AnalysisOptions) -> Vec<CrossPair
     ranked
         .into_iter()
         .map(|((a, b), _)| {
-            // Recompute the score in item order, so it does not depend on the file's order.
-            let shared: Vec<&String> = items[&a]
-                .intersection(&items[&b])
-                .filter(|it| postings[it.as_str()].len() <= o.common_item_cap)
-                .collect();
+            // Recompute the score in name order, so it does not depend on the file's order.
+            let mut shared: Vec<(String, f64)> = Vec::new();
+            for (kind, (xa, xb)) in items(a).into_iter().zip(items(b)).enumerate() {
+                for id in xa.iter().filter(|id| xb.contains(id) && counted(kind, **id)) {
+                    shared.push((format!("{}:{}", KINDS[kind], names[kind].names[*id as usize]), weight(kind, *id)));
+                }
+            }
+            shared.sort_by(|x, y| x.0.cmp(&y.0));
             let (ia, ib) = ids((a, b));
             CrossPair {
                 a: ia.clone(),
                 b: ib.clone(),
-                score: shared.iter().map(|it| weight[it.as_str()]).sum(),
-                shared: shared.into_iter().cloned().collect(),
+                score: shared.iter().map(|x| x.1).sum(),
+                shared: shared.into_iter().map(|x| x.0).collect(),
             }
         })
         .collect()
