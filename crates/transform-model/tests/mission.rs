@@ -207,6 +207,12 @@ fn portfolio_errors_name_their_path() {
         "invalid portfolio at `municipality.code`: `999` is not the code of one of the 98 Danish municipalities"
     );
     let mut v = tiny();
+    v["initiatives"][0]["start_year"] = json!(-5_000_000_000i64);
+    assert_eq!(err(v), "invalid portfolio at `initiatives[0].start_year`: year -5000000000 is outside 1900..2200");
+    let p = Portfolio::from_json(&tiny().to_string()).unwrap();
+    let e = p.analyse(&AnalysisOptions { horizon: 1_000_000, ..no_text() }).unwrap_err();
+    assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 0..100");
+    let mut v = tiny();
     v.as_object_mut().unwrap().remove("year");
     let p = Portfolio::from_json(&v.to_string()).unwrap();
     assert_eq!(p.analyse(&no_text()).unwrap_err(), PortfolioError::NoAnalysisYear);

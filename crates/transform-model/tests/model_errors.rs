@@ -118,6 +118,9 @@ fn scale_must_be_integers() {
         other => panic!("expected a parse error, got {other:?}"),
     }
     let mut v = base();
+    v["scale"] = json!({"min": 1, "max": 300});
+    assert_eq!(err(v), invalid("scale", "scale 1..300 has more than 100 steps"));
+    let mut v = base();
     v["scale"] = json!({"min": 5, "max": 1});
     assert_eq!(err(v), invalid("scale", "scale.min (5) must be below scale.max (1)"));
 }

@@ -270,10 +270,16 @@ impl Portfolio {
     /// from the clock, so results are reproducible.
     pub fn analyse(&self, o: &AnalysisOptions) -> Result<PortfolioAnalysis, PortfolioError> {
         let year = o.year.or(self.year).ok_or(PortfolioError::NoAnalysisYear)?;
-        if o.horizon < 0 {
+        if !(0..=100).contains(&o.horizon) {
             return Err(PortfolioError::InvalidOption {
                 name: "horizon".into(),
-                message: format!("{} is negative", o.horizon),
+                message: format!("{} years is outside 0..100", o.horizon),
+            });
+        }
+        if !super::portfolio::YEARS.contains(&year) {
+            return Err(PortfolioError::InvalidOption {
+                name: "year".into(),
+                message: format!("analysis year {year} is outside 1900..2200"),
             });
         }
         let w = &o.weights;

@@ -193,6 +193,9 @@ pub struct Portfolio {
 /// The bundled sample portfolio of a fictional municipality (illustrative).
 pub const SAMPLE_PORTFOLIO_JSON: &str = include_str!("../../data/portfolio.json");
 
+/// Years a portfolio may mention.
+pub const YEARS: std::ops::RangeInclusive<i64> = 1900..=2200;
+
 fn invalid(path: String, message: String) -> PortfolioError {
     PortfolioError::Invalid { path, message }
 }
@@ -256,6 +259,18 @@ impl Portfolio {
             ] {
                 if !v.is_finite() || v < 0.0 {
                     return Err(invalid(format!("{p}.{field}"), format!("{v} must be a finite amount ≥ 0")));
+                }
+            }
+            for (field, year) in [
+                ("start_year", Some(x.start_year)),
+                ("end_year", x.end_year),
+                ("savings_from_year", x.savings_from_year),
+            ] {
+                if let Some(y) = year.filter(|y| !(YEARS.contains(y))) {
+                    return Err(invalid(
+                        format!("{p}.{field}"),
+                        format!("year {y} is outside {}..{}", YEARS.start(), YEARS.end()),
+                    ));
                 }
             }
             if let Some(end) = x.end_year {

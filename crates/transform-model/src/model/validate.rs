@@ -33,6 +33,12 @@ impl ModelDef {
                 format!("scale.min ({}) must be below scale.max ({})", d.scale.min, d.scale.max),
             ));
         }
+        if d.scale.max - d.scale.min > 99 {
+            return Err(ModelError::invalid(
+                "scale",
+                format!("scale {}..{} has more than 100 steps", d.scale.min, d.scale.max),
+            ));
+        }
         for (k, t) in &d.scale.labels {
             texts(t, langs, &format!("scale.labels.{k}"))?;
         }
