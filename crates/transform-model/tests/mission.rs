@@ -212,6 +212,13 @@ fn portfolio_errors_name_their_path() {
     let p = Portfolio::from_json(&tiny().to_string()).unwrap();
     let e = p.analyse(&AnalysisOptions { horizon: 1_000_000, ..no_text() }).unwrap_err();
     assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 0..100");
+    // A portfolio built in code is checked too, not trusted: an error, never a panic.
+    let mut p = Portfolio::from_json(&tiny().to_string()).unwrap();
+    p.initiatives[0].links[0].mission = "M9".into();
+    assert_eq!(
+        p.analyse(&no_text()).unwrap_err().to_string(),
+        "invalid portfolio at `initiatives[0].links[0].mission`: unknown mission `M9`"
+    );
     let mut v = tiny();
     v.as_object_mut().unwrap().remove("year");
     let p = Portfolio::from_json(&v.to_string()).unwrap();

@@ -124,6 +124,9 @@ fn long_json_errors() {
         .unwrap_err();
     assert!(matches!(e, ResponseError::NotInteger { row: 1, .. }), "{e:?}");
     assert_eq!(Responses::from_long_json(&model, "  ").unwrap_err(), ResponseError::Empty);
+    let e = Responses::from_long_json(&model, r#"[{"respondent":true,"role":"frontline","item":"A1","value":2}]"#)
+        .unwrap_err();
+    assert_eq!(e.to_string(), "row 1: respondent must be text or a number, not true");
     let e = Responses::from_long_json(&model, r#"[{"respondent":"X","item":"A1","value":2}]"#).unwrap_err();
     assert!(e.to_string().contains("missing field `role`"), "{e}");
 }

@@ -25,7 +25,7 @@ pub const LIFT_EPSILON: f64 = 0.05;
 pub struct MatchOptions {
     /// Ingredients returned.
     pub top: usize,
-    /// Interventions retrieved for the distillation.
+    /// Interventions retrieved for the distillation (0 = every relevant one).
     pub retrieve: usize,
     pub weights: RelevanceWeights,
     /// Language of advice and warnings.

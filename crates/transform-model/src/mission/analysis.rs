@@ -269,6 +269,8 @@ impl Portfolio {
     /// Runs the full analysis. The analysis year comes from the options or the file, never
     /// from the clock, so results are reproducible.
     pub fn analyse(&self, o: &AnalysisOptions) -> Result<PortfolioAnalysis, PortfolioError> {
+        // The fields are public, so a portfolio built in code may never have been checked.
+        self.validate()?;
         let year = o.year.or(self.year).ok_or(PortfolioError::NoAnalysisYear)?;
         if !(0..=100).contains(&o.horizon) {
             return Err(PortfolioError::InvalidOption {

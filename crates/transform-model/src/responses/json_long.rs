@@ -47,7 +47,12 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
         let respondent = match &rec.respondent {
             Value::String(s) => s.trim().to_owned(),
             Value::Number(n) => n.to_string(),
-            _ => return Err(ResponseError::EmptyRespondent { row }),
+            other => {
+                return Err(ResponseError::Malformed {
+                    row,
+                    message: format!("respondent must be text or a number, not {other}"),
+                });
+            }
         };
         if respondent.is_empty() {
             return Err(ResponseError::EmptyRespondent { row });
