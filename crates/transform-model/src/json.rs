@@ -16,20 +16,64 @@ fn root(p: String) -> String {
     if p == "." { "$".to_owned() } else { p }
 }
 
+/// serde's message for a key refused by `#[serde(deny_unknown_fields)]`, with the nearest
+/// known key suggested: "unknown key `cost_per_yr` (did you mean `cost_per_year`?)".
+fn explain(message: String) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else { return message };
+    let Some((key, expected)) = rest.split_once('`') else { return message };
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match nearest(key, &known) {
+        Some(best) => format!("unknown key `{key}` (did you mean `{best}`?)"),
+        None => format!("unknown key `{key}` (known keys: {})", known.join(", ")),
+    }
+}
+
+/// The known name closest to `name`, when it is close enough to be a likely typo.
+pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(name, k), *k))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
 /// Parses `text` as `T`, naming the JSON path of the first mismatch.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de)
-        .map_err(|e| JsonError { path: root(e.path().to_string()), message: e.inner().to_string() })
+        .map_err(|e| JsonError { path: root(e.path().to_string()), message: explain(e.inner().to_string()) })
 }
 
 /// Converts a JSON value to `T`, naming the JSON path of the first mismatch.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, JsonError> {
     serde_path_to_error::deserialize(value)
-        .map_err(|e| JsonError { path: root(e.path().to_string()), message: e.inner().to_string() })
+        .map_err(|e| JsonError { path: root(e.path().to_string()), message: explain(e.inner().to_string()) })
 }
 
 /// Reads a text file; the error's path is the file's.
 pub(crate) fn read_file(path: &Path) -> Result<String, JsonError> {
     std::fs::read_to_string(path).map_err(|e| JsonError { path: path.display().to_string(), message: e.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Costs {
+        cost_per_year: Option<f64>,
+        investment: Option<f64>,
+    }
+
+    #[test]
+    fn unknown_key_names_the_nearest_known_one() {
+        let e = parse::<Vec<Costs>>(r#"[{"investment": 1}, {"cost_per_yr": 5}]"#).unwrap_err();
+        assert_eq!(e.path, "[1].cost_per_yr");
+        assert_eq!(e.message, "unknown key `cost_per_yr` (did you mean `cost_per_year`?)");
+        let e = parse::<Costs>(r#"{"zzz": 5}"#).unwrap_err();
+        assert_eq!(e.message, "unknown key `zzz` (known keys: cost_per_year, investment)");
+    }
 }

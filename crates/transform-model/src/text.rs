@@ -90,9 +90,34 @@ fn shared() -> &'static Shared {
     })
 }
 
-/// Lower-cased alphanumeric tokens (Unicode-aware: æ, ø, å stay letters).
+/// The one normalisation of every tag, context value and term the library compares:
+/// Unicode NFC (so a precomposed "æ" equals "a" + combining mark forms), full Unicode
+/// lower-casing (so "Ældre" equals "ældre"; Danish has no letters where case folding and
+/// lower-casing differ), and whitespace trimmed and collapsed to single spaces.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in nfc(s).split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Normalised alphanumeric tokens (Unicode-aware: æ, ø, å stay letters), each through
+/// [`normalize`]; the one tokeniser of indexing and querying.
 pub fn tokenize(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+    nfc(text).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// `text` in Unicode NFC, borrowed when it already is (the common case).
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
 }
 
 pub fn is_stop_word(token: &str, lang: Lang) -> bool {
@@ -365,6 +390,15 @@ pub fn cosine(a: &HashMap<&str, f64>, b: &HashMap<&str, f64>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_normalisation_for_tags_and_terms() {
+        assert_eq!(normalize("  Ældre   borgere "), "ældre borgere");
+        // "A" + combining ring above (decomposed) equals the precomposed "å".
+        assert_eq!(normalize("A\u{030A}rhus"), normalize("Århus"));
+        assert_eq!(normalize("ØKONOMI"), "økonomi");
+        assert_eq!(tokenize("Ældre-Plejen, ÅRHUS"), ["ældre", "plejen", "århus"]);
+    }
 
     #[test]
     fn lowercase_keeps_danish_letters() {
