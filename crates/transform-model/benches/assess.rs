@@ -16,12 +16,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
     // The numpy path: a dense matrix with ids and roles.
     let n_items = model.items().len();
-    let ids: Vec<String> = (0..responses.len()).map(|r| responses.respondent_id(r).to_owned()).collect();
+    let ids: Vec<String> = (0..responses.len()).map(|r| responses.respondent_id(r).unwrap().to_owned()).collect();
     let roles: Vec<String> = (0..responses.len()).map(|r| model.roles()[responses.role(r)].id.clone()).collect();
     let items: Vec<String> = model.items().iter().map(|i| i.id.clone()).collect();
     let values: Vec<i64> = (0..responses.len())
         .flat_map(|r| (0..n_items).map(move |i| (r, i)))
-        .map(|(r, i)| responses.value(r, i).unwrap_or(-1))
+        .map(|(r, i)| responses.value(r, i).unwrap().unwrap_or(-1))
         .collect();
     g.bench_function("from_matrix_100k", |b| {
         b.iter(|| Responses::from_matrix(&model, &ids, &roles, &items, &values, -1).unwrap())

@@ -28,7 +28,7 @@ fn build(model: &Model, rows: &[Row], prefix: &str) -> Responses {
 }
 
 fn options(weighting: Weighting) -> AssessOptions {
-    AssessOptions { weighting, min_group_size: 3, bootstrap: 60, seed: 11, ..AssessOptions::default() }
+    AssessOptions { weighting, min_group_size: 3, allow_small_groups: true, bootstrap: 60, seed: 11, ..AssessOptions::default() }
 }
 
 /// Everything an assessment reports except the anonymity bookkeeping.
@@ -122,28 +122,46 @@ proptest! {
 
 #[test]
 fn suppressed_group_dimension_is_left_out_of_the_total() {
-    // k = 2. Front-line staff: 3 respondents, but only one has a B score; top managers: 2
-    // with B. The frontline B score rests on 1 < 2 respondent: not shown, and left out of
-    // B's municipality score, so B = top managers' mean (4 + 5)/2 = 4.5 under both weightings.
+    // k = 3. Front-line staff: 4 respondents, but only two have a B score; top managers: 3
+    // with B. The frontline B score rests on 2 < 3 respondents: not shown, and left out of
+    // B's municipality score, so B = top managers' mean (4 + 5 + 3)/3 = 4 under both weightings.
     let model = common::worked().0;
-    let csv = "respondent,role,A1,A2,A3,B1\nT1,top_manager,4,4,2,4\nT2,top_manager,5,5,1,5\nF1,frontline,2,2,4,1\nF2,frontline,3,3,3,\nF3,frontline,2,3,3,\n";
+    let csv = "respondent,role,A1,A2,A3,B1\nT1,top_manager,4,4,2,4\nT2,top_manager,5,5,1,5\nT3,top_manager,3,4,2,3\nF1,frontline,2,2,4,1\nF2,frontline,3,3,3,\nF3,frontline,2,3,3,\nF4,frontline,4,3,3,2\n";
     let r = Responses::from_csv_str(&model, csv, &Default::default()).unwrap();
     for w in [Weighting::Balanced, Weighting::Pooled] {
-        let a =
-            assess(&model, &r, &AssessOptions { weighting: w, min_group_size: 2, bootstrap: 50, ..Default::default() })
-                .unwrap();
-        assert_eq!(a.dimensions[1].score, Some(4.5));
-        assert_eq!(a.dimensions[1].n, 2);
+        let o = AssessOptions {
+            weighting: w,
+            min_group_size: 3,
+            allow_small_groups: true,
+            min_dispersion_n: 2,
+            bootstrap: 50,
+            ..Default::default()
+        };
+        let a = assess(&model, &r, &o).unwrap();
+        assert_eq!(a.dimensions[1].score, Some(4.0));
+        assert_eq!(a.dimensions[1].n, 3);
         let front_b = &a.groups[1].dimensions[1];
-        assert_eq!((front_b.score, front_b.n, front_b.ci, front_b.rwg), (None, None, None, None));
+        assert_eq!((front_b.score, front_b.n, front_b.ci, front_b.sd, front_b.rwg_uniform), (None, None, None, None, None));
         assert!(a.gaps.iter().all(|g| g.dimension != "B"));
     }
 }
 
 #[test]
+fn the_anonymity_floor() {
+    let (model, responses) = common::worked();
+    let k = |k: usize, allow: bool| AssessOptions { min_group_size: k, allow_small_groups: allow, bootstrap: 0, ..Default::default() };
+    let err = assess(&model, &responses, &k(2, true)).unwrap_err();
+    assert_eq!(err.to_string(), "option `min_group_size`: 2 is below 3; smaller groups cannot be reported anonymously");
+    let err = assess(&model, &responses, &k(4, false)).unwrap_err();
+    assert!(err.to_string().contains("set allow_small_groups"), "{err}");
+    let a = assess(&model, &responses, &k(4, true)).unwrap();
+    assert!(a.warnings.iter().any(|w| w.kind == transform_model::maturity::WarningKind::SmallGroupsAllowed));
+}
+
+#[test]
 fn baseline_progress() {
     let (model, responses) = common::worked();
-    let o = AssessOptions { min_group_size: 2, bootstrap: 0, ..Default::default() };
+    let o = AssessOptions { min_group_size: 3, allow_small_groups: true, bootstrap: 0, ..Default::default() };
     let now = assess(&model, &responses, &o).unwrap();
     let mut earlier = now.clone();
     earlier.model.version = "0".into();
@@ -153,14 +171,41 @@ fn baseline_progress() {
     let earlier = Assessment::from_json(&json).unwrap();
     let c = now.clone().with_baseline(&earlier).unwrap().baseline.unwrap();
     assert_eq!(c.baseline_version, "0");
-    // A: 3.7222 − 2.5 = 1.2222, level 2 → 3.
-    assert!(common::close(c.dimensions[0].change.unwrap(), 1.2222));
-    assert_eq!(c.dimensions[0].level_change, Some(1));
+    // A: now − 2.5; level 2 → now's level.
+    let a_now = now.dimensions[0].score.unwrap();
+    assert!(common::close(c.dimensions[0].change.unwrap(), a_now - 2.5));
+    assert_eq!(c.dimensions[0].level_change, Some(now.dimensions[0].level.unwrap() - 2));
     assert_eq!(c.dimensions[1].change, Some(0.0));
     let mut other = earlier.clone();
     other.model.id = "dtm".into();
     assert_eq!(
-        now.with_baseline(&other).unwrap_err().to_string(),
+        now.clone().with_baseline(&other).unwrap_err().to_string(),
         "baseline: the baseline uses model `dtm`, this assessment `worked`"
     );
+    let mut pooled = earlier.clone();
+    pooled.weighting = Weighting::Pooled;
+    let err = now.with_baseline(&pooled).unwrap_err().to_string();
+    assert!(err.contains("weighting"), "{err}");
+}
+
+#[test]
+fn a_version_1_assessment_still_loads_as_a_baseline() {
+    let v1 = include_str!("fixtures/assessment_v1.json");
+    let old = Assessment::from_json(v1).unwrap();
+    assert_eq!(old.schema_version, 1);
+    assert_eq!(old.model.version, "2026.1");
+    assert_eq!(old.warnings[0].kind, transform_model::maturity::WarningKind::Legacy);
+    let model = Model::default_model();
+    let r = Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
+    let now = assess(&model, &r, &AssessOptions { bootstrap: 0, ..Default::default() }).unwrap();
+    assert_eq!(now.schema_version, 2);
+    let c = compare_versions(&now, &old);
+    // The same survey under both versions: the scores differ only through the v2 rules
+    // (homogeneous cells, "other" weighted by its roles); the comparison is by dimension.
+    assert_eq!(c.dimensions.len(), 10);
+    assert!(c.dimensions.iter().all(|d| d.baseline.is_some()));
+}
+
+fn compare_versions(now: &Assessment, old: &Assessment) -> transform_model::maturity::BaselineComparison {
+    transform_model::maturity::compare(now, old).unwrap()
 }

@@ -19,6 +19,10 @@ pub struct DimensionChange {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BaselineComparison {
     pub baseline_version: String,
+    /// Scoring contract versions of the baseline and this assessment. Scores and levels
+    /// compare across versions; version 1 has no dispersion to test a change with.
+    #[serde(default)]
+    pub schema_versions: Option<[u32; 2]>,
     pub overall: DimensionChange,
     pub dimensions: Vec<DimensionChange>,
 }
@@ -43,6 +47,15 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
             message: format!("the baseline uses model `{}`, this assessment `{}`", baseline.model.id, current.model.id),
         });
     }
+    if current.weighting != baseline.weighting {
+        return Err(AssessError::Baseline {
+            message: format!(
+                "the baseline uses {:?} weighting, this assessment {:?}: scores under different weightings are not comparable",
+                baseline.weighting, current.weighting
+            )
+            .to_lowercase(),
+        });
+    }
     let dimensions = current
         .dimensions
         .iter()
@@ -53,6 +66,7 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
         .collect();
     Ok(BaselineComparison {
         baseline_version: baseline.model.version.clone(),
+        schema_versions: Some([baseline.schema_version, current.schema_version]),
         overall: change(
             "overall",
             (baseline.overall.score, baseline.overall.level),

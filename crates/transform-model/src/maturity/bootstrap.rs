@@ -1,4 +1,5 @@
-//! Seeded percentile bootstrap, resampling respondents within each reported group.
+//! Seeded bootstrap, resampling respondents within each reported group: the replicates
+//! behind the level probabilities (intervals are Student t and Welch, see `stats`).
 //!
 //! Replicate `b` draws from its own generator seeded by (seed, b), so the result does
 //! not depend on how replicates are spread over threads.
@@ -8,7 +9,6 @@ use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 
 use super::score::{Layout, Packed, Sums};
-use crate::stats::percentile_interval;
 
 /// SplitMix64 finaliser: decorrelates the streams of neighbouring replicates.
 fn mix(mut z: u64) -> u64 {
@@ -176,19 +176,6 @@ pub(crate) fn resample(layout: &Layout, packed: &Packed, resamples: usize, seed:
     (0..stats).map(|s| reps.iter().map(|r| r[s]).collect()).collect()
 }
 
-/// Percentile interval of one statistic column; `None` without replicates.
-pub(crate) fn interval(column: Option<&Vec<f64>>, confidence: f64) -> Option<[f64; 2]> {
-    let mut xs = column?.clone();
-    percentile_interval(&mut xs, confidence)
-}
-
-/// Percentile interval of the difference of two statistic columns.
-pub(crate) fn diff_interval(columns: &[Vec<f64>], a: usize, b: usize, confidence: f64) -> Option<[f64; 2]> {
-    let (ca, cb) = (columns.get(a)?, columns.get(b)?);
-    let mut xs: Vec<f64> = ca.iter().zip(cb).map(|(x, y)| x - y).collect();
-    percentile_interval(&mut xs, confidence)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +193,7 @@ mod tests {
             dims,
             reported: vec![true; 4],
             scored_dims: vec![true; 2],
+            weights: vec![1.0; 4],
             weighting: Weighting::Balanced,
         };
         let coded = code(&packed).unwrap();

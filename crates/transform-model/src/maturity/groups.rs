@@ -50,7 +50,7 @@ pub(crate) fn form_groups(model: &Model, responses: &Responses, k: usize) -> Gro
     }
     // Canonical order (by respondent id) so the bootstrap does not depend on row order.
     for g in &mut groups {
-        g.members.sort_by(|&a, &b| responses.respondent_id(a).cmp(responses.respondent_id(b)));
+        g.members.sort_by(|&a, &b| responses.id_at(a).cmp(responses.id_at(b)));
     }
     Grouping { groups, excluded }
 }

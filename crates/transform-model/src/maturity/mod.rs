@@ -1,28 +1,51 @@
-//! Scoring a municipality on the maturity model (DOMAIN.md §2, "Scoring" and "Anonymity").
+//! Scoring a municipality on the maturity model (DOMAIN.md §2, "Scoring" version 2, and
+//! "Anonymity and disclosure"; the project's own statement is docs/scoring.md).
+//!
+//! [`assess`] is a pipeline of named steps: form the anonymous groups, score respondents,
+//! decide what may be published, compute the figures, then the gaps and recommendations.
 
+mod agreement;
 mod baseline;
 mod bootstrap;
+mod disclosure;
+mod gaps;
 mod groups;
+mod levels;
+mod options;
+mod recommend;
 pub mod report;
 pub mod sample;
 mod score;
+mod types;
+mod warning;
+#[cfg(test)]
+mod worked_example;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::localized::Localized;
 use crate::model::{Model, OTHER_GROUP};
-use crate::responses::Responses;
-use crate::stats;
+use crate::responses::{ResponseError, Responses};
+use crate::stats::{self, GroupMoments};
 
 pub use baseline::{BaselineComparison, DimensionChange, compare};
+pub use options::{AssessOptions, DEFAULT_MIN_GROUP_SIZE, MAX_BOOTSTRAP, MIN_GROUP_SIZE_FLOOR, Weighting};
+pub use types::{
+    Assessment, BootstrapInfo, DimensionResult, Gap, GroupDimension, GroupResult, LevelProbabilities, ModelRef,
+    Overall, Recommendation, SCHEMA_VERSION, TargetStatus, Withheld, WithheldReason,
+};
+pub use warning::{Warning, WarningKind};
+
+use disclosure::{Cells, Publish};
+use groups::Group;
+use score::{Layout, Sums};
 
 /// The bundled sample municipality's survey answers (synthetic, illustrative).
 pub const SAMPLE_RESPONSES_CSV: &str = include_str!("../../data/sample_responses.csv");
-use score::{Layout, Sums};
 
 /// Errors that stop an assessment.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum AssessError {
     /// Fewer than k respondents remain after anonymity merging: nothing may be reported.
     #[error(
@@ -33,171 +56,9 @@ pub enum AssessError {
     InvalidOption { name: String, message: String },
     #[error("baseline: {message}")]
     Baseline { message: String },
-}
-
-/// How role groups combine into the municipality's dimension score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Weighting {
-    /// Each reported perspective counts once, whatever its head count.
-    #[default]
-    Balanced,
-    /// Every respondent counts once.
-    Pooled,
-}
-
-impl std::str::FromStr for Weighting {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "balanced" => Ok(Weighting::Balanced),
-            "pooled" => Ok(Weighting::Pooled),
-            other => Err(format!("unknown weighting `{other}` (allowed: balanced, pooled)")),
-        }
-    }
-}
-
-/// Options of an assessment; `AssessOptions::default()` is the documented default.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssessOptions {
-    pub weighting: Weighting,
-    /// Minimum number of respondents behind any reported figure (k).
-    pub min_group_size: usize,
-    /// Bootstrap resamples (0 = no intervals).
-    pub bootstrap: usize,
-    pub seed: u64,
-    /// Coverage of the intervals.
-    pub confidence: f64,
-    /// Target level for every dimension; default one above the overall level, capped.
-    pub target: Option<i64>,
-    /// Worker threads for the bootstrap; `None` uses rayon's global pool. Results do not
-    /// depend on it.
-    pub threads: Option<usize>,
-}
-
-impl Default for AssessOptions {
-    fn default() -> Self {
-        AssessOptions {
-            weighting: Weighting::Balanced,
-            min_group_size: 5,
-            bootstrap: 1000,
-            seed: 0,
-            confidence: 0.95,
-            target: None,
-            threads: None,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ModelRef {
-    pub id: String,
-    pub version: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BootstrapInfo {
-    pub resamples: usize,
-    pub seed: u64,
-    pub confidence: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Overall {
-    /// Unweighted mean of the dimension scores.
-    pub score: Option<f64>,
-    /// Staged level: the lowest attained dimension level.
-    pub level: Option<i64>,
-    pub ci: Option<[f64; 2]>,
-    /// Target level of the profile.
-    pub target: i64,
-    /// 1 − Σ gap / Σ target score.
-    pub percent_to_target: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DimensionResult {
-    pub id: String,
-    pub label: Localized,
-    pub score: Option<f64>,
-    pub level: Option<i64>,
-    pub progress: Option<f64>,
-    pub ci: Option<[f64; 2]>,
-    /// Cronbach's alpha (listwise); null under 3 complete respondents or when undefined.
-    pub alpha: Option<f64>,
-    /// Respondents behind alpha.
-    pub alpha_n: usize,
-    /// Respondents behind the score.
-    pub n: usize,
-    /// Target score of the profile and the gap max(target − score, 0).
-    pub target: f64,
-    pub gap: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupDimension {
-    pub id: String,
-    /// Null when fewer than k of the group's respondents have a score (suppressed).
-    pub score: Option<f64>,
-    /// Null when suppressed: even the count is not shown.
-    pub n: Option<usize>,
-    pub ci: Option<[f64; 2]>,
-    pub rwg: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupResult {
-    /// Role id, or `other` for merged small role groups.
-    pub role: String,
-    pub label: Localized,
-    /// Role ids in the group (more than one for `other`).
-    pub roles: Vec<String>,
-    pub n: usize,
-    pub dimensions: Vec<GroupDimension>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Gap {
-    pub a: String,
-    pub b: String,
-    pub dimension: String,
-    /// Score of `a` minus score of `b`.
-    pub diff: f64,
-    pub ci: Option<[f64; 2]>,
-    /// The interval excludes 0; null without bootstrap.
-    pub significant: Option<bool>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Recommendation {
-    pub dimension: String,
-    pub label: Localized,
-    pub gap: f64,
-    pub weighted_gap: f64,
-    /// 1 = first.
-    pub priority: usize,
-    pub levers: Vec<String>,
-    pub lever_labels: Vec<Localized>,
-}
-
-/// The result of an assessment: plain data, serializable to the documented JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Assessment {
-    pub model: ModelRef,
-    pub weighting: Weighting,
-    pub min_group_size: usize,
-    pub bootstrap: BootstrapInfo,
-    /// Respondents behind the figures (after anonymity exclusions).
-    pub n_respondents: usize,
-    pub overall: Overall,
-    pub dimensions: Vec<DimensionResult>,
-    pub groups: Vec<GroupResult>,
-    pub gaps: Vec<Gap>,
-    pub recommendations: Vec<Recommendation>,
-    pub excluded_for_anonymity: usize,
-    pub warnings: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<BaselineComparison>,
+    /// The responses were read for another model than the one given.
+    #[error("{0}")]
+    ModelMismatch(ResponseError),
 }
 
 impl Assessment {
@@ -205,10 +66,12 @@ impl Assessment {
         serde_json::to_string_pretty(self).expect("an assessment serializes")
     }
 
-    /// Reads an assessment written by [`Assessment::to_json`] (e.g. an earlier round).
+    /// Reads an assessment written by [`Assessment::to_json`] (e.g. an earlier round),
+    /// of this contract version or version 1.
     pub fn from_json(text: &str) -> Result<Assessment, AssessError> {
-        serde_json::from_str(text)
-            .map_err(|e| AssessError::Baseline { message: format!("not an assessment JSON: {e}") })
+        crate::json::parse(text).map_err(|e| AssessError::Baseline {
+            message: format!("not an assessment JSON (at `{}`: {})", e.path, e.message),
+        })
     }
 
     /// Adds the comparison with an earlier round of the same model.
@@ -222,11 +85,12 @@ fn invalid(name: &str, message: impl Into<String>) -> AssessError {
     AssessError::InvalidOption { name: name.to_owned(), message: message.into() }
 }
 
-/// Scores `responses` on `model`.
+/// Scores `responses` on `model`, the model they were read for.
 pub fn assess(model: &Model, responses: &Responses, options: &AssessOptions) -> Result<Assessment, AssessError> {
+    options.validate(model.levels().len() as i64)?;
+    responses.check_model(model).map_err(AssessError::ModelMismatch)?;
     match options.threads {
         None => assess_inner(model, responses, options),
-        Some(0) => Err(invalid("threads", "must be at least 1")),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
@@ -235,134 +99,264 @@ pub fn assess(model: &Model, responses: &Responses, options: &AssessOptions) -> 
     }
 }
 
+/// Everything computed once and read by the figure-building steps.
+struct Survey<'a> {
+    model: &'a Model,
+    responses: &'a Responses,
+    options: &'a AssessOptions,
+    groups: Vec<Group>,
+    cells: Cells,
+    publish: Publish,
+    layout: Layout,
+    point: Vec<f64>,
+    /// Bootstrap replicates, one column per statistic of the layout (empty without).
+    columns: Vec<Vec<f64>>,
+    packed: score::Packed,
+}
+
+impl Survey<'_> {
+    fn dims(&self) -> usize {
+        self.layout.dims
+    }
+    fn scale(&self) -> (f64, f64) {
+        (self.model.scale().min as f64, self.model.scale().max as f64)
+    }
+    fn contributing(&self, d: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.groups.len()).filter(move |&g| self.publish.reported[g * self.dims() + d])
+    }
+    fn moments(&self, c: usize) -> Option<GroupMoments> {
+        let xs = &self.cells.scores[c];
+        Some(GroupMoments { mean: stats::mean(xs)?, var: stats::sample_variance(xs)?, n: xs.len() })
+    }
+}
+
 fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Result<Assessment, AssessError> {
     let k = o.min_group_size;
-    if k == 0 {
-        return Err(invalid("min_group_size", "must be at least 1"));
-    }
-    if !(o.confidence > 0.0 && o.confidence < 1.0) {
-        return Err(invalid("confidence", format!("{} is not in (0, 1)", o.confidence)));
-    }
-    let levels = model.levels().len() as i64;
-    if let Some(t) = o.target {
-        if !(1..=levels).contains(&t) {
-            return Err(invalid("target", format!("level {t} is not a level of the model (1..{levels})")));
-        }
-    }
-    if responses.n_items() != model.items().len() {
-        return Err(invalid("responses", "the responses were read for a different model"));
-    }
-
     let grouping = groups::form_groups(model, responses, k);
     let included: usize = grouping.groups.iter().map(|g| g.members.len()).sum();
     if grouping.groups.is_empty() {
         return Err(AssessError::TooFewRespondents { included, excluded: grouping.excluded, k });
     }
-    let groups = &grouping.groups;
-    let packed = score::pack(model, responses, groups);
-    let dims = model.dimensions().len();
+    let survey = prepare(model, responses, o, grouping.groups);
     let mut warnings = Vec::new();
-    if grouping.excluded > 0 {
-        warnings.push(format!(
-            "{} respondent(s) in role groups below {k} were left out of every figure to protect anonymity",
-            grouping.excluded
-        ));
+    if k < DEFAULT_MIN_GROUP_SIZE {
+        warnings.push(Warning::small_groups(k));
     }
+    if grouping.excluded > 0 {
+        warnings.push(Warning::excluded(grouping.excluded, k));
+    }
+    let mut dimensions: Vec<DimensionResult> =
+        (0..survey.dims()).map(|d| dimension_result(&survey, d, &mut warnings)).collect();
+    let overall = overall_and_targets(&survey, &mut dimensions);
+    let groups = group_results(&survey);
+    let rules = gaps::GapRules {
+        k,
+        min_dispersion_n: o.min_dispersion_n,
+        min_common_items: o.min_common_items,
+        confidence: o.confidence,
+    };
+    let gaps = gaps::perception_gaps(model, responses, &survey.groups, &survey.publish, &rules);
+    let recommendations = recommend::recommendations(model, &dimensions);
+    Ok(Assessment {
+        schema_version: SCHEMA_VERSION,
+        model: ModelRef { id: model.id().to_owned(), version: model.version().to_owned() },
+        weighting: o.weighting,
+        min_group_size: k,
+        min_dispersion_n: Some(o.min_dispersion_n),
+        min_common_items: Some(o.min_common_items),
+        bootstrap: BootstrapInfo { resamples: o.bootstrap, seed: o.seed, confidence: o.confidence },
+        n_respondents: included,
+        overall,
+        dimensions,
+        groups,
+        gaps,
+        recommendations,
+        excluded_for_anonymity: grouping.excluded,
+        warnings,
+        baseline: None,
+    })
+}
 
-    // Point sums and what may be reported.
+/// Scores respondents, decides what is published, computes the point figures and the
+/// bootstrap replicates.
+fn prepare<'a>(model: &'a Model, responses: &'a Responses, o: &'a AssessOptions, groups: Vec<Group>) -> Survey<'a> {
+    let dims = model.dimensions().len();
+    let packed = score::pack(model, responses, &groups);
+    let cells = Cells::new(&packed);
+    let publish = disclosure::decide(&cells, groups.len(), o.min_group_size, o.min_dispersion_n);
+    let weights = (0..groups.len() * dims)
+        .map(|c| {
+            let (g, d) = (c / dims, c % dims);
+            groups[g].roles.iter().filter(|&&r| model.asked_items(r, d).next().is_some()).count().max(1) as f64
+        })
+        .collect();
+    let scored_dims = (0..dims).map(|d| (0..groups.len()).any(|g| publish.reported[g * dims + d])).collect();
+    let layout = Layout {
+        groups: groups.len(),
+        dims,
+        reported: publish.reported.clone(),
+        scored_dims,
+        weights,
+        weighting: o.weighting,
+    };
     let mut sums = Sums::zero(groups.len(), dims);
     for (g, scores) in packed.scores.iter().enumerate() {
         for row in scores.chunks_exact(dims) {
             sums.add(g, row);
         }
     }
-    let reported: Vec<bool> = sums.cnt.iter().map(|&c| c as usize >= k).collect();
-    let scored_dims: Vec<bool> = (0..dims).map(|d| (0..groups.len()).any(|g| reported[g * dims + d])).collect();
-    let layout = Layout { groups: groups.len(), dims, reported, scored_dims, weighting: o.weighting };
     let mut point = Vec::new();
     layout.statistics(&sums, &mut point);
     let columns = if o.bootstrap > 0 { bootstrap::resample(&layout, &packed, o.bootstrap, o.seed) } else { Vec::new() };
-    let ci = |s: usize| bootstrap::interval(columns.get(s), o.confidence);
-    let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
+    Survey { model, responses, options: o, groups, cells, publish, layout, point, columns, packed }
+}
 
-    // Dimensions.
-    // Reliability and agreement are independent per dimension and group: computed in parallel.
-    let alphas: Vec<(Option<f64>, usize)> =
-        (0..dims).into_par_iter().map(|d| dimension_alpha(model, responses, groups, &packed, &layout, d)).collect();
-    let options_a = model.scale_options();
-    let rwgs: Vec<Option<f64>> = (0..groups.len() * dims)
-        .into_par_iter()
-        .map(|i| {
-            let (g, d) = (i / dims, i % dims);
-            if layout.reported[i] {
-                group_rwg(model, responses, &groups[g], &packed.scores[g], dims, d, options_a)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let mut dimensions = Vec::with_capacity(dims);
-    for (d, def) in model.dimensions().iter().enumerate() {
-        let score = finite(point[layout.dim(d)]);
-        let n: usize = (0..groups.len())
-            .filter(|&g| layout.reported[layout.group_dim(g, d)])
-            .map(|g| sums.cnt[g * dims + d] as usize)
-            .sum();
-        let (alpha, alpha_n) = alphas[d];
-        if score.is_none() {
-            warnings.push(format!(
-                "dimension {}: no role group has {k} or more scored respondents; no score is reported",
-                def.id
-            ));
+/// The municipality's interval of dimension `d`: Welch–Satterthwaite over the group means
+/// (balanced) or Student t over every respondent (pooled), clipped to the scale.
+fn dimension_interval(s: &Survey, d: usize) -> Option<[f64; 2]> {
+    let dims = s.dims();
+    let (lo, hi) = s.scale();
+    let estimate = match s.layout.weighting {
+        Weighting::Balanced => {
+            let total: f64 = s.contributing(d).map(|g| s.layout.weights[g * dims + d]).sum();
+            let terms: Option<Vec<(f64, GroupMoments)>> =
+                s.contributing(d).map(|g| Some((s.layout.weights[g * dims + d] / total, s.moments(g * dims + d)?))).collect();
+            stats::welch(&terms?)
         }
-        match alpha {
-            Some(a) if a < 0.7 => warnings.push(format!("dimension {}: Cronbach's alpha {a:.2} is below 0.7", def.id)),
-            None => warnings.push(format!(
-                "dimension {}: Cronbach's alpha not computed ({alpha_n} respondent(s) answered every item; 3 are needed, and the totals must vary)",
-                def.id
-            )),
-            _ => {}
+        Weighting::Pooled => {
+            let all: Vec<f64> = s.contributing(d).flat_map(|g| s.cells.scores[g * dims + d].iter().copied()).collect();
+            stats::t_mean(&all)
         }
-        dimensions.push(DimensionResult {
-            id: def.id.clone(),
-            label: def.label.clone(),
-            score,
-            level: score.map(|s| model.level_of(s)),
-            progress: score.map(|s| model.progress_of(s)),
-            ci: score.and_then(|_| ci(layout.dim(d))),
-            alpha,
-            alpha_n,
-            n,
-            target: 0.0,
-            gap: None,
-        });
+    }?;
+    estimate.interval(s.options.confidence, lo, hi)
+}
+
+/// Kish's effective n: respondent weights w_g/n_g under balanced weighting, 1 under pooled.
+fn effective_n(s: &Survey, d: usize) -> Option<f64> {
+    let dims = s.dims();
+    match s.layout.weighting {
+        Weighting::Pooled => Some(s.contributing(d).map(|g| s.cells.n(g * dims + d)).sum::<usize>() as f64),
+        Weighting::Balanced => {
+            let total: f64 = s.contributing(d).map(|g| s.layout.weights[g * dims + d]).sum();
+            stats::kish_effective_n(s.contributing(d).flat_map(|g| {
+                let c = g * dims + d;
+                let w = s.layout.weights[c] / total / s.cells.n(c) as f64;
+                std::iter::repeat_n(w, s.cells.n(c))
+            }))
+        }
     }
+}
 
-    // Overall and target profile.
-    let overall_score = finite(point[layout.overall()]);
-    let overall_level = dimensions.iter().filter_map(|d| d.level).min();
-    let target = o.target.unwrap_or_else(|| (overall_level.unwrap_or(0) + 1).clamp(1, levels));
+/// Roles asked the dimension whose respondents are in no reported cell of it.
+fn missing_perspectives(s: &Survey, d: usize) -> Vec<String> {
+    let model = s.model;
+    (0..model.roles().len())
+        .filter(|&r| model.asked_items(r, d).next().is_some())
+        .filter(|&r| !s.contributing(d).any(|g| s.groups[g].roles.contains(&r)))
+        .map(|r| model.roles()[r].id.clone())
+        .collect()
+}
+
+/// ICC(1)/ICC(2) across the reported groups; only when every contributing group's
+/// dispersion is published (with the group SDs, the ANOVA's MSW would reveal a hidden one).
+fn dimension_icc(s: &Survey, d: usize) -> Option<(f64, f64)> {
+    let dims = s.dims();
+    let cells: Vec<usize> = s.contributing(d).map(|g| g * dims + d).collect();
+    if !s.publish.dim_dispersion[d] || cells.iter().any(|&c| !s.publish.dispersion[c]) {
+        return None;
+    }
+    let slices: Vec<&[f64]> = cells.iter().map(|&c| s.cells.scores[c].as_slice()).collect();
+    stats::icc(&slices)
+}
+
+fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> DimensionResult {
+    let (model, o, dims) = (s.model, s.options, s.dims());
+    let def = &model.dimensions()[d];
+    let score = Some(s.point[s.layout.dim(d)]).filter(|x| x.is_finite());
+    let spread = score.is_some() && s.publish.dim_dispersion[d];
+    let ci = spread.then(|| dimension_interval(s, d)).flatten();
+    let n: usize = s.contributing(d).map(|g| s.cells.n(g * dims + d)).sum();
+    if score.is_none() {
+        warnings.push(Warning::no_score(&def.id, o.min_group_size));
+    }
+    let (alpha, alpha_n) = agreement::alpha(model, s.responses, &s.groups, |g| s.publish.reported[g * dims + d], d);
+    let needed = o.min_group_size.max(3);
+    let alpha = alpha.filter(|_| spread && alpha_n.is_some_and(|n| n >= needed));
+    match alpha {
+        Some(a) if a < 0.7 => warnings.push(Warning::low_alpha(&def.id, a)),
+        None if score.is_some() => warnings.push(Warning::alpha_not_computed(&def.id, alpha_n, needed)),
+        _ => {}
+    }
+    let probabilities = (spread && !s.columns.is_empty())
+        .then(|| levels::of_column(model, &s.columns[s.layout.dim(d)]))
+        .flatten();
+    let missing = if score.is_some() { missing_perspectives(s, d) } else { Vec::new() };
+    let icc = score.and_then(|_| dimension_icc(s, d));
+    DimensionResult {
+        id: def.id.clone(),
+        label: def.label.clone(),
+        score,
+        level: score.map(|x| model.level_of(x)),
+        progress: score.map(|x| model.progress_of(x)),
+        ci,
+        borderline: ci.map(|ci| levels::borderline(model, ci)),
+        level_probabilities: probabilities,
+        partial: !missing.is_empty(),
+        missing_perspectives: missing,
+        n,
+        n_effective: score.and_then(|_| effective_n(s, d)),
+        alpha,
+        alpha_n,
+        icc1: icc.map(|x| x.0),
+        icc2: icc.map(|x| x.1),
+        target: 0.0,
+        gap: None,
+        status: None,
+    }
+}
+
+/// The overall figures, and the target profile applied to every dimension.
+fn overall_and_targets(s: &Survey, dimensions: &mut [DimensionResult]) -> Overall {
+    let model = s.model;
+    let levels = model.levels().len() as i64;
+    let score = Some(s.point[s.layout.overall()]).filter(|x| x.is_finite());
+    let level = dimensions.iter().filter_map(|d| d.level).min();
+    let target = s.options.target.unwrap_or_else(|| (level.unwrap_or(0) + 1).clamp(1, levels));
     let target_score = (target + model.scale().min - 1) as f64;
-    let (mut gap_sum, mut target_sum) = (0.0, 0.0);
+    let mut gaps = Vec::new();
     for d in dimensions.iter_mut() {
         d.target = target_score;
-        if let Some(s) = d.score {
-            let gap = (target_score - s).max(0.0);
+        if let Some(x) = d.score {
+            let gap = (target_score - x).max(0.0);
             d.gap = Some(gap);
-            gap_sum += gap;
-            target_sum += target_score;
+            d.status = recommend::status(d.ci, target_score);
+            gaps.push(gap);
         }
     }
-    let overall = Overall {
-        score: overall_score,
-        level: overall_level,
-        ci: overall_score.and_then(|_| ci(layout.overall())),
-        target,
-        percent_to_target: (target_sum > 0.0).then(|| 1.0 - gap_sum / target_sum),
-    };
+    let scored: Vec<usize> = (0..dimensions.len()).filter(|&d| dimensions[d].score.is_some()).collect();
+    let all_spread = !scored.is_empty() && scored.iter().all(|&d| dimensions[d].level_probabilities.is_some());
+    let level_probabilities = all_spread
+        .then(|| {
+            let columns: Vec<&Vec<f64>> = scored.iter().map(|&d| &s.columns[s.layout.dim(d)]).collect();
+            levels::of_staged(model, &columns)
+        })
+        .flatten();
+    Overall { score, level, level_probabilities, target, mean_gap: stats::mean(&gaps) }
+}
 
-    // Groups.
-    let group_results = groups
+fn group_results(s: &Survey) -> Vec<GroupResult> {
+    let (model, dims) = (s.model, s.dims());
+    let (lo, hi) = s.scale();
+    // Agreement is independent per cell: computed in parallel.
+    let agreements: Vec<agreement::Agreement> = (0..s.groups.len() * dims)
+        .into_par_iter()
+        .map(|c| {
+            let (g, d) = (c / dims, c % dims);
+            let a = agreement::rwg(model, s.responses, &s.groups[g], &s.packed.scores[g], dims, d);
+            if s.publish.dispersion[c] { a } else { agreement::Agreement { single_item: a.single_item, ..Default::default() } }
+        })
+        .collect();
+    s.groups
         .iter()
         .enumerate()
         .map(|(g, group)| GroupResult {
@@ -372,153 +366,32 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
             n: group.members.len(),
             dimensions: (0..dims)
                 .map(|d| {
-                    let i = layout.group_dim(g, d);
-                    let shown = layout.reported[i];
+                    let c = g * dims + d;
+                    let shown = s.publish.reported[c];
+                    let spread = shown && s.publish.dispersion[c];
+                    let estimate = spread.then(|| stats::t_mean(&s.cells.scores[c])).flatten();
+                    let a = agreements[c];
                     GroupDimension {
                         id: model.dimensions()[d].id.clone(),
-                        score: if shown { finite(point[i]) } else { None },
-                        n: shown.then_some(sums.cnt[i] as usize),
-                        ci: if shown { ci(i) } else { None },
-                        rwg: rwgs[i],
+                        score: shown.then(|| s.point[c]).filter(|x| x.is_finite()),
+                        n: shown.then(|| s.cells.n(c)),
+                        ci: estimate.and_then(|e| e.interval(s.options.confidence, lo, hi)),
+                        sd: estimate.map(|e| e.se * (s.cells.n(c) as f64).sqrt()),
+                        rwg_uniform: a.uniform,
+                        rwg_slight_skew: a.slight_skew,
+                        j: a.j,
+                        single_item: a.single_item,
                     }
                 })
                 .collect(),
         })
-        .collect();
-
-    // Perception gaps between every pair of groups.
-    let mut gaps = Vec::new();
-    for a in 0..groups.len() {
-        for b in a + 1..groups.len() {
-            for d in 0..dims {
-                let (ia, ib) = (layout.group_dim(a, d), layout.group_dim(b, d));
-                if !(layout.reported[ia] && layout.reported[ib]) {
-                    continue;
-                }
-                let ci = bootstrap::diff_interval(&columns, ia, ib, o.confidence);
-                gaps.push(Gap {
-                    a: groups[a].id.clone(),
-                    b: groups[b].id.clone(),
-                    dimension: model.dimensions()[d].id.clone(),
-                    diff: point[ia] - point[ib],
-                    ci,
-                    significant: ci.map(|[lo, hi]| lo > 0.0 || hi < 0.0),
-                });
-            }
-        }
-    }
-
-    // Recommendations: largest weighted gaps first, ties in model order.
-    let mut recs: Vec<(usize, f64, f64)> = dimensions
-        .iter()
-        .enumerate()
-        .filter_map(|(d, r)| r.gap.filter(|g| *g > 0.0).map(|g| (d, g, g * model.dimensions()[d].weight)))
-        .collect();
-    recs.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
-    let recommendations = recs
-        .into_iter()
-        .enumerate()
-        .map(|(i, (d, gap, weighted_gap))| {
-            let def = &model.dimensions()[d];
-            Recommendation {
-                dimension: def.id.clone(),
-                label: def.label.clone(),
-                gap,
-                weighted_gap,
-                priority: i + 1,
-                levers: def.levers.clone(),
-                lever_labels: def.levers.iter().filter_map(|l| model.lever(l)).map(|l| l.label.clone()).collect(),
-            }
-        })
-        .collect();
-
-    Ok(Assessment {
-        model: ModelRef { id: model.id().to_owned(), version: model.version().to_owned() },
-        weighting: o.weighting,
-        min_group_size: k,
-        bootstrap: BootstrapInfo { resamples: o.bootstrap, seed: o.seed, confidence: o.confidence },
-        n_respondents: included,
-        overall,
-        dimensions,
-        groups: group_results,
-        gaps,
-        recommendations,
-        excluded_for_anonymity: grouping.excluded,
-        warnings,
-        baseline: None,
-    })
+        .collect()
 }
 
-fn group_label(model: &Model, group: &groups::Group) -> Localized {
+fn group_label(model: &Model, group: &Group) -> Localized {
     if group.id == OTHER_GROUP {
         Localized::da_en("Øvrige", "Other")
     } else {
         model.roles()[group.roles[0]].label.clone()
     }
-}
-
-/// Reverse-coded value of an answer code.
-fn item_value(model: &Model, item: usize, code: u8) -> f64 {
-    let (min, max) = (model.scale().min, model.scale().max);
-    let v = code as i64 + min - 1;
-    (if model.items()[item].reverse { min + max - v } else { v }) as f64
-}
-
-/// Cronbach's alpha of dimension `d` over the respondents behind its score who answered
-/// every item of the dimension.
-fn dimension_alpha(
-    model: &Model,
-    responses: &Responses,
-    groups: &[groups::Group],
-    packed: &score::Packed,
-    layout: &Layout,
-    d: usize,
-) -> (Option<f64>, usize) {
-    let items = model.dimension_items(d);
-    let mut rows = Vec::new();
-    for (g, group) in groups.iter().enumerate() {
-        if !layout.reported[layout.group_dim(g, d)] {
-            continue;
-        }
-        for (j, &r) in group.members.iter().enumerate() {
-            if packed.scores[g][j * packed.dims + d].is_nan() {
-                continue;
-            }
-            let codes = responses.codes(r);
-            if items.iter().all(|&i| codes[i] != 0) {
-                rows.push(items.iter().map(|&i| item_value(model, i, codes[i])).collect::<Vec<_>>());
-            }
-        }
-    }
-    (stats::cronbach_alpha(&rows), rows.len())
-}
-
-/// r_wg(J) of a group on dimension `d`, over its respondents with a score there.
-fn group_rwg(
-    model: &Model,
-    responses: &Responses,
-    group: &groups::Group,
-    scores: &[f64],
-    dims: usize,
-    d: usize,
-    options: i64,
-) -> Option<f64> {
-    let variances: Vec<f64> = model
-        .dimension_items(d)
-        .iter()
-        .filter_map(|&item| {
-            let values: Vec<f64> = group
-                .members
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| !scores[j * dims + d].is_nan())
-                .filter_map(|(_, &r)| {
-                    let c = responses.codes(r)[item];
-                    (c != 0).then(|| item_value(model, item, c))
-                })
-                .collect();
-            stats::sample_variance(&values)
-        })
-        .collect();
-    stats::rwg_j(&variances, stats::uniform_null_variance(options))
 }

@@ -36,13 +36,13 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     let _ = writeln!(s, "{} {} {}", t("Model", "Model"), a.model.id, a.model.version);
     let _ = writeln!(
         s,
-        "{}: {}  ({}: {} {} {})",
+        "{}: {}  ({}: {}, {}: {})",
         t("Samlet niveau", "Overall level"),
         a.overall.level.map_or("–".to_owned(), |l| format!("{l} {}", level_label(Some(l)))),
         t("gennemsnit", "mean"),
         num(a.overall.score),
-        t("interval", "interval"),
-        ci(a.overall.ci),
+        t("gennemsnitligt gab til målet", "mean gap to the target"),
+        num(a.overall.mean_gap),
     );
     let _ = writeln!(
         s,
@@ -59,24 +59,22 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     let width = a.dimensions.iter().map(|d| label(&d.label, lang).chars().count()).max().unwrap_or(10) + 6;
     let _ = writeln!(
         s,
-        "\n{:<width$} {:>6} {:>5} {:>8} {:>14} {:>6} {:>5}",
+        "\n{:<width$} {:>6} {:>5} {:>14} {:>6} {:>5}",
         t("Dimension", "Dimension"),
         t("Score", "Score"),
         t("Niv.", "Lvl"),
-        t("Frem.", "Prog."),
         t("Interval", "Interval"),
-        "alpha",
+        t("alfa", "alpha"),
         "n",
     );
     for d in &a.dimensions {
         let name = format!("{:<4} {}", d.id, label(&d.label, lang));
         let _ = writeln!(
             s,
-            "{:<width$} {:>6} {:>5} {:>8} {:>14} {:>6} {:>5}",
+            "{:<width$} {:>6} {:>5} {:>14} {:>6} {:>5}",
             name,
             num(d.score),
-            d.level.map_or("–".to_owned(), |l| l.to_string()),
-            d.progress.map_or("–".to_owned(), |p| format!("{:.0}%", p * 100.0)),
+            d.level.map_or("–".to_owned(), |l| format!("{l}{}", if d.borderline == Some(true) { "~" } else { "" })),
             ci(d.ci),
             num(d.alpha),
             d.n,
@@ -87,11 +85,22 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         let scores: Vec<String> = g.dimensions.iter().map(|d| format!("{}={}", d.id, num(d.score))).collect();
         let _ = writeln!(s, "  {} (n={}): {}", label(&g.label, lang), g.n, scores.join(" "));
     }
+    let _ = writeln!(s, "{}", t("~ = niveauet er usikkert (intervallet krydser en niveaugrænse)", "~ = the level is uncertain (the interval crosses a level boundary)"));
     let significant: Vec<_> = a.gaps.iter().filter(|g| g.significant == Some(true)).collect();
     if !significant.is_empty() {
         let _ = writeln!(s, "\n{}", t("Signifikante forskelle i opfattelse", "Significant perception gaps"));
         for g in significant {
-            let _ = writeln!(s, "  {} {} − {}: {:+.2} {}", g.dimension, g.a, g.b, g.diff, ci(g.ci));
+            let _ = writeln!(
+                s,
+                "  {} {} − {}: {} {} (p {} {})",
+                g.dimension,
+                g.a,
+                g.b,
+                g.diff.map_or("–".to_owned(), |x| format!("{x:+.2}")),
+                ci(g.ci),
+                t("justeret", "adjusted"),
+                num(g.p_adjusted)
+            );
         }
     }
     if !a.recommendations.is_empty() {
@@ -125,7 +134,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     if !a.warnings.is_empty() {
         let _ = writeln!(s, "\n{}", t("Advarsler", "Warnings"));
         for w in &a.warnings {
-            let _ = writeln!(s, "  - {w}");
+            let _ = writeln!(s, "  - {}", label(&w.message, lang));
         }
     }
     s

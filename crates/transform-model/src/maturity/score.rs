@@ -88,6 +88,9 @@ pub(crate) struct Layout {
     pub reported: Vec<bool>,
     /// Dimensions with a municipality score (at least one reported group).
     pub scored_dims: Vec<bool>,
+    /// Balanced weight of each cell: the number of the group's roles asked the dimension
+    /// (1 for a role group; the merged roles for `other`).
+    pub weights: Vec<f64>,
     pub weighting: Weighting,
 }
 
@@ -104,12 +107,12 @@ impl Layout {
             let idx = (0..gs).map(|g| g * ds + d).filter(|&i| self.reported[i]);
             let value = match self.weighting {
                 Weighting::Balanced => {
-                    let (mut total, mut n) = (0.0, 0usize);
+                    let (mut total, mut weight) = (0.0, 0.0);
                     for i in idx {
-                        total += out[i];
-                        n += 1;
+                        total += self.weights[i] * out[i];
+                        weight += self.weights[i];
                     }
-                    if n == 0 { f64::NAN } else { total / n as f64 }
+                    if weight == 0.0 { f64::NAN } else { total / weight }
                 }
                 Weighting::Pooled => {
                     let (mut total, mut n) = (0.0, 0u64);
@@ -131,9 +134,6 @@ impl Layout {
         out.push(overall);
     }
 
-    pub fn group_dim(&self, g: usize, d: usize) -> usize {
-        g * self.dims + d
-    }
     pub fn dim(&self, d: usize) -> usize {
         self.groups * self.dims + d
     }

@@ -50,6 +50,7 @@ impl ModelError {
 
 /// The answer scale: integers `min..=max`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scale {
     pub min: i64,
     pub max: i64,
@@ -60,22 +61,34 @@ pub struct Scale {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Role {
     pub id: String,
     pub label: Localized,
+    /// A plain label for council reports, beside the questionnaire's term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_plain: Option<Localized>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Level {
     pub level: i64,
     pub label: Localized,
     pub description: Localized,
+    /// Where the text comes from: a short quote from the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dimension {
     pub id: String,
     pub label: Localized,
+    /// A plain label for council reports, beside the article's term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_plain: Option<Localized>,
     pub description: Localized,
     /// Anchor text per level, keyed by the level number as a string ("1".."5").
     pub level_descriptions: BTreeMap<String, Localized>,
@@ -84,6 +97,15 @@ pub struct Dimension {
     /// Weight of the dimension's gap when recommendations are ranked (default 1).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
+    /// Dimensions whose levers come first (DSOMM's `dependsOn`): recommendations and plans
+    /// never put this dimension before them. Validated: known ids, no cycles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// Why the dependencies hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depends_note: Option<Localized>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn one() -> f64 {
@@ -94,6 +116,7 @@ fn is_one(w: &f64) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     pub dimension: String,
@@ -103,17 +126,23 @@ pub struct Item {
     /// Role ids this item is asked of; empty means every role.
     #[serde(default)]
     pub roles: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Lever {
     pub id: String,
     pub label: Localized,
     pub text: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// The model definition exactly as its JSON schema has it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ModelDef {
     pub id: String,
     pub version: String,
@@ -143,7 +172,22 @@ pub struct Model {
     /// `needed[role][dim]`: answered items a respondent of the role needs for a score
     /// (⌈asked/2⌉; 0 when no item of the dimension is asked of the role).
     needed: Vec<Vec<usize>>,
+    /// Rules a custom model may break with a warning instead of an error (e.g. a role
+    /// asked a single item of a dimension).
+    warnings: Vec<String>,
+    /// Hash of the definition: responses read for one model cannot be scored on another.
+    fingerprint: u64,
 }
+
+/// Answered items a respondent needs for a dimension score when `asked` items of it are
+/// asked of their role: at least half, rounded up (⌈asked/2⌉); 0 when none is asked.
+pub fn min_answered(asked: usize) -> usize {
+    asked.div_ceil(2)
+}
+
+/// Tolerance of the level boundaries: a score within 1e-9 below a whole number is at that
+/// level, so 2.9999999999999996 (three answers averaging exactly 3) is level 3.
+pub const LEVEL_TOLERANCE: f64 = 1e-9;
 
 impl PartialEq for Model {
     fn eq(&self, other: &Self) -> bool {
@@ -248,15 +292,42 @@ impl Model {
         self.needed[role][dim]
     }
 
-    /// The level reached by `score`: floor on the scale, shifted so the scale minimum is level 1.
+    /// The level reached by `score`: ⌊score⌋ with the documented [`LEVEL_TOLERANCE`],
+    /// shifted so the scale minimum is level 1. Scores are means of integers, so a score that
+    /// is a whole number in exact arithmetic is never placed one level low by rounding.
     pub fn level_of(&self, score: f64) -> i64 {
         let max_level = self.def.levels.len() as i64;
-        ((score.floor() as i64) - self.def.scale.min + 1).clamp(1, max_level)
+        (((score + LEVEL_TOLERANCE).floor() as i64) - self.def.scale.min + 1).clamp(1, max_level)
     }
 
-    /// The fraction of the way from the attained level to the next (0 at the top level).
+    /// Score points above the attained level's boundary: score − level (0 at the top level).
     pub fn progress_of(&self, score: f64) -> f64 {
-        if self.level_of(score) == self.def.levels.len() as i64 { 0.0 } else { score - score.floor() }
+        let level = self.level_of(score);
+        if level == self.def.levels.len() as i64 {
+            return 0.0;
+        }
+        (score - (level + self.def.scale.min - 1) as f64).max(0.0)
+    }
+
+    /// Warnings of validation for rules a custom model may break (e.g. single-item
+    /// role-dimensions, which get no agreement or reliability figure).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// A hash of the whole definition, identical for identical models.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// Item indices of dimension `dim` asked of role `role`.
+    pub fn asked_items(&self, role: usize, dim: usize) -> impl Iterator<Item = usize> + '_ {
+        self.dim_items[dim].iter().copied().filter(move |&i| self.asked[role][i])
+    }
+
+    /// Indices of the dimensions `dim` depends on.
+    pub fn depends_on(&self, dim: usize) -> Vec<usize> {
+        self.def.dimensions[dim].depends_on.iter().filter_map(|id| self.dimension_index(id)).collect()
     }
 
     /// Number of answer options, A in σ²_EU = (A² − 1)/12.

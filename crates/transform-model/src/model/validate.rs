@@ -33,7 +33,7 @@ impl ModelDef {
                 format!("scale.min ({}) must be below scale.max ({})", d.scale.min, d.scale.max),
             ));
         }
-        if d.scale.max - d.scale.min > 99 {
+        if d.scale.max.checked_sub(d.scale.min).is_none_or(|w| w > 99) {
             return Err(ModelError::invalid(
                 "scale",
                 format!("scale {}..{} has more than 100 steps", d.scale.min, d.scale.max),
@@ -44,6 +44,9 @@ impl ModelDef {
         }
 
         // Levels: exactly 1..=L, one per scale step.
+        if d.levels.is_empty() {
+            return Err(ModelError::invalid("levels", "at least one level is required"));
+        }
         let mut numbers: Vec<i64> = d.levels.iter().map(|l| l.level).collect();
         numbers.sort_unstable();
         for (i, level) in d.levels.iter().enumerate() {
@@ -184,13 +187,83 @@ impl ModelDef {
                 ));
             }
         }
+        dependencies(&d.dimensions)?;
         let needed = asked
             .iter()
-            .map(|row| dim_items.iter().map(|items| items.iter().filter(|&&it| row[it]).count().div_ceil(2)).collect())
+            .map(|row| {
+                dim_items.iter().map(|items| super::min_answered(items.iter().filter(|&&it| row[it]).count())).collect()
+            })
             .collect();
-
-        Ok(Model { def: self, item_dim, dim_items, asked, needed })
+        let warnings = single_item_warnings(d, &dim_items, &asked);
+        let fingerprint = std::hash::BuildHasher::hash_one(
+            &rustc_hash::FxBuildHasher,
+            serde_json::to_string(&self).expect("a model serializes"),
+        );
+        Ok(Model { def: self, item_dim, dim_items, asked, needed, warnings, fingerprint })
     }
+}
+
+/// `depends_on` names known dimensions and forms no cycle.
+fn dependencies(dims: &[super::Dimension]) -> Result<(), ModelError> {
+    let index: BTreeMap<&str, usize> = dims.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let mut edges = vec![Vec::new(); dims.len()];
+    for (i, dim) in dims.iter().enumerate() {
+        for (j, dep) in dim.depends_on.iter().enumerate() {
+            let &k = index.get(dep.as_str()).ok_or_else(|| {
+                ModelError::invalid(format!("dimensions[{i}].depends_on[{j}]"), format!("unknown dimension `{dep}`"))
+            })?;
+            edges[i].push(k);
+        }
+    }
+    // Depth-first search with colours: 0 unvisited, 1 on the stack, 2 done.
+    fn visit(v: usize, edges: &[Vec<usize>], colour: &mut [u8], stack: &mut Vec<usize>) -> Option<Vec<usize>> {
+        colour[v] = 1;
+        stack.push(v);
+        for &w in &edges[v] {
+            if colour[w] == 1 {
+                let start = stack.iter().position(|&x| x == w).unwrap_or(0);
+                return Some(stack[start..].iter().copied().chain([w]).collect());
+            }
+            if colour[w] == 0 {
+                if let Some(cycle) = visit(w, edges, colour, stack) {
+                    return Some(cycle);
+                }
+            }
+        }
+        stack.pop();
+        colour[v] = 2;
+        None
+    }
+    let mut colour = vec![0u8; dims.len()];
+    for v in 0..dims.len() {
+        if colour[v] == 0 {
+            if let Some(cycle) = visit(v, &edges, &mut colour, &mut Vec::new()) {
+                let names: Vec<&str> = cycle.iter().map(|&c| dims[c].id.as_str()).collect();
+                return Err(ModelError::invalid(
+                    format!("dimensions[{}].depends_on", cycle[0]),
+                    format!("dependency cycle: {}", names.join(" → ")),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A role asked exactly one item of a dimension is scored on one item: no scale, so no
+/// agreement or reliability figure; the model is valid but says so.
+fn single_item_warnings(d: &ModelDef, dim_items: &[Vec<usize>], asked: &[Vec<bool>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (r, role) in d.roles.iter().enumerate() {
+        for (k, items) in dim_items.iter().enumerate() {
+            if items.iter().filter(|&&i| asked[r][i]).count() == 1 {
+                out.push(format!(
+                    "role `{}` is asked a single item of dimension `{}`: its score there is flagged single_item",
+                    role.id, d.dimensions[k].id
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Fails on the first id that occurs twice, naming its path.

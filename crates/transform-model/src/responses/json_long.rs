@@ -20,7 +20,7 @@ struct Record {
 struct Pending {
     row: usize,
     role: String,
-    answers: Vec<(usize, i64)>,
+    answers: Vec<(usize, Option<i64>)>,
 }
 
 pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError> {
@@ -86,18 +86,14 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
         if entry.answers.iter().any(|(it, _)| *it == item) {
             return Err(ResponseError::DuplicateAnswer { row, respondent, item: rec.item.clone() });
         }
-        if let Some(v) = value {
-            entry.answers.push((item, v));
-        } else {
-            // A recorded "don't know" still counts as an answer slot for duplicate checks.
-            entry.answers.push((item, i64::MIN));
-        }
+        // A recorded "don't know" (None) still counts as an answer slot for duplicate checks.
+        entry.answers.push((item, value));
     }
     let mut out = Responses::new(model);
     out.reserve(order.len());
     for id in order {
         let p = &pending[&id];
-        out.push(model, p.row, &id, &p.role, p.answers.iter().copied().filter(|(_, v)| *v != i64::MIN))?;
+        out.push(model, p.row, &id, &p.role, p.answers.iter().filter_map(|&(item, v)| Some((item, v?))))?;
     }
     out.finish()
 }

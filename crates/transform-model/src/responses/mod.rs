@@ -22,7 +22,7 @@ pub enum ResponseError {
     NoRespondents,
     #[error("required column `{column}` is missing")]
     MissingColumn { column: String },
-    #[error("column {index} `{column}` is not an item of the model (name it with --ignore-column to skip it)")]
+    #[error("column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)")]
     UnknownColumn { column: String, index: usize },
     #[error("column `{column}` appears twice")]
     DuplicateColumn { column: String },
@@ -54,6 +54,32 @@ pub enum ResponseError {
     Io { path: String, message: String },
     #[error("{expected} values given for {rows} respondents × {items} items")]
     Shape { expected: usize, rows: usize, items: usize },
+    /// An index past the end: a respondent or item that does not exist.
+    #[error("{what} index {index} is out of range (there are {len})")]
+    IndexOutOfRange { what: &'static str, index: usize, len: usize },
+    /// Responses read for one model used with another.
+    #[error("these responses were read for model {responses}, not for model {model}")]
+    ModelMismatch { responses: String, model: String },
+}
+
+/// Which model responses were read for: id, version and a hash of the whole definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelKey {
+    pub id: String,
+    pub version: String,
+    pub fingerprint: u64,
+}
+
+impl ModelKey {
+    pub fn of(model: &Model) -> Self {
+        ModelKey { id: model.id().to_owned(), version: model.version().to_owned(), fingerprint: model.fingerprint() }
+    }
+}
+
+impl std::fmt::Display for ModelKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` {} (definition {:016x})", self.id, self.version, self.fingerprint)
+    }
 }
 
 /// The answers of a set of respondents to one model's items.
@@ -69,6 +95,7 @@ pub struct Responses {
     n_items: usize,
     scale_min: i64,
     scale_max: i64,
+    model: ModelKey,
     /// Hash of an id → the first respondent with that hash (duplicate check).
     index: rustc_hash::FxHashMap<u64, usize>,
     /// Respondents whose id hash collided with a different id (64-bit collisions; rare).
@@ -84,6 +111,7 @@ impl PartialEq for Responses {
             && self.roles == other.roles
             && self.codes == other.codes
             && (self.n_items, self.scale_min, self.scale_max) == (other.n_items, other.scale_min, other.scale_max)
+            && self.model == other.model
     }
 }
 
@@ -98,6 +126,7 @@ impl Responses {
             n_items: model.items().len(),
             scale_min: model.scale().min,
             scale_max: model.scale().max,
+            model: ModelKey::of(model),
             index: rustc_hash::FxHashMap::default(),
             collided: Vec::new(),
             rows: Vec::new(),
@@ -185,6 +214,7 @@ impl Responses {
         role: &str,
         answers: impl IntoIterator<Item = (usize, i64)>,
     ) -> Result<(), ResponseError> {
+        self.check_model(model)?;
         let respondent = respondent.trim();
         if respondent.is_empty() {
             return Err(ResponseError::EmptyRespondent { row });
@@ -207,6 +237,10 @@ impl Responses {
         let start = self.codes.len();
         self.codes.resize(start + self.n_items, 0);
         for (item, value) in answers {
+            if item >= self.n_items {
+                self.codes.truncate(start);
+                return Err(ResponseError::IndexOutOfRange { what: "item", index: item, len: self.n_items });
+            }
             let column = || model.items()[item].id.clone();
             if value < self.scale_min || value > self.scale_max {
                 self.codes.truncate(start);
@@ -245,13 +279,26 @@ impl Responses {
         Ok(())
     }
 
+    /// The model these responses were read for.
+    pub fn model_key(&self) -> &ModelKey {
+        &self.model
+    }
+
+    /// `ModelMismatch` unless `model` is the model these responses were read for.
+    pub fn check_model(&self, model: &Model) -> Result<(), ResponseError> {
+        if self.model.fingerprint == model.fingerprint() {
+            return Ok(());
+        }
+        Err(ResponseError::ModelMismatch { responses: self.model.to_string(), model: ModelKey::of(model).to_string() })
+    }
+
     /// The respondent with this id, if any (`hash` is the id's FxHash).
     fn find(&self, id: &str, hash: u64) -> Option<usize> {
         let first = *self.index.get(&hash)?;
-        if self.respondent_id(first) == id {
+        if self.id_at(first) == id {
             return Some(first);
         }
-        self.collided.iter().copied().find(|&r| self.respondent_id(r) == id)
+        self.collided.iter().copied().find(|&r| self.id_at(r) == id)
     }
 
     pub(crate) fn finish(self) -> Result<Self, ResponseError> {
@@ -269,20 +316,34 @@ impl Responses {
     pub fn n_items(&self) -> usize {
         self.n_items
     }
-    pub fn respondent_id(&self, r: usize) -> &str {
+    /// The id of respondent `r`; `None` past the end.
+    pub fn respondent_id(&self, r: usize) -> Option<&str> {
+        (r < self.len()).then(|| self.id_at(r))
+    }
+    /// Role index (into the model's roles) of respondent `r`; `None` past the end.
+    pub fn role_of(&self, r: usize) -> Option<usize> {
+        self.roles.get(r).copied()
+    }
+    pub(crate) fn id_at(&self, r: usize) -> &str {
         let start = if r == 0 { 0 } else { self.id_ends[r - 1] };
         &self.id_text[start..self.id_ends[r]]
     }
-    /// Role index (into the model's roles) of respondent `r`.
-    pub fn role(&self, r: usize) -> usize {
+    pub(crate) fn role(&self, r: usize) -> usize {
         self.roles[r]
     }
-    /// The raw answer of respondent `r` to item `item`, if given.
-    pub fn value(&self, r: usize, item: usize) -> Option<i64> {
-        match self.codes[r * self.n_items + item] {
+    /// The raw answer of respondent `r` to item `item` (`None` for "don't know"); an index
+    /// past the end is an error, never another respondent's answer.
+    pub fn value(&self, r: usize, item: usize) -> Result<Option<i64>, ResponseError> {
+        if r >= self.len() {
+            return Err(ResponseError::IndexOutOfRange { what: "respondent", index: r, len: self.len() });
+        }
+        if item >= self.n_items {
+            return Err(ResponseError::IndexOutOfRange { what: "item", index: item, len: self.n_items });
+        }
+        Ok(match self.codes[r * self.n_items + item] {
             0 => None,
             c => Some(c as i64 + self.scale_min - 1),
-        }
+        })
     }
     /// The code row of respondent `r` (0 = missing, else value − min + 1).
     pub(crate) fn codes(&self, r: usize) -> &[u8] {

@@ -1,0 +1,137 @@
+//! Assessment warnings as values: a kind, the figures, and the text in both languages, so
+//! each face renders them in the reader's language and programs can act on the kind.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::localized::{Lang, Localized};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// Respondents in role groups below k left out of every figure.
+    ExcludedForAnonymity,
+    /// No role group has k scored respondents on a dimension.
+    NoScore,
+    /// Cronbach's alpha below 0.7.
+    LowAlpha,
+    /// Alpha could not be computed or may not be published.
+    AlphaNotComputed,
+    /// k below 5, allowed explicitly.
+    SmallGroupsAllowed,
+    /// A warning read from an assessment written before warnings had kinds.
+    Legacy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Warning {
+    pub kind: WarningKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dimension: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+    pub message: Localized,
+}
+
+impl Warning {
+    pub fn text(&self, lang: Lang) -> &str {
+        self.message.get(lang)
+    }
+
+    pub(crate) fn excluded(count: usize, k: usize) -> Self {
+        Warning {
+            kind: WarningKind::ExcludedForAnonymity,
+            dimension: None,
+            value: None,
+            count: Some(count),
+            message: Localized::da_en(
+                &format!("{count} svarpersoner i rollegrupper under {k} er udeladt af alle tal af hensyn til anonymiteten"),
+                &format!("{count} respondent(s) in role groups below {k} were left out of every figure to protect anonymity"),
+            ),
+        }
+    }
+
+    pub(crate) fn no_score(dimension: &str, k: usize) -> Self {
+        Warning {
+            kind: WarningKind::NoScore,
+            dimension: Some(dimension.to_owned()),
+            value: None,
+            count: Some(k),
+            message: Localized::da_en(
+                &format!("dimension {dimension}: ingen rollegruppe har {k} eller flere besvarelser; ingen score vises"),
+                &format!("dimension {dimension}: no role group has {k} or more scored respondents; no score is reported"),
+            ),
+        }
+    }
+
+    pub(crate) fn low_alpha(dimension: &str, alpha: f64) -> Self {
+        let da_alpha = format!("{alpha:.2}").replace('.', ",");
+        Warning {
+            kind: WarningKind::LowAlpha,
+            dimension: Some(dimension.to_owned()),
+            value: Some(alpha),
+            count: None,
+            message: Localized::da_en(
+                &format!("dimension {dimension}: Cronbachs alfa {da_alpha} er under 0,7"),
+                &format!("dimension {dimension}: Cronbach's alpha {alpha:.2} is below 0.7"),
+            ),
+        }
+    }
+
+    pub(crate) fn alpha_not_computed(dimension: &str, pair_n: Option<usize>, needed: usize) -> Self {
+        let n = pair_n.unwrap_or(0);
+        Warning {
+            kind: WarningKind::AlphaNotComputed,
+            dimension: Some(dimension.to_owned()),
+            value: None,
+            count: pair_n,
+            message: Localized::da_en(
+                &format!(
+                    "dimension {dimension}: Cronbachs alfa er ikke beregnet (mindst {n} svarpersoner besvarede hvert par af spørgsmål; der kræves {needed}, og spredningen skal kunne vises)"
+                ),
+                &format!(
+                    "dimension {dimension}: Cronbach's alpha not computed ({n} respondent(s) answered both items of the thinnest item pair; {needed} are needed, and dispersion must be publishable)"
+                ),
+            ),
+        }
+    }
+
+    pub(crate) fn small_groups(k: usize) -> Self {
+        Warning {
+            kind: WarningKind::SmallGroupsAllowed,
+            dimension: None,
+            value: None,
+            count: Some(k),
+            message: Localized::da_en(
+                &format!("mindste gruppestørrelse {k} er under standarden 5 og er tilladt udtrykkeligt"),
+                &format!("minimum group size {k} is below the default 5 and was allowed explicitly"),
+            ),
+        }
+    }
+}
+
+/// Reads warnings of either contract version: objects (version 2) or plain English strings
+/// (version 1, kept as `legacy`).
+pub(crate) fn read_warnings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Warning>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Structured(Warning),
+        Text(String),
+    }
+    let items = Vec::<Either>::deserialize(d)?;
+    Ok(items
+        .into_iter()
+        .map(|w| match w {
+            Either::Structured(w) => w,
+            Either::Text(t) => Warning {
+                kind: WarningKind::Legacy,
+                dimension: None,
+                value: None,
+                count: None,
+                message: Localized::da_en(&t, &t),
+            },
+        })
+        .collect())
+}

@@ -1,0 +1,150 @@
+//! Issue 9, items 1 and 5: levels exact at whole-number scores under both weightings, and
+//! responses that know their model and check every index.
+
+mod common;
+
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+use transform_model::responses::{ReadOptions, ResponseError};
+use transform_model::{AssessError, AssessOptions, Model, Responses, Weighting, assess};
+
+/// Draws answers (3 items each, all answered) for `sizes` top managers and front-line
+/// staff whose exact score under `weighting` is the whole number `v`, or None if the
+/// last respondent cannot close the sum.
+fn survey_at(model: &Model, rng: &mut Pcg64Mcg, sizes: (usize, usize), v: i64, weighting: Weighting) -> Option<Responses> {
+    let (na, nb) = sizes;
+    // Answers near v, so the last respondent can close the sum (at 1 and 5 every answer
+    // must be v, and such a cell needs 20 respondents to be published: the homogeneity rule).
+    let (lo, hi) = ((v - 1).max(1), (v + 1).min(5));
+    let mut rows: Vec<(String, &str, [i64; 3])> = Vec::new();
+    for i in 0..na + nb - 1 {
+        let role = if i < na { "top_manager" } else { "frontline" };
+        let mut draw = || if v == 1 || v == 5 { v } else { rng.random_range(lo..=hi) };
+        rows.push((format!("R{i:02}"), role, [draw(), draw(), draw()]));
+    }
+    let sum = |role: &str| rows.iter().filter(|r| r.1 == role).map(|r| r.2.iter().sum::<i64>()).sum::<i64>();
+    let (sa, sb_rest) = (sum("top_manager"), sum("frontline"));
+    // Every respondent answers 3 items, so a group's mean is S/(3n).
+    // Balanced: (Sa/(3na) + Sb/(3nb))/2 = v ⇔ Sb = (6·na·nb·v − nb·Sa)/na.
+    // Pooled: (Sa + Sb)/(3(na + nb)) = v ⇔ Sb = 3(na + nb)v − Sa.
+    let (na, nb) = (na as i64, nb as i64);
+    let target_sb = match weighting {
+        Weighting::Balanced => {
+            let num = 6 * na * nb * v - nb * sa;
+            if num % na != 0 {
+                return None;
+            }
+            num / na
+        }
+        Weighting::Pooled => 3 * (na + nb) * v - sa,
+    };
+    let last = target_sb - sb_rest;
+    if !(3..=15).contains(&last) {
+        return None;
+    }
+    let a = (last - 2).clamp(1, 5);
+    let b = (last - a - 1).clamp(1, 5);
+    let c = last - a - b;
+    rows.push(("R99".into(), "frontline", [a, b, c]));
+    let mut csv = String::from("respondent,role,A1,A2,A3,B1,B2\n");
+    for (id, role, x) in rows {
+        // A3 is reverse-coded: write 6 − x so its scored value is x.
+        csv.push_str(&format!("{id},{role},{},{},{},3,\n", x[0], x[1], 6 - x[2]));
+    }
+    Some(Responses::from_csv_str(model, &csv, &ReadOptions::default()).unwrap())
+}
+
+#[test]
+fn whole_number_scores_sit_at_their_level_under_both_weightings() {
+    let model = Model::from_json(common::WORKED_MODEL).unwrap();
+    let mut rng = Pcg64Mcg::seed_from_u64(4);
+    let mut checked = 0;
+    for weighting in [Weighting::Balanced, Weighting::Pooled] {
+        for v in 1..=5 {
+            let mut found = 0;
+            let mut tries = 0;
+            while found < 40 {
+                tries += 1;
+                assert!(tries < 100_000, "no survey found for {v}");
+                let sizes = if v == 1 || v == 5 { (20, 20) } else { (rng.random_range(5..=7), rng.random_range(5..=9)) };
+                let Some(responses) = survey_at(&model, &mut rng, sizes, v, weighting) else { continue };
+                let o = AssessOptions { weighting, bootstrap: 0, ..AssessOptions::default() };
+                let a = assess(&model, &responses, &o).unwrap();
+                if a.groups.iter().any(|g| g.dimensions[0].score.is_none()) {
+                    continue; // a cell of alike scores is hidden (homogeneity rule): not this test's case
+                }
+                let d = &a.dimensions[0];
+                assert!((d.score.unwrap() - v as f64).abs() < 1e-9, "{weighting:?} {v}: {:?}", d.score);
+                assert_eq!(d.level, Some(v), "{weighting:?}: score {:?} must be level {v}", d.score);
+                assert!(d.progress.unwrap() < 1e-9);
+                found += 1;
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 400);
+}
+
+#[test]
+fn level_of_at_and_near_each_boundary() {
+    let model = Model::default_model();
+    for v in 1..=5 {
+        let x = v as f64;
+        assert_eq!(model.level_of(x), v);
+        // One ulp below a whole number is the whole number (the documented tolerance).
+        assert_eq!(model.level_of(f64::from_bits(x.to_bits() - 1)), v);
+        if v < 5 {
+            assert_eq!(model.level_of(x + 0.5), v);
+        }
+        if v > 1 {
+            // Clearly below: the level under.
+            assert_eq!(model.level_of(x - 1e-6), v - 1);
+        }
+    }
+    // 1.9999999999999998 (one ulp under 2), the issue's case.
+    assert_eq!(model.level_of(1.999_999_999_999_999_8), 2);
+}
+
+#[test]
+fn responses_assessed_with_another_model_are_refused() {
+    let worked = Model::from_json(common::WORKED_MODEL).unwrap();
+    let responses = Responses::from_csv_str(&worked, common::WORKED_CSV, &ReadOptions::default()).unwrap();
+    let other = Model::default_model();
+    let err = assess(&other, &responses, &AssessOptions::default()).unwrap_err();
+    assert!(matches!(err, AssessError::ModelMismatch(ResponseError::ModelMismatch { .. })), "{err:?}");
+    assert!(err.to_string().contains("`worked` 1") && err.to_string().contains("`dtm`"), "{err}");
+    // Same id and version, different content (an overlay): still refused.
+    let changed = worked.overlay(r#"{"items": [{"id": "A1", "text": {"da": "ny", "en": "new"}}]}"#).unwrap();
+    assert!(matches!(assess(&changed, &responses, &AssessOptions::default()), Err(AssessError::ModelMismatch(_))));
+}
+
+#[test]
+fn indices_are_checked() {
+    let model = Model::from_json(common::WORKED_MODEL).unwrap();
+    let mut r = Responses::new(&model);
+    let err = r.push(&model, 2, "X1", "frontline", [(0, 3), (5, 4)]).unwrap_err();
+    assert_eq!(err, ResponseError::IndexOutOfRange { what: "item", index: 5, len: 5 });
+    assert!(r.is_empty(), "a refused respondent leaves nothing behind");
+    r.push(&model, 2, "X1", "frontline", [(0, 3)]).unwrap();
+    assert_eq!(r.value(0, 0), Ok(Some(3)));
+    // Item 5 of respondent 0 would be respondent 1's first answer in the flat buffer.
+    assert_eq!(r.value(0, 5), Err(ResponseError::IndexOutOfRange { what: "item", index: 5, len: 5 }));
+    assert_eq!(r.value(1, 0), Err(ResponseError::IndexOutOfRange { what: "respondent", index: 1, len: 1 }));
+    assert_eq!(r.respondent_id(1), None);
+    // Pushing with another model is refused.
+    let other = Model::default_model();
+    assert!(matches!(r.push(&other, 3, "X2", "frontline", []), Err(ResponseError::ModelMismatch { .. })));
+}
+
+#[test]
+fn extreme_scales_and_empty_levels_are_errors_not_overflows() {
+    let base: serde_json::Value = serde_json::from_str(common::WORKED_MODEL).unwrap();
+    let mut extreme = base.clone();
+    extreme["scale"] = serde_json::json!({"min": i64::MIN, "max": i64::MAX});
+    let err = Model::from_json(&extreme.to_string()).unwrap_err();
+    assert!(err.to_string().contains("more than 100 steps"), "{err}");
+    let mut empty = base.clone();
+    empty["levels"] = serde_json::json!([]);
+    let err = Model::from_json(&empty.to_string()).unwrap_err();
+    assert!(err.to_string().contains("at least one level"), "{err}");
+}
