@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 const DTM_2026_1: &str = include_str!("../models/dtm.json");
 const DTM_2026_2: &str = include_str!("../models/dtm-2026.2.json");
@@ -63,11 +63,7 @@ fn role_ids(model: &Value) -> Vec<String> {
 /// The roles an item is asked of; an empty or absent list means every role (as the engine reads it).
 fn asked(model: &Value, item: &Value) -> BTreeSet<String> {
     let listed: BTreeSet<String> = arr(item, "roles").iter().filter_map(Value::as_str).map(str::to_owned).collect();
-    if listed.is_empty() {
-        role_ids(model).into_iter().collect()
-    } else {
-        listed
-    }
+    if listed.is_empty() { role_ids(model).into_iter().collect() } else { listed }
 }
 
 /// Items of each dimension, in model order.
@@ -102,7 +98,10 @@ fn check_anchors(model: &Value) -> Vec<String> {
         let anchors: Vec<&str> =
             items.iter().filter(|it| asked(model, it).is_superset(&roles)).map(|it| str_of(it, "id")).collect();
         if anchors.len() < 2 {
-            out.push(format!("{dim}: {} anchor item(s) {anchors:?} asked of all of {roles:?}; 2 are needed", anchors.len()));
+            out.push(format!(
+                "{dim}: {} anchor item(s) {anchors:?} asked of all of {roles:?}; 2 are needed",
+                anchors.len()
+            ));
         }
     }
     out
@@ -116,7 +115,10 @@ fn check_reverse(model: &Value, min: usize) -> Vec<String> {
         .map(|it| str_of(it, "dimension"))
         .collect();
     if with_reverse.len() < min {
-        vec![format!("reverse-keyed items in {} dimension(s) {with_reverse:?}; at least {min} needed", with_reverse.len())]
+        vec![format!(
+            "reverse-keyed items in {} dimension(s) {with_reverse:?}; at least {min} needed",
+            with_reverse.len()
+        )]
     } else {
         Vec::new()
     }
@@ -154,7 +156,11 @@ fn check_jargon(model: &Value, plain_roles: &[&str]) -> Vec<String> {
         let da = item.pointer("/text/da").and_then(Value::as_str).unwrap_or("");
         let found = jargon_in(da);
         if !found.is_empty() {
-            out.push(format!("item {}: jargon {} in an item for {plain_roles:?}", str_of(item, "id"), found.join(", ")));
+            out.push(format!(
+                "item {}: jargon {} in an item for {plain_roles:?}",
+                str_of(item, "id"),
+                found.join(", ")
+            ));
         }
     }
     out
@@ -197,7 +203,9 @@ fn check_sources(model: &Value, accept: impl Fn(&str) -> bool) -> Vec<String> {
         match x.get("source").and_then(Value::as_str) {
             None => out.push(format!("{path}: no `source`")),
             Some(s) if s.trim().is_empty() => out.push(format!("{path}: empty `source`")),
-            Some(s) if !accept(s) => out.push(format!("{path}: `source` has no quotation or labelled reference: {s:?}")),
+            Some(s) if !accept(s) => {
+                out.push(format!("{path}: `source` has no quotation or labelled reference: {s:?}"))
+            }
             Some(_) => {}
         }
     }
@@ -398,7 +406,12 @@ fn check_bilingual(model: &Value) -> Vec<String> {
 }
 
 /// Every rule shared by both models, with the model-specific settings.
-fn all_violations(model: &Value, plain_roles: &[&str], prefixes: &[&str], accept: impl Fn(&str) -> bool) -> Vec<String> {
+fn all_violations(
+    model: &Value,
+    plain_roles: &[&str],
+    prefixes: &[&str],
+    accept: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     out.extend(check_references(model));
     out.extend(check_items_per_role(model));
@@ -468,7 +481,11 @@ fn ci_labels_its_literature_sources() {
     let ci = load(CI);
     for d in arr(&ci, "dimensions") {
         let s = str_of(d, "source");
-        assert!(s.contains("Kania & Kramer 2011"), "dimension {} does not name Kania & Kramer 2011: {s:?}", str_of(d, "id"));
+        assert!(
+            s.contains("Kania & Kramer 2011"),
+            "dimension {} does not name Kania & Kramer 2011: {s:?}",
+            str_of(d, "id")
+        );
     }
 }
 
@@ -706,7 +723,8 @@ fn normalise_article(text: &str) -> String {
 
 fn quotations_not_in(model: &Value, article: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut sources: Vec<(String, &str)> = sourced_entries(model).into_iter().map(|(p, x)| (p, str_of(x, "source"))).collect();
+    let mut sources: Vec<(String, &str)> =
+        sourced_entries(model).into_iter().map(|(p, x)| (p, str_of(x, "source"))).collect();
     for d in arr(model, "dimensions") {
         if let Some(da) = d.pointer("/depends_note/da").and_then(Value::as_str) {
             sources.push((format!("dimensions[{}].depends_note", str_of(d, "id")), da));
@@ -726,6 +744,19 @@ fn quotations_not_in(model: &Value, article: &str) -> Vec<String> {
 #[test]
 fn article_normalisation_joins_hyphenated_line_breaks_only() {
     assert_eq!(normalise_article("kræ-\nver top- og mellem-  \n\n ledere"), "kræver top- og mellemledere");
+}
+
+#[test]
+fn a_quotation_not_in_the_article_is_caught() {
+    let article = normalise_article("Luk projekter, der ikke skaber værdi for bor-\ngerne.");
+    let mut m = dtm();
+    let only_d4_2 = |m: &Value| -> Vec<String> {
+        quotations_not_in(m, &article).into_iter().filter(|v| v.starts_with("items[D4_2]")).collect()
+    };
+    // D4_2 quotes greb 4 exactly, across the hyphenated line break.
+    assert!(only_d4_2(&m).is_empty(), "{:?}", only_d4_2(&m));
+    item_mut(&mut m, "D4_2")["source"] = json!("»Luk projekter, der ikke skaber værdi for kommunen.«");
+    assert_eq!(only_d4_2(&m).len(), 1);
 }
 
 /// The article is not part of the repository; run with
