@@ -182,6 +182,30 @@ fn check_referent(model: &Value, prefixes: &[&str]) -> Vec<String> {
     out
 }
 
+/// Rule: an item that names the whole (the municipality, the alliance) does not slip into a
+/// personal or unit "we" further on: `forbidden` lists, per prefix, words that would.
+fn check_mixed_referent(model: &Value, forbidden: &[(&str, &[&str])]) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in arr(model, "items") {
+        let da = item.pointer("/text/da").and_then(Value::as_str).unwrap_or("");
+        for (prefix, words) in forbidden {
+            let Some(rest) = da.strip_prefix(prefix) else { continue };
+            let lower = rest.to_lowercase();
+            let found: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| words.contains(w)).collect();
+            if !found.is_empty() {
+                out.push(format!("item {}: starts \"{prefix}\" but also says {found:?}", str_of(item, "id")));
+            }
+        }
+    }
+    out
+}
+
+/// In `dtm`, "I vores kommune …" items may say "vi"/"vores" (the municipality) but not "I"/"my".
+const DTM_MIXED: &[(&str, &[&str])] = &[("I vores kommune", &["jeg", "mig", "min", "mit", "mine"])];
+
+/// In `ci`, "I samarbejdet …" items speak of the parties, never of a "we" or an "I".
+const CI_MIXED: &[(&str, &[&str])] = &[("I samarbejdet", &["vi", "os", "vores", "jeg", "mig", "min", "mit", "mine"])];
+
 /// Every level, dimension, item and lever, with a path for messages.
 fn sourced_entries(model: &Value) -> Vec<(String, &Value)> {
     let mut out = Vec::new();
@@ -443,6 +467,23 @@ fn ci_roles() -> Vec<String> {
 #[test]
 fn dtm_2026_2_follows_every_shared_rule() {
     assert_clean("dtm 2026.2", all_violations(&load(DTM_2026_2), DTM_PLAIN_ROLES, DTM_PREFIXES, has_quotation));
+}
+
+#[test]
+fn items_keep_one_referent_throughout() {
+    assert_clean("dtm 2026.2", check_mixed_referent(&load(DTM_2026_2), DTM_MIXED));
+    assert_clean("ci", check_mixed_referent(&load(CI), CI_MIXED));
+}
+
+#[test]
+fn a_referent_that_changes_inside_an_item_is_caught() {
+    let mut m = dtm();
+    item_mut(&mut m, "D1_1")["text"]["da"] = json!("I vores kommune har jeg set tydelige ambitioner.");
+    assert_eq!(check_mixed_referent(&m, DTM_MIXED).len(), 1);
+    let mut ci = load(CI);
+    let item = ci["items"].as_array_mut().unwrap().iter_mut().find(|i| i["id"] == "agenda_1").unwrap();
+    item["text"]["da"] = json!("I samarbejdet er vi enige om problemet.");
+    assert_eq!(check_mixed_referent(&ci, CI_MIXED).len(), 1);
 }
 
 #[test]
