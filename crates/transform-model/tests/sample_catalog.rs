@@ -256,3 +256,17 @@ fn a_code_in_neither_table_is_still_refused() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_sample_portfolio_keeps_the_reviews_fixes() {
+    let p = transform_model::mission::Portfolio::sample();
+    let care = ["Sundhed og Omsorg", "Social og Handicap"];
+    for i in p.initiatives.iter().filter(|i| i.ingredients.iter().any(|x| x == "velfaerdsteknologi")) {
+        assert!(i.departments.iter().any(|d| care.contains(&d.as_str())), "{} {:?}", i.id, i.departments);
+    }
+    for i in &p.initiatives {
+        let t = format!("{} {}", i.title, i.description).to_lowercase();
+        assert!(!t.contains("ungeindsats") || t.contains("lovpligtige"), "{}: KUI is statutory", i.id);
+        assert!(!t.contains("borgere i ordinært job"), "{}: `ind i ordinært job`", i.id);
+    }
+}
