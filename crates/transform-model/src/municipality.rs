@@ -1,10 +1,17 @@
-//! The 98 Danish municipalities, with code and region (DAWA), shipped with the crate.
+//! The 98 Danish municipalities, with code and region (DAWA), shipped with the crate, and the
+//! fictional municipalities the bundled sample data uses for its illustrative cases.
+//!
+//! Sample interventions with invented details and outcomes must not be attributed to real
+//! municipalities, so they belong to fictional ones: names not among the 98, codes 901–915
+//! (outside the real code list), each in one of the five real regions so that region-based
+//! logic (partner suggestions) works on them. [`Municipality::fictional`] lets every face say so.
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
+const FICTIONAL_CSV: &str = include_str!("../data/fictional_municipalities.csv");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Municipality {
@@ -13,32 +20,71 @@ pub struct Municipality {
     pub name: String,
     pub region_code: String,
     pub region_name: String,
+    /// True for the invented municipalities of the sample data; they do not exist.
+    #[serde(default)]
+    pub fictional: bool,
+    /// Population band ("under 30.000", "30-60.000", "60-100.000", "over 100.000"); given for
+    /// the fictional ones, whose size is part of their invented context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_band: Option<String>,
+    /// "urban", "mixed" or "rural"; given for the fictional ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urbanity: Option<String>,
 }
 
-/// All 98 municipalities, ordered by code.
+/// The data rows of a bundled CSV: no header, no `#` comment lines, no blank lines.
+fn rows(csv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    csv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split(',').map(str::trim).collect())
+}
+
+/// All 98 real municipalities, ordered by code.
 pub fn all() -> &'static [Municipality] {
     static ALL: OnceLock<Vec<Municipality>> = OnceLock::new();
     ALL.get_or_init(|| {
-        MUNICIPALITIES_CSV
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
-                let f: Vec<&str> = l.split(',').collect();
-                Municipality {
-                    code: f[0].to_owned(),
-                    name: f[1].to_owned(),
-                    region_code: f[3].to_owned(),
-                    region_name: f[4].trim().to_owned(),
-                }
+        rows(MUNICIPALITIES_CSV)
+            .map(|f| Municipality {
+                code: f[0].to_owned(),
+                name: f[1].to_owned(),
+                region_code: f[3].to_owned(),
+                region_name: f[4].to_owned(),
+                fictional: false,
+                population_band: None,
+                urbanity: None,
             })
             .collect()
     })
 }
 
-/// The municipality with this code.
+/// The fictional municipalities of the sample data, ordered by code.
+pub fn fictional() -> &'static [Municipality] {
+    static FICTIONAL: OnceLock<Vec<Municipality>> = OnceLock::new();
+    FICTIONAL.get_or_init(|| {
+        rows(FICTIONAL_CSV)
+            .map(|f| Municipality {
+                code: f[0].to_owned(),
+                name: f[1].to_owned(),
+                region_code: f[2].to_owned(),
+                region_name: f[3].to_owned(),
+                fictional: true,
+                population_band: Some(f[4].to_owned()),
+                urbanity: Some(f[5].to_owned()),
+            })
+            .collect()
+    })
+}
+
+/// The municipality with this code: one of the 98 real ones, or a fictional one of the sample
+/// data (check [`Municipality::fictional`]).
 pub fn by_code(code: &str) -> Option<&'static Municipality> {
-    all().iter().find(|m| m.code == code)
+    all().iter().chain(fictional()).find(|m| m.code == code)
+}
+
+/// Whether `code` is one of the fictional municipalities of the sample data.
+pub fn is_fictional(code: &str) -> bool {
+    fictional().iter().any(|m| m.code == code)
 }
 
 /// Whether `code` has the form of a kommunekode: exactly three ASCII digits.
@@ -52,12 +98,23 @@ mod tests {
     fn ninety_eight_in_five_regions() {
         let all = super::all();
         assert_eq!(all.len(), 98);
+        assert!(all.iter().all(|m| !m.fictional));
         let mut regions: Vec<&str> = all.iter().map(|m| m.region_name.as_str()).collect();
         regions.sort();
         regions.dedup();
         assert_eq!(regions.len(), 5);
         assert_eq!(super::by_code("760").unwrap().name, "Ringkøbing-Skjern");
         assert!(super::by_code("411").is_none(), "Christiansø is not a municipality");
+        assert!(super::by_code("999").is_none(), "999 stays free");
         assert!(super::is_three_digit("101") && !super::is_three_digit("1010") && !super::is_three_digit("1a1"));
+    }
+
+    #[test]
+    fn fictional_ones_are_found_and_marked() {
+        let f = super::by_code("901").unwrap();
+        assert_eq!((f.name.as_str(), f.region_name.as_str()), ("Havbjerg", "Region Nordjylland"));
+        assert!(f.fictional && super::is_fictional("901"));
+        assert_eq!(f.population_band.as_deref(), Some("30-60.000"));
+        assert!(!super::by_code("101").unwrap().fictional && !super::is_fictional("101"));
     }
 }

@@ -41,6 +41,9 @@ fn words(rng: &mut Pcg64Mcg, pool: &[String], n: usize) -> String {
 }
 
 /// A catalog of `n` interventions (≈80 words, 8 ingredients each) over 40 ingredients.
+///
+/// Outcomes and evidence are random, so the interventions belong to the fictional
+/// municipalities of [`municipality::fictional`], never to real ones.
 pub fn sample_catalog(n: usize, seed: u64) -> CatalogDef {
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let pool = word_pool();
@@ -59,7 +62,7 @@ pub fn sample_catalog(n: usize, seed: u64) -> CatalogDef {
             }
         })
         .collect();
-    let munis = municipality::all();
+    let munis = municipality::fictional();
     let interventions = (0..n)
         .map(|i| {
             let m = pick(&mut rng, munis);
@@ -90,7 +93,7 @@ pub fn sample_catalog(n: usize, seed: u64) -> CatalogDef {
                 id: format!("S{:06}", i + 1),
                 title: words(&mut rng, &pool, 5),
                 description: words(&mut rng, &pool, 75),
-                municipality: MunicipalityRef { code: m.code.clone(), name: m.name.clone() },
+                municipality: MunicipalityRef { code: m.code.clone(), name: format!("{} (fiktiv)", m.name) },
                 year: Some(2015 + rng.random_range(0..10u32) as i64),
                 area: pick(&mut rng, &AREAS).to_string(),
                 target_groups: vec![pick(&mut rng, &groups).clone(), pick(&mut rng, &groups).clone()],
