@@ -11,7 +11,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 # dtype names a Spec may use → how a column of that kind is stored.
 _DTYPES = {
-    "str": "object",        # text
+    "str": "text",          # pandas' default text dtype (object before pandas 3, str from 3)
     "list": "object",       # a list per row
     "float": "float64",     # None → NaN
     "int": "int64",         # never missing
@@ -54,7 +54,9 @@ class Spec:
 
     @property
     def dtypes(self) -> Dict[str, str]:
-        return {c.name: _DTYPES[c.dtype] for c in self.columns}
+        """The dtype of every column, as pandas names it (text: pandas' default text dtype)."""
+        text = str(pandas().Series(["x"]).dtype)
+        return {c.name: text if c.dtype == "str" else _DTYPES[c.dtype] for c in self.columns}
 
     def doc(self) -> str:
         lines = [self.summary, "", "Columns:", ""]
