@@ -24,6 +24,12 @@ impl PyPortfolio {
     fn sample() -> Self {
         PyPortfolio { inner: Arc::new(Portfolio::sample()) }
     }
+    /// The generated benchmark portfolio (`mission::sample::sample_portfolio`), for measuring
+    /// the Python face on the same input as the Rust benchmark.
+    #[staticmethod]
+    fn synthetic(n_initiatives: usize, n_missions: usize, seed: u64) -> Self {
+        PyPortfolio { inner: Arc::new(transform_model::mission::sample::sample_portfolio(n_initiatives, n_missions, seed)) }
+    }
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
         Ok(PyPortfolio { inner: Arc::new(Portfolio::from_json(text).into_py_result(py)?) })
