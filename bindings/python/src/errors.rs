@@ -101,8 +101,9 @@ impl CoreError {
                         );
                         return raise(py, "ResponseError", msg, &[("column", obj(py, column))]);
                     }
-                    ResponseError::MissingColumn { column }
-                    | ResponseError::DuplicateColumn { column } => vec![("column", obj(py, column))],
+                    ResponseError::MissingColumn { column } | ResponseError::DuplicateColumn { column } => {
+                        vec![("column", obj(py, column))]
+                    }
                     ResponseError::DuplicateRespondent { row, respondent, .. }
                     | ResponseError::RoleConflict { row, respondent, .. }
                     | ResponseError::DuplicateAnswer { row, respondent, .. } => {

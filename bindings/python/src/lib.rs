@@ -209,7 +209,11 @@ fn assess_long(
 /// Danish Excel writes) are read. Returns the codes and the position of the first cell that
 /// is none of these.
 #[pyfunction]
-fn parse_answers(py: Python<'_>, cells: Vec<Option<String>>, missing: i64) -> (Bound<'_, PyArray1<i64>>, Option<usize>) {
+fn parse_answers(
+    py: Python<'_>,
+    cells: Vec<Option<String>>,
+    missing: i64,
+) -> (Bound<'_, PyArray1<i64>>, Option<usize>) {
     let mut out = Vec::with_capacity(cells.len());
     for (i, cell) in cells.iter().enumerate() {
         let value = match cell.as_deref() {

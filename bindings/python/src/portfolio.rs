@@ -28,7 +28,9 @@ impl PyPortfolio {
     /// the Python face on the same input as the Rust benchmark.
     #[staticmethod]
     fn synthetic(n_initiatives: usize, n_missions: usize, seed: u64) -> Self {
-        PyPortfolio { inner: Arc::new(transform_model::mission::sample::sample_portfolio(n_initiatives, n_missions, seed)) }
+        PyPortfolio {
+            inner: Arc::new(transform_model::mission::sample::sample_portfolio(n_initiatives, n_missions, seed)),
+        }
     }
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {

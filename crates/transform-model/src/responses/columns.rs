@@ -130,8 +130,15 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e, ResponseError::DuplicateAnswer { row: 2, .. }), "{e:?}");
-        let e = Responses::from_long_columns(&model, &ids, &strings(&["frontline"; 2]), &strings(&["D2_2", "X"]), &[4, 3], -1)
-            .unwrap_err();
+        let e = Responses::from_long_columns(
+            &model,
+            &ids,
+            &strings(&["frontline"; 2]),
+            &strings(&["D2_2", "X"]),
+            &[4, 3],
+            -1,
+        )
+        .unwrap_err();
         assert!(matches!(e, ResponseError::UnknownItem { row: 2, .. }), "{e:?}");
     }
 }
