@@ -76,10 +76,12 @@ def main():
     rust = float(subprocess.run([os.path.join(ROOT, "target/release/examples/assess_timing"), path, str(B)],
                                 check=True, capture_output=True, text=True).stdout)
     ours = median_time(lambda: tm.assess(matrix, roles=roles, items=items, respondents=ids, bootstrap=B, seed=1))
+    frame = median_time(lambda: tm.assess(df, bootstrap=B, seed=1))
     peer_time = median_time(lambda: peer(df, model, B), runs=1)
 
     # The peer's numbers agree with ours (balanced scores).
     a = tm.assess(matrix, roles=roles, items=items, respondents=ids, bootstrap=0)
+    assert a == tm.assess(df, bootstrap=0), "the DataFrame path gives the numpy path's result"
     municipality, _, _ = peer(df, model, 10)
     diff = float(np.max(np.abs(a.dimensions()["score"].to_numpy() - municipality.to_numpy())))
 
@@ -87,6 +89,7 @@ def main():
     print(f"{'':52} {'seconds':>9} {'ratio':>8}")
     print(f"{'Rust assess (criterion-equivalent, responses in memory)':52} {rust:9.3f} {1.0:8.2f}")
     print(f"{'Python tm.assess(numpy matrix)':52} {ours:9.3f} {ours / rust:8.2f}  (goal ≤ 1.2 × Rust)")
+    print(f"{'Python tm.assess(DataFrame)':52} {frame:9.3f} {frame / ours:8.2f}  (× the numpy path; goal ≤ 1.2)")
     print(f"{'pandas + pingouin + numpy bootstrap':52} {peer_time:9.3f} {peer_time / ours:8.1f}  (× slower than tm.assess; goal ≥ 20)")
 
 

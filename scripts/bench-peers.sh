@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side peer benchmarks (one run each, on this machine):
-#   matching vs rank_bm25 and scikit-learn; assess from Python vs Rust and vs pandas+pingouin.
-# Installs the peers and the wheel into .venv-bench. Usage: scripts/bench-peers.sh [match|assess]
+#   matching vs rank_bm25 and scikit-learn; assess from Python (numpy and DataFrame) vs Rust
+#   and vs pandas+pingouin; Portfolio.analyse from Python vs Rust.
+# Installs the peers and the wheel into .venv-bench.
+# Usage: scripts/bench-peers.sh [match|assess|portfolio]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
@@ -12,8 +14,14 @@ what=${1:-all}
 if [ "$what" = all ] || [ "$what" = match ]; then
   .venv-bench/bin/python bench/peers_match.py
 fi
-if [ "$what" = all ] || [ "$what" = assess ]; then
+if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ]; then
+  rm -rf target/wheels-bench
   .venv-bench/bin/maturin build --release -q -o target/wheels-bench
   .venv-bench/bin/pip install -q --force-reinstall --no-deps target/wheels-bench/*.whl
+fi
+if [ "$what" = all ] || [ "$what" = assess ]; then
   .venv-bench/bin/python bench/peers_assess.py
+fi
+if [ "$what" = all ] || [ "$what" = portfolio ]; then
+  .venv-bench/bin/python bench/peers_portfolio.py
 fi

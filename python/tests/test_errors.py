@@ -15,7 +15,8 @@ def test_response_error_fields():
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
     err = e.value
-    assert (err.row, err.column, err.item, err.respondent, err.value) == (2, "D2_2", "D2_2", "A", 9)
+    # A frame's error names its index label (0), not a CSV line.
+    assert (err.index, err.row, err.column, err.item, err.respondent, err.value) == (0, None, "D2_2", "D2_2", "A", 9)
     assert "outside the scale 1..5" in str(err)
 
     df = pd.DataFrame({"respondent": ["A"], "role": ["mayor"], "D2_2": [3]})

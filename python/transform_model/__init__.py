@@ -11,6 +11,7 @@ from ._assess import Assessment, assess
 from ._catalog import Catalog, default_catalog
 from ._errors import (
     AnonymityError,
+    ArgumentTypeError,
     CatalogError,
     ModelError,
     OptionError,
@@ -23,7 +24,7 @@ from ._portfolio import Portfolio, PortfolioAnalysis
 from ._transform_model import __version__
 
 __all__ = [
-    "AnonymityError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
+    "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "assess", "default_catalog", "default_model",
 ]

@@ -9,9 +9,58 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 import numpy as np
 
 from . import _transform_model as _rs
-from ._frames import frame, pandas
+from . import _args
+from . import _responses
+from ._frames import Column, Spec
 from ._model import Model, default_model
 from ._svg import radar
+
+
+DIMENSIONS = Spec(
+    "One row per dimension of the model, in model order.",
+    Column("id", "str", "dimension id (D1, D2, …)"),
+    Column("label", "str", "dimension name in `lang`"),
+    Column("score", "float", "municipality score on the answer scale (NaN when not reported)"),
+    Column("level", "Int64", "maturity level attained (floor of the score); <NA> when not reported"),
+    Column("progress", "float", "progress within the level, 0..1"),
+    Column("ci_low", "float", "lower end of the 95% bootstrap interval (NaN without one)"),
+    Column("ci_high", "float", "upper end of the 95% bootstrap interval (NaN without one)"),
+    Column("alpha", "float", "Cronbach's alpha of the dimension's items (NaN when not computable)"),
+    Column("n", "Int64", "respondents with a score on the dimension"),
+    Column("target", "float", "target level (NaN without a target)"),
+    Column("gap", "float", "target − score (NaN without a target)"),
+)
+GROUPS = Spec(
+    "Long form: one row per reported group × dimension (suppressed figures are NaN).",
+    Column("role", "str", "role id of the group (small roles are merged into `other`)"),
+    Column("group_n", "Int64", "respondents in the group"),
+    Column("dimension", "str", "dimension id"),
+    Column("score", "float", "group score (NaN when suppressed for anonymity or not asked)"),
+    Column("n", "Int64", "group members with a score on the dimension"),
+    Column("ci_low", "float", "lower end of the group's 95% interval"),
+    Column("ci_high", "float", "upper end of the group's 95% interval"),
+    Column("rwg", "float", "within-group agreement r_wg (1 = full agreement)"),
+)
+GAPS = Spec(
+    "Perception gaps: one row per pair of groups × dimension (diff = a − b).",
+    Column("a", "str", "first group"),
+    Column("b", "str", "second group"),
+    Column("dimension", "str", "dimension id"),
+    Column("diff", "float", "score of a − score of b"),
+    Column("ci_low", "float", "lower end of the interval of the difference"),
+    Column("ci_high", "float", "upper end of the interval of the difference"),
+    Column("significant", "boolean", "whether the gap stays significant after multiple-comparison control"),
+)
+RECOMMENDATIONS = Spec(
+    "Dimensions ordered by weighted gap to the target, with the levers to pull.",
+    Column("priority", "Int64", "1 = act first"),
+    Column("dimension", "str", "dimension id"),
+    Column("label", "str", "dimension name in `lang`"),
+    Column("gap", "float", "target − score"),
+    Column("weighted_gap", "float", "gap × the dimension's weight"),
+    Column("levers", "list", "lever ids of the dimension"),
+    Column("lever_labels", "list", "lever names in `lang`"),
+)
 
 
 class Assessment:
@@ -46,45 +95,43 @@ class Assessment:
         """The same JSON as the CLI's `assess`."""
         return self._inner.to_json()
 
+    @DIMENSIONS.documents
     def dimensions(self, lang: str = "da") -> Any:
-        """One row per dimension: id, label, score, level, progress, ci_low, ci_high, alpha, n, target, gap."""
-        rows = []
-        for d in self._data["dimensions"]:
-            ci = d["ci"] or [None, None]
-            rows.append({"id": d["id"], "label": d["label"][lang], "score": d["score"], "level": d["level"],
-                         "progress": d["progress"], "ci_low": ci[0], "ci_high": ci[1], "alpha": d["alpha"],
-                         "n": d["n"], "target": d["target"], "gap": d["gap"]})
-        df = frame(rows, ["id", "label", "score", "level", "progress", "ci_low", "ci_high", "alpha", "n",
-                          "target", "gap"])
-        return _typed(df, floats=["score", "progress", "ci_low", "ci_high", "alpha", "target", "gap"],
-                      ints=["level", "n"])
+        lang = _args.lang(lang)
+        ds = self._data["dimensions"]
+        return DIMENSIONS.from_columns({
+            "id": [d["id"] for d in ds], "label": [d["label"][lang] for d in ds],
+            "score": [d["score"] for d in ds], "level": [d["level"] for d in ds],
+            "progress": [d["progress"] for d in ds], "ci_low": [_lo(d["ci"]) for d in ds],
+            "ci_high": [_hi(d["ci"]) for d in ds], "alpha": [d["alpha"] for d in ds], "n": [d["n"] for d in ds],
+            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds]})
 
+    @GROUPS.documents
     def groups(self) -> Any:
-        """Long form: one row per reported group × dimension (suppressed figures are NaN)."""
-        rows = []
-        for g in self._data["groups"]:
-            for d in g["dimensions"]:
-                ci = d["ci"] or [None, None]
-                rows.append({"role": g["role"], "group_n": g["n"], "dimension": d["id"], "score": d["score"],
-                             "n": d["n"], "ci_low": ci[0], "ci_high": ci[1], "rwg": d["rwg"]})
-        df = frame(rows, ["role", "group_n", "dimension", "score", "n", "ci_low", "ci_high", "rwg"])
-        return _typed(df, floats=["score", "ci_low", "ci_high", "rwg"], ints=["group_n", "n"])
+        rows = [(g, d) for g in self._data["groups"] for d in g["dimensions"]]
+        return GROUPS.from_columns({
+            "role": [g["role"] for g, _ in rows], "group_n": [g["n"] for g, _ in rows],
+            "dimension": [d["id"] for _, d in rows], "score": [d["score"] for _, d in rows],
+            "n": [d["n"] for _, d in rows], "ci_low": [_lo(d["ci"]) for _, d in rows],
+            "ci_high": [_hi(d["ci"]) for _, d in rows], "rwg": [d["rwg"] for _, d in rows]})
 
+    @GAPS.documents
     def gaps(self) -> Any:
-        """Perception gaps: one row per pair of groups × dimension (diff = a − b)."""
-        rows = [{"a": g["a"], "b": g["b"], "dimension": g["dimension"], "diff": g["diff"],
-                 "ci_low": (g["ci"] or [None, None])[0], "ci_high": (g["ci"] or [None, None])[1],
-                 "significant": g["significant"]} for g in self._data["gaps"]]
-        df = frame(rows, ["a", "b", "dimension", "diff", "ci_low", "ci_high", "significant"])
-        return _typed(df, floats=["diff", "ci_low", "ci_high"])
+        gs = self._data["gaps"]
+        return GAPS.from_columns({
+            "a": [g["a"] for g in gs], "b": [g["b"] for g in gs], "dimension": [g["dimension"] for g in gs],
+            "diff": [g["diff"] for g in gs], "ci_low": [_lo(g["ci"]) for g in gs],
+            "ci_high": [_hi(g["ci"]) for g in gs], "significant": [g["significant"] for g in gs]})
 
+    @RECOMMENDATIONS.documents
     def recommendations(self, lang: str = "da") -> Any:
-        """Dimensions ordered by weighted gap to the target, with the levers to pull."""
-        rows = [{"priority": r["priority"], "dimension": r["dimension"], "label": r["label"][lang],
-                 "gap": r["gap"], "weighted_gap": r["weighted_gap"], "levers": r["levers"],
-                 "lever_labels": [x[lang] for x in r["lever_labels"]]} for r in self._data["recommendations"]]
-        df = frame(rows, ["priority", "dimension", "label", "gap", "weighted_gap", "levers", "lever_labels"])
-        return _typed(df, floats=["gap", "weighted_gap"], ints=["priority"])
+        lang = _args.lang(lang)
+        rs = self._data["recommendations"]
+        return RECOMMENDATIONS.from_columns({
+            "priority": [r["priority"] for r in rs], "dimension": [r["dimension"] for r in rs],
+            "label": [r["label"][lang] for r in rs], "gap": [r["gap"] for r in rs],
+            "weighted_gap": [r["weighted_gap"] for r in rs], "levers": [r["levers"] for r in rs],
+            "lever_labels": [[x[lang] for x in r["lever_labels"]] for r in rs]})
 
     def with_baseline(self, baseline: "Assessment") -> "Assessment":
         """This assessment with progress against an earlier round of the same model."""
@@ -92,22 +139,23 @@ class Assessment:
 
     def table(self, lang: str = "da") -> str:
         """The plain-text report the CLI prints."""
-        return self._inner.render_table(self._model._inner, lang)
+        return self._inner.render_table(self._model._inner, _args.lang(lang))
 
     def radar_svg(self, lang: str = "da") -> str:
         """An SVG radar chart of the dimension scores, their intervals and the target."""
+        lang = _args.lang(lang)
         dims = self._data["dimensions"]
         scale = self._model._data["scale"]
-        title = "Modenhedsprofil" if lang == "da" else "Maturity profile"
-        return radar([d["id"] for d in dims], [d["score"] for d in dims],
-                     [(d["ci"] or [None, None])[0] for d in dims], [(d["ci"] or [None, None])[1] for d in dims],
-                     dims[0]["target"] if dims else None, float(scale["min"]), float(scale["max"]), title)
+        return radar([d["id"] for d in dims], [d["score"] for d in dims], [_lo(d["ci"]) for d in dims],
+                     [_hi(d["ci"]) for d in dims], dims[0]["target"] if dims else None, float(scale["min"]),
+                     float(scale["max"]), lang)
 
     def _repr_html_(self) -> str:
         return self.to_html("da")
 
     def to_html(self, lang: str = "da") -> str:
         """A table and a radar chart, labelled in Danish (`da`) or English (`en`)."""
+        lang = _args.lang(lang)
         t = (lambda da, en: da if lang == "da" else en)
         levels = {lv["level"]: lv["label"][lang] for lv in self._model._data["levels"]}
         o = self._data["overall"]
@@ -149,14 +197,12 @@ def _ci(ci: Optional[Sequence[float]]) -> str:
     return "" if not ci else f"[{ci[0]:.2f}, {ci[1]:.2f}]"
 
 
-def _typed(df: Any, floats: Sequence[str] = (), ints: Sequence[str] = ()) -> Any:
-    """Stable dtypes whatever the values: floats are float64 (None → NaN), counts Int64."""
-    pd = pandas()
-    for c in floats:
-        df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-    for c in ints:
-        df[c] = pd.array(df[c], dtype="Int64")
-    return df
+def _lo(ci: Optional[Sequence[float]]) -> Optional[float]:
+    return ci[0] if ci else None
+
+
+def _hi(ci: Optional[Sequence[float]]) -> Optional[float]:
+    return ci[1] if ci else None
 
 
 def assess(
@@ -173,39 +219,53 @@ def assess(
     seed: int = 0,
     target: Optional[int] = None,
     baseline: Optional[Assessment] = None,
-    ignore_columns: Sequence[str] = (),
+    ignore_columns: Union[str, Sequence[str]] = (),
     threads: Optional[int] = None,
+    encoding: Optional[str] = None,
+    decimal: Optional[str] = None,
 ) -> Assessment:
     """Scores survey responses on `model` (default: the embedded `dtm` model).
 
     `responses` is one of:
 
-    - a pandas DataFrame in the wide survey layout (`respondent`, `role`, one column per item);
-    - a path to a CSV (wide) or JSON (long) file;
+    - a pandas DataFrame in the wide survey layout: `role` and one column per item, with the
+      respondent ids in a `respondent` column or in the index (`df.set_index('respondent')`).
+      Columns that are neither items nor `respondent`/`role` are refused with their list:
+      skip them with `ignore_columns=` or name the item columns with `items=`. Cells may be
+      numbers, NaN/None, or text (`"4"`, `"4,0"` with a decimal comma, `"ved ikke"`);
+    - a long DataFrame with columns `role`, `item`, `value` (and `respondent` or the index):
+      one row per answer;
+    - a path to a CSV (wide) or JSON (long) file. CSV is read as UTF-8; a file saved by Danish
+      Excel is usually Windows-1252: pass `encoding="cp1252"`. `decimal=","` reads "2,0" as 2;
     - a numpy integer matrix (respondents × items) with `roles=` and `items=` (and optionally
       `respondents=`); `missing` marks an unanswered cell. A C-contiguous int64 matrix is
       read in place, without a copy.
 
+    A single string given for a list argument (`ignore_columns="timestamp"`, `roles=`,
+    `items=`) is one element. Bad arguments raise `OptionError` naming the argument and what it
+    accepts; bad data raises `ResponseError`, naming the DataFrame's index label for frames.
+
     The GIL is released while scoring; the same seed gives the same intervals on any
     thread count.
     """
-    model = model or default_model()
-    opts = (weighting, int(min_group_size), int(bootstrap), int(seed), target, threads)
+    model = default_model() if model is None else _args.instance(
+        "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
+    if baseline is not None:
+        _args.instance("baseline", baseline, Assessment, "an Assessment (the result of an earlier tm.assess)")
+    opts = (_args.choice("weighting", weighting, _args.WEIGHTINGS), _args.count("min_group_size", min_group_size),
+            _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
+            _args.optional_count("threads", threads))
+    ignore = _args.text_list("ignore_columns", ignore_columns)
     if isinstance(responses, np.ndarray):
-        if roles is None or items is None:
-            raise TypeError("a numpy matrix needs roles= (one per row) and items= (one per column)")
-        if not np.issubdtype(responses.dtype, np.integer):
-            raise TypeError("the matrix must hold integers; use a DataFrame for data with NaN")
-        values = np.ascontiguousarray(responses, dtype=np.int64)
-        ids = list(respondents) if respondents is not None else [f"R{i + 1}" for i in range(values.shape[0])]
-        inner = _rs.assess_matrix(model._inner, values, [str(x) for x in ids], [str(r) for r in roles],
-                                  [str(i) for i in items], int(missing), *opts)
+        inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts)
     elif isinstance(responses, (str, os.PathLike)):
-        inner = _rs.assess_csv(model._inner, os.fspath(responses), True, list(ignore_columns), *opts)
-    elif hasattr(responses, "to_csv") and hasattr(responses, "columns"):
-        inner = _rs.assess_csv(model._inner, responses.to_csv(index=False), False, list(ignore_columns), *opts)
+        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts)
+    elif hasattr(responses, "columns") and hasattr(responses, "index"):
+        inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts)
     else:
-        raise TypeError("responses must be a pandas DataFrame, a path, or a numpy integer matrix")
+        raise _args.ArgumentTypeError(
+            f"responses= must be a pandas DataFrame, a path, or a numpy integer matrix, not "
+            f"{type(responses).__name__}", option="responses", allowed="DataFrame, path or numpy matrix")
     if baseline is not None:
         inner = inner.with_baseline(baseline._inner)
     return Assessment(inner, model)

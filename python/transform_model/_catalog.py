@@ -5,6 +5,7 @@ import json
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
+from . import _args
 from . import _transform_model as _rs
 from ._frames import frame
 
@@ -12,11 +13,16 @@ MATCH_COLUMNS = ["id", "name", "score", "lift", "support_interventions", "suppor
                  "max_evidence", "transfer", "advice", "sources", "warnings"]
 
 
-def _query(problem: str, target_groups: Optional[Sequence[str]] = None, problems: Optional[Sequence[str]] = None,
-           area: Optional[str] = None, context: Optional[Mapping[str, Any]] = None,
-           exclude: Optional[Sequence[str]] = None) -> str:
-    return json.dumps({"text": problem, "target_groups": list(target_groups or []), "problems": list(problems or []),
-                       "area": area, "context": dict(context or {}), "exclude": list(exclude or [])})
+def _query(problem: str, target_groups: Union[str, Sequence[str], None] = None,
+           problems: Union[str, Sequence[str], None] = None, area: Optional[str] = None,
+           context: Optional[Mapping[str, Any]] = None, exclude: Union[str, Sequence[str], None] = None) -> str:
+    """The core's query; a single string for a list argument is one element."""
+    _args.instance("problem", problem, str, "a text")
+    if context is not None:
+        _args.instance("context", context, Mapping, "a dict such as {'urbanity': 'rural'}")
+    return json.dumps({"text": problem, "target_groups": _args.text_list("target_groups", target_groups),
+                       "problems": _args.text_list("problems", problems), "area": area,
+                       "context": dict(context or {}), "exclude": _args.text_list("exclude", exclude)})
 
 
 def _match_frame(result_json: str, lang: str) -> Any:
@@ -62,24 +68,28 @@ class Catalog:
               top: int = 10, retrieve: int = 50, lang: str = "da") -> Any:
         """Ranked active ingredients for a problem, as a DataFrame (`.attrs["result"]` holds the full JSON)."""
         q = _query(problem, target_groups, problems, area, context, exclude)
-        return _match_frame(self._inner.match_one(q, int(top), int(retrieve), lang), lang)
+        lang = _args.lang(lang)
+        return _match_frame(self._inner.match_one(q, _args.count("top", top), _args.count("retrieve", retrieve), lang),
+                            lang)
 
     def match_many(self, queries: Iterable[Union[str, Mapping[str, Any]]], *, top: int = 10, retrieve: int = 50,
                    lang: str = "da") -> List[Any]:
         """Many queries in parallel with the GIL released; each item is a problem text or a dict of
         `match` arguments. Results equal calling `match` one by one."""
-        qs = [_query(q) if isinstance(q, str) else _query(**q) for q in queries]
-        return [_match_frame(r, lang) for r in self._inner.match_many(qs, int(top), int(retrieve), lang)]
+        qs = [_query(q) if isinstance(q, str) else _query(**q) for q in _args.text_or_dicts("queries", queries)]
+        lang = _args.lang(lang)
+        return [_match_frame(r, lang)
+                for r in self._inner.match_many(qs, _args.count("top", top), _args.count("retrieve", retrieve), lang)]
 
     def similar(self, problem: str, top: int = 10, **filters: Any) -> Any:
         """The interventions most relevant to a problem."""
-        rows = json.loads(self._inner.similar(_query(problem, **filters), int(top)))
+        rows = json.loads(self._inner.similar(_query(problem, **filters), _args.count("top", top)))
         return frame(rows, ["id", "title", "municipality", "code", "area", "relevance", "bm25", "tag_overlap",
                             "context_similarity"])
 
     def partners(self, code: str, top: int = 3) -> Any:
         """Municipalities with similar problems and complementary ingredients (nearby ones preferred)."""
-        rows = json.loads(self._inner.partners(str(code), int(top)))
+        rows = json.loads(self._inner.partners(str(code), _args.count("top", top)))
         return frame(rows, ["code", "name", "region", "score", "similarity", "complementarity", "same_region",
                             "shared_problems", "ingredients_to_learn"])
 

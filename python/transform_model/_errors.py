@@ -29,15 +29,20 @@ class ModelError(TransformModelError, ValueError):
 
 
 class ResponseError(TransformModelError, ValueError):
-    """Survey responses are invalid: ``row``, ``column``, ``item``, ``respondent``, ``value``."""
+    """Survey responses are invalid: ``row`` (a CSV line or a matrix row), ``index`` (the
+    DataFrame's index label, for frames), ``column``, ``item``, ``respondent``, ``value``,
+    ``allowed`` (the values that would have been accepted) and ``argument`` (the argument of
+    `assess` at fault)."""
 
     def __init__(self, message: str, row: Optional[int] = None, column: Optional[str] = None,
                  item: Optional[str] = None, respondent: Optional[str] = None, value: Any = None,
-                 path: Optional[str] = None, **fields: Any) -> None:
+                 path: Optional[str] = None, index: Any = None, allowed: Any = None,
+                 argument: Optional[str] = None, **fields: Any) -> None:
         super().__init__(message, row=row, column=column, item=item, respondent=respondent, value=value,
-                         path=path, **fields)
+                         path=path, index=index, allowed=allowed, argument=argument, **fields)
         self.row, self.column, self.item, self.respondent, self.value, self.path = (
             row, column, item, respondent, value, path)
+        self.index, self.allowed, self.argument = index, allowed, argument
 
 
 class AnonymityError(TransformModelError, ValueError):
@@ -65,8 +70,18 @@ class CatalogError(TransformModelError, ValueError):
 
 
 class OptionError(TransformModelError, ValueError):
-    """An option has a value the library cannot use. ``option`` names it."""
+    """An argument has a value the library cannot use. ``option`` (also ``argument``) names
+    it, ``allowed`` says what it accepts, ``value`` is what was given."""
 
-    def __init__(self, message: str, option: Optional[str] = None, **fields: Any) -> None:
-        super().__init__(message, option=option, **fields)
-        self.option = option
+    def __init__(self, message: str, option: Optional[str] = None, allowed: Any = None, value: Any = None,
+                 **fields: Any) -> None:
+        super().__init__(message, option=option, allowed=allowed, value=value, **fields)
+        self.option, self.allowed, self.value = option, allowed, value
+
+    @property
+    def argument(self) -> Optional[str]:
+        return self.option
+
+
+class ArgumentTypeError(OptionError, TypeError):
+    """An argument has the wrong type (e.g. ``model='dtm'`` instead of a `Model`)."""

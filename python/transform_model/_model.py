@@ -5,6 +5,7 @@ import json
 import os
 from typing import Any, Dict, List, Union
 
+from . import _args
 from . import _transform_model as _rs
 from ._frames import frame
 
@@ -30,6 +31,8 @@ class Model:
 
     def overlay(self, overlay: Union[str, Dict[str, Any]]) -> "Model":
         """A new model: this one with `overlay` (JSON text or dict) merged by id, then validated."""
+        if not isinstance(overlay, (str, dict)):
+            _args.instance("overlay", overlay, dict, "JSON text or a dict")
         text = overlay if isinstance(overlay, str) else json.dumps(overlay)
         return Model(self._inner.overlay(text))
 
@@ -61,6 +64,7 @@ class Model:
 
     def to_frame(self, lang: str = "da") -> Any:
         """One row per item: item, dimension, dimension label, text, reverse, roles."""
+        lang = _args.lang(lang)
         labels = {d["id"]: d["label"][lang] for d in self._data["dimensions"]}
         rows = [
             {"item": i["id"], "dimension": i["dimension"], "dimension_label": labels[i["dimension"]],

@@ -4,83 +4,195 @@ from __future__ import annotations
 import html
 import json
 import os
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
+import numpy as np
+
+from . import _args
 from . import _transform_model as _rs
-from ._frames import frame, pandas
-from ._svg import bars
+from ._frames import Column, Spec
+from ._svg import bars, shorten
+
+ALIGNMENT = Spec(
+    "Long form: one row per initiative × mission with the score and every component.",
+    Column("initiative", "str", "initiative id"),
+    Column("mission", "str", "mission id"),
+    Column("score", "float", "alignment 0..1: the weighted sum of the components"),
+    Column("link", "float", "explicit link strength / 3"),
+    Column("target_groups", "float", "share of the mission's target groups the initiative addresses"),
+    Column("outcomes", "float", "share of the mission's outcomes the initiative works towards"),
+    Column("text", "float", "cosine similarity of description and mission statement"),
+    Column("reach", "float", "share of the mission's owning departments the initiative involves"),
+)
+COVERAGE = Spec(
+    "One row per mission: how well the portfolio covers it.",
+    Column("mission", "str", "mission id"),
+    Column("initiatives", "int", "initiatives aligned at or above the threshold"),
+    Column("weighted", "float", "sum of their alignment scores"),
+    Column("departments", "list", "departments involved"),
+    Column("sectors", "list", "sectors involved"),
+    Column("gaps", "list", "what no aligned initiative addresses"),
+)
+MISSION_QUALITY = Spec(
+    "One row per mission: the quality criteria it meets and misses.",
+    Column("mission", "str", "mission id"),
+    Column("met", "list", "criteria met"),
+    Column("missed", "list", "criteria missed"),
+)
+CLOSURE = Spec(
+    "Initiatives to consider closing, with the reason.",
+    Column("initiative", "str", "initiative id"),
+    Column("best_alignment", "float", "its highest alignment to any mission"),
+    Column("reason", "str", "why it is a candidate"),
+)
+BALANCE = Spec(
+    "Counts by kind (modes, facets, stages) and department shares (fractions), in long form.",
+    Column("kind", "str", "modes, facets, stages or department_share"),
+    Column("value", "str", "the mode, facet, stage or department"),
+    Column("count", "float", "active initiatives (a share for department_share)"),
+)
+CROSS = Spec(
+    "Pairs of initiatives that could learn from each other.",
+    Column("a", "str", "first initiative"),
+    Column("b", "str", "second initiative"),
+    Column("shared", "list", "what they share (target_group:…, outcome:…, ingredient:…)"),
+    Column("score", "float", "Σ ln(N / df) over the shared items: rare shared items count most"),
+)
+ECONOMICS = Spec(
+    "One row per initiative: yearly net, payback and a recommendation.",
+    Column("initiative", "str", "initiative id"),
+    Column("net_per_year", "float", "savings − cost per year once savings run"),
+    Column("payback_year", "Int64", "first year the cumulative net is ≥ 0 (<NA> if not within the horizon)"),
+    Column("recommendation", "str", "spread, keep, reconsider or close"),
+    Column("reason", "str", "why"),
+)
+
+_HEADINGS = {
+    "coverage": ("Dækning (vægtet med sammenhæng)", "Coverage (alignment-weighted)"),
+    "balance": ("Balance", "Balance"),
+    "closure": ("Kandidater til lukning", "Closure candidates"),
+    "modes": ("Tilgange", "Modes"), "facets": ("Facetter", "Facets"), "stages": ("Faser", "Stages"),
+    "herfindahl": ("Koncentration på forvaltninger (Herfindahl)", "Concentration on departments (Herfindahl)"),
+    "no_flags": ("Ingen advarsler om balancen", "No balance warnings"),
+    "none": ("Ingen", "None"),
+    "active": ("Aktive initiativer", "Active initiatives"),
+}
 
 
 class PortfolioAnalysis:
-    """The analysis of a portfolio; every table is a DataFrame, `data` is the full JSON as dicts."""
+    """The analysis of a portfolio; every table is a DataFrame built from columns the core
+    hands over (no JSON round trip). `data` is the full JSON as dicts, built on first use."""
 
-    __slots__ = ("data", "_titles")
+    __slots__ = ("_inner", "_titles", "_lang", "_data")
 
-    def __init__(self, data: Dict[str, Any], titles: Dict[str, str]) -> None:
-        self.data = data
+    def __init__(self, inner: "_rs._PortfolioAnalysis", titles: Dict[str, str], lang: str = "da") -> None:
+        self._inner = inner
         self._titles = titles
+        self._lang = lang
+        self._data: Optional[Dict[str, Any]] = None
 
     @property
+    def data(self) -> Dict[str, Any]:
+        """The analysis as plain data (the CLI's `portfolio --format json`)."""
+        if self._data is None:
+            self._data = json.loads(self._inner.to_json())
+        return self._data
+
+    def to_json(self) -> str:
+        return self._inner.to_json()
+
+    @property
+    def year(self) -> int:
+        return self._inner.year
+
+    @property
+    def horizon(self) -> int:
+        return self._inner.horizon
+
+    @property
+    @ALIGNMENT.documents
     def alignment(self) -> Any:
-        """Long form: one row per initiative × mission with the score and every component."""
-        rows = [{"initiative": r["initiative"], "mission": r["mission"], "score": r["score"], **r["components"]}
-                for r in self.data["alignment"]]
-        return frame(rows, ["initiative", "mission", "score", "link", "target_groups", "outcomes", "text", "reach"])
+        c = self._inner.alignment()
+        initiatives = np.array(c.pop("initiative_names"), dtype=object)
+        missions = np.array(c.pop("mission_names"), dtype=object)
+        c["initiative"] = initiatives[c.pop("initiative_codes")]
+        c["mission"] = missions[c.pop("mission_codes")]
+        return ALIGNMENT.from_columns(c)
 
     @property
+    @COVERAGE.documents
     def coverage(self) -> Any:
-        rows = [{**c, "departments": c["departments"], "gaps": c["gaps"]} for c in self.data["coverage"]]
-        return frame(rows, ["mission", "initiatives", "weighted", "departments", "sectors", "gaps"])
+        return COVERAGE.from_columns(self._inner.coverage())
 
     @property
+    @MISSION_QUALITY.documents
     def mission_quality(self) -> Any:
-        return frame(self.data["mission_quality"], ["mission", "met", "missed"])
+        return MISSION_QUALITY.from_columns(self._inner.mission_quality())
 
     @property
+    @CLOSURE.documents
     def closure_candidates(self) -> Any:
-        return frame(self.data["closure_candidates"], ["initiative", "best_alignment", "reason"])
+        return CLOSURE.from_columns(self._inner.closure_candidates())
 
     @property
+    @BALANCE.documents
     def balance(self) -> Any:
-        """Counts by kind (mode, facet, stage) and department shares, in long form."""
-        b = self.data["balance"]
-        rows = [{"kind": kind, "value": k, "count": v} for kind in ("modes", "facets", "stages")
-                for k, v in b[kind].items()]
-        rows += [{"kind": "department_share", "value": k, "count": v} for k, v in b["department_shares"].items()]
-        return frame(rows, ["kind", "value", "count"])
+        return BALANCE.from_columns(self._inner.balance())
 
     @property
-    def flags(self) -> list:
+    def flags(self) -> List[str]:
         """Balance warnings, e.g. "many pilots, nothing spreading"."""
-        return list(self.data["balance"]["flags"])
+        return list(self._inner.flags)
 
     @property
     def herfindahl(self) -> Optional[float]:
-        return self.data["balance"]["herfindahl"]
+        return self._inner.herfindahl
 
     @property
+    @CROSS.documents
     def cross_fertilisation(self) -> Any:
-        return frame(self.data["cross_fertilisation"], ["a", "b", "shared", "score"])
+        return CROSS.from_columns(self._inner.cross_fertilisation())
 
     @property
+    @ECONOMICS.documents
     def economics(self) -> Any:
-        df = frame(self.data["economics"], ["initiative", "net_per_year", "payback_year", "recommendation", "reason"])
-        df["payback_year"] = pandas().array(df["payback_year"], dtype="Int64")
-        return df
+        return ECONOMICS.from_columns(self._inner.economics())
 
     def _repr_html_(self) -> str:
-        cov = self.data["coverage"]
-        chart = bars([f"{c['mission']} {self._titles.get(c['mission'], '')}"[:40] for c in cov],
-                     [c["weighted"] for c in cov], "Mission coverage")
-        flags = "".join(f"<li>{html.escape(f)}</li>" for f in self.flags)
-        closes = "".join(f"<li>{c['initiative']}: {html.escape(c['reason'])}</li>"
-                         for c in self.data["closure_candidates"])
-        return (f'<div class="transform-model-portfolio"><h4>Coverage (alignment-weighted)</h4>{chart}'
-                f"<h4>Balance</h4><ul>{flags}</ul><h4>Closure candidates</h4><ul>{closes}</ul></div>")
+        return self.to_html(self._lang)
+
+    def to_html(self, lang: Optional[str] = None) -> str:
+        """Coverage chart, balance and closure candidates, headed in Danish (`da`) or English (`en`);
+        by default in the language of the analysis."""
+        lang = _args.lang(self._lang if lang is None else lang)
+        h = (lambda key: html.escape(_HEADINGS[key][0 if lang == "da" else 1]))
+        cov = self._inner.coverage()
+        labels = [shorten(f"{m} {self._titles.get(m, '')}".strip(), 44) for m in cov["mission"]]
+        chart = bars(labels, [float(w) for w in cov["weighted"]], _HEADINGS["coverage"][0 if lang == "da" else 1])
+        closes = self._inner.closure_candidates()
+        close_items = "".join(f"<li>{html.escape(i)}: {html.escape(r)}</li>"
+                              for i, r in zip(closes["initiative"], closes["reason"])) or f"<li>{h('none')}</li>"
+        return (f'<div class="transform-model-portfolio"><h4>{h("coverage")}</h4>{chart}'
+                f'<h4>{h("balance")}</h4>{self._balance_html(h)}'
+                f"<h4>{h('closure')}</h4><ul>{close_items}</ul></div>")
+
+    def _balance_html(self, h: Any) -> str:
+        b = self._inner.balance()
+        counts: Dict[str, List[str]] = {"modes": [], "facets": [], "stages": []}
+        for kind, value, n in zip(b["kind"], b["value"], b["count"]):
+            if kind in counts:
+                counts[kind].append(f"{html.escape(value)} {int(n)}")
+        rows = [f"<tr><th>{h('active')}</th><td>{self._inner.active}</td></tr>"]
+        rows += [f"<tr><th>{h(kind)}</th><td>{', '.join(v) or '–'}</td></tr>" for kind, v in counts.items()]
+        hf = self._inner.herfindahl
+        rows.append(f"<tr><th>{h('herfindahl')}</th><td>{'–' if hf is None else f'{hf:.2f}'}</td></tr>")
+        flags = "".join(f"<li>{html.escape(f)}</li>" for f in self.flags) or f"<li>{h('no_flags')}</li>"
+        return f'<table class="balance">{"".join(rows)}</table><ul class="flags">{flags}</ul>'
 
     def __repr__(self) -> str:
-        return (f"PortfolioAnalysis({len(self.data['coverage'])} missions, {len(self.data['economics'])} initiatives, "
-                f"{len(self.data['closure_candidates'])} closure candidates)")
+        return (f"PortfolioAnalysis({len(self._inner.coverage()['mission'])} missions, "
+                f"{len(self._inner.economics()['initiative'])} initiatives, "
+                f"{len(self._inner.closure_candidates()['initiative'])} closure candidates)")
 
 
 class Portfolio:
@@ -119,9 +231,9 @@ class Portfolio:
 
         The analysis year is `year` or the file's `year` (never the clock). Runs without the GIL.
         """
-        data = json.loads(self._inner.analyse(int(horizon), year, lang))
-        titles = {m["id"]: m["title"].get(lang, "") for m in self.to_dict()["missions"]}
-        return PortfolioAnalysis(data, titles)
+        lang = _args.lang(lang)
+        inner = self._inner.analyse(_args.count("horizon", horizon), _args.optional_int("year", year), lang)
+        return PortfolioAnalysis(inner, dict(self._inner.mission_titles(lang)), lang)
 
     analyze = analyse
 
@@ -132,5 +244,5 @@ class Portfolio:
         return isinstance(other, Portfolio) and self.to_dict() == other.to_dict()
 
     def __repr__(self) -> str:
-        d = self.to_dict()
-        return f"Portfolio({d['municipality']['name']!r}, {len(d['missions'])} missions, {len(d['initiatives'])} initiatives)"
+        name, missions, initiatives = self._inner.summary()
+        return f"Portfolio({name!r}, {missions} missions, {initiatives} initiatives)"

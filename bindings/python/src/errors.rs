@@ -71,11 +71,12 @@ impl CoreError {
             CoreError::Response(e) => {
                 let msg = e.to_string();
                 let f: Vec<(&str, Py<PyAny>)> = match e {
-                    ResponseError::UnknownRole { row, respondent, value, .. } => vec![
+                    ResponseError::UnknownRole { row, respondent, value, allowed } => vec![
                         ("row", obj(py, row)),
                         ("column", obj(py, "role")),
                         ("respondent", obj(py, respondent)),
                         ("value", obj(py, value)),
+                        ("allowed", obj(py, allowed.split(", ").map(str::to_owned).collect::<Vec<_>>())),
                     ],
                     ResponseError::NotInteger { row, respondent, column, value } => vec![
                         ("row", obj(py, row)),
@@ -92,9 +93,17 @@ impl CoreError {
                         ("respondent", obj(py, respondent)),
                         ("value", obj(py, value)),
                     ],
-                    ResponseError::UnknownColumn { column, .. }
-                    | ResponseError::MissingColumn { column }
-                    | ResponseError::DuplicateColumn { column } => vec![("column", obj(py, column))],
+                    ResponseError::UnknownColumn { column, index } => {
+                        // The core names the CLI flag; Python users pass an argument.
+                        let msg = format!(
+                            "column {index} `{column}` is not an item of the model \
+                             (pass ignore_columns=[{column:?}] to skip it)"
+                        );
+                        return raise(py, "ResponseError", msg, &[("column", obj(py, column))]);
+                    }
+                    ResponseError::MissingColumn { column } | ResponseError::DuplicateColumn { column } => {
+                        vec![("column", obj(py, column))]
+                    }
                     ResponseError::DuplicateRespondent { row, respondent, .. }
                     | ResponseError::RoleConflict { row, respondent, .. }
                     | ResponseError::DuplicateAnswer { row, respondent, .. } => {

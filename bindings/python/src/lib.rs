@@ -3,21 +3,21 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+mod portfolio;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use numpy::{PyReadonlyArray2, PyUntypedArrayMethods};
+use numpy::{PyArray1, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 use transform_model::maturity::report;
-use transform_model::mission::{AnalysisOptions, Portfolio};
-use transform_model::responses::ReadOptions;
+use transform_model::responses::{ReadOptions, is_missing_token, parse_answer};
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
 
 use errors::{IntoPyResult, invalid};
 
-fn lang(s: &str) -> PyResult<Lang> {
+pub(crate) fn lang(s: &str) -> PyResult<Lang> {
     s.parse::<Lang>().map_err(invalid)
 }
 
@@ -173,37 +173,61 @@ fn assess_matrix(
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 
-/// A portfolio of missions and initiatives.
-#[pyclass(module = "transform_model._transform_model", name = "_Portfolio", frozen)]
-struct PyPortfolio {
-    inner: Arc<Portfolio>,
+/// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
+/// DataFrame holds them; `missing` marks a recorded "don't know".
+#[pyfunction]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[allow(clippy::too_many_arguments)]
+fn assess_long(
+    py: Python<'_>,
+    model: &PyModel,
+    respondents: Vec<String>,
+    roles: Vec<String>,
+    items: Vec<String>,
+    values: PyReadonlyArray1<'_, i64>,
+    missing: i64,
+    weighting: &str,
+    min_group_size: usize,
+    bootstrap: usize,
+    seed: u64,
+    target: Option<i64>,
+    threads: Option<usize>,
+) -> PyResult<PyAssessment> {
+    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
+    let model = model.inner.clone();
+    let result = py.detach(|| {
+        Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing)
+            .map_err(errors::CoreError::from)
+            .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+    });
+    Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 
-#[pymethods]
-impl PyPortfolio {
-    #[staticmethod]
-    fn sample() -> Self {
-        PyPortfolio { inner: Arc::new(Portfolio::sample()) }
+/// Reads answer cells of a text column: `None` and the core's missing tokens (empty,
+/// `ved ikke`, `NA`, …) become `missing`; integers, `4.0` and `4,0` (a decimal comma, as
+/// Danish Excel writes) are read. Returns the codes and the position of the first cell that
+/// is none of these.
+#[pyfunction]
+fn parse_answers(
+    py: Python<'_>,
+    cells: Vec<Option<String>>,
+    missing: i64,
+) -> (Bound<'_, PyArray1<i64>>, Option<usize>) {
+    let mut out = Vec::with_capacity(cells.len());
+    for (i, cell) in cells.iter().enumerate() {
+        let value = match cell.as_deref() {
+            None => Some(missing),
+            Some(c) if is_missing_token(c) => Some(missing),
+            Some(c) if c.contains(',') && !c.contains('.') => parse_answer(&c.replacen(',', ".", 1)),
+            Some(c) => parse_answer(c),
+        };
+        match value {
+            Some(v) => out.push(v),
+            None => return (PyArray1::from_vec(py, out), Some(i)),
+        }
     }
-    #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        Ok(PyPortfolio { inner: Arc::new(Portfolio::from_json(text).into_py_result(py)?) })
-    }
-    #[staticmethod]
-    fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        Ok(PyPortfolio { inner: Arc::new(Portfolio::from_file(path).into_py_result(py)?) })
-    }
-    fn to_json(&self) -> String {
-        self.inner.to_json()
-    }
-    /// The full analysis as JSON.
-    #[pyo3(signature = (horizon, year, lang_))]
-    fn analyse(&self, py: Python<'_>, horizon: i64, year: Option<i64>, lang_: &str) -> PyResult<String> {
-        let o = AnalysisOptions { horizon, year, lang: lang(lang_)?, ..AnalysisOptions::default() };
-        let p = self.inner.clone();
-        let result = py.detach(move || p.analyse(&o).map(|a| a.to_json()));
-        result.into_py_result(py)
-    }
+    (PyArray1::from_vec(py, out), None)
 }
 
 /// A catalog with its search index.
@@ -297,10 +321,13 @@ impl PyCatalog {
 fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyModel>()?;
     m.add_class::<PyAssessment>()?;
-    m.add_class::<PyPortfolio>()?;
+    m.add_class::<portfolio::PyPortfolio>()?;
+    m.add_class::<portfolio::PyAnalysis>()?;
     m.add_class::<PyCatalog>()?;
     m.add_function(wrap_pyfunction!(assess_csv, m)?)?;
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_long, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_answers, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! Answers are stored raw (not reverse-coded) in one dense row-major matrix of small codes,
 //! so 100,000 respondents × 40 items take 4 MB and scoring reads them linearly.
 
+mod columns;
 mod csv_wide;
 mod json_long;
 

@@ -1,0 +1,130 @@
+"""Issue 11 items 8 and 10: one column list per frame; charts drawn truthfully."""
+import re
+
+import pandas as pd
+import pytest
+
+import transform_model as tm
+from transform_model import _assess, _portfolio
+from transform_model._frames import Spec
+from transform_model._svg import radar, shorten
+
+
+def only_d2():
+    """Six frontline respondents answering only D2 items: every other dimension is unreported."""
+    return tm.assess(pd.DataFrame({"respondent": [f"R{i}" for i in range(6)], "role": ["frontline"] * 6,
+                                   "D2_2": [4, 3, 5, 4, 2, 4], "D2_3": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
+
+
+def points(svg, cls):
+    return [m for m in re.findall(rf'class="{cls}" points="([^"]+)"', svg)]
+
+
+def test_unreported_dimension_is_not_drawn_at_the_centre():
+    a = only_d2()
+    dims = a.dimensions()
+    unreported = int(dims["score"].isna().sum())
+    assert unreported == 9  # only D2 is reported
+    svg = a.radar_svg("en")
+    # The centre (230, 240) is where score 1 lies; no score vertex may be there.
+    for p in points(svg, "score"):
+        assert "230.0,240.0" not in p.split()
+    # One hollow marker per unreported dimension, and it is said in words (and in the legend).
+    assert svg.count('<circle class="not-reported"') == unreported
+    assert svg.count("(not reported)") == unreported
+    assert "(ikke rapporteret)" in a.radar_svg("da")
+
+
+def test_one_missing_interval_removes_only_its_own_stretch():
+    labels = ["A", "B", "C", "D", "E"]
+    scores = [2.0, 3.0, 4.0, 3.0, 2.5]
+    lows = [1.5, 2.5, None, 2.5, 2.0]
+    highs = [2.5, 3.5, None, 3.5, 3.0]
+    svg = radar(labels, scores, lows, highs, None, lang="en")
+    # 5 neighbouring pairs around the radar; the 2 touching C lose their band, 3 remain.
+    assert len(points(svg, "ci")) == 3
+    full = radar(labels, scores, [1.5] * 5, [3.5] * 5, 4.0, lang="en")
+    assert len(points(full, "ci")) == 5
+
+
+def test_legend_names_band_and_target():
+    svg = tm.assess(tm_sample(), bootstrap=50, target=4).radar_svg("en")
+    legend = svg[svg.index('<g class="legend">'):]
+    assert "95% interval" in legend and "Target" in legend and "Score" in legend
+    da = tm.assess(tm_sample(), bootstrap=50, target=4).radar_svg("da")
+    assert "Mål" in da[da.index('<g class="legend">'):]
+
+
+def tm_sample():
+    import pathlib
+
+    return pathlib.Path(__file__).resolve().parents[2] / "crates" / "transform-model" / "data" / "sample_responses.csv"
+
+
+def test_portfolio_html_in_danish_with_balance_and_whole_words():
+    p = tm.Portfolio.sample()
+    a = p.analyse(lang="da")
+    da = a._repr_html_()
+    assert "<h4>Dækning" in da and "Kandidater til lukning" in da
+    assert "Coverage" not in da and "Closure candidates" not in da
+    # Balance is not empty: the mode counts of the analysis appear in it.
+    section = da[da.index("<h4>Balance</h4>"):da.index("<h4>Kandidater")]
+    modes = a.balance[a.balance.kind == "modes"]
+    assert len(modes) > 0
+    for value, count in zip(modes["value"], modes["count"]):
+        assert f"{value} {int(count)}" in section
+    assert "Tilgange" in section
+    en = p.analyse(lang="en")._repr_html_()
+    assert "<h4>Coverage" in en
+    # Mission titles are cut at a word boundary, never mid-word.
+    titles = dict(p._inner.mission_titles("da"))
+    labels = re.findall(r'text-anchor="end">([^<]+)</text>', da)
+    assert len(labels) == len(titles)
+    for label, (mid, title) in zip(labels, titles.items()):
+        full = f"{mid} {title}"
+        if label.endswith("…"):
+            kept = label[:-1]
+            assert full.startswith(kept) and full[len(kept)] in " ,;:–-"
+        else:
+            assert label == full
+
+
+def test_shorten_cuts_at_words():
+    assert shorten("Flere ældre bor trygt hjemme", 15) == "Flere ældre…"
+    assert shorten("kort", 15) == "kort"
+
+
+@pytest.mark.parametrize("spec, method", [
+    (_assess.DIMENSIONS, lambda: only_d2().dimensions()),
+    (_assess.GROUPS, lambda: only_d2().groups()),
+    (_assess.GAPS, lambda: tm.assess(tm_sample(), bootstrap=50).gaps()),
+    (_assess.RECOMMENDATIONS, lambda: tm.assess(tm_sample(), bootstrap=0, target=4).recommendations()),
+    (_portfolio.ALIGNMENT, lambda: tm.Portfolio.sample().analyse().alignment),
+    (_portfolio.ECONOMICS, lambda: tm.Portfolio.sample().analyse().economics),
+    (_portfolio.COVERAGE, lambda: tm.Portfolio.sample().analyse().coverage),
+])
+def test_frames_follow_their_spec(spec: Spec, method):
+    df = method()
+    assert list(df.columns) == spec.names
+    assert {c: str(t) for c, t in df.dtypes.items()} == spec.dtypes
+    assert len(df) > 0
+
+
+def test_docstrings_come_from_the_spec():
+    doc = tm.Assessment.dimensions.__doc__
+    for c in _assess.DIMENSIONS.columns:
+        assert f"``{c.name}``" in doc and c.doc in doc
+    assert "``payback_year``" in tm.PortfolioAnalysis.economics.__doc__
+
+
+def test_portfolio_frames_equal_the_json():
+    a = tm.Portfolio.sample().analyse(lang="en")
+    al = a.alignment
+    expected = a.data["alignment"]
+    assert list(al["initiative"]) == [r["initiative"] for r in expected]
+    assert list(al["mission"]) == [r["mission"] for r in expected]
+    assert list(al["text"]) == [r["components"]["text"] for r in expected]
+    e = a.economics
+    assert [None if pd.isna(v) else int(v) for v in e["payback_year"]] == [r["payback_year"] for r in a.data["economics"]]
+    assert list(e["recommendation"]) == [r["recommendation"] for r in a.data["economics"]]
+    assert a.flags == a.data["balance"]["flags"] and a.herfindahl == a.data["balance"]["herfindahl"]
