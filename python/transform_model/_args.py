@@ -42,6 +42,14 @@ def count(name: str, value: Any) -> int:
     return int(value)
 
 
+def flag(name: str, value: Any) -> bool:
+    """A yes/no argument: a bool, never a truthy string."""
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(f"{name}= must be True or False, not {type(value).__name__} {value!r}",
+                                option=name, allowed="True or False", value=value)
+    return value
+
+
 def optional_count(name: str, value: Any, minimum: int = 0) -> Optional[int]:
     if value is None:
         return None

@@ -215,6 +215,9 @@ def assess(
     missing: int = -1,
     weighting: str = "balanced",
     min_group_size: int = 5,
+    allow_small_groups: bool = False,
+    min_dispersion_n: int = 10,
+    min_common_items: int = 2,
     bootstrap: int = 1000,
     seed: int = 0,
     target: Optional[int] = None,
@@ -253,7 +256,8 @@ def assess(
     if baseline is not None:
         _args.instance("baseline", baseline, Assessment, "an Assessment (the result of an earlier tm.assess)")
     opts = (_args.choice("weighting", weighting, _args.WEIGHTINGS), _args.count("min_group_size", min_group_size),
-            _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
+            _args.flag("allow_small_groups", allow_small_groups), _args.count("min_dispersion_n", min_dispersion_n),
+            _args.count("min_common_items", min_common_items), _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
             _args.optional_count("threads", threads))
     ignore = _args.text_list("ignore_columns", ignore_columns)
     if isinstance(responses, np.ndarray):

@@ -33,6 +33,13 @@ pub struct tm_assess_options {
     pub target: i32,
     /// Worker threads; 0 = all cores. Results do not depend on it.
     pub threads: u32,
+    /// 1 allows 3 ≤ min_group_size < 5 (the result says so); k below 3 is always refused.
+    pub allow_small_groups: u8,
+    /// Dispersion figures (intervals, SD, r_wg, alpha) only for cells of at least this many
+    /// respondents; default 10.
+    pub min_dispersion_n: u32,
+    /// Perception gaps need at least this many items asked of both roles; default 2.
+    pub min_common_items: u32,
 }
 
 /// The documented defaults.
@@ -45,6 +52,9 @@ pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
         seed: 0,
         target: 0,
         threads: 0,
+        allow_small_groups: 0,
+        min_dispersion_n: 10,
+        min_common_items: 2,
     };
     guard_value(fallback, || {
         let d = AssessOptions::default();
@@ -52,6 +62,9 @@ pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
             min_group_size: d.min_group_size as u32,
             bootstrap: d.bootstrap as u32,
             seed: d.seed,
+            allow_small_groups: d.allow_small_groups as u8,
+            min_dispersion_n: d.min_dispersion_n as u32,
+            min_common_items: d.min_common_items as u32,
             ..fallback
         }
     })
@@ -71,6 +84,15 @@ fn convert(o: Option<&tm_assess_options>) -> Result<AssessOptions> {
             }
         },
         min_group_size: o.min_group_size as usize,
+        allow_small_groups: match o.allow_small_groups {
+            0 => false,
+            1 => true,
+            other => {
+                return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("allow_small_groups {other} is not 0 or 1")));
+            }
+        },
+        min_dispersion_n: o.min_dispersion_n as usize,
+        min_common_items: o.min_common_items as usize,
         bootstrap: o.bootstrap as usize,
         seed: o.seed,
         target: (o.target != 0).then_some(o.target as i64),
@@ -238,6 +260,125 @@ pub unsafe extern "C" fn tm_assessment_dimension(
                 has_alpha: d.alpha.is_some(),
                 alpha: d.alpha.unwrap_or(f64::NAN),
                 n: d.n,
+            }
+        };
+        Ok(())
+    })
+}
+
+/// Figures of a dimension added by the scoring contract version 2, read one at a time so
+/// the result struct never has to grow.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum tm_figure {
+    /// Kish's effective number of respondents.
+    TM_FIGURE_N_EFFECTIVE = 0,
+    /// The smallest number of respondents answering both items of an item pair.
+    TM_FIGURE_ALPHA_N = 1,
+    TM_FIGURE_ICC1 = 2,
+    TM_FIGURE_ICC2 = 3,
+    /// 1 when the interval crosses a level boundary, else 0.
+    TM_FIGURE_BORDERLINE = 4,
+    /// 1 when a perspective (role) of the model is missing from the score, else 0.
+    TM_FIGURE_PARTIAL = 5,
+    /// 0 clearly below the target, 1 uncertain, 2 at or above.
+    TM_FIGURE_STATUS = 6,
+    /// The gap to the target in scale points.
+    TM_FIGURE_GAP = 7,
+    /// P(level 1) … P(level 5) from the bootstrap replicates.
+    TM_FIGURE_P_LEVEL_1 = 11,
+    TM_FIGURE_P_LEVEL_2 = 12,
+    TM_FIGURE_P_LEVEL_3 = 13,
+    TM_FIGURE_P_LEVEL_4 = 14,
+    TM_FIGURE_P_LEVEL_5 = 15,
+}
+
+fn dimension_figure(d: &transform_model::maturity::DimensionResult, figure: u32) -> Result<Option<f64>> {
+    use transform_model::maturity::TargetStatus;
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    Ok(match figure {
+        0 => d.n_effective,
+        1 => d.alpha_n.map(|n| n as f64),
+        2 => d.icc1,
+        3 => d.icc2,
+        4 => d.borderline.map(flag),
+        5 => Some(flag(d.partial)),
+        6 => d.status.map(|s| match s {
+            TargetStatus::ClearlyBelow => 0.0,
+            TargetStatus::Uncertain => 1.0,
+            TargetStatus::AtOrAbove => 2.0,
+        }),
+        7 => d.gap,
+        11..=15 => d.level_probabilities.as_ref().and_then(|p| p.get(&(figure - 10).to_string()).copied()),
+        other => return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("figure {other} is not a tm_figure"))),
+    })
+}
+
+/// One figure of dimension `index`. `TM_STATUS_VALIDATION_ERROR` (and `*out` untouched)
+/// when the figure is not reported (anonymity, too few answers, no bootstrap).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_assessment_dimension_figure(
+    a: *const tm_assessment,
+    index: usize,
+    figure: u32,
+    out: *mut f64,
+) -> tm_status {
+    guard(|| {
+        let a = unsafe { handle(a, "assessment") }?;
+        out_arg(out, "out")?;
+        let d = a.inner.dimensions.get(index).ok_or_else(|| {
+            Fail::new(TM_STATUS_OUT_OF_RANGE, format!("dimension {index} of {}", a.inner.dimensions.len()))
+        })?;
+        let value = dimension_figure(d, figure)?.ok_or_else(|| {
+            Fail::new(TM_STATUS_VALIDATION_ERROR, format!("figure {figure} of dimension {index} is not reported"))
+        })?;
+        unsafe { *out = value };
+        Ok(())
+    })
+}
+
+/// Number of perception gaps (pairs of groups × dimensions both are reported on).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_assessment_gap_count(a: *const tm_assessment) -> usize {
+    guard_value(0, || unsafe { a.as_ref() }.map_or(0, |a| a.inner.gaps.len()))
+}
+
+/// A perception gap: difference a − b on the common items, Welch interval, raw and
+/// Holm-adjusted p, significance (1/0). A figure that is withheld is NaN (`significant` −1).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_gap {
+    pub diff: f64,
+    pub ci_low: f64,
+    pub ci_high: f64,
+    pub p: f64,
+    pub p_adjusted: f64,
+    pub significant: i32,
+    pub common_items: u32,
+}
+
+/// The figures of gap `index` (the order of the JSON `gaps`); the group and dimension ids
+/// are in `tm_assessment_to_json`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_assessment_gap(a: *const tm_assessment, index: usize, out: *mut tm_gap) -> tm_status {
+    guard(|| {
+        let a = unsafe { handle(a, "assessment") }?;
+        out_arg(out, "out")?;
+        let g = a
+            .inner
+            .gaps
+            .get(index)
+            .ok_or_else(|| Fail::new(TM_STATUS_OUT_OF_RANGE, format!("gap {index} of {}", a.inner.gaps.len())))?;
+        let [lo, hi] = g.ci.unwrap_or([f64::NAN; 2]);
+        unsafe {
+            *out = tm_gap {
+                diff: g.diff.unwrap_or(f64::NAN),
+                ci_low: lo,
+                ci_high: hi,
+                p: g.p.unwrap_or(f64::NAN),
+                p_adjusted: g.p_adjusted.unwrap_or(f64::NAN),
+                significant: g.significant.map_or(-1, i32::from),
+                common_items: g.common_items.len() as u32,
             }
         };
         Ok(())

@@ -84,7 +84,8 @@ impl From<AssessError> for Fail {
         let status = match e {
             AssessError::TooFewRespondents { .. } => TM_STATUS_ANONYMITY_REFUSED,
             AssessError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
-            AssessError::Baseline { .. } => TM_STATUS_VALIDATION_ERROR,
+            AssessError::Baseline { .. } | AssessError::ModelMismatch(_) => TM_STATUS_VALIDATION_ERROR,
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }

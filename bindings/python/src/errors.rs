@@ -114,7 +114,11 @@ impl CoreError {
                         vec![("row", obj(py, row))]
                     }
                     ResponseError::Io { path, .. } => vec![("path", obj(py, path))],
-                    ResponseError::Empty | ResponseError::NoRespondents | ResponseError::Shape { .. } => vec![],
+                    ResponseError::Empty
+                    | ResponseError::NoRespondents
+                    | ResponseError::Shape { .. }
+                    | ResponseError::IndexOutOfRange { .. }
+                    | ResponseError::ModelMismatch { .. } => vec![],
                 };
                 raise(py, "ResponseError", msg, &f)
             }
@@ -132,7 +136,8 @@ impl CoreError {
                     let name = name.clone();
                     raise(py, "OptionError", e.to_string(), &[("option", obj(py, name))])
                 }
-                AssessError::Baseline { .. } => raise(py, "ResponseError", e.to_string(), &[]),
+                AssessError::ModelMismatch(_) => raise(py, "ModelError", e.to_string(), &[]),
+                _ => raise(py, "ResponseError", e.to_string(), &[]),
             },
             CoreError::Catalog(e) => {
                 let path = match &e {

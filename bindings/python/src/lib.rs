@@ -88,29 +88,9 @@ impl PyAssessment {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn options(
-    weighting: &str,
-    min_group_size: usize,
-    bootstrap: usize,
-    seed: u64,
-    target: Option<i64>,
-    threads: Option<usize>,
-) -> PyResult<AssessOptions> {
-    Ok(AssessOptions {
-        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
-        min_group_size,
-        bootstrap,
-        seed,
-        target,
-        threads,
-        ..AssessOptions::default()
-    })
-}
-
 /// Assesses wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
 #[allow(clippy::too_many_arguments)]
 fn assess_csv(
     py: Python<'_>,
@@ -120,12 +100,26 @@ fn assess_csv(
     ignore_columns: Vec<String>,
     weighting: &str,
     min_group_size: usize,
+    allow_small_groups: bool,
+    min_dispersion_n: usize,
+    min_common_items: usize,
     bootstrap: usize,
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
-    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let o = AssessOptions {
+        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+        min_group_size,
+        allow_small_groups,
+        min_dispersion_n,
+        min_common_items,
+        bootstrap,
+        seed,
+        target,
+        threads,
+        ..AssessOptions::default()
+    };
     let model = model.inner.clone();
     let read = ReadOptions { ignore_columns };
     let result = py.detach(move || {
@@ -141,7 +135,7 @@ fn assess_csv(
 
 /// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
 #[allow(clippy::too_many_arguments)]
 fn assess_matrix(
     py: Python<'_>,
@@ -153,12 +147,26 @@ fn assess_matrix(
     missing: i64,
     weighting: &str,
     min_group_size: usize,
+    allow_small_groups: bool,
+    min_dispersion_n: usize,
+    min_common_items: usize,
     bootstrap: usize,
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
-    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let o = AssessOptions {
+        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+        min_group_size,
+        allow_small_groups,
+        min_dispersion_n,
+        min_common_items,
+        bootstrap,
+        seed,
+        target,
+        threads,
+        ..AssessOptions::default()
+    };
     // `as_slice` also accepts Fortran order, which would be read transposed: insist on C order.
     if !values.is_c_contiguous() {
         return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
@@ -176,7 +184,7 @@ fn assess_matrix(
 /// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
 /// DataFrame holds them; `missing` marks a recorded "don't know".
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
 #[allow(clippy::too_many_arguments)]
 fn assess_long(
     py: Python<'_>,
@@ -188,12 +196,26 @@ fn assess_long(
     missing: i64,
     weighting: &str,
     min_group_size: usize,
+    allow_small_groups: bool,
+    min_dispersion_n: usize,
+    min_common_items: usize,
     bootstrap: usize,
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
-    let o = options(weighting, min_group_size, bootstrap, seed, target, threads)?;
+    let o = AssessOptions {
+        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+        min_group_size,
+        allow_small_groups,
+        min_dispersion_n,
+        min_common_items,
+        bootstrap,
+        seed,
+        target,
+        threads,
+        ..AssessOptions::default()
+    };
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
     let result = py.detach(|| {

@@ -53,8 +53,19 @@ enum Command {
         overlay: Option<PathBuf>,
         #[arg(long, default_value = "balanced")]
         weighting: Weighting,
+        /// Minimum respondents behind any figure (k); below 5 needs --allow-small-groups, below 3 is refused.
         #[arg(long, default_value_t = 5)]
         min_group_size: usize,
+        /// Allow 3 ≤ k < 5 (the output says so).
+        #[arg(long)]
+        allow_small_groups: bool,
+        /// Intervals, SD, r_wg and alpha only for cells of at least this many respondents.
+        #[arg(long, default_value_t = 10)]
+        min_dispersion_n: usize,
+        /// Perception gaps need at least this many items asked of both roles.
+        #[arg(long, default_value_t = 2)]
+        min_common_items: usize,
+        /// Bootstrap resamples behind the level probabilities (0 = none).
         #[arg(long, default_value_t = 1000)]
         bootstrap: usize,
         #[arg(long, default_value_t = 0)]
@@ -177,6 +188,9 @@ fn run(cli: Cli) -> Result<String, String> {
             overlay,
             weighting,
             min_group_size,
+            allow_small_groups,
+            min_dispersion_n,
+            min_common_items,
             bootstrap,
             seed,
             target,
@@ -186,10 +200,24 @@ fn run(cli: Cli) -> Result<String, String> {
             lang,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let data = Responses::from_file(&model, &responses, &ReadOptions { ignore_columns })
-                .map_err(|e| format!("{}: {e}", responses.display()))?;
-            let options =
-                AssessOptions { weighting, min_group_size, bootstrap, seed, target, ..AssessOptions::default() };
+            let data = Responses::from_file(&model, &responses, &ReadOptions { ignore_columns }).map_err(|e| {
+                let hint = match e {
+                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
+                    _ => "",
+                };
+                format!("{}: {e}{hint}", responses.display())
+            })?;
+            let options = AssessOptions {
+                weighting,
+                min_group_size,
+                allow_small_groups,
+                min_dispersion_n,
+                min_common_items,
+                bootstrap,
+                seed,
+                target,
+                ..AssessOptions::default()
+            };
             let mut result = assess(&model, &data, &options).map_err(|e| e.to_string())?;
             if let Some(path) = baseline {
                 let text = std::fs::read_to_string(&path)

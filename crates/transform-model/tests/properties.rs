@@ -28,7 +28,14 @@ fn build(model: &Model, rows: &[Row], prefix: &str) -> Responses {
 }
 
 fn options(weighting: Weighting) -> AssessOptions {
-    AssessOptions { weighting, min_group_size: 3, allow_small_groups: true, bootstrap: 60, seed: 11, ..AssessOptions::default() }
+    AssessOptions {
+        weighting,
+        min_group_size: 3,
+        allow_small_groups: true,
+        bootstrap: 60,
+        seed: 11,
+        ..AssessOptions::default()
+    }
 }
 
 /// Everything an assessment reports except the anonymity bookkeeping.
@@ -141,7 +148,10 @@ fn suppressed_group_dimension_is_left_out_of_the_total() {
         assert_eq!(a.dimensions[1].score, Some(4.0));
         assert_eq!(a.dimensions[1].n, 3);
         let front_b = &a.groups[1].dimensions[1];
-        assert_eq!((front_b.score, front_b.n, front_b.ci, front_b.sd, front_b.rwg_uniform), (None, None, None, None, None));
+        assert_eq!(
+            (front_b.score, front_b.n, front_b.ci, front_b.sd, front_b.rwg_uniform),
+            (None, None, None, None, None)
+        );
         assert!(a.gaps.iter().all(|g| g.dimension != "B"));
     }
 }
@@ -149,7 +159,12 @@ fn suppressed_group_dimension_is_left_out_of_the_total() {
 #[test]
 fn the_anonymity_floor() {
     let (model, responses) = common::worked();
-    let k = |k: usize, allow: bool| AssessOptions { min_group_size: k, allow_small_groups: allow, bootstrap: 0, ..Default::default() };
+    let k = |k: usize, allow: bool| AssessOptions {
+        min_group_size: k,
+        allow_small_groups: allow,
+        bootstrap: 0,
+        ..Default::default()
+    };
     let err = assess(&model, &responses, &k(2, true)).unwrap_err();
     assert_eq!(err.to_string(), "option `min_group_size`: 2 is below 3; smaller groups cannot be reported anonymously");
     let err = assess(&model, &responses, &k(4, false)).unwrap_err();
@@ -196,7 +211,8 @@ fn a_version_1_assessment_still_loads_as_a_baseline() {
     assert_eq!(old.model.version, "2026.1");
     assert_eq!(old.warnings[0].kind, transform_model::maturity::WarningKind::Legacy);
     let model = Model::default_model();
-    let r = Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
+    let r =
+        Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
     let now = assess(&model, &r, &AssessOptions { bootstrap: 0, ..Default::default() }).unwrap();
     assert_eq!(now.schema_version, 2);
     let c = compare_versions(&now, &old);

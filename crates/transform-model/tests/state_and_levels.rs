@@ -11,7 +11,13 @@ use transform_model::{AssessError, AssessOptions, Model, Responses, Weighting, a
 /// Draws answers (3 items each, all answered) for `sizes` top managers and front-line
 /// staff whose exact score under `weighting` is the whole number `v`, or None if the
 /// last respondent cannot close the sum.
-fn survey_at(model: &Model, rng: &mut Pcg64Mcg, sizes: (usize, usize), v: i64, weighting: Weighting) -> Option<Responses> {
+fn survey_at(
+    model: &Model,
+    rng: &mut Pcg64Mcg,
+    sizes: (usize, usize),
+    v: i64,
+    weighting: Weighting,
+) -> Option<Responses> {
     let (na, nb) = sizes;
     // Answers near v, so the last respondent can close the sum (at 1 and 5 every answer
     // must be v, and such a cell needs 20 respondents to be published: the homogeneity rule).
@@ -66,7 +72,8 @@ fn whole_number_scores_sit_at_their_level_under_both_weightings() {
             while found < 40 {
                 tries += 1;
                 assert!(tries < 100_000, "no survey found for {v}");
-                let sizes = if v == 1 || v == 5 { (20, 20) } else { (rng.random_range(5..=7), rng.random_range(5..=9)) };
+                let sizes =
+                    if v == 1 || v == 5 { (20, 20) } else { (rng.random_range(5..=7), rng.random_range(5..=9)) };
                 let Some(responses) = survey_at(&model, &mut rng, sizes, v, weighting) else { continue };
                 let o = AssessOptions { weighting, bootstrap: 0, ..AssessOptions::default() };
                 let a = assess(&model, &responses, &o).unwrap();

@@ -29,7 +29,14 @@ pub(crate) struct Agreement {
 
 /// r_wg(J) of a group on dimension `d` over its respondents with a score there: each item
 /// with at least 2 answers among them gives a sample variance; J = their count; needs J ≥ 2.
-pub(crate) fn rwg(model: &Model, responses: &Responses, group: &Group, scores: &[f64], dims: usize, d: usize) -> Agreement {
+pub(crate) fn rwg(
+    model: &Model,
+    responses: &Responses,
+    group: &Group,
+    scores: &[f64],
+    dims: usize,
+    d: usize,
+) -> Agreement {
     let items = group_items(model, group, d);
     let single_item = items.len() == 1;
     if single_item {

@@ -54,10 +54,9 @@ fn withheld(reason: WithheldReason) -> Option<Withheld> {
             "for få fælles spørgsmål til at sammenligne grupperne",
             "too few items asked of both groups to compare them",
         ),
-        WithheldReason::TooFewRespondents => Localized::da_en(
-            "for få svarpersoner på de fælles spørgsmål",
-            "too few respondents on the common items",
-        ),
+        WithheldReason::TooFewRespondents => {
+            Localized::da_en("for få svarpersoner på de fælles spørgsmål", "too few respondents on the common items")
+        }
         WithheldReason::Dispersion => Localized::da_en(
             "forskellen vises uden interval: en gruppes spredning kan ikke vises af hensyn til anonymiteten",
             "the difference is shown without an interval: a group's spread cannot be shown without risking anonymity",

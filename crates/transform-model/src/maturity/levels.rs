@@ -21,7 +21,8 @@ pub(crate) fn probabilities(model: &Model, levels: impl Iterator<Item = i64>) ->
         counts[(l - 1) as usize] += 1;
         total += 1;
     }
-    (total > 0).then(|| counts.iter().enumerate().map(|(i, &c)| ((i + 1).to_string(), c as f64 / total as f64)).collect())
+    (total > 0)
+        .then(|| counts.iter().enumerate().map(|(i, &c)| ((i + 1).to_string(), c as f64 / total as f64)).collect())
 }
 
 /// P(level) of one statistic's replicates.
@@ -34,7 +35,13 @@ pub(crate) fn of_column(model: &Model, column: &[f64]) -> Option<LevelProbabilit
 pub(crate) fn of_staged(model: &Model, columns: &[&Vec<f64>]) -> Option<LevelProbabilities> {
     let reps = columns.first().map_or(0, |c| c.len());
     let staged = (0..reps).filter_map(|b| {
-        columns.iter().map(|c| c[b]).map(|x| x.is_finite().then(|| model.level_of(x))).collect::<Option<Vec<_>>>()?.into_iter().min()
+        columns
+            .iter()
+            .map(|c| c[b])
+            .map(|x| x.is_finite().then(|| model.level_of(x)))
+            .collect::<Option<Vec<_>>>()?
+            .into_iter()
+            .min()
     });
     probabilities(model, staged)
 }

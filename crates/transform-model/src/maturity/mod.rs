@@ -219,8 +219,10 @@ fn dimension_interval(s: &Survey, d: usize) -> Option<[f64; 2]> {
     let estimate = match s.layout.weighting {
         Weighting::Balanced => {
             let total: f64 = s.contributing(d).map(|g| s.layout.weights[g * dims + d]).sum();
-            let terms: Option<Vec<(f64, GroupMoments)>> =
-                s.contributing(d).map(|g| Some((s.layout.weights[g * dims + d] / total, s.moments(g * dims + d)?))).collect();
+            let terms: Option<Vec<(f64, GroupMoments)>> = s
+                .contributing(d)
+                .map(|g| Some((s.layout.weights[g * dims + d] / total, s.moments(g * dims + d)?)))
+                .collect();
             stats::welch(&terms?)
         }
         Weighting::Pooled => {
@@ -287,9 +289,8 @@ fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> Dimens
         None if score.is_some() => warnings.push(Warning::alpha_not_computed(&def.id, alpha_n, needed)),
         _ => {}
     }
-    let probabilities = (spread && !s.columns.is_empty())
-        .then(|| levels::of_column(model, &s.columns[s.layout.dim(d)]))
-        .flatten();
+    let probabilities =
+        (spread && !s.columns.is_empty()).then(|| levels::of_column(model, &s.columns[s.layout.dim(d)])).flatten();
     let missing = if score.is_some() { missing_perspectives(s, d) } else { Vec::new() };
     let icc = score.and_then(|_| dimension_icc(s, d));
     DimensionResult {
@@ -353,7 +354,11 @@ fn group_results(s: &Survey) -> Vec<GroupResult> {
         .map(|c| {
             let (g, d) = (c / dims, c % dims);
             let a = agreement::rwg(model, s.responses, &s.groups[g], &s.packed.scores[g], dims, d);
-            if s.publish.dispersion[c] { a } else { agreement::Agreement { single_item: a.single_item, ..Default::default() } }
+            if s.publish.dispersion[c] {
+                a
+            } else {
+                agreement::Agreement { single_item: a.single_item, ..Default::default() }
+            }
         })
         .collect();
     s.groups

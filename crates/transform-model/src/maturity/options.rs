@@ -112,14 +112,19 @@ impl AssessOptions {
             if k < DEFAULT_MIN_GROUP_SIZE && !self.allow_small_groups {
                 return Err(invalid(
                     "min_group_size",
-                    format!("{k} is below {DEFAULT_MIN_GROUP_SIZE}; set allow_small_groups to report groups this small"),
+                    format!(
+                        "{k} is below {DEFAULT_MIN_GROUP_SIZE}; set allow_small_groups to report groups this small"
+                    ),
                 ));
             }
         } else if k == 0 {
             return Err(invalid("min_group_size", "must be at least 1"));
         }
         if self.min_dispersion_n < 2 {
-            return Err(invalid("min_dispersion_n", format!("{} is below 2: a spread needs two values", self.min_dispersion_n)));
+            return Err(invalid(
+                "min_dispersion_n",
+                format!("{} is below 2: a spread needs two values", self.min_dispersion_n),
+            ));
         }
         if self.min_common_items == 0 {
             return Err(invalid("min_common_items", "must be at least 1"));
@@ -127,7 +132,10 @@ impl AssessOptions {
         if self.bootstrap > MAX_BOOTSTRAP {
             return Err(invalid(
                 "bootstrap",
-                format!("{} resamples exceed the limit {MAX_BOOTSTRAP}; the probabilities settle long before", self.bootstrap),
+                format!(
+                    "{} resamples exceed the limit {MAX_BOOTSTRAP}; the probabilities settle long before",
+                    self.bootstrap
+                ),
             ));
         }
         if !(self.confidence > 0.0 && self.confidence < 1.0) {

@@ -85,7 +85,14 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         let scores: Vec<String> = g.dimensions.iter().map(|d| format!("{}={}", d.id, num(d.score))).collect();
         let _ = writeln!(s, "  {} (n={}): {}", label(&g.label, lang), g.n, scores.join(" "));
     }
-    let _ = writeln!(s, "{}", t("~ = niveauet er usikkert (intervallet krydser en niveaugrænse)", "~ = the level is uncertain (the interval crosses a level boundary)"));
+    let _ = writeln!(
+        s,
+        "{}",
+        t(
+            "~ = niveauet er usikkert (intervallet krydser en niveaugrænse)",
+            "~ = the level is uncertain (the interval crosses a level boundary)"
+        )
+    );
     let significant: Vec<_> = a.gaps.iter().filter(|g| g.significant == Some(true)).collect();
     if !significant.is_empty() {
         let _ = writeln!(s, "\n{}", t("Signifikante forskelle i opfattelse", "Significant perception gaps"));

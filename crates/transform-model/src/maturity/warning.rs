@@ -46,8 +46,12 @@ impl Warning {
             value: None,
             count: Some(count),
             message: Localized::da_en(
-                &format!("{count} svarpersoner i rollegrupper under {k} er udeladt af alle tal af hensyn til anonymiteten"),
-                &format!("{count} respondent(s) in role groups below {k} were left out of every figure to protect anonymity"),
+                &format!(
+                    "{count} svarpersoner i rollegrupper under {k} er udeladt af alle tal af hensyn til anonymiteten"
+                ),
+                &format!(
+                    "{count} respondent(s) in role groups below {k} were left out of every figure to protect anonymity"
+                ),
             ),
         }
     }
@@ -60,7 +64,9 @@ impl Warning {
             count: Some(k),
             message: Localized::da_en(
                 &format!("dimension {dimension}: ingen rollegruppe har {k} eller flere besvarelser; ingen score vises"),
-                &format!("dimension {dimension}: no role group has {k} or more scored respondents; no score is reported"),
+                &format!(
+                    "dimension {dimension}: no role group has {k} or more scored respondents; no score is reported"
+                ),
             ),
         }
     }

@@ -192,5 +192,8 @@ fn small_roles_merge_into_other_weighted_by_roles() {
     assert!(!a.dimensions[0].partial);
     // Refused below k: k = 8 leaves 0 of 7.
     let o = AssessOptions { min_group_size: 8, bootstrap: 0, ..AssessOptions::default() };
-    assert!(matches!(assess(&model, &responses, &o), Err(AssessError::TooFewRespondents { included: 0, excluded: 7, k: 8 })));
+    assert!(matches!(
+        assess(&model, &responses, &o),
+        Err(AssessError::TooFewRespondents { included: 0, excluded: 7, k: 8 })
+    ));
 }

@@ -23,7 +23,9 @@ pub enum ResponseError {
     NoRespondents,
     #[error("required column `{column}` is missing")]
     MissingColumn { column: String },
-    #[error("column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)")]
+    #[error(
+        "column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)"
+    )]
     UnknownColumn { column: String, index: usize },
     #[error("column `{column}` appears twice")]
     DuplicateColumn { column: String },
