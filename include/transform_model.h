@@ -143,6 +143,19 @@ typedef struct {
    Worker threads; 0 = all cores. Results do not depend on it.
    */
   uint32_t threads;
+  /*
+   1 allows 3 ≤ min_group_size < 5 (the result says so); k below 3 is always refused.
+   */
+  uint8_t allow_small_groups;
+  /*
+   Dispersion figures (intervals, SD, r_wg, alpha) only for cells of at least this many
+   respondents; default 10.
+   */
+  uint32_t min_dispersion_n;
+  /*
+   Perception gaps need at least this many items asked of both roles; default 2.
+   */
+  uint32_t min_common_items;
 } tm_assess_options;
 
 /*
@@ -165,6 +178,20 @@ typedef struct {
    */
   size_t n;
 } tm_dimension_result;
+
+/*
+ A perception gap: difference a − b on the common items, Welch interval, raw and
+ Holm-adjusted p, significance (1/0). A figure that is withheld is NaN (`significant` −1).
+ */
+typedef struct {
+  double diff;
+  double ci_low;
+  double ci_high;
+  double p;
+  double p_adjusted;
+  int32_t significant;
+  uint32_t common_items;
+} tm_gap;
 
 /*
  Options of a match; start from `tm_match_options_default()`.
@@ -270,6 +297,26 @@ size_t tm_assessment_excluded(const tm_assessment *a);
  The figures of dimension `index` (0-based, model order).
  */
 tm_status tm_assessment_dimension(const tm_assessment *a, size_t index, tm_dimension_result *out);
+
+/*
+ One figure of dimension `index`. `TM_STATUS_VALIDATION_ERROR` (and `*out` untouched)
+ when the figure is not reported (anonymity, too few answers, no bootstrap).
+ */
+tm_status tm_assessment_dimension_figure(const tm_assessment *a,
+                                         size_t index,
+                                         uint32_t figure,
+                                         double *out);
+
+/*
+ Number of perception gaps (pairs of groups × dimensions both are reported on).
+ */
+size_t tm_assessment_gap_count(const tm_assessment *a);
+
+/*
+ The figures of gap `index` (the order of the JSON `gaps`); the group and dimension ids
+ are in `tm_assessment_to_json`.
+ */
+tm_status tm_assessment_gap(const tm_assessment *a, size_t index, tm_gap *out);
 
 /*
  Releases an assessment (`NULL` is ignored).

@@ -97,6 +97,7 @@ static void test_assessment(const char *csv_path, double expected) {
   CHECK(tm_model_default(&m) == TM_STATUS_OK);
   tm_assess_options o = tm_assess_options_default();
   CHECK(o.min_group_size == 5 && o.bootstrap == 1000 && o.weighting == TM_WEIGHTING_BALANCED);
+  CHECK(o.allow_small_groups == 0 && o.min_dispersion_n == 10 && o.min_common_items == 2);
   o.bootstrap = 200;
   o.seed = 7;
   tm_assessment *a = NULL;
@@ -117,6 +118,29 @@ static void test_assessment(const char *csv_path, double expected) {
     CHECK(d.has_ci && d.ci_low <= d.score && d.score <= d.ci_high);
     CHECK(d.n >= 5);
   }
+  /* Version 2 figures: P(level) sums to 1, status and effective n are reported. */
+  for (size_t i = 0; i < tm_assessment_dimension_count(a); i++) {
+    double p_sum = 0, p = 0, status = -1, n_eff = 0;
+    for (uint32_t f = TM_FIGURE_P_LEVEL_1; f <= TM_FIGURE_P_LEVEL_5; f++) {
+      CHECK(tm_assessment_dimension_figure(a, i, f, &p) == TM_STATUS_OK);
+      p_sum += p;
+    }
+    CHECK(fabs(p_sum - 1.0) < 1e-9);
+    CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_STATUS, &status) == TM_STATUS_OK);
+    CHECK(status == 0 || status == 1 || status == 2);
+    CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_N_EFFECTIVE, &n_eff) == TM_STATUS_OK);
+    CHECK(n_eff > 0);
+  }
+  double fig = 0;
+  CHECK(tm_assessment_dimension_figure(a, 0, 999, &fig) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(tm_assessment_gap_count(a) > 0);
+  for (size_t i = 0; i < tm_assessment_gap_count(a); i++) {
+    tm_gap g;
+    CHECK(tm_assessment_gap(a, i, &g) == TM_STATUS_OK);
+    CHECK(g.significant == -1 || (g.p_adjusted >= g.p && (g.significant == (g.p_adjusted < 0.05))));
+  }
+  tm_gap g;
+  CHECK(tm_assessment_gap(a, tm_assessment_gap_count(a), &g) == TM_STATUS_OUT_OF_RANGE);
   tm_dimension_result d;
   CHECK(tm_assessment_dimension(a, 10, &d) == TM_STATUS_OUT_OF_RANGE);
   CHECK(last_error_contains("dimension 10 of 10"));
@@ -155,6 +179,21 @@ static void test_assessment(const char *csv_path, double expected) {
   o.min_group_size = 0;
   CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_INVALID_ARGUMENT);
   CHECK(a == NULL);
+  /* The anonymity floor: k = 2 refused even when allowed; k = 4 only when allowed. */
+  o.min_group_size = 2;
+  o.allow_small_groups = 1;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(last_error_contains("below 3"));
+  o.min_group_size = 4;
+  o.allow_small_groups = 0;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(last_error_contains("allow_small_groups"));
+  o.allow_small_groups = 1;
+  CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_OK);
+  tm_assessment_free(a);
+  a = NULL;
+  o.allow_small_groups = 0;
+  o.min_group_size = 5;
   /* NULL options mean the defaults. */
   CHECK(tm_assess_file(m, csv_path, NULL, &a) == TM_STATUS_OK);
   tm_assessment_free(a);

@@ -20,6 +20,9 @@ namespace TransformModel
         public ulong Seed;
         public int Target;
         public uint Threads;
+        public byte AllowSmallGroups;
+        public uint MinDispersionN;
+        public uint MinCommonItems;
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -60,8 +60,13 @@ pub fn rwg_j(item_variances: &[f64], null_variance: f64) -> Option<f64> {
 /// The two-sided `confidence` quantile of Student's t with `df` degrees of freedom
 /// (e.g. 12.7062 for 95 % and df = 1); `None` for a df that is not positive and finite.
 pub fn t_quantile(confidence: f64, df: f64) -> Option<f64> {
-    if !(df > 0.0 && df.is_finite() && confidence > 0.0 && confidence < 1.0) {
+    if !(df > 0.0 && confidence > 0.0 && confidence < 1.0) {
         return None;
+    }
+    if df.is_infinite() {
+        // The limit of t: the standard normal (Welch's df without any spread).
+        let z = statrs::distribution::Normal::new(0.0, 1.0).ok()?;
+        return Some(z.inverse_cdf(0.5 + confidence / 2.0));
     }
     let t = StudentsT::new(0.0, 1.0, df).ok()?;
     Some(t.inverse_cdf(0.5 + confidence / 2.0))
@@ -94,9 +99,14 @@ impl Estimate {
         Some([(self.value - half).clamp(lo, hi), (self.value + half).clamp(lo, hi)])
     }
 
-    /// Two-sided p-value of H0: value = 0 (a gap). `None` without variation (se = 0).
+    /// Two-sided p-value of H0: value = 0 (a gap). Without any spread (se = 0) the
+    /// difference is certain: p = 0 for a non-zero value, 1 for zero.
     pub fn p_value(&self) -> Option<f64> {
-        if self.se > 0.0 { t_p_value(self.value / self.se, self.df) } else { None }
+        if self.se > 0.0 {
+            t_p_value(self.value / self.se, self.df)
+        } else {
+            Some(if self.value != 0.0 { 0.0 } else { 1.0 })
+        }
     }
 }
 
@@ -330,6 +340,16 @@ mod tests {
         assert!((t_quantile(0.95, 2.0).unwrap() - 4.3027).abs() < 1e-4);
         assert!((t_quantile(0.95, 10.0).unwrap() - 2.2281).abs() < 1e-4);
         assert_eq!(t_quantile(0.95, 0.0), None);
+        // df = ∞ is the normal: 1.95996.
+        assert!((t_quantile(0.95, f64::INFINITY).unwrap() - 1.959_964).abs() < 1e-5);
+        // No spread at all: the interval is the point, the difference certain.
+        let e = welch(&[
+            (1.0, GroupMoments { mean: 4.0, var: 0.0, n: 20 }),
+            (-1.0, GroupMoments { mean: 2.0, var: 0.0, n: 20 }),
+        ])
+        .unwrap();
+        assert_eq!(e.interval(0.95, -4.0, 4.0), Some([2.0, 2.0]));
+        assert_eq!(e.p_value(), Some(0.0));
         // Two-sided p of t = 2.2281 at df 10 is 0.05.
         assert!((t_p_value(2.2281, 10.0).unwrap() - 0.05).abs() < 1e-4);
     }

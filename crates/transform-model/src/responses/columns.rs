@@ -102,8 +102,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(cols, from_json);
-        assert_eq!(cols.value(0, model.item_index("D2_2").unwrap()), Some(4));
-        assert_eq!(cols.value(0, model.item_index("D2_3").unwrap()), None);
+        assert_eq!(cols.value(0, model.item_index("D2_2").unwrap()), Ok(Some(4)));
+        assert_eq!(cols.value(0, model.item_index("D2_3").unwrap()), Ok(None));
     }
 
     #[test]
