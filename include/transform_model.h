@@ -94,6 +94,47 @@ typedef enum {
 } tm_lang;
 
 /*
+ Figures of a dimension added by the scoring contract version 2, read one at a time so
+ the result struct never has to grow.
+ */
+typedef enum {
+  /*
+   Kish's effective number of respondents.
+   */
+  TM_FIGURE_N_EFFECTIVE = 0,
+  /*
+   The smallest number of respondents answering both items of an item pair.
+   */
+  TM_FIGURE_ALPHA_N = 1,
+  TM_FIGURE_ICC1 = 2,
+  TM_FIGURE_ICC2 = 3,
+  /*
+   1 when the interval crosses a level boundary, else 0.
+   */
+  TM_FIGURE_BORDERLINE = 4,
+  /*
+   1 when a perspective (role) of the model is missing from the score, else 0.
+   */
+  TM_FIGURE_PARTIAL = 5,
+  /*
+   0 clearly below the target, 1 uncertain, 2 at or above.
+   */
+  TM_FIGURE_STATUS = 6,
+  /*
+   The gap to the target in scale points.
+   */
+  TM_FIGURE_GAP = 7,
+  /*
+   P(level 1) … P(level 5) from the bootstrap replicates.
+   */
+  TM_FIGURE_P_LEVEL_1 = 11,
+  TM_FIGURE_P_LEVEL_2 = 12,
+  TM_FIGURE_P_LEVEL_3 = 13,
+  TM_FIGURE_P_LEVEL_4 = 14,
+  TM_FIGURE_P_LEVEL_5 = 15,
+} tm_figure;
+
+/*
  The result of an assessment (immutable; share freely between threads).
  */
 typedef struct tm_assessment tm_assessment;
