@@ -1,11 +1,13 @@
 //! `transform-model`: a thin command line over the transform-model crate.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
+use serde::Serialize;
+use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
 use transform_model::responses::ReadOptions;
@@ -273,11 +275,8 @@ fn run(cli: Cli) -> Result<String, String> {
             let result = index.match_query(&query, &options);
             let hits = if similar { index.similar(&query, &options.weights, top) } else { Vec::new() };
             Ok(match format {
-                OutFormat::Json if similar => serde_json::to_string_pretty(&serde_json::json!({
-                    "ingredients": result.ingredients, "retrieved": result.ingredients.len(),
-                    "excluded": result.excluded, "similar": hits,
-                }))
-                .expect("serializes"),
+                OutFormat::Json if similar => serde_json::to_string_pretty(&MatchWithSimilar { result: &result, similar: &hits })
+                    .expect("a match result serializes"),
                 OutFormat::Json => result.to_json(),
                 OutFormat::Table => ingredient_report::match_table(&index, &result, &hits, lang),
             })
@@ -302,6 +301,15 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Demo => demo(),
     }
+}
+
+/// `match --similar --format json`: the library's [`MatchResult`] (its own fields, `retrieved`
+/// included) plus the library's `similar()` hits, with nothing computed here.
+#[derive(Serialize)]
+struct MatchWithSimilar<'a, S: Serialize> {
+    #[serde(flatten)]
+    result: &'a MatchResult,
+    similar: &'a S,
 }
 
 fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, String> {
@@ -363,8 +371,15 @@ fn demo() -> Result<String, String> {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(text) => {
-            println!("{}", text.trim_end());
-            ExitCode::SUCCESS
+            // A closed pipe (`| head`) ends the output quietly instead of panicking in `println!`.
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             eprintln!("error: {message}");
