@@ -220,7 +220,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 target,
                 ..AssessOptions::default()
             };
-            let mut result = assess(&model, &data, &options).map_err(|e| e.to_string())?;
+            let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(path) = baseline {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
@@ -275,8 +275,10 @@ fn run(cli: Cli) -> Result<String, String> {
             let result = index.match_query(&query, &options);
             let hits = if similar { index.similar(&query, &options.weights, top) } else { Vec::new() };
             Ok(match format {
-                OutFormat::Json if similar => serde_json::to_string_pretty(&MatchWithSimilar { result: &result, similar: &hits })
-                    .expect("a match result serializes"),
+                OutFormat::Json if similar => {
+                    serde_json::to_string_pretty(&MatchWithSimilar { result: &result, similar: &hits })
+                        .expect("a match result serializes")
+                }
                 OutFormat::Json => result.to_json(),
                 OutFormat::Table => ingredient_report::match_table(&index, &result, &hits, lang),
             })
@@ -310,6 +312,17 @@ struct MatchWithSimilar<'a, S: Serialize> {
     #[serde(flatten)]
     result: &'a MatchResult,
     similar: &'a S,
+}
+
+/// Names the command-line flag behind an option the library refused.
+fn option_hint(e: &transform_model::AssessError) -> String {
+    match e {
+        transform_model::AssessError::InvalidOption { name, .. } if name == "min_group_size" => {
+            " (--min-group-size; 3 ≤ k < 5 needs --allow-small-groups)".to_owned()
+        }
+        transform_model::AssessError::InvalidOption { name, .. } => format!(" (--{})", name.replace('_', "-")),
+        _ => String::new(),
+    }
 }
 
 fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, String> {

@@ -131,8 +131,13 @@ fn assess_bad_input_is_named() {
     fails(&["assess", "/no/such/responses.csv"], "assess_bad", &["/no/such/responses.csv"]);
     fails(&["assess", &path, "--weighting", "heavy"], "assess_bad", &["heavy", "--weighting"]);
     fails(&["assess", &path, "--format", "xml"], "assess_bad", &["xml", "--format"]);
-    fails(&["assess", &path, "--min-group-size", "2"], "assess_bad", &["min_group_size", "2"]);
-    fails(&["assess", &path, "--min-group-size", "4"], "assess_bad", &["min_group_size", "allow_small_groups"]);
+    fails(
+        &["assess", &path, "--min-group-size", "2"],
+        "assess_bad",
+        &["min_group_size", "2 is below 3", "--min-group-size"],
+    );
+    fails(&["assess", &path, "--min-group-size", "4"], "assess_bad", &["min_group_size", "--allow-small-groups"]);
+    fails(&["assess", &path, "--min-common-items", "0"], "assess_bad", &["min_common_items", "--min-common-items"]);
 }
 
 #[test]
@@ -189,7 +194,11 @@ fn sample_role_counts_are_kept() {
 #[test]
 fn sample_bad_input_is_named() {
     fails(&["sample", "--respondents", "5", "--role-counts", "mayor=5"], "sample_bad", &["unknown role `mayor`"]);
-    fails(&["sample", "--respondents", "5", "--role-counts", "politician"], "sample_bad", &["`politician` is not ROLE=N"]);
+    fails(
+        &["sample", "--respondents", "5", "--role-counts", "politician"],
+        "sample_bad",
+        &["`politician` is not ROLE=N"],
+    );
     fails(&["sample", "--respondents", "many"], "sample_bad", &["many", "--respondents"]);
     fails(&["sample"], "sample_bad", &["--respondents"]);
 }
@@ -358,4 +367,24 @@ fn demo_prints_all_three_parts() {
 fn unknown_subcommand_is_refused() {
     fails(&["evaluate"], "unknown", &["evaluate"]);
     tm(&scratch("unknown")).arg("--help").assert().success().stdout(predicate::str::contains("catalog-import"));
+}
+
+/// A reader that stops early (`| head`) ends the output quietly; it used to panic in `println!`.
+#[test]
+fn closed_stdout_is_not_a_panic() {
+    use std::process::{Command as Std, Stdio};
+    // Far more than a pipe buffer (64 KiB), so the write meets the closed pipe.
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("transform-model"))
+        .args(["catalog-sample", "--interventions", "2000"])
+        .current_dir(scratch("pipe"))
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
 }
