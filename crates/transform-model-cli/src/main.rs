@@ -1,11 +1,13 @@
 //! `transform-model`: a thin command line over the transform-model crate.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
+use serde::Serialize;
+use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
 use transform_model::responses::ReadOptions;
@@ -218,7 +220,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 target,
                 ..AssessOptions::default()
             };
-            let mut result = assess(&model, &data, &options).map_err(|e| e.to_string())?;
+            let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(path) = baseline {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
@@ -273,11 +275,10 @@ fn run(cli: Cli) -> Result<String, String> {
             let result = index.match_query(&query, &options);
             let hits = if similar { index.similar(&query, &options.weights, top) } else { Vec::new() };
             Ok(match format {
-                OutFormat::Json if similar => serde_json::to_string_pretty(&serde_json::json!({
-                    "ingredients": result.ingredients, "retrieved": result.ingredients.len(),
-                    "excluded": result.excluded, "similar": hits,
-                }))
-                .expect("serializes"),
+                OutFormat::Json if similar => {
+                    serde_json::to_string_pretty(&MatchWithSimilar { result: &result, similar: &hits })
+                        .expect("a match result serializes")
+                }
                 OutFormat::Json => result.to_json(),
                 OutFormat::Table => ingredient_report::match_table(&index, &result, &hits, lang),
             })
@@ -301,6 +302,26 @@ fn run(cli: Cli) -> Result<String, String> {
                 .expect("serializes"))
         }
         Command::Demo => demo(),
+    }
+}
+
+/// `match --similar --format json`: the library's [`MatchResult`] (its own fields, `retrieved`
+/// included) plus the library's `similar()` hits, with nothing computed here.
+#[derive(Serialize)]
+struct MatchWithSimilar<'a, S: Serialize> {
+    #[serde(flatten)]
+    result: &'a MatchResult,
+    similar: &'a S,
+}
+
+/// Names the command-line flag behind an option the library refused.
+fn option_hint(e: &transform_model::AssessError) -> String {
+    match e {
+        transform_model::AssessError::InvalidOption { name, .. } if name == "min_group_size" => {
+            " (--min-group-size; 3 ≤ k < 5 needs --allow-small-groups)".to_owned()
+        }
+        transform_model::AssessError::InvalidOption { name, .. } => format!(" (--{})", name.replace('_', "-")),
+        _ => String::new(),
     }
 }
 
@@ -363,8 +384,15 @@ fn demo() -> Result<String, String> {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(text) => {
-            println!("{}", text.trim_end());
-            ExitCode::SUCCESS
+            // A closed pipe (`| head`) ends the output quietly instead of panicking in `println!`.
+            let mut out = std::io::stdout().lock();
+            match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write the output: {e}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             eprintln!("error: {message}");
