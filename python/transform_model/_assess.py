@@ -22,13 +22,25 @@ DIMENSIONS = Spec(
     Column("label", "str", "dimension name in `lang`"),
     Column("score", "float", "municipality score on the answer scale (NaN when not reported)"),
     Column("level", "Int64", "maturity level attained (floor of the score); <NA> when not reported"),
-    Column("progress", "float", "progress within the level, 0..1"),
-    Column("ci_low", "float", "lower end of the 95% bootstrap interval (NaN without one)"),
-    Column("ci_high", "float", "upper end of the 95% bootstrap interval (NaN without one)"),
-    Column("alpha", "float", "Cronbach's alpha of the dimension's items (NaN when not computable)"),
+    Column("progress", "float", "score points above the attained level (score − level)"),
+    Column("ci_low", "float", "lower end of the 95% interval: Welch–Satterthwaite over the group means "
+           "(balanced) or Student t (pooled); NaN when dispersion may not be published (n < min_dispersion_n)"),
+    Column("ci_high", "float", "upper end of the 95% interval (NaN without one)"),
+    Column("borderline", "boolean", "the interval crosses a level boundary: the level is uncertain"),
+    Column("p_level", "list", "P(level) for levels 1..5 from the bootstrap replicates (dict), None without"),
+    Column("partial", "boolean", "a perspective (role asked the dimension) is missing from the score"),
+    Column("missing_perspectives", "list", "role ids missing from the score"),
+    Column("alpha", "float", "Cronbach's alpha, pairwise as psych::alpha (NaN when not computable or "
+           "not publishable)"),
+    Column("alpha_n", "Int64", "the smallest number of respondents answering both items of an item pair; "
+           "alpha needs max(k, 3)"),
+    Column("icc1", "float", "ICC(1) of the respondent scores across the reported role groups"),
+    Column("icc2", "float", "ICC(2): reliability of the group means"),
     Column("n", "Int64", "respondents with a score on the dimension"),
-    Column("target", "float", "target level (NaN without a target)"),
-    Column("gap", "float", "target − score (NaN without a target)"),
+    Column("n_effective", "float", "Kish's effective n under the weighting ((Σw)²/Σw²)"),
+    Column("target", "float", "target score (NaN without a target)"),
+    Column("gap", "float", "max(target − score, 0) in scale points"),
+    Column("status", "str", "clearly_below / uncertain / at_or_above the target, given the interval"),
 )
 GROUPS = Spec(
     "Long form: one row per reported group × dimension (suppressed figures are NaN).",
@@ -37,19 +49,27 @@ GROUPS = Spec(
     Column("dimension", "str", "dimension id"),
     Column("score", "float", "group score (NaN when suppressed for anonymity or not asked)"),
     Column("n", "Int64", "group members with a score on the dimension"),
-    Column("ci_low", "float", "lower end of the group's 95% interval"),
-    Column("ci_high", "float", "upper end of the group's 95% interval"),
-    Column("rwg", "float", "within-group agreement r_wg (1 = full agreement)"),
+    Column("ci_low", "float", "lower end of the group's 95% Student t interval (NaN under min_dispersion_n)"),
+    Column("ci_high", "float", "upper end of the group's 95% Student t interval"),
+    Column("sd", "float", "standard deviation of the members' scores (NaN under min_dispersion_n)"),
+    Column("rwg_uniform", "float", "within-group agreement r_wg(J) against the uniform null (1 = full agreement)"),
+    Column("rwg_slight_skew", "float", "r_wg(J) against the slight-skew null (σ² = 1.34)"),
+    Column("j", "Int64", "items behind r_wg(J)"),
+    Column("single_item", "boolean", "the group's roles are asked one item of the dimension: no agreement figure"),
 )
 GAPS = Spec(
     "Perception gaps: one row per pair of groups × dimension (diff = a − b).",
     Column("a", "str", "first group"),
     Column("b", "str", "second group"),
     Column("dimension", "str", "dimension id"),
-    Column("diff", "float", "score of a − score of b"),
-    Column("ci_low", "float", "lower end of the interval of the difference"),
-    Column("ci_high", "float", "upper end of the interval of the difference"),
-    Column("significant", "boolean", "whether the gap stays significant after multiple-comparison control"),
+    Column("diff", "float", "score of a − score of b on the items both were asked"),
+    Column("ci_low", "float", "lower end of the Welch interval of the difference"),
+    Column("ci_high", "float", "upper end of the Welch interval of the difference"),
+    Column("p", "float", "two-sided Welch p-value"),
+    Column("p_adjusted", "float", "Holm-adjusted p over every gap of the assessment"),
+    Column("significant", "boolean", "p_adjusted below 5 %"),
+    Column("common_items", "list", "the items the difference is computed on"),
+    Column("withheld", "str", "why the gap or its interval is not reported (None when it is)"),
 )
 RECOMMENDATIONS = Spec(
     "Dimensions ordered by weighted gap to the target, with the levers to pull.",
@@ -103,8 +123,12 @@ class Assessment:
             "id": [d["id"] for d in ds], "label": [d["label"][lang] for d in ds],
             "score": [d["score"] for d in ds], "level": [d["level"] for d in ds],
             "progress": [d["progress"] for d in ds], "ci_low": [_lo(d["ci"]) for d in ds],
-            "ci_high": [_hi(d["ci"]) for d in ds], "alpha": [d["alpha"] for d in ds], "n": [d["n"] for d in ds],
-            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds]})
+            "ci_high": [_hi(d["ci"]) for d in ds], "borderline": [d["borderline"] for d in ds],
+            "p_level": [d["level_probabilities"] for d in ds], "partial": [d["partial"] for d in ds],
+            "missing_perspectives": [d["missing_perspectives"] for d in ds], "alpha": [d["alpha"] for d in ds],
+            "alpha_n": [d["alpha_n"] for d in ds], "icc1": [d["icc1"] for d in ds], "icc2": [d["icc2"] for d in ds],
+            "n": [d["n"] for d in ds], "n_effective": [d["n_effective"] for d in ds],
+            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds], "status": [d["status"] for d in ds]})
 
     @GROUPS.documents
     def groups(self) -> Any:
@@ -113,7 +137,9 @@ class Assessment:
             "role": [g["role"] for g, _ in rows], "group_n": [g["n"] for g, _ in rows],
             "dimension": [d["id"] for _, d in rows], "score": [d["score"] for _, d in rows],
             "n": [d["n"] for _, d in rows], "ci_low": [_lo(d["ci"]) for _, d in rows],
-            "ci_high": [_hi(d["ci"]) for _, d in rows], "rwg": [d["rwg"] for _, d in rows]})
+            "ci_high": [_hi(d["ci"]) for _, d in rows], "sd": [d["sd"] for _, d in rows],
+            "rwg_uniform": [d["rwg_uniform"] for _, d in rows], "rwg_slight_skew": [d["rwg_slight_skew"] for _, d in rows],
+            "j": [d["j"] for _, d in rows], "single_item": [d["single_item"] for _, d in rows]})
 
     @GAPS.documents
     def gaps(self) -> Any:
@@ -121,7 +147,9 @@ class Assessment:
         return GAPS.from_columns({
             "a": [g["a"] for g in gs], "b": [g["b"] for g in gs], "dimension": [g["dimension"] for g in gs],
             "diff": [g["diff"] for g in gs], "ci_low": [_lo(g["ci"]) for g in gs],
-            "ci_high": [_hi(g["ci"]) for g in gs], "significant": [g["significant"] for g in gs]})
+            "ci_high": [_hi(g["ci"]) for g in gs], "p": [g["p"] for g in gs], "p_adjusted": [g["p_adjusted"] for g in gs],
+            "significant": [g["significant"] for g in gs], "common_items": [g["common_items"] for g in gs],
+            "withheld": [(g.get("withheld") or {}).get("reason") for g in gs]})
 
     @RECOMMENDATIONS.documents
     def recommendations(self, lang: str = "da") -> Any:
@@ -161,7 +189,7 @@ class Assessment:
         o = self._data["overall"]
         head = (f"<h4>{t('Samlet niveau', 'Overall level')}: {o['level']} "
                 f"{html.escape(levels.get(o['level'], ''))} — {t('gennemsnit', 'mean')} "
-                f"{_fmt(o['score'])} {_ci(o['ci'])}</h4>")
+                f"{_fmt(o['score'])}</h4>")
         rows = "".join(
             f"<tr><td>{d['id']}</td><td>{html.escape(d['label'][lang])}</td><td>{_fmt(d['score'])}</td>"
             f"<td>{d['level'] or '–'}</td><td>{_ci(d['ci'])}</td><td>{_fmt(d['alpha'])}</td><td>{d['n']}</td></tr>"
