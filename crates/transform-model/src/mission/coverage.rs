@@ -1,0 +1,144 @@
+//! Coverage of each mission by the initiatives aligned with it, its gaps, and the quality
+//! criteria of a good mission (greb 5).
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::alignment::AlignmentRow;
+use super::portfolio::{Initiative, Mission, Portfolio, Stage};
+use crate::localized::Lang;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub mission: String,
+    /// Initiatives aligned at or above the threshold.
+    pub initiatives: usize,
+    /// Sum of their alignment scores.
+    pub weighted: f64,
+    pub departments: Vec<String>,
+    pub sectors: Vec<String>,
+    pub gaps: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissionQuality {
+    pub mission: String,
+    pub met: Vec<String>,
+    pub missed: Vec<String>,
+}
+
+/// Coverage and gaps of every mission, in file order.
+pub(super) fn coverage(p: &Portfolio, rows: &[AlignmentRow], threshold: f64, lang: Lang) -> Vec<Coverage> {
+    let n_m = p.missions.len();
+    let score = |i: usize, k: usize| rows[i * n_m + k].score;
+    p.missions
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let aligned: Vec<usize> = (0..p.initiatives.len())
+                .filter(|&i| p.initiatives[i].stage != Stage::Closed && score(i, k) >= threshold)
+                .collect();
+            let weighted = aligned.iter().map(|&i| score(i, k)).sum();
+            mission_coverage(m, &p.initiatives, &aligned, weighted, lang)
+        })
+        .collect()
+}
+
+/// Coverage of one mission by the initiatives `aligned` with it, whose scores sum to `weighted`.
+fn mission_coverage(m: &Mission, initiatives: &[Initiative], aligned: &[usize], weighted: f64, lang: Lang) -> Coverage {
+    let deps: BTreeSet<String> = aligned.iter().flat_map(|&i| initiatives[i].departments.iter().cloned()).collect();
+    let sectors: BTreeSet<String> = aligned.iter().flat_map(|&i| initiatives[i].partners.iter().cloned()).collect();
+    let mut gaps = Vec::new();
+    if aligned.is_empty() {
+        gaps.push(
+            lang.pick("ingen indsats arbejder for missionen", "no initiative works towards the mission").to_owned(),
+        );
+    } else if deps.len() < 2 {
+        gaps.push(lang.pick("kun én forvaltning er med", "only one department is involved").to_owned());
+    }
+    let covered = |tags: &[String], of: fn(&Initiative) -> &Vec<String>| -> Vec<String> {
+        tags.iter()
+            .filter(|t| {
+                !aligned.iter().any(|&i| of(&initiatives[i]).iter().any(|x| x.trim().eq_ignore_ascii_case(t.trim())))
+            })
+            .cloned()
+            .collect()
+    };
+    let missing_groups = covered(&m.target_groups, |i| &i.target_groups);
+    if !missing_groups.is_empty() && !aligned.is_empty() {
+        gaps.push(format!(
+            "{}: {}",
+            lang.pick("målgrupper uden indsats", "target groups without an initiative"),
+            missing_groups.join(", ")
+        ));
+    }
+    let missing_outcomes = covered(&m.outcomes, |i| &i.outcomes);
+    if !missing_outcomes.is_empty() && !aligned.is_empty() {
+        gaps.push(format!(
+            "{}: {}",
+            lang.pick("effektmål uden indsats", "outcomes without an initiative"),
+            missing_outcomes.join(", ")
+        ));
+    }
+    if !aligned.is_empty()
+        && !aligned.iter().any(|&i| matches!(initiatives[i].stage, Stage::Spreading | Stage::Operations))
+    {
+        gaps.push(
+            lang.pick("intet er i udbredelse eller drift endnu", "nothing is spreading or in operation yet").to_owned(),
+        );
+    }
+    Coverage {
+        mission: m.id.clone(),
+        initiatives: aligned.len(),
+        weighted,
+        departments: deps.into_iter().collect(),
+        sectors: sectors.into_iter().collect(),
+        gaps,
+    }
+}
+
+/// The criteria for a good mission, each met or missed.
+pub(super) fn quality(m: &Mission, c: &Coverage, lang: Lang) -> MissionQuality {
+    let words = m.statement.split_whitespace().count();
+    let measurable = m
+        .indicators
+        .iter()
+        .any(|i| i.baseline.is_some() && i.target.is_some() && i.year.is_some() && i.baseline != i.target);
+    let criteria = [
+        (
+            words >= 8 && !m.target_groups.is_empty(),
+            lang.pick(
+                "dristig borgerværdi: siger hvilke borgere og hvilken værdi",
+                "bold citizen value: says which citizens and what value",
+            ),
+        ),
+        (
+            measurable,
+            lang.pick(
+                "konkret og målbart: indikator med baseline, mål og årstal",
+                "concrete and measurable: an indicator with baseline, target and year",
+            ),
+        ),
+        (
+            m.departments.len() >= 2 || !m.sectors.is_empty(),
+            lang.pick(
+                "fælles ejerskab på tværs af forvaltninger eller sektorer",
+                "shared ownership across departments or sectors",
+            ),
+        ),
+        (
+            c.initiatives >= 2,
+            lang.pick(
+                "plads til flere løsninger: mindst to indsatser arbejder for den",
+                "room for several solutions: at least two initiatives work towards it",
+            ),
+        ),
+    ];
+    let (met, missed): (Vec<_>, Vec<_>) = criteria.into_iter().partition(|(ok, _)| *ok);
+    MissionQuality {
+        mission: m.id.clone(),
+        met: met.into_iter().map(|(_, t)| t.to_owned()).collect(),
+        missed: missed.into_iter().map(|(_, t)| t.to_owned()).collect(),
+    }
+}
