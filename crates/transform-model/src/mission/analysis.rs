@@ -97,7 +97,7 @@ impl Portfolio {
         let coverage = coverage::coverage(self, &alignment, o.threshold, lang);
         let mission_quality = self.missions.iter().zip(&coverage).map(|(m, c)| coverage::quality(m, c, lang)).collect();
         let best = alignment::best(&alignment, self.initiatives.len(), self.missions.len());
-        let closure_candidates = closure::candidates(&self.initiatives, &best, o.threshold, lang);
+        let closure_candidates = closure::candidates(&self.initiatives, &best, o.threshold, year, lang);
         let closing: BTreeSet<&str> = closure_candidates.iter().map(|c| c.initiative.as_str()).collect();
         let balance = balance(&self.initiatives, lang);
         let cross_fertilisation = cross_pairs(&self.initiatives, &features, o);

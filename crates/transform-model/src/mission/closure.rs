@@ -1,5 +1,5 @@
 //! Closure candidates (greb 4): active initiatives that serve no mission and show no
-//! citizen value.
+//! citizen value, unless they are mandatory or too young to judge (DOMAIN.md §5).
 
 use serde::{Deserialize, Serialize};
 
@@ -22,17 +22,35 @@ fn value_word(v: CitizenValue, lang: Lang) -> &'static str {
     }
 }
 
-/// The candidates, in file order; `best` is each initiative's best alignment.
+/// Years an initiative must have run, counted from its start year to the analysis year,
+/// before unclear value counts against it.
+pub const YEARS_TO_JUDGE: i64 = 2;
+
+/// Younger than [`YEARS_TO_JUDGE`] at the analysis `year`, with unclear value: too early to
+/// judge, so never closed for it.
+pub(super) fn too_early(x: &Initiative, year: i64) -> bool {
+    x.citizen_value == CitizenValue::Unclear && year - x.start_year < YEARS_TO_JUDGE
+}
+
+/// The candidates, in file order; `best` is each initiative's best alignment. Mandatory
+/// initiatives and those too early to judge are never candidates.
 pub(super) fn candidates(
     initiatives: &[Initiative],
     best: &[f64],
     threshold: f64,
+    year: i64,
     lang: Lang,
 ) -> Vec<ClosureCandidate> {
     initiatives
         .iter()
         .enumerate()
-        .filter(|(i, x)| x.stage != Stage::Closed && best[*i] < threshold && x.citizen_value != CitizenValue::Positive)
+        .filter(|(i, x)| {
+            x.stage != Stage::Closed
+                && best[*i] < threshold
+                && x.citizen_value != CitizenValue::Positive
+                && !x.mandatory
+                && !too_early(x, year)
+        })
         .map(|(i, x)| ClosureCandidate {
             initiative: x.id.clone(),
             best_alignment: best[i],

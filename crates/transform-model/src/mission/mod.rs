@@ -15,7 +15,7 @@ mod tags;
 pub use alignment::{AlignmentRow, AlignmentWeights, Components};
 pub use analysis::{AnalysisOptions, PortfolioAnalysis};
 pub use balance::Balance;
-pub use closure::ClosureCandidate;
+pub use closure::{ClosureCandidate, YEARS_TO_JUDGE};
 pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};

@@ -149,8 +149,11 @@ pub struct Initiative {
     pub stage: Stage,
     pub mode: Mode,
     pub facet: Facet,
-    #[serde(default)]
-    pub cost_per_year: f64,
+    /// Yearly running cost; absent means unknown (never read as 0), so no spending is
+    /// recommended on a guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_year: Option<f64>,
+    /// Yearly savings once they run (default 0: no savings claimed).
     #[serde(default)]
     pub savings_per_year: f64,
     /// One-off cost in the start year (default 0).
@@ -167,6 +170,10 @@ pub struct Initiative {
     pub partners: Vec<String>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// A statutory task or infrastructure (e.g. a care record system): never a closure
+    /// candidate (DOMAIN.md §5).
+    #[serde(default)]
+    pub mandatory: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -253,7 +260,7 @@ impl Portfolio {
                 return Err(invalid(format!("{p}.id"), format!("duplicate initiative id `{}`", x.id)));
             }
             for (field, v) in [
-                ("cost_per_year", x.cost_per_year),
+                ("cost_per_year", x.cost_per_year.unwrap_or(0.0)),
                 ("savings_per_year", x.savings_per_year),
                 ("investment", x.investment),
             ] {
@@ -272,6 +279,12 @@ impl Portfolio {
                         format!("year {y} is outside {}..{}", YEARS.start(), YEARS.end()),
                     ));
                 }
+            }
+            if x.mandatory && x.stage == Stage::Closed {
+                return Err(invalid(
+                    format!("{p}.mandatory"),
+                    "a mandatory initiative (statutory task or infrastructure) cannot be closed".into(),
+                ));
             }
             if let Some(end) = x.end_year {
                 if end < x.start_year {
