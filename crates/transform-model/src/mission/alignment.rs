@@ -13,6 +13,7 @@ use crate::text;
 
 /// Weights of the alignment components; the score is their weighted mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AlignmentWeights {
     pub link: f64,
     pub target_groups: f64,

@@ -16,6 +16,7 @@ use super::portfolio::{Portfolio, YEARS};
 use crate::localized::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnalysisOptions {
     pub weights: AlignmentWeights,
     /// Alignment from which an initiative counts as serving a mission.

@@ -10,6 +10,7 @@ use crate::localized::Localized;
 use crate::municipality;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub name: String,
     #[serde(default)]
@@ -21,6 +22,7 @@ pub struct Indicator {
 
 /// A mission about the value to be created for citizens (greb 5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mission {
     pub id: String,
     pub title: Localized,
@@ -125,6 +127,7 @@ pub enum CitizenValue {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub mission: String,
     /// Contribution 0 (none) … 3 (strong).
@@ -133,6 +136,7 @@ pub struct Link {
 
 /// An initiative (indsats, project, experiment).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: String,
     pub title: String,
@@ -177,15 +181,17 @@ pub struct Initiative {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MunicipalityInfo {
-    /// A kommunekode, or null for a fictional municipality.
-    #[serde(default)]
+    /// A kommunekode ("101", or the number 101), or null for a fictional municipality.
+    #[serde(default, deserialize_with = "municipality::deserialize_optional_code")]
     pub code: Option<String>,
     pub name: String,
 }
 
 /// A municipality's missions and initiatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Portfolio {
     pub municipality: MunicipalityInfo,
     /// The year the analysis is made for (can be overridden in the options).
