@@ -58,7 +58,7 @@ pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(d: D) -> Result<String
 pub(crate) fn deserialize_optional_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     match Value::deserialize(d)? {
         Value::Null => Ok(None),
-        v => code_from(v).map(Some).map_err(serde::de::Error::custom),
+        v => deserialize_code(v).map(Some).map_err(serde::de::Error::custom),
     }
 }
 

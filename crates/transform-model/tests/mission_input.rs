@@ -39,7 +39,8 @@ fn a_cost_typo_is_refused_with_path_and_suggestion() {
 
 #[test]
 fn every_portfolio_struct_refuses_unknown_keys() {
-    let cases: [(fn(&mut Value), &str); 6] = [
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 6] = [
         (|v| v["yaer"] = json!(2026), "`yaer`: unknown key `yaer` (did you mean `year`?)"),
         (
             |v| v["municipality"]["kode"] = json!("860"),

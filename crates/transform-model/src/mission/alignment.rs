@@ -80,6 +80,7 @@ pub(super) struct Prepared {
 pub(super) struct Features {
     pub(super) groups: Tags,
     pub(super) outcome_tags: Tags,
+    pub(super) departments: Tags,
     pub(super) ingredient_tags: Tags,
     pub(super) ingredients: Vec<Vec<u32>>,
     pub(super) inits: Vec<Prepared>,
@@ -139,7 +140,7 @@ pub(super) fn features(p: &Portfolio) -> Features {
         .zip(&corpus.docs[n_init..])
         .map(|(m, t)| prep(&m.target_groups, &m.outcomes, &m.departments, t))
         .collect();
-    Features { groups, outcome_tags, ingredient_tags, ingredients, inits, missions }
+    Features { groups, outcome_tags, departments, ingredient_tags, ingredients, inits, missions }
 }
 
 /// Text similarity per initiative × mission, initiative-major, through an inverted list of

@@ -95,7 +95,7 @@ impl Portfolio {
         let lang = o.lang;
         let features = alignment::features(self);
         let alignment = alignment::rows(self, &features, &o.weights);
-        let coverage = coverage::coverage(self, &alignment, o.threshold, lang);
+        let coverage = coverage::coverage(self, &features, &alignment, o.threshold, lang);
         let mission_quality = self.missions.iter().zip(&coverage).map(|(m, c)| coverage::quality(m, c, lang)).collect();
         let best = alignment::best(&alignment, self.initiatives.len(), self.missions.len());
         let closure_candidates = closure::candidates(&self.initiatives, &best, o.threshold, year, lang);

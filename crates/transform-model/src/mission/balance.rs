@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::portfolio::{Facet, Initiative, Mode, Stage};
 use crate::localized::Lang;
+use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Balance {
@@ -30,14 +31,22 @@ pub(super) fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
     let mut facets: BTreeMap<String, usize> = Facet::ALL.iter().map(|f| (f.name().to_owned(), 0)).collect();
     let mut stages: BTreeMap<String, usize> = Stage::ALL.iter().map(|s| (s.name().to_owned(), 0)).collect();
     let mut deps: BTreeMap<String, f64> = BTreeMap::new();
+    let mut spelling: BTreeMap<String, String> = BTreeMap::new();
     for i in initiatives {
         *stages.get_mut(i.stage.name()).expect("every stage") += 1;
     }
     for i in &active {
         *modes.get_mut(i.mode.name()).expect("both modes") += 1;
         *facets.get_mut(i.facet.name()).expect("every facet") += 1;
-        for d in &i.departments {
-            *deps.entry(d.clone()).or_insert(0.0) += 1.0 / i.departments.len() as f64;
+        // Departments named alike ("Sundhed og Omsorg", "sundhed og omsorg") are one, shown
+        // in the first spelling met.
+        let mut own: Vec<(String, &str)> =
+            i.departments.iter().map(|d| (text::normalize(d), d.trim())).filter(|(k, _)| !k.is_empty()).collect();
+        own.sort_by(|x, y| x.0.cmp(&y.0)); // stable: the first spelling stays first
+        own.dedup_by(|x, y| x.0 == y.0);
+        for (key, spelt) in &own {
+            let name = spelling.entry(key.clone()).or_insert_with(|| (*spelt).to_owned());
+            *deps.entry(name.clone()).or_insert(0.0) += 1.0 / own.len() as f64;
         }
     }
     let total: f64 = deps.values().sum();

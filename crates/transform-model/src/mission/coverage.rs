@@ -1,12 +1,11 @@
 //! Coverage of each mission by the initiatives aligned with it, its gaps, and the quality
 //! criteria of a good mission (greb 5).
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
-use super::alignment::AlignmentRow;
+use super::alignment::{AlignmentRow, Features};
 use super::portfolio::{Initiative, Mission, Portfolio, Stage};
+use super::tags::{Tags, distinct};
 use crate::localized::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +28,13 @@ pub struct MissionQuality {
 }
 
 /// Coverage and gaps of every mission, in file order.
-pub(super) fn coverage(p: &Portfolio, rows: &[AlignmentRow], threshold: f64, lang: Lang) -> Vec<Coverage> {
+pub(super) fn coverage(
+    p: &Portfolio,
+    f: &Features,
+    rows: &[AlignmentRow],
+    threshold: f64,
+    lang: Lang,
+) -> Vec<Coverage> {
     let n_m = p.missions.len();
     let score = |i: usize, k: usize| rows[i * n_m + k].score;
     p.missions
@@ -40,15 +45,35 @@ pub(super) fn coverage(p: &Portfolio, rows: &[AlignmentRow], threshold: f64, lan
                 .filter(|&i| p.initiatives[i].stage != Stage::Closed && score(i, k) >= threshold)
                 .collect();
             let weighted = aligned.iter().map(|&i| score(i, k)).sum();
-            mission_coverage(m, &p.initiatives, &aligned, weighted, lang)
+            mission_coverage(m, &p.initiatives, f, &aligned, weighted, lang)
         })
         .collect()
 }
 
+/// The mission's `tags` (as written) that no aligned initiative shares, compared as
+/// interned, normalised ids.
+fn uncovered<'a>(tags: &[String], names: &Tags, of: impl Fn(usize) -> &'a [u32], aligned: &[usize]) -> Vec<String> {
+    tags.iter()
+        .filter(|t| names.find(t).is_some_and(|id| !aligned.iter().any(|&i| of(i).binary_search(&id).is_ok())))
+        .cloned()
+        .collect()
+}
+
 /// Coverage of one mission by the initiatives `aligned` with it, whose scores sum to `weighted`.
-fn mission_coverage(m: &Mission, initiatives: &[Initiative], aligned: &[usize], weighted: f64, lang: Lang) -> Coverage {
-    let deps: BTreeSet<String> = aligned.iter().flat_map(|&i| initiatives[i].departments.iter().cloned()).collect();
-    let sectors: BTreeSet<String> = aligned.iter().flat_map(|&i| initiatives[i].partners.iter().cloned()).collect();
+fn mission_coverage(
+    m: &Mission,
+    initiatives: &[Initiative],
+    f: &Features,
+    aligned: &[usize],
+    weighted: f64,
+    lang: Lang,
+) -> Coverage {
+    let mut deps: Vec<u32> = aligned.iter().flat_map(|&i| f.inits[i].departments.iter().copied()).collect();
+    deps.sort_unstable();
+    deps.dedup();
+    let mut departments: Vec<String> = deps.iter().map(|&d| f.departments.spellings[d as usize].clone()).collect();
+    departments.sort();
+    let sectors = distinct(aligned.iter().flat_map(|&i| &initiatives[i].partners));
     let mut gaps = Vec::new();
     if aligned.is_empty() {
         gaps.push(
@@ -57,15 +82,7 @@ fn mission_coverage(m: &Mission, initiatives: &[Initiative], aligned: &[usize], 
     } else if deps.len() < 2 {
         gaps.push(lang.pick("kun én forvaltning er med", "only one department is involved").to_owned());
     }
-    let covered = |tags: &[String], of: fn(&Initiative) -> &Vec<String>| -> Vec<String> {
-        tags.iter()
-            .filter(|t| {
-                !aligned.iter().any(|&i| of(&initiatives[i]).iter().any(|x| x.trim().eq_ignore_ascii_case(t.trim())))
-            })
-            .cloned()
-            .collect()
-    };
-    let missing_groups = covered(&m.target_groups, |i| &i.target_groups);
+    let missing_groups = uncovered(&m.target_groups, &f.groups, |i| &f.inits[i].tg, aligned);
     if !missing_groups.is_empty() && !aligned.is_empty() {
         gaps.push(format!(
             "{}: {}",
@@ -73,7 +90,7 @@ fn mission_coverage(m: &Mission, initiatives: &[Initiative], aligned: &[usize], 
             missing_groups.join(", ")
         ));
     }
-    let missing_outcomes = covered(&m.outcomes, |i| &i.outcomes);
+    let missing_outcomes = uncovered(&m.outcomes, &f.outcome_tags, |i| &f.inits[i].outcomes, aligned);
     if !missing_outcomes.is_empty() && !aligned.is_empty() {
         gaps.push(format!(
             "{}: {}",
@@ -88,14 +105,7 @@ fn mission_coverage(m: &Mission, initiatives: &[Initiative], aligned: &[usize], 
             lang.pick("intet er i udbredelse eller drift endnu", "nothing is spreading or in operation yet").to_owned(),
         );
     }
-    Coverage {
-        mission: m.id.clone(),
-        initiatives: aligned.len(),
-        weighted,
-        departments: deps.into_iter().collect(),
-        sectors: sectors.into_iter().collect(),
-        gaps,
-    }
+    Coverage { mission: m.id.clone(), initiatives: aligned.len(), weighted, departments, sectors, gaps }
 }
 
 /// The criteria for a good mission, each met or missed.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::alignment::Features;
 use super::analysis::AnalysisOptions;
 use super::portfolio::{Initiative, Stage};
+use super::tags::common;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CrossPair {
@@ -61,8 +62,8 @@ pub(super) fn cross_pairs(initiatives: &[Initiative], f: &Features, o: &Analysis
     let mut ranked: Vec<((usize, usize), f64)> = pairs
         .into_iter()
         .filter(|((a, b), _)| {
-            let (da, db) = (&initiatives[*a].departments, &initiatives[*b].departments);
-            !da.iter().any(|d| db.contains(d))
+            // Normalised department ids: "Ældre" and "ældre" are one department.
+            common(&inits[*a].departments, &inits[*b].departments) == 0
         })
         .collect();
     let order = |x: &((usize, usize), f64), y: &((usize, usize), f64)| {

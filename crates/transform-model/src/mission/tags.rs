@@ -1,12 +1,18 @@
 //! Interned tags: overlaps between tag lists become merges of sorted id lists.
 
-/// Interns normalised tags so overlaps are merges of sorted id lists.
+use crate::text;
+
+/// Interns tags through [`text::normalize`], the one normalisation of the library, so
+/// "Ældre", "ældre " and a decomposed "æ" are one tag, and overlaps are merges of sorted id
+/// lists.
 #[derive(Default)]
 pub(super) struct Tags {
     ids: rustc_hash::FxHashMap<String, u32>,
     /// The interned keys, by id.
     pub(super) names: Vec<String>,
-    /// Keep case (ingredient ids) instead of lower-casing (free-text tags).
+    /// The first spelling met of each tag (trimmed), by id, for display.
+    pub(super) spellings: Vec<String>,
+    /// Identifiers (ingredient ids), compared exactly after trimming, not normalised.
     exact: bool,
 }
 
@@ -15,23 +21,34 @@ impl Tags {
         Tags { exact: true, ..Tags::default() }
     }
 
-    /// The sorted, deduplicated ids of `tags`, interning new ones.
+    fn key(&self, tag: &str) -> String {
+        if self.exact { tag.trim().to_owned() } else { text::normalize(tag) }
+    }
+
+    /// The id of `tag`, if interned.
+    pub(super) fn find(&self, tag: &str) -> Option<u32> {
+        self.ids.get(&self.key(tag)).copied()
+    }
+
+    /// The sorted, deduplicated ids of `tags`, interning new ones; blank tags are skipped.
     pub(super) fn ids(&mut self, tags: &[String]) -> Vec<u32> {
         let mut v: Vec<u32> = tags
             .iter()
-            .map(|t| t.trim())
-            .filter(|t| !t.is_empty())
-            .map(|t| {
-                let key = if self.exact { t.to_owned() } else { t.to_lowercase() };
-                match self.ids.get(&key) {
+            .filter_map(|t| {
+                let key = self.key(t);
+                if key.is_empty() {
+                    return None;
+                }
+                Some(match self.ids.get(&key) {
                     Some(&id) => id,
                     None => {
                         let next = self.names.len() as u32;
                         self.ids.insert(key.clone(), next);
                         self.names.push(key);
+                        self.spellings.push(t.trim().to_owned());
                         next
                     }
-                }
+                })
             })
             .collect();
         v.sort_unstable();
@@ -60,4 +77,18 @@ pub(super) fn common(a: &[u32], b: &[u32]) -> usize {
 /// Share of `of` found in `other`; 0 when `of` is empty.
 pub(super) fn share(of: &[u32], other: &[u32]) -> f64 {
     if of.is_empty() { 0.0 } else { common(of, other) as f64 / of.len() as f64 }
+}
+
+/// `names` deduplicated by [`text::normalize`], keeping the first spelling of each, sorted.
+pub(super) fn distinct<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::new();
+    for n in names {
+        let key = text::normalize(n);
+        if !key.is_empty() {
+            seen.entry(key).or_insert_with(|| n.trim().to_owned());
+        }
+    }
+    let mut v: Vec<String> = seen.into_values().collect();
+    v.sort();
+    v
 }
