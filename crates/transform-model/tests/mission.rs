@@ -95,7 +95,7 @@ fn text_component_matches_a_reference_cosine() {
         );
     }
     // "unge" and "job" are shared by I1 and M1, so their text similarity is positive.
-    assert!(a.alignment[0].components.text > 0.0);
+    assert!(a.alignment.get(0).unwrap().components.text > 0.0);
 }
 
 #[test]

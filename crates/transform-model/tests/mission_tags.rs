@@ -37,7 +37,7 @@ fn aeldre_in_any_case_or_form_is_one_tag_everywhere() {
     let a = Portfolio::from_json(&p.to_string()).unwrap().analyse(&o).unwrap();
 
     // Alignment I1 × M1: both target groups (2/2), the outcome (1/1), the department (1/1).
-    let r = &a.alignment[0];
+    let r = a.alignment.get(0).unwrap();
     assert_eq!((&*r.initiative, &*r.mission), ("I1", "M1"));
     assert_eq!((r.components.target_groups, r.components.outcomes, r.components.reach), (1.0, 1.0, 1.0));
 
@@ -76,7 +76,7 @@ fn a_mission_for_aeldre_is_covered_by_an_initiative_for_capital_aeldre() {
     });
     let o = AnalysisOptions { lang: Lang::En, ..AnalysisOptions::default() };
     let a = Portfolio::from_json(&p.to_string()).unwrap().analyse(&o).unwrap();
-    assert_eq!(a.alignment[0].components.target_groups, 1.0);
+    assert_eq!(a.alignment.get(0).unwrap().components.target_groups, 1.0);
     assert_eq!(a.coverage[0].initiatives, 1);
     assert_eq!(a.coverage[0].gaps, Vec::<String>::new());
 }

@@ -113,51 +113,82 @@ fn mission_text(m: &Mission) -> String {
     s
 }
 
-/// Interns the tags and analyses one corpus of initiative and mission texts.
-pub(super) fn features(p: &Portfolio) -> Features {
-    let mut texts: Vec<String> = p.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
-    texts.extend(p.missions.iter().map(mission_text));
-    let corpus = text::analyze_corpus(&texts);
+/// Target groups, outcomes and departments of one initiative or mission, interned.
+type TagIds = (Vec<u32>, Vec<u32>, Vec<u32>);
+
+/// The interned tags of every initiative and mission, in file order.
+struct Interned {
+    groups: Tags,
+    outcome_tags: Tags,
+    departments: Tags,
+    ingredient_tags: Tags,
+    ingredients: Vec<Vec<u32>>,
+    inits: Vec<TagIds>,
+    missions: Vec<TagIds>,
+}
+
+fn intern(p: &Portfolio) -> Interned {
     let (mut groups, mut outcome_tags, mut departments) = (Tags::default(), Tags::default(), Tags::default());
     let mut ingredient_tags = Tags::exact();
     let ingredients: Vec<Vec<u32>> = p.initiatives.iter().map(|x| ingredient_tags.ids(&x.ingredients)).collect();
-    let mut prep = |tg: &[String], outcomes: &[String], deps: &[String], terms: &[u32]| Prepared {
-        tg: groups.ids(tg),
-        outcomes: outcome_tags.ids(outcomes),
-        departments: departments.ids(deps),
-        text: unit_vector(terms),
+    let mut ids = |tg: &[String], outcomes: &[String], deps: &[String]| {
+        (groups.ids(tg), outcome_tags.ids(outcomes), departments.ids(deps))
     };
-    let n_init = p.initiatives.len();
-    let inits: Vec<Prepared> = p
-        .initiatives
-        .iter()
-        .zip(&corpus.docs)
-        .map(|(i, t)| prep(&i.target_groups, &i.outcomes, &i.departments, t))
-        .collect();
-    let missions: Vec<Prepared> = p
-        .missions
-        .iter()
-        .zip(&corpus.docs[n_init..])
-        .map(|(m, t)| prep(&m.target_groups, &m.outcomes, &m.departments, t))
-        .collect();
-    Features { groups, outcome_tags, departments, ingredient_tags, ingredients, inits, missions }
+    let inits: Vec<TagIds> = p.initiatives.iter().map(|i| ids(&i.target_groups, &i.outcomes, &i.departments)).collect();
+    let missions: Vec<TagIds> = p.missions.iter().map(|m| ids(&m.target_groups, &m.outcomes, &m.departments)).collect();
+    Interned { groups, outcome_tags, departments, ingredient_tags, ingredients, inits, missions }
+}
+
+/// Interns the tags and analyses one corpus of initiative and mission texts, side by side:
+/// neither needs the other.
+pub(super) fn features(p: &Portfolio) -> Features {
+    let mut texts: Vec<String> = p.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
+    texts.extend(p.missions.iter().map(mission_text));
+    let (corpus, tags) = rayon::join(|| text::analyze_corpus(&texts), || intern(p));
+    let mut vectors: Vec<Vec<(u32, f64)>> = corpus.docs.par_iter().map(|d| unit_vector(d)).collect();
+    let mission_vectors = vectors.split_off(p.initiatives.len());
+    let prepared = |ids: Vec<TagIds>, vectors: Vec<Vec<(u32, f64)>>| -> Vec<Prepared> {
+        ids.into_iter()
+            .zip(vectors)
+            .map(|((tg, outcomes, departments), text)| Prepared { tg, outcomes, departments, text })
+            .collect()
+    };
+    Features {
+        inits: prepared(tags.inits, vectors),
+        missions: prepared(tags.missions, mission_vectors),
+        groups: tags.groups,
+        outcome_tags: tags.outcome_tags,
+        departments: tags.departments,
+        ingredient_tags: tags.ingredient_tags,
+        ingredients: tags.ingredients,
+    }
+}
+
+/// For each id (dense), the missions holding it, with a weight: an inverted list, so the cost
+/// of comparing an initiative with every mission is the number of shared ids.
+fn postings<T: Copy>(missions: &[Prepared], items: impl Fn(&Prepared) -> Vec<(u32, T)>) -> Vec<Vec<(usize, T)>> {
+    let mut lists: Vec<Vec<(usize, T)>> = Vec::new();
+    for (k, m) in missions.iter().enumerate() {
+        for (id, w) in items(m) {
+            if lists.len() <= id as usize {
+                lists.resize_with(id as usize + 1, Vec::new);
+            }
+            lists[id as usize].push((k, w));
+        }
+    }
+    lists
 }
 
 /// Text similarity per initiative × mission, initiative-major, through an inverted list of
 /// mission terms: the cost is the number of shared terms, not the product of vector lengths.
 fn text_similarity(f: &Features) -> Vec<f64> {
-    let mut mission_terms: HashMap<u32, Vec<(usize, f64)>> = HashMap::new();
-    for (k, m) in f.missions.iter().enumerate() {
-        for &(t, w) in &m.text {
-            mission_terms.entry(t).or_default().push((k, w));
-        }
-    }
+    let mission_terms = postings(&f.missions, |m| m.text.clone());
     let n_m = f.missions.len();
     let mut text_sim = vec![0.0; f.inits.len() * n_m];
     if n_m > 0 {
         text_sim.par_chunks_mut(n_m).zip(f.inits.par_iter()).for_each(|(row, p)| {
-            for (t, wi) in &p.text {
-                for &(k, wm) in mission_terms.get(t).map_or(&[][..], Vec::as_slice) {
+            for &(t, wi) in &p.text {
+                for &(k, wm) in mission_terms.get(t as usize).map_or(&[][..], Vec::as_slice) {
                     row[k] += wi * wm;
                 }
             }
@@ -166,49 +197,130 @@ fn text_similarity(f: &Features) -> Vec<f64> {
     text_sim
 }
 
-/// Every initiative × mission row, initiative-major, in file order (indexed, so rayon
-/// writes them straight into place).
-pub(super) fn rows(p: &Portfolio, f: &Features, w: &AlignmentWeights) -> Vec<AlignmentRow> {
-    let wsum = w.sum();
-    let text_sim = text_similarity(f);
+/// The alignment of every initiative with every mission: the scores computed once, in
+/// parallel; the components and rows built again on demand from the same inputs.
+pub(super) struct Grid {
+    /// Shared with coverage and cross-fertilisation.
+    pub(super) features: Features,
+    initiatives: Vec<Arc<str>>,
+    missions: Vec<Arc<str>>,
+    /// Per initiative: (mission index, link strength / 3).
+    links: Vec<Vec<(usize, f64)>>,
+    /// Text similarity, initiative-major.
+    text: Vec<f64>,
+    /// Alignment scores, initiative-major.
+    pub(super) scores: Vec<f64>,
+    weights: AlignmentWeights,
+    wsum: f64,
+}
+
+impl Grid {
+    fn components(&self, i: usize, k: usize) -> Components {
+        let (pi, m) = (&self.features.inits[i], &self.features.missions[k]);
+        Components {
+            link: self.links[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
+            target_groups: share(&m.tg, &pi.tg),
+            outcomes: share(&m.outcomes, &pi.outcomes),
+            text: self.text[i * self.missions.len() + k].clamp(0.0, 1.0),
+            reach: share(&m.departments, &pi.departments),
+        }
+    }
+
+    fn score(&self, c: &Components) -> f64 {
+        let w = &self.weights;
+        (w.link * c.link
+            + w.target_groups * c.target_groups
+            + w.outcomes * c.outcomes
+            + w.text * c.text
+            + w.reach * c.reach)
+            / self.wsum
+    }
+
+    /// The row at `idx` (initiative-major).
+    pub(super) fn row(&self, idx: usize) -> AlignmentRow {
+        let n_m = self.missions.len();
+        let (i, k) = (idx / n_m, idx % n_m);
+        AlignmentRow {
+            initiative: self.initiatives[i].clone(),
+            mission: self.missions[k].clone(),
+            score: self.scores[idx],
+            components: self.components(i, k),
+        }
+    }
+}
+
+/// Scores every initiative × mission pair.
+pub(super) fn grid(p: &Portfolio, features: Features, w: &AlignmentWeights) -> Grid {
+    let text = text_similarity(&features);
     let mission_index: HashMap<&str, usize> = p.missions.iter().enumerate().map(|(k, m)| (m.id.as_str(), k)).collect();
-    let link_strength: Vec<Vec<(usize, f64)>> = p
+    let links: Vec<Vec<(usize, f64)>> = p
         .initiatives
         .iter()
         .map(|x| x.links.iter().map(|l| (mission_index[l.mission.as_str()], l.strength as f64 / 3.0)).collect())
         .collect();
-    let init_ids: Vec<Arc<str>> = p.initiatives.iter().map(|x| Arc::from(x.id.as_str())).collect();
-    let mission_ids: Vec<Arc<str>> = p.missions.iter().map(|x| Arc::from(x.id.as_str())).collect();
-    let (n_init, n_m) = (p.initiatives.len(), p.missions.len());
-    // Each worker clones the mission ids into its own `Arc`s: 250,000 reference-count
-    // increments on 50 shared counters from two cores would fight over their cache lines.
-    (0..n_init * n_m)
-        .into_par_iter()
-        .map_init(
-            || mission_ids.iter().map(|m| Arc::<str>::from(&**m)).collect::<Vec<_>>(),
-            |mission_ids, idx| {
-                let (i, k) = (idx / n_m, idx % n_m);
-                let (pi, m) = (&f.inits[i], &f.missions[k]);
+    let mut g = Grid {
+        features,
+        initiatives: p.initiatives.iter().map(|x| Arc::from(x.id.as_str())).collect(),
+        missions: p.missions.iter().map(|x| Arc::from(x.id.as_str())).collect(),
+        links,
+        text,
+        scores: Vec::new(),
+        weights: w.clone(),
+        wsum: w.sum(),
+    };
+    g.scores = scores(&g);
+    g
+}
+
+/// Every pair's score, initiative-major. The shared target groups, outcomes and departments
+/// are counted through inverted lists of the missions' tags; the components are the same
+/// figures [`Grid::components`] computes pair by pair (count / mission's tags), so the rows
+/// built later carry exactly these scores.
+fn scores(g: &Grid) -> Vec<f64> {
+    let f = &g.features;
+    let n_m = g.missions.len();
+    let mut scores = vec![0.0; g.initiatives.len() * n_m];
+    if n_m == 0 {
+        return scores;
+    }
+    let ones = |ids: &[u32]| ids.iter().map(|&id| (id, ())).collect::<Vec<_>>();
+    let lists = [
+        postings(&f.missions, |m| ones(&m.tg)),
+        postings(&f.missions, |m| ones(&m.outcomes)),
+        postings(&f.missions, |m| ones(&m.departments)),
+    ];
+    let own = |p: &'_ Prepared| [p.tg.len(), p.outcomes.len(), p.departments.len()];
+    let sizes: Vec<[usize; 3]> = f.missions.iter().map(own).collect();
+    scores.par_chunks_mut(n_m).enumerate().for_each_init(
+        || vec![[0usize; 3]; n_m],
+        |counts, (i, row)| {
+            let p = &f.inits[i];
+            for (kind, ids) in [&p.tg, &p.outcomes, &p.departments].into_iter().enumerate() {
+                for &id in ids {
+                    for &(k, ()) in lists[kind].get(id as usize).map_or(&[][..], Vec::as_slice) {
+                        counts[k][kind] += 1;
+                    }
+                }
+            }
+            let part = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+            for (k, s) in row.iter_mut().enumerate() {
+                let (n, of) = (counts[k], sizes[k]);
                 let c = Components {
-                    link: link_strength[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
-                    target_groups: share(&m.tg, &pi.tg),
-                    outcomes: share(&m.outcomes, &pi.outcomes),
-                    text: text_sim[idx].clamp(0.0, 1.0),
-                    reach: share(&m.departments, &pi.departments),
+                    link: g.links[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
+                    target_groups: part(n[0], of[0]),
+                    outcomes: part(n[1], of[1]),
+                    text: g.text[i * n_m + k].clamp(0.0, 1.0),
+                    reach: part(n[2], of[2]),
                 };
-                let score = (w.link * c.link
-                    + w.target_groups * c.target_groups
-                    + w.outcomes * c.outcomes
-                    + w.text * c.text
-                    + w.reach * c.reach)
-                    / wsum;
-                AlignmentRow { initiative: init_ids[i].clone(), mission: mission_ids[k].clone(), score, components: c }
-            },
-        )
-        .collect()
+                *s = g.score(&c);
+                counts[k] = [0; 3];
+            }
+        },
+    );
+    scores
 }
 
 /// Each initiative's best alignment over all missions (0 without missions).
-pub(super) fn best(rows: &[AlignmentRow], n_init: usize, n_m: usize) -> Vec<f64> {
-    (0..n_init).map(|i| (0..n_m).map(|k| rows[i * n_m + k].score).fold(0.0, f64::max)).collect()
+pub(super) fn best(scores: &[f64], n_init: usize, n_m: usize) -> Vec<f64> {
+    (0..n_init).map(|i| scores[i * n_m..(i + 1) * n_m].iter().copied().fold(0.0, f64::max)).collect()
 }

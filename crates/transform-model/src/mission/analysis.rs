@@ -2,17 +2,19 @@
 //! balance, cross-fertilisation and the economic lens of greb 9.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use super::PortfolioError;
-use super::alignment::{self, AlignmentRow, AlignmentWeights};
+use super::alignment::{self, AlignmentWeights};
 use super::balance::{Balance, balance};
 use super::closure::{self, ClosureCandidate};
 use super::coverage::{self, Coverage, MissionQuality};
 use super::crossfert::{CrossPair, cross_pairs};
 use super::economics::{Economics, economics};
 use super::portfolio::{Portfolio, YEARS};
+use super::rows::Alignment;
 use crate::localized::Lang;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -51,7 +53,9 @@ impl Default for AnalysisOptions {
 pub struct PortfolioAnalysis {
     pub year: i64,
     pub horizon: i64,
-    pub alignment: Vec<AlignmentRow>,
+    /// Every initiative × mission row, initiative-major; built on demand, serialised as the
+    /// array of rows.
+    pub alignment: Alignment,
     pub coverage: Vec<Coverage>,
     pub mission_quality: Vec<MissionQuality>,
     pub closure_candidates: Vec<ClosureCandidate>,
@@ -93,15 +97,15 @@ impl Portfolio {
         self.validate()?;
         let year = checked_year(self, o)?;
         let lang = o.lang;
-        let features = alignment::features(self);
-        let alignment = alignment::rows(self, &features, &o.weights);
-        let coverage = coverage::coverage(self, &features, &alignment, o.threshold, lang);
+        let grid = Arc::new(alignment::grid(self, alignment::features(self), &o.weights));
+        let (scores, features) = (&grid.scores, &grid.features);
+        let coverage = coverage::coverage(self, features, scores, o.threshold, lang);
         let mission_quality = self.missions.iter().zip(&coverage).map(|(m, c)| coverage::quality(m, c, lang)).collect();
-        let best = alignment::best(&alignment, self.initiatives.len(), self.missions.len());
+        let best = alignment::best(scores, self.initiatives.len(), self.missions.len());
         let closure_candidates = closure::candidates(&self.initiatives, &best, o.threshold, year, lang);
         let closing: BTreeSet<&str> = closure_candidates.iter().map(|c| c.initiative.as_str()).collect();
-        let balance = balance(&self.initiatives, lang);
-        let cross_fertilisation = cross_pairs(&self.initiatives, &features, o);
+        let balance = balance(&self.initiatives, features, lang);
+        let cross_fertilisation = cross_pairs(&self.initiatives, features, o);
         let economics = self
             .initiatives
             .iter()
@@ -111,7 +115,7 @@ impl Portfolio {
         Ok(PortfolioAnalysis {
             year,
             horizon: o.horizon,
-            alignment,
+            alignment: Alignment::from_grid(grid.clone()),
             coverage,
             mission_quality,
             closure_candidates,

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::alignment::Features;
 use super::portfolio::{Facet, Initiative, Mode, Stage};
 use crate::localized::Lang;
-use crate::text;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Balance {
@@ -25,38 +25,37 @@ pub struct Balance {
 }
 
 /// Explore/exploit, facets, stages and department concentration of the active initiatives.
-pub(super) fn balance(initiatives: &[Initiative], lang: Lang) -> Balance {
-    let active: Vec<&Initiative> = initiatives.iter().filter(|i| i.stage != Stage::Closed).collect();
+pub(super) fn balance(initiatives: &[Initiative], f: &Features, lang: Lang) -> Balance {
+    let active: Vec<usize> = (0..initiatives.len()).filter(|&i| initiatives[i].stage != Stage::Closed).collect();
     let mut modes = BTreeMap::from([(Mode::Exploit.name().to_owned(), 0), (Mode::Explore.name().to_owned(), 0)]);
     let mut facets: BTreeMap<String, usize> = Facet::ALL.iter().map(|f| (f.name().to_owned(), 0)).collect();
     let mut stages: BTreeMap<String, usize> = Stage::ALL.iter().map(|s| (s.name().to_owned(), 0)).collect();
-    let mut deps: BTreeMap<String, f64> = BTreeMap::new();
-    let mut spelling: BTreeMap<String, String> = BTreeMap::new();
+    // Units of active initiatives per interned department.
+    let mut units: Vec<Option<f64>> = vec![None; f.departments.spellings.len()];
     for i in initiatives {
         *stages.get_mut(i.stage.name()).expect("every stage") += 1;
     }
     for i in &active {
-        *modes.get_mut(i.mode.name()).expect("both modes") += 1;
-        *facets.get_mut(i.facet.name()).expect("every facet") += 1;
-        // Departments named alike ("Sundhed og Omsorg", "sundhed og omsorg") are one, shown
-        // in the first spelling met.
-        let mut own: Vec<(String, &str)> =
-            i.departments.iter().map(|d| (text::normalize(d), d.trim())).filter(|(k, _)| !k.is_empty()).collect();
-        own.sort_by(|x, y| x.0.cmp(&y.0)); // stable: the first spelling stays first
-        own.dedup_by(|x, y| x.0 == y.0);
-        for (key, spelt) in &own {
-            let name = spelling.entry(key.clone()).or_insert_with(|| (*spelt).to_owned());
-            *deps.entry(name.clone()).or_insert(0.0) += 1.0 / own.len() as f64;
+        let x = &initiatives[*i];
+        *modes.get_mut(x.mode.name()).expect("both modes") += 1;
+        *facets.get_mut(x.facet.name()).expect("every facet") += 1;
+        // Departments named alike ("Sundhed og Omsorg", "sundhed og omsorg") are one
+        // (interned through `text::normalize`), shown in the first spelling met.
+        let own = &f.inits[*i].departments;
+        for &d in own {
+            *units[d as usize].get_or_insert(0.0) += 1.0 / own.len() as f64;
         }
     }
+    let deps: BTreeMap<String, f64> =
+        units.into_iter().enumerate().filter_map(|(d, x)| x.map(|x| (f.departments.spellings[d].clone(), x))).collect();
     let total: f64 = deps.values().sum();
     let shares: BTreeMap<String, f64> = deps.into_iter().map(|(d, x)| (d, x / total)).collect();
     let herfindahl = (total > 0.0).then(|| shares.values().map(|s| s * s).sum());
     let n = active.len();
     let explore = modes[Mode::Explore.name()];
     let explore_share = (n > 0).then(|| explore as f64 / n as f64);
-    let pilots = active.iter().filter(|i| i.stage.is_pilot()).count();
-    let spreading = active.iter().filter(|i| i.stage == Stage::Spreading).count();
+    let pilots = active.iter().filter(|&&i| initiatives[i].stage.is_pilot()).count();
+    let spreading = active.iter().filter(|&&i| initiatives[i].stage == Stage::Spreading).count();
     let mut flags = Vec::new();
     if pilots >= 4 && spreading * 4 < pilots {
         flags.push(match lang {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::alignment::{AlignmentRow, Features};
+use super::alignment::Features;
 use super::portfolio::{Initiative, Mission, Portfolio, Stage};
 use super::tags::{Tags, distinct};
 use crate::localized::Lang;
@@ -28,15 +28,9 @@ pub struct MissionQuality {
 }
 
 /// Coverage and gaps of every mission, in file order.
-pub(super) fn coverage(
-    p: &Portfolio,
-    f: &Features,
-    rows: &[AlignmentRow],
-    threshold: f64,
-    lang: Lang,
-) -> Vec<Coverage> {
+pub(super) fn coverage(p: &Portfolio, f: &Features, scores: &[f64], threshold: f64, lang: Lang) -> Vec<Coverage> {
     let n_m = p.missions.len();
-    let score = |i: usize, k: usize| rows[i * n_m + k].score;
+    let score = |i: usize, k: usize| scores[i * n_m + k];
     p.missions
         .iter()
         .enumerate()

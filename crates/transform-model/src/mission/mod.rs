@@ -9,6 +9,7 @@ mod crossfert;
 mod economics;
 mod portfolio;
 pub mod report;
+mod rows;
 pub mod sample;
 mod tags;
 
@@ -23,6 +24,7 @@ pub use portfolio::{
     CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio,
     SAMPLE_PORTFOLIO_JSON, Stage,
 };
+pub use rows::{Alignment, Rows};
 
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]

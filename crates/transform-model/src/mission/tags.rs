@@ -7,7 +7,10 @@ use crate::text;
 /// lists.
 #[derive(Default)]
 pub(super) struct Tags {
+    /// Normalised key → id.
     ids: rustc_hash::FxHashMap<String, u32>,
+    /// Tag as written → id (`None`: blank), so repeated spellings skip normalisation.
+    written: rustc_hash::FxHashMap<String, Option<u32>>,
     /// The interned keys, by id.
     pub(super) names: Vec<String>,
     /// The first spelling met of each tag (trimmed), by id, for display.
@@ -27,30 +30,36 @@ impl Tags {
 
     /// The id of `tag`, if interned.
     pub(super) fn find(&self, tag: &str) -> Option<u32> {
-        self.ids.get(&self.key(tag)).copied()
+        match self.written.get(tag) {
+            Some(&id) => id,
+            None => self.ids.get(&self.key(tag)).copied(),
+        }
+    }
+
+    /// The id of one tag as written, interning it if new; `None` for a blank tag. Tags
+    /// repeat as written, so each spelling is normalised once.
+    fn id(&mut self, tag: &str) -> Option<u32> {
+        if let Some(&id) = self.written.get(tag) {
+            return id;
+        }
+        let key = self.key(tag);
+        let id = (!key.is_empty()).then(|| match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let next = self.names.len() as u32;
+                self.ids.insert(key.clone(), next);
+                self.names.push(key);
+                self.spellings.push(tag.trim().to_owned());
+                next
+            }
+        });
+        self.written.insert(tag.to_owned(), id);
+        id
     }
 
     /// The sorted, deduplicated ids of `tags`, interning new ones; blank tags are skipped.
     pub(super) fn ids(&mut self, tags: &[String]) -> Vec<u32> {
-        let mut v: Vec<u32> = tags
-            .iter()
-            .filter_map(|t| {
-                let key = self.key(t);
-                if key.is_empty() {
-                    return None;
-                }
-                Some(match self.ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let next = self.names.len() as u32;
-                        self.ids.insert(key.clone(), next);
-                        self.names.push(key);
-                        self.spellings.push(t.trim().to_owned());
-                        next
-                    }
-                })
-            })
-            .collect();
+        let mut v: Vec<u32> = tags.iter().filter_map(|t| self.id(t)).collect();
         v.sort_unstable();
         v.dedup();
         v
