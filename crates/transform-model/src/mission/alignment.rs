@@ -67,12 +67,11 @@ pub struct AlignmentRow {
     pub components: Components,
 }
 
-/// One initiative or mission as interned ids and a unit text vector.
+/// The tags of one initiative or mission as interned ids.
 pub(super) struct Prepared {
     pub(super) tg: Vec<u32>,
     pub(super) outcomes: Vec<u32>,
     pub(super) departments: Vec<u32>,
-    pub(super) text: Vec<(u32, f64)>,
 }
 
 /// The portfolio's tags interned and its texts analysed, shared by alignment and
@@ -85,24 +84,35 @@ pub(super) struct Features {
     pub(super) ingredients: Vec<Vec<u32>>,
     pub(super) inits: Vec<Prepared>,
     pub(super) missions: Vec<Prepared>,
+    /// Each initiative's text as term ids; its unit vector is built where it is used.
+    init_terms: Vec<Vec<u32>>,
+    /// Each mission's text as a unit vector.
+    mission_vectors: Vec<Vec<(u32, f64)>>,
 }
 
-/// L2-normalised term-frequency vector, sorted by term id.
-fn unit_vector(terms: &[u32]) -> Vec<(u32, f64)> {
-    let mut t = terms.to_vec();
-    t.sort_unstable();
-    let mut v: Vec<(u32, f64)> = Vec::new();
-    for id in t {
-        match v.last_mut() {
+/// L2-normalised term-frequency vector, sorted by term id, written into `out` (`sorted` is
+/// scratch space, so a loop over many texts allocates nothing).
+fn unit_vector_into(terms: &[u32], sorted: &mut Vec<u32>, out: &mut Vec<(u32, f64)>) {
+    sorted.clear();
+    sorted.extend_from_slice(terms);
+    sorted.sort_unstable();
+    out.clear();
+    for &id in sorted.iter() {
+        match out.last_mut() {
             Some((last, n)) if *last == id => *n += 1.0,
-            _ => v.push((id, 1.0)),
+            _ => out.push((id, 1.0)),
         }
     }
-    let norm = v.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
-    for x in &mut v {
+    let norm = out.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt();
+    for x in out.iter_mut() {
         x.1 /= norm;
     }
-    v
+}
+
+fn unit_vector(terms: &[u32]) -> Vec<(u32, f64)> {
+    let mut out = Vec::new();
+    unit_vector_into(terms, &mut Vec::new(), &mut out);
+    out
 }
 
 /// The text of a mission used for similarity: its titles and its statement.
@@ -145,17 +155,17 @@ pub(super) fn features(p: &Portfolio) -> Features {
     let mut texts: Vec<String> = p.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
     texts.extend(p.missions.iter().map(mission_text));
     let (corpus, tags) = rayon::join(|| text::analyze_corpus(&texts), || intern(p));
-    let mut vectors: Vec<Vec<(u32, f64)>> = corpus.docs.par_iter().map(|d| unit_vector(d)).collect();
-    let mission_vectors = vectors.split_off(p.initiatives.len());
-    let prepared = |ids: Vec<TagIds>, vectors: Vec<Vec<(u32, f64)>>| -> Vec<Prepared> {
-        ids.into_iter()
-            .zip(vectors)
-            .map(|((tg, outcomes, departments), text)| Prepared { tg, outcomes, departments, text })
-            .collect()
+    let mut init_terms = corpus.docs;
+    let mission_vectors: Vec<Vec<(u32, f64)>> =
+        init_terms.split_off(p.initiatives.len()).iter().map(|d| unit_vector(d)).collect();
+    let prepared = |ids: Vec<TagIds>| -> Vec<Prepared> {
+        ids.into_iter().map(|(tg, outcomes, departments)| Prepared { tg, outcomes, departments }).collect()
     };
     Features {
-        inits: prepared(tags.inits, vectors),
-        missions: prepared(tags.missions, mission_vectors),
+        inits: prepared(tags.inits),
+        missions: prepared(tags.missions),
+        init_terms,
+        mission_vectors,
         groups: tags.groups,
         outcome_tags: tags.outcome_tags,
         departments: tags.departments,
@@ -166,10 +176,13 @@ pub(super) fn features(p: &Portfolio) -> Features {
 
 /// For each id (dense), the missions holding it, with a weight: an inverted list, so the cost
 /// of comparing an initiative with every mission is the number of shared ids.
-fn postings<T: Copy>(missions: &[Prepared], items: impl Fn(&Prepared) -> Vec<(u32, T)>) -> Vec<Vec<(usize, T)>> {
+fn postings<'a, M: 'a, T: Copy + 'a>(
+    missions: &'a [M],
+    items: impl Fn(&'a M) -> &'a [(u32, T)],
+) -> Vec<Vec<(usize, T)>> {
     let mut lists: Vec<Vec<(usize, T)>> = Vec::new();
     for (k, m) in missions.iter().enumerate() {
-        for (id, w) in items(m) {
+        for &(id, w) in items(m) {
             if lists.len() <= id as usize {
                 lists.resize_with(id as usize + 1, Vec::new);
             }
@@ -182,12 +195,15 @@ fn postings<T: Copy>(missions: &[Prepared], items: impl Fn(&Prepared) -> Vec<(u3
 /// Text similarity per initiative × mission, initiative-major, through an inverted list of
 /// mission terms: the cost is the number of shared terms, not the product of vector lengths.
 fn text_similarity(f: &Features) -> Vec<f64> {
-    let mission_terms = postings(&f.missions, |m| m.text.clone());
+    let mission_terms = postings(&f.mission_vectors, |v| v.as_slice());
     let n_m = f.missions.len();
     let mut text_sim = vec![0.0; f.inits.len() * n_m];
     if n_m > 0 {
-        text_sim.par_chunks_mut(n_m).zip(f.inits.par_iter()).for_each(|(row, p)| {
-            for &(t, wi) in &p.text {
+        let scratch = || (Vec::new(), Vec::new());
+        let rows = text_sim.par_chunks_mut(n_m).zip(f.init_terms.par_iter());
+        rows.for_each_init(scratch, |(sorted, v), (row, terms)| {
+            unit_vector_into(terms, sorted, v);
+            for &(t, wi) in v.iter() {
                 for &(k, wm) in mission_terms.get(t as usize).map_or(&[][..], Vec::as_slice) {
                     row[k] += wi * wm;
                 }
@@ -283,12 +299,11 @@ fn scores(g: &Grid) -> Vec<f64> {
     if n_m == 0 {
         return scores;
     }
-    let ones = |ids: &[u32]| ids.iter().map(|&id| (id, ())).collect::<Vec<_>>();
-    let lists = [
-        postings(&f.missions, |m| ones(&m.tg)),
-        postings(&f.missions, |m| ones(&m.outcomes)),
-        postings(&f.missions, |m| ones(&m.departments)),
-    ];
+    let ones = |of: fn(&Prepared) -> &Vec<u32>| -> Vec<Vec<(u32, ())>> {
+        f.missions.iter().map(|m| of(m).iter().map(|&id| (id, ())).collect()).collect()
+    };
+    let tags = [ones(|m| &m.tg), ones(|m| &m.outcomes), ones(|m| &m.departments)];
+    let lists = tags.each_ref().map(|t| postings(t, |v| v.as_slice()));
     let own = |p: &'_ Prepared| [p.tg.len(), p.outcomes.len(), p.departments.len()];
     let sizes: Vec<[usize; 3]> = f.missions.iter().map(own).collect();
     scores.par_chunks_mut(n_m).enumerate().for_each_init(
