@@ -192,25 +192,14 @@ fn postings<'a, M: 'a, T: Copy + 'a>(
     lists
 }
 
-/// Text similarity per initiative × mission, initiative-major, through an inverted list of
-/// mission terms: the cost is the number of shared terms, not the product of vector lengths.
-fn text_similarity(f: &Features) -> Vec<f64> {
-    let mission_terms = postings(&f.mission_vectors, |v| v.as_slice());
-    let n_m = f.missions.len();
-    let mut text_sim = vec![0.0; f.inits.len() * n_m];
-    if n_m > 0 {
-        let scratch = || (Vec::new(), Vec::new());
-        let rows = text_sim.par_chunks_mut(n_m).zip(f.init_terms.par_iter());
-        rows.for_each_init(scratch, |(sorted, v), (row, terms)| {
-            unit_vector_into(terms, sorted, v);
-            for &(t, wi) in v.iter() {
-                for &(k, wm) in mission_terms.get(t as usize).map_or(&[][..], Vec::as_slice) {
-                    row[k] += wi * wm;
-                }
-            }
-        });
-    }
-    text_sim
+/// The weighted mean of the components: the alignment score.
+fn weighted(w: &AlignmentWeights, wsum: f64, c: &Components) -> f64 {
+    (w.link * c.link
+        + w.target_groups * c.target_groups
+        + w.outcomes * c.outcomes
+        + w.text * c.text
+        + w.reach * c.reach)
+        / wsum
 }
 
 /// The alignment of every initiative with every mission: the scores computed once, in
@@ -226,8 +215,6 @@ pub(super) struct Grid {
     text: Vec<f64>,
     /// Alignment scores, initiative-major.
     pub(super) scores: Vec<f64>,
-    weights: AlignmentWeights,
-    wsum: f64,
 }
 
 impl Grid {
@@ -240,16 +227,6 @@ impl Grid {
             text: self.text[i * self.missions.len() + k].clamp(0.0, 1.0),
             reach: share(&m.departments, &pi.departments),
         }
-    }
-
-    fn score(&self, c: &Components) -> f64 {
-        let w = &self.weights;
-        (w.link * c.link
-            + w.target_groups * c.target_groups
-            + w.outcomes * c.outcomes
-            + w.text * c.text
-            + w.reach * c.reach)
-            / self.wsum
     }
 
     /// The row at `idx` (initiative-major).
@@ -267,72 +244,76 @@ impl Grid {
 
 /// Scores every initiative × mission pair.
 pub(super) fn grid(p: &Portfolio, features: Features, w: &AlignmentWeights) -> Grid {
-    let text = text_similarity(&features);
     let mission_index: HashMap<&str, usize> = p.missions.iter().enumerate().map(|(k, m)| (m.id.as_str(), k)).collect();
     let links: Vec<Vec<(usize, f64)>> = p
         .initiatives
         .iter()
         .map(|x| x.links.iter().map(|l| (mission_index[l.mission.as_str()], l.strength as f64 / 3.0)).collect())
         .collect();
-    let mut g = Grid {
+    let (text, scores) = text_and_scores(&features, &links, w);
+    Grid {
         features,
         initiatives: p.initiatives.iter().map(|x| Arc::from(x.id.as_str())).collect(),
         missions: p.missions.iter().map(|x| Arc::from(x.id.as_str())).collect(),
         links,
         text,
-        scores: Vec::new(),
-        weights: w.clone(),
-        wsum: w.sum(),
-    };
-    g.scores = scores(&g);
-    g
+        scores,
+    }
 }
 
-/// Every pair's score, initiative-major. The shared target groups, outcomes and departments
-/// are counted through inverted lists of the missions' tags; the components are the same
-/// figures [`Grid::components`] computes pair by pair (count / mission's tags), so the rows
-/// built later carry exactly these scores.
-fn scores(g: &Grid) -> Vec<f64> {
-    let f = &g.features;
-    let n_m = g.missions.len();
-    let mut scores = vec![0.0; g.initiatives.len() * n_m];
+/// Text similarity and score of every pair, initiative-major, in one parallel pass over the
+/// initiatives. Text similarity goes through an inverted list of mission terms, and shared
+/// target groups, outcomes and departments through inverted lists of mission tags: the cost
+/// is the number of shared terms and tags, not the product of list lengths. The components
+/// are the figures [`Grid::components`] computes pair by pair (shared / mission's count), so
+/// rows built later carry exactly these scores.
+fn text_and_scores(f: &Features, links: &[Vec<(usize, f64)>], w: &AlignmentWeights) -> (Vec<f64>, Vec<f64>) {
+    let n_m = f.missions.len();
+    let (mut text, mut scores) = (vec![0.0; f.inits.len() * n_m], vec![0.0; f.inits.len() * n_m]);
     if n_m == 0 {
-        return scores;
+        return (text, scores);
     }
+    let mission_terms = postings(&f.mission_vectors, |v| v.as_slice());
     let ones = |of: fn(&Prepared) -> &Vec<u32>| -> Vec<Vec<(u32, ())>> {
         f.missions.iter().map(|m| of(m).iter().map(|&id| (id, ())).collect()).collect()
     };
     let tags = [ones(|m| &m.tg), ones(|m| &m.outcomes), ones(|m| &m.departments)];
     let lists = tags.each_ref().map(|t| postings(t, |v| v.as_slice()));
-    let own = |p: &'_ Prepared| [p.tg.len(), p.outcomes.len(), p.departments.len()];
-    let sizes: Vec<[usize; 3]> = f.missions.iter().map(own).collect();
-    scores.par_chunks_mut(n_m).enumerate().for_each_init(
-        || vec![[0usize; 3]; n_m],
-        |counts, (i, row)| {
-            let p = &f.inits[i];
-            for (kind, ids) in [&p.tg, &p.outcomes, &p.departments].into_iter().enumerate() {
-                for &id in ids {
-                    for &(k, ()) in lists[kind].get(id as usize).map_or(&[][..], Vec::as_slice) {
-                        counts[k][kind] += 1;
-                    }
+    let sizes: Vec<[usize; 3]> =
+        f.missions.iter().map(|m| [m.tg.len(), m.outcomes.len(), m.departments.len()]).collect();
+    let wsum = w.sum();
+    let scratch = || (Vec::new(), Vec::new(), vec![[0usize; 3]; n_m]);
+    let rows = text.par_chunks_mut(n_m).zip(scores.par_chunks_mut(n_m)).enumerate();
+    rows.for_each_init(scratch, |(sorted, v, counts), (i, (text_row, score_row))| {
+        unit_vector_into(&f.init_terms[i], sorted, v);
+        for &(t, wi) in v.iter() {
+            for &(k, wm) in mission_terms.get(t as usize).map_or(&[][..], Vec::as_slice) {
+                text_row[k] += wi * wm;
+            }
+        }
+        let p = &f.inits[i];
+        for (kind, ids) in [&p.tg, &p.outcomes, &p.departments].into_iter().enumerate() {
+            for &id in ids {
+                for &(k, ()) in lists[kind].get(id as usize).map_or(&[][..], Vec::as_slice) {
+                    counts[k][kind] += 1;
                 }
             }
-            let part = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
-            for (k, s) in row.iter_mut().enumerate() {
-                let (n, of) = (counts[k], sizes[k]);
-                let c = Components {
-                    link: g.links[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
-                    target_groups: part(n[0], of[0]),
-                    outcomes: part(n[1], of[1]),
-                    text: g.text[i * n_m + k].clamp(0.0, 1.0),
-                    reach: part(n[2], of[2]),
-                };
-                *s = g.score(&c);
-                counts[k] = [0; 3];
-            }
-        },
-    );
-    scores
+        }
+        let part = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+        for k in 0..n_m {
+            let (n, of) = (counts[k], sizes[k]);
+            let c = Components {
+                link: links[i].iter().find(|l| l.0 == k).map_or(0.0, |l| l.1),
+                target_groups: part(n[0], of[0]),
+                outcomes: part(n[1], of[1]),
+                text: text_row[k].clamp(0.0, 1.0),
+                reach: part(n[2], of[2]),
+            };
+            score_row[k] = weighted(w, wsum, &c);
+            counts[k] = [0; 3];
+        }
+    });
+    (text, scores)
 }
 
 /// Each initiative's best alignment over all missions (0 without missions).
