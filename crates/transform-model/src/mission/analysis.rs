@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::PortfolioError;
@@ -108,7 +109,7 @@ impl Portfolio {
         let cross_fertilisation = cross_pairs(&self.initiatives, features, o);
         let economics = self
             .initiatives
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, x)| economics(x, year, o.horizon, best[i] >= o.threshold, closing.contains(x.id.as_str()), lang))
             .collect();

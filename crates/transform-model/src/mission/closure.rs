@@ -1,6 +1,7 @@
 //! Closure candidates (greb 4): active initiatives that serve no mission and show no
 //! citizen value, unless they are mandatory or too young to judge (DOMAIN.md §5).
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::portfolio::{CitizenValue, Initiative, Stage};
@@ -42,7 +43,7 @@ pub(super) fn candidates(
     lang: Lang,
 ) -> Vec<ClosureCandidate> {
     initiatives
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(i, x)| {
             x.stage != Stage::Closed

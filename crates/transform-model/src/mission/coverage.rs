@@ -1,6 +1,7 @@
 //! Coverage of each mission by the initiatives aligned with it, its gaps, and the quality
 //! criteria of a good mission (greb 5).
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::alignment::Features;
@@ -32,7 +33,7 @@ pub(super) fn coverage(p: &Portfolio, f: &Features, scores: &[f64], threshold: f
     let n_m = p.missions.len();
     let score = |i: usize, k: usize| scores[i * n_m + k];
     p.missions
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(k, m)| {
             let aligned: Vec<usize> = (0..p.initiatives.len())
