@@ -19,7 +19,7 @@ def test_portfolio_frames():
     assert len(al) == 6 * 40 and al["score"].between(0, 1).all()
     assert set(a.coverage["mission"]) == {f"M{i}" for i in range(1, 7)}
     assert list(a.closure_candidates.columns) == ["initiative", "best_alignment", "reason"]
-    assert set(a.economics["recommendation"]) <= {"spread", "keep", "reconsider", "close"}
+    assert set(a.economics["recommendation"]) <= {"spread", "keep", "reconsider", "close", "too_early_to_judge"}
     assert str(a.economics["payback_year"].dtype) == "Int64"
     assert {"modes", "facets", "stages", "department_share"} <= set(a.balance["kind"])
     assert list(a.cross_fertilisation.columns) == ["a", "b", "shared", "score"]

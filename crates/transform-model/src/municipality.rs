@@ -8,7 +8,8 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
 const FICTIONAL_CSV: &str = include_str!("../data/fictional_municipalities.csv");
@@ -92,6 +93,32 @@ pub fn is_three_digit(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Deserializes a kommunekode written as a string ("101", kept as written) or as a whole
+/// number, zero-padded to three digits (101 → "101", 81 → "081"); anything else is an error
+/// that says what was found.
+pub(crate) fn deserialize_code<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    code_from(Value::deserialize(d)?).map_err(serde::de::Error::custom)
+}
+
+/// [`deserialize_code`] for an optional code: `null` is `None`.
+pub(crate) fn deserialize_optional_code<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        v => deserialize_code(v).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+fn code_from(v: Value) -> Result<String, String> {
+    match v {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => match n.as_u64().filter(|c| *c <= 999) {
+            Some(c) => Ok(format!("{c:03}")),
+            None => Err(format!("a municipality code must be a whole number 0–999 or a string, not {n}")),
+        },
+        other => Err(format!("a municipality code must be a string or a whole number, not {other}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -116,5 +143,49 @@ mod tests {
         assert!(f.fictional && super::is_fictional("901"));
         assert_eq!(f.population_band.as_deref(), Some("30-60.000"));
         assert!(!super::by_code("101").unwrap().fictional && !super::is_fictional("101"));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Coded {
+        #[serde(deserialize_with = "super::deserialize_code")]
+        code: String,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct MaybeCoded {
+        #[serde(default, deserialize_with = "super::deserialize_optional_code")]
+        code: Option<String>,
+    }
+
+    #[test]
+    fn codes_as_strings_or_whole_numbers() {
+        // serde_json appends the position (" at line 1 column 15"): compared without it.
+        let code = |json: &str| {
+            crate::json::parse::<Coded>(json)
+                .map(|c| c.code)
+                .map_err(|e| (e.path, e.message.split(" at line ").next().unwrap().to_owned()))
+        };
+        assert_eq!(code(r#"{"code": "101"}"#), Ok("101".to_owned()));
+        assert_eq!(code(r#"{"code": 101}"#), Ok("101".to_owned()));
+        assert_eq!(code(r#"{"code": 81}"#), Ok("081".to_owned()));
+        assert_eq!(code(r#"{"code": 0}"#), Ok("000".to_owned()));
+        let e = code(r#"{"code": 101.5}"#).unwrap_err();
+        assert_eq!(
+            e,
+            ("code".to_owned(), "a municipality code must be a whole number 0–999 or a string, not 101.5".to_owned())
+        );
+        let e = code(r#"{"code": -1}"#).unwrap_err();
+        assert_eq!(e.1, "a municipality code must be a whole number 0–999 or a string, not -1");
+        let e = code(r#"{"code": 1000}"#).unwrap_err();
+        assert_eq!(e.1, "a municipality code must be a whole number 0–999 or a string, not 1000");
+        let e = code(r#"{"code": true}"#).unwrap_err();
+        assert_eq!(e.1, "a municipality code must be a string or a whole number, not true");
+        let e = code(r#"{"code": null}"#).unwrap_err();
+        assert_eq!(e.1, "a municipality code must be a string or a whole number, not null");
+        let maybe = |json: &str| crate::json::parse::<MaybeCoded>(json).map(|c| c.code).map_err(|e| e.message);
+        assert_eq!(maybe(r#"{"code": null}"#), Ok(None));
+        assert_eq!(maybe(r#"{}"#), Ok(None));
+        assert_eq!(maybe(r#"{"code": 851}"#), Ok(Some("851".to_owned())));
+        assert!(maybe(r#"{"code": [1]}"#).unwrap_err().starts_with("a municipality code must be"));
     }
 }

@@ -34,7 +34,7 @@ fn tiny() -> Value {
              "citizen_value": "positive", "start_year": 2025},
             {"id": "I4", "title": "Portal", "description": "Ny portal", "departments": ["D"],
              "target_groups": ["borgere"], "stage": "testing", "mode": "explore", "facet": "enhancement",
-             "cost_per_year": 80, "citizen_value": "unclear", "start_year": 2025}
+             "cost_per_year": 80, "citizen_value": "unclear", "start_year": 2024}
         ]
     })
 }
@@ -95,7 +95,7 @@ fn text_component_matches_a_reference_cosine() {
         );
     }
     // "unge" and "job" are shared by I1 and M1, so their text similarity is positive.
-    assert!(a.alignment[0].components.text > 0.0);
+    assert!(a.alignment.get(0).unwrap().components.text > 0.0);
 }
 
 #[test]
@@ -151,25 +151,38 @@ fn economics_by_hand() {
     // I1: −500 + 200 (2024) = −300; −100 (2025); +100 (2026) → pays back in 2026.
     assert_eq!(e["I1"].payback_year, Some(2026));
     assert_eq!(e["I1"].recommendation, Recommendation::Spread);
-    assert_eq!(e["I1"].net_per_year, 200.0);
+    assert_eq!(e["I1"].net_per_year, Some(200.0));
+    // Counted from the start in 2024: 2024, 2025, 2026 = 3 years.
+    assert_eq!((e["I1"].counted_from, e["I1"].payback_years, e["I1"].within_horizon), (2024, Some(3), true));
     // I2: positive value but costs 100 and saves nothing → keep.
     assert_eq!((e["I2"].payback_year, e["I2"].recommendation), (None, Recommendation::Keep));
     // I3: saves what it costs from its first year (2025) → spread.
     assert_eq!((e["I3"].payback_year, e["I3"].recommendation), (Some(2025), Recommendation::Spread));
     assert_eq!(e["I4"].recommendation, Recommendation::Close);
-    // A shorter horizon: with the analysis in 2024 and horizon 1, I1 cannot pay back by 2025,
-    // but it saves more than it costs each year and has positive citizen value: still spread.
+    // A shorter horizon: with horizon 1, I1's payback in 2026 (3 years from its start) is
+    // beyond it. It is reported as such, not as "no extra cost" (the investment of 500 is a
+    // cost): keep, for its citizen value.
     let o = AnalysisOptions { year: Some(2024), horizon: 1, ..no_text() };
     let a = analyse(&tiny(), &o);
-    assert_eq!(a.economics[0].payback_year, None);
-    assert_eq!(a.economics[0].recommendation, Recommendation::Spread);
-    assert_eq!(a.economics[0].reason, "adds citizen value at no extra cost (lever 9)");
-    // Without the citizen value it is neither paid back nor free: reconsider (it is aligned,
-    // but in operation, not an experiment).
+    assert_eq!((a.economics[0].payback_year, a.economics[0].within_horizon), (Some(2026), false));
+    assert_eq!(a.economics[0].recommendation, Recommendation::Keep);
+    assert_eq!(
+        a.economics[0].reason,
+        "creates citizen value but pays back only in 2026 (3 years from the start in 2024), beyond the 1-year horizon"
+    );
+    // Without the citizen value, in 2024 (its start year) it is too early to judge; in 2026
+    // (two years on) it is neither paid back within 1 year nor free: reconsider (it is
+    // aligned, but in operation, not an experiment).
     let mut v = tiny();
     v["initiatives"][0]["citizen_value"] = json!("unclear");
     let a = analyse(&v, &o);
+    assert_eq!(a.economics[0].recommendation, Recommendation::TooEarlyToJudge);
+    let a = analyse(&v, &AnalysisOptions { year: Some(2026), ..o });
     assert_eq!(a.economics[0].recommendation, Recommendation::Reconsider);
+    assert_eq!(
+        a.economics[0].reason,
+        "pays back only in 2026 (3 years from the start in 2024), beyond the 1-year horizon and shows no clear citizen value"
+    );
 }
 
 #[test]

@@ -1,18 +1,30 @@
 //! Missions and the initiative portfolio (DOMAIN.md §3; the article's greb 4, 5, 6 and 9).
 
+mod alignment;
 mod analysis;
+mod balance;
+mod closure;
+mod coverage;
+mod crossfert;
+mod economics;
 mod portfolio;
 pub mod report;
+mod rows;
 pub mod sample;
+mod tags;
 
-pub use analysis::{
-    AlignmentRow, AlignmentWeights, AnalysisOptions, Balance, ClosureCandidate, Components, Coverage, CrossPair,
-    Economics, MissionQuality, PortfolioAnalysis, Recommendation,
-};
+pub use alignment::{AlignmentRow, AlignmentWeights, Components};
+pub use analysis::{AnalysisOptions, PortfolioAnalysis};
+pub use balance::Balance;
+pub use closure::{ClosureCandidate, YEARS_TO_JUDGE};
+pub use coverage::{Coverage, MissionQuality};
+pub use crossfert::CrossPair;
+pub use economics::{Economics, Recommendation};
 pub use portfolio::{
     CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio,
     SAMPLE_PORTFOLIO_JSON, Stage,
 };
+pub use rows::{Alignment, Rows};
 
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]

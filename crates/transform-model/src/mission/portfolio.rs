@@ -10,6 +10,7 @@ use crate::localized::Localized;
 use crate::municipality;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub name: String,
     #[serde(default)]
@@ -21,6 +22,7 @@ pub struct Indicator {
 
 /// A mission about the value to be created for citizens (greb 5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Mission {
     pub id: String,
     pub title: Localized,
@@ -125,6 +127,7 @@ pub enum CitizenValue {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub mission: String,
     /// Contribution 0 (none) … 3 (strong).
@@ -133,6 +136,7 @@ pub struct Link {
 
 /// An initiative (indsats, project, experiment).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub id: String,
     pub title: String,
@@ -149,8 +153,11 @@ pub struct Initiative {
     pub stage: Stage,
     pub mode: Mode,
     pub facet: Facet,
-    #[serde(default)]
-    pub cost_per_year: f64,
+    /// Yearly running cost; absent means unknown (never read as 0), so no spending is
+    /// recommended on a guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_per_year: Option<f64>,
+    /// Yearly savings once they run (default 0: no savings claimed).
     #[serde(default)]
     pub savings_per_year: f64,
     /// One-off cost in the start year (default 0).
@@ -167,18 +174,24 @@ pub struct Initiative {
     pub partners: Vec<String>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// A statutory task or infrastructure (e.g. a care record system): never a closure
+    /// candidate (DOMAIN.md §5).
+    #[serde(default)]
+    pub mandatory: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MunicipalityInfo {
-    /// A kommunekode, or null for a fictional municipality.
-    #[serde(default)]
+    /// A kommunekode ("101", or the number 101), or null for a fictional municipality.
+    #[serde(default, deserialize_with = "municipality::deserialize_optional_code")]
     pub code: Option<String>,
     pub name: String,
 }
 
 /// A municipality's missions and initiatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Portfolio {
     pub municipality: MunicipalityInfo,
     /// The year the analysis is made for (can be overridden in the options).
@@ -253,7 +266,7 @@ impl Portfolio {
                 return Err(invalid(format!("{p}.id"), format!("duplicate initiative id `{}`", x.id)));
             }
             for (field, v) in [
-                ("cost_per_year", x.cost_per_year),
+                ("cost_per_year", x.cost_per_year.unwrap_or(0.0)),
                 ("savings_per_year", x.savings_per_year),
                 ("investment", x.investment),
             ] {
@@ -272,6 +285,12 @@ impl Portfolio {
                         format!("year {y} is outside {}..{}", YEARS.start(), YEARS.end()),
                     ));
                 }
+            }
+            if x.mandatory && x.stage == Stage::Closed {
+                return Err(invalid(
+                    format!("{p}.mandatory"),
+                    "a mandatory initiative (statutory task or infrastructure) cannot be closed".into(),
+                ));
             }
             if let Some(end) = x.end_year {
                 if end < x.start_year {

@@ -67,7 +67,7 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
                 stage: *pick(&mut rng, &Stage::ALL),
                 mode: if rng.random::<f64>() < 0.4 { Mode::Explore } else { Mode::Exploit },
                 facet: *pick(&mut rng, &Facet::ALL),
-                cost_per_year: rng.random_range(0..2_000_000u32) as f64,
+                cost_per_year: Some(rng.random_range(0..2_000_000u32) as f64),
                 savings_per_year: rng.random_range(0..2_000_000u32) as f64,
                 investment: 0.0,
                 savings_from_year: None,
@@ -79,6 +79,7 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
                 end_year: None,
                 partners: vec![],
                 links,
+                mandatory: false,
             }
         })
         .collect();
