@@ -3,13 +3,17 @@
 //! Built once, immutable, `Send + Sync`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use serde_json::Value;
 
+use super::CatalogError;
 use super::catalog::{Catalog, Intervention};
-use crate::text::{self, Analyzer};
+use super::context::ContextTable;
+use super::partners::Profiles;
+use super::query::{Prepared, Query};
+use crate::text::{self, Analyzer, normalize};
 
 pub const K1: f64 = 1.2;
 pub const B: f64 = 0.75;
@@ -37,28 +41,11 @@ pub fn indexed_text(iv: &Intervention) -> String {
     s
 }
 
-fn norm_tag(t: &str) -> String {
-    t.trim().to_lowercase()
-}
-
-/// A query for interventions and ingredients.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Query {
-    /// The problem, in the asking municipality's own words.
-    pub text: String,
-    #[serde(default)]
-    pub target_groups: Vec<String>,
-    #[serde(default)]
-    pub problems: Vec<String>,
-    #[serde(default)]
-    pub area: Option<String>,
-    /// The asking municipality's context (`urbanity`, `population_band`, …).
-    #[serde(default)]
-    pub context: BTreeMap<String, Value>,
-    /// Ingredients already in use: left out of the ranking.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-}
+/// Relevance at or above which a hit is a good match: the hit covers at least half of the
+/// query (its words weighted by idf, its tags and its context, as [`RelevanceWeights`]
+/// weigh them). Below it, matching answers "no good match" rather than distil ingredients
+/// from interventions that share a stray word with the problem.
+pub const GOOD_MATCH: f64 = 0.5;
 
 /// How the components of relevance are weighted. A component the query does not use
 /// (no tags, no context) gives its weight to the others.
@@ -76,14 +63,39 @@ impl Default for RelevanceWeights {
 }
 
 /// A retrieved intervention and why.
+///
+/// `relevance` is absolute, in [0, 1]: the weighted mean of `text_match`, `tag_overlap` and
+/// `context_similarity` over the components the query uses. It is not scaled to the best
+/// hit, so a top hit that shares one stray word with the query stays low.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     pub doc: usize,
     pub id: String,
     pub relevance: f64,
+    /// BM25 score (orders hits of equal relevance).
     pub bm25: f64,
+    /// Share of the query's words the intervention contains, each word weighted by its idf;
+    /// a compound query word counts by the share of its parts found. `None` without words.
+    pub text_match: Option<f64>,
     pub tag_overlap: Option<f64>,
     pub context_similarity: Option<f64>,
+}
+
+/// One distinct word of a query: its stem's and its compound parts' term ids (`None`
+/// when the catalog lacks the term) and its weight, the idf of its stem.
+struct QueryWord {
+    weight: f64,
+    stem: Option<u32>,
+    parts: Vec<Option<u32>>,
+}
+
+/// The hits of a query, and how many interventions shared anything with it.
+pub(crate) struct Ranking {
+    pub hits: Vec<Hit>,
+    pub candidates: usize,
+    /// Whether the query had a searchable word or tag at all.
+    pub searchable: bool,
+    pub prepared: Prepared,
 }
 
 pub struct Index {
@@ -100,10 +112,14 @@ pub struct Index {
     target_groups: Vec<Vec<String>>,
     problems: Vec<Vec<String>>,
     areas: Vec<String>,
+    /// The distinct non-empty areas, to check a query's area.
+    pub(crate) areas_known: BTreeSet<String>,
     /// Facet tag → documents, for documents that match on tags alone.
     tag_docs: HashMap<(u8, String), Vec<u32>>,
-    /// Range of each numeric context attribute (for Gower's numeric distance).
-    ranges: HashMap<String, f64>,
+    /// Context attributes, interned.
+    pub(crate) context: ContextTable,
+    /// Municipality profiles for partner suggestions, built on first use.
+    pub(crate) profiles: OnceLock<Profiles>,
 }
 
 impl Index {
@@ -158,10 +174,11 @@ impl Index {
         }
         // 4. Facets and context ranges.
         let target_groups: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.target_groups.iter().map(|t| norm_tag(t)).collect()).collect();
+            docs.iter().map(|iv| iv.target_groups.iter().map(|t| normalize(t)).collect()).collect();
         let problems: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.problems.iter().map(|t| norm_tag(t)).collect()).collect();
-        let areas: Vec<String> = docs.iter().map(|iv| norm_tag(&iv.area)).collect();
+            docs.iter().map(|iv| iv.problems.iter().map(|t| normalize(t)).collect()).collect();
+        let areas: Vec<String> = docs.iter().map(|iv| normalize(&iv.area)).collect();
+        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
         let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
         for d in 0..n_docs {
             let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
@@ -174,17 +191,7 @@ impl Index {
                 tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
             }
         }
-        let mut bounds: HashMap<String, (f64, f64)> = HashMap::new();
-        for iv in docs {
-            for (k, v) in &iv.context {
-                if let Some(x) = v.as_f64() {
-                    let e = bounds.entry(k.clone()).or_insert((x, x));
-                    e.0 = e.0.min(x);
-                    e.1 = e.1.max(x);
-                }
-            }
-        }
-        let ranges = bounds.into_iter().map(|(k, (lo, hi))| (k, hi - lo)).collect();
+        let context = ContextTable::build(docs);
         Index {
             catalog,
             analyzer,
@@ -197,8 +204,10 @@ impl Index {
             target_groups,
             problems,
             areas,
+            areas_known,
             tag_docs,
-            ranges,
+            context,
+            profiles: OnceLock::new(),
         }
     }
 
@@ -239,17 +248,66 @@ impl Index {
             + self.post_impact.capacity() * 4
             + self.doc_len.capacity() * 4
             + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
+            + self.context.memory_bytes()
+    }
+
+    /// The distinct words of a query text, analysed as the index analysed the catalog.
+    fn query_words(&self, text: &str) -> Vec<QueryWord> {
+        let tokens = text::tokenize(text);
+        let lang = text::detect_language(&tokens);
+        let n_docs = self.doc_len.len();
+        let mut seen = HashSet::new();
+        let mut words = Vec::new();
+        for t in &tokens {
+            let mut terms = Vec::new();
+            self.analyzer.token_terms(t, lang, &mut terms);
+            let Some((stem, parts)) = terms.split_first() else { continue };
+            if !seen.insert(stem.clone()) {
+                continue;
+            }
+            let id = |t: &String| self.terms.get(t).copied();
+            let stem_id = id(stem);
+            let df = stem_id.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
+            words.push(QueryWord { weight: idf(n_docs, df), stem: stem_id, parts: parts.iter().map(id).collect() });
+        }
+        words
+    }
+
+    /// Whether document `doc` contains term `t` (postings are sorted by document).
+    fn contains(&self, t: u32, doc: usize) -> bool {
+        let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
+        self.post_docs[lo..hi].binary_search(&(doc as u32)).is_ok()
+    }
+
+    /// Share of the query's words in `doc`, weighted by idf (see [`Hit::text_match`]).
+    fn text_match(&self, doc: usize, words: &[QueryWord]) -> f64 {
+        let has = |t: &Option<u32>| t.is_some_and(|t| self.contains(t, doc));
+        let (mut got, mut all) = (0.0, 0.0);
+        for w in words {
+            all += w.weight;
+            got += w.weight
+                * if has(&w.stem) {
+                    1.0
+                } else if w.parts.is_empty() {
+                    0.0
+                } else {
+                    w.parts.iter().filter(|p| has(p)).count() as f64 / w.parts.len() as f64
+                };
+        }
+        if all > 0.0 { got / all } else { 0.0 }
     }
 
     /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
     /// ascending by doc. Query terms count once each.
     pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
-        self.bm25_dense(text).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
+        let words = self.query_words(text);
+        self.bm25_dense(&words).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
     }
 
-    /// BM25 scores of all documents (0 where nothing matches).
-    fn bm25_dense(&self, text: &str) -> Vec<f32> {
-        let mut ids: Vec<u32> = self.analyzer.analyze(text).iter().filter_map(|t| self.terms.get(t).copied()).collect();
+    /// BM25 scores of all documents (0 where nothing matches) for the words' stems and parts.
+    fn bm25_dense(&self, words: &[QueryWord]) -> Vec<f32> {
+        let mut ids: Vec<u32> =
+            words.iter().flat_map(|w| std::iter::once(&w.stem).chain(&w.parts)).filter_map(|t| *t).collect();
         ids.sort_unstable();
         ids.dedup();
         let mut dense = vec![0f32; self.doc_len.len()];
@@ -263,7 +321,7 @@ impl Index {
     }
 
     /// Share of the query's tags the document has, averaged over the facets the query uses.
-    fn tag_overlap(&self, doc: usize, q: &NormQuery) -> Option<f64> {
+    fn tag_overlap(&self, doc: usize, q: &Prepared) -> Option<f64> {
         let mut parts = Vec::new();
         for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
             if !qtags.is_empty() {
@@ -276,81 +334,80 @@ impl Index {
         if parts.is_empty() { None } else { Some(parts.iter().sum::<f64>() / parts.len() as f64) }
     }
 
-    /// Gower similarity over the context attributes both sides have: categorical 1 when
-    /// equal (case-insensitive), numeric 1 − |x − y| / range over the catalog.
-    pub fn context_similarity(&self, doc: usize, context: &BTreeMap<String, Value>) -> Option<f64> {
-        let dctx = &self.catalog.interventions()[doc].context;
-        let mut sims = Vec::new();
-        for (k, qv) in context {
-            let Some(dv) = dctx.get(k) else { continue };
-            let s = match (qv.as_f64(), dv.as_f64()) {
-                (Some(x), Some(y)) => {
-                    let range = self.ranges.get(k).copied().unwrap_or(0.0);
-                    if range > 0.0 { 1.0 - ((x - y).abs() / range).min(1.0) } else { (x == y) as u8 as f64 }
-                }
-                _ => (value_text(qv).to_lowercase() == value_text(dv).to_lowercase()) as u8 as f64,
-            };
-            sims.push(s);
+    /// Documents that share a tag (target group, problem or area) with the query.
+    fn tagged(&self, q: &Prepared) -> Vec<bool> {
+        let mut tagged = vec![false; self.doc_len.len()];
+        let keys = q
+            .target_groups
+            .iter()
+            .map(|t| (0u8, t))
+            .chain(q.problems.iter().map(|t| (1u8, t)))
+            .chain(q.area.iter().map(|a| (2u8, a)));
+        for (f, t) in keys {
+            for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
+                tagged[d as usize] = true;
+            }
         }
-        if sims.is_empty() { None } else { Some(sims.iter().sum::<f64>() / sims.len() as f64) }
+        tagged
     }
 
-    /// Interventions relevant to `query`, best first (ties by catalog order):
-    /// relevance = weighted mean of BM25 / max BM25, tag overlap and context similarity.
-    /// A document is a candidate when its text or its tags match. `limit` 0 = all.
-    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Vec<Hit> {
-        let q = NormQuery::new(query);
-        let scores = self.bm25_dense(&query.text);
-        let max_bm25 = scores.iter().copied().fold(0f32, f32::max) as f64;
-        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
-        let uses_context = !query.context.is_empty();
-        // Documents that match on tags alone are candidates too.
-        let mut tagged = Vec::new();
-        if uses_tags {
-            tagged = vec![false; scores.len()];
-            let keys = q
-                .target_groups
-                .iter()
-                .map(|t| (0u8, t))
-                .chain(q.problems.iter().map(|t| (1u8, t)))
-                .chain(q.area.iter().map(|a| (2u8, a)));
-            for (f, t) in keys {
-                for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
-                    tagged[d as usize] = true;
-                }
-            }
+    /// Interventions relevant to `query`, best first (see [`Hit`]; ties by BM25, then
+    /// catalog order). A document is a candidate when its text or its tags match.
+    /// `limit` 0 = all. An unknown context key or value, area or excluded id is an error.
+    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Vec<Hit>, CatalogError> {
+        Ok(self.rank(query, weights, limit)?.hits)
+    }
+
+    /// Relevance of document `doc`: (relevance, text match, tag overlap, context similarity).
+    fn components(
+        &self,
+        doc: usize,
+        bm25: f64,
+        q: &Prepared,
+        words: &[QueryWord],
+        weights: &RelevanceWeights,
+    ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
+        let text = (!words.is_empty()).then(|| if bm25 > 0.0 { self.text_match(doc, words) } else { 0.0 });
+        let tag = self.tag_overlap(doc, q);
+        let uses_context = !q.context.is_empty();
+        let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
+        let (mut num, mut den) = (0.0, 0.0);
+        if let Some(t) = text {
+            num += weights.text * t;
+            den += weights.text;
         }
-        let uses_text = max_bm25 > 0.0;
-        let component = |doc: usize, bm25: f64| {
-            let tag = if uses_tags { self.tag_overlap(doc, &q) } else { None };
-            let ctx = if uses_context { self.context_similarity(doc, &query.context) } else { None };
-            let (mut num, mut den) = (0.0, 0.0);
-            if uses_text {
-                num += weights.text * bm25 / max_bm25;
-                den += weights.text;
-            }
-            if let Some(t) = tag {
-                num += weights.tags * t;
-                den += weights.tags;
-            }
-            if uses_context {
-                // A source without the attribute counts as dissimilar, not as unknown.
-                num += weights.context * ctx.unwrap_or(0.0);
-                den += weights.context;
-            }
-            (if den > 0.0 { num / den } else { 0.0 }, tag, ctx)
-        };
+        if let Some(t) = tag {
+            num += weights.tags * t;
+            den += weights.tags;
+        }
+        if uses_context {
+            // A source without the attribute counts as dissimilar, not as unknown.
+            num += weights.context * ctx.unwrap_or(0.0);
+            den += weights.context;
+        }
+        (if den > 0.0 { num / den } else { 0.0 }, text, tag, ctx)
+    }
+
+    /// The ranked hits of a validated query, with the number of candidates.
+    pub(crate) fn rank(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Ranking, CatalogError> {
+        let q = self.prepare(query)?;
+        let words = self.query_words(&query.text);
+        let scores = self.bm25_dense(&words);
+        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
+        let tagged = if uses_tags { self.tagged(&q) } else { Vec::new() };
         // Best `limit` candidates in a heap whose top is the worst kept.
         let mut heap: BinaryHeap<Ranked> = BinaryHeap::new();
+        let mut candidates = 0;
         for (doc, &s) in scores.iter().enumerate() {
             if s <= 0.0 && !tagged.get(doc).copied().unwrap_or(false) {
                 continue;
             }
             let bm25 = s as f64;
-            let (relevance, tag, _) = component(doc, bm25);
+            let (relevance, _, tag, _) = self.components(doc, bm25, &q, &words, weights);
             if bm25 <= 0.0 && !tag.is_some_and(|t| t > 0.0) {
                 continue;
             }
+            candidates += 1;
             let r = Ranked { relevance, doc, bm25 };
             if limit == 0 || heap.len() < limit {
                 heap.push(r);
@@ -359,24 +416,28 @@ impl Index {
                 heap.push(r);
             }
         }
-        heap.into_sorted_vec()
+        let hits = heap
+            .into_sorted_vec()
             .into_iter()
             .map(|Ranked { relevance, doc, bm25 }| {
-                let (_, tag_overlap, context_similarity) = component(doc, bm25);
+                let (_, text_match, tag_overlap, context_similarity) = self.components(doc, bm25, &q, &words, weights);
                 Hit {
                     doc,
                     id: self.catalog.interventions()[doc].id.clone(),
                     relevance,
                     bm25,
+                    text_match,
                     tag_overlap,
                     context_similarity,
                 }
             })
-            .collect()
+            .collect();
+        Ok(Ranking { hits, candidates, searchable: !words.is_empty() || uses_tags, prepared: q })
     }
 }
 
-/// A candidate ordered best first: higher relevance, then lower document index.
+/// A candidate ordered best first: higher relevance, then higher BM25, then lower
+/// document index.
 #[derive(PartialEq)]
 struct Ranked {
     relevance: f64,
@@ -388,7 +449,11 @@ impl Eq for Ranked {}
 
 impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other.relevance.total_cmp(&self.relevance).then(self.doc.cmp(&other.doc))
+        other
+            .relevance
+            .total_cmp(&self.relevance)
+            .then(other.bm25.total_cmp(&self.bm25))
+            .then(self.doc.cmp(&other.doc))
     }
 }
 
@@ -398,25 +463,3 @@ impl PartialOrd for Ranked {
     }
 }
 
-pub(crate) fn value_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-struct NormQuery {
-    target_groups: Vec<String>,
-    problems: Vec<String>,
-    area: Option<String>,
-}
-
-impl NormQuery {
-    fn new(q: &Query) -> Self {
-        NormQuery {
-            target_groups: q.target_groups.iter().map(|t| norm_tag(t)).collect(),
-            problems: q.problems.iter().map(|t| norm_tag(t)).collect(),
-            area: q.area.as_deref().map(norm_tag).filter(|a| !a.is_empty()),
-        }
-    }
-}
