@@ -81,9 +81,23 @@ pub struct Hit {
     pub context_similarity: Option<f64>,
 }
 
+/// Common words of a problem statement that name no topic ("flere ledige i vores
+/// boligområder"): beyond the stop words, they count neither for nor against a hit's
+/// [`Hit::text_match`] (BM25 still sees them). Without this, a filler word the catalog
+/// lacks ("vores") weighs most, being the rarest, and sinks a good match.
+const FILLER: &[&str] = &[
+    "flere", "flest", "vores", "jeres", "mere", "mest", "bedre", "bedst", "god", "gode", "godt", "ny", "nye", "nyt",
+    "stor", "store", "større", "størst", "lille", "små", "mindre", "få", "får", "kan", "gøre", "gør", "blandt",
+    "uden", "mellem", "gennem", "hele", "helt", "andre", "andet", "ved", "via", "samt", "særligt", "især", "bør",
+    "må", "øge", "øget", "hvordan", "hvorfor", "hvilke", "hvilken", "problem", "problemer", "problemet",
+    "udfordring", "udfordringer", "udfordringen", "behov", "brug", "gerne", "rigtig", "virkelig", "mange",
+    "more", "better", "many", "need", "needs", "problem", "problems", "new", "get", "help", "improve",
+];
+
 /// One distinct word of a query: its stem's and its compound parts' term ids (`None`
 /// when the catalog lacks the term) and its weight, the idf of its stem.
 struct QueryWord {
+    /// idf of the stem; 0 for a filler word.
     weight: f64,
     stem: Option<u32>,
     parts: Vec<Option<u32>>,
@@ -268,7 +282,8 @@ impl Index {
             let id = |t: &String| self.terms.get(t).copied();
             let stem_id = id(stem);
             let df = stem_id.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
-            words.push(QueryWord { weight: idf(n_docs, df), stem: stem_id, parts: parts.iter().map(id).collect() });
+            let weight = if FILLER.contains(&t.as_str()) { 0.0 } else { idf(n_docs, df) };
+            words.push(QueryWord { weight, stem: stem_id, parts: parts.iter().map(id).collect() });
         }
         words
     }
@@ -367,7 +382,8 @@ impl Index {
         words: &[QueryWord],
         weights: &RelevanceWeights,
     ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let text = (!words.is_empty()).then(|| if bm25 > 0.0 { self.text_match(doc, words) } else { 0.0 });
+        let has_words = words.iter().any(|w| w.weight > 0.0);
+        let text = has_words.then(|| if bm25 > 0.0 { self.text_match(doc, words) } else { 0.0 });
         let tag = self.tag_overlap(doc, q);
         let uses_context = !q.context.is_empty();
         let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
@@ -432,7 +448,8 @@ impl Index {
                 }
             })
             .collect();
-        Ok(Ranking { hits, candidates, searchable: !words.is_empty() || uses_tags, prepared: q })
+        let searchable = words.iter().any(|w| w.weight > 0.0) || uses_tags;
+        Ok(Ranking { hits, candidates, searchable, prepared: q })
     }
 }
 

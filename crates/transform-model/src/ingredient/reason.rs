@@ -40,8 +40,8 @@ impl Reason {
                 "The query has no searchable words or tags.".to_owned(),
             ),
             ReasonKind::NothingMatches => (
-                "Ingen indsats i kataloget deler et ord eller et tag med forespørgslen.".to_owned(),
-                "No intervention in the catalog shares a word or a tag with the query.".to_owned(),
+                "Intet godt match: ingen indsats i kataloget deler et ord eller et tag med forespørgslen.".to_owned(),
+                "No good match: no intervention in the catalog shares a word or a tag with the query.".to_owned(),
             ),
             ReasonKind::NoGoodMatch => (
                 format!(
