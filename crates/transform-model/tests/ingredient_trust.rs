@@ -247,7 +247,12 @@ fn similar_reports_its_own_counts() {
     assert_eq!(report.result.retrieved, 3);
     assert_eq!(report.result.ingredients.len(), 2);
     assert_eq!(report.similar.interventions.len(), 2);
-    assert_eq!(report.similar.candidates, 3);
+    assert_eq!((report.similar.candidates, report.similar.good_matches), (3, 2));
+    assert!(report.similar.reason.is_none());
+    // Poor matches are still listed as the nearest, counted as no good match, with a reason.
+    let s = index.similar(&text("mentor zzzyx qqqxw"), &RelevanceWeights::default(), 5).unwrap();
+    assert_eq!((s.interventions.len(), s.good_matches), (3, 0));
+    assert_eq!(s.reason.map(|r| r.kind), Some(ReasonKind::NoGoodMatch));
     let json: Value = serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
     assert_eq!(json["retrieved"], json!(3));
     assert_eq!(json["similar"]["interventions"].as_array().unwrap().len(), 2);

@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
 use super::catalog::{Outcome, Transfer};
-use super::index::{GOOD_MATCH, Hit, Index, Ranking, RelevanceWeights};
+use super::index::{GOOD_MATCH, Hit, Index, RelevanceWeights};
+use super::search::Ranking;
 use super::query::{Prepared, Query};
 use super::reason::{Reason, ReasonKind};
 use crate::localized::{Lang, Localized};
@@ -118,41 +119,6 @@ impl MatchResult {
     }
 }
 
-/// A retrieved intervention as the similarity list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SimilarIntervention {
-    pub id: String,
-    pub title: String,
-    /// The municipality's name and code.
-    pub municipality: String,
-    pub code: String,
-    pub area: String,
-    pub relevance: f64,
-    pub bm25: f64,
-    pub text_match: Option<f64>,
-    pub tag_overlap: Option<f64>,
-    pub context_similarity: Option<f64>,
-}
-
-/// The interventions most similar to a query: good matches only, best first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Similar {
-    pub interventions: Vec<SimilarIntervention>,
-    /// Interventions that share a word or a tag with the query, good matches or not.
-    pub candidates: usize,
-    pub best_relevance: f64,
-    /// Why `interventions` is empty; `None` when it is not.
-    pub reason: Option<Reason>,
-}
-
-/// A match and the most similar interventions, as `match --similar` prints them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MatchReport {
-    #[serde(flatten)]
-    pub result: MatchResult,
-    pub similar: Similar,
-}
-
 struct Acc {
     succ: f64,
     fail: f64,
@@ -161,7 +127,7 @@ struct Acc {
 }
 
 /// Why nothing was retrieved, from the ranking; `None` when a good match exists.
-fn retrieval_reason(r: &Ranking, best: f64) -> Option<Reason> {
+pub(super) fn retrieval_reason(r: &Ranking, best: f64) -> Option<Reason> {
     if !r.searchable {
         Some(Reason::new(ReasonKind::EmptyQuery, None))
     } else if r.candidates == 0 {
@@ -174,35 +140,6 @@ fn retrieval_reason(r: &Ranking, best: f64) -> Option<Reason> {
 }
 
 impl Index {
-    /// The most similar interventions for a query (good matches only), best first.
-    pub fn similar(&self, query: &Query, weights: &RelevanceWeights, top: usize) -> Result<Similar, CatalogError> {
-        let r = self.rank(query, weights, top)?;
-        let best = r.hits.first().map_or(0.0, |h| h.relevance);
-        let ivs = self.catalog.interventions();
-        let interventions = r
-            .hits
-            .iter()
-            .filter(|h| h.relevance >= GOOD_MATCH)
-            .map(|h| {
-                let iv = &ivs[h.doc];
-                SimilarIntervention {
-                    id: h.id.clone(),
-                    title: iv.title.clone(),
-                    municipality: iv.municipality.name.clone(),
-                    code: iv.municipality.code.clone(),
-                    area: iv.area.clone(),
-                    relevance: h.relevance,
-                    bm25: h.bm25,
-                    text_match: h.text_match,
-                    tag_overlap: h.tag_overlap,
-                    context_similarity: h.context_similarity,
-                }
-            })
-            .collect();
-        let reason = if top == 0 { None } else { retrieval_reason(&r, best) };
-        Ok(Similar { interventions, candidates: r.candidates, best_relevance: best, reason })
-    }
-
     /// Ranks active ingredients for a query (see the module documentation). Only good
     /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
     pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
@@ -258,11 +195,6 @@ impl Index {
             excluded,
             reason,
         })
-    }
-
-    /// A match and the `top` most similar interventions, from one validated query.
-    pub fn match_report(&self, query: &Query, o: &MatchOptions) -> Result<MatchReport, CatalogError> {
-        Ok(MatchReport { result: self.match_query(query, o)?, similar: self.similar(query, &o.weights, o.top)? })
     }
 
     /// Each ingredient's successful and failed weight over the hits, with its sources.

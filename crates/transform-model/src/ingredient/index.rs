@@ -1,18 +1,16 @@
 //! The search index over a catalog: BM25 text relevance, tag overlap and context similarity.
 //!
-//! Built once, immutable, `Send + Sync`. BM25 impacts (Lucene's formula, k1 = 1.2,
+//! Built once, immutable, `Send + Sync`; queries are answered in `search.rs`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::CatalogError;
 use super::catalog::{Catalog, Intervention};
 use super::context::ContextTable;
 use super::partners::Profiles;
-use super::query::{Prepared, Query};
 use crate::text::{self, Analyzer, normalize};
 
 pub const K1: f64 = 1.2;
@@ -81,55 +79,24 @@ pub struct Hit {
     pub context_similarity: Option<f64>,
 }
 
-/// Common words of a problem statement that name no topic ("flere ledige i vores
-/// boligområder"): beyond the stop words, they count neither for nor against a hit's
-/// [`Hit::text_match`] (BM25 still sees them). Without this, a filler word the catalog
-/// lacks ("vores") weighs most, being the rarest, and sinks a good match.
-const FILLER: &[&str] = &[
-    "flere", "flest", "vores", "jeres", "mere", "mest", "bedre", "bedst", "god", "gode", "godt", "ny", "nye", "nyt",
-    "stor", "store", "større", "størst", "lille", "små", "mindre", "få", "får", "kan", "gøre", "gør", "blandt",
-    "uden", "mellem", "gennem", "hele", "helt", "andre", "andet", "ved", "via", "samt", "særligt", "især", "bør",
-    "må", "øge", "øget", "hvordan", "hvorfor", "hvilke", "hvilken", "problem", "problemer", "problemet",
-    "udfordring", "udfordringer", "udfordringen", "behov", "brug", "gerne", "rigtig", "virkelig", "mange",
-    "more", "better", "many", "need", "needs", "problem", "problems", "new", "get", "help", "improve",
-];
-
-/// One distinct word of a query: its stem's and its compound parts' term ids (`None`
-/// when the catalog lacks the term) and its weight, the idf of its stem.
-struct QueryWord {
-    /// idf of the stem; 0 for a filler word.
-    weight: f64,
-    stem: Option<u32>,
-    parts: Vec<Option<u32>>,
-}
-
-/// The hits of a query, and how many interventions shared anything with it.
-pub(crate) struct Ranking {
-    pub hits: Vec<Hit>,
-    pub candidates: usize,
-    /// Whether the query had a searchable word or tag at all.
-    pub searchable: bool,
-    pub prepared: Prepared,
-}
-
 pub struct Index {
     pub(crate) catalog: Catalog,
-    analyzer: Analyzer,
-    terms: rustc_hash::FxHashMap<String, u32>,
+    pub(super) analyzer: Analyzer,
+    pub(super) terms: rustc_hash::FxHashMap<String, u32>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
-    offsets: Vec<u32>,
-    post_docs: Vec<u32>,
-    post_impact: Vec<f32>,
-    doc_len: Vec<u32>,
-    avgdl: f64,
+    pub(super) offsets: Vec<u32>,
+    pub(super) post_docs: Vec<u32>,
+    pub(super) post_impact: Vec<f32>,
+    pub(super) doc_len: Vec<u32>,
+    pub(super) avgdl: f64,
     /// Normalised facets per document.
-    target_groups: Vec<Vec<String>>,
-    problems: Vec<Vec<String>>,
-    areas: Vec<String>,
+    pub(super) target_groups: Vec<Vec<String>>,
+    pub(super) problems: Vec<Vec<String>>,
+    pub(super) areas: Vec<String>,
     /// The distinct non-empty areas, to check a query's area.
     pub(crate) areas_known: BTreeSet<String>,
     /// Facet tag → documents, for documents that match on tags alone.
-    tag_docs: HashMap<(u8, String), Vec<u32>>,
+    pub(super) tag_docs: HashMap<(u8, String), Vec<u32>>,
     /// Context attributes, interned.
     pub(crate) context: ContextTable,
     /// Municipality profiles for partner suggestions, built on first use.
@@ -264,219 +231,4 @@ impl Index {
             + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
             + self.context.memory_bytes()
     }
-
-    /// The distinct words of a query text, analysed as the index analysed the catalog.
-    fn query_words(&self, text: &str) -> Vec<QueryWord> {
-        let tokens = text::tokenize(text);
-        let lang = text::detect_language(&tokens);
-        let n_docs = self.doc_len.len();
-        let mut seen = HashSet::new();
-        let mut words = Vec::new();
-        for t in &tokens {
-            let mut terms = Vec::new();
-            self.analyzer.token_terms(t, lang, &mut terms);
-            let Some((stem, parts)) = terms.split_first() else { continue };
-            if !seen.insert(stem.clone()) {
-                continue;
-            }
-            let id = |t: &String| self.terms.get(t).copied();
-            let stem_id = id(stem);
-            let df = stem_id.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
-            let weight = if FILLER.contains(&t.as_str()) { 0.0 } else { idf(n_docs, df) };
-            words.push(QueryWord { weight, stem: stem_id, parts: parts.iter().map(id).collect() });
-        }
-        words
-    }
-
-    /// Whether document `doc` contains term `t` (postings are sorted by document).
-    fn contains(&self, t: u32, doc: usize) -> bool {
-        let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-        self.post_docs[lo..hi].binary_search(&(doc as u32)).is_ok()
-    }
-
-    /// Share of the query's words in `doc`, weighted by idf (see [`Hit::text_match`]).
-    fn text_match(&self, doc: usize, words: &[QueryWord]) -> f64 {
-        let has = |t: &Option<u32>| t.is_some_and(|t| self.contains(t, doc));
-        let (mut got, mut all) = (0.0, 0.0);
-        for w in words {
-            all += w.weight;
-            got += w.weight
-                * if has(&w.stem) {
-                    1.0
-                } else if w.parts.is_empty() {
-                    0.0
-                } else {
-                    w.parts.iter().filter(|p| has(p)).count() as f64 / w.parts.len() as f64
-                };
-        }
-        if all > 0.0 { got / all } else { 0.0 }
-    }
-
-    /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
-    /// ascending by doc. Query terms count once each.
-    pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
-        let words = self.query_words(text);
-        self.bm25_dense(&words).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
-    }
-
-    /// BM25 scores of all documents (0 where nothing matches) for the words' stems and parts.
-    fn bm25_dense(&self, words: &[QueryWord]) -> Vec<f32> {
-        let mut ids: Vec<u32> =
-            words.iter().flat_map(|w| std::iter::once(&w.stem).chain(&w.parts)).filter_map(|t| *t).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut dense = vec![0f32; self.doc_len.len()];
-        for &t in &ids {
-            let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-            for (d, w) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
-                dense[*d as usize] += *w;
-            }
-        }
-        dense
-    }
-
-    /// Share of the query's tags the document has, averaged over the facets the query uses.
-    fn tag_overlap(&self, doc: usize, q: &Prepared) -> Option<f64> {
-        let mut parts = Vec::new();
-        for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
-            if !qtags.is_empty() {
-                parts.push(qtags.iter().filter(|t| dtags.contains(t)).count() as f64 / qtags.len() as f64);
-            }
-        }
-        if let Some(area) = &q.area {
-            parts.push((self.areas[doc] == *area) as u8 as f64);
-        }
-        if parts.is_empty() { None } else { Some(parts.iter().sum::<f64>() / parts.len() as f64) }
-    }
-
-    /// Documents that share a tag (target group, problem or area) with the query.
-    fn tagged(&self, q: &Prepared) -> Vec<bool> {
-        let mut tagged = vec![false; self.doc_len.len()];
-        let keys = q
-            .target_groups
-            .iter()
-            .map(|t| (0u8, t))
-            .chain(q.problems.iter().map(|t| (1u8, t)))
-            .chain(q.area.iter().map(|a| (2u8, a)));
-        for (f, t) in keys {
-            for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
-                tagged[d as usize] = true;
-            }
-        }
-        tagged
-    }
-
-    /// Interventions relevant to `query`, best first (see [`Hit`]; ties by BM25, then
-    /// catalog order). A document is a candidate when its text or its tags match.
-    /// `limit` 0 = all. An unknown context key or value, area or excluded id is an error.
-    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Vec<Hit>, CatalogError> {
-        Ok(self.rank(query, weights, limit)?.hits)
-    }
-
-    /// Relevance of document `doc`: (relevance, text match, tag overlap, context similarity).
-    fn components(
-        &self,
-        doc: usize,
-        bm25: f64,
-        q: &Prepared,
-        words: &[QueryWord],
-        weights: &RelevanceWeights,
-    ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let has_words = words.iter().any(|w| w.weight > 0.0);
-        let text = has_words.then(|| if bm25 > 0.0 { self.text_match(doc, words) } else { 0.0 });
-        let tag = self.tag_overlap(doc, q);
-        let uses_context = !q.context.is_empty();
-        let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
-        let (mut num, mut den) = (0.0, 0.0);
-        if let Some(t) = text {
-            num += weights.text * t;
-            den += weights.text;
-        }
-        if let Some(t) = tag {
-            num += weights.tags * t;
-            den += weights.tags;
-        }
-        if uses_context {
-            // A source without the attribute counts as dissimilar, not as unknown.
-            num += weights.context * ctx.unwrap_or(0.0);
-            den += weights.context;
-        }
-        (if den > 0.0 { num / den } else { 0.0 }, text, tag, ctx)
-    }
-
-    /// The ranked hits of a validated query, with the number of candidates.
-    pub(crate) fn rank(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Ranking, CatalogError> {
-        let q = self.prepare(query)?;
-        let words = self.query_words(&query.text);
-        let scores = self.bm25_dense(&words);
-        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
-        let tagged = if uses_tags { self.tagged(&q) } else { Vec::new() };
-        // Best `limit` candidates in a heap whose top is the worst kept.
-        let mut heap: BinaryHeap<Ranked> = BinaryHeap::new();
-        let mut candidates = 0;
-        for (doc, &s) in scores.iter().enumerate() {
-            if s <= 0.0 && !tagged.get(doc).copied().unwrap_or(false) {
-                continue;
-            }
-            let bm25 = s as f64;
-            let (relevance, _, tag, _) = self.components(doc, bm25, &q, &words, weights);
-            if bm25 <= 0.0 && !tag.is_some_and(|t| t > 0.0) {
-                continue;
-            }
-            candidates += 1;
-            let r = Ranked { relevance, doc, bm25 };
-            if limit == 0 || heap.len() < limit {
-                heap.push(r);
-            } else if heap.peek().is_some_and(|worst| r < *worst) {
-                heap.pop();
-                heap.push(r);
-            }
-        }
-        let hits = heap
-            .into_sorted_vec()
-            .into_iter()
-            .map(|Ranked { relevance, doc, bm25 }| {
-                let (_, text_match, tag_overlap, context_similarity) = self.components(doc, bm25, &q, &words, weights);
-                Hit {
-                    doc,
-                    id: self.catalog.interventions()[doc].id.clone(),
-                    relevance,
-                    bm25,
-                    text_match,
-                    tag_overlap,
-                    context_similarity,
-                }
-            })
-            .collect();
-        let searchable = words.iter().any(|w| w.weight > 0.0) || uses_tags;
-        Ok(Ranking { hits, candidates, searchable, prepared: q })
-    }
 }
-
-/// A candidate ordered best first: higher relevance, then higher BM25, then lower
-/// document index.
-#[derive(PartialEq)]
-struct Ranked {
-    relevance: f64,
-    doc: usize,
-    bm25: f64,
-}
-
-impl Eq for Ranked {}
-
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other
-            .relevance
-            .total_cmp(&self.relevance)
-            .then(other.bm25.total_cmp(&self.bm25))
-            .then(self.doc.cmp(&other.doc))
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-

@@ -11,18 +11,18 @@ mod query;
 mod reason;
 pub mod report;
 pub mod sample;
+mod search;
+mod similar;
 
 pub use catalog::{
     Catalog, CatalogDef, Declaration, Evidence, Grade, Ingredient, IngredientUse, Intervention, MunicipalityRef,
     Outcome, SAMPLE_CATALOG_JSON, Transfer,
 };
-pub use distill::{
-    EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchReport, MatchResult, Similar,
-    SimilarIntervention, Source, Support,
-};
+pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{B, GOOD_MATCH, Hit, Index, K1, RelevanceWeights, bm25_term, idf, indexed_text};
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
+pub use similar::{MatchReport, Similar, SimilarIntervention};
 pub use partners::Partner;
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
