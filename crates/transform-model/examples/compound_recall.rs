@@ -129,7 +129,8 @@ const NAMES: [&str; 4] =
 
 fn catalog_figures(texts: &[String], legacy: &Legacy, fitted: &Analyzer) {
     let lower: Vec<Vec<String>> = texts.iter().map(|t| tokenize(t)).collect();
-    let stems_only: Vec<BTreeSet<String>> = lower.iter().map(|ts| ts.iter().map(|t| stem(t, Lang::Da)).collect()).collect();
+    let stems_only: Vec<BTreeSet<String>> =
+        lower.iter().map(|ts| ts.iter().map(|t| stem(t, Lang::Da)).collect()).collect();
     let legacy_terms: Vec<BTreeSet<String>> = texts.iter().map(|t| legacy.terms(t)).collect();
     let fitted_terms: Vec<BTreeSet<String>> = texts.iter().map(|t| fitted.analyze(t).into_iter().collect()).collect();
     let doc_grams: Vec<BTreeSet<String>> = lower.iter().map(|ts| ts.iter().flat_map(|t| grams(t)).collect()).collect();
@@ -195,7 +196,12 @@ fn gold_figures(label: &str, rows: &[Gold], legacy: &Legacy, fitted: &Analyzer) 
     for q in &queries {
         for (d, g) in rows.iter().enumerate() {
             let relevant = g.parts.contains(*q) || stem(&g.word, Lang::Da) == **q;
-            let got = [terms[d][0].contains(*q), terms[d][1].contains(*q), terms[d][2].contains(*q), grams_match(q, &word_grams[d])];
+            let got = [
+                terms[d][0].contains(*q),
+                terms[d][1].contains(*q),
+                terms[d][2].contains(*q),
+                grams_match(q, &word_grams[d]),
+            ];
             for m in 0..4 {
                 counts[m][0] += (got[m] && relevant) as usize;
                 counts[m][1] += got[m] as usize;
@@ -204,7 +210,10 @@ fn gold_figures(label: &str, rows: &[Gold], legacy: &Legacy, fitted: &Analyzer) 
         }
     }
     let exact = |split: &dyn Fn(&str) -> Option<Vec<String>>| -> (usize, usize) {
-        let compounds = rows.iter().filter(|g| g.compound && leaves(split(&g.word)).is_some_and(|p| p.is_superset(&g.parts))).count();
+        let compounds = rows
+            .iter()
+            .filter(|g| g.compound && leaves(split(&g.word)).is_some_and(|p| p.is_superset(&g.parts)))
+            .count();
         let kept = rows.iter().filter(|g| !g.compound && split(&g.word).is_none()).count();
         (compounds, kept)
     };

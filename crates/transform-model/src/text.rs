@@ -118,7 +118,7 @@ pub fn tokenize(text: &str) -> Vec<String> {
 
 /// `text` in NFC and lower-cased: the step before splitting into [`tokens`].
 fn fold(text: &str) -> String {
-    nfc(text).chars().flat_map(char::to_lowercase).collect()
+    nfc(text).to_lowercase()
 }
 
 /// The alphanumeric runs of a [`fold`]ed text.

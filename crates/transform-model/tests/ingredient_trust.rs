@@ -38,7 +38,9 @@ fn parse_error(v: &Value) -> (String, String) {
 #[test]
 fn unknown_catalog_keys_are_refused_with_the_nearest_key() {
     let base = || catalog(vec![iv("I1", "101", "ældre", &["A"], "positive")]);
-    let cases: [(&str, fn(&mut Value), &str, &str); 7] = [
+    // (what, edit, JSON path of the typo, nearest known key)
+    type Case = (&'static str, fn(&mut Value), &'static str, &'static str);
+    let cases: [Case; 7] = [
         ("top level", |v| v["interventons"] = json!([]), "interventons", "interventions"),
         ("ingredient", |v| v["ingredients"][0]["tag"] = json!([]), "ingredients[0].tag", "tags"),
         ("intervention", |v| v["interventions"][0]["outcom"] = json!("positive"), "interventions[0].outcom", "outcome"),
@@ -54,7 +56,12 @@ fn unknown_catalog_keys_are_refused_with_the_nearest_key() {
             "interventions[0].ingredients[0].weigth",
             "weight",
         ),
-        ("evidence", |v| v["interventions"][0]["evidence"]["lable"] = json!("x"), "interventions[0].evidence.lable", "label"),
+        (
+            "evidence",
+            |v| v["interventions"][0]["evidence"]["lable"] = json!("x"),
+            "interventions[0].evidence.lable",
+            "label",
+        ),
         (
             "declaration",
             |v| {
@@ -164,7 +171,10 @@ fn a_stray_shared_word_is_no_good_match() {
     let wordy = index.match_query(&text("flere ledige i vores boligområder skal i job"), &o).unwrap();
     assert!(plain.best_relevance >= GOOD_MATCH);
     assert_eq!(plain.best_relevance, wordy.best_relevance);
-    assert_eq!(index.match_query(&text("flere bedre"), &o).unwrap().reason.map(|r| r.kind), Some(ReasonKind::EmptyQuery));
+    assert_eq!(
+        index.match_query(&text("flere bedre"), &o).unwrap().reason.map(|r| r.kind),
+        Some(ReasonKind::EmptyQuery)
+    );
     // A real problem still matches well.
     let r = index.match_query(&text("dosisdispensering af medicin i hjemmeplejen"), &o).unwrap();
     assert!(r.best_relevance >= GOOD_MATCH && !r.ingredients.is_empty() && r.reason.is_none());
@@ -174,7 +184,8 @@ fn a_stray_shared_word_is_no_good_match() {
 fn relevance_is_absolute_share_of_the_query() {
     // Two words of equal idf (each in one of two documents): a document with one of them
     // covers half the query, and no document is scaled up to 1.
-    let index = index(vec![iv("I1", "101", "mentor", &["A"], "positive"), iv("I2", "147", "praktik", &["B"], "positive")]);
+    let index =
+        index(vec![iv("I1", "101", "mentor", &["A"], "positive"), iv("I2", "147", "praktik", &["B"], "positive")]);
     let w = RelevanceWeights { text: 1.0, tags: 0.0, context: 0.0 };
     let hits = index.search(&text("mentor praktik"), &w, 10).unwrap();
     assert_eq!(hits.len(), 2);
@@ -192,13 +203,15 @@ fn relevance_is_absolute_share_of_the_query() {
 fn empty_results_say_why() {
     let o = MatchOptions::default();
     let kind = |index: &Index, q: &Query| index.match_query(q, &o).unwrap().reason.map(|r| r.kind);
-    let good = index(vec![iv("I1", "101", "mentor", &["A"], "positive"), iv("I2", "147", "mentor", &["B"], "positive")]);
+    let good =
+        index(vec![iv("I1", "101", "mentor", &["A"], "positive"), iv("I2", "147", "mentor", &["B"], "positive")]);
     assert_eq!(kind(&good, &text("og i det")), Some(ReasonKind::EmptyQuery));
     assert_eq!(kind(&good, &text("zzzyx")), Some(ReasonKind::NothingMatches));
     assert_eq!(kind(&good, &text("mentor")), None);
     let q = Query { exclude: vec!["A".into(), "B".into()], ..text("mentor") };
     assert_eq!(kind(&good, &q), Some(ReasonKind::AllExcluded));
-    let failed = index(vec![iv("I1", "101", "mentor", &["A"], "negative"), iv("I2", "147", "mentor", &["B"], "unknown")]);
+    let failed =
+        index(vec![iv("I1", "101", "mentor", &["A"], "negative"), iv("I2", "147", "mentor", &["B"], "unknown")]);
     assert_eq!(kind(&failed, &text("mentor")), Some(ReasonKind::NoSuccess));
     // Successes I1 {A}, I2 {B}; failure I3 {A, B}: score ½ each, fail share 1 each →
     // lift (0.5 + 0.05)/(1 + 0.05) = 0.52 < 1 for both: none recommended.
@@ -224,8 +237,7 @@ fn support_and_sources_add_up() {
             let s = &m.support;
             assert_eq!(s.interventions + s.failures + s.unknown, m.sources.len(), "{q} {}", m.id);
             let outcome = |x: &transform_model::ingredient::Source| ivs.iter().find(|i| i.id == x.id).unwrap().outcome;
-            let ok: Vec<_> =
-                m.sources.iter().filter(|x| outcome(x).success().is_some_and(|s| s > 0.0)).collect();
+            let ok: Vec<_> = m.sources.iter().filter(|x| outcome(x).success().is_some_and(|s| s > 0.0)).collect();
             assert_eq!(ok.len(), s.interventions);
             let munis: std::collections::BTreeSet<_> = ok.iter().map(|x| &x.municipality).collect();
             assert_eq!(munis.len(), s.municipalities);

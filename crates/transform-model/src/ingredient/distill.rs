@@ -18,9 +18,9 @@ use serde::{Deserialize, Serialize};
 use super::CatalogError;
 use super::catalog::{Outcome, Transfer};
 use super::index::{GOOD_MATCH, Hit, Index, RelevanceWeights};
-use super::search::Ranking;
 use super::query::{Prepared, Query};
 use super::reason::{Reason, ReasonKind};
+use super::search::Ranking;
 use crate::localized::{Lang, Localized};
 
 /// Smoothing of the lift ratio, so an ingredient absent from failures gets a finite lift.
@@ -242,7 +242,8 @@ impl Index {
         let score = a.succ / succ_total;
         let lift = (fail_total > 0.0).then(|| (score + LIFT_EPSILON) / (a.fail / fail_total + LIFT_EPSILON));
         let outcome = |h: usize| ivs[hits[h].doc].outcome.success();
-        let supporting: Vec<usize> = a.sources.iter().copied().filter(|&h| outcome(h).is_some_and(|s| s > 0.0)).collect();
+        let supporting: Vec<usize> =
+            a.sources.iter().copied().filter(|&h| outcome(h).is_some_and(|s| s > 0.0)).collect();
         let failures = a.sources.iter().filter(|&&h| outcome(h) == Some(0.0)).count();
         let unknown = a.sources.iter().filter(|&&h| outcome(h).is_none()).count();
         let municipalities: BTreeSet<&str> =
@@ -280,7 +281,12 @@ impl Index {
             name: ing.name.clone(),
             score,
             lift,
-            support: Support { interventions: supporting.len(), municipalities: municipalities.len(), failures, unknown },
+            support: Support {
+                interventions: supporting.len(),
+                municipalities: municipalities.len(),
+                failures,
+                unknown,
+            },
             evidence: EvidenceSummary {
                 max_level,
                 mean_level: levels.iter().sum::<i64>() as f64 / levels.len().max(1) as f64,
@@ -297,7 +303,8 @@ impl Index {
     /// first invalid query (in input order) is the error.
     pub fn match_many(&self, queries: &[Query], o: &MatchOptions) -> Result<Vec<MatchResult>, CatalogError> {
         use rayon::prelude::*;
-        let results: Vec<Result<MatchResult, CatalogError>> = queries.par_iter().map(|q| self.match_query(q, o)).collect();
+        let results: Vec<Result<MatchResult, CatalogError>> =
+            queries.par_iter().map(|q| self.match_query(q, o)).collect();
         results
             .into_iter()
             .enumerate()

@@ -20,10 +20,10 @@ pub use catalog::{
 };
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{B, GOOD_MATCH, Hit, Index, K1, RelevanceWeights, bm25_term, idf, indexed_text};
+pub use partners::Partner;
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
-pub use partners::Partner;
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]

@@ -13,12 +13,76 @@ use crate::text;
 /// [`Hit::text_match`] (BM25 still sees them). Without this, a filler word the catalog
 /// lacks ("vores") weighs most, being the rarest, and sinks a good match.
 const FILLER: &[&str] = &[
-    "flere", "flest", "vores", "jeres", "mere", "mest", "bedre", "bedst", "god", "gode", "godt", "ny", "nye", "nyt",
-    "stor", "store", "større", "størst", "lille", "små", "mindre", "få", "får", "kan", "gøre", "gør", "blandt",
-    "uden", "mellem", "gennem", "hele", "helt", "andre", "andet", "ved", "via", "samt", "særligt", "især", "bør",
-    "må", "øge", "øget", "hvordan", "hvorfor", "hvilke", "hvilken", "problem", "problemer", "problemet",
-    "udfordring", "udfordringer", "udfordringen", "behov", "brug", "gerne", "rigtig", "virkelig", "mange",
-    "more", "better", "many", "need", "needs", "problem", "problems", "new", "get", "help", "improve",
+    "flere",
+    "flest",
+    "vores",
+    "jeres",
+    "mere",
+    "mest",
+    "bedre",
+    "bedst",
+    "god",
+    "gode",
+    "godt",
+    "ny",
+    "nye",
+    "nyt",
+    "stor",
+    "store",
+    "større",
+    "størst",
+    "lille",
+    "små",
+    "mindre",
+    "få",
+    "får",
+    "kan",
+    "gøre",
+    "gør",
+    "blandt",
+    "uden",
+    "mellem",
+    "gennem",
+    "hele",
+    "helt",
+    "andre",
+    "andet",
+    "ved",
+    "via",
+    "samt",
+    "særligt",
+    "især",
+    "bør",
+    "må",
+    "øge",
+    "øget",
+    "hvordan",
+    "hvorfor",
+    "hvilke",
+    "hvilken",
+    "problem",
+    "problemer",
+    "problemet",
+    "udfordring",
+    "udfordringer",
+    "udfordringen",
+    "behov",
+    "brug",
+    "gerne",
+    "rigtig",
+    "virkelig",
+    "mange",
+    "more",
+    "better",
+    "many",
+    "need",
+    "needs",
+    "problem",
+    "problems",
+    "new",
+    "get",
+    "help",
+    "improve",
 ];
 
 /// One distinct word of a query: its stem's and its compound parts' term ids (`None`
@@ -63,70 +127,62 @@ impl Index {
         words
     }
 
-    /// Documents of term `t`, ascending.
-    fn postings(&self, t: u32) -> &[u32] {
-        &self.post_docs[self.offsets[t as usize] as usize..self.offsets[t as usize + 1] as usize]
-    }
-
-    /// Every document's share of the query's words, weighted by idf (see
-    /// [`Hit::text_match`]), in one pass over the postings: a word's stem gives its full
-    /// weight, each part found (where the stem is not) its share.
-    fn text_match_dense(&self, words: &[QueryWord]) -> Vec<f64> {
+    /// BM25 of every document (0 where nothing matches; each term once) and, with `cover`,
+    /// every document's idf-weighted count of the query's words (see [`Hit::text_match`];
+    /// divide by the words' total weight), in one pass over the postings: a word's stem
+    /// gives its full weight, each of its parts found (where the stem is not) its share.
+    fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f64>) {
         let n = self.doc_len.len();
-        let total: f64 = words.iter().map(|w| w.weight).sum();
-        let mut cover = vec![0f64; n];
-        if total <= 0.0 {
-            return cover;
-        }
+        let mut bm25 = vec![0f32; n];
+        let mut covered = if cover { vec![0f64; n] } else { Vec::new() };
         // stamp[d] == i + 1: document d has the stem of word i.
-        let mut stamp = vec![0u32; n];
-        for (i, w) in words.iter().enumerate().filter(|(_, w)| w.weight > 0.0) {
+        let mut stamp = if cover { vec![0u32; n] } else { Vec::new() };
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
             let mark = i as u32 + 1;
-            let full = w.weight;
-            if let Some(t) = w.stem {
-                for &d in self.postings(t) {
-                    cover[d as usize] += full;
-                    stamp[d as usize] = mark;
+            let count = cover && w.weight > 0.0;
+            let share = w.weight / w.parts.len().max(1) as f64;
+            let terms = w.stem.iter().map(|&t| (t, true)).chain(w.parts.iter().flatten().map(|&t| (t, false)));
+            for (t, is_stem) in terms {
+                if !is_stem && Some(t) == w.stem {
+                    continue;
                 }
-            }
-            let mut parts: Vec<u32> = w.parts.iter().flatten().copied().filter(|p| Some(*p) != w.stem).collect();
-            parts.sort_unstable();
-            parts.dedup();
-            let share = full / w.parts.len().max(1) as f64;
-            for p in parts {
-                for &d in self.postings(p) {
-                    if stamp[d as usize] != mark {
-                        cover[d as usize] += share;
+                let first = !seen.contains(&t);
+                if first {
+                    seen.push(t);
+                }
+                let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
+                for (&d, &impact) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
+                    let d = d as usize;
+                    if first {
+                        bm25[d] += impact;
+                    }
+                    if !count {
+                        continue;
+                    }
+                    if is_stem {
+                        covered[d] += w.weight;
+                        stamp[d] = mark;
+                    } else if stamp[d] != mark {
+                        covered[d] += share;
                     }
                 }
             }
         }
-        // Summed in word order like `total`, so a document with every word has exactly 1.
-        cover.iter_mut().for_each(|c| *c /= total);
-        cover
+        (bm25, covered)
     }
 
     /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
     /// ascending by doc. Query terms count once each.
     pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
         let words = self.query_words(text);
-        self.bm25_dense(&words).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
-    }
-
-    /// BM25 scores of all documents (0 where nothing matches) for the words' stems and parts.
-    fn bm25_dense(&self, words: &[QueryWord]) -> Vec<f32> {
-        let mut ids: Vec<u32> =
-            words.iter().flat_map(|w| std::iter::once(&w.stem).chain(&w.parts)).filter_map(|t| *t).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut dense = vec![0f32; self.doc_len.len()];
-        for &t in &ids {
-            let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-            for (d, w) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
-                dense[*d as usize] += *w;
-            }
-        }
-        dense
+        self.score_dense(&words, false)
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .map(|(d, s)| (d, *s as f64))
+            .collect()
     }
 
     /// Share of the query's tags the document has, averaged over the facets the query uses.
@@ -173,11 +229,11 @@ impl Index {
     fn components(
         &self,
         doc: usize,
-        cover: Option<&[f64]>,
+        cover: Option<(&[f64], f64)>,
         q: &Prepared,
         weights: &RelevanceWeights,
     ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let text = cover.map(|c| c[doc]);
+        let text = cover.map(|(c, total)| c[doc] / total);
         let tag = self.tag_overlap(doc, q);
         let uses_context = !q.context.is_empty();
         let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
@@ -199,13 +255,19 @@ impl Index {
     }
 
     /// The ranked hits of a validated query, with the number of candidates.
-    pub(crate) fn rank(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Ranking, CatalogError> {
+    pub(crate) fn rank(
+        &self,
+        query: &Query,
+        weights: &RelevanceWeights,
+        limit: usize,
+    ) -> Result<Ranking, CatalogError> {
         let q = self.prepare(query)?;
         let words = self.query_words(&query.text);
-        let scores = self.bm25_dense(&words);
         let has_words = words.iter().any(|w| w.weight > 0.0);
-        let cover = has_words.then(|| self.text_match_dense(&words));
-        let cover = cover.as_deref();
+        let (scores, covered) = self.score_dense(&words, has_words);
+        // Summed in word order like the raw counts, so a document with every word has exactly 1.
+        let total: f64 = words.iter().map(|w| w.weight).sum();
+        let cover = has_words.then_some((covered.as_slice(), total));
         let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
         let tagged = if uses_tags { self.tagged(&q) } else { Vec::new() };
         // Best `limit` candidates in a heap whose top is the worst kept.
@@ -263,11 +325,7 @@ impl Eq for Ranked {}
 
 impl Ord for Ranked {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other
-            .relevance
-            .total_cmp(&self.relevance)
-            .then(other.bm25.total_cmp(&self.bm25))
-            .then(self.doc.cmp(&other.doc))
+        other.relevance.total_cmp(&self.relevance).then(other.bm25.total_cmp(&self.bm25)).then(self.doc.cmp(&other.doc))
     }
 }
 

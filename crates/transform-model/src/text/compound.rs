@@ -115,10 +115,13 @@ fn known_tail<'w>(word: &'w str, vocab: &FxHashSet<String>) -> Option<Vec<&'w st
         return None;
     }
     let lex = lexicon();
-    (MIN_PART..=n - MIN_LONE_TAIL).map(|i| &word[bounds[i]..]).find(|tail| {
-        let s = stem(tail, Lang::Da);
-        s.chars().count() >= 5 && (vocab.contains(&s) || lex.stems.contains(&s))
-    }).map(|tail| vec![tail])
+    (MIN_PART..=n - MIN_LONE_TAIL)
+        .map(|i| &word[bounds[i]..])
+        .find(|tail| {
+            let s = stem(tail, Lang::Da);
+            s.chars().count() >= 5 && (vocab.contains(&s) || lex.stems.contains(&s))
+        })
+        .map(|tail| vec![tail])
 }
 
 /// The split of `word` into the fewest known parts (at least two), as surface slices with
