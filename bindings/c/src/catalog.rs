@@ -122,7 +122,7 @@ pub unsafe extern "C" fn tm_catalog_match(
         let c = unsafe { handle(c, "catalog") }?;
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out, "out")?;
-        let r = c.index.match_query(&q, &options(options_)?);
+        let r = c.index.match_query(&q, &options(options_)?)?;
         let ids = r.ingredients.iter().map(|m| CString::new(m.id.replace('\0', " ")).unwrap_or_default()).collect();
         unsafe { *out = Box::into_raw(Box::new(tm_match_result { inner: r, ids })) };
         Ok(())
@@ -142,8 +142,8 @@ pub unsafe extern "C" fn tm_catalog_similar(
         let c = unsafe { handle(c, "catalog") }?;
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out_json, "out_json")?;
-        let hits = c.index.similar(&q, &MatchOptions::default().weights, top as usize);
-        unsafe { *out_json = c_string(serde_json::to_string_pretty(&hits).expect("serializes")) };
+        let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
+        unsafe { *out_json = c_string(serde_json::to_string_pretty(&similar.interventions).expect("serializes")) };
         Ok(())
     })
 }

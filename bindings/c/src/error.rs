@@ -98,7 +98,9 @@ impl From<CatalogError> for Fail {
             CatalogError::Io { .. } => TM_STATUS_IO_ERROR,
             CatalogError::Invalid { .. }
             | CatalogError::UnknownMunicipality { .. }
-            | CatalogError::NoProfile { .. } => TM_STATUS_VALIDATION_ERROR,
+            | CatalogError::NoProfile { .. }
+            | CatalogError::UnknownInQuery { .. }
+            | CatalogError::InBatch { .. } => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }

@@ -147,6 +147,8 @@ impl CoreError {
                     CatalogError::UnknownMunicipality { code } | CatalogError::NoProfile { code } => {
                         return raise(py, "CatalogError", e.to_string(), &[("value", obj(py, code.clone()))]);
                     }
+                    CatalogError::UnknownInQuery { field, .. } => Some(field.clone()),
+                    CatalogError::InBatch { .. } => None,
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, path))])
             }

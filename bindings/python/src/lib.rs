@@ -300,7 +300,7 @@ impl PyCatalog {
         let q = query(py, query_json)?;
         let o = match_options(top, retrieve, lang_)?;
         let index = self.index.clone();
-        Ok(py.detach(move || index.match_query(&q, &o).to_json()))
+        py.detach(move || index.match_query(&q, &o).map(|r| r.to_json())).into_py_result(py)
     }
     /// Many queries in parallel, with the GIL released; equal to one by one.
     fn match_many(
@@ -314,24 +314,14 @@ impl PyCatalog {
         let qs = queries_json.iter().map(|q| query(py, q)).collect::<PyResult<Vec<_>>>()?;
         let o = match_options(top, retrieve, lang_)?;
         let index = self.index.clone();
-        Ok(py.detach(move || index.match_many(&qs, &o).iter().map(|r| r.to_json()).collect()))
+        py.detach(move || index.match_many(&qs, &o).map(|rs| rs.iter().map(|r| r.to_json()).collect()))
+            .into_py_result(py)
     }
     fn similar(&self, py: Python<'_>, query_json: &str, top: usize) -> PyResult<String> {
         let q = query(py, query_json)?;
         let index = self.index.clone();
-        Ok(py.detach(move || {
-            let hits = index.similar(&q, &MatchOptions::default().weights, top);
-            let rows: Vec<serde_json::Value> = hits
-                .iter()
-                .map(|h| {
-                    let iv = &index.catalog().interventions()[h.doc];
-                    serde_json::json!({"id": h.id, "title": iv.title, "municipality": iv.municipality.name,
-                        "code": iv.municipality.code, "area": iv.area, "relevance": h.relevance,
-                        "bm25": h.bm25, "tag_overlap": h.tag_overlap, "context_similarity": h.context_similarity})
-                })
-                .collect();
-            serde_json::to_string(&rows).expect("serializes")
-        }))
+        let similar = py.detach(move || index.similar(&q, &MatchOptions::default().weights, top)).into_py_result(py)?;
+        Ok(serde_json::to_string(&similar.interventions).expect("serializes"))
     }
     fn partners(&self, py: Python<'_>, code: &str, top: usize) -> PyResult<String> {
         let p = self.index.partners(code, top).into_py_result(py)?;

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
-use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Query, report as ingredient_report};
+use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
 use transform_model::responses::ReadOptions;
@@ -272,15 +271,12 @@ fn run(cli: Cli) -> Result<String, String> {
                 exclude,
             };
             let options = MatchOptions { top, lang, ..MatchOptions::default() };
-            let result = index.match_query(&query, &options);
-            let hits = if similar { index.similar(&query, &options.weights, top) } else { Vec::new() };
+            let report = index.match_report(&query, &options).map_err(|e| e.to_string())?;
+            let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
             Ok(match format {
-                OutFormat::Json if similar => {
-                    serde_json::to_string_pretty(&MatchWithSimilar { result: &result, similar: &hits })
-                        .expect("a match result serializes")
-                }
-                OutFormat::Json => result.to_json(),
-                OutFormat::Table => ingredient_report::match_table(&index, &result, &hits, lang),
+                OutFormat::Json if similar => serde_json::to_string_pretty(&report).expect("serializes"),
+                OutFormat::Json => report.result.to_json(),
+                OutFormat::Table => ingredient_report::match_table(&report.result, hits, lang),
             })
         }
         Command::Partners { code, catalog, top, format } => {
@@ -303,15 +299,6 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Demo => demo(),
     }
-}
-
-/// `match --similar --format json`: the library's [`MatchResult`] (its own fields, `retrieved`
-/// included) plus the library's `similar()` hits, with nothing computed here.
-#[derive(Serialize)]
-struct MatchWithSimilar<'a, S: Serialize> {
-    #[serde(flatten)]
-    result: &'a MatchResult,
-    similar: &'a S,
 }
 
 /// Names the command-line flag behind an option the library refused.
@@ -374,10 +361,11 @@ fn demo() -> Result<String, String> {
         context: BTreeMap::from([("urbanity".to_owned(), serde_json::Value::from("rural"))]),
         ..Query::default()
     };
-    let result = index.match_query(&query, &MatchOptions { top: 5, ..MatchOptions::default() });
+    let result =
+        index.match_query(&query, &MatchOptions { top: 5, ..MatchOptions::default() }).map_err(|e| e.to_string())?;
     out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
     out.push_str(&format!("Problem: {}\n\n", query.text));
-    out.push_str(&ingredient_report::match_table(&index, &result, &[], Lang::Da));
+    out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));
     Ok(out)
 }
 

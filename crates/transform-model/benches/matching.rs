@@ -1,13 +1,30 @@
-//! Matching on a synthetic catalog of 100,000 interventions (≈80 words, 8 ingredients).
+//! Matching on a synthetic catalog of 100,000 interventions (≈80 words, 8 ingredients),
+//! in the query shapes the demo uses: text only; text + target groups + context; and
+//! partner suggestions.
+//!
+//! Run: cargo bench -p transform-model --bench matching
+
+use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use serde_json::json;
 use transform_model::ingredient::{Index, MatchOptions, Query, sample};
+
+/// The demo's full query shape: text, target groups and one context attribute.
+fn with_facets(text: String, i: usize) -> Query {
+    let groups = ["ledige", "ældre", "unge"];
+    let urbanity = ["urban", "mixed", "rural"];
+    let mut q = Query { text, target_groups: vec![groups[i % 3].to_owned()], ..Query::default() };
+    q.context.insert("urbanity".to_owned(), json!(urbanity[i % 3]));
+    q
+}
 
 fn bench(c: &mut Criterion) {
     let def = sample::sample_catalog(100_000, 42);
     let catalog = def.validate().unwrap();
-    let queries: Vec<Query> =
-        sample::sample_queries(1000, 7).into_iter().map(|text| Query { text, ..Query::default() }).collect();
+    let texts = sample::sample_queries(1000, 7);
+    let queries: Vec<Query> = texts.iter().map(|text| Query { text: text.clone(), ..Query::default() }).collect();
+    let full: Vec<Query> = texts.iter().enumerate().map(|(i, t)| with_facets(t.clone(), i)).collect();
     let mut g = c.benchmark_group("matching");
     g.sample_size(10);
     g.bench_function("index_build_100k", |b| b.iter_batched(|| catalog.clone(), Index::new, BatchSize::LargeInput));
@@ -19,21 +36,34 @@ fn bench(c: &mut Criterion) {
     );
     let o = MatchOptions::default();
     let mut i = 0;
-    g.sample_size(100);
+    g.sample_size(50);
     g.bench_function("match_one_100k", |b| {
         b.iter(|| {
             i = (i + 1) % queries.len();
-            index.match_query(&queries[i], &o)
+            black_box(index.match_query(&queries[i], &o))
+        })
+    });
+    g.bench_function("match_text_groups_context_100k", |b| {
+        b.iter(|| {
+            i = (i + 1) % full.len();
+            black_box(index.match_query(&full[i], &o))
         })
     });
     g.bench_function("bm25_one_100k", |b| {
         b.iter(|| {
             i = (i + 1) % queries.len();
-            index.bm25(&queries[i].text)
+            black_box(index.bm25(&queries[i].text))
+        })
+    });
+    let codes: Vec<String> = transform_model::municipality::all().iter().map(|m| m.code.clone()).collect();
+    g.bench_function("partners_100k", |b| {
+        b.iter(|| {
+            i = (i + 1) % codes.len();
+            black_box(index.partners(&codes[i], 5).ok())
         })
     });
     g.sample_size(10);
-    g.bench_function("match_batch_1000_100k", |b| b.iter(|| index.match_many(&queries, &o)));
+    g.bench_function("match_batch_1000_100k", |b| b.iter(|| black_box(index.match_many(&queries, &o))));
     g.finish();
 }
 

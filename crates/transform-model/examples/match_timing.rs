@@ -24,14 +24,14 @@ fn main() {
     let mut matching = Vec::new();
     for q in &queries {
         let t = Instant::now();
-        std::hint::black_box(index.search(q, &o.weights, 10));
+        std::hint::black_box(index.search(q, &o.weights, 10).expect("a valid query"));
         search.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        std::hint::black_box(index.match_query(q, &o));
+        std::hint::black_box(index.match_query(q, &o).expect("a valid query"));
         matching.push(t.elapsed().as_secs_f64());
     }
     let t = Instant::now();
-    std::hint::black_box(index.match_many(&queries, &o));
+    std::hint::black_box(index.match_many(&queries, &o).expect("valid queries"));
     let batch = t.elapsed().as_secs_f64();
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);

@@ -3,8 +3,9 @@
 //! Lower-casing keeps æ ø å; tokens split on anything not alphanumeric; Danish (or
 //! English) stop words go; Snowball stemming (rust-stemmers) is applied twice, because one
 //! pass leaves "indsatsen" → "indsats" but "indsats" → "indsat". Danish compounds are split
-//! against the vocabulary of the texts the analyzer was fitted on, so
-//! "beskæftigelsesindsatsen" also yields the terms of "beskæftigelse" and "indsats".
+//! against the vocabulary of the texts the analyzer was fitted on and a small lexicon of
+//! welfare stems ([`compound`]), so "beskæftigelsesindsatsen" also yields the terms of
+//! "beskæftigelse" and "indsats".
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,6 +15,8 @@ use std::sync::OnceLock;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::localized::Lang;
+
+pub mod compound;
 
 /// The Snowball Danish stop word list.
 const DANISH_STOP: &[&str] = &[
@@ -105,10 +108,22 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// Normalised alphanumeric tokens (Unicode-aware: æ, ø, å stay letters), each through
-/// [`normalize`]; the one tokeniser of indexing and querying.
+/// Normalised alphanumeric tokens (Unicode-aware: æ, ø, å stay letters): the text in NFC,
+/// lower-cased, split on anything not alphanumeric. The one tokeniser of indexing
+/// ([`analyze_corpus`]) and querying ([`Analyzer::analyze`]).
 pub fn tokenize(text: &str) -> Vec<String> {
-    nfc(text).split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase).collect()
+    let folded = fold(text);
+    tokens(&folded).map(str::to_owned).collect()
+}
+
+/// `text` in NFC and lower-cased: the step before splitting into [`tokens`].
+fn fold(text: &str) -> String {
+    nfc(text).to_lowercase()
+}
+
+/// The alphanumeric runs of a [`fold`]ed text.
+fn tokens(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
 }
 
 /// `text` in Unicode NFC, borrowed when it already is (the common case).
@@ -149,14 +164,6 @@ pub fn stem(token: &str, lang: Lang) -> String {
     s.stem(&once).into_owned()
 }
 
-/// Shortest compound part, in characters (head / tail).
-const MIN_HEAD: usize = 3;
-const MIN_TAIL: usize = 4;
-/// A tail not in the vocabulary is kept only from this length (longer than inflections).
-const MIN_LONE_TAIL: usize = 5;
-/// Words shorter than this are never split.
-const MIN_COMPOUND: usize = 7;
-
 /// A fitted analyzer: stop words, stemming and compound splitting against a vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
@@ -185,9 +192,9 @@ impl Analyzer {
     pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let vocab = words
             .into_iter()
-            .filter(|w| w.chars().count() >= MIN_HEAD && !is_stop_word(w, Lang::Da))
+            .filter(|w| w.chars().count() >= 3 && !is_stop_word(w, Lang::Da))
             .map(|w| stem(w, Lang::Da))
-            .filter(|s| s.chars().count() >= MIN_HEAD)
+            .filter(|s| s.chars().count() >= 3)
             .collect();
         Analyzer { vocab }
     }
@@ -221,46 +228,16 @@ impl Analyzer {
         }
     }
 
-    /// The stems of the parts of a compound, longest head first; `None` if it is no
-    /// compound of known words. Either the head is known and the tail is known, splits
-    /// further, or is a long stem of its own; or the tail is a known long word. A linking `s` or `e` stays on the head, where the stemmer
-    /// removes it ("beskæftigelses" → "beskæft").
+    /// The stems of the parts of a compound (see [`compound`]): fewest, longest known
+    /// parts first, each compound part followed by its own parts; `None` if the word is no
+    /// compound of known parts.
     pub fn split(&self, word: &str) -> Option<Vec<String>> {
-        let chars: Vec<(usize, char)> = word.char_indices().collect();
-        if chars.len() < MIN_COMPOUND {
-            return None;
-        }
-        for cut in (MIN_HEAD..=chars.len() - MIN_TAIL).rev() {
-            let at = chars[cut].0;
-            let head = stem(&word[..at], Lang::Da);
-            if head.chars().count() < MIN_HEAD || !self.vocab.contains(&head) {
-                continue;
-            }
-            let rest = &word[at..];
-            let tail = stem(rest, Lang::Da);
-            if tail.chars().count() >= MIN_HEAD && self.vocab.contains(&tail) {
-                return Some(vec![head, tail]);
-            }
-            if let Some(mut parts) = self.split(rest) {
-                parts.insert(0, head);
-                return Some(parts);
-            }
-            // A known head with a long unknown tail ("ældre" + "plejen" when "pleje" never
-            // occurs alone): keep the tail if its stem is long enough to be a word.
-            if rest.chars().count() >= MIN_LONE_TAIL && tail.chars().count() >= MIN_TAIL {
-                return Some(vec![head, tail]);
-            }
-        }
-        // A known tail after an unknown head ("styrke" + "træning"): the longest known tail.
-        let last_cut = chars.len().saturating_sub(MIN_LONE_TAIL);
-        for &(at, _) in chars.iter().take(last_cut + 1).skip(MIN_LONE_TAIL - 1) {
-            let tail = stem(&word[at..], Lang::Da);
-            if tail.chars().count() >= MIN_TAIL && self.vocab.contains(&tail) {
-                let head = stem(&word[..at], Lang::Da);
-                return Some(vec![head, tail]);
-            }
-        }
-        None
+        compound::split(word, &self.vocab)
+    }
+
+    /// Whether `stem` is in the fitted vocabulary.
+    pub fn knows(&self, stem: &str) -> bool {
+        self.vocab.contains(stem)
     }
 }
 
@@ -283,18 +260,17 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
         words: Vec<String>,
         docs: Vec<(Vec<u32>, Lang)>,
     }
-    // 1. Per chunk, in parallel: lower-case, tokenize, and number the chunk's own words.
+    // 1. Per chunk, in parallel: fold (NFC, lower-case) and tokenize as queries are, and number the chunk's own words.
     let chunks: Vec<Chunk> = texts
         .par_chunks(CHUNK)
         .map(|chunk| {
             let mut local: FxHashMap<&str, u32> = FxHashMap::default();
             let mut words: Vec<String> = Vec::new();
-            let lowered: Vec<String> = chunk.iter().map(|t| t.as_ref().to_lowercase()).collect();
-            let docs = lowered
+            let folded: Vec<String> = chunk.iter().map(|t| fold(t.as_ref())).collect();
+            let docs = folded
                 .iter()
                 .map(|text| {
-                    let tokens: Vec<&str> =
-                        text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+                    let tokens: Vec<&str> = tokens(text).collect();
                     let lang = detect_language(&tokens);
                     let ids = tokens
                         .iter()
@@ -432,8 +408,8 @@ mod tests {
         assert_eq!(a.split("ungegarantien"), Some(vec!["ung".to_owned(), "garanti".to_owned()]));
         // Not a compound of known words.
         assert_eq!(a.split("virksomhed"), None);
-        // Without the vocabulary there is nothing to split against.
-        assert_eq!(Analyzer::new().split("ældreplejen"), None);
+        // Without a catalog vocabulary the built-in welfare lexicon still splits.
+        assert_eq!(Analyzer::new().split("ældreplejen"), Some(vec!["ældr".to_owned(), "plej".to_owned()]));
     }
 
     #[test]

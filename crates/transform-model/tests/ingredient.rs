@@ -50,9 +50,12 @@ fn bm25_three_documents_by_hand() {
     assert_eq!(s.iter().map(|x| x.0).collect::<Vec<_>>(), [1, 2]);
     assert!((s[1].1 - 1.877720).abs() < 1e-5 && (s[0].1 - 0.434458).abs() < 1e-5, "{s:?}");
     // Relevance with text only is BM25 / max BM25: D3 = 1, D2 = 0.434458/1.877720.
-    let hits = index.search(&Query { text: "fisk fugl".into(), ..Query::default() }, &text_only().weights, 10);
+    // Relevance with text only is the idf-weighted share of the query's words matched:
+    // D3 has both (1); D2 has "fisk" only: 0.470004/(0.470004 + 0.980829) = 0.323948.
+    let hits = index.search(&Query { text: "fisk fugl".into(), ..Query::default() }, &text_only().weights, 10).unwrap();
     assert_eq!(hits[0].id, "D3");
-    assert!((hits[1].relevance - 0.434458 / 1.877720).abs() < 1e-5);
+    assert!((hits[0].relevance - 1.0).abs() < 1e-12);
+    assert!((hits[1].relevance - 0.323948).abs() < 1e-5, "{}", hits[1].relevance);
 }
 
 fn distill_catalog() -> Value {
@@ -68,46 +71,59 @@ fn distill_catalog() -> Value {
 #[test]
 fn distillation_by_hand() {
     let index = Index::new(load(&distill_catalog()).unwrap());
-    let r = index.match_query(&Query { text: "ledighed".into(), ..Query::default() }, &text_only());
+    let r = index.match_query(&Query { text: "ledighed".into(), ..Query::default() }, &text_only()).unwrap();
     // Identical texts → relevance 1 each; w = (level + 1)/5: I1 1, I2 0.4, I3 1, I4 0.6.
     // success s: I1 1, I2 1, I3 0, I4 ½. Σ w s = 1 + 0.4 + 0.3 = 1.7; Σ w (1−s) = 1 + 0.3 = 1.3.
     // A: (1·1 + 0.4·1 + 0.6·½·0.5)/1.7 = 1.55/1.7 = 0.911765; fail 0.15/1.3 = 0.115385.
     // B: 0.5/1.7 = 0.294118; fail 1/1.3 = 0.769231.  C: 0.4/1.7 = 0.235294; fail 0.769231.
-    let ids: Vec<&str> = r.ingredients.iter().map(|m| m.id.as_str()).collect();
-    assert_eq!(ids, ["A", "B", "C"]);
+    // B and C have lift (0.294 + 0.05)/(0.769 + 0.05) = 0.42 and 0.35 < 1: flagged apart,
+    // not recommended.
+    let ids = |v: &[transform_model::ingredient::IngredientMatch]| v.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&r.ingredients), ["A"]);
+    assert_eq!(ids(&r.not_recommended), ["B", "C"]);
+    assert!(r.not_recommended.iter().all(|m| m.warnings.iter().any(|w| w.starts_with("lift under 1"))));
     let lift = |s: f64, f: f64| (s + LIFT_EPSILON) / (f + LIFT_EPSILON);
     let expect = [
         (0.911765, lift(0.911765, 0.115385)),
         (0.294118, lift(0.294118, 0.769231)),
         (0.235294, lift(0.235294, 0.769231)),
     ];
-    for (m, (score, l)) in r.ingredients.iter().zip(expect) {
+    for (m, (score, l)) in r.ingredients.iter().chain(&r.not_recommended).zip(expect) {
         assert!((m.score - score).abs() < 1e-5, "{} {}", m.id, m.score);
         assert!((m.lift.unwrap() - l).abs() < 1e-4, "{} {:?}", m.id, m.lift);
     }
     assert!((r.ingredients[0].lift.unwrap() - 5.8153).abs() < 1e-3);
     // Support of A: I1, I2, I4 (successful share > 0) in 101, 147, 751.
     assert_eq!((r.ingredients[0].support.interventions, r.ingredients[0].support.municipalities), (3, 3));
-    assert_eq!(r.ingredients[1].support.interventions, 1);
+    // B: sources I1 (positive) and I3 (negative) → 1 supporting, 1 failure.
+    let b = &r.not_recommended[0].support;
+    assert_eq!((b.interventions, b.failures, b.unknown), (1, 1, 0));
     assert_eq!(r.retrieved, 4);
+    assert!(r.reason.is_none());
 
     // Already in use: left out, and named.
     let q = Query { text: "ledighed".into(), exclude: vec!["B".into()], ..Query::default() };
-    let r = index.match_query(&q, &text_only());
-    assert_eq!(r.ingredients.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["A", "C"]);
+    let r = index.match_query(&q, &text_only()).unwrap();
+    assert_eq!(ids(&r.ingredients), ["A"]);
+    assert_eq!(ids(&r.not_recommended), ["C"]);
     assert_eq!(r.excluded, ["B"]);
 }
 
 #[test]
 fn context_warning_names_the_mismatch() {
-    let index = Index::new(load(&distill_catalog()).unwrap());
+    // A fifth intervention, on another subject, makes "rural" a value the catalog knows.
+    let mut def = distill_catalog();
+    let mut rural = iv("I5", "147", "fisk", "fisk", json!([{"id": "A", "weight": 1.0}]), 1, "positive");
+    rural["context"]["urbanity"] = json!("rural");
+    def["interventions"].as_array_mut().unwrap().push(rural);
+    let index = Index::new(load(&def).unwrap());
     let mut q = Query { text: "ledighed".into(), ..Query::default() };
     q.context.insert("urbanity".into(), json!("rural"));
     let en = MatchOptions { lang: transform_model::Lang::En, ..MatchOptions::default() };
-    let r = index.match_query(&q, &en);
+    let r = index.match_query(&q, &en).unwrap();
     assert!(r.ingredients[0].warnings.contains(&"all sources have urbanity = urban; you are rural".to_owned()));
     // C rests on I2 alone (level 1): one municipality, weak evidence.
-    let c = r.ingredients.iter().find(|m| m.id == "C").unwrap();
+    let c = r.not_recommended.iter().find(|m| m.id == "C").unwrap();
     assert!(c.warnings.iter().any(|w| w == "supported by a single municipality"));
     assert!(c.warnings.iter().any(|w| w.starts_with("weak evidence")));
 }
@@ -190,6 +206,7 @@ fn compounds_are_found_by_their_parts() {
     let found = |q: &str| -> Vec<String> {
         index
             .search(&Query { text: q.into(), ..Query::default() }, &text_only().weights, 0)
+            .unwrap()
             .into_iter()
             .map(|h| {
                 index.catalog().interventions()[h.doc].description.to_lowercase()
@@ -208,9 +225,13 @@ fn batch_equals_one_by_one_on_any_thread_count() {
     let queries: Vec<Query> =
         sample::sample_queries(40, 9).into_iter().map(|text| Query { text, ..Query::default() }).collect();
     let o = MatchOptions::default();
-    let single: Vec<_> = queries.iter().map(|q| index.match_query(q, &o)).collect();
+    let single: Vec<_> = queries.iter().map(|q| index.match_query(q, &o).unwrap()).collect();
     let run = |threads| {
-        rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(|| index.match_many(&queries, &o))
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| index.match_many(&queries, &o).unwrap())
     };
     assert_eq!(run(1), single);
     assert_eq!(run(4), single);

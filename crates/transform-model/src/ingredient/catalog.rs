@@ -12,6 +12,7 @@ use crate::municipality;
 
 /// An active ingredient (virksom ingrediens): a building block that carries effect.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ingredient {
     pub id: String,
     pub name: Localized,
@@ -24,6 +25,7 @@ pub struct Ingredient {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MunicipalityRef {
     #[serde(deserialize_with = "code_string")]
     pub code: String,
@@ -41,6 +43,7 @@ fn code_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IngredientUse {
     pub id: String,
     /// How central the ingredient is to the intervention, in (0, 1].
@@ -58,6 +61,7 @@ pub enum Grade {
 
 /// The knowledge declaration's five dimensions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Declaration {
     pub target_group: Grade,
     pub method: Grade,
@@ -67,6 +71,7 @@ pub struct Declaration {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// 0 (none) … 4 (strong).
     pub level: i64,
@@ -109,6 +114,7 @@ pub enum Transfer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Intervention {
     pub id: String,
     pub title: String,
@@ -137,6 +143,7 @@ pub struct Intervention {
 
 /// The catalog file as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CatalogDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -155,10 +162,11 @@ pub struct Catalog {
 pub const SAMPLE_CATALOG_JSON: &str = include_str!("../../data/catalog.json");
 
 impl Catalog {
+    /// Parses and validates a catalog. Unknown keys are refused with the nearest known one
+    /// ("unknown key `outcom` (did you mean `outcome`?)"), so a typo never drops a field.
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let def: CatalogDef = serde_path_to_error::deserialize(de)
-            .map_err(|e| CatalogError::Parse { path: e.path().to_string(), message: e.inner().to_string() })?;
+        let def: CatalogDef =
+            crate::json::parse(text).map_err(|e| CatalogError::Parse { path: e.path, message: e.message })?;
         def.validate()
     }
 

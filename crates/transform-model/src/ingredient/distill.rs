@@ -8,13 +8,19 @@
 //!   score_j = Σ w_i s_i x_ij / Σ w_i s_i          (its share among successes)
 //!   fail_j  = Σ w_i (1−s_i) x_ij / Σ w_i (1−s_i)  (its share among failures)
 //!   lift_j  = (score_j + ε) / (fail_j + ε), ε = 0.05, null without any failure retrieved.
+//! Only good matches are retrieved (relevance at least [`GOOD_MATCH`]); an ingredient with
+//! lift below 1 is reported apart, as not recommended; an empty result carries its reason.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::CatalogError;
 use super::catalog::{Outcome, Transfer};
-use super::index::{Hit, Index, Query, RelevanceWeights, value_text};
+use super::index::{GOOD_MATCH, Hit, Index, RelevanceWeights};
+use super::query::{Prepared, Query};
+use super::reason::{Reason, ReasonKind};
+use super::search::Ranking;
 use crate::localized::{Lang, Localized};
 
 /// Smoothing of the lift ratio, so an ingredient absent from failures gets a finite lift.
@@ -38,12 +44,19 @@ impl Default for MatchOptions {
     }
 }
 
+/// How many retrieved interventions stand behind an ingredient. Every count is over its
+/// `sources` (the retrieved interventions that use it, whatever their outcome), so
+/// `interventions + failures + unknown == sources.len()`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Support {
-    /// Retrieved successful interventions that contain the ingredient.
+    /// Sources with a positive or mixed outcome (they carry the score).
     pub interventions: usize,
-    /// Distinct municipalities behind them.
+    /// Distinct municipalities behind those successful sources.
     pub municipalities: usize,
+    /// Sources with no effect or a negative outcome (they carry the lift's denominator).
+    pub failures: usize,
+    /// Sources with an unknown outcome (counted on neither side).
+    pub unknown: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +83,7 @@ pub struct IngredientMatch {
     pub lift: Option<f64>,
     pub support: Support,
     pub evidence: EvidenceSummary,
+    /// Every retrieved intervention that uses the ingredient, best first.
     pub sources: Vec<Source>,
     /// The transfer type that carries most of the ingredient's successful weight.
     pub transfer: Transfer,
@@ -77,13 +91,26 @@ pub struct IngredientMatch {
     pub warnings: Vec<String>,
 }
 
+/// Ranked ingredients for a query.
+///
+/// `ingredients` are the recommendations: lift at least 1, or no failure retrieved to
+/// compare with. An ingredient with lift below 1 (more common among failures than among
+/// successes) is listed in `not_recommended`, never ranked as a recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchResult {
     pub ingredients: Vec<IngredientMatch>,
-    /// Interventions retrieved for the distillation.
+    pub not_recommended: Vec<IngredientMatch>,
+    /// Interventions retrieved for the distillation: good matches (relevance at least
+    /// [`GOOD_MATCH`]), at most `MatchOptions::retrieve`.
     pub retrieved: usize,
+    /// Interventions that share a word or a tag with the query, good matches or not.
+    pub candidates: usize,
+    /// The relevance of the best hit (0 without any), on the absolute scale of [`Hit`].
+    pub best_relevance: f64,
     /// Ingredients left out because they are already in use.
     pub excluded: Vec<String>,
+    /// Why `ingredients` is empty; `None` when it is not.
+    pub reason: Option<Reason>,
 }
 
 impl MatchResult {
@@ -99,45 +126,30 @@ struct Acc {
     sources: Vec<usize>,
 }
 
-impl Index {
-    /// The most similar interventions for a query.
-    pub fn similar(&self, query: &Query, weights: &RelevanceWeights, top: usize) -> Vec<Hit> {
-        self.search(query, weights, top)
+/// Why nothing was retrieved, from the ranking; `None` when a good match exists.
+pub(super) fn retrieval_reason(r: &Ranking, best: f64) -> Option<Reason> {
+    if !r.searchable {
+        Some(Reason::new(ReasonKind::EmptyQuery, None))
+    } else if r.candidates == 0 {
+        Some(Reason::new(ReasonKind::NothingMatches, None))
+    } else if best < GOOD_MATCH {
+        Some(Reason::new(ReasonKind::NoGoodMatch, Some(best)))
+    } else {
+        None
     }
+}
 
-    /// Ranks active ingredients for a query (see the module documentation).
-    pub fn match_query(&self, query: &Query, o: &MatchOptions) -> MatchResult {
-        let hits = self.search(query, &o.weights, o.retrieve);
-        let ivs = self.catalog.interventions();
-        let exclude: BTreeSet<&str> = query.exclude.iter().map(|s| s.trim()).collect();
-        let (mut succ_total, mut fail_total) = (0.0, 0.0);
-        let mut acc: BTreeMap<usize, Acc> = BTreeMap::new();
-        for (h, hit) in hits.iter().enumerate() {
-            let iv = &ivs[hit.doc];
-            let w = hit.relevance * (iv.evidence.level as f64 + 1.0) / 5.0;
-            let Some(s) = iv.outcome.success() else {
-                // Unknown outcome: still listed as a source, counted on neither side.
-                for u in &iv.ingredients {
-                    let j = self.catalog.ingredient_index(&u.id).expect("validated");
-                    acc.entry(j).or_insert(Acc { succ: 0.0, fail: 0.0, simple: 0.0, sources: vec![] }).sources.push(h);
-                }
-                continue;
-            };
-            succ_total += w * s;
-            fail_total += w * (1.0 - s);
-            for u in &iv.ingredients {
-                let j = self.catalog.ingredient_index(&u.id).expect("validated");
-                let a = acc.entry(j).or_insert(Acc { succ: 0.0, fail: 0.0, simple: 0.0, sources: vec![] });
-                a.succ += w * s * u.weight;
-                a.fail += w * (1.0 - s) * u.weight;
-                if iv.transfer == Transfer::SimpleCausal {
-                    a.simple += w * s * u.weight;
-                }
-                a.sources.push(h);
-            }
-        }
+impl Index {
+    /// Ranks active ingredients for a query (see the module documentation). Only good
+    /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
+    pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
+        let ranking = self.rank(query, &o.weights, o.retrieve)?;
+        let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
+        let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
+        let exclude: BTreeSet<&str> = ranking.prepared.exclude.iter().map(String::as_str).collect();
+        let (acc, succ_total, fail_total) = self.accumulate(&hits);
         let mut excluded = Vec::new();
-        let mut out: Vec<IngredientMatch> = Vec::new();
+        let (mut recommended, mut not_recommended) = (Vec::new(), Vec::new());
         for (j, a) in acc {
             let ing = &self.catalog.ingredients()[j];
             if exclude.contains(ing.id.as_str()) {
@@ -147,86 +159,176 @@ impl Index {
             if succ_total <= 0.0 || a.succ <= 0.0 {
                 continue;
             }
-            let score = a.succ / succ_total;
-            let lift = (fail_total > 0.0).then(|| (score + LIFT_EPSILON) / (a.fail / fail_total + LIFT_EPSILON));
-            let supporting: Vec<usize> = a
-                .sources
-                .iter()
-                .copied()
-                .filter(|&h| ivs[hits[h].doc].outcome.success().is_some_and(|s| s > 0.0))
-                .collect();
-            let municipalities: BTreeSet<&str> =
-                supporting.iter().map(|&h| ivs[hits[h].doc].municipality.code.as_str()).collect();
-            let levels: Vec<i64> = supporting.iter().map(|&h| ivs[hits[h].doc].evidence.level).collect();
-            let labels: BTreeSet<String> =
-                supporting.iter().map(|&h| ivs[hits[h].doc].evidence.label.clone()).filter(|l| !l.is_empty()).collect();
-            let transfer = if a.simple * 2.0 > a.succ { Transfer::SimpleCausal } else { Transfer::ContextDependent };
-            let sources: Vec<Source> = a
-                .sources
-                .iter()
-                .map(|&h| {
-                    let iv = &ivs[hits[h].doc];
-                    Source {
-                        id: iv.id.clone(),
-                        relevance: hits[h].relevance,
-                        municipality: iv.municipality.code.clone(),
-                        outcome: iv.outcome,
-                    }
-                })
-                .collect();
-            let max_level = levels.iter().copied().max().unwrap_or(0);
-            out.push(IngredientMatch {
-                id: ing.id.clone(),
-                name: ing.name.clone(),
-                score,
-                lift,
-                support: Support { interventions: supporting.len(), municipalities: municipalities.len() },
-                evidence: EvidenceSummary {
-                    max_level,
-                    mean_level: levels.iter().sum::<i64>() as f64 / levels.len().max(1) as f64,
-                    labels: labels.into_iter().collect(),
-                },
-                warnings: self.warnings(query, &supporting, &hits, municipalities.len(), max_level, o.lang),
-                sources,
-                transfer,
-                advice: advice(transfer, o.lang),
-            });
+            let m = self.ingredient_match(j, &a, succ_total, fail_total, &hits, &ranking.prepared, o.lang);
+            if m.lift.is_some_and(|l| l < 1.0) {
+                not_recommended.push(m);
+            } else {
+                recommended.push(m);
+            }
         }
-        out.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| b.lift.unwrap_or(0.0).total_cmp(&a.lift.unwrap_or(0.0)))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        out.truncate(o.top);
-        MatchResult { ingredients: out, retrieved: hits.len(), excluded }
+        for list in [&mut recommended, &mut not_recommended] {
+            list.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| b.lift.unwrap_or(0.0).total_cmp(&a.lift.unwrap_or(0.0)))
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            list.truncate(o.top);
+        }
+        let reason = if !recommended.is_empty() || o.top == 0 {
+            None
+        } else if let Some(r) = retrieval_reason(&ranking, best) {
+            Some(r)
+        } else if succ_total <= 0.0 {
+            Some(Reason::new(ReasonKind::NoSuccess, None))
+        } else if not_recommended.is_empty() {
+            Some(Reason::new(ReasonKind::AllExcluded, None))
+        } else {
+            Some(Reason::new(ReasonKind::NoneRecommended, None))
+        };
+        Ok(MatchResult {
+            ingredients: recommended,
+            not_recommended,
+            retrieved: hits.len(),
+            candidates: ranking.candidates,
+            best_relevance: best,
+            excluded,
+            reason,
+        })
     }
 
-    /// Matches many queries in parallel; the result equals matching them one by one.
-    pub fn match_many(&self, queries: &[Query], o: &MatchOptions) -> Vec<MatchResult> {
+    /// Each ingredient's successful and failed weight over the hits, with its sources.
+    fn accumulate(&self, hits: &[&Hit]) -> (BTreeMap<usize, Acc>, f64, f64) {
+        let ivs = self.catalog.interventions();
+        let (mut succ_total, mut fail_total) = (0.0, 0.0);
+        let mut acc: BTreeMap<usize, Acc> = BTreeMap::new();
+        for (h, hit) in hits.iter().enumerate() {
+            let iv = &ivs[hit.doc];
+            let w = hit.relevance * (iv.evidence.level as f64 + 1.0) / 5.0;
+            // Unknown outcome: still a source, counted on neither side.
+            let s = iv.outcome.success();
+            if let Some(s) = s {
+                succ_total += w * s;
+                fail_total += w * (1.0 - s);
+            }
+            for u in &iv.ingredients {
+                let j = self.catalog.ingredient_index(&u.id).expect("validated");
+                let a = acc.entry(j).or_insert(Acc { succ: 0.0, fail: 0.0, simple: 0.0, sources: vec![] });
+                a.sources.push(h);
+                let Some(s) = s else { continue };
+                a.succ += w * s * u.weight;
+                a.fail += w * (1.0 - s) * u.weight;
+                if iv.transfer == Transfer::SimpleCausal {
+                    a.simple += w * s * u.weight;
+                }
+            }
+        }
+        (acc, succ_total, fail_total)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn ingredient_match(
+        &self,
+        j: usize,
+        a: &Acc,
+        succ_total: f64,
+        fail_total: f64,
+        hits: &[&Hit],
+        q: &Prepared,
+        lang: Lang,
+    ) -> IngredientMatch {
+        let ivs = self.catalog.interventions();
+        let ing = &self.catalog.ingredients()[j];
+        let score = a.succ / succ_total;
+        let lift = (fail_total > 0.0).then(|| (score + LIFT_EPSILON) / (a.fail / fail_total + LIFT_EPSILON));
+        let outcome = |h: usize| ivs[hits[h].doc].outcome.success();
+        let supporting: Vec<usize> =
+            a.sources.iter().copied().filter(|&h| outcome(h).is_some_and(|s| s > 0.0)).collect();
+        let failures = a.sources.iter().filter(|&&h| outcome(h) == Some(0.0)).count();
+        let unknown = a.sources.iter().filter(|&&h| outcome(h).is_none()).count();
+        let municipalities: BTreeSet<&str> =
+            supporting.iter().map(|&h| ivs[hits[h].doc].municipality.code.as_str()).collect();
+        let levels: Vec<i64> = supporting.iter().map(|&h| ivs[hits[h].doc].evidence.level).collect();
+        let labels: BTreeSet<String> =
+            supporting.iter().map(|&h| ivs[hits[h].doc].evidence.label.clone()).filter(|l| !l.is_empty()).collect();
+        let transfer = if a.simple * 2.0 > a.succ { Transfer::SimpleCausal } else { Transfer::ContextDependent };
+        let sources: Vec<Source> = a
+            .sources
+            .iter()
+            .map(|&h| {
+                let iv = &ivs[hits[h].doc];
+                Source {
+                    id: iv.id.clone(),
+                    relevance: hits[h].relevance,
+                    municipality: iv.municipality.code.clone(),
+                    outcome: iv.outcome,
+                }
+            })
+            .collect();
+        let max_level = levels.iter().copied().max().unwrap_or(0);
+        let mut warnings = self.warnings(q, &supporting, hits, municipalities.len(), max_level, lang);
+        if lift.is_some_and(|l| l < 1.0) {
+            warnings.push(
+                lang.pick(
+                    "lift under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
+                    "lift below 1: more common in failed than in successful interventions – not a recommendation",
+                )
+                .to_owned(),
+            );
+        }
+        IngredientMatch {
+            id: ing.id.clone(),
+            name: ing.name.clone(),
+            score,
+            lift,
+            support: Support {
+                interventions: supporting.len(),
+                municipalities: municipalities.len(),
+                failures,
+                unknown,
+            },
+            evidence: EvidenceSummary {
+                max_level,
+                mean_level: levels.iter().sum::<i64>() as f64 / levels.len().max(1) as f64,
+                labels: labels.into_iter().collect(),
+            },
+            warnings,
+            sources,
+            transfer,
+            advice: advice(transfer, lang),
+        }
+    }
+
+    /// Matches many queries in parallel; the result equals matching them one by one. The
+    /// first invalid query (in input order) is the error.
+    pub fn match_many(&self, queries: &[Query], o: &MatchOptions) -> Result<Vec<MatchResult>, CatalogError> {
         use rayon::prelude::*;
-        queries.par_iter().map(|q| self.match_query(q, o)).collect()
+        let results: Vec<Result<MatchResult, CatalogError>> =
+            queries.par_iter().map(|q| self.match_query(q, o)).collect();
+        results
+            .into_iter()
+            .enumerate()
+            .map(|(index, r)| r.map_err(|e| CatalogError::InBatch { index, error: Box::new(e) }))
+            .collect()
     }
 
     fn warnings(
         &self,
-        query: &Query,
+        q: &Prepared,
         supporting: &[usize],
-        hits: &[Hit],
+        hits: &[&Hit],
         municipalities: usize,
         max_level: i64,
         lang: Lang,
     ) -> Vec<String> {
-        let ivs = self.catalog.interventions();
         let mut w = Vec::new();
-        for (key, value) in &query.context {
-            let mine = value_text(value).to_lowercase();
-            let theirs: BTreeSet<String> = supporting
-                .iter()
-                .filter_map(|&h| ivs[hits[h].doc].context.get(key))
-                .map(|v| value_text(v).to_lowercase())
-                .collect();
-            if theirs.is_empty() || theirs.contains(&mine) || value.is_number() {
+        for (qv, (key, mine, numeric)) in q.context.iter().zip(&q.context_text) {
+            if *numeric {
+                continue;
+            }
+            let theirs: BTreeSet<&str> =
+                supporting.iter().filter_map(|&h| self.context.doc_text(hits[h].doc, qv.key)).collect();
+            if theirs.is_empty() || theirs.contains(mine.as_str()) {
                 continue;
             }
             let list = theirs.into_iter().collect::<Vec<_>>().join(", ");

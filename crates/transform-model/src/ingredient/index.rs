@@ -1,15 +1,17 @@
 //! The search index over a catalog: BM25 text relevance, tag overlap and context similarity.
 //!
-//! Built once, immutable, `Send + Sync`. BM25 impacts (Lucene's formula, k1 = 1.2,
+//! Built once, immutable, `Send + Sync`; queries are answered in `search.rs`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeMap, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use serde_json::Value;
 
 use super::catalog::{Catalog, Intervention};
-use crate::text::{self, Analyzer};
+use super::context::ContextTable;
+use super::partners::Profiles;
+use crate::text::{self, Analyzer, normalize};
 
 pub const K1: f64 = 1.2;
 pub const B: f64 = 0.75;
@@ -37,28 +39,11 @@ pub fn indexed_text(iv: &Intervention) -> String {
     s
 }
 
-fn norm_tag(t: &str) -> String {
-    t.trim().to_lowercase()
-}
-
-/// A query for interventions and ingredients.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Query {
-    /// The problem, in the asking municipality's own words.
-    pub text: String,
-    #[serde(default)]
-    pub target_groups: Vec<String>,
-    #[serde(default)]
-    pub problems: Vec<String>,
-    #[serde(default)]
-    pub area: Option<String>,
-    /// The asking municipality's context (`urbanity`, `population_band`, …).
-    #[serde(default)]
-    pub context: BTreeMap<String, Value>,
-    /// Ingredients already in use: left out of the ranking.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-}
+/// Relevance at or above which a hit is a good match: the hit covers at least half of the
+/// query (its words weighted by idf, its tags and its context, as [`RelevanceWeights`]
+/// weigh them). Below it, matching answers "no good match" rather than distil ingredients
+/// from interventions that share a stray word with the problem.
+pub const GOOD_MATCH: f64 = 0.5;
 
 /// How the components of relevance are weighted. A component the query does not use
 /// (no tags, no context) gives its weight to the others.
@@ -76,34 +61,46 @@ impl Default for RelevanceWeights {
 }
 
 /// A retrieved intervention and why.
+///
+/// `relevance` is absolute, in [0, 1]: the weighted mean of `text_match`, `tag_overlap` and
+/// `context_similarity` over the components the query uses. It is not scaled to the best
+/// hit, so a top hit that shares one stray word with the query stays low.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Hit {
     pub doc: usize,
     pub id: String,
     pub relevance: f64,
+    /// BM25 score (orders hits of equal relevance).
     pub bm25: f64,
+    /// Share of the query's words the intervention contains, each word weighted by its idf;
+    /// a compound query word counts by the share of its parts found. `None` without words.
+    pub text_match: Option<f64>,
     pub tag_overlap: Option<f64>,
     pub context_similarity: Option<f64>,
 }
 
 pub struct Index {
     pub(crate) catalog: Catalog,
-    analyzer: Analyzer,
-    terms: rustc_hash::FxHashMap<String, u32>,
+    pub(super) analyzer: Analyzer,
+    pub(super) terms: rustc_hash::FxHashMap<String, u32>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
-    offsets: Vec<u32>,
-    post_docs: Vec<u32>,
-    post_impact: Vec<f32>,
-    doc_len: Vec<u32>,
-    avgdl: f64,
+    pub(super) offsets: Vec<u32>,
+    pub(super) post_docs: Vec<u32>,
+    pub(super) post_impact: Vec<f32>,
+    pub(super) doc_len: Vec<u32>,
+    pub(super) avgdl: f64,
     /// Normalised facets per document.
-    target_groups: Vec<Vec<String>>,
-    problems: Vec<Vec<String>>,
-    areas: Vec<String>,
+    pub(super) target_groups: Vec<Vec<String>>,
+    pub(super) problems: Vec<Vec<String>>,
+    pub(super) areas: Vec<String>,
+    /// The distinct non-empty areas, to check a query's area.
+    pub(crate) areas_known: BTreeSet<String>,
     /// Facet tag → documents, for documents that match on tags alone.
-    tag_docs: HashMap<(u8, String), Vec<u32>>,
-    /// Range of each numeric context attribute (for Gower's numeric distance).
-    ranges: HashMap<String, f64>,
+    pub(super) tag_docs: HashMap<(u8, String), Vec<u32>>,
+    /// Context attributes, interned.
+    pub(crate) context: ContextTable,
+    /// Municipality profiles for partner suggestions, built on first use.
+    pub(crate) profiles: OnceLock<Profiles>,
 }
 
 impl Index {
@@ -158,10 +155,11 @@ impl Index {
         }
         // 4. Facets and context ranges.
         let target_groups: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.target_groups.iter().map(|t| norm_tag(t)).collect()).collect();
+            docs.iter().map(|iv| iv.target_groups.iter().map(|t| normalize(t)).collect()).collect();
         let problems: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.problems.iter().map(|t| norm_tag(t)).collect()).collect();
-        let areas: Vec<String> = docs.iter().map(|iv| norm_tag(&iv.area)).collect();
+            docs.iter().map(|iv| iv.problems.iter().map(|t| normalize(t)).collect()).collect();
+        let areas: Vec<String> = docs.iter().map(|iv| normalize(&iv.area)).collect();
+        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
         let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
         for d in 0..n_docs {
             let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
@@ -174,17 +172,7 @@ impl Index {
                 tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
             }
         }
-        let mut bounds: HashMap<String, (f64, f64)> = HashMap::new();
-        for iv in docs {
-            for (k, v) in &iv.context {
-                if let Some(x) = v.as_f64() {
-                    let e = bounds.entry(k.clone()).or_insert((x, x));
-                    e.0 = e.0.min(x);
-                    e.1 = e.1.max(x);
-                }
-            }
-        }
-        let ranges = bounds.into_iter().map(|(k, (lo, hi))| (k, hi - lo)).collect();
+        let context = ContextTable::build(docs);
         Index {
             catalog,
             analyzer,
@@ -197,8 +185,10 @@ impl Index {
             target_groups,
             problems,
             areas,
+            areas_known,
             tag_docs,
-            ranges,
+            context,
+            profiles: OnceLock::new(),
         }
     }
 
@@ -239,184 +229,6 @@ impl Index {
             + self.post_impact.capacity() * 4
             + self.doc_len.capacity() * 4
             + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
-    }
-
-    /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
-    /// ascending by doc. Query terms count once each.
-    pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
-        self.bm25_dense(text).iter().enumerate().filter(|(_, s)| **s > 0.0).map(|(d, s)| (d, *s as f64)).collect()
-    }
-
-    /// BM25 scores of all documents (0 where nothing matches).
-    fn bm25_dense(&self, text: &str) -> Vec<f32> {
-        let mut ids: Vec<u32> = self.analyzer.analyze(text).iter().filter_map(|t| self.terms.get(t).copied()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let mut dense = vec![0f32; self.doc_len.len()];
-        for &t in &ids {
-            let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-            for (d, w) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
-                dense[*d as usize] += *w;
-            }
-        }
-        dense
-    }
-
-    /// Share of the query's tags the document has, averaged over the facets the query uses.
-    fn tag_overlap(&self, doc: usize, q: &NormQuery) -> Option<f64> {
-        let mut parts = Vec::new();
-        for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
-            if !qtags.is_empty() {
-                parts.push(qtags.iter().filter(|t| dtags.contains(t)).count() as f64 / qtags.len() as f64);
-            }
-        }
-        if let Some(area) = &q.area {
-            parts.push((self.areas[doc] == *area) as u8 as f64);
-        }
-        if parts.is_empty() { None } else { Some(parts.iter().sum::<f64>() / parts.len() as f64) }
-    }
-
-    /// Gower similarity over the context attributes both sides have: categorical 1 when
-    /// equal (case-insensitive), numeric 1 − |x − y| / range over the catalog.
-    pub fn context_similarity(&self, doc: usize, context: &BTreeMap<String, Value>) -> Option<f64> {
-        let dctx = &self.catalog.interventions()[doc].context;
-        let mut sims = Vec::new();
-        for (k, qv) in context {
-            let Some(dv) = dctx.get(k) else { continue };
-            let s = match (qv.as_f64(), dv.as_f64()) {
-                (Some(x), Some(y)) => {
-                    let range = self.ranges.get(k).copied().unwrap_or(0.0);
-                    if range > 0.0 { 1.0 - ((x - y).abs() / range).min(1.0) } else { (x == y) as u8 as f64 }
-                }
-                _ => (value_text(qv).to_lowercase() == value_text(dv).to_lowercase()) as u8 as f64,
-            };
-            sims.push(s);
-        }
-        if sims.is_empty() { None } else { Some(sims.iter().sum::<f64>() / sims.len() as f64) }
-    }
-
-    /// Interventions relevant to `query`, best first (ties by catalog order):
-    /// relevance = weighted mean of BM25 / max BM25, tag overlap and context similarity.
-    /// A document is a candidate when its text or its tags match. `limit` 0 = all.
-    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Vec<Hit> {
-        let q = NormQuery::new(query);
-        let scores = self.bm25_dense(&query.text);
-        let max_bm25 = scores.iter().copied().fold(0f32, f32::max) as f64;
-        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
-        let uses_context = !query.context.is_empty();
-        // Documents that match on tags alone are candidates too.
-        let mut tagged = Vec::new();
-        if uses_tags {
-            tagged = vec![false; scores.len()];
-            let keys = q
-                .target_groups
-                .iter()
-                .map(|t| (0u8, t))
-                .chain(q.problems.iter().map(|t| (1u8, t)))
-                .chain(q.area.iter().map(|a| (2u8, a)));
-            for (f, t) in keys {
-                for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
-                    tagged[d as usize] = true;
-                }
-            }
-        }
-        let uses_text = max_bm25 > 0.0;
-        let component = |doc: usize, bm25: f64| {
-            let tag = if uses_tags { self.tag_overlap(doc, &q) } else { None };
-            let ctx = if uses_context { self.context_similarity(doc, &query.context) } else { None };
-            let (mut num, mut den) = (0.0, 0.0);
-            if uses_text {
-                num += weights.text * bm25 / max_bm25;
-                den += weights.text;
-            }
-            if let Some(t) = tag {
-                num += weights.tags * t;
-                den += weights.tags;
-            }
-            if uses_context {
-                // A source without the attribute counts as dissimilar, not as unknown.
-                num += weights.context * ctx.unwrap_or(0.0);
-                den += weights.context;
-            }
-            (if den > 0.0 { num / den } else { 0.0 }, tag, ctx)
-        };
-        // Best `limit` candidates in a heap whose top is the worst kept.
-        let mut heap: BinaryHeap<Ranked> = BinaryHeap::new();
-        for (doc, &s) in scores.iter().enumerate() {
-            if s <= 0.0 && !tagged.get(doc).copied().unwrap_or(false) {
-                continue;
-            }
-            let bm25 = s as f64;
-            let (relevance, tag, _) = component(doc, bm25);
-            if bm25 <= 0.0 && !tag.is_some_and(|t| t > 0.0) {
-                continue;
-            }
-            let r = Ranked { relevance, doc, bm25 };
-            if limit == 0 || heap.len() < limit {
-                heap.push(r);
-            } else if heap.peek().is_some_and(|worst| r < *worst) {
-                heap.pop();
-                heap.push(r);
-            }
-        }
-        heap.into_sorted_vec()
-            .into_iter()
-            .map(|Ranked { relevance, doc, bm25 }| {
-                let (_, tag_overlap, context_similarity) = component(doc, bm25);
-                Hit {
-                    doc,
-                    id: self.catalog.interventions()[doc].id.clone(),
-                    relevance,
-                    bm25,
-                    tag_overlap,
-                    context_similarity,
-                }
-            })
-            .collect()
-    }
-}
-
-/// A candidate ordered best first: higher relevance, then lower document index.
-#[derive(PartialEq)]
-struct Ranked {
-    relevance: f64,
-    doc: usize,
-    bm25: f64,
-}
-
-impl Eq for Ranked {}
-
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        other.relevance.total_cmp(&self.relevance).then(self.doc.cmp(&other.doc))
-    }
-}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-pub(crate) fn value_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-struct NormQuery {
-    target_groups: Vec<String>,
-    problems: Vec<String>,
-    area: Option<String>,
-}
-
-impl NormQuery {
-    fn new(q: &Query) -> Self {
-        NormQuery {
-            target_groups: q.target_groups.iter().map(|t| norm_tag(t)).collect(),
-            problems: q.problems.iter().map(|t| norm_tag(t)).collect(),
-            area: q.area.as_deref().map(norm_tag).filter(|a| !a.is_empty()),
-        }
+            + self.context.memory_bytes()
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::CatalogError;
 use super::index::Index;
 use crate::municipality;
+use crate::text::normalize;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partner {
@@ -23,24 +24,38 @@ pub struct Partner {
     pub ingredients_to_learn: Vec<String>,
 }
 
-struct Profile {
+/// A municipality's problems (normalised tag → count), their norm, and its ingredients.
+pub(crate) struct Profile {
     problems: BTreeMap<String, f64>,
+    norm: f64,
     ingredients: BTreeSet<String>,
 }
 
-impl Index {
-    fn profiles(&self) -> BTreeMap<&str, Profile> {
-        let mut out: BTreeMap<&str, Profile> = BTreeMap::new();
-        for iv in self.catalog.interventions() {
-            let p = out
-                .entry(iv.municipality.code.as_str())
-                .or_insert_with(|| Profile { problems: BTreeMap::new(), ingredients: BTreeSet::new() });
-            for t in &iv.problems {
-                *p.problems.entry(t.trim().to_lowercase()).or_insert(0.0) += 1.0;
-            }
-            p.ingredients.extend(iv.ingredients.iter().map(|u| u.id.clone()));
+/// Every municipality's profile, by code; built once per index, on the first call.
+pub(crate) type Profiles = BTreeMap<String, Profile>;
+
+fn build_profiles(index: &Index) -> Profiles {
+    let mut out: Profiles = BTreeMap::new();
+    for iv in index.catalog.interventions() {
+        let p = out.entry(iv.municipality.code.clone()).or_insert_with(|| Profile {
+            problems: BTreeMap::new(),
+            norm: 0.0,
+            ingredients: BTreeSet::new(),
+        });
+        for t in &iv.problems {
+            *p.problems.entry(normalize(t)).or_insert(0.0) += 1.0;
         }
-        out
+        p.ingredients.extend(iv.ingredients.iter().map(|u| u.id.clone()));
+    }
+    for p in out.values_mut() {
+        p.norm = p.problems.values().map(|x| x * x).sum::<f64>().sqrt();
+    }
+    out
+}
+
+impl Index {
+    fn profiles(&self) -> &Profiles {
+        self.profiles.get_or_init(|| build_profiles(self))
     }
 
     /// The `top` best partners for municipality `code`:
@@ -51,7 +66,6 @@ impl Index {
             municipality::by_code(code).ok_or_else(|| CatalogError::UnknownMunicipality { code: code.to_owned() })?;
         let profiles = self.profiles();
         let mine = profiles.get(code).ok_or_else(|| CatalogError::NoProfile { code: code.to_owned() })?;
-        let norm = |p: &BTreeMap<String, f64>| p.values().map(|x| x * x).sum::<f64>().sqrt();
         let mut out: Vec<Partner> = profiles
             .iter()
             .filter(|(c, _)| **c != code)
@@ -60,7 +74,7 @@ impl Index {
                 if dot <= 0.0 {
                     return None;
                 }
-                let similarity = dot / (norm(&mine.problems) * norm(&p.problems));
+                let similarity = dot / (mine.norm * p.norm);
                 let learn: Vec<String> = p.ingredients.difference(&mine.ingredients).cloned().collect();
                 let complementarity = learn.len() as f64 / p.ingredients.len().max(1) as f64;
                 let other = municipality::by_code(c)?;

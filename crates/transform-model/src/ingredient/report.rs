@@ -2,19 +2,49 @@
 
 use std::fmt::Write;
 
-use super::{Hit, Index, MatchResult, Partner};
+use super::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
 use crate::localized::Lang;
 
 /// A readable table of ranked ingredients (and, if given, the most similar interventions).
-pub fn match_table(index: &Index, r: &MatchResult, similar: &[Hit], lang: Lang) -> String {
+pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} {}",
+        "{} {} ({} {}, {} {:.2})",
         r.retrieved,
-        lang.pick("relevante indsatser fundet i kataloget", "relevant interventions retrieved from the catalog")
+        lang.pick("gode match fundet i kataloget", "good matches retrieved from the catalog"),
+        r.candidates,
+        lang.pick("kandidater", "candidates"),
+        lang.pick("bedste relevans", "best relevance"),
+        r.best_relevance,
     );
-    for (i, m) in r.ingredients.iter().enumerate() {
+    if let Some(reason) = &r.reason {
+        let _ = writeln!(s, "\n{}", reason.message.get(lang));
+    }
+    ingredient_rows(&mut s, &r.ingredients, lang);
+    if !r.not_recommended.is_empty() {
+        let _ = writeln!(s, "\n{}", lang.pick("Ikke anbefalet (lift under 1)", "Not recommended (lift below 1)"));
+        ingredient_rows(&mut s, &r.not_recommended, lang);
+    }
+    if !r.excluded.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{}: {}",
+            lang.pick("Allerede i brug (udeladt)", "Already in use (left out)"),
+            r.excluded.join(", ")
+        );
+    }
+    if !similar.is_empty() {
+        let _ = writeln!(s, "\n{}", lang.pick("Mest lignende indsatser", "Most similar interventions"));
+        for h in similar {
+            let _ = writeln!(s, "  {:.3}  {} {} ({})", h.relevance, h.id, h.title, h.municipality);
+        }
+    }
+    s
+}
+
+fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
+    for (i, m) in list.iter().enumerate() {
         let lift = m.lift.map_or("–".to_owned(), |l| format!("{l:.2}"));
         let _ = writeln!(
             s,
@@ -38,22 +68,6 @@ pub fn match_table(index: &Index, r: &MatchResult, similar: &[Hit], lang: Lang) 
             let _ = writeln!(s, "   ! {w}");
         }
     }
-    if !r.excluded.is_empty() {
-        let _ = writeln!(
-            s,
-            "\n{}: {}",
-            lang.pick("Allerede i brug (udeladt)", "Already in use (left out)"),
-            r.excluded.join(", ")
-        );
-    }
-    if !similar.is_empty() {
-        let _ = writeln!(s, "\n{}", lang.pick("Mest lignende indsatser", "Most similar interventions"));
-        for h in similar {
-            let iv = &index.catalog().interventions()[h.doc];
-            let _ = writeln!(s, "  {:.3}  {} {} ({})", h.relevance, iv.id, iv.title, iv.municipality.name);
-        }
-    }
-    s
 }
 
 /// A readable table of partner suggestions.

@@ -1,0 +1,105 @@
+//! A query, and its validation against the index: every context key and text value, the
+//! area and each excluded ingredient must be known to the catalog, or the query is refused.
+//!
+//! Errors, not warnings: each of these silently changes the answer (an unknown context
+//! value makes every source dissimilar, a misspelt `exclude` keeps an ingredient in use in
+//! the ranking), a query is small and typed by a person who can fix it, and a warning
+//! inside a JSON result is easily lost in a pipeline. The error names the field, the
+//! value and the nearest known one.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::CatalogError;
+use super::context::QueryValue;
+use super::index::Index;
+use crate::text::normalize;
+
+/// A query for interventions and ingredients.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    /// The problem, in the asking municipality's own words.
+    pub text: String,
+    #[serde(default)]
+    pub target_groups: Vec<String>,
+    #[serde(default)]
+    pub problems: Vec<String>,
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The asking municipality's context (`urbanity`, `population_band`, …).
+    #[serde(default)]
+    pub context: BTreeMap<String, Value>,
+    /// Ingredients already in use: left out of the ranking.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// A query with its tags normalised and its context interned.
+pub(crate) struct Prepared {
+    pub target_groups: Vec<String>,
+    pub problems: Vec<String>,
+    pub area: Option<String>,
+    pub context: Vec<QueryValue>,
+    /// Normalised context values by key, for warnings.
+    pub context_text: Vec<(String, String, bool)>,
+    pub exclude: Vec<String>,
+}
+
+fn unknown(field: String, value: &str, known: &[&str]) -> CatalogError {
+    CatalogError::UnknownInQuery {
+        field,
+        value: value.to_owned(),
+        suggestion: crate::json::nearest(value, known).map(str::to_owned),
+        known: known.iter().take(20).map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+impl Index {
+    /// Normalises `query` and checks it against the catalog (see the module documentation).
+    pub(crate) fn prepare(&self, query: &Query) -> Result<Prepared, CatalogError> {
+        let tags = |v: &[String]| v.iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>();
+        let area = query.area.as_deref().map(normalize).filter(|a| !a.is_empty());
+        if let Some(a) = &area {
+            if !self.areas_known.contains(a) {
+                let known: Vec<&str> = self.areas_known.iter().map(String::as_str).collect();
+                return Err(unknown("area".into(), a, &known));
+            }
+        }
+        let mut context = Vec::new();
+        let mut context_text = Vec::new();
+        for (k, v) in &query.context {
+            let Some(key) = self.context.key(k) else {
+                let known: Vec<&str> = self.context.keys().iter().map(String::as_str).collect();
+                return Err(unknown("context".into(), k, &known));
+            };
+            let qv = self.context.query_value(key, v);
+            let numeric = v.is_number() && self.context.is_numeric(key);
+            if !(v.is_string() || v.is_number()) || (qv.text.is_none() && !numeric) {
+                let known = self.context.known_values(key);
+                return Err(unknown(format!("context.{k}"), &super::context::value_text(v), &known));
+            }
+            context.push(qv);
+            context_text.push((k.clone(), super::context::value_text(v), v.is_number()));
+        }
+        let mut exclude = Vec::new();
+        for (i, id) in query.exclude.iter().enumerate() {
+            let id = id.trim();
+            if self.catalog.ingredient_index(id).is_none() {
+                let known: Vec<&str> = self.catalog.ingredients().iter().map(|g| g.id.as_str()).collect();
+                return Err(unknown(format!("exclude[{i}]"), id, &known));
+            }
+            exclude.push(id.to_owned());
+        }
+        Ok(Prepared {
+            target_groups: tags(&query.target_groups),
+            problems: tags(&query.problems),
+            area,
+            context,
+            context_text,
+            exclude,
+        })
+    }
+}

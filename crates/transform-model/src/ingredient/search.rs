@@ -1,0 +1,336 @@
+//! Answering a query: its words analysed as the catalog was, BM25 over the postings,
+//! the absolute share of the query each candidate matches, tags and context, ranked.
+
+use std::collections::{BinaryHeap, HashSet};
+
+use super::CatalogError;
+use super::index::{Hit, Index, RelevanceWeights, idf};
+use super::query::{Prepared, Query};
+use crate::text;
+
+/// Common words of a problem statement that name no topic ("flere ledige i vores
+/// boligområder"): beyond the stop words, they count neither for nor against a hit's
+/// [`Hit::text_match`] (BM25 still sees them). Without this, a filler word the catalog
+/// lacks ("vores") weighs most, being the rarest, and sinks a good match.
+const FILLER: &[&str] = &[
+    "flere",
+    "flest",
+    "vores",
+    "jeres",
+    "mere",
+    "mest",
+    "bedre",
+    "bedst",
+    "god",
+    "gode",
+    "godt",
+    "ny",
+    "nye",
+    "nyt",
+    "stor",
+    "store",
+    "større",
+    "størst",
+    "lille",
+    "små",
+    "mindre",
+    "få",
+    "får",
+    "kan",
+    "gøre",
+    "gør",
+    "blandt",
+    "uden",
+    "mellem",
+    "gennem",
+    "hele",
+    "helt",
+    "andre",
+    "andet",
+    "ved",
+    "via",
+    "samt",
+    "særligt",
+    "især",
+    "bør",
+    "må",
+    "øge",
+    "øget",
+    "hvordan",
+    "hvorfor",
+    "hvilke",
+    "hvilken",
+    "problem",
+    "problemer",
+    "problemet",
+    "udfordring",
+    "udfordringer",
+    "udfordringen",
+    "behov",
+    "brug",
+    "gerne",
+    "rigtig",
+    "virkelig",
+    "mange",
+    "more",
+    "better",
+    "many",
+    "need",
+    "needs",
+    "problem",
+    "problems",
+    "new",
+    "get",
+    "help",
+    "improve",
+];
+
+/// One distinct word of a query: its stem's and its compound parts' term ids (`None`
+/// when the catalog lacks the term) and its weight, the idf of its stem.
+struct QueryWord {
+    /// idf of the stem; 0 for a filler word.
+    weight: f64,
+    stem: Option<u32>,
+    parts: Vec<Option<u32>>,
+}
+
+/// The hits of a query, and how many interventions shared anything with it.
+pub(crate) struct Ranking {
+    pub hits: Vec<Hit>,
+    pub candidates: usize,
+    /// Whether the query had a searchable word or tag at all.
+    pub searchable: bool,
+    pub prepared: Prepared,
+}
+
+impl Index {
+    /// The distinct words of a query text, analysed as the index analysed the catalog.
+    fn query_words(&self, text: &str) -> Vec<QueryWord> {
+        let tokens = text::tokenize(text);
+        let lang = text::detect_language(&tokens);
+        let n_docs = self.doc_len.len();
+        let mut seen = HashSet::new();
+        let mut words = Vec::new();
+        for t in &tokens {
+            let mut terms = Vec::new();
+            self.analyzer.token_terms(t, lang, &mut terms);
+            let Some((stem, parts)) = terms.split_first() else { continue };
+            if !seen.insert(stem.clone()) {
+                continue;
+            }
+            let id = |t: &String| self.terms.get(t).copied();
+            let stem_id = id(stem);
+            let df = stem_id.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
+            let weight = if FILLER.contains(&t.as_str()) { 0.0 } else { idf(n_docs, df) };
+            words.push(QueryWord { weight, stem: stem_id, parts: parts.iter().map(id).collect() });
+        }
+        words
+    }
+
+    /// BM25 of every document (0 where nothing matches; each term once) and, with `cover`,
+    /// every document's idf-weighted count of the query's words (see [`Hit::text_match`];
+    /// divide by the words' total weight), in one pass over the postings: a word's stem
+    /// gives its full weight, each of its parts found (where the stem is not) its share.
+    fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f64>) {
+        let n = self.doc_len.len();
+        let mut bm25 = vec![0f32; n];
+        let mut covered = if cover { vec![0f64; n] } else { Vec::new() };
+        // stamp[d] == i + 1: document d has the stem of word i.
+        let mut stamp = if cover { vec![0u32; n] } else { Vec::new() };
+        let mut seen: Vec<u32> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let mark = i as u32 + 1;
+            let count = cover && w.weight > 0.0;
+            let share = w.weight / w.parts.len().max(1) as f64;
+            let terms = w.stem.iter().map(|&t| (t, true)).chain(w.parts.iter().flatten().map(|&t| (t, false)));
+            for (t, is_stem) in terms {
+                if !is_stem && Some(t) == w.stem {
+                    continue;
+                }
+                let first = !seen.contains(&t);
+                if first {
+                    seen.push(t);
+                }
+                let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
+                for (&d, &impact) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
+                    let d = d as usize;
+                    if first {
+                        bm25[d] += impact;
+                    }
+                    if !count {
+                        continue;
+                    }
+                    if is_stem {
+                        covered[d] += w.weight;
+                        stamp[d] = mark;
+                    } else if stamp[d] != mark {
+                        covered[d] += share;
+                    }
+                }
+            }
+        }
+        (bm25, covered)
+    }
+
+    /// BM25 score of every document for `text`, as (doc, score) for documents with a match,
+    /// ascending by doc. Query terms count once each.
+    pub fn bm25(&self, text: &str) -> Vec<(usize, f64)> {
+        let words = self.query_words(text);
+        self.score_dense(&words, false)
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s > 0.0)
+            .map(|(d, s)| (d, *s as f64))
+            .collect()
+    }
+
+    /// Share of the query's tags the document has, averaged over the facets the query uses.
+    fn tag_overlap(&self, doc: usize, q: &Prepared) -> Option<f64> {
+        let (mut sum, mut n) = (0.0, 0usize);
+        for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
+            if !qtags.is_empty() {
+                sum += qtags.iter().filter(|t| dtags.contains(t)).count() as f64 / qtags.len() as f64;
+                n += 1;
+            }
+        }
+        if let Some(area) = &q.area {
+            sum += (self.areas[doc] == *area) as u8 as f64;
+            n += 1;
+        }
+        (n > 0).then(|| sum / n as f64)
+    }
+
+    /// Documents that share a tag (target group, problem or area) with the query.
+    fn tagged(&self, q: &Prepared) -> Vec<bool> {
+        let mut tagged = vec![false; self.doc_len.len()];
+        let keys = q
+            .target_groups
+            .iter()
+            .map(|t| (0u8, t))
+            .chain(q.problems.iter().map(|t| (1u8, t)))
+            .chain(q.area.iter().map(|a| (2u8, a)));
+        for (f, t) in keys {
+            for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
+                tagged[d as usize] = true;
+            }
+        }
+        tagged
+    }
+
+    /// Interventions relevant to `query`, best first (see [`Hit`]; ties by BM25, then
+    /// catalog order). A document is a candidate when its text or its tags match.
+    /// `limit` 0 = all. An unknown context key or value, area or excluded id is an error.
+    pub fn search(&self, query: &Query, weights: &RelevanceWeights, limit: usize) -> Result<Vec<Hit>, CatalogError> {
+        Ok(self.rank(query, weights, limit)?.hits)
+    }
+
+    /// Relevance of document `doc`: (relevance, text match, tag overlap, context similarity).
+    fn components(
+        &self,
+        doc: usize,
+        cover: Option<(&[f64], f64)>,
+        q: &Prepared,
+        weights: &RelevanceWeights,
+    ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
+        let text = cover.map(|(c, total)| c[doc] / total);
+        let tag = self.tag_overlap(doc, q);
+        let uses_context = !q.context.is_empty();
+        let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
+        let (mut num, mut den) = (0.0, 0.0);
+        if let Some(t) = text {
+            num += weights.text * t;
+            den += weights.text;
+        }
+        if let Some(t) = tag {
+            num += weights.tags * t;
+            den += weights.tags;
+        }
+        if uses_context {
+            // A source without the attribute counts as dissimilar, not as unknown.
+            num += weights.context * ctx.unwrap_or(0.0);
+            den += weights.context;
+        }
+        (if den > 0.0 { num / den } else { 0.0 }, text, tag, ctx)
+    }
+
+    /// The ranked hits of a validated query, with the number of candidates.
+    pub(crate) fn rank(
+        &self,
+        query: &Query,
+        weights: &RelevanceWeights,
+        limit: usize,
+    ) -> Result<Ranking, CatalogError> {
+        let q = self.prepare(query)?;
+        let words = self.query_words(&query.text);
+        let has_words = words.iter().any(|w| w.weight > 0.0);
+        let (scores, covered) = self.score_dense(&words, has_words);
+        // Summed in word order like the raw counts, so a document with every word has exactly 1.
+        let total: f64 = words.iter().map(|w| w.weight).sum();
+        let cover = has_words.then_some((covered.as_slice(), total));
+        let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
+        let tagged = if uses_tags { self.tagged(&q) } else { Vec::new() };
+        // Best `limit` candidates in a heap whose top is the worst kept.
+        let mut heap: BinaryHeap<Ranked> = BinaryHeap::new();
+        let mut candidates = 0;
+        for (doc, &s) in scores.iter().enumerate() {
+            if s <= 0.0 && !tagged.get(doc).copied().unwrap_or(false) {
+                continue;
+            }
+            let bm25 = s as f64;
+            let (relevance, _, tag, _) = self.components(doc, cover, &q, weights);
+            if bm25 <= 0.0 && !tag.is_some_and(|t| t > 0.0) {
+                continue;
+            }
+            candidates += 1;
+            let r = Ranked { relevance, doc, bm25 };
+            if limit == 0 || heap.len() < limit {
+                heap.push(r);
+            } else if heap.peek().is_some_and(|worst| r < *worst) {
+                heap.pop();
+                heap.push(r);
+            }
+        }
+        let hits = heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|Ranked { relevance, doc, bm25 }| {
+                let (_, text_match, tag_overlap, context_similarity) = self.components(doc, cover, &q, weights);
+                Hit {
+                    doc,
+                    id: self.catalog.interventions()[doc].id.clone(),
+                    relevance,
+                    bm25,
+                    text_match,
+                    tag_overlap,
+                    context_similarity,
+                }
+            })
+            .collect();
+        let searchable = has_words || uses_tags;
+        Ok(Ranking { hits, candidates, searchable, prepared: q })
+    }
+}
+
+/// A candidate ordered best first: higher relevance, then higher BM25, then lower
+/// document index.
+#[derive(PartialEq)]
+struct Ranked {
+    relevance: f64,
+    doc: usize,
+    bm25: f64,
+}
+
+impl Eq for Ranked {}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.relevance.total_cmp(&self.relevance).then(other.bm25.total_cmp(&self.bm25)).then(self.doc.cmp(&other.doc))
+    }
+}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
