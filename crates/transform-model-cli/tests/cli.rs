@@ -8,7 +8,7 @@ use std::process::Output;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use transform_model::ingredient::{Catalog, Hit, Index, MatchOptions, MatchResult, Partner, Query};
+use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Partner, Query};
 use transform_model::mission::{AnalysisOptions, Portfolio, PortfolioAnalysis};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Model, Responses, assess};
@@ -247,31 +247,27 @@ fn match_json_is_the_library_result() {
     let text = stdout(&["match", PROBLEM, "--top", "3", "--format", "json"], "match_json");
     let cli: MatchResult = serde_json::from_str(&text).unwrap();
     let (index, query, options) = library_match(3);
-    assert_eq!(cli, index.match_query(&query, &options));
+    assert_eq!(cli, index.match_query(&query, &options).unwrap());
 }
 
 /// Regression: `retrieved` was the number of ingredients shown, assembled by hand with `json!`.
+/// Now the output is the library's `MatchReport` (result + similar interventions).
 #[test]
-fn match_similar_json_is_the_library_result_plus_similar_hits() {
+fn match_similar_json_is_the_library_report() {
     let text = stdout(&["match", PROBLEM, "--top", "2", "--similar", "--format", "json"], "match_similar");
     let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
     let (index, query, options) = library_match(2);
-    let library = index.match_query(&query, &options);
+    let library = index.match_report(&query, &options).unwrap();
     // The test only means something when fewer ingredients are shown than interventions retrieved.
-    assert!(library.retrieved > library.ingredients.len(), "{library:?}");
-    assert_eq!(raw["retrieved"], serde_json::json!(library.retrieved));
-    let hits: Vec<Hit> = serde_json::from_value(raw["similar"].clone()).unwrap();
-    assert_eq!(hits, index.similar(&query, &options.weights, 2));
-    let mut rest = raw.clone();
-    rest.as_object_mut().unwrap().remove("similar");
-    let result: MatchResult = serde_json::from_value(rest).unwrap();
-    assert_eq!(result, library);
+    assert!(library.result.retrieved > library.result.ingredients.len(), "{library:?}");
+    assert_eq!(raw["retrieved"], serde_json::json!(library.result.retrieved));
+    assert_eq!(raw, serde_json::to_value(&library).unwrap());
 }
 
 #[test]
 fn match_table_has_danish_headings() {
     let text = stdout(&["match", PROBLEM, "--top", "2", "--similar"], "match_table");
-    assert!(text.contains("relevante indsatser fundet i kataloget"), "{text}");
+    assert!(text.contains("gode match fundet i kataloget"), "{text}");
     assert!(text.contains("kilder:"), "{text}");
 }
 
