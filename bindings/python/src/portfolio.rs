@@ -71,28 +71,22 @@ pub struct PyAnalysis {
 
 /// Interns ids as codes into a list of distinct ids, so Python gets one string per id
 /// instead of one per row. Consecutive rows usually repeat an id: checked first.
-struct Interner<'a> {
-    codes: HashMap<&'a str, i32>,
-    names: Vec<&'a str>,
-    last: Option<(&'a str, i32)>,
+struct Interner {
+    codes: HashMap<String, i32>,
+    names: Vec<String>,
 }
 
-impl<'a> Interner<'a> {
+impl Interner {
     fn new() -> Self {
-        Interner { codes: HashMap::new(), names: Vec::new(), last: None }
+        Interner { codes: HashMap::new(), names: Vec::new() }
     }
-    fn code(&mut self, id: &'a str) -> i32 {
-        if let Some((s, c)) = self.last
-            && std::ptr::eq(s, id)
-        {
+    fn code(&mut self, id: &str) -> i32 {
+        if let Some(&c) = self.codes.get(id) {
             return c;
         }
-        let next = self.names.len() as i32;
-        let c = *self.codes.entry(id).or_insert(next);
-        if c == next {
-            self.names.push(id);
-        }
-        self.last = Some((id, c));
+        let c = self.names.len() as i32;
+        self.codes.insert(id.to_owned(), c);
+        self.names.push(id.to_owned());
         c
     }
 }
@@ -221,7 +215,7 @@ impl PyAnalysis {
         let rows = &self.inner.economics;
         let d = PyDict::new(py);
         put(&d, "initiative", rows.iter().map(|r| r.initiative.as_str()).collect::<Vec<_>>())?;
-        put(&d, "net_per_year", floats(py, rows.iter().map(|r| r.net_per_year).collect()))?;
+        put(&d, "net_per_year", floats(py, rows.iter().map(|r| r.net_per_year.unwrap_or(f64::NAN)).collect()))?;
         put(&d, "payback_year", rows.iter().map(|r| r.payback_year).collect::<Vec<_>>())?;
         let recommendation = |r: &transform_model::mission::Economics| {
             serde_json::to_value(r.recommendation).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
