@@ -17,7 +17,8 @@ fn bench(c: &mut Criterion) {
     // The numpy path: a dense matrix with ids and roles.
     let n_items = model.items().len();
     let ids: Vec<String> = (0..responses.len()).map(|r| responses.respondent_id(r).unwrap().to_owned()).collect();
-    let roles: Vec<String> = (0..responses.len()).map(|r| model.roles()[responses.role(r)].id.clone()).collect();
+    let roles: Vec<String> =
+        (0..responses.len()).map(|r| model.roles()[responses.role_of(r).unwrap()].id.clone()).collect();
     let items: Vec<String> = model.items().iter().map(|i| i.id.clone()).collect();
     let values: Vec<i64> = (0..responses.len())
         .flat_map(|r| (0..n_items).map(move |i| (r, i)))

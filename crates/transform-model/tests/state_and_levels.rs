@@ -155,3 +155,24 @@ fn extreme_scales_and_empty_levels_are_errors_not_overflows() {
     let err = Model::from_json(&empty.to_string()).unwrap_err();
     assert!(err.to_string().contains("at least one level"), "{err}");
 }
+
+#[test]
+fn min_answered_is_half_rounded_up() {
+    // ⌈asked/2⌉ for 1..6 asked items: 1, 1, 2, 2, 3, 3 (0 asked: never scored).
+    let expected = [0, 1, 1, 2, 2, 3, 3];
+    for (asked, want) in expected.iter().enumerate() {
+        assert_eq!(transform_model::model::min_answered(asked), *want, "{asked} asked");
+    }
+    // A respondent exactly at the threshold is scored; one below is not (worked model, A has 3
+    // items: 2 needed). F2 answers A1 and A3 → scored; F4 answers A3 only → not.
+    let model = Model::from_json(common::WORKED_MODEL).unwrap();
+    let csv = "respondent,role,A1,A2,A3,B1,B2\n".to_owned()
+        + &(0..5).map(|i| format!("T{i},top_manager,4,{},2,4,\n", 3 + i % 2)).collect::<String>()
+        + &(0..5).map(|i| format!("F{i},frontline,{},,3,3,\n", 2 + i % 3)).collect::<String>()
+        + "G1,frontline,,,5,,\n";
+    let r = Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap();
+    let a = assess(&model, &r, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap();
+    // Frontline: 6 members, 5 at the threshold (2 of 3 answered), G1 below (1 of 3).
+    assert_eq!(a.groups[1].n, 6);
+    assert_eq!(a.groups[1].dimensions[0].n, Some(5));
+}
