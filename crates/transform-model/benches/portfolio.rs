@@ -1,4 +1,9 @@
 //! Full portfolio analysis: 5,000 initiatives × 50 missions.
+//!
+//! `analyse_*` analyses the same portfolio again and again, so from the second iteration the
+//! analysed text corpus comes from the memo (`mission/corpus.rs`), as when a portfolio is
+//! re-analysed with other options. `analyse_cold_*` alternates two portfolios, so every
+//! iteration analyses its texts afresh, as a first analysis does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use transform_model::mission::{AnalysisOptions, sample};
@@ -11,6 +16,14 @@ fn bench(c: &mut Criterion) {
         let p = sample::sample_portfolio(n, m, 3);
         g.bench_function(format!("analyse_{n}x{m}"), |b| b.iter(|| p.analyse(&o).unwrap()));
     }
+    let pair = [sample::sample_portfolio(5000, 50, 3), sample::sample_portfolio(5000, 50, 4)];
+    let mut next = 0;
+    g.bench_function("analyse_cold_5000x50", |b| {
+        b.iter(|| {
+            next = 1 - next;
+            pair[next].analyse(&o).unwrap()
+        })
+    });
     g.finish();
 }
 

@@ -7,9 +7,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::corpus;
 use super::portfolio::{Mission, Portfolio};
 use super::tags::{Tags, share};
-use crate::text;
+use crate::text::AnalyzedCorpus;
 
 /// Weights of the alignment components; the score is their weighted mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,8 +85,9 @@ pub(super) struct Features {
     pub(super) ingredients: Vec<Vec<u32>>,
     pub(super) inits: Vec<Prepared>,
     pub(super) missions: Vec<Prepared>,
-    /// Each initiative's text as term ids; its unit vector is built where it is used.
-    init_terms: Vec<Vec<u32>>,
+    /// The analysed texts, initiatives then missions; an initiative's unit vector is built
+    /// where it is used.
+    corpus: Arc<AnalyzedCorpus>,
     /// Each mission's text as a unit vector.
     mission_vectors: Vec<Vec<(u32, f64)>>,
 }
@@ -154,17 +156,16 @@ fn intern(p: &Portfolio) -> Interned {
 pub(super) fn features(p: &Portfolio) -> Features {
     let mut texts: Vec<String> = p.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
     texts.extend(p.missions.iter().map(mission_text));
-    let (corpus, tags) = rayon::join(|| text::analyze_corpus(&texts), || intern(p));
-    let mut init_terms = corpus.docs;
+    let (corpus, tags) = rayon::join(|| corpus::analysed(texts), || intern(p));
     let mission_vectors: Vec<Vec<(u32, f64)>> =
-        init_terms.split_off(p.initiatives.len()).iter().map(|d| unit_vector(d)).collect();
+        corpus.docs[p.initiatives.len()..].iter().map(|d| unit_vector(d)).collect();
     let prepared = |ids: Vec<TagIds>| -> Vec<Prepared> {
         ids.into_iter().map(|(tg, outcomes, departments)| Prepared { tg, outcomes, departments }).collect()
     };
     Features {
         inits: prepared(tags.inits),
         missions: prepared(tags.missions),
-        init_terms,
+        corpus,
         mission_vectors,
         groups: tags.groups,
         outcome_tags: tags.outcome_tags,
@@ -285,7 +286,7 @@ fn text_and_scores(f: &Features, links: &[Vec<(usize, f64)>], w: &AlignmentWeigh
     let scratch = || (Vec::new(), Vec::new(), vec![[0usize; 3]; n_m]);
     let rows = text.par_chunks_mut(n_m).zip(scores.par_chunks_mut(n_m)).enumerate();
     rows.for_each_init(scratch, |(sorted, v, counts), (i, (text_row, score_row))| {
-        unit_vector_into(&f.init_terms[i], sorted, v);
+        unit_vector_into(&f.corpus.docs[i], sorted, v);
         for &(t, wi) in v.iter() {
             for &(k, wm) in mission_terms.get(t as usize).map_or(&[][..], Vec::as_slice) {
                 text_row[k] += wi * wm;

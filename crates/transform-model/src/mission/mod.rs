@@ -4,6 +4,7 @@ mod alignment;
 mod analysis;
 mod balance;
 mod closure;
+mod corpus;
 mod coverage;
 mod crossfert;
 mod economics;
