@@ -219,7 +219,7 @@ fn gold_figures(label: &str, rows: &[Gold], legacy: &Legacy, fitted: &Analyzer) 
     };
     let n_comp = rows.iter().filter(|g| g.compound).count();
     println!(
-        "\n2. Gold list{label}: {} compounds, {} words not to split, {} part queries",
+        "\n{label}: {} compounds, {} words not to split, {} part queries",
         n_comp,
         rows.len() - n_comp,
         queries.len()
@@ -243,8 +243,8 @@ fn main() {
     let fitted = Analyzer::fit(texts.iter().map(String::as_str));
     catalog_figures(&texts, &legacy, &fitted);
     let rows = gold();
-    gold_figures(" (catalog vocabulary)", &rows, &legacy, &fitted);
+    gold_figures("2. Gold list (catalog vocabulary)", &rows, &legacy, &fitted);
     // Without any catalog: the lexicon alone (the previous splitter has nothing to split against).
     let empty = Legacy { vocab: HashSet::new() };
-    gold_figures(" (no catalog: lexicon only)", &rows, &empty, &Analyzer::new());
+    gold_figures("3. Gold list (no catalog: lexicon only)", &rows, &empty, &Analyzer::new());
 }

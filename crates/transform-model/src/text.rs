@@ -250,6 +250,10 @@ pub struct AnalyzedCorpus {
     pub terms: FxHashMap<String, u32>,
     /// Term ids of each text, in text order (compound parts follow their word).
     pub docs: Vec<Vec<u32>>,
+    /// Each distinct word's term ids (its stem, then its compound parts) in Danish and in
+    /// English (empty when no text is in that language): queries look words up here
+    /// instead of stemming and splitting them again.
+    pub word_terms: FxHashMap<String, [Option<Box<[u32]>>; 2]>,
 }
 
 pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
@@ -343,7 +347,15 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
             })
         })
         .collect();
-    AnalyzedCorpus { analyzer, terms, docs }
+    let word_terms = word_list
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let of = |slot: usize| word_terms[slot].get(i).map(|ids| ids.clone().into_boxed_slice());
+            ((*w).to_owned(), [of(0), of(1)])
+        })
+        .collect();
+    AnalyzedCorpus { analyzer, terms, docs, word_terms }
 }
 
 /// Term frequencies of an analyzed text.

@@ -83,6 +83,8 @@ pub struct Index {
     pub(crate) catalog: Catalog,
     pub(super) analyzer: Analyzer,
     pub(super) terms: rustc_hash::FxHashMap<String, u32>,
+    /// Each catalog word's term ids per language, so a query word is not analysed again.
+    pub(super) word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
     pub(super) offsets: Vec<u32>,
     pub(super) post_docs: Vec<u32>,
@@ -109,7 +111,7 @@ impl Index {
         let docs = catalog.interventions();
         // 1. Each text as term ids (stems and compound parts).
         let texts: Vec<String> = docs.par_iter().map(indexed_text).collect();
-        let text::AnalyzedCorpus { analyzer, terms, docs: term_docs } = text::analyze_corpus(&texts);
+        let text::AnalyzedCorpus { analyzer, terms, docs: term_docs, word_terms } = text::analyze_corpus(&texts);
         // 2. Term frequencies per document.
         let doc_terms: Vec<Vec<(u32, u32)>> = term_docs
             .into_par_iter()
@@ -177,6 +179,7 @@ impl Index {
             catalog,
             analyzer,
             terms,
+            word_terms,
             offsets,
             post_docs,
             post_impact,
@@ -213,7 +216,12 @@ impl Index {
 
     /// Heap bytes held by the index structures (catalog excluded), for reporting.
     pub fn memory_bytes(&self) -> usize {
-        let strings: usize = self.terms.keys().map(|k| k.capacity() + 4 + 16).sum();
+        let strings: usize = self.terms.keys().map(|k| k.capacity() + 4 + 16).sum::<usize>()
+            + self
+                .word_terms
+                .iter()
+                .map(|(k, v)| k.capacity() + 40 + v.iter().flatten().map(|t| t.len() * 4).sum::<usize>())
+                .sum::<usize>();
         let facets: usize = self
             .target_groups
             .iter()

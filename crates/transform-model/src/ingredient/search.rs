@@ -109,39 +109,56 @@ impl Index {
         let tokens = text::tokenize(text);
         let lang = text::detect_language(&tokens);
         let n_docs = self.doc_len.len();
-        let mut seen = HashSet::new();
+        let (mut seen, mut seen_unknown) = (HashSet::new(), HashSet::new());
         let mut words = Vec::new();
         for t in &tokens {
-            let mut terms = Vec::new();
-            self.analyzer.token_terms(t, lang, &mut terms);
-            let Some((stem, parts)) = terms.split_first() else { continue };
-            if !seen.insert(stem.clone()) {
+            let ids = self.token_ids(t, lang);
+            let Some((stem, parts)) = ids.split_first() else { continue };
+            let new = match stem {
+                Ok(id) => seen.insert(*id),
+                Err(s) => seen_unknown.insert(s.clone()),
+            };
+            if !new {
                 continue;
             }
-            let id = |t: &String| self.terms.get(t).copied();
-            let stem_id = id(stem);
-            let df = stem_id.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
+            let stem = stem.as_ref().ok().copied();
+            let df = stem.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
             let weight = if FILLER.contains(&t.as_str()) { 0.0 } else { idf(n_docs, df) };
-            words.push(QueryWord { weight, stem: stem_id, parts: parts.iter().map(id).collect() });
+            words.push(QueryWord { weight, stem, parts: parts.iter().map(|p| p.as_ref().ok().copied()).collect() });
         }
         words
+    }
+
+    /// A token's terms as ids (`Err(term)` for a term the catalog lacks): looked up when
+    /// the catalog has the word, analysed otherwise.
+    fn token_ids(&self, token: &str, lang: crate::Lang) -> Vec<Result<u32, String>> {
+        let slot = (lang == crate::Lang::En) as usize;
+        if let Some(Some(ids)) = self.word_terms.get(token).map(|w| &w[slot]) {
+            return ids.iter().map(|&id| Ok(id)).collect();
+        }
+        let mut terms = Vec::new();
+        self.analyzer.token_terms(token, lang, &mut terms);
+        terms.into_iter().map(|t| self.terms.get(&t).copied().ok_or(t)).collect()
     }
 
     /// BM25 of every document (0 where nothing matches; each term once) and, with `cover`,
     /// every document's idf-weighted count of the query's words (see [`Hit::text_match`];
     /// divide by the words' total weight), in one pass over the postings: a word's stem
     /// gives its full weight, each of its parts found (where the stem is not) its share.
-    fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f64>) {
+    fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f32>) {
         let n = self.doc_len.len();
         let mut bm25 = vec![0f32; n];
-        let mut covered = if cover { vec![0f64; n] } else { Vec::new() };
-        // stamp[d] == i + 1: document d has the stem of word i.
-        let mut stamp = if cover { vec![0u32; n] } else { Vec::new() };
+        let mut covered = if cover { vec![0f32; n] } else { Vec::new() };
+        // stamp[d] == i + 1: document d has the stem of word i (only for words with parts).
+        let needs_stamp = cover && words.iter().any(|w| !w.parts.is_empty());
+        let mut stamp = if needs_stamp { vec![0u32; n] } else { Vec::new() };
         let mut seen: Vec<u32> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let mark = i as u32 + 1;
             let count = cover && w.weight > 0.0;
-            let share = w.weight / w.parts.len().max(1) as f64;
+            let stamps = count && !w.parts.is_empty();
+            let full = w.weight as f32;
+            let share = (w.weight / w.parts.len().max(1) as f64) as f32;
             let terms = w.stem.iter().map(|&t| (t, true)).chain(w.parts.iter().flatten().map(|&t| (t, false)));
             for (t, is_stem) in terms {
                 if !is_stem && Some(t) == w.stem {
@@ -152,19 +169,26 @@ impl Index {
                     seen.push(t);
                 }
                 let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-                for (&d, &impact) in self.post_docs[lo..hi].iter().zip(&self.post_impact[lo..hi]) {
-                    let d = d as usize;
-                    if first {
-                        bm25[d] += impact;
+                let (docs, impacts) = (&self.post_docs[lo..hi], &self.post_impact[lo..hi]);
+                if first {
+                    for (&d, &impact) in docs.iter().zip(impacts) {
+                        bm25[d as usize] += impact;
                     }
-                    if !count {
-                        continue;
+                }
+                match (count, is_stem) {
+                    (false, _) => {}
+                    (true, true) => {
+                        for &d in docs {
+                            covered[d as usize] += full;
+                        }
+                        if stamps {
+                            docs.iter().for_each(|&d| stamp[d as usize] = mark);
+                        }
                     }
-                    if is_stem {
-                        covered[d] += w.weight;
-                        stamp[d] = mark;
-                    } else if stamp[d] != mark {
-                        covered[d] += share;
+                    (true, false) => {
+                        for &d in docs.iter().filter(|&&d| stamp[d as usize] != mark) {
+                            covered[d as usize] += share;
+                        }
                     }
                 }
             }
@@ -229,11 +253,11 @@ impl Index {
     fn components(
         &self,
         doc: usize,
-        cover: Option<(&[f64], f64)>,
+        cover: Option<(&[f32], f32)>,
         q: &Prepared,
         weights: &RelevanceWeights,
     ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let text = cover.map(|(c, total)| c[doc] / total);
+        let text = cover.map(|(c, total)| (c[doc] / total) as f64);
         let tag = self.tag_overlap(doc, q);
         let uses_context = !q.context.is_empty();
         let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
@@ -265,8 +289,9 @@ impl Index {
         let words = self.query_words(&query.text);
         let has_words = words.iter().any(|w| w.weight > 0.0);
         let (scores, covered) = self.score_dense(&words, has_words);
-        // Summed in word order like the raw counts, so a document with every word has exactly 1.
-        let total: f64 = words.iter().map(|w| w.weight).sum();
+        // Summed in f32 and in word order like the raw counts, so a document with every word
+        // has exactly 1.
+        let total: f32 = words.iter().map(|w| w.weight as f32).sum();
         let cover = has_words.then_some((covered.as_slice(), total));
         let uses_tags = !(q.target_groups.is_empty() && q.problems.is_empty() && q.area.is_none());
         let tagged = if uses_tags { self.tagged(&q) } else { Vec::new() };
