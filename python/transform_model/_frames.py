@@ -96,6 +96,9 @@ def _column(dtype: str, values: Any) -> Any:
         return pd.array(list(values) if not isinstance(values, np.ndarray) else values, dtype=dtype)
     if dtype == "bool":
         return np.asarray(values, dtype=bool)
+    if dtype == "str":
+        # pandas' default text dtype even when every value is missing (else it infers object).
+        return pd.Series(list(values), dtype=pd.Series(["x"]).dtype).array
     if isinstance(values, np.ndarray) and values.dtype == object:
         return values
     values = list(values)
