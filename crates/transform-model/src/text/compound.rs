@@ -47,13 +47,29 @@ pub const WELFARE_STEMS: &str = include_str!("../../data/welfare_stems.txt");
 /// Words that are also derivational suffixes, never accepted as the last part.
 const SUFFIX_WORDS: &[&str] = &["skab", "lig", "hed", "dom", "else", "ning", "isk", "ende", "lige", "sel"];
 
+/// A sorted word list: one plain allocation per list, so the process-wide lexicon holds no
+/// interior pointers (valgrind would report a hash table's strings as "possibly lost").
+struct Words(Vec<String>);
+
+impl Words {
+    fn new(words: impl IntoIterator<Item = String>) -> Self {
+        let mut v: Vec<String> = words.into_iter().collect();
+        v.sort_unstable();
+        v.dedup();
+        Words(v)
+    }
+    fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+}
+
 struct Lexicon {
     /// Stems of every lexicon word.
-    stems: FxHashSet<String>,
+    stems: Words,
     /// Lexicon words of exactly 3 characters, the only short parts allowed.
-    short: FxHashSet<String>,
+    short: Words,
     /// Stems of [`SUFFIX_WORDS`].
-    suffixes: FxHashSet<String>,
+    suffixes: Words,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -66,9 +82,9 @@ fn lexicon() -> &'static Lexicon {
             .map(super::normalize)
             .collect();
         Lexicon {
-            stems: words.iter().map(|w| stem(w, Lang::Da)).collect(),
-            short: words.iter().filter(|w| w.chars().count() == MIN_SHORT_PART).cloned().collect(),
-            suffixes: SUFFIX_WORDS.iter().flat_map(|w| [(*w).to_owned(), stem(w, Lang::Da)]).collect(),
+            stems: Words::new(words.iter().map(|w| stem(w, Lang::Da))),
+            short: Words::new(words.iter().filter(|w| w.chars().count() == MIN_SHORT_PART).cloned()),
+            suffixes: Words::new(SUFFIX_WORDS.iter().flat_map(|w| [(*w).to_owned(), stem(w, Lang::Da)])),
         }
     })
 }
