@@ -177,7 +177,7 @@ fn csv(a: &ItemAnalysis) -> String {
     for (role, items, dims) in sections {
         for i in items {
             let flags: Vec<String> =
-                i.flags.iter().map(|fl| serde_json::to_value(fl).unwrap().as_str().unwrap_or("").to_owned()).collect();
+                i.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
             let _ = writeln!(
                 s,
                 "item,{},{},{},{},{},{},{},{},{},{},{},,,,,{}",
@@ -197,7 +197,7 @@ fn csv(a: &ItemAnalysis) -> String {
         }
         for d in dims {
             let flags: Vec<String> =
-                d.flags.iter().map(|fl| serde_json::to_value(fl).unwrap().as_str().unwrap_or("").to_owned()).collect();
+                d.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
             let _ = writeln!(
                 s,
                 "dimension,{},{},,,,{},,,,,,{},{},{},{},{}",

@@ -249,3 +249,14 @@ fn eigen_and_one_factor_kernels() {
     }
     assert!(one_factor(&r[..2].iter().map(|row| row[..2].to_vec()).collect::<Vec<_>>()).is_none());
 }
+
+#[test]
+fn flag_names_are_the_json_names() {
+    use transform_model::maturity::{DimensionFlag as D, ItemFlag as I};
+    for f in [I::LowItemRestR, I::AlphaRisesIfDeleted, I::ManyDontKnow, I::TooFewAnswers] {
+        assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+    }
+    for f in [D::LowAlpha, D::TooFewAnswers, D::Heywood] {
+        assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
+    }
+}

@@ -56,6 +56,18 @@ pub enum ItemFlag {
     TooFewAnswers,
 }
 
+impl ItemFlag {
+    /// The flag as written in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemFlag::LowItemRestR => "low_item_rest_r",
+            ItemFlag::AlphaRisesIfDeleted => "alpha_rises_if_deleted",
+            ItemFlag::ManyDontKnow => "many_dont_know",
+            ItemFlag::TooFewAnswers => "too_few_answers",
+        }
+    }
+}
+
 /// Why a dimension needs a second look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +79,17 @@ pub enum DimensionFlag {
     TooFewAnswers,
     /// A communality of the one-factor solution reached 0.995 (a Heywood case).
     Heywood,
+}
+
+impl DimensionFlag {
+    /// The flag as written in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DimensionFlag::LowAlpha => "low_alpha",
+            DimensionFlag::TooFewAnswers => "too_few_answers",
+            DimensionFlag::Heywood => "heywood",
+        }
+    }
 }
 
 /// The figures of one item. Values are after reverse-keying.
