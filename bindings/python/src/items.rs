@@ -17,7 +17,6 @@ pub struct PyItemAnalysis {
     inner: ItemAnalysis,
 }
 
-
 impl PyItemAnalysis {
     /// The items and dimensions of everyone (`role` None) or of one reported role group.
     fn section(&self, role: Option<&str>) -> PyResult<(&[ItemStats], &[DimensionReliability])> {
@@ -30,7 +29,9 @@ impl PyItemAnalysis {
                 .flatten()
                 .find(|x| x.role == r)
                 .map(|x| (x.items.as_slice(), x.dimensions.as_slice()))
-                .ok_or_else(|| invalid(format!("role `{r}` is not reported (only role groups of at least k, with by_role=True)"))),
+                .ok_or_else(|| {
+                    invalid(format!("role `{r}` is not reported (only role groups of at least k, with by_role=True)"))
+                }),
         }
     }
 }
@@ -62,7 +63,10 @@ impl PyItemAnalysis {
         d.set_item("dont_know_share", items.iter().map(|i| i.dont_know_share).collect::<Vec<_>>())?;
         d.set_item("item_rest_r", items.iter().map(|i| i.item_rest_r).collect::<Vec<_>>())?;
         d.set_item("alpha_if_deleted", items.iter().map(|i| i.alpha_if_deleted).collect::<Vec<_>>())?;
-        d.set_item("flags", items.iter().map(|i| i.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>())?;
+        d.set_item(
+            "flags",
+            items.iter().map(|i| i.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        )?;
         Ok(d)
     }
     #[pyo3(signature = (role=None))]
@@ -77,7 +81,10 @@ impl PyItemAnalysis {
         d.set_item("alpha_std", dims.iter().map(|x| x.alpha_std).collect::<Vec<_>>())?;
         d.set_item("average_r", dims.iter().map(|x| x.average_r).collect::<Vec<_>>())?;
         d.set_item("omega_total", dims.iter().map(|x| x.omega_total).collect::<Vec<_>>())?;
-        d.set_item("flags", dims.iter().map(|x| x.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>())?;
+        d.set_item(
+            "flags",
+            dims.iter().map(|x| x.flags.iter().map(|f| f.as_str()).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        )?;
         Ok(d)
     }
 }
@@ -86,13 +93,18 @@ fn options(min_group_size: usize, allow_small_groups: bool, by_role: bool) -> It
     ItemOptions { min_group_size, allow_small_groups, by_role }
 }
 
-fn analyse(model: &Model, responses: Result<Responses, transform_model::ResponseError>, o: &ItemOptions) -> Result<ItemAnalysis, CoreError> {
+fn analyse(
+    model: &Model,
+    responses: Result<Responses, transform_model::ResponseError>,
+    o: &ItemOptions,
+) -> Result<ItemAnalysis, CoreError> {
     responses.map_err(CoreError::from).and_then(|r| item_analysis(model, &r, o).map_err(Into::into))
 }
 
 /// Item analysis of wide CSV text (or a file when `is_path`).
 #[pyfunction]
 #[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role))]
+#[allow(clippy::too_many_arguments)]
 pub fn items_csv(
     py: Python<'_>,
     model: &PyModel,
@@ -107,7 +119,11 @@ pub fn items_csv(
     let model = model.inner.clone();
     let read = ReadOptions { ignore_columns };
     let result = py.detach(move || {
-        let r = if is_path { Responses::from_file(&model, &source, &read) } else { Responses::from_csv_str(&model, &source, &read) };
+        let r = if is_path {
+            Responses::from_file(&model, &source, &read)
+        } else {
+            Responses::from_csv_str(&model, &source, &read)
+        };
         analyse(&model, r, &o)
     });
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })

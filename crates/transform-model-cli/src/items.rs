@@ -111,7 +111,7 @@ fn section(s: &mut String, title: &str, items: &[ItemStats], dims: &[DimensionRe
     let _ = writeln!(s, "\n== {title} ==");
     let _ = writeln!(
         s,
-        "{:<12} {:<6} {:>5} {:>5} {:>5} {:>5} {:>7} {:>9} {:>9}  {}",
+        "{:<12} {:<6} {:>5} {:>5} {:>5} {:>5} {:>7} {:>9} {:>9}  flags",
         "item",
         "dim",
         "asked",
@@ -120,8 +120,7 @@ fn section(s: &mut String, title: &str, items: &[ItemStats], dims: &[DimensionRe
         "sd",
         lang.pick("ved ikke", "dk"),
         "item-rest",
-        "α uden",
-        "flags"
+        lang.pick("α uden", "α w/o"),
     );
     for i in items {
         let flags: Vec<&str> = i.flags.iter().map(|&f| item_flag(f, lang)).collect();
@@ -141,11 +140,8 @@ fn section(s: &mut String, title: &str, items: &[ItemStats], dims: &[DimensionRe
         );
     }
     let _ = writeln!(s);
-    let _ = writeln!(
-        s,
-        "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}  {}",
-        "dim", "items", "n", "α", "α std", "r̄", "ω_t", "flags"
-    );
+    let _ =
+        writeln!(s, "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}  flags", "dim", "items", "n", "α", "α std", "r̄", "ω_t");
     for d in dims {
         let flags: Vec<&str> = d.flags.iter().map(|&f| dimension_flag(f, lang)).collect();
         let _ = writeln!(
@@ -176,8 +172,7 @@ fn csv(a: &ItemAnalysis) -> String {
     let f = |x: Option<f64>| x.map_or_else(String::new, |v| v.to_string());
     for (role, items, dims) in sections {
         for i in items {
-            let flags: Vec<String> =
-                i.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
+            let flags: Vec<String> = i.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
             let _ = writeln!(
                 s,
                 "item,{},{},{},{},{},{},{},{},{},{},{},,,,,{}",
@@ -196,8 +191,7 @@ fn csv(a: &ItemAnalysis) -> String {
             );
         }
         for d in dims {
-            let flags: Vec<String> =
-                d.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
+            let flags: Vec<String> = d.flags.iter().map(|fl| fl.as_str().to_owned()).collect();
             let _ = writeln!(
                 s,
                 "dimension,{},{},,,,{},,,,,,{},{},{},{},{}",

@@ -243,8 +243,8 @@ fn eigen_and_one_factor_kernels() {
     let f = one_factor(&r).unwrap();
     assert!(f.converged && !f.heywood);
     let ll: f64 = f.loadings.iter().map(|l| l * l).sum();
-    for i in 0..4 {
-        let lhs: f64 = (0..4).map(|j| if i == j { f.loadings[j].powi(3) } else { r[i][j] * f.loadings[j] }).sum();
+    for (i, row) in r.iter().enumerate() {
+        let lhs: f64 = (0..4).map(|j| if i == j { f.loadings[j].powi(3) } else { row[j] * f.loadings[j] }).sum();
         assert!((lhs - ll * f.loadings[i]).abs() < 1e-9, "row {i}");
     }
     assert!(one_factor(&r[..2].iter().map(|row| row[..2].to_vec()).collect::<Vec<_>>()).is_none());
