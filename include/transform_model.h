@@ -438,6 +438,24 @@ size_t tm_last_error_length(void);
 tm_status tm_last_error_message(char *buf, size_t len, size_t *written);
 
 /*
+ Item analysis of wide CSV text with the defaults (k = 5, no per-role analysis), as JSON
+ (free with `tm_string_free`): per item n, mean, sd, share "ved ikke", item-rest r, alpha
+ if deleted, flags; per dimension alpha, standardised alpha, average r, omega total, flags.
+ */
+tm_status tm_item_analysis_json(const tm_model *model, const char *csv, char **out);
+
+/*
+ As `tm_item_analysis_json` with k (`min_group_size`; 3 ≤ k < 5 needs
+ `allow_small_groups` = 1), and `by_role` = 1 for the role groups of at least k.
+ */
+tm_status tm_item_analysis_json_ex(const tm_model *model,
+                                   const char *csv,
+                                   uint32_t min_group_size,
+                                   uint8_t allow_small_groups,
+                                   uint8_t by_role,
+                                   char **out);
+
+/*
  The embedded default model `dtm`.
  */
 tm_status tm_model_default(tm_model **out);

@@ -19,12 +19,13 @@ from ._errors import (
     ResponseError,
     TransformModelError,
 )
+from ._items import ItemAnalysis, item_analysis
 from ._model import Model, default_model
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._transform_model import __version__
 
 __all__ = [
-    "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
+    "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "default_catalog", "default_model",
+    "assess", "default_catalog", "default_model", "item_analysis",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, List, Optional, Sequence, Tuple
+from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -27,8 +27,19 @@ META = ("respondent", "role")
 LONG = ("item", "value")
 
 
+class Sink(NamedTuple):
+    """The core functions responses go to: assessment or item analysis. Each takes the same
+    leading arguments; `opts` (the caller's options) follow them."""
+    csv: Callable[..., Any]
+    matrix: Callable[..., Any]
+    long: Callable[..., Any]
+
+
+ASSESS = Sink(_rs.assess_csv, _rs.assess_matrix, _rs.assess_long)
+
+
 def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Optional[str], decimal: Optional[str],
-              opts: Tuple[Any, ...]) -> Any:
+              opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
     path = os.fspath(path)
     if decimal not in (None, ".", ","):
         raise OptionError(f"decimal={decimal!r} is not one of '.', ','", option="decimal", allowed=[".", ","],
@@ -39,16 +50,16 @@ def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Option
 
         df = pandas().read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False,
                                encoding=encoding or "utf-8")
-        return from_frame(model, df, None, ignore_columns, opts)
+        return from_frame(model, df, None, ignore_columns, opts, sink)
     try:
         if encoding is None:
-            return _rs.assess_csv(model._inner, path, True, ignore_columns, *opts)
+            return sink.csv(model._inner, path, True, ignore_columns, *opts)
         with open(path, encoding=encoding) as f:
             text = f.read()
         if is_json:
             raise OptionError("encoding= applies to CSV files; JSON files are UTF-8", option="encoding",
                               value=encoding)
-        return _rs.assess_csv(model._inner, text, False, ignore_columns, *opts)
+        return sink.csv(model._inner, text, False, ignore_columns, *opts)
     except ResponseError as e:
         raise _hint(e, path, encoding) from None
 
@@ -78,7 +89,7 @@ def _with_message(e: ResponseError, message: str, **fields: Any) -> ResponseErro
 
 
 def from_matrix(model: Any, values: Any, roles: Any, items: Any, respondents: Any, missing: Any,
-                opts: Tuple[Any, ...]) -> Any:
+                opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
     if roles is None or items is None:
         raise ArgumentTypeError("a numpy matrix needs roles= (one per row) and items= (one per column)",
                                 option="roles" if roles is None else "items", allowed="a list of texts")
@@ -99,7 +110,7 @@ def from_matrix(model: Any, values: Any, roles: Any, items: Any, respondents: An
         raise ArgumentTypeError(f"missing= must be an integer, not {missing!r}", option="missing",
                                 allowed="an integer", value=missing)
     matrix = np.ascontiguousarray(values, dtype=np.int64)
-    return _rs.assess_matrix(model._inner, matrix, ids, roles, items, int(missing), *opts)
+    return sink.matrix(model._inner, matrix, ids, roles, items, int(missing), *opts)
 
 
 def _same_length(name: str, values: Sequence[Any], n: int, what: str) -> None:
@@ -109,7 +120,7 @@ def _same_length(name: str, values: Sequence[Any], n: int, what: str) -> None:
 
 
 def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: List[str],
-               opts: Tuple[Any, ...]) -> Any:
+               opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
     if len(df) == 0:
         raise ResponseError("the DataFrame responses= has no rows", argument="responses")
     columns = [str(c) for c in df.columns]
@@ -123,12 +134,11 @@ def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: 
                             argument="responses")
     ids = df["respondent"] if "respondent" in columns else df.index
     if set(LONG) <= set(columns) and items is None:
-        return _from_long(model, df, ids, opts)
+        return _from_long(model, df, ids, opts, sink)
     item_columns = _item_columns(model, columns, items, ignore_columns)
     matrix = _item_matrix(df, item_columns, ids)
     try:
-        return _rs.assess_matrix(model._inner, matrix, _texts(ids), _texts(df["role"]), item_columns, MISSING,
-                                 *opts)
+        return sink.matrix(model._inner, matrix, _texts(ids), _texts(df["role"]), item_columns, MISSING, *opts)
     except ResponseError as e:
         raise _at_label(e, df.index) from None
 
@@ -213,7 +223,7 @@ def _not_integer(label: Any, column: str, respondent: str, value: Any) -> Respon
                          index=label, column=column, item=column, respondent=respondent, value=value)
 
 
-def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...]) -> Any:
+def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
     values = np.ascontiguousarray(_column_floats(df, "value", ids))
     nan = np.isnan(values)
     with np.errstate(invalid="ignore"):
@@ -224,8 +234,7 @@ def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...]) -> Any:
         raise _not_integer(_label(df.index, r), "value", _texts(ids)[r], _plain(values[r]))
     ints[nan] = MISSING
     try:
-        return _rs.assess_long(model._inner, _texts(ids), _texts(df["role"]), _texts(df["item"]), ints, MISSING,
-                               *opts)
+        return sink.long(model._inner, _texts(ids), _texts(df["role"]), _texts(df["item"]), ints, MISSING, *opts)
     except ResponseError as e:
         raise _at_label(e, df.index) from None
 

@@ -138,3 +138,44 @@ def assess_long(
     threads: Optional[int],
 ) -> _Assessment: ...
 def parse_answers(cells: List[Optional[str]], missing: int) -> Tuple[npt.NDArray[np.int64], Optional[int]]: ...
+
+@final
+class _ItemAnalysis:
+    @staticmethod
+    def from_json(text: str) -> _ItemAnalysis: ...
+    def to_json(self) -> str: ...
+    def roles(self) -> List[Tuple[str, int]]: ...
+    def item_columns(self, role: Optional[str] = None) -> Dict[str, Any]: ...
+    def dimension_columns(self, role: Optional[str] = None) -> Dict[str, Any]: ...
+
+def items_csv(
+    model: _Model,
+    source: str,
+    is_path: bool,
+    ignore_columns: List[str],
+    min_group_size: int,
+    allow_small_groups: bool,
+    by_role: bool,
+) -> _ItemAnalysis: ...
+def items_matrix(
+    model: _Model,
+    values: npt.NDArray[np.int64],
+    respondents: List[str],
+    roles: List[str],
+    items: List[str],
+    missing: int,
+    min_group_size: int,
+    allow_small_groups: bool,
+    by_role: bool,
+) -> _ItemAnalysis: ...
+def items_long(
+    model: _Model,
+    respondents: List[str],
+    roles: List[str],
+    items: List[str],
+    values: npt.NDArray[np.int64],
+    missing: int,
+    min_group_size: int,
+    allow_small_groups: bool,
+    by_role: bool,
+) -> _ItemAnalysis: ...

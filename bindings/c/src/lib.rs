@@ -12,6 +12,7 @@
 mod assessment;
 mod catalog;
 mod error;
+mod items;
 mod model;
 mod portfolio;
 
@@ -20,6 +21,7 @@ use std::ffi::{CString, c_char};
 pub use assessment::*;
 pub use catalog::*;
 pub use error::*;
+pub use items::*;
 pub use model::*;
 pub use portfolio::*;
 

@@ -3,6 +3,7 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+mod items;
 mod portfolio;
 
 use std::path::PathBuf;
@@ -23,8 +24,8 @@ pub(crate) fn lang(s: &str) -> PyResult<Lang> {
 
 /// A validated maturity model.
 #[pyclass(module = "transform_model._transform_model", name = "_Model", frozen)]
-struct PyModel {
-    inner: Arc<Model>,
+pub(crate) struct PyModel {
+    pub(crate) inner: Arc<Model>,
 }
 
 #[pymethods]
@@ -340,6 +341,10 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(assess_long, m)?)?;
     m.add_function(wrap_pyfunction!(parse_answers, m)?)?;
+    m.add_class::<items::PyItemAnalysis>()?;
+    m.add_function(wrap_pyfunction!(items::items_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(items::items_matrix, m)?)?;
+    m.add_function(wrap_pyfunction!(items::items_long, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod items;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
@@ -84,6 +86,8 @@ enum Command {
         #[arg(long, default_value = "da")]
         lang: Lang,
     },
+    /// Item analysis for piloting: alpha, omega, item-rest r and "ved ikke" per item and dimension.
+    Items(items::ItemsArgs),
     /// Synthetic responses as CSV on stdout, for demos and benchmarks.
     Sample {
         #[arg(long)]
@@ -231,6 +235,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 OutFormat::Table => report::render_table(&result, &model, Some(lang)),
             })
         }
+        Command::Items(args) => items::run(args),
         Command::Sample { respondents, seed, model, role_counts } => {
             let model = load_model(model.as_ref(), None)?;
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;

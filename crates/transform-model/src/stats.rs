@@ -272,6 +272,8 @@ pub fn percentile_interval(xs: &mut [f64], level: f64) -> Option<[f64; 2]> {
     Some([quantile_sorted(&finite, tail)?, quantile_sorted(&finite, 1.0 - tail)?])
 }
 
+pub mod reliability;
+
 #[cfg(test)]
 mod tests {
     use super::*;

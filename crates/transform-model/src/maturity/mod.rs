@@ -10,6 +10,7 @@ mod bootstrap;
 mod disclosure;
 mod gaps;
 mod groups;
+mod items;
 mod levels;
 mod options;
 mod recommend;
@@ -29,6 +30,10 @@ use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
 pub use baseline::{BaselineComparison, DimensionChange, compare};
+pub use items::{
+    DimensionFlag, DimensionReliability, ItemAnalysis, ItemFlag, ItemOptions, ItemStats, RoleItemAnalysis,
+    item_analysis,
+};
 pub use options::{AssessOptions, DEFAULT_MIN_GROUP_SIZE, MAX_BOOTSTRAP, MIN_GROUP_SIZE_FLOOR, Weighting};
 pub use types::{
     Assessment, BootstrapInfo, DimensionResult, Gap, GroupDimension, GroupResult, LevelProbabilities, ModelRef,

@@ -1,0 +1,348 @@
+//! Item analysis for piloting a questionnaire: per item n, mean, SD, share "ved ikke",
+//! item-rest correlation and alpha if deleted; per dimension Cronbach's alpha, standardised
+//! alpha, average inter-item correlation and one-factor omega total; flags for items that
+//! do not work. Definitions follow R's `psych::alpha` and `psych::omega` on the pairwise
+//! covariance matrix (docs/items.md); the kernels are `stats::reliability`.
+//!
+//! Anonymity as in [`super::assess`]: small roles are merged, a merged group below k is
+//! left out; a figure is published only when at least k respondents stand behind it, and
+//! per-role figures only for role groups of at least k.
+
+use serde::{Deserialize, Serialize};
+
+use super::agreement::item_value;
+use super::groups::{self, Group};
+use super::{AssessError, AssessOptions, ModelRef};
+use crate::model::{Model, OTHER_GROUP};
+use crate::responses::Responses;
+use crate::stats::reliability::{self as rel, PairwiseCov};
+use crate::stats::{mean, sample_variance};
+
+/// Item-rest correlations below this flag the item.
+pub const LOW_ITEM_REST_R: f64 = 0.3;
+/// Dimensions with alpha below this are flagged (the threshold of the assessment's warning).
+pub const LOW_ALPHA: f64 = 0.7;
+/// An item is flagged when at least 1/`DONT_KNOW_DENOMINATOR` (20 %) of those asked answer
+/// "ved ikke"; compared in integers so 1 of 5 is exactly 20 %.
+pub const DONT_KNOW_DENOMINATOR: usize = 5;
+
+/// Options of an item analysis; k and its floor are the assessment's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemOptions {
+    pub min_group_size: usize,
+    pub allow_small_groups: bool,
+    /// Also analyse each role group of at least k respondents on its own.
+    pub by_role: bool,
+}
+
+impl Default for ItemOptions {
+    fn default() -> Self {
+        let d = AssessOptions::default();
+        ItemOptions { min_group_size: d.min_group_size, allow_small_groups: d.allow_small_groups, by_role: false }
+    }
+}
+
+/// Why an item needs a second look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemFlag {
+    /// Item-rest correlation below 0.3: the item measures something else than its dimension.
+    LowItemRestR,
+    /// The dimension's alpha is higher without the item.
+    AlphaRisesIfDeleted,
+    /// 20 % or more of those asked answered "ved ikke" (or left it blank).
+    ManyDontKnow,
+    /// Fewer than k answers: the item's figures are withheld for anonymity.
+    TooFewAnswers,
+}
+
+impl ItemFlag {
+    /// The flag as written in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemFlag::LowItemRestR => "low_item_rest_r",
+            ItemFlag::AlphaRisesIfDeleted => "alpha_rises_if_deleted",
+            ItemFlag::ManyDontKnow => "many_dont_know",
+            ItemFlag::TooFewAnswers => "too_few_answers",
+        }
+    }
+}
+
+/// Why a dimension needs a second look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DimensionFlag {
+    /// Cronbach's alpha below 0.7.
+    LowAlpha,
+    /// Some item pair has fewer than max(k, 3) common answers: alpha and the figures read
+    /// from the covariance matrix are withheld.
+    TooFewAnswers,
+    /// A communality of the one-factor solution reached 0.995 (a Heywood case).
+    Heywood,
+}
+
+impl DimensionFlag {
+    /// The flag as written in the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DimensionFlag::LowAlpha => "low_alpha",
+            DimensionFlag::TooFewAnswers => "too_few_answers",
+            DimensionFlag::Heywood => "heywood",
+        }
+    }
+}
+
+/// The figures of one item. Values are after reverse-keying.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemStats {
+    pub item: String,
+    pub dimension: String,
+    pub reverse: bool,
+    /// Respondents asked the item (by their role).
+    pub n_asked: usize,
+    /// Respondents who gave an answer on the scale.
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    /// (n_asked − n)/n_asked: "ved ikke" and blanks among those asked.
+    pub dont_know_share: Option<f64>,
+    pub item_rest_r: Option<f64>,
+    pub alpha_if_deleted: Option<f64>,
+    pub flags: Vec<ItemFlag>,
+}
+
+/// The reliability of one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionReliability {
+    pub dimension: String,
+    /// Items in the analysis (asked of someone in it).
+    pub n_items: usize,
+    /// Respondents with at least one answer on the dimension.
+    pub n: usize,
+    /// The smallest number of respondents answering both items of a pair.
+    pub min_pair_n: Option<usize>,
+    pub alpha: Option<f64>,
+    pub alpha_std: Option<f64>,
+    pub average_r: Option<f64>,
+    pub omega_total: Option<f64>,
+    pub flags: Vec<DimensionFlag>,
+}
+
+/// The analysis of one set of respondents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleItemAnalysis {
+    pub role: String,
+    pub n: usize,
+    pub items: Vec<ItemStats>,
+    pub dimensions: Vec<DimensionReliability>,
+}
+
+/// The item analysis of a survey (the JSON of `transform-model items`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemAnalysis {
+    pub model: ModelRef,
+    pub min_group_size: usize,
+    pub n_respondents: usize,
+    pub excluded_for_anonymity: usize,
+    /// The estimator behind `omega_total`, for the reader.
+    pub omega_estimator: String,
+    pub items: Vec<ItemStats>,
+    pub dimensions: Vec<DimensionReliability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_role: Option<Vec<RoleItemAnalysis>>,
+}
+
+/// Named in the output so a reader can reproduce omega.
+pub const OMEGA_ESTIMATOR: &str = "one factor, iterated principal-axis factoring of the pairwise correlation matrix \
+     (converges to the minres/ULS solution; communalities ≤ 0.995); omega_total = (ΣR − Σ(1 − λ²))/ΣR as psych::omega";
+
+impl ItemAnalysis {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an item analysis serializes")
+    }
+}
+
+/// Analyses the items of `responses` (read for `model`).
+pub fn item_analysis(model: &Model, responses: &Responses, o: &ItemOptions) -> Result<ItemAnalysis, AssessError> {
+    let k = o.min_group_size;
+    AssessOptions { min_group_size: k, allow_small_groups: o.allow_small_groups, ..AssessOptions::default() }
+        .validate(model.levels().len() as i64)?;
+    responses.check_model(model).map_err(AssessError::ModelMismatch)?;
+    let grouping = groups::form_groups(model, responses, k);
+    let included: Vec<usize> =
+        sorted_members(responses, grouping.groups.iter().flat_map(|g| g.members.iter().copied()));
+    if included.is_empty() {
+        return Err(AssessError::TooFewRespondents { included: 0, excluded: grouping.excluded, k });
+    }
+    let all = Population { model, responses, members: &included, k };
+    let (items, dimensions) = all.analyse();
+    let by_role = o.by_role.then(|| role_analyses(model, responses, &grouping.groups, k));
+    Ok(ItemAnalysis {
+        model: ModelRef { id: model.id().to_owned(), version: model.version().to_owned() },
+        min_group_size: k,
+        n_respondents: included.len(),
+        excluded_for_anonymity: grouping.excluded,
+        omega_estimator: OMEGA_ESTIMATOR.to_owned(),
+        items,
+        dimensions,
+        by_role,
+    })
+}
+
+/// Respondents in the order of their ids, so figures do not depend on row order.
+fn sorted_members(responses: &Responses, members: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = members.collect();
+    v.sort_by(|&a, &b| responses.id_at(a).cmp(responses.id_at(b)));
+    v
+}
+
+/// One analysis per role group of at least k (the merged `other` group is not a role).
+fn role_analyses(model: &Model, responses: &Responses, groups: &[Group], k: usize) -> Vec<RoleItemAnalysis> {
+    groups
+        .iter()
+        .filter(|g| g.id != OTHER_GROUP && g.members.len() >= k)
+        .map(|g| {
+            let members = sorted_members(responses, g.members.iter().copied());
+            let (items, dimensions) = Population { model, responses, members: &members, k }.analyse();
+            RoleItemAnalysis { role: g.id.clone(), n: members.len(), items, dimensions }
+        })
+        .collect()
+}
+
+/// A set of respondents to analyse.
+struct Population<'a> {
+    model: &'a Model,
+    responses: &'a Responses,
+    members: &'a [usize],
+    k: usize,
+}
+
+impl Population<'_> {
+    /// Items and dimensions, in model order; an item asked of nobody here is left out.
+    fn analyse(&self) -> (Vec<ItemStats>, Vec<DimensionReliability>) {
+        let mut items = Vec::new();
+        let mut dimensions = Vec::new();
+        for d in 0..self.model.dimensions().len() {
+            let asked: Vec<usize> =
+                self.model.dimension_items(d).iter().copied().filter(|&i| self.n_asked(i) > 0).collect();
+            if asked.is_empty() {
+                continue;
+            }
+            let (its, dim) = self.dimension(d, &asked);
+            items.extend(its);
+            dimensions.push(dim);
+        }
+        (items, dimensions)
+    }
+
+    fn n_asked(&self, item: usize) -> usize {
+        self.members.iter().filter(|&&r| self.model.is_asked(self.responses.role(r), item)).count()
+    }
+
+    /// The reverse-keyed answers to `item` of every member (`None`: not asked, or no answer).
+    fn column(&self, item: usize) -> Vec<Option<f64>> {
+        self.members
+            .iter()
+            .map(|&r| {
+                let code = self.responses.codes(r)[item];
+                (code != 0).then(|| item_value(self.model, item, code))
+            })
+            .collect()
+    }
+
+    /// The figures of dimension `d` over its items `asked`, and of each of those items.
+    fn dimension(&self, d: usize, asked: &[usize]) -> (Vec<ItemStats>, DimensionReliability) {
+        let k = self.k;
+        let columns: Vec<Vec<Option<f64>>> = asked.iter().map(|&i| self.column(i)).collect();
+        let pairwise = PairwiseCov::of(&columns);
+        // Every entry of C must rest on max(k, 3) respondents, as the assessment's alpha.
+        let c = pairwise.usable(k.max(3));
+        let j = asked.len();
+        let all: Vec<usize> = (0..j).collect();
+        let alpha = rel::alpha_of(&c, &all);
+        let cor = all
+            .iter()
+            .map(|&a| all.iter().map(|&b| c[a][b]).collect::<Option<Vec<f64>>>())
+            .collect::<Option<Vec<Vec<f64>>>>()
+            .and_then(|m| rel::cov_to_cor(&m));
+        let average_r = cor.as_deref().and_then(rel::average_r);
+        let factor = cor.as_deref().and_then(rel::one_factor);
+        let omega = cor.as_deref().zip(factor.as_ref()).and_then(|(r, f)| rel::omega_total(r, &f.loadings));
+        let min_pair_n = (j >= 2).then(|| {
+            (0..j).flat_map(|a| (a + 1..j).map(move |b| (a, b))).map(|(a, b)| pairwise.n[a][b]).min().unwrap_or(0)
+        });
+        let mut flags = Vec::new();
+        if alpha.is_some_and(|a| a < LOW_ALPHA) {
+            flags.push(DimensionFlag::LowAlpha);
+        }
+        if j >= 2 && alpha.is_none() && min_pair_n.is_some_and(|n| n < k.max(3)) {
+            flags.push(DimensionFlag::TooFewAnswers);
+        }
+        if factor.as_ref().is_some_and(|f| f.heywood) {
+            flags.push(DimensionFlag::Heywood);
+        }
+        let n = (0..self.members.len()).filter(|&r| columns.iter().any(|col| col[r].is_some())).count();
+        let items =
+            asked.iter().enumerate().map(|(pos, &item)| self.item(item, &columns[pos], &c, pos, alpha)).collect();
+        let dim = DimensionReliability {
+            dimension: self.model.dimensions()[d].id.clone(),
+            n_items: j,
+            n,
+            min_pair_n,
+            alpha,
+            alpha_std: average_r.and_then(|r| rel::alpha_std(j, r)),
+            average_r,
+            omega_total: omega,
+            flags,
+        };
+        (items, dim)
+    }
+
+    /// One item's figures; `c` is its dimension's usable covariance matrix, `pos` its place.
+    fn item(
+        &self,
+        item: usize,
+        column: &[Option<f64>],
+        c: &[Vec<Option<f64>>],
+        pos: usize,
+        alpha: Option<f64>,
+    ) -> ItemStats {
+        let k = self.k;
+        let def = &self.model.items()[item];
+        let answers: Vec<f64> = column.iter().flatten().copied().collect();
+        let n_asked = self.n_asked(item);
+        let n = answers.len();
+        let shown = n >= k;
+        let item_rest_r = rel::item_rest_r(c, pos);
+        let alpha_if_deleted = rel::alpha_if_deleted(c, pos);
+        let mut flags = Vec::new();
+        if item_rest_r.is_some_and(|r| r < LOW_ITEM_REST_R) {
+            flags.push(ItemFlag::LowItemRestR);
+        }
+        if let (Some(without), Some(with)) = (alpha_if_deleted, alpha) {
+            if without > with {
+                flags.push(ItemFlag::AlphaRisesIfDeleted);
+            }
+        }
+        let dont_know = n_asked - n;
+        if n_asked >= k && dont_know * DONT_KNOW_DENOMINATOR >= n_asked {
+            flags.push(ItemFlag::ManyDontKnow);
+        }
+        if !shown {
+            flags.push(ItemFlag::TooFewAnswers);
+        }
+        ItemStats {
+            item: def.id.clone(),
+            dimension: def.dimension.clone(),
+            reverse: def.reverse,
+            n_asked,
+            n,
+            mean: mean(&answers).filter(|_| shown),
+            sd: sample_variance(&answers).map(f64::sqrt).filter(|_| shown),
+            dont_know_share: (n_asked >= k).then(|| dont_know as f64 / n_asked as f64),
+            item_rest_r,
+            alpha_if_deleted,
+            flags,
+        }
+    }
+}
