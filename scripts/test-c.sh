@@ -31,7 +31,7 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 "$out/test_threads" "$csv"
 
 if command -v valgrind >/dev/null; then
-  vg=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
+  vg=(valgrind -q --num-callers=60 --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_api_shared" "$csv" "$expected" "$catalog"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_threads" "$csv"
 else
