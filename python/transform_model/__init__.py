@@ -21,10 +21,11 @@ from ._errors import (
 )
 from ._model import Model, default_model
 from ._portfolio import Portfolio, PortfolioAnalysis
+from ._questionnaire import questionnaire
 from ._transform_model import __version__
 
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "default_catalog", "default_model",
+    "assess", "default_catalog", "default_model", "questionnaire",
 ]

@@ -28,8 +28,14 @@ LONG = ("item", "value")
 
 
 def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Optional[str], decimal: Optional[str],
-              opts: Tuple[Any, ...]) -> Any:
+              opts: Tuple[Any, ...], sheet: Optional[str] = None) -> Any:
     path = os.fspath(path)
+    if path.lower().endswith((".xlsx", ".xlsm")) or sheet is not None:
+        # A workbook stores numbers and text, not encoded bytes: encoding= and decimal= do not apply.
+        for name, value in (("encoding", encoding), ("decimal", decimal)):
+            if value is not None:
+                raise OptionError(f"{name}= applies to CSV files, not to .xlsx workbooks", option=name, value=value)
+        return _rs.assess_csv(model._inner, path, True, ignore_columns, *opts, sheet)
     if decimal not in (None, ".", ","):
         raise OptionError(f"decimal={decimal!r} is not one of '.', ','", option="decimal", allowed=[".", ","],
                           value=decimal)

@@ -102,6 +102,7 @@ def assess_csv(
     seed: int,
     target: Optional[int],
     threads: Optional[int],
+    sheet: Optional[str] = None,
 ) -> _Assessment: ...
 def assess_matrix(
     model: _Model,
@@ -137,4 +138,5 @@ def assess_long(
     target: Optional[int],
     threads: Optional[int],
 ) -> _Assessment: ...
+def write_questionnaire(model: _Model, format: str, path: str, role: Optional[str], lang: str) -> None: ...
 def parse_answers(cells: List[Optional[str]], missing: int) -> Tuple[npt.NDArray[np.int64], Optional[int]]: ...

@@ -36,7 +36,8 @@ pub unsafe extern "C" fn tm_questionnaire_to_file(
         let model = unsafe { handle(model, "model") }?;
         let format: Format = unsafe { str_arg(format, "format") }?.parse()?;
         let role = unsafe { opt_str_arg(role, "role") }?.map(str::to_owned);
-        let lang = unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        let lang =
+            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
         let path = unsafe { str_arg(path, "path") }?;
         let options = QuestionnaireOptions { role, lang, ..QuestionnaireOptions::default() };
         write_file(&model.inner, format, &options, path)?;

@@ -27,30 +27,60 @@ fn writes_the_librarys_questionnaire_and_names_bad_arguments() {
     assert_eq!(unsafe { tm_model_default(&mut model) }, tm_status::TM_STATUS_OK);
     let path = dir.join("q.html");
     let status = unsafe {
-        tm_questionnaire_to_file(model, c("html").as_ptr(), c("frontline").as_ptr(), c("en").as_ptr(), c(path.to_str().unwrap()).as_ptr())
+        tm_questionnaire_to_file(
+            model,
+            c("html").as_ptr(),
+            c("frontline").as_ptr(),
+            c("en").as_ptr(),
+            c(path.to_str().unwrap()).as_ptr(),
+        )
     };
     assert_eq!(status, tm_status::TM_STATUS_OK);
-    let options = QuestionnaireOptions { role: Some("frontline".into()), lang: transform_model::Lang::En, ..Default::default() };
+    let options =
+        QuestionnaireOptions { role: Some("frontline".into()), lang: transform_model::Lang::En, ..Default::default() };
     assert_eq!(std::fs::read(&path).unwrap(), render(&Model::default_model(), Format::Html, &options).unwrap());
 
     let csv = dir.join("q.csv");
     let status = unsafe {
-        tm_questionnaire_to_file(model, c("csv").as_ptr(), std::ptr::null(), c("da").as_ptr(), c(csv.to_str().unwrap()).as_ptr())
+        tm_questionnaire_to_file(
+            model,
+            c("csv").as_ptr(),
+            std::ptr::null(),
+            c("da").as_ptr(),
+            c(csv.to_str().unwrap()).as_ptr(),
+        )
     };
     assert_eq!(status, tm_status::TM_STATUS_OK);
-    assert_eq!(std::fs::read(&csv).unwrap(), render(&Model::default_model(), Format::Csv, &Default::default()).unwrap());
+    assert_eq!(
+        std::fs::read(&csv).unwrap(),
+        render(&Model::default_model(), Format::Csv, &Default::default()).unwrap()
+    );
 
     let status = unsafe {
-        tm_questionnaire_to_file(model, c("html").as_ptr(), c("mayor").as_ptr(), c("da").as_ptr(), c(path.to_str().unwrap()).as_ptr())
+        tm_questionnaire_to_file(
+            model,
+            c("html").as_ptr(),
+            c("mayor").as_ptr(),
+            c("da").as_ptr(),
+            c(path.to_str().unwrap()).as_ptr(),
+        )
     };
     assert_eq!(status, tm_status::TM_STATUS_INVALID_ARGUMENT);
     assert!(last_error().contains("unknown role `mayor`"), "{}", last_error());
     let status = unsafe {
-        tm_questionnaire_to_file(model, c("pdf").as_ptr(), std::ptr::null(), c("da").as_ptr(), c(path.to_str().unwrap()).as_ptr())
+        tm_questionnaire_to_file(
+            model,
+            c("pdf").as_ptr(),
+            std::ptr::null(),
+            c("da").as_ptr(),
+            c(path.to_str().unwrap()).as_ptr(),
+        )
     };
     assert_eq!(status, tm_status::TM_STATUS_INVALID_ARGUMENT);
     assert!(last_error().contains("`pdf`"), "{}", last_error());
-    let status = unsafe { tm_questionnaire_to_file(model, c("csv").as_ptr(), std::ptr::null(), c("da").as_ptr(), std::ptr::null()) };
+    let status = unsafe {
+        tm_questionnaire_to_file(model, c("csv").as_ptr(), std::ptr::null(), c("da").as_ptr(), std::ptr::null())
+    };
     assert_eq!(status, tm_status::TM_STATUS_NULL_POINTER);
     unsafe { tm_model_free(model) };
     std::fs::remove_dir_all(&dir).unwrap();

@@ -225,13 +225,14 @@ fn run(cli: Cli) -> Result<String, String> {
             lang,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let data = Responses::from_file(&model, &responses, &ReadOptions { ignore_columns, sheet }).map_err(|e| {
-                let hint = match e {
-                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
-                    _ => "",
-                };
-                format!("{}: {e}{hint}", responses.display())
-            })?;
+            let data =
+                Responses::from_file(&model, &responses, &ReadOptions { ignore_columns, sheet }).map_err(|e| {
+                    let hint = match e {
+                        transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
+                        _ => "",
+                    };
+                    format!("{}: {e}{hint}", responses.display())
+                })?;
             let options = AssessOptions {
                 weighting,
                 min_group_size,

@@ -57,9 +57,13 @@ fn the_csv_and_html_files_are_the_librarys_questionnaire() {
     let expected = render(&Model::default_model(), Format::Csv, &QuestionnaireOptions::default()).unwrap();
     assert_eq!(std::fs::read(dir.join("list.csv")).unwrap(), expected);
 
-    stdout(&dir, &["questionnaire", "--model", &m2, "--role", "frontline", "--lang", "en", "--format", "html", "-o", "q.html"]);
+    stdout(
+        &dir,
+        &["questionnaire", "--model", &m2, "--role", "frontline", "--lang", "en", "--format", "html", "-o", "q.html"],
+    );
     let model = Model::from_file(&m2).unwrap();
-    let options = QuestionnaireOptions { role: Some("frontline".into()), lang: Lang::En, ..QuestionnaireOptions::default() };
+    let options =
+        QuestionnaireOptions { role: Some("frontline".into()), lang: Lang::En, ..QuestionnaireOptions::default() };
     assert_eq!(std::fs::read(dir.join("q.html")).unwrap(), render(&model, Format::Html, &options).unwrap());
     // Only the output file is left: the temporary file was renamed into place.
     let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -80,10 +84,11 @@ fn the_workbooks_are_written() {
 #[test]
 fn an_unknown_role_names_the_allowed_ones_and_writes_nothing() {
     let dir = scratch("role");
-    fails(&dir, &["questionnaire", "--role", "borgmester", "--format", "html", "-o", "q.html"], &[
-        "unknown role `borgmester`",
-        "politician, top_manager, middle_manager, frontline, external_partner",
-    ]);
+    fails(
+        &dir,
+        &["questionnaire", "--role", "borgmester", "--format", "html", "-o", "q.html"],
+        &["unknown role `borgmester`", "politician, top_manager, middle_manager, frontline, external_partner"],
+    );
     assert!(!dir.join("q.html").exists());
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "no temporary file left");
 }

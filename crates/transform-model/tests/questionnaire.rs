@@ -18,7 +18,8 @@ fn models() -> Vec<(Model, Value)> {
 
 /// Role ids asked item `item` per the JSON: its `roles`, or every role when empty.
 fn asked_roles(json: &Value, item: &Value) -> Vec<String> {
-    let listed: Vec<String> = item["roles"].as_array().map_or(vec![], |a| a.iter().map(|r| r.as_str().unwrap().to_owned()).collect());
+    let listed: Vec<String> =
+        item["roles"].as_array().map_or(vec![], |a| a.iter().map(|r| r.as_str().unwrap().to_owned()).collect());
     if listed.is_empty() {
         json["roles"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_owned()).collect()
     } else {
@@ -67,8 +68,9 @@ fn the_choices_carry_the_scale_dont_know_and_the_roles() {
         let likert: Vec<(&str, &str)> =
             c[1..].iter().filter(|r| r[list] == "likert").map(|r| (r[name].as_str(), r[da].as_str())).collect();
         let labels = &json["scale"]["labels"];
-        let mut expected: Vec<(String, String)> =
-            (1..=5).map(|v| (v.to_string(), format!("{v} – {}", labels[v.to_string()]["da"].as_str().unwrap()))).collect();
+        let mut expected: Vec<(String, String)> = (1..=5)
+            .map(|v| (v.to_string(), format!("{v} – {}", labels[v.to_string()]["da"].as_str().unwrap())))
+            .collect();
         expected.push(("dk".into(), json["scale"]["missing"]["da"].as_str().unwrap().to_owned()));
         assert_eq!(likert, expected.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect::<Vec<_>>());
         let roles: Vec<(&str, &str)> =
@@ -120,8 +122,11 @@ fn an_unknown_role_is_a_typed_error_naming_the_allowed_ones() {
     let options = QuestionnaireOptions { role: Some("borgmester".into()), ..QuestionnaireOptions::default() };
     for format in [Format::XlsForm, Format::Csv, Format::Html] {
         let e = render(&model, format, &options).unwrap_err();
-        assert!(matches!(&e, QuestionnaireError::UnknownRole { role, allowed }
-            if role == "borgmester" && allowed.contains("frontline") && allowed.contains("external_partner")), "{e}");
+        assert!(
+            matches!(&e, QuestionnaireError::UnknownRole { role, allowed }
+            if role == "borgmester" && allowed.contains("frontline") && allowed.contains("external_partner")),
+            "{e}"
+        );
     }
 }
 
@@ -136,7 +141,10 @@ fn the_question_list_shows_no_reverse_key() {
         for (row, item) in rows[1..].iter().zip(items) {
             assert_eq!(row[0], item["id"].as_str().unwrap());
             assert_eq!(row[2], asked_roles(&json, item).join(" "));
-            assert_eq!(row[5], "1 = Helt uenig; 2 = Uenig; 3 = Hverken enig eller uenig; 4 = Enig; 5 = Helt enig; Ved ikke");
+            assert_eq!(
+                row[5],
+                "1 = Helt uenig; 2 = Uenig; 3 = Hverken enig eller uenig; 4 = Enig; 5 = Helt enig; Ved ikke"
+            );
         }
         assert!(rows.iter().flatten().all(|c| !c.to_lowercase().contains("reverse")));
         // The CSV is the same rows, quoted where needed.
@@ -169,7 +177,12 @@ fn the_html_has_one_section_per_role_no_item_ids_and_the_promise() {
         // Rows per section = items asked of that role; 5 scale boxes + "ved ikke" per row.
         for (section, role) in html.split("<section>").skip(1).zip(roles) {
             let id = role["id"].as_str().unwrap();
-            let asked = json["items"].as_array().unwrap().iter().filter(|i| asked_roles(&json, i).iter().any(|r| r == id)).count();
+            let asked = json["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|i| asked_roles(&json, i).iter().any(|r| r == id))
+                .count();
             assert_eq!(section.matches("<td class=\"n\">").count(), asked, "role {id}");
             assert_eq!(section.matches("class=\"tick\"").count(), asked * 6, "role {id}");
             assert!(section.contains(role["label"]["da"].as_str().unwrap()));

@@ -64,21 +64,36 @@ fn a_2026_2_survey_reads_the_same_from_xlsx_as_from_csv() {
 
 /// A KoboToolbox-style export of three respondents, and the plain CSV it stands for.
 fn kobo_export(model: &Model) -> (PathBuf, String) {
-    let items: Vec<&str> = model.items().iter().filter(|i| i.roles.is_empty() || i.roles.iter().any(|r| r == "frontline")).map(|i| i.id.as_str()).take(3).collect();
+    let items: Vec<&str> = model
+        .items()
+        .iter()
+        .filter(|i| i.roles.is_empty() || i.roles.iter().any(|r| r == "frontline"))
+        .map(|i| i.id.as_str())
+        .take(3)
+        .collect();
     let path = temp(&format!("kobo-{}.xlsx", model.version()));
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
-    let header = ["start", "end", "today", "deviceid", "role"]
-        .into_iter()
-        .chain(items.iter().copied())
-        .chain(["meta/instanceID", "_id", "_uuid", "_submission_time", "_validation_status", "_index", "__version__"]);
+    let header = ["start", "end", "today", "deviceid", "role"].into_iter().chain(items.iter().copied()).chain([
+        "meta/instanceID",
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_validation_status",
+        "_index",
+        "__version__",
+    ]);
     for (c, h) in header.enumerate() {
         ws.write_string(0, c as u16, h).unwrap();
     }
     // role as a choice name or (second row) as its label; answers as numbers, "dk" or "Ved ikke".
     let rows: [(&str, [&str; 3], &str); 3] = [
         ("frontline", ["4", "dk", "2"], "uuid-a"),
-        (model.roles()[model.role_index("frontline").unwrap()].label.get(transform_model::Lang::Da), ["5", "3", "Ved ikke"], "uuid-b"),
+        (
+            model.roles()[model.role_index("frontline").unwrap()].label.get(transform_model::Lang::Da),
+            ["5", "3", "Ved ikke"],
+            "uuid-b",
+        ),
         ("frontline", ["1", "2", "3"], "uuid-c"),
     ];
     for (r, (role, answers, uuid)) in rows.iter().enumerate() {
@@ -118,7 +133,13 @@ fn an_xlsform_export_reads_as_its_plain_csv() {
         let from_csv = Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap();
         assert_eq!(from_xlsx, from_csv);
         assert_eq!(from_xlsx.respondent_id(1), Some("uuid-b"));
-        assert_eq!(from_xlsx.value(0, model.item_index(model.items().iter().find(|i| csv.contains(&i.id)).unwrap().id.as_str()).unwrap()), Ok(Some(4)));
+        assert_eq!(
+            from_xlsx.value(
+                0,
+                model.item_index(model.items().iter().find(|i| csv.contains(&i.id)).unwrap().id.as_str()).unwrap()
+            ),
+            Ok(Some(4))
+        );
     }
 }
 
@@ -164,7 +185,10 @@ fn an_empty_sheet_and_an_unknown_sheet_are_named() {
     let e = read_err(&path, Some("Besvarelser"));
     assert_eq!(
         e,
-        ResponseError::Xlsx(XlsxError::UnknownSheet { sheet: "Besvarelser".into(), available: "`Forside`, `Svar`".into() })
+        ResponseError::Xlsx(XlsxError::UnknownSheet {
+            sheet: "Besvarelser".into(),
+            available: "`Forside`, `Svar`".into()
+        })
     );
     // The named sheet is read (one respondent is enough to read; k applies when assessing).
     let options = ReadOptions { sheet: Some("Svar".into()), ..ReadOptions::default() };
@@ -192,7 +216,13 @@ fn a_sheet_named_for_a_csv_file_is_refused() {
 #[test]
 fn a_bad_answer_cell_names_its_spreadsheet_row() {
     let path = temp("bad-cell.xlsx");
-    write_sheet(&path, &[("Svar", &[&["respondent", "role", "D1_1"], &["a", "top_manager", "3"], &["b", "top_manager", "meget"]])]);
+    write_sheet(
+        &path,
+        &[("Svar", &[&["respondent", "role", "D1_1"], &["a", "top_manager", "3"], &["b", "top_manager", "meget"]])],
+    );
     let e = read_err(&path, None);
-    assert!(matches!(&e, ResponseError::NotInteger { row: 3, respondent, value, .. } if respondent == "b" && value == "meget"), "{e:?}");
+    assert!(
+        matches!(&e, ResponseError::NotInteger { row: 3, respondent, value, .. } if respondent == "b" && value == "meget"),
+        "{e:?}"
+    );
 }

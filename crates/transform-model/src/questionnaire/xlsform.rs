@@ -36,7 +36,11 @@ impl XlsForm {
 /// Builds the XLSForm for `roles` (indices into the model's roles).
 pub fn xlsform(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Result<XlsForm, QuestionnaireError> {
     check_names(model, roles)?;
-    Ok(XlsForm { survey: survey(model, roles, options), choices: choices(model, roles), settings: settings(model, options) })
+    Ok(XlsForm {
+        survey: survey(model, roles, options),
+        choices: choices(model, roles),
+        settings: settings(model, options),
+    })
 }
 
 fn label_columns(prefix: &str) -> impl Iterator<Item = String> + '_ {

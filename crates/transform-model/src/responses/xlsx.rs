@@ -124,7 +124,9 @@ mod reader {
 
     use super::{ID_FALLBACKS, METADATA_COLUMNS, XlsxError, check_workbook};
     use crate::model::Model;
-    use crate::responses::{ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer};
+    use crate::responses::{
+        ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer,
+    };
     use crate::text::normalize;
 
     enum Column {
@@ -142,13 +144,15 @@ mod reader {
         options: &ReadOptions,
     ) -> Result<Responses, ResponseError> {
         check_workbook(path, &bytes)?;
-        let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))
-            .map_err(|e| XlsxError::Read { message: e.to_string() })?;
+        let mut workbook =
+            calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| XlsxError::Read { message: e.to_string() })?;
         let names = workbook.sheet_names();
         let sheet = match &options.sheet {
-            Some(name) => names.iter().find(|n| n.as_str() == name.trim()).cloned().ok_or_else(|| {
-                XlsxError::UnknownSheet { sheet: name.clone(), available: quoted(&names) }
-            })?,
+            Some(name) => names
+                .iter()
+                .find(|n| n.as_str() == name.trim())
+                .cloned()
+                .ok_or_else(|| XlsxError::UnknownSheet { sheet: name.clone(), available: quoted(&names) })?,
             None => names.first().cloned().ok_or(XlsxError::Read { message: "the workbook has no sheets".into() })?,
         };
         let range = workbook.worksheet_range(&sheet).map_err(|e| XlsxError::Read { message: e.to_string() })?;
@@ -196,7 +200,8 @@ mod reader {
                 "respondent" => Column::Respondent,
                 "role" => Column::Role,
                 "" => {
-                    let used = range.rows().skip(header_index + 1).any(|row| row.get(index).is_some_and(|c| !is_blank(c)));
+                    let used =
+                        range.rows().skip(header_index + 1).any(|row| row.get(index).is_some_and(|c| !is_blank(c)));
                     if used {
                         return Err(XlsxError::UnnamedColumn { sheet: sheet.to_owned(), index: index + 1 }.into());
                     }
@@ -265,7 +270,13 @@ mod reader {
     }
 
     /// One answer cell: `None` for no answer ("dk", "Ved ikke", empty), else the integer.
-    fn answer(model: &Model, row: usize, respondent: &str, item: usize, cell: &Data) -> Result<Option<i64>, ResponseError> {
+    fn answer(
+        model: &Model,
+        row: usize,
+        respondent: &str,
+        item: usize,
+        cell: &Data,
+    ) -> Result<Option<i64>, ResponseError> {
         let not_integer = |value: String| ResponseError::NotInteger {
             row,
             respondent: respondent.to_owned(),
