@@ -86,7 +86,8 @@ def test_an_unknown_role_names_the_allowed_ones(tmp_path):
 
 def test_xlsx_responses_assess_as_their_csv(tmp_path, sample_csv):
     frame = pd.read_csv(sample_csv, dtype=str, keep_default_na=False)
-    frame = frame.apply(lambda col: pd.to_numeric(col, errors="ignore") if col.name not in ("respondent", "role") else col)
+    for column in frame.columns.drop(["respondent", "role"]):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")  # empty cells stay empty in the sheet
     workbook = tmp_path / "survey.xlsx"
     with pd.ExcelWriter(workbook) as writer:
         pd.DataFrame({"note": ["forside"]}).to_excel(writer, sheet_name="Forside", index=False)
