@@ -519,6 +519,17 @@ tm_status tm_portfolio_analyse(const tm_portfolio *p,
  */
 void tm_portfolio_free(tm_portfolio *p);
 
+/*
+ Writes the questionnaire of `model` to `path` (replaced whole, never half-written).
+ `format`: "xlsform", "xlsx", "csv" or "html"; `role`: one role's items, or NULL for all
+ roles; `lang`: "da" or "en". The anonymity promise states k = 5.
+ */
+tm_status tm_questionnaire_to_file(const tm_model *model,
+                                   const char *format,
+                                   const char *role,
+                                   const char *lang,
+                                   const char *path);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -254,6 +254,7 @@ def assess(
     threads: Optional[int] = None,
     encoding: Optional[str] = None,
     decimal: Optional[str] = None,
+    sheet: Optional[str] = None,
 ) -> Assessment:
     """Scores survey responses on `model` (default: the embedded `dtm` model).
 
@@ -268,6 +269,8 @@ def assess(
       one row per answer;
     - a path to a CSV (wide) or JSON (long) file. CSV is read as UTF-8; a file saved by Danish
       Excel is usually Windows-1252: pass `encoding="cp1252"`. `decimal=","` reads "2,0" as 2;
+    - a path to an `.xlsx` workbook: its first sheet, or `sheet="name"`; a wide sheet or an
+      XLSForm-style export (KoboToolbox, ODK: metadata columns skipped, "dk" = don't know);
     - a numpy integer matrix (respondents × items) with `roles=` and `items=` (and optionally
       `respondents=`); `missing` marks an unanswered cell. A C-contiguous int64 matrix is
       read in place, without a copy.
@@ -291,7 +294,9 @@ def assess(
     if isinstance(responses, np.ndarray):
         inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts)
     elif isinstance(responses, (str, os.PathLike)):
-        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts)
+        if sheet is not None:
+            _args.instance("sheet", sheet, str, "a sheet name")
+        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sheet=sheet)
     elif hasattr(responses, "columns") and hasattr(responses, "index"):
         inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts)
     else:

@@ -39,8 +39,14 @@ ASSESS = Sink(_rs.assess_csv, _rs.assess_matrix, _rs.assess_long)
 
 
 def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Optional[str], decimal: Optional[str],
-              opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
+              opts: Tuple[Any, ...], sink: Sink = ASSESS, sheet: Optional[str] = None) -> Any:
     path = os.fspath(path)
+    if path.lower().endswith((".xlsx", ".xlsm")) or sheet is not None:
+        # A workbook stores numbers and text, not encoded bytes: encoding= and decimal= do not apply.
+        for name, value in (("encoding", encoding), ("decimal", decimal)):
+            if value is not None:
+                raise OptionError(f"{name}= applies to CSV files, not to .xlsx workbooks", option=name, value=value)
+        return sink.csv(model._inner, path, True, ignore_columns, *opts, sheet)
     if decimal not in (None, ".", ","):
         raise OptionError(f"decimal={decimal!r} is not one of '.', ','", option="decimal", allowed=[".", ","],
                           value=decimal)

@@ -102,6 +102,7 @@ def assess_csv(
     seed: int,
     target: Optional[int],
     threads: Optional[int],
+    sheet: Optional[str] = None,
 ) -> _Assessment: ...
 def assess_matrix(
     model: _Model,
@@ -137,6 +138,7 @@ def assess_long(
     target: Optional[int],
     threads: Optional[int],
 ) -> _Assessment: ...
+def write_questionnaire(model: _Model, format: str, path: str, role: Optional[str], lang: str) -> None: ...
 def parse_answers(cells: List[Optional[str]], missing: int) -> Tuple[npt.NDArray[np.int64], Optional[int]]: ...
 
 @final
@@ -156,6 +158,7 @@ def items_csv(
     min_group_size: int,
     allow_small_groups: bool,
     by_role: bool,
+    sheet: Optional[str] = ...,
 ) -> _ItemAnalysis: ...
 def items_matrix(
     model: _Model,

@@ -15,6 +15,7 @@ mod error;
 mod items;
 mod model;
 mod portfolio;
+mod questionnaire;
 
 use std::ffi::{CString, c_char};
 
@@ -24,6 +25,7 @@ pub use error::*;
 pub use items::*;
 pub use model::*;
 pub use portfolio::*;
+pub use questionnaire::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).
 #[unsafe(no_mangle)]

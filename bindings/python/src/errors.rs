@@ -118,7 +118,8 @@ impl CoreError {
                     | ResponseError::NoRespondents
                     | ResponseError::Shape { .. }
                     | ResponseError::IndexOutOfRange { .. }
-                    | ResponseError::ModelMismatch { .. } => vec![],
+                    | ResponseError::ModelMismatch { .. }
+                    | ResponseError::Xlsx(_) => vec![],
                 };
                 raise(py, "ResponseError", msg, &f)
             }

@@ -103,7 +103,7 @@ fn analyse(
 
 /// Item analysis of wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role, sheet=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_csv(
     py: Python<'_>,
@@ -114,10 +114,11 @@ pub fn items_csv(
     min_group_size: usize,
     allow_small_groups: bool,
     by_role: bool,
+    sheet: Option<String>,
 ) -> PyResult<PyItemAnalysis> {
     let o = options(min_group_size, allow_small_groups, by_role);
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns };
+    let read = ReadOptions { ignore_columns, sheet };
     let result = py.detach(move || {
         let r = if is_path {
             Responses::from_file(&model, &source, &read)

@@ -5,6 +5,7 @@
 mod errors;
 mod items;
 mod portfolio;
+mod questionnaire;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -91,7 +92,7 @@ impl PyAssessment {
 
 /// Assesses wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_csv(
     py: Python<'_>,
@@ -108,6 +109,7 @@ fn assess_csv(
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
+    sheet: Option<String>,
 ) -> PyResult<PyAssessment> {
     let o = AssessOptions {
         weighting: weighting.parse::<Weighting>().map_err(invalid)?,
@@ -122,7 +124,7 @@ fn assess_csv(
         ..AssessOptions::default()
     };
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns };
+    let read = ReadOptions { ignore_columns, sheet };
     let result = py.detach(move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
@@ -345,6 +347,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(items::items_csv, m)?)?;
     m.add_function(wrap_pyfunction!(items::items_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(items::items_long, m)?)?;
+    m.add_function(wrap_pyfunction!(questionnaire::write_questionnaire, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -46,8 +46,12 @@ pub struct ItemsArgs {
 
 pub fn run(a: ItemsArgs) -> Result<String, String> {
     let model = crate::load_model(a.model.as_ref(), None)?;
-    let data = Responses::from_file(&model, &a.responses, &ReadOptions { ignore_columns: a.ignore_columns })
-        .map_err(|e| format!("{}: {e}", a.responses.display()))?;
+    let data = Responses::from_file(
+        &model,
+        &a.responses,
+        &ReadOptions { ignore_columns: a.ignore_columns, ..ReadOptions::default() },
+    )
+    .map_err(|e| format!("{}: {e}", a.responses.display()))?;
     let options =
         ItemOptions { min_group_size: a.min_group_size, allow_small_groups: a.allow_small_groups, by_role: a.by_role };
     let result = item_analysis(&model, &data, &options).map_err(|e| format!("{e}{}", crate::option_hint(&e)))?;

@@ -1,5 +1,7 @@
 //! `transform-model`: a thin command line over the transform-model crate.
 
+mod questionnaire;
+
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -81,6 +83,9 @@ enum Command {
         /// Extra CSV column to skip (repeatable).
         #[arg(long = "ignore-column")]
         ignore_columns: Vec<String>,
+        /// The sheet of an .xlsx workbook to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: OutFormat,
         #[arg(long, default_value = "da")]
@@ -88,6 +93,24 @@ enum Command {
     },
     /// Item analysis for piloting: alpha, omega, item-rest r and "ved ikke" per item and dimension.
     Items(items::ItemsArgs),
+    /// Write the questionnaire for a survey tool (XLSForm, question list) or paper (HTML).
+    Questionnaire {
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Only this role's items (default: all roles).
+        #[arg(long)]
+        role: Option<String>,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
+        #[arg(long, value_enum)]
+        format: questionnaire::QuestionnaireFormat,
+        /// The anonymity threshold k promised to respondents.
+        #[arg(long, default_value_t = 5)]
+        min_group_size: usize,
+        /// The file to write (replaced whole, never left half-written).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Synthetic responses as CSV on stdout, for demos and benchmarks.
     Sample {
         #[arg(long)]
@@ -201,17 +224,19 @@ fn run(cli: Cli) -> Result<String, String> {
             target,
             baseline,
             ignore_columns,
+            sheet,
             format,
             lang,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let data = Responses::from_file(&model, &responses, &ReadOptions { ignore_columns }).map_err(|e| {
-                let hint = match e {
-                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
-                    _ => "",
-                };
-                format!("{}: {e}{hint}", responses.display())
-            })?;
+            let data =
+                Responses::from_file(&model, &responses, &ReadOptions { ignore_columns, sheet }).map_err(|e| {
+                    let hint = match e {
+                        transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
+                        _ => "",
+                    };
+                    format!("{}: {e}{hint}", responses.display())
+                })?;
             let options = AssessOptions {
                 weighting,
                 min_group_size,
@@ -236,6 +261,10 @@ fn run(cli: Cli) -> Result<String, String> {
             })
         }
         Command::Items(args) => items::run(args),
+        Command::Questionnaire { model, role, lang, format, min_group_size, output } => {
+            let model = load_model(model.as_ref(), None)?;
+            questionnaire::run(&model, format, role, lang, min_group_size, &output)
+        }
         Command::Sample { respondents, seed, model, role_counts } => {
             let model = load_model(model.as_ref(), None)?;
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;

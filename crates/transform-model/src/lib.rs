@@ -5,7 +5,8 @@
 //! forward to it. Each capability has its own module and error enum:
 //!
 //! - [`model`]: the versioned, bilingual maturity model definition (data, validated on load);
-//! - [`responses`]: questionnaire answers read from survey exports (CSV, JSON);
+//! - [`questionnaire`]: the items as forms for survey tools (XLSForm, lists) and paper (HTML);
+//! - [`responses`]: questionnaire answers read from survey exports (CSV, JSON, .xlsx);
 //! - [`maturity`]: scoring per the domain contract, with anonymity, reliability and intervals;
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
@@ -16,6 +17,7 @@ pub mod maturity;
 pub mod mission;
 pub mod model;
 pub mod municipality;
+pub mod questionnaire;
 pub mod responses;
 pub mod stats;
 pub mod text;

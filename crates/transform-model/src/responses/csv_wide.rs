@@ -8,6 +8,8 @@ use crate::model::Model;
 pub struct ReadOptions {
     /// Extra columns to skip (survey tools add timestamps, e-mail, …).
     pub ignore_columns: Vec<String>,
+    /// The sheet of an `.xlsx` workbook to read (default: the first); only for workbooks.
+    pub sheet: Option<String>,
 }
 
 enum Column {

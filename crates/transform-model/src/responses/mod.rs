@@ -6,12 +6,14 @@
 mod columns;
 mod csv_wide;
 mod json_long;
+mod xlsx;
 
 use std::path::Path;
 
 use crate::model::Model;
 
 pub use csv_wide::ReadOptions;
+pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 
 /// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
 /// the 1-based record number of a long JSON file.
@@ -63,6 +65,9 @@ pub enum ResponseError {
     /// Responses read for one model used with another.
     #[error("these responses were read for model {responses}, not for model {model}")]
     ModelMismatch { responses: String, model: String },
+    /// A workbook problem: not a workbook, unknown or empty sheet, missing columns.
+    #[error(transparent)]
+    Xlsx(XlsxError),
 }
 
 /// Which model responses were read for: id, version and a hash of the whole definition.
@@ -152,10 +157,25 @@ impl Responses {
         json_long::read(model, text)
     }
 
-    /// Reads a file by its extension: `.json` is long JSON, anything else wide CSV.
+    /// Reads the first sheet (or `options.sheet`) of an `.xlsx` workbook: a wide sheet or an
+    /// XLSForm-style export (see [`METADATA_COLUMNS`]).
+    pub fn from_xlsx_bytes(model: &Model, bytes: Vec<u8>, options: &ReadOptions) -> Result<Self, ResponseError> {
+        xlsx::read(model, "workbook", bytes, options)
+    }
+
+    /// Reads a file by its extension: `.json` is long JSON, `.xlsx`/`.xlsm` a workbook,
+    /// anything else wide CSV.
     pub fn from_file(model: &Model, path: impl AsRef<Path>, options: &ReadOptions) -> Result<Self, ResponseError> {
         let path = path.as_ref();
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let has_ext = |ext: &str| path.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext));
+        if has_ext("xlsx") || has_ext("xlsm") {
+            return xlsx::read(model, &path.display().to_string(), read_bytes(path)?, options);
+        }
+        if let Some(sheet) = &options.sheet {
+            let path = path.display().to_string();
+            return Err(XlsxError::SheetWithoutWorkbook { path, sheet: sheet.clone() }.into());
+        }
+        let is_json = has_ext("json");
         if is_json {
             let bytes = read_bytes(path)?;
             let text = std::str::from_utf8(&bytes)

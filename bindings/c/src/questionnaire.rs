@@ -1,0 +1,46 @@
+//! `tm_questionnaire_to_file`: the model's items as a form file (XLSForm, list, HTML).
+
+use std::ffi::c_char;
+
+use transform_model::questionnaire::{Format, QuestionnaireError, QuestionnaireOptions, write_file};
+
+use crate::error::*;
+use crate::model::tm_model;
+
+impl From<QuestionnaireError> for Fail {
+    fn from(e: QuestionnaireError) -> Self {
+        let status = match e {
+            QuestionnaireError::UnknownRole { .. }
+            | QuestionnaireError::UnknownFormat { .. }
+            | QuestionnaireError::InvalidThreshold { .. }
+            | QuestionnaireError::FeatureDisabled { .. } => TM_STATUS_INVALID_ARGUMENT,
+            QuestionnaireError::InvalidName { .. } => TM_STATUS_VALIDATION_ERROR,
+            QuestionnaireError::Workbook { .. } | QuestionnaireError::Io { .. } => TM_STATUS_IO_ERROR,
+        };
+        Fail::new(status, e.to_string())
+    }
+}
+
+/// Writes the questionnaire of `model` to `path` (replaced whole, never half-written).
+/// `format`: "xlsform", "xlsx", "csv" or "html"; `role`: one role's items, or NULL for all
+/// roles; `lang`: "da" or "en". The anonymity promise states k = 5.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_questionnaire_to_file(
+    model: *const tm_model,
+    format: *const c_char,
+    role: *const c_char,
+    lang: *const c_char,
+    path: *const c_char,
+) -> tm_status {
+    guard(|| {
+        let model = unsafe { handle(model, "model") }?;
+        let format: Format = unsafe { str_arg(format, "format") }?.parse()?;
+        let role = unsafe { opt_str_arg(role, "role") }?.map(str::to_owned);
+        let lang =
+            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        let path = unsafe { str_arg(path, "path") }?;
+        let options = QuestionnaireOptions { role, lang, ..QuestionnaireOptions::default() };
+        write_file(&model.inner, format, &options, path)?;
+        Ok(())
+    })
+}

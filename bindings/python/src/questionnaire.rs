@@ -1,0 +1,60 @@
+//! `write_questionnaire`: the model's items as a form file; errors become the package's
+//! exception classes with the argument named.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use transform_model::questionnaire::{Format, QuestionnaireError, QuestionnaireOptions, write_file};
+
+use crate::PyModel;
+
+/// Writes the questionnaire of `model` to `path` in `format` (xlsform, xlsx, csv, html).
+#[pyfunction]
+#[pyo3(signature = (model, format, path, role, lang))]
+pub fn write_questionnaire(
+    py: Python<'_>,
+    model: &PyModel,
+    format: &str,
+    path: std::path::PathBuf,
+    role: Option<String>,
+    lang: &str,
+) -> PyResult<()> {
+    let lang = lang.parse().map_err(|e: String| error(py, "OptionError", e, Some(("lang", lang.to_owned()))))?;
+    let model = model.inner.clone();
+    let format_name = format.to_owned();
+    let result = py.detach(move || {
+        let format: Format = format_name.parse()?;
+        write_file(&model, format, &QuestionnaireOptions { role, lang, ..QuestionnaireOptions::default() }, &path)
+    });
+    result.map_err(|e| {
+        let message = e.to_string();
+        match e {
+            QuestionnaireError::UnknownRole { role, .. } => error(py, "OptionError", message, Some(("role", role))),
+            QuestionnaireError::UnknownFormat { format, .. } => {
+                error(py, "OptionError", message, Some(("format", format)))
+            }
+            QuestionnaireError::FeatureDisabled { format } => {
+                error(py, "OptionError", message, Some(("format", format.to_owned())))
+            }
+            QuestionnaireError::InvalidThreshold { .. } | QuestionnaireError::InvalidName { .. } => {
+                error(py, "ModelError", message, None)
+            }
+            QuestionnaireError::Io { .. } | QuestionnaireError::Workbook { .. } => {
+                pyo3::exceptions::PyOSError::new_err(message)
+            }
+        }
+    })
+}
+
+/// `transform_model._errors.<class>(message, option=…, value=…)`.
+fn error(py: Python<'_>, class: &str, message: String, option: Option<(&str, String)>) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py.import("transform_model._errors")?.getattr(class)?;
+        let kwargs = PyDict::new(py);
+        if let Some((name, value)) = option {
+            kwargs.set_item("option", name)?;
+            kwargs.set_item("value", value)?;
+        }
+        Ok(PyErr::from_value(cls.call((message,), Some(&kwargs))?))
+    };
+    build().unwrap_or_else(|e| e)
+}

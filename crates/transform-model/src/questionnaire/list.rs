@@ -1,0 +1,59 @@
+//! The plain question list, for survey tools that import one: item id, dimension, the roles
+//! asked, the text in Danish and English, and the answer scale. The reverse key is left out:
+//! it is scoring information, not something a respondent should see.
+
+use crate::localized::Lang;
+use crate::model::Model;
+
+use super::items_for;
+
+/// The list's columns.
+pub const LIST_COLUMNS: [&str; 6] = ["item", "dimension", "roles", "text_da", "text_en", "scale"];
+
+/// Header and one row per item asked of any of `roles`; `roles` in a row are the selected
+/// roles the item is asked of, separated by spaces (as XLSForm separates choice names).
+pub fn list_rows(model: &Model, roles: &[usize], lang: Lang) -> Vec<Vec<String>> {
+    let scale = scale_text(model, lang);
+    let mut rows = vec![LIST_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    for i in items_for(model, roles) {
+        let item = &model.items()[i];
+        let asked: Vec<&str> =
+            roles.iter().filter(|&&r| model.is_asked(r, i)).map(|&r| model.roles()[r].id.as_str()).collect();
+        rows.push(vec![
+            item.id.clone(),
+            item.dimension.clone(),
+            asked.join(" "),
+            item.text.get(Lang::Da).to_owned(),
+            item.text.get(Lang::En).to_owned(),
+            scale.clone(),
+        ]);
+    }
+    rows
+}
+
+/// The list as CSV (comma-separated, UTF-8, quoted where needed).
+pub fn list_csv(model: &Model, roles: &[usize], lang: Lang) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in list_rows(model, roles, lang) {
+        writer.write_record(&row).expect("writing to memory cannot fail");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory cannot fail")).expect("the cells are UTF-8")
+}
+
+/// `1 = Helt uenig; …; 5 = Helt enig; Ved ikke`: the scale as a respondent sees it.
+pub(crate) fn scale_text(model: &Model, lang: Lang) -> String {
+    let scale = model.scale();
+    let mut parts: Vec<String> = (scale.min..=scale.max)
+        .map(|v| match scale.labels.get(&v.to_string()) {
+            Some(label) => format!("{v} = {}", label.get(lang)),
+            None => v.to_string(),
+        })
+        .collect();
+    parts.push(missing_label(model, lang).to_owned());
+    parts.join("; ")
+}
+
+/// The "don't know" answer's label: the model's, else "Ved ikke" / "Don't know".
+pub(crate) fn missing_label(model: &Model, lang: Lang) -> &str {
+    model.scale().missing.as_ref().map_or(lang.pick("Ved ikke", "Don't know"), |m| m.get(lang))
+}

@@ -1,0 +1,104 @@
+"""Questionnaires out (every exported XLSForm converts with pyxform without error or warning)
+and responses back in from .xlsx (the same assessment as the CSV of the same data)."""
+import csv
+import json
+import re
+
+import pandas as pd
+import pytest
+from pyxform.xls2xform import convert
+
+import transform_model as tm
+from conftest import ROOT
+
+MODELS = ROOT / "crates" / "transform-model" / "models"
+
+
+def models():
+    out = [("dtm", tm.default_model()), ("dtm-2026.2", tm.Model.from_file(MODELS / "dtm-2026.2.json"))]
+    if (MODELS / "ci.json").exists():
+        out.append(("ci", tm.Model.from_file(MODELS / "ci.json")))
+    return out
+
+
+def asked(model_json, item):
+    """Role ids asked `item`: its `roles`, or every role when empty."""
+    return item.get("roles") or [r["id"] for r in model_json["roles"]]
+
+
+@pytest.mark.parametrize("name,model", models(), ids=[n for n, _ in models()])
+def test_every_exported_xlsform_converts_without_warnings(tmp_path, name, model):
+    path = tm.questionnaire(model, "xlsform", path=tmp_path / f"{name}.xlsx")
+    warnings = []
+    result = convert(xlsform=str(path), warnings=warnings, validate=False)
+    assert warnings == []
+    xform = result.xform
+    data = json.loads(model.to_json())
+    assert re.findall(r'<translation lang="([^"]+)"', xform) == ["Dansk (da)", "English (en)"]
+    # One bind per item routed by role: the items not asked of every role.
+    routed = sum(1 for i in data["items"] if len(asked(data, i)) < len(data["roles"]))
+    assert len(re.findall(r'relevant="selected\( /data/role ,', xform)) == routed
+    assert f'id="{data["id"]}"' in xform and f'version="{data["version"]}"' in xform
+    for item in data["items"]:
+        assert f"/data/{item['id']}" in xform
+
+
+def test_one_role_form_converts_and_holds_only_its_items(tmp_path):
+    model = tm.Model.from_file(MODELS / "dtm-2026.2.json")
+    path = tm.questionnaire(model, "xlsform", path=tmp_path / "frontline.xlsx", role="frontline", lang="en")
+    warnings = []
+    xform = convert(xlsform=str(path), warnings=warnings, validate=False).xform
+    assert warnings == []
+    data = json.loads(model.to_json())
+    for item in data["items"]:
+        assert (f"<{item['id']}/>" in xform) == ("frontline" in asked(data, item)), item["id"]
+
+
+def test_the_question_list_has_no_reverse_key(tmp_path):
+    model = tm.Model.from_file(MODELS / "dtm-2026.2.json")
+    path = tm.questionnaire(model, "csv", path=tmp_path / "list.csv")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    data = json.loads(model.to_json())
+    assert [r["item"] for r in rows] == [i["id"] for i in data["items"]]
+    assert list(rows[0]) == ["item", "dimension", "roles", "text_da", "text_en", "scale"]
+    assert all(r["text_da"] == i["text"]["da"] for r, i in zip(rows, data["items"]))
+    assert "reverse" not in path.read_text(encoding="utf-8").lower()
+    frame = pd.read_excel(tm.questionnaire(model, "xlsx", path=tmp_path / "list.xlsx"), dtype=str)
+    assert list(frame["item"]) == [r["item"] for r in rows]
+
+
+def test_the_html_states_the_promise_and_hides_item_ids(tmp_path):
+    path = tm.questionnaire(None, "html", path=tmp_path / "q.html", role="frontline")
+    html = path.read_text(encoding="utf-8")
+    assert "Ingen resultater vises for grupper med færre end 5 besvarelser" in html
+    assert html.count("<section>") == 1
+    assert not re.search(r"\bD\d+_\d+\b", html)
+
+
+def test_an_unknown_role_names_the_allowed_ones(tmp_path):
+    with pytest.raises(tm.OptionError) as e:
+        tm.questionnaire(None, "html", path=tmp_path / "q.html", role="borgmester")
+    assert e.value.option == "role" and "frontline" in str(e.value)
+    assert not (tmp_path / "q.html").exists()
+    with pytest.raises(tm.OptionError):
+        tm.questionnaire(None, "pdf", path=tmp_path / "q.pdf")
+
+
+def test_xlsx_responses_assess_as_their_csv(tmp_path, sample_csv):
+    frame = pd.read_csv(sample_csv, dtype=str, keep_default_na=False)
+    for column in frame.columns.drop(["respondent", "role"]):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")  # empty cells stay empty in the sheet
+    workbook = tmp_path / "survey.xlsx"
+    with pd.ExcelWriter(workbook) as writer:
+        pd.DataFrame({"note": ["forside"]}).to_excel(writer, sheet_name="Forside", index=False)
+        frame.to_excel(writer, sheet_name="Svar", index=False)
+    from_csv = tm.assess(sample_csv, bootstrap=200)
+    from_xlsx = tm.assess(workbook, sheet="Svar", bootstrap=200)
+    assert from_xlsx.to_json() == from_csv.to_json()
+    with pytest.raises(tm.ResponseError) as e:
+        tm.assess(workbook, sheet="Ark1")
+    assert "`Forside`, `Svar`" in str(e.value)
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(sample_csv.read_bytes())
+    with pytest.raises(tm.ResponseError, match="CSV"):
+        tm.assess(fake)

@@ -1,0 +1,43 @@
+"""Questionnaires out: the model's items as a form for a survey tool or for paper."""
+from __future__ import annotations
+
+import os
+import pathlib
+from typing import Optional, Union
+
+from . import _args
+from . import _transform_model as _rs
+from ._model import Model, default_model
+
+FORMATS = ("xlsform", "xlsx", "csv", "html")
+
+
+def questionnaire(
+    model: Optional[Model] = None,
+    format: str = "xlsform",
+    path: Union[str, "os.PathLike[str]", None] = None,
+    role: Optional[str] = None,
+    lang: str = "da",
+) -> pathlib.Path:
+    """Writes the questionnaire of `model` (default: the embedded `dtm`) to `path`.
+
+    `format`: "xlsform" (an XLSForm workbook for KoboToolbox, ODK, Survey123, Enketo),
+    "xlsx" or "csv" (the plain question list: item, dimension, roles, text da/en, scale), or
+    "html" (a printable questionnaire, one section per role, with the anonymity promise).
+    `role` limits it to one role's items; `lang` is the HTML's language and the XLSForm's
+    default language. The file is replaced whole (written to a temporary file, then renamed).
+    An unknown role raises `OptionError` naming the allowed ones. Returns the path written.
+    """
+    model = default_model() if model is None else _args.instance(
+        "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
+    _args.choice("format", format, FORMATS)
+    _args.lang(lang)
+    if path is None:
+        raise _args.OptionError("path= is required: the file to write", option="path")
+    if not isinstance(path, (str, os.PathLike)):
+        _args.instance("path", path, str, "a file path")
+    if role is not None:
+        _args.instance("role", role, str, "a role id, e.g. 'frontline'")
+    target = pathlib.Path(os.fspath(path))
+    _rs.write_questionnaire(model._inner, format, os.fspath(target), role, lang)
+    return target
