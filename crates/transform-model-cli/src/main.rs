@@ -35,8 +35,9 @@ enum OutFormat {
 enum Command {
     /// Print the maturity model (the embedded default, or --model).
     Model {
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         /// An overlay applied on top of the model.
         #[arg(long)]
         overlay: Option<PathBuf>,
@@ -48,8 +49,9 @@ enum Command {
     /// Score questionnaire responses (wide CSV or long JSON).
     Assess {
         responses: PathBuf,
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         #[arg(long)]
         overlay: Option<PathBuf>,
         #[arg(long, default_value = "balanced")]
@@ -90,8 +92,9 @@ enum Command {
         respondents: usize,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         /// Fixed head counts instead of drawn roles, e.g. `politician=4,frontline=30`.
         #[arg(long)]
         role_counts: Option<String>,
@@ -160,9 +163,11 @@ enum Command {
     Demo,
 }
 
-fn load_model(path: Option<&PathBuf>, overlay: Option<&PathBuf>) -> Result<Model, String> {
-    let model = match path {
-        Some(p) => Model::from_file(p).map_err(|e| e.to_string())?,
+/// `--model`: an existing file path wins, else a bundled id (`Model::resolve`); no flag is
+/// the default model.
+fn load_model(spec: Option<&String>, overlay: Option<&PathBuf>) -> Result<Model, String> {
+    let model = match spec {
+        Some(s) => Model::resolve(s).map_err(|e| e.to_string())?,
         None => Model::default_model(),
     };
     match overlay {
@@ -225,6 +230,7 @@ fn run(cli: Cli) -> Result<String, String> {
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
                 let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
+                attach_item_changes(&mut result, &earlier, &model);
             }
             Ok(match format {
                 OutFormat::Json => result.to_json(),
@@ -298,6 +304,18 @@ fn run(cli: Cli) -> Result<String, String> {
                 .expect("serializes"))
         }
         Command::Demo => demo(),
+    }
+}
+
+/// A baseline made on another bundled version of the same model: list, per dimension, the
+/// items that changed since. A baseline on a custom version (not bundled) gets no list.
+fn attach_item_changes(result: &mut Assessment, earlier: &Assessment, model: &Model) {
+    let Some(comparison) = result.baseline.as_mut() else { return };
+    if earlier.model.id != model.id() || earlier.model.version == model.version() {
+        return;
+    }
+    if let Ok(old) = Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)) {
+        comparison.item_changes = transform_model::model::item_changes(&old, model);
     }
 }
 
