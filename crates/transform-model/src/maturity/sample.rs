@@ -146,3 +146,55 @@ pub fn sample_responses(model: &Model, n: usize, seed: u64) -> Responses {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(model: &Model) -> Vec<&str> {
+        model.roles().iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn ci_roles_have_their_own_shares() {
+        let ci = Model::bundled("ci").unwrap();
+        assert_eq!(ids(&ci), ["municipality", "region", "business", "civil_society", "citizen_rep"]);
+        assert_eq!(role_weights(&ci), [0.30, 0.15, 0.20, 0.25, 0.10]);
+    }
+
+    #[test]
+    fn unknown_roles_get_the_mean_share_or_an_equal_one() {
+        // A custom model whose roles are all unknown: equal shares.
+        let text = crate::model::CI_2026_1_JSON
+            .replace("\"municipality\"", "\"a\"")
+            .replace("\"region\"", "\"b\"")
+            .replace("\"business\"", "\"c\"")
+            .replace("\"civil_society\"", "\"d\"")
+            .replace("\"citizen_rep\"", "\"e\"");
+        let unknown = Model::from_json(&text).unwrap();
+        assert_eq!(ids(&unknown), ["a", "b", "c", "d", "e"]);
+        assert_eq!(role_weights(&unknown), [1.0; 5]);
+        // Mixed: `a` and `b` unknown, the rest profiled (0.20 + 0.25 + 0.10) / 3 = 0.1833….
+        let mixed = Model::from_json(
+            &crate::model::CI_2026_1_JSON.replace("\"municipality\"", "\"a\"").replace("\"region\"", "\"b\""),
+        )
+        .unwrap();
+        let w = role_weights(&mixed);
+        let mean = (0.20 + 0.25 + 0.10) / 3.0;
+        assert_eq!(&w[2..], [0.20, 0.25, 0.10]);
+        assert!((w[0] - mean).abs() < 1e-12 && (w[1] - mean).abs() < 1e-12, "{w:?}");
+    }
+
+    #[test]
+    fn drawn_roles_follow_the_shares() {
+        // 5000 draws on ci: each count within 4.5 binomial sd of n·p.
+        let ci = Model::bundled("ci").unwrap();
+        let n = 5000;
+        let rows = generate(&ci, n, 11, None);
+        for (r, p) in [0.30, 0.15, 0.20, 0.25, 0.10].into_iter().enumerate() {
+            let got = rows.iter().filter(|x| x.role == r).count() as f64;
+            let (mean, sd) = (n as f64 * p, (n as f64 * p * (1.0 - p)).sqrt());
+            assert!((got - mean).abs() < 4.5 * sd, "role {r}: {got} vs {mean} ± {sd}");
+        }
+    }
+}
