@@ -368,6 +368,7 @@ fn demo() -> Result<String, String> {
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
     out.push_str(&report::render_table(&result, &model, None));
+    out.push_str("\nOgså / Also: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact) / assesses a cross-sector alliance (Collective Impact readiness).\n");
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
     out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");
