@@ -19,12 +19,12 @@ from ._errors import (
     ResponseError,
     TransformModelError,
 )
-from ._model import Model, default_model
+from ._model import Model, bundled_ids, default_model
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._transform_model import __version__
 
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "default_catalog", "default_model",
+    "assess", "bundled_ids", "default_catalog", "default_model",
 ]
