@@ -13,7 +13,7 @@ from transform_model._svg import radar, shorten
 def only_d2():
     """Six frontline respondents answering only D2 items: every other dimension is unreported."""
     return tm.assess(pd.DataFrame({"respondent": [f"R{i}" for i in range(6)], "role": ["frontline"] * 6,
-                                   "D2_2": [4, 3, 5, 4, 2, 4], "D2_3": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
+                                   "D2_5": [4, 3, 5, 4, 2, 4], "D2_6": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
 
 
 def points(svg, cls):
