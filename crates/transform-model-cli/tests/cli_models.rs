@@ -61,14 +61,27 @@ fn an_unknown_model_id_or_version_lists_the_known_ids() {
         fails(cmd, "unknown_id", &["dtm@2025.9", "dtm@2026.1", "dtm@2026.2", "ci"]);
     }
     fails(&["assess", &data("sample_responses.csv"), "--model", "nope"], "unknown_assess", &["`nope`", "dtm@2026.1"]);
-    fails(&["model", "--model", "missing/model.json"], "missing_file", &["cannot read model file", "missing/model.json"]);
+    fails(
+        &["model", "--model", "missing/model.json"],
+        "missing_file",
+        &["cannot read model file", "missing/model.json"],
+    );
 }
 
 #[test]
 fn sample_and_assess_take_ci() {
     let csv = stdout(
-        &["sample", "--model", "ci", "--respondents", "40", "--seed", "0", "--role-counts",
-          "municipality=10,region=6,business=8,civil_society=10,citizen_rep=6"],
+        &[
+            "sample",
+            "--model",
+            "ci",
+            "--respondents",
+            "40",
+            "--seed",
+            "0",
+            "--role-counts",
+            "municipality=10,region=6,business=8,civil_society=10,citizen_rep=6",
+        ],
         "sample_ci",
     );
     let bundled = std::fs::read_to_string(data("sample_responses_ci.csv")).unwrap();

@@ -103,13 +103,17 @@ fn item_changes_from_2026_1_to_2026_2_match_the_files() {
 fn a_2026_1_baseline_compares_with_a_2026_2_round_by_dimension() {
     let (old, new) = (Model::bundled("dtm@2026.1").unwrap(), Model::default_model());
     let earlier = assess(&old, &sample::sample_responses(&old, 300, 1), &options()).unwrap();
-    let now = assess(&new, &Responses::from_csv_str(&new, SAMPLE_RESPONSES_CSV, &Default::default()).unwrap(), &options())
-        .unwrap();
+    let now =
+        assess(&new, &Responses::from_csv_str(&new, SAMPLE_RESPONSES_CSV, &Default::default()).unwrap(), &options())
+            .unwrap();
     let mut c = compare(&now, &earlier).unwrap();
     assert!(c.item_changes.is_empty(), "compare sees no models");
     assert_eq!(c.baseline_version, "2026.1");
     for d in &c.dimensions {
-        let (b, n) = (earlier.dimensions.iter().find(|x| x.id == d.id).unwrap(), now.dimensions.iter().find(|x| x.id == d.id).unwrap());
+        let (b, n) = (
+            earlier.dimensions.iter().find(|x| x.id == d.id).unwrap(),
+            now.dimensions.iter().find(|x| x.id == d.id).unwrap(),
+        );
         assert_eq!(d.change, b.score.zip(n.score).map(|(b, n)| n - b), "{}", d.id);
     }
     c.item_changes = item_changes(&old, &new);

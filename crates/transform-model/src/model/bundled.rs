@@ -54,7 +54,8 @@ impl Model {
     /// A bundled model by id: `dtm` (newest), `dtm@2026.1`, `dtm@2026.2`, `ci`, `ci@2026.1`.
     /// An unknown id or version is a [`ModelError::UnknownBundled`] listing the known ids.
     pub fn bundled(spec: &str) -> Result<Model, ModelError> {
-        let entry = find(spec).ok_or_else(|| ModelError::UnknownBundled { spec: spec.to_owned(), known: bundled_ids() })?;
+        let entry =
+            find(spec).ok_or_else(|| ModelError::UnknownBundled { spec: spec.to_owned(), known: bundled_ids() })?;
         Model::from_json(entry.json)
     }
 
@@ -99,8 +100,9 @@ mod tests {
     fn a_missing_or_blank_source_is_found_by_its_path() {
         let m = Model::bundled("ci").unwrap();
         let (item, lever) = (&m.items()[0].id, &m.levers()[0].id);
-        let overlay =
-            format!(r#"{{"items": [{{"id": "{item}", "source": "  "}}], "levers": [{{"id": "{lever}", "source": ""}}]}}"#);
+        let overlay = format!(
+            r#"{{"items": [{{"id": "{item}", "source": "  "}}], "levers": [{{"id": "{lever}", "source": ""}}]}}"#
+        );
         let missing = m.overlay(&overlay).unwrap().missing_sources();
         assert_eq!(missing, ["items[0].source", "levers[0].source"]);
         // The exempt 2026.1 file really lacks them: the exemption is not dead weight.
@@ -119,7 +121,11 @@ mod tests {
         );
         let m = Model::bundled("ci").unwrap().overlay(&overlay).unwrap();
         assert_eq!(m.warnings().len(), 1, "{:?}", m.warnings());
-        assert!(m.warnings()[0].contains("`citizen_rep`") && m.warnings()[0].contains("`agenda`"), "{:?}", m.warnings());
+        assert!(
+            m.warnings()[0].contains("`citizen_rep`") && m.warnings()[0].contains("`agenda`"),
+            "{:?}",
+            m.warnings()
+        );
     }
 
     #[test]

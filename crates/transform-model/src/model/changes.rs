@@ -55,7 +55,11 @@ fn dimension_changes(dim: &str, old: &Model, new: &Model) -> ItemChanges {
 /// key, or the set of roles it is asked of (an empty list meaning every role of its model).
 fn differs(before: &Item, after: &Item, old: &Model, new: &Model) -> bool {
     let roles = |item: &Item, m: &Model| -> BTreeSet<String> {
-        if item.roles.is_empty() { m.roles().iter().map(|r| r.id.clone()).collect() } else { item.roles.iter().cloned().collect() }
+        if item.roles.is_empty() {
+            m.roles().iter().map(|r| r.id.clone()).collect()
+        } else {
+            item.roles.iter().cloned().collect()
+        }
     };
     before.text != after.text || before.reverse != after.reverse || roles(before, old) != roles(after, new)
 }

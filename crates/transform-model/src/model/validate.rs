@@ -300,7 +300,12 @@ impl Model {
         let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
         let d = &self.def;
         let paths = |what: &str, sources: Vec<&Option<String>>| -> Vec<String> {
-            sources.into_iter().enumerate().filter(|(_, s)| empty(s)).map(|(i, _)| format!("{what}[{i}].source")).collect()
+            sources
+                .into_iter()
+                .enumerate()
+                .filter(|(_, s)| empty(s))
+                .map(|(i, _)| format!("{what}[{i}].source"))
+                .collect()
         };
         [
             paths("levels", d.levels.iter().map(|x| &x.source).collect()),
