@@ -495,6 +495,13 @@ size_t tm_model_item_count(const tm_model *model);
  */
 void tm_model_free(tm_model *model);
 
+/*
+ A bundled model by id: `dtm` (the newest version), `dtm@2026.1`, `dtm@2026.2`, `ci`
+ (`ci@2026.1`). An unknown id or version is `TM_STATUS_INVALID_ARGUMENT`; the message
+ lists the known ids.
+ */
+tm_status tm_model_bundled(const char *id, tm_model **out);
+
 tm_portfolio_options tm_portfolio_options_default(void);
 
 /*

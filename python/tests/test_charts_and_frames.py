@@ -10,10 +10,10 @@ from transform_model._frames import Spec
 from transform_model._svg import radar, shorten
 
 
-def only_d2():
-    """Six frontline respondents answering only D2 items: every other dimension is unreported."""
+def only_d8():
+    """Six frontline respondents answering only D8 items: every other dimension is unreported."""
     return tm.assess(pd.DataFrame({"respondent": [f"R{i}" for i in range(6)], "role": ["frontline"] * 6,
-                                   "D2_2": [4, 3, 5, 4, 2, 4], "D2_3": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
+                                   "D8_5": [4, 3, 5, 4, 2, 4], "D8_2": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
 
 
 def points(svg, cls):
@@ -21,10 +21,10 @@ def points(svg, cls):
 
 
 def test_unreported_dimension_is_not_drawn_at_the_centre():
-    a = only_d2()
+    a = only_d8()
     dims = a.dimensions()
     unreported = int(dims["score"].isna().sum())
-    assert unreported == 9  # only D2 is reported
+    assert unreported == 9  # only D8 is reported
     svg = a.radar_svg("en")
     # The centre (230, 240) is where score 1 lies; no score vertex may be there.
     for p in points(svg, "score"):
@@ -95,8 +95,8 @@ def test_shorten_cuts_at_words():
 
 
 @pytest.mark.parametrize("spec, method", [
-    (_assess.DIMENSIONS, lambda: only_d2().dimensions()),
-    (_assess.GROUPS, lambda: only_d2().groups()),
+    (_assess.DIMENSIONS, lambda: only_d8().dimensions()),
+    (_assess.GROUPS, lambda: only_d8().groups()),
     (_assess.GAPS, lambda: tm.assess(tm_sample(), bootstrap=50).gaps()),
     (_assess.RECOMMENDATIONS, lambda: tm.assess(tm_sample(), bootstrap=0, target=4).recommendations()),
     (_portfolio.ALIGNMENT, lambda: tm.Portfolio.sample().analyse().alignment),

@@ -20,7 +20,7 @@ from ._errors import (
     TransformModelError,
 )
 from ._items import ItemAnalysis, item_analysis
-from ._model import Model, default_model
+from ._model import Model, bundled_ids, default_model
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._questionnaire import questionnaire
 from ._transform_model import __version__
@@ -28,5 +28,5 @@ from ._transform_model import __version__
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "default_catalog", "default_model", "item_analysis", "questionnaire",
+    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "questionnaire",
 ]

@@ -12,7 +12,7 @@ from . import _transform_model as _rs
 from . import _args
 from . import _responses
 from ._frames import Column, Spec
-from ._model import Model, default_model
+from ._model import Model, model_arg
 from ._svg import radar
 
 
@@ -235,7 +235,7 @@ def _hi(ci: Optional[Sequence[float]]) -> Optional[float]:
 
 def assess(
     responses: Any,
-    model: Optional[Model] = None,
+    model: Union[None, str, Model] = None,
     *,
     roles: Optional[Sequence[str]] = None,
     items: Optional[Sequence[str]] = None,
@@ -256,7 +256,8 @@ def assess(
     decimal: Optional[str] = None,
     sheet: Optional[str] = None,
 ) -> Assessment:
-    """Scores survey responses on `model` (default: the embedded `dtm` model).
+    """Scores survey responses on `model`: a Model, a bundled model id (`"dtm"`, `"dtm@2026.1"`,
+    `"ci"`) or a model file path (default: `dtm`, its newest version).
 
     `responses` is one of:
 
@@ -282,8 +283,7 @@ def assess(
     The GIL is released while scoring; the same seed gives the same intervals on any
     thread count.
     """
-    model = default_model() if model is None else _args.instance(
-        "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
+    model = model_arg(model)
     if baseline is not None:
         _args.instance("baseline", baseline, Assessment, "an Assessment (the result of an earlier tm.assess)")
     opts = (_args.choice("weighting", weighting, _args.WEIGHTINGS), _args.count("min_group_size", min_group_size),

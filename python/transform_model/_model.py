@@ -29,6 +29,22 @@ class Model:
         """Reads, parses and validates a model file."""
         return cls(_rs._Model.from_file(os.fspath(path)))
 
+    @classmethod
+    def bundled(cls, id: str) -> "Model":
+        """A model bundled with the library: `"dtm"` (its newest version), `"dtm@2026.1"`,
+        `"dtm@2026.2"`, `"ci"` (Collective Impact readiness). An unknown id or version raises
+        `ModelError` listing the known ids (`bundled_ids()`)."""
+        if not isinstance(id, str):
+            _args.instance("id", id, str, "a bundled model id such as 'dtm', 'dtm@2026.1' or 'ci'")
+        return cls(_rs._model_bundled(id))
+
+    @classmethod
+    def resolve(cls, spec: str) -> "Model":
+        """A model named as on the command line: an existing file path wins, else a bundled id."""
+        if not isinstance(spec, str):
+            _args.instance("spec", spec, str, "a model file path or a bundled model id")
+        return cls(_rs._model_resolve(spec))
+
     def overlay(self, overlay: Union[str, Dict[str, Any]]) -> "Model":
         """A new model: this one with `overlay` (JSON text or dict) merged by id, then validated."""
         if not isinstance(overlay, (str, dict)):
@@ -85,5 +101,24 @@ class Model:
 
 
 def default_model() -> Model:
-    """The embedded default model `dtm` (from drift to transformative)."""
+    """The embedded default model: `dtm` (from drift to transformative) 2026.2, the same as
+    `Model.bundled("dtm")`."""
     return Model(_rs._Model.default())
+
+
+def bundled_ids() -> List[str]:
+    """Every id `Model.bundled` accepts, sorted."""
+    return list(_rs._bundled_model_ids())
+
+
+def model_arg(model: Union[None, str, "os.PathLike[str]", Model]) -> Model:
+    """The `model=` argument of the functions that take one: None is the default model, a
+    string a file path or a bundled id (`Model.resolve`), a path-like a file, else a Model."""
+    if model is None:
+        return default_model()
+    if isinstance(model, str):
+        return Model.resolve(model)
+    if isinstance(model, os.PathLike):
+        return Model.from_file(model)
+    return _args.instance("model", model, Model,
+                          "a transform_model.Model, a bundled model id ('dtm', 'dtm@2026.1', 'ci') or a model file path")

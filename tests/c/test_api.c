@@ -69,7 +69,7 @@ static void test_model(void) {
   tm_model *m = NULL;
   CHECK(tm_model_default(&m) == TM_STATUS_OK);
   CHECK(tm_model_dimension_count(m) == 10);
-  CHECK(tm_model_item_count(m) == 39);
+  CHECK(tm_model_item_count(m) == 55); /* dtm 2026.2 */
   CHECK(tm_model_dimension_count(NULL) == 0);
   char *json = NULL;
   CHECK(tm_model_to_json(m, &json) == TM_STATUS_OK);
@@ -77,19 +77,43 @@ static void test_model(void) {
   /* Round trip through JSON. */
   tm_model *again = NULL;
   CHECK(tm_model_from_json(json, &again) == TM_STATUS_OK);
-  CHECK(tm_model_item_count(again) == 39);
+  CHECK(tm_model_item_count(again) == 55);
   tm_model_free(again);
   tm_string_free(json);
   /* Overlay: add an item; an unknown dimension is a validation error naming its path. */
   tm_model *o = NULL;
-  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"D1_5\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_OK);
-  CHECK(tm_model_item_count(o) == 40);
+  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"D1_9\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(o) == 56);
   tm_model_free(o);
   o = NULL;
   CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"X\",\"dimension\":\"D99\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_VALIDATION_ERROR);
   CHECK(o == NULL);
   CHECK(last_error_contains("unknown dimension `D99`"));
   tm_model_free(m);
+}
+
+/* Bundled models by id: the default is `dtm`; 2026.1 and `ci` stay loadable. */
+static void test_bundled_models(void) {
+  tm_model *m = NULL;
+  CHECK(tm_model_bundled("ci", &m) == TM_STATUS_OK);
+  CHECK(tm_model_dimension_count(m) == 5 && tm_model_item_count(m) == 20);
+  tm_model_free(m);
+  m = NULL;
+  CHECK(tm_model_bundled("dtm@2026.1", &m) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(m) == 39);
+  tm_model_free(m);
+  m = NULL;
+  tm_model *d = NULL;
+  CHECK(tm_model_bundled("dtm", &m) == TM_STATUS_OK && tm_model_default(&d) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(m) == tm_model_item_count(d));
+  tm_model_free(m);
+  tm_model_free(d);
+  m = NULL;
+  CHECK(tm_model_bundled("dtm@2025.9", &m) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(m == NULL);
+  CHECK(last_error_contains("dtm@2025.9") && last_error_contains("dtm@2026.1"));
+  CHECK(tm_model_bundled(NULL, &m) == TM_STATUS_NULL_POINTER);
+  CHECK(tm_model_bundled("ci", NULL) == TM_STATUS_NULL_POINTER);
 }
 
 static void test_assessment(const char *csv_path, double expected) {
@@ -153,13 +177,13 @@ static void test_assessment(const char *csv_path, double expected) {
   /* CSV text in, long JSON in. */
   a = NULL;
   const char *csv =
-      "respondent,role,D1_1,D1_2,D1_3\nA,top_manager,4,4,2\nB,top_manager,5,4,1\nC,top_manager,3,4,2\n"
+      "respondent,role,D1_1,D1_2,D1_5\nA,top_manager,4,4,2\nB,top_manager,5,4,1\nC,top_manager,3,4,2\n"
       "D,top_manager,4,5,2\nE,top_manager,4,4,3\n";
   o.bootstrap = 0;
   CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_OK);
   tm_assessment_free(a);
   a = NULL;
-  CHECK(tm_assess_json(m, "[{\"respondent\":\"A\",\"role\":\"frontline\",\"item\":\"D2_2\",\"value\":4}]", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
+  CHECK(tm_assess_json(m, "[{\"respondent\":\"A\",\"role\":\"frontline\",\"item\":\"D2_5\",\"value\":4}]", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
   CHECK(a == NULL);
   CHECK(last_error_contains("anonymity"));
   /* Anonymity refusal: 3 respondents < k = 5. */
@@ -283,6 +307,7 @@ int main(int argc, char **argv) {
   test_version();
   test_errors_and_messages();
   test_model();
+  test_bundled_models();
   test_assessment(argv[1], strtod(argv[2], NULL));
   test_portfolio();
   test_catalog(argv[3]);

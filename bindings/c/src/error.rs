@@ -63,6 +63,7 @@ impl From<ModelError> for Fail {
             ModelError::Parse { .. } => TM_STATUS_PARSE_ERROR,
             ModelError::Invalid { .. } => TM_STATUS_VALIDATION_ERROR,
             ModelError::Io { .. } => TM_STATUS_IO_ERROR,
+            ModelError::UnknownBundled { .. } => TM_STATUS_INVALID_ARGUMENT,
         };
         Fail(status, e.to_string())
     }

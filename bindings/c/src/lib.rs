@@ -14,6 +14,7 @@ mod catalog;
 mod error;
 mod items;
 mod model;
+mod model_bundled;
 mod portfolio;
 mod questionnaire;
 
@@ -24,6 +25,7 @@ pub use catalog::*;
 pub use error::*;
 pub use items::*;
 pub use model::*;
+pub use model_bundled::*;
 pub use portfolio::*;
 pub use questionnaire::*;
 

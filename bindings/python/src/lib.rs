@@ -4,6 +4,7 @@
 
 mod errors;
 mod items;
+mod model_registry;
 mod portfolio;
 mod questionnaire;
 
@@ -348,6 +349,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(items::items_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(items::items_long, m)?)?;
     m.add_function(wrap_pyfunction!(questionnaire::write_questionnaire, m)?)?;
+    m.add_function(wrap_pyfunction!(model_registry::_model_bundled, m)?)?;
+    m.add_function(wrap_pyfunction!(model_registry::_model_resolve, m)?)?;
+    m.add_function(wrap_pyfunction!(model_registry::_bundled_model_ids, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

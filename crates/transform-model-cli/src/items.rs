@@ -23,8 +23,9 @@ pub enum ItemsFormat {
 pub struct ItemsArgs {
     /// Responses: wide CSV or long JSON.
     responses: PathBuf,
+    /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
     #[arg(long)]
-    model: Option<PathBuf>,
+    model: Option<String>,
     /// Minimum respondents behind any figure (k); below 5 needs --allow-small-groups, below 3 is refused.
     #[arg(long, default_value_t = 5)]
     min_group_size: usize,

@@ -39,8 +39,9 @@ enum OutFormat {
 enum Command {
     /// Print the maturity model (the embedded default, or --model).
     Model {
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         /// An overlay applied on top of the model.
         #[arg(long)]
         overlay: Option<PathBuf>,
@@ -52,8 +53,9 @@ enum Command {
     /// Score questionnaire responses (wide CSV or long JSON).
     Assess {
         responses: PathBuf,
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         #[arg(long)]
         overlay: Option<PathBuf>,
         #[arg(long, default_value = "balanced")]
@@ -95,8 +97,9 @@ enum Command {
     Items(items::ItemsArgs),
     /// Write the questionnaire for a survey tool (XLSForm, question list) or paper (HTML).
     Questionnaire {
+        /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         /// Only this role's items (default: all roles).
         #[arg(long)]
         role: Option<String>,
@@ -117,8 +120,9 @@ enum Command {
         respondents: usize,
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
         #[arg(long)]
-        model: Option<PathBuf>,
+        model: Option<String>,
         /// Fixed head counts instead of drawn roles, e.g. `politician=4,frontline=30`.
         #[arg(long)]
         role_counts: Option<String>,
@@ -187,9 +191,11 @@ enum Command {
     Demo,
 }
 
-fn load_model(path: Option<&PathBuf>, overlay: Option<&PathBuf>) -> Result<Model, String> {
-    let model = match path {
-        Some(p) => Model::from_file(p).map_err(|e| e.to_string())?,
+/// `--model`: an existing file path wins, else a bundled id (`Model::resolve`); no flag is
+/// the default model.
+fn load_model(spec: Option<&String>, overlay: Option<&PathBuf>) -> Result<Model, String> {
+    let model = match spec {
+        Some(s) => Model::resolve(s).map_err(|e| e.to_string())?,
         None => Model::default_model(),
     };
     match overlay {
@@ -254,6 +260,7 @@ fn run(cli: Cli) -> Result<String, String> {
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
                 let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
+                attach_item_changes(&mut result, &earlier, &model);
             }
             Ok(match format {
                 OutFormat::Json => result.to_json(),
@@ -335,6 +342,18 @@ fn run(cli: Cli) -> Result<String, String> {
     }
 }
 
+/// A baseline made on another bundled version of the same model: list, per dimension, the
+/// items that changed since. A baseline on a custom version (not bundled) gets no list.
+fn attach_item_changes(result: &mut Assessment, earlier: &Assessment, model: &Model) {
+    let Some(comparison) = result.baseline.as_mut() else { return };
+    if earlier.model.id != model.id() || earlier.model.version == model.version() {
+        return;
+    }
+    if let Ok(old) = Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)) {
+        comparison.item_changes = transform_model::model::item_changes(&old, model);
+    }
+}
+
 /// Names the command-line flag behind an option the library refused.
 fn option_hint(e: &transform_model::AssessError) -> String {
     match e {
@@ -384,6 +403,7 @@ fn demo() -> Result<String, String> {
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
     out.push_str(&report::render_table(&result, &model, None));
+    out.push_str("\nOgså / Also: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact) / assesses a cross-sector alliance (Collective Impact readiness).\n");
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
     out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");

@@ -18,8 +18,20 @@ fn invalid(path: &str, message: &str) -> ModelError {
 }
 
 #[test]
-fn default_model_is_valid_and_complete() {
+fn default_model_is_the_bundled_dtm_2026_2() {
     let m = Model::default_model();
+    assert_eq!((m.id(), m.version()), ("dtm", "2026.2"));
+    assert_eq!(m, Model::bundled("dtm").unwrap());
+    assert_eq!(m, Model::from_json(transform_model::model::DEFAULT_MODEL_JSON).unwrap());
+    assert_eq!(m.dimensions().len(), 10);
+    // The revision routes items per role (issue 12): no role rests on a single item.
+    assert!(m.warnings().is_empty(), "{:?}", m.warnings());
+    assert_eq!(Model::from_json(&m.to_json()).unwrap(), m);
+}
+
+#[test]
+fn dtm_2026_1_stays_bundled_valid_and_complete() {
+    let m = Model::bundled("dtm@2026.1").unwrap();
     assert_eq!((m.id(), m.version()), ("dtm", "2026.1"));
     assert_eq!(m.levels().len(), 5);
     assert_eq!(m.dimensions().len(), 10);
@@ -147,18 +159,18 @@ fn reserved_role_id() {
 fn overlay_replaces_texts_adds_items_and_revalidates() {
     let m = Model::default_model();
     let overlay = json!({
-        "version": "2026.1-aarhus",
+        "version": "2026.2-aarhus",
         "dimensions": [{"id": "D1", "label": {"en": "Political direction"}}],
-        "items": [{"id": "D1_5", "dimension": "D1", "text": {"da": "Ny tekst", "en": "New text"}, "roles": ["politician"]}],
+        "items": [{"id": "D1_9", "dimension": "D1", "text": {"da": "Ny tekst", "en": "New text"}, "roles": ["politician"]}],
         "remove_items": ["D10_4"]
     });
     let o = m.overlay(&overlay.to_string()).unwrap();
-    assert_eq!(o.version(), "2026.1-aarhus");
+    assert_eq!(o.version(), "2026.2-aarhus");
     let d1 = &o.dimensions()[0];
     assert_eq!(d1.label.0["en"], "Political direction");
     assert_eq!(d1.label.0["da"], "Politisk og strategisk retning", "untouched language stays");
     assert_eq!(o.items().len(), m.items().len());
-    assert!(o.item_index("D1_5").is_some() && o.item_index("D10_4").is_none());
+    assert!(o.item_index("D1_9").is_some() && o.item_index("D10_4").is_none());
 
     let bad = json!({"items": [{"id": "X1", "dimension": "D99", "text": {"da": "x", "en": "x"}}]});
     let e = m.overlay(&bad.to_string()).unwrap_err();

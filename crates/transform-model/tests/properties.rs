@@ -216,8 +216,8 @@ fn a_version_1_assessment_still_loads_as_a_baseline() {
     let now = assess(&model, &r, &AssessOptions { bootstrap: 0, ..Default::default() }).unwrap();
     assert_eq!(now.schema_version, 2);
     let c = compare_versions(&now, &old);
-    // The same survey under both versions: the scores differ only through the v2 rules
-    // (homogeneous cells, "other" weighted by its roles); the comparison is by dimension.
+    // A scoring-contract v1 baseline on dtm 2026.1 against a v2 assessment of the bundled
+    // sample on dtm 2026.2: the dimensions keep their ids, so the comparison is by dimension.
     assert_eq!(c.dimensions.len(), 10);
     assert!(c.dimensions.iter().all(|d| d.baseline.is_some()));
 }

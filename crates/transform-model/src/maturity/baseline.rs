@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AssessError, Assessment};
+use crate::model::ItemChanges;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionChange {
@@ -25,6 +26,11 @@ pub struct BaselineComparison {
     pub schema_versions: Option<[u32; 2]>,
     pub overall: DimensionChange,
     pub dimensions: Vec<DimensionChange>,
+    /// When the baseline was made on another version of the model: per dimension, the items
+    /// added, removed or changed since (`model::item_changes`). [`compare`] sees only the two
+    /// assessments, not the models, and leaves it empty; a caller holding both models fills it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_changes: Vec<ItemChanges>,
 }
 
 fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)) -> DimensionChange {
@@ -73,5 +79,6 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
             (current.overall.score, current.overall.level),
         ),
         dimensions,
+        item_changes: Vec::new(),
     })
 }

@@ -45,8 +45,15 @@ use disclosure::{Cells, Publish};
 use groups::Group;
 use score::{Layout, Sums};
 
-/// The bundled sample municipality's survey answers (synthetic, illustrative).
+/// The bundled sample municipality's survey answers on the default model `dtm` 2026.2
+/// (synthetic, illustrative): `transform-model sample --model dtm --respondents 62 --seed 3
+/// --role-counts politician=4,top_manager=6,middle_manager=14,frontline=30,external_partner=8`.
 pub const SAMPLE_RESPONSES_CSV: &str = include_str!("../../data/sample_responses.csv");
+
+/// A bundled sample alliance's survey answers on `ci` (synthetic, illustrative):
+/// `transform-model sample --model ci --respondents 40 --seed 0
+/// --role-counts municipality=10,region=6,business=8,civil_society=10,citizen_rep=6`.
+pub const SAMPLE_RESPONSES_CI_CSV: &str = include_str!("../../data/sample_responses_ci.csv");
 
 /// Errors that stop an assessment.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]

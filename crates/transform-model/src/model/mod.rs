@@ -4,6 +4,8 @@
 //! passed validation, with the lookups that scoring needs precomputed; it is the only form
 //! the rest of the crate accepts, so an unchecked definition can never be scored.
 
+mod bundled;
+mod changes;
 mod overlay;
 mod validate;
 
@@ -15,11 +17,14 @@ use serde_json::Value;
 
 use crate::localized::Localized;
 
+pub use bundled::{BUNDLED, BundledModel, CI_2026_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, bundled_ids};
+pub use changes::{ItemChanges, item_changes};
 pub use overlay::merge_overlay;
 pub use validate::OTHER_GROUP;
 
-/// The embedded default model `dtm` ("from drift to transformative").
-pub const DEFAULT_MODEL_JSON: &str = include_str!("../../models/dtm.json");
+/// The embedded default model: `dtm` ("from drift to transformative") in its newest
+/// version, 2026.2. Earlier versions stay loadable with [`Model::bundled`].
+pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
 
 /// Errors from reading or validating a model definition. Each names its JSON path.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -33,6 +38,9 @@ pub enum ModelError {
     /// The model file could not be read.
     #[error("cannot read model file `{path}`: {message}")]
     Io { path: String, message: String },
+    /// No bundled model has this id or version.
+    #[error("no bundled model `{spec}`; known: {}", known.join(", "))]
+    UnknownBundled { spec: String, known: Vec<String> },
 }
 
 impl ModelError {
@@ -44,6 +52,7 @@ impl ModelError {
     pub fn path(&self) -> &str {
         match self {
             ModelError::Parse { path, .. } | ModelError::Invalid { path, .. } | ModelError::Io { path, .. } => path,
+            ModelError::UnknownBundled { spec, .. } => spec,
         }
     }
 }
@@ -196,7 +205,7 @@ impl PartialEq for Model {
 }
 
 impl Model {
-    /// The embedded default model `dtm`.
+    /// The embedded default model: `dtm` 2026.2 (the bundled id `dtm`).
     pub fn default_model() -> Model {
         Model::from_json(DEFAULT_MODEL_JSON).expect("the embedded default model is valid")
     }

@@ -291,3 +291,28 @@ fn texts(t: &Localized, langs: &[String], path: &str) -> Result<(), ModelError> 
     }
     Ok(())
 }
+
+impl Model {
+    /// JSON paths of the levels, dimensions, items and levers without a non-empty `source`.
+    /// A custom model may omit sources; every bundled model published since the rule
+    /// (issue 12) must have none missing, which a test checks.
+    pub fn missing_sources(&self) -> Vec<String> {
+        let empty = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
+        let d = &self.def;
+        let paths = |what: &str, sources: Vec<&Option<String>>| -> Vec<String> {
+            sources
+                .into_iter()
+                .enumerate()
+                .filter(|(_, s)| empty(s))
+                .map(|(i, _)| format!("{what}[{i}].source"))
+                .collect()
+        };
+        [
+            paths("levels", d.levels.iter().map(|x| &x.source).collect()),
+            paths("dimensions", d.dimensions.iter().map(|x| &x.source).collect()),
+            paths("items", d.items.iter().map(|x| &x.source).collect()),
+            paths("levers", d.levers.iter().map(|x| &x.source).collect()),
+        ]
+        .concat()
+    }
+}
