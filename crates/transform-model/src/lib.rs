@@ -17,6 +17,7 @@ pub mod mission;
 pub mod model;
 pub mod municipality;
 pub mod responses;
+pub mod schema;
 pub mod stats;
 pub mod text;
 

@@ -11,7 +11,7 @@ use crate::localized::Localized;
 use crate::municipality;
 
 /// An active ingredient (virksom ingrediens): a building block that carries effect.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
     pub id: String,
@@ -24,7 +24,7 @@ pub struct Ingredient {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityRef {
     #[serde(deserialize_with = "code_string")]
@@ -42,7 +42,7 @@ fn code_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IngredientUse {
     pub id: String,
@@ -51,7 +51,7 @@ pub struct IngredientUse {
 }
 
 /// A grade of the Danish knowledge declaration (vidensdeklaration), A strongest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Grade {
     A,
     B,
@@ -60,7 +60,7 @@ pub enum Grade {
 }
 
 /// The knowledge declaration's five dimensions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declaration {
     pub target_group: Grade,
@@ -70,7 +70,7 @@ pub struct Declaration {
     pub economy: Grade,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// 0 (none) … 4 (strong).
@@ -82,7 +82,7 @@ pub struct Evidence {
     pub declaration: Option<Declaration>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Positive,
@@ -106,14 +106,14 @@ impl Outcome {
 }
 
 /// Whether a solution scales as it is or must be adapted locally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Transfer {
     SimpleCausal,
     ContextDependent,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
     pub id: String,
@@ -142,7 +142,7 @@ pub struct Intervention {
 }
 
 /// The catalog file as data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]

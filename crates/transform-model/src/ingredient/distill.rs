@@ -27,7 +27,7 @@ use crate::localized::{Lang, Localized};
 pub const LIFT_EPSILON: f64 = 0.05;
 
 /// Options for matching.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchOptions {
     /// Ingredients returned.
     pub top: usize,
@@ -47,7 +47,7 @@ impl Default for MatchOptions {
 /// How many retrieved interventions stand behind an ingredient. Every count is over its
 /// `sources` (the retrieved interventions that use it, whatever their outcome), so
 /// `interventions + failures + unknown == sources.len()`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Support {
     /// Sources with a positive or mixed outcome (they carry the score).
     pub interventions: usize,
@@ -59,7 +59,7 @@ pub struct Support {
     pub unknown: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceSummary {
     pub max_level: i64,
     /// Mean level of the supporting interventions.
@@ -67,7 +67,7 @@ pub struct EvidenceSummary {
     pub labels: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
     pub id: String,
     pub relevance: f64,
@@ -75,7 +75,7 @@ pub struct Source {
     pub outcome: Outcome,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct IngredientMatch {
     pub id: String,
     pub name: Localized,
@@ -96,7 +96,7 @@ pub struct IngredientMatch {
 /// `ingredients` are the recommendations: lift at least 1, or no failure retrieved to
 /// compare with. An ingredient with lift below 1 (more common among failures than among
 /// successes) is listed in `not_recommended`, never ranked as a recommendation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchResult {
     pub ingredients: Vec<IngredientMatch>,
     pub not_recommended: Vec<IngredientMatch>,

@@ -18,7 +18,7 @@ fn version_one() -> u32 {
     1
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ModelRef {
     pub id: String,
     pub version: String,
@@ -26,7 +26,7 @@ pub struct ModelRef {
 
 /// How the level probabilities were drawn. The seed is for the analyst's reproduction;
 /// reader-facing reports leave it out (DOMAIN.md, "Anonymity and disclosure").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BootstrapInfo {
     pub resamples: usize,
     pub seed: u64,
@@ -36,7 +36,7 @@ pub struct BootstrapInfo {
 /// P(level) for levels "1".."L": the share of bootstrap replicates at each level.
 pub type LevelProbabilities = BTreeMap<String, f64>;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     /// Unweighted mean of the dimension scores.
     pub score: Option<f64>,
@@ -54,7 +54,7 @@ pub struct Overall {
 }
 
 /// Where a dimension stands against its target, given its interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
     /// The interval's upper bound is below the target.
@@ -65,7 +65,7 @@ pub enum TargetStatus {
     AtOrAbove,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionResult {
     pub id: String,
     pub label: Localized,
@@ -74,6 +74,14 @@ pub struct DimensionResult {
     /// Score points above the attained level (score − level).
     pub progress: Option<f64>,
     pub ci: Option<[f64; 2]>,
+    /// Standard error of the score, published exactly when `ci` is (a later round's
+    /// comparison needs it).
+    #[serde(default)]
+    pub se: Option<f64>,
+    /// Degrees of freedom behind `ci` (Welch–Satterthwaite under balanced weighting, n − 1
+    /// under pooled); null when infinite (no spread in any group) or when `ci` is null.
+    #[serde(default)]
+    pub df: Option<f64>,
     /// The interval crosses a level boundary: the level is not certain.
     #[serde(default)]
     pub borderline: Option<bool>,
@@ -104,7 +112,7 @@ pub struct DimensionResult {
     pub status: Option<TargetStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupDimension {
     pub id: String,
     /// Null when suppressed (fewer than k scored respondents, or all of them alike under 20).
@@ -127,7 +135,7 @@ pub struct GroupDimension {
     pub single_item: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupResult {
     /// Role id, or `other` for merged small role groups.
     pub role: String,
@@ -139,7 +147,7 @@ pub struct GroupResult {
 }
 
 /// Why a perception gap (or its interval) is not reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WithheldReason {
     /// Fewer common items than `min_common_items`: no gap.
@@ -150,13 +158,13 @@ pub enum WithheldReason {
     Dispersion,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Withheld {
     pub reason: WithheldReason,
     pub text: Localized,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gap {
     pub a: String,
     pub b: String,
@@ -180,7 +188,7 @@ pub struct Gap {
     pub withheld: Option<Withheld>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Recommendation {
     pub dimension: String,
     pub label: Localized,
@@ -195,7 +203,7 @@ pub struct Recommendation {
 }
 
 /// The result of an assessment: plain data, serializable to the documented JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Assessment {
     /// Version of the scoring contract the figures follow (1 when absent: an old file).
     #[serde(default = "version_one")]

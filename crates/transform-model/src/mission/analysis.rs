@@ -18,7 +18,7 @@ use super::portfolio::{Portfolio, YEARS};
 use super::rows::Alignment;
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnalysisOptions {
     pub weights: AlignmentWeights,
@@ -50,12 +50,13 @@ impl Default for AnalysisOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortfolioAnalysis {
     pub year: i64,
     pub horizon: i64,
     /// Every initiative × mission row, initiative-major; built on demand, serialised as the
     /// array of rows.
+    #[schemars(with = "Vec<super::alignment::AlignmentRow>")]
     pub alignment: Alignment,
     pub coverage: Vec<Coverage>,
     pub mission_quality: Vec<MissionQuality>,

@@ -9,7 +9,7 @@ use super::alignment::Features;
 use super::portfolio::{Facet, Initiative, Mode, Stage};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Balance {
     /// Active (not closed) initiatives.
     pub active: usize,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::portfolio::{CitizenValue, Initiative, Stage};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClosureCandidate {
     pub initiative: String,
     pub best_alignment: f64,

@@ -9,7 +9,7 @@ use super::portfolio::{Initiative, Mission, Portfolio, Stage};
 use super::tags::{Tags, distinct};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coverage {
     pub mission: String,
     /// Initiatives aligned at or above the threshold.
@@ -21,7 +21,7 @@ pub struct Coverage {
     pub gaps: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MissionQuality {
     pub mission: String,
     pub met: Vec<String>,

@@ -8,7 +8,7 @@ use super::analysis::AnalysisOptions;
 use super::portfolio::{Initiative, Stage};
 use super::tags::common;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CrossPair {
     pub a: String,
     pub b: String,

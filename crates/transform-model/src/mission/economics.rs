@@ -7,7 +7,7 @@ use super::closure::too_early;
 use super::portfolio::{CitizenValue, Initiative, Stage, YEARS};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     Spread,
@@ -18,7 +18,7 @@ pub enum Recommendation {
     TooEarlyToJudge,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Economics {
     pub initiative: String,
     /// savings − cost per year once savings run; null when the yearly cost is unknown.
