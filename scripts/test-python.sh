@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/pip install -q --disable-pip-version-check "maturin>=1.16,<2" pytest pandas numpy nbclient nbformat ipykernel mypy
+.venv/bin/pip install -q --disable-pip-version-check "maturin>=1.16,<2" pytest pandas numpy nbclient nbformat ipykernel mypy scipy jsonschema
 rm -rf target/wheels
 .venv/bin/maturin build --release -q -o target/wheels
 .venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl

@@ -11,6 +11,7 @@
 
 mod assessment;
 mod catalog;
+mod compare;
 mod error;
 mod model;
 mod portfolio;

@@ -4,6 +4,7 @@
 
 mod errors;
 mod portfolio;
+mod rounds;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -59,8 +60,8 @@ impl PyModel {
 
 /// The result of an assessment.
 #[pyclass(module = "transform_model._transform_model", name = "_Assessment", frozen)]
-struct PyAssessment {
-    inner: Assessment,
+pub(crate) struct PyAssessment {
+    pub(crate) inner: Assessment,
 }
 
 #[pymethods]
@@ -340,6 +341,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(assess_long, m)?)?;
     m.add_function(wrap_pyfunction!(parse_answers, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::compare_rounds_json, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

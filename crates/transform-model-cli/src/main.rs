@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod compare;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
@@ -147,6 +149,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
+    /// The change between two saved assessments (JSON): per dimension and group, with Welch
+    /// intervals and Holm-adjusted significance (JSON out).
+    Compare { current: PathBuf, baseline: PathBuf },
     /// Converts a catalog kept as two CSV files (ingredients, interventions) to catalog JSON.
     CatalogImport { ingredients: PathBuf, interventions: PathBuf },
     /// A synthetic catalog (Danish-like text) as JSON, for benchmarks.
@@ -297,6 +302,7 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(serde_json::to_string(&transform_model::ingredient::sample::sample_catalog(interventions, seed))
                 .expect("serializes"))
         }
+        Command::Compare { current, baseline } => compare::run(&current, &baseline),
         Command::Demo => demo(),
     }
 }
