@@ -56,7 +56,7 @@ def template() -> Tuple[Any, Any]:
 
 
 def _absent(v: Any) -> bool:
-    if v is None:
+    if v is None or type(v).__name__ == "NAType":
         return True
     try:
         return bool(v != v) if not isinstance(v, (list, dict, tuple, str)) else False
@@ -66,6 +66,12 @@ def _absent(v: Any) -> bool:
 
 def _plain(v: Any) -> Any:
     return v.item() if hasattr(v, "item") and not isinstance(v, (list, dict, str)) else v
+
+
+def _integer(v: Any) -> Any:
+    """An Int64 column's cell: 2030.0 (a float column with NaN elsewhere) is 2030."""
+    v = _plain(v)
+    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 def _texts(v: Any) -> List[str]:
@@ -120,7 +126,7 @@ def _mission(label: Any, r: Dict[str, Any]) -> Dict[str, Any]:
     if not _absent(r.get("indicators")) and not isinstance(r.get("indicators"), str):
         out["indicators"] = [dict(x) for x in r["indicators"]]
     if not _absent(r.get("horizon")):
-        out["horizon"] = _plain(r["horizon"])
+        out["horizon"] = _integer(r["horizon"])
     return out
 
 
@@ -133,7 +139,7 @@ def _initiative(label: Any, r: Dict[str, Any]) -> Dict[str, Any]:
         elif c.dtype == "list":
             out[c.name] = _texts(v)
         elif not _absent(v):
-            v = _plain(v)
+            v = _integer(v) if c.dtype == "Int64" else _plain(v)
             out[c.name] = float(v) if c.dtype == "float" else v
     return out
 
