@@ -48,8 +48,6 @@ def test_schema_rejects_a_typo():
         jsonschema.validate(doc, tm.schema("portfolio"))
 
 
-@pytest.mark.xfail(strict=True, reason="fields of the model, portfolio, catalog, analysis and match types "
-                   "without a doc comment (issue 11 item 6, unfinished): turns into a pass when they have one")
 def test_every_field_has_a_description():
     missing = []
 

@@ -61,33 +61,47 @@ pub struct Support {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceSummary {
+    /// Highest evidence level (0–4) of the supporting interventions.
     pub max_level: i64,
     /// Mean level of the supporting interventions.
     pub mean_level: f64,
+    /// The source schemes' labels of that evidence.
     pub labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
+    /// Intervention id.
     pub id: String,
+    /// Relevance of the intervention to the query.
     pub relevance: f64,
+    /// Name of its municipality.
     pub municipality: String,
+    /// Its outcome.
     pub outcome: Outcome,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct IngredientMatch {
+    /// Ingredient id.
     pub id: String,
+    /// Name per language.
     pub name: Localized,
+    /// Relevance-weighted support among the retrieved interventions with a positive outcome.
     pub score: f64,
+    /// How much more common the ingredient is among successes than among failures; null when no failure was retrieved.
     pub lift: Option<f64>,
+    /// The interventions behind the score.
     pub support: Support,
+    /// Evidence of the supporting interventions.
     pub evidence: EvidenceSummary,
     /// Every retrieved intervention that uses the ingredient, best first.
     pub sources: Vec<Source>,
     /// The transfer type that carries most of the ingredient's successful weight.
     pub transfer: Transfer,
+    /// How to use the ingredient, in the requested language.
     pub advice: String,
+    /// Caveats (weak evidence, few sources, …), in the requested language.
     pub warnings: Vec<String>,
 }
 
@@ -98,7 +112,9 @@ pub struct IngredientMatch {
 /// successes) is listed in `not_recommended`, never ranked as a recommendation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchResult {
+    /// Recommended ingredients, best first.
     pub ingredients: Vec<IngredientMatch>,
+    /// Ingredients more common among failures than among successes (lift below 1).
     pub not_recommended: Vec<IngredientMatch>,
     /// Interventions retrieved for the distillation: good matches (relevance at least
     /// [`GOOD_MATCH`]), at most `MatchOptions::retrieve`.

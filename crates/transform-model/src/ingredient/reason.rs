@@ -24,10 +24,12 @@ pub enum ReasonKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reason {
+    /// Why no ingredient is recommended (a code).
     pub kind: ReasonKind,
     /// The best relevance found, for `no_good_match`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub best_relevance: Option<f64>,
+    /// The reason per language.
     pub message: Localized,
 }
 

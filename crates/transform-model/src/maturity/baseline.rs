@@ -8,24 +8,33 @@ use crate::stats::{self, Estimate, GroupMoments};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionChange {
+    /// Dimension id (`overall` for the overall figures).
     pub id: String,
+    /// Score in the baseline.
     pub baseline: Option<f64>,
+    /// Score now.
     pub current: Option<f64>,
     /// current − baseline.
     pub change: Option<f64>,
+    /// Level in the baseline.
     pub baseline_level: Option<i64>,
+    /// Level now.
     pub level: Option<i64>,
+    /// level − baseline_level.
     pub level_change: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BaselineComparison {
+    /// Model version of the baseline.
     pub baseline_version: String,
     /// Scoring contract versions of the baseline and this assessment. Scores and levels
     /// compare across versions; version 1 has no dispersion to test a change with.
     #[serde(default)]
     pub schema_versions: Option<[u32; 2]>,
+    /// Change of the overall score and level.
     pub overall: DimensionChange,
+    /// Change per dimension.
     pub dimensions: Vec<DimensionChange>,
     /// The changes with their Welch intervals and Holm-adjusted significance.
     #[serde(default)]
@@ -36,10 +45,13 @@ pub struct BaselineComparison {
 /// (`group` null) or of one group's score on a dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RoundChange {
+    /// Dimension id.
     pub dimension: String,
     /// Role group id (`other` for the merged small groups), null for the municipality.
     pub group: Option<String>,
+    /// Score in the earlier round.
     pub baseline: Option<f64>,
+    /// Score in this round.
     pub current: Option<f64>,
     /// current − baseline.
     pub change: Option<f64>,
@@ -64,6 +76,7 @@ pub struct RoundComparison {
     pub schema_versions: [u32; 2],
     /// Coverage of the intervals (this assessment's); 1 − confidence is the significance level.
     pub confidence: f64,
+    /// The changes: the municipality's dimensions first, then group × dimension.
     pub changes: Vec<RoundChange>,
     /// Why intervals are missing throughout (a version-1 baseline has no dispersion).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,13 +24,18 @@ pub enum WarningKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
+    /// What the warning is about (a code).
     pub kind: WarningKind,
+    /// Dimension id, for a dimension's warning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension: Option<String>,
+    /// The figure concerned (e.g. alpha).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// The count concerned (respondents, k).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// The text per language.
     pub message: Localized,
 }
 

@@ -63,8 +63,11 @@ pub struct Components {
 pub struct AlignmentRow {
     /// Shared, not copied: a large portfolio has initiatives × missions rows.
     pub initiative: Arc<str>,
+    /// Mission id.
     pub mission: Arc<str>,
+    /// Alignment of the initiative with the mission, 0 (none) … 1 (full).
     pub score: f64,
+    /// The parts the score is built from.
     pub components: Components,
 }
 

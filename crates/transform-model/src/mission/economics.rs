@@ -20,6 +20,7 @@ pub enum Recommendation {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Economics {
+    /// Initiative id.
     pub initiative: String,
     /// savings − cost per year once savings run; null when the yearly cost is unknown.
     pub net_per_year: Option<f64>,
@@ -34,7 +35,9 @@ pub struct Economics {
     pub payback_years: Option<i64>,
     /// Whether `payback_years` ≤ the horizon.
     pub within_horizon: bool,
+    /// spread, keep, reconsider, close or too_early_to_judge.
     pub recommendation: Recommendation,
+    /// Why, in the analysis language.
     pub reason: String,
 }
 

@@ -12,11 +12,16 @@ use crate::municipality;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// What is measured.
     pub name: String,
+    /// Unit of the measure (%, persons, …); empty when none.
     #[serde(default)]
     pub unit: String,
+    /// Value at the start; null when unknown.
     pub baseline: Option<f64>,
+    /// Value aimed for; null when not set.
     pub target: Option<f64>,
+    /// Year the target is to be met; null when not set.
     pub year: Option<i64>,
 }
 
@@ -24,13 +29,19 @@ pub struct Indicator {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mission {
+    /// Mission id, referred to by initiatives' links.
     pub id: String,
+    /// Title per language.
     pub title: Localized,
+    /// The mission statement: the value to be created for citizens.
     pub statement: String,
+    /// Citizen groups the mission is for.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Outcomes for citizens.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// How progress is measured.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     /// Owning departments (forvaltninger).
@@ -39,6 +50,7 @@ pub struct Mission {
     /// Partner sectors (region, civil society, businesses, …).
     #[serde(default)]
     pub sectors: Vec<String>,
+    /// Year the mission is to be reached; null when not set.
     #[serde(default)]
     pub horizon: Option<i64>,
 }
@@ -129,6 +141,7 @@ pub enum CitizenValue {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
+    /// Mission id.
     pub mission: String,
     /// Contribution 0 (none) … 3 (strong).
     pub strength: i64,
@@ -138,20 +151,30 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
+    /// Initiative id.
     pub id: String,
+    /// Title.
     pub title: String,
+    /// What the initiative does.
     #[serde(default)]
     pub description: String,
+    /// Departments (forvaltninger) running it.
     #[serde(default)]
     pub departments: Vec<String>,
+    /// Citizen groups it serves.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Outcomes for citizens it aims at.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// Active-ingredient ids it uses.
     #[serde(default)]
     pub ingredients: Vec<String>,
+    /// Development stage: screening, maturing, testing, spreading, operations or closed.
     pub stage: Stage,
+    /// exploit (improves today's operations) or explore (an experiment).
     pub mode: Mode,
+    /// OECD innovation facet: enhancement, mission_oriented, adaptive or anticipatory.
     pub facet: Facet,
     /// Yearly running cost; absent means unknown (never read as 0), so no spending is
     /// recommended on a guess.
@@ -166,12 +189,17 @@ pub struct Initiative {
     /// First year with savings (default: the start year).
     #[serde(default)]
     pub savings_from_year: Option<i64>,
+    /// Value for citizens so far: none, unclear, positive or negative.
     pub citizen_value: CitizenValue,
+    /// First year.
     pub start_year: i64,
+    /// Last year; null when open-ended.
     #[serde(default)]
     pub end_year: Option<i64>,
+    /// Partner sectors outside the municipality.
     #[serde(default)]
     pub partners: Vec<String>,
+    /// Its contributions to missions.
     #[serde(default)]
     pub links: Vec<Link>,
     /// A statutory task or infrastructure (e.g. a care record system): never a closure
@@ -186,6 +214,7 @@ pub struct MunicipalityInfo {
     /// A kommunekode ("101", or the number 101), or null for a fictional municipality.
     #[serde(default, deserialize_with = "municipality::deserialize_optional_code")]
     pub code: Option<String>,
+    /// Name of the municipality.
     pub name: String,
 }
 
@@ -193,13 +222,17 @@ pub struct MunicipalityInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
+    /// The municipality the portfolio belongs to.
     pub municipality: MunicipalityInfo,
     /// The year the analysis is made for (can be overridden in the options).
     #[serde(default)]
     pub year: Option<i64>,
+    /// Free text about the portfolio.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Citizen-value missions.
     pub missions: Vec<Mission>,
+    /// Initiatives, projects and experiments.
     pub initiatives: Vec<Initiative>,
 }
 
