@@ -20,6 +20,7 @@ use std::ffi::{CString, c_char};
 
 pub use assessment::*;
 pub use catalog::*;
+pub use compare::*;
 pub use error::*;
 pub use model::*;
 pub use portfolio::*;
