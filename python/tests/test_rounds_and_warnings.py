@@ -224,3 +224,10 @@ def test_numpy_and_frame_paths_give_the_same_intervals(frame):
     assert da["ci_low"].notna().sum() >= 5
     pd.testing.assert_frame_equal(da, db)
     assert a.to_dict() == b.to_dict()
+
+
+def test_assess_docstring_explains_the_options():
+    doc = tm.assess.__doc__
+    for term in ('weighting="balanced"', '"pooled"', "`other`", "alpha_n", "min_dispersion_n",
+                 "allow_small_groups", "DataLossWarning", "level"):
+        assert term in doc, term

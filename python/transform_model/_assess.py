@@ -359,8 +359,38 @@ def assess(
     `items=`) is one element. Bad arguments raise `OptionError` naming the argument and what it
     accepts; bad data raises `ResponseError`, naming the DataFrame's index label for frames.
 
+    What the options mean:
+
+    - `weighting="balanced"` (default) gives every reported perspective (role group) the
+      same weight in a dimension's score, whatever its size: 30 frontline staff and 6 top
+      managers count half and half. `"pooled"` counts every respondent once, so the largest
+      group dominates. The two can put a dimension on different levels (a level is the
+      floor of the score) whenever the groups disagree; the interval is Welch–Satterthwaite
+      over the group means (balanced) or Student t over all respondents (pooled). Rounds are
+      only compared under the same weighting.
+    - `min_group_size` (k, default 5) is the anonymity floor: no figure rests on fewer than
+      k respondents. Roles with fewer than k respondents are merged into one group `other`
+      ("Øvrige"); if `other` is still below k, its respondents are left out of every figure
+      (a `DataLossWarning` says how many). k below 5 needs `allow_small_groups=True` (the
+      result warns); k below 3 is always refused.
+    - `min_dispersion_n` (default 10): dispersion figures (intervals, SD, r_wg, alpha, the
+      level probabilities) are published only for cells of at least this many respondents,
+      as a small group's spread could identify its members. Below it the score is shown
+      without interval.
+    - `alpha_n` (in `dimensions()`) is the smallest number of respondents who answered both
+      items of any item pair of the dimension; Cronbach's alpha is computed pairwise (as R's
+      psych::alpha) and reported only when `alpha_n` is at least max(k, 3) and dispersion
+      may be published; otherwise alpha is NaN and a `DataLossWarning` says why.
+    - `min_common_items` (default 2): a perception gap between two groups is computed on the
+      items both were asked, and only when they share at least this many.
+
+    Warnings: every warning is in `Assessment.warnings`; those that mean lost data
+    (respondents excluded, an item column skipped, no score, alpha not computed) are also
+    raised as `transform_model.DataLossWarning`.
+
     The GIL is released while scoring; the same seed gives the same intervals on any
-    thread count.
+    thread count, and a DataFrame gives the same figures as the numpy matrix of the same
+    answers and respondent ids.
     """
     model = default_model() if model is None else _args.instance(
         "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
