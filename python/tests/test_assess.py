@@ -55,7 +55,7 @@ def test_numpy_matrix_is_read_in_place():
 
     with pytest.raises(ValueError, match="C-contiguous"):
         rs.assess_matrix(tm.default_model()._inner, np.asfortranarray(values), [f"R{i}" for i in range(6)],
-                         ["frontline"] * 6, ["D2_2", "D2_3"], -1, "balanced", 5, 0, 0, None, None)
+                         ["frontline"] * 6, ["D2_2", "D2_3"], -1, "balanced", 5, False, 10, 2, 0, 0, None, None)
     with pytest.raises(TypeError):
         tm.assess(values)
 
@@ -77,7 +77,8 @@ def test_frames_have_documented_columns_and_dtypes(sample_csv):
     ext_d1 = g[(g.role == "external_partner") & (g.dimension == "D1")]
     assert math.isnan(ext_d1["score"].iloc[0])
     gaps = a.gaps()
-    assert list(gaps.columns) == ["a", "b", "dimension", "diff", "ci_low", "ci_high", "significant"]
+    assert list(gaps.columns) == ["a", "b", "dimension", "diff", "ci_low", "ci_high", "p", "p_adjusted",
+                                  "significant", "common_items", "withheld"]
     r = a.recommendations()
     assert list(r["priority"]) == list(range(1, len(r) + 1))
     assert (r["gap"].diff().dropna() <= 1e-12).all()
