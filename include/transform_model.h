@@ -426,6 +426,16 @@ void tm_match_result_free(tm_match_result *r);
 void tm_catalog_free(tm_catalog *c);
 
 /*
+ The changes from `baseline` (an earlier round) to `current`, per dimension and per
+ group × dimension, with Welch intervals and Holm-adjusted significance, as the
+ `round_comparison` JSON (docs/schema/round_comparison.json). Both must use the same model
+ and weighting (`TM_STATUS_VALIDATION_ERROR` otherwise). Free `*out` with `tm_string_free`.
+ */
+tm_status tm_assessment_compare_json(const tm_assessment *current,
+                                     const tm_assessment *baseline,
+                                     char **out);
+
+/*
  Length in bytes of the last error message of this thread (without the final NUL).
  */
 size_t tm_last_error_length(void);

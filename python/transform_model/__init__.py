@@ -7,7 +7,7 @@ Three capabilities on one Rust core:
 - `Catalog.match` distils active ingredients (virksomme ingredienser) from other
   municipalities' interventions for your problem.
 """
-from ._assess import Assessment, assess
+from ._assess import Assessment, assess, load
 from ._catalog import Catalog, default_catalog
 from ._errors import (
     AnonymityError,
@@ -23,10 +23,14 @@ from ._items import ItemAnalysis, item_analysis
 from ._model import Model, bundled_ids, default_model
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._questionnaire import questionnaire
+from ._rounds import RoundComparison
+from ._schema import schema, schema_names
+from ._warnings import AssessmentWarning, DataLossWarning
 from ._transform_model import __version__
 
 __all__ = [
-    "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError",
+    "AnonymityError", "ArgumentTypeError", "Assessment", "AssessmentWarning", "DataLossWarning", "RoundComparison",
+    "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "questionnaire",
 ]

@@ -11,6 +11,9 @@ import numpy as np
 from . import _transform_model as _rs
 from . import _args
 from . import _responses
+from . import _rounds
+from . import _warnings
+from ._errors import ArgumentTypeError, OptionError, ResponseError
 from ._frames import Column, Spec
 from ._model import Model, model_arg
 from ._svg import radar
@@ -84,14 +87,55 @@ RECOMMENDATIONS = Spec(
 
 
 class Assessment:
-    """The result of `assess`: scores, levels, intervals, reliability, gaps, recommendations."""
+    """The result of `assess`: scores, levels, intervals, reliability, gaps, recommendations.
 
-    __slots__ = ("_inner", "_model", "_data")
+    Save it with `to_json()` and reload it with `Assessment.from_json(text)` or
+    `tm.load(path)`; `compare(baseline)` tests the change from an earlier round.
+    """
 
-    def __init__(self, inner: "_rs._Assessment", model: Model) -> None:
+    __slots__ = ("_inner", "_model", "_data", "_notes")
+
+    def __init__(self, inner: "_rs._Assessment", model: Model,
+                 notes: Sequence["_warnings.AssessmentWarning"] = ()) -> None:
         self._inner = inner
         self._model = model
         self._data: Dict[str, Any] = json.loads(inner.to_json())
+        # Warnings raised by this package (item columns the caller skipped), not in the core's JSON.
+        self._notes = list(notes)
+
+    @classmethod
+    def from_json(cls, text: str, model: Optional[Model] = None) -> "Assessment":
+        """Reloads an assessment saved with `to_json()` (this contract version or version 1).
+
+        `model` is the model it was computed on; by default the embedded `dtm` model, which
+        must then be the assessment's model."""
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"text= must be the JSON text of an assessment, not {type(text).__name__}; "
+                                    f"use tm.load(path) for a file", option="text", allowed="a JSON text")
+        inner = _rs._Assessment.from_json(text)
+        return cls(inner, _model_for(json.loads(inner.to_json())["model"], model))
+
+    @property
+    def warnings(self) -> List["_warnings.AssessmentWarning"]:
+        """Every warning of the assessment: kind, dimension, value, count and the message in
+        Danish and English (``w.text('en')``). Data-loss warnings (respondents excluded for
+        anonymity, a skipped item column, a dimension without a score, alpha not computed)
+        are also raised as `DataLossWarning` when `assess` runs."""
+        return _warnings.from_data(self._data["warnings"]) + list(self._notes)
+
+    def compare(self, baseline: Union["Assessment", str, "os.PathLike[str]"]) -> "_rounds.RoundComparison":
+        """The change from an earlier round (an Assessment, or the path of its saved JSON) to
+        this one: per dimension and per group × dimension, with a Welch interval (the rounds
+        are independent samples, as for perception gaps) and significance after Holm's
+        correction over all changes. Both rounds must use the same model and weighting; a
+        version-1 baseline has no dispersion, so its changes come without interval or p."""
+        if isinstance(baseline, (str, os.PathLike)):
+            baseline = load(baseline, self._model)
+        _args.instance("baseline", baseline, Assessment, "an Assessment or the path of a saved assessment JSON")
+        try:
+            return _rounds.compare(self, baseline)
+        except ResponseError as e:
+            raise OptionError(e.message, option="baseline") from None
 
     @property
     def overall_level(self) -> Optional[int]:
@@ -162,8 +206,9 @@ class Assessment:
             "lever_labels": [[x[lang] for x in r["lever_labels"]] for r in rs]})
 
     def with_baseline(self, baseline: "Assessment") -> "Assessment":
-        """This assessment with progress against an earlier round of the same model."""
-        return Assessment(self._inner.with_baseline(baseline._inner), self._model)
+        """This assessment with progress against an earlier round of the same model (the
+        JSON's `baseline`, with the round comparison of `compare` under `baseline.rounds`)."""
+        return Assessment(self._inner.with_baseline(baseline._inner), self._model, self._notes)
 
     def table(self, lang: str = "da") -> str:
         """The plain-text report the CLI prints."""
@@ -199,11 +244,15 @@ class Assessment:
                  f"</tr></thead><tbody>{rows}</tbody></table>")
         note = (f"<p>{t('Udeladt af hensyn til anonymitet', 'Left out for anonymity')}: "
                 f"{self._data['excluded_for_anonymity']}</p>")
+        warned = "".join(f'<li class="{html.escape(w.kind)}">{html.escape(w.text(lang))}</li>' for w in self.warnings)
+        warned = f"<h4>{t('Advarsler', 'Warnings')}</h4><ul>{warned}</ul>" if warned else ""
+        rounds = (self._data.get("baseline") or {}).get("rounds")
+        change = _rounds.changes_html(rounds, lang) if rounds else ""
         return (f'<div class="transform-model-assessment">{head}<div style="display:flex;gap:1em">'
-                f"<div>{table}{note}</div><div>{self.radar_svg(lang)}</div></div></div>")
+                f"<div>{table}{note}</div><div>{self.radar_svg(lang)}</div></div>{warned}{change}</div>")
 
     def __reduce__(self):
-        return (_restore, (self.to_json(), self._model.to_json()))
+        return (_restore, (self.to_json(), self._model.to_json(), [tuple(w) for w in self._notes]))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Assessment) and self._data == other._data
@@ -213,8 +262,42 @@ class Assessment:
                 f"n={self._data['n_respondents']}, excluded={self._data['excluded_for_anonymity']})")
 
 
-def _restore(assessment_json: str, model_json: str) -> Assessment:
-    return Assessment(_rs._Assessment.from_json(assessment_json), Model.from_json(model_json))
+def _restore(assessment_json: str, model_json: str, notes: Sequence[Any] = ()) -> Assessment:
+    return Assessment(_rs._Assessment.from_json(assessment_json), Model.from_json(model_json),
+                      [_warnings.AssessmentWarning(*n) for n in notes])
+
+
+def _model_for(ref: Dict[str, Any], model: Optional[Model]) -> Model:
+    """The model an assessment was computed on: `model`, or the embedded one; its id must match."""
+    model = default_model() if model is None else _args.instance("model", model, Model, "a transform_model.Model")
+    if model.id != ref["id"]:
+        raise OptionError(f"the assessment was computed on model {ref['id']!r}, not {model.id!r}: pass model= "
+                          f"(tm.Model.from_file(path)) for the model it used", option="model",
+                          allowed=[ref["id"]], value=model.id)
+    return model
+
+
+def load(path: Union[str, "os.PathLike[str]"], model: Optional[Model] = None) -> Assessment:
+    """Reloads an assessment saved as JSON (`Path(p).write_text(a.to_json())`, or the CLI's
+    `assess --format json`); see `Assessment.from_json`."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentTypeError(f"path= must be a path, not {type(path).__name__}", option="path",
+                                allowed="a path (str or os.PathLike)", value=path)
+    with open(path, encoding="utf-8") as f:
+        return Assessment.from_json(f.read(), model)
+
+
+def _skipped_items(model: Model, responses: Any, items: Optional[List[str]], ignore: List[str]) -> List[str]:
+    """Item columns of the model the caller left out: named in `ignore_columns=`, or (for a
+    wide frame) present but not chosen by `items=`."""
+    known = [i["id"] for i in model.items]
+    if hasattr(responses, "columns") and hasattr(responses, "index"):
+        columns = [str(c) for c in responses.columns]
+        if "item" in columns and "value" in columns and items is None:
+            return []
+        chosen = set(items) if items is not None else None
+        return [c for c in columns if c in known and (c in ignore or (chosen is not None and c not in chosen))]
+    return [c for c in known if c in ignore]
 
 
 def _fmt(x: Optional[float]) -> str:
@@ -280,8 +363,38 @@ def assess(
     `items=`) is one element. Bad arguments raise `OptionError` naming the argument and what it
     accepts; bad data raises `ResponseError`, naming the DataFrame's index label for frames.
 
+    What the options mean:
+
+    - `weighting="balanced"` (default) gives every reported perspective (role group) the
+      same weight in a dimension's score, whatever its size: 30 frontline staff and 6 top
+      managers count half and half. `"pooled"` counts every respondent once, so the largest
+      group dominates. The two can put a dimension on different levels (a level is the
+      floor of the score) whenever the groups disagree; the interval is Welch–Satterthwaite
+      over the group means (balanced) or Student t over all respondents (pooled). Rounds are
+      only compared under the same weighting.
+    - `min_group_size` (k, default 5) is the anonymity floor: no figure rests on fewer than
+      k respondents. Roles with fewer than k respondents are merged into one group `other`
+      ("Øvrige"); if `other` is still below k, its respondents are left out of every figure
+      (a `DataLossWarning` says how many). k below 5 needs `allow_small_groups=True` (the
+      result warns); k below 3 is always refused.
+    - `min_dispersion_n` (default 10): dispersion figures (intervals, SD, r_wg, alpha, the
+      level probabilities) are published only for cells of at least this many respondents,
+      as a small group's spread could identify its members. Below it the score is shown
+      without interval.
+    - `alpha_n` (in `dimensions()`) is the smallest number of respondents who answered both
+      items of any item pair of the dimension; Cronbach's alpha is computed pairwise (as R's
+      psych::alpha) and reported only when `alpha_n` is at least max(k, 3) and dispersion
+      may be published; otherwise alpha is NaN and a `DataLossWarning` says why.
+    - `min_common_items` (default 2): a perception gap between two groups is computed on the
+      items both were asked, and only when they share at least this many.
+
+    Warnings: every warning is in `Assessment.warnings`; those that mean lost data
+    (respondents excluded, an item column skipped, no score, alpha not computed) are also
+    raised as `transform_model.DataLossWarning`.
+
     The GIL is released while scoring; the same seed gives the same intervals on any
-    thread count.
+    thread count, and a DataFrame gives the same figures as the numpy matrix of the same
+    answers and respondent ids.
     """
     model = model_arg(model)
     if baseline is not None:
@@ -291,6 +404,8 @@ def assess(
             _args.count("min_common_items", min_common_items), _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
             _args.optional_count("threads", threads))
     ignore = _args.text_list("ignore_columns", ignore_columns)
+    skipped = [] if isinstance(responses, np.ndarray) else _skipped_items(
+        model, responses, _args.optional_text_list("items", items), ignore)
     if isinstance(responses, np.ndarray):
         inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts)
     elif isinstance(responses, (str, os.PathLike)):
@@ -305,4 +420,7 @@ def assess(
             f"{type(responses).__name__}", option="responses", allowed="DataFrame, path or numpy matrix")
     if baseline is not None:
         inner = inner.with_baseline(baseline._inner)
-    return Assessment(inner, model)
+    note = _warnings.ignored_items(skipped)
+    result = Assessment(inner, model, [note] if note else [])
+    _warnings.emit(result.warnings)
+    return result

@@ -4,11 +4,13 @@ from __future__ import annotations
 import html
 import json
 import os
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 import numpy as np
 
 from . import _args
+from . import _portfolio_frames as _pf
+from ._errors import PortfolioError
 from . import _transform_model as _rs
 from ._frames import Column, Spec
 from ._svg import bars, shorten
@@ -216,6 +218,31 @@ class Portfolio:
         return cls(_rs._Portfolio.from_file(os.fspath(path)))
 
     @classmethod
+    def template(cls) -> Tuple[Any, Any]:
+        """Empty `(missions, initiatives)` DataFrames with every column `from_frame` reads,
+        in their dtypes. Fill them (or build frames with these columns) and pass them to
+        `Portfolio.from_frame`.
+
+        """
+        return _pf.template()
+
+    @classmethod
+    def from_frame(cls, missions: Any, initiatives: Any, *, municipality: str = "", code: Optional[str] = None,
+                   year: Optional[int] = None, note: Optional[str] = None) -> "Portfolio":
+        """A portfolio from a missions frame and an initiatives frame (`template()` has the
+        columns). List cells take a list or one text with `;` between entries; `links` takes
+        a dict `{mission: strength}` or the text `M1:3; M2:1`; NaN/<NA> leaves an optional
+        field out (a NaN cost is *unknown*, never 0). Unknown columns are refused with the
+        closest name; errors name the frame and its index label. The portfolio is validated
+        as `from_json` validates it (the JSON Schema is `tm.schema("portfolio")`).
+        """
+        doc = _pf.from_frames(missions, initiatives, municipality, code, _args.optional_int("year", year), note)
+        try:
+            return cls.from_dict(doc)
+        except PortfolioError as e:
+            raise _pf.relabel(e, missions, initiatives) from None
+
+    @classmethod
     def sample(cls) -> "Portfolio":
         """The bundled portfolio of a fictional municipality (illustrative)."""
         return cls(_rs._Portfolio.sample())
@@ -246,3 +273,6 @@ class Portfolio:
     def __repr__(self) -> str:
         name, missions, initiatives = self._inner.summary()
         return f"Portfolio({name!r}, {missions} missions, {initiatives} initiatives)"
+
+
+Portfolio.from_frame.__func__.__doc__ += "\n" + _pf.MISSIONS.doc() + "\n\n" + _pf.INITIATIVES.doc()  # type: ignore[attr-defined,operator]

@@ -11,6 +11,7 @@
 
 mod assessment;
 mod catalog;
+mod compare;
 mod error;
 mod items;
 mod model;
@@ -22,6 +23,7 @@ use std::ffi::{CString, c_char};
 
 pub use assessment::*;
 pub use catalog::*;
+pub use compare::*;
 pub use error::*;
 pub use items::*;
 pub use model::*;

@@ -7,6 +7,7 @@ mod items;
 mod model_registry;
 mod portfolio;
 mod questionnaire;
+mod rounds;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -62,8 +63,8 @@ impl PyModel {
 
 /// The result of an assessment.
 #[pyclass(module = "transform_model._transform_model", name = "_Assessment", frozen)]
-struct PyAssessment {
-    inner: Assessment,
+pub(crate) struct PyAssessment {
+    pub(crate) inner: Assessment,
 }
 
 #[pymethods]
@@ -352,6 +353,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(model_registry::_model_bundled, m)?)?;
     m.add_function(wrap_pyfunction!(model_registry::_model_resolve, m)?)?;
     m.add_function(wrap_pyfunction!(model_registry::_bundled_model_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::compare_rounds_json, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod compare;
 mod items;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -178,6 +179,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
     },
+    /// The change between two saved assessments (JSON): per dimension and group, with Welch
+    /// intervals and Holm-adjusted significance (JSON out).
+    Compare { current: PathBuf, baseline: PathBuf },
     /// Converts a catalog kept as two CSV files (ingredients, interventions) to catalog JSON.
     CatalogImport { ingredients: PathBuf, interventions: PathBuf },
     /// A synthetic catalog (Danish-like text) as JSON, for benchmarks.
@@ -338,6 +342,7 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(serde_json::to_string(&transform_model::ingredient::sample::sample_catalog(interventions, seed))
                 .expect("serializes"))
         }
+        Command::Compare { current, baseline } => compare::run(&current, &baseline),
         Command::Demo => demo(),
     }
 }

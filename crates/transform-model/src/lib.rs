@@ -19,6 +19,7 @@ pub mod model;
 pub mod municipality;
 pub mod questionnaire;
 pub mod responses;
+pub mod schema;
 pub mod stats;
 pub mod text;
 

@@ -14,7 +14,7 @@ use serde_json::Value;
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
 const FICTIONAL_CSV: &str = include_str!("../data/fictional_municipalities.csv");
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Municipality {
     /// 3-digit kommunekode, e.g. "101".
     pub code: String,

@@ -11,24 +11,31 @@ use crate::localized::Localized;
 use crate::municipality;
 
 /// An active ingredient (virksom ingrediens): a building block that carries effect.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
+    /// Ingredient id, referred to by interventions and initiatives.
     pub id: String,
+    /// Name per language.
     pub name: Localized,
+    /// What the ingredient is, per language.
     #[serde(default)]
     pub description: Localized,
+    /// Kind of ingredient (e.g. relation, organisation, method).
     #[serde(default)]
     pub category: String,
+    /// Search tags.
     #[serde(default)]
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityRef {
+    /// Kommunekode (e.g. "101").
     #[serde(deserialize_with = "code_string")]
     pub code: String,
+    /// Name of the municipality.
     #[serde(default)]
     pub name: String,
 }
@@ -42,16 +49,17 @@ fn code_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IngredientUse {
+    /// Ingredient id (from the catalog's `ingredients`).
     pub id: String,
     /// How central the ingredient is to the intervention, in (0, 1].
     pub weight: f64,
 }
 
 /// A grade of the Danish knowledge declaration (vidensdeklaration), A strongest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Grade {
     A,
     B,
@@ -60,17 +68,22 @@ pub enum Grade {
 }
 
 /// The knowledge declaration's five dimensions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Declaration {
+    /// Grade A–D of the target-group description.
     pub target_group: Grade,
+    /// Grade A–D of the method description.
     pub method: Grade,
+    /// Grade A–D of the implementation knowledge.
     pub implementation: Grade,
+    /// Grade A–D of the documented effect.
     pub effect: Grade,
+    /// Grade A–D of the economic knowledge.
     pub economy: Grade,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     /// 0 (none) … 4 (strong).
@@ -78,11 +91,12 @@ pub struct Evidence {
     /// The source scheme's own label.
     #[serde(default)]
     pub label: String,
+    /// Grades of the Danish knowledge declaration (vidensdeklaration), when declared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declaration: Option<Declaration>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Positive,
@@ -106,48 +120,65 @@ impl Outcome {
 }
 
 /// Whether a solution scales as it is or must be adapted locally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Transfer {
     SimpleCausal,
     ContextDependent,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
+    /// Intervention id.
     pub id: String,
+    /// Title.
     pub title: String,
+    /// What was done.
     pub description: String,
+    /// The municipality that did it.
     pub municipality: MunicipalityRef,
+    /// Year it was done; null when unknown.
     #[serde(default)]
     pub year: Option<i64>,
+    /// Policy area.
     #[serde(default)]
     pub area: String,
+    /// Citizen groups it served.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Problems it addressed.
     #[serde(default)]
     pub problems: Vec<String>,
+    /// Search tags.
     #[serde(default)]
     pub tags: Vec<String>,
     /// Context attributes: `population_band`, `urbanity` and free ones (text or number).
     #[serde(default)]
     pub context: BTreeMap<String, Value>,
+    /// Its active ingredients with their weights.
     pub ingredients: Vec<IngredientUse>,
+    /// Strength of the evidence of its effect.
     pub evidence: Evidence,
+    /// Result: positive, mixed, none, negative or unknown.
     pub outcome: Outcome,
+    /// How it can be carried to another municipality.
     pub transfer: Transfer,
+    /// Standardised effect size, when reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effect_size: Option<f64>,
 }
 
 /// The catalog file as data.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogDef {
+    /// Free text about the catalog (source, status).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The active ingredients the interventions are made of.
     pub ingredients: Vec<Ingredient>,
+    /// Other municipalities' interventions, each with its ingredients, evidence and outcome.
     pub interventions: Vec<Intervention>,
 }
 

@@ -10,7 +10,7 @@ use super::CatalogError;
 use super::catalog::{Catalog, CatalogDef, Evidence, Ingredient, IngredientUse, Intervention, MunicipalityRef};
 use crate::localized::Localized;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 struct IngredientRow {
     id: String,
     name_da: String,
@@ -25,7 +25,7 @@ struct IngredientRow {
     tags: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, schemars::JsonSchema)]
 struct InterventionRow {
     id: String,
     title: String,

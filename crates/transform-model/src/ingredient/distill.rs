@@ -27,7 +27,7 @@ use crate::localized::{Lang, Localized};
 pub const LIFT_EPSILON: f64 = 0.05;
 
 /// Options for matching.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchOptions {
     /// Ingredients returned.
     pub top: usize,
@@ -47,7 +47,7 @@ impl Default for MatchOptions {
 /// How many retrieved interventions stand behind an ingredient. Every count is over its
 /// `sources` (the retrieved interventions that use it, whatever their outcome), so
 /// `interventions + failures + unknown == sources.len()`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Support {
     /// Sources with a positive or mixed outcome (they carry the score).
     pub interventions: usize,
@@ -59,35 +59,49 @@ pub struct Support {
     pub unknown: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceSummary {
+    /// Highest evidence level (0–4) of the supporting interventions.
     pub max_level: i64,
     /// Mean level of the supporting interventions.
     pub mean_level: f64,
+    /// The source schemes' labels of that evidence.
     pub labels: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
+    /// Intervention id.
     pub id: String,
+    /// Relevance of the intervention to the query.
     pub relevance: f64,
+    /// Name of its municipality.
     pub municipality: String,
+    /// Its outcome.
     pub outcome: Outcome,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct IngredientMatch {
+    /// Ingredient id.
     pub id: String,
+    /// Name per language.
     pub name: Localized,
+    /// Relevance-weighted support among the retrieved interventions with a positive outcome.
     pub score: f64,
+    /// How much more common the ingredient is among successes than among failures; null when no failure was retrieved.
     pub lift: Option<f64>,
+    /// The interventions behind the score.
     pub support: Support,
+    /// Evidence of the supporting interventions.
     pub evidence: EvidenceSummary,
     /// Every retrieved intervention that uses the ingredient, best first.
     pub sources: Vec<Source>,
     /// The transfer type that carries most of the ingredient's successful weight.
     pub transfer: Transfer,
+    /// How to use the ingredient, in the requested language.
     pub advice: String,
+    /// Caveats (weak evidence, few sources, …), in the requested language.
     pub warnings: Vec<String>,
 }
 
@@ -96,9 +110,11 @@ pub struct IngredientMatch {
 /// `ingredients` are the recommendations: lift at least 1, or no failure retrieved to
 /// compare with. An ingredient with lift below 1 (more common among failures than among
 /// successes) is listed in `not_recommended`, never ranked as a recommendation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchResult {
+    /// Recommended ingredients, best first.
     pub ingredients: Vec<IngredientMatch>,
+    /// Ingredients more common among failures than among successes (lift below 1).
     pub not_recommended: Vec<IngredientMatch>,
     /// Interventions retrieved for the distillation: good matches (relevance at least
     /// [`GOOD_MATCH`]), at most `MatchOptions::retrieve`.

@@ -47,7 +47,7 @@ pub const GOOD_MATCH: f64 = 0.5;
 
 /// How the components of relevance are weighted. A component the query does not use
 /// (no tags, no context) gives its weight to the others.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RelevanceWeights {
     pub text: f64,
     pub tags: f64,
@@ -65,7 +65,7 @@ impl Default for RelevanceWeights {
 /// `relevance` is absolute, in [0, 1]: the weighted mean of `text_match`, `tag_overlap` and
 /// `context_similarity` over the components the query uses. It is not scaled to the best
 /// hit, so a top hit that shares one stray word with the query stays low.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Hit {
     pub doc: usize,
     pub id: String,

@@ -9,7 +9,7 @@ use super::index::Index;
 use crate::municipality;
 use crate::text::normalize;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Partner {
     pub code: String,
     pub name: String,

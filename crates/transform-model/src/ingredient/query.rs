@@ -18,7 +18,7 @@ use super::index::Index;
 use crate::text::normalize;
 
 /// A query for interventions and ingredients.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Query {
     /// The problem, in the asking municipality's own words.

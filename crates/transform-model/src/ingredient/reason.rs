@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::localized::Localized;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonKind {
     /// The query has no searchable word (only stop words) and no tags.
@@ -22,12 +22,14 @@ pub enum ReasonKind {
     NoneRecommended,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reason {
+    /// Why no ingredient is recommended (a code).
     pub kind: ReasonKind,
     /// The best relevance found, for `no_good_match`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub best_relevance: Option<f64>,
+    /// The reason per language.
     pub message: Localized,
 }
 

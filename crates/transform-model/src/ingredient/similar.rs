@@ -10,7 +10,7 @@ use super::query::Query;
 use super::reason::Reason;
 
 /// A retrieved intervention as the similarity list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SimilarIntervention {
     pub id: String,
     pub title: String,
@@ -28,7 +28,7 @@ pub struct SimilarIntervention {
 /// The interventions most similar to a query, best first: the nearest ones even when they
 /// match poorly (exploration), with the count of good matches among them and, when there
 /// is none, the reason.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Similar {
     pub interventions: Vec<SimilarIntervention>,
     /// How many of `interventions` are good matches (relevance at least [`GOOD_MATCH`]).
@@ -41,7 +41,7 @@ pub struct Similar {
 }
 
 /// A match and the most similar interventions, as `match --similar` prints them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchReport {
     #[serde(flatten)]
     pub result: MatchResult,

@@ -2,35 +2,91 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AssessError, Assessment};
+use super::{AssessError, Assessment, GroupDimension, GroupResult};
+use crate::localized::Localized;
 use crate::model::ItemChanges;
+use crate::stats::{self, Estimate, GroupMoments};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionChange {
+    /// Dimension id (`overall` for the overall figures).
     pub id: String,
+    /// Score in the baseline.
     pub baseline: Option<f64>,
+    /// Score now.
     pub current: Option<f64>,
     /// current − baseline.
     pub change: Option<f64>,
+    /// Level in the baseline.
     pub baseline_level: Option<i64>,
+    /// Level now.
     pub level: Option<i64>,
+    /// level − baseline_level.
     pub level_change: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BaselineComparison {
+    /// Model version of the baseline.
     pub baseline_version: String,
     /// Scoring contract versions of the baseline and this assessment. Scores and levels
     /// compare across versions; version 1 has no dispersion to test a change with.
     #[serde(default)]
     pub schema_versions: Option<[u32; 2]>,
+    /// Change of the overall score and level.
     pub overall: DimensionChange,
+    /// Change per dimension.
     pub dimensions: Vec<DimensionChange>,
     /// When the baseline was made on another version of the model: per dimension, the items
     /// added, removed or changed since (`model::item_changes`). [`compare`] sees only the two
     /// assessments, not the models, and leaves it empty; a caller holding both models fills it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub item_changes: Vec<ItemChanges>,
+    /// The changes with their Welch intervals and Holm-adjusted significance.
+    #[serde(default)]
+    pub rounds: Option<RoundComparison>,
+}
+
+/// One change between two independent rounds: of the municipality's dimension score
+/// (`group` null) or of one group's score on a dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RoundChange {
+    /// Dimension id.
+    pub dimension: String,
+    /// Role group id (`other` for the merged small groups), null for the municipality.
+    pub group: Option<String>,
+    /// Score in the earlier round.
+    pub baseline: Option<f64>,
+    /// Score in this round.
+    pub current: Option<f64>,
+    /// current − baseline.
+    pub change: Option<f64>,
+    /// Welch interval of the change (the rounds are independent samples); null when either
+    /// round does not publish its dispersion.
+    pub ci: Option<[f64; 2]>,
+    /// Two-sided Welch p-value of "no change".
+    pub p: Option<f64>,
+    /// Holm-adjusted over every change of the comparison that has a p.
+    pub p_adjusted: Option<f64>,
+    /// p_adjusted below 1 − confidence.
+    pub significant: Option<bool>,
+}
+
+/// Every change from an earlier round to this one, tested as perception gaps are: Welch
+/// intervals, Holm's correction over all changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct RoundComparison {
+    /// Model version of the baseline.
+    pub baseline_version: String,
+    /// Scoring contract versions of the baseline and this assessment.
+    pub schema_versions: [u32; 2],
+    /// Coverage of the intervals (this assessment's); 1 − confidence is the significance level.
+    pub confidence: f64,
+    /// The changes: the municipality's dimensions first, then group × dimension.
+    pub changes: Vec<RoundChange>,
+    /// Why intervals are missing throughout (a version-1 baseline has no dispersion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Localized>,
 }
 
 fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)) -> DimensionChange {
@@ -48,20 +104,7 @@ fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)
 /// Per-dimension change from `baseline` to `current`. Both must use the same model id;
 /// dimensions are matched by id (a dimension new in this version has no baseline).
 pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineComparison, AssessError> {
-    if current.model.id != baseline.model.id {
-        return Err(AssessError::Baseline {
-            message: format!("the baseline uses model `{}`, this assessment `{}`", baseline.model.id, current.model.id),
-        });
-    }
-    if current.weighting != baseline.weighting {
-        return Err(AssessError::Baseline {
-            message: format!(
-                "the baseline uses {:?} weighting, this assessment {:?}: scores under different weightings are not comparable",
-                baseline.weighting, current.weighting
-            )
-            .to_lowercase(),
-        });
-    }
+    let rounds = compare_rounds(current, baseline)?;
     let dimensions = current
         .dimensions
         .iter()
@@ -80,5 +123,149 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
         ),
         dimensions,
         item_changes: Vec::new(),
+        rounds: Some(rounds),
     })
+}
+
+/// Refuses rounds whose scores do not compare: another model, another weighting.
+fn check_comparable(current: &Assessment, baseline: &Assessment) -> Result<(), AssessError> {
+    if current.model.id != baseline.model.id {
+        return Err(AssessError::Baseline {
+            message: format!("the baseline uses model `{}`, this assessment `{}`", baseline.model.id, current.model.id),
+        });
+    }
+    if current.weighting != baseline.weighting {
+        return Err(AssessError::Baseline {
+            message: format!(
+                "the baseline uses {:?} weighting, this assessment {:?}: scores under different weightings are not comparable",
+                baseline.weighting, current.weighting
+            )
+            .to_lowercase(),
+        });
+    }
+    Ok(())
+}
+
+/// The changes from `baseline` to `current`, per dimension and per group × dimension, with
+/// Welch intervals and Holm-adjusted significance. Dimensions and groups are matched by id;
+/// a merged `other` group is compared only when it merges the same roles in both rounds.
+/// Intervals are not clipped: a change's interval is the plain Welch interval.
+pub fn compare_rounds(current: &Assessment, baseline: &Assessment) -> Result<RoundComparison, AssessError> {
+    check_comparable(current, baseline)?;
+    let mut changes = dimension_changes(current, baseline);
+    changes.extend(group_changes(current, baseline));
+    let confidence = current.bootstrap.confidence;
+    adjust(&mut changes, confidence);
+    let note = (baseline.schema_version < 2).then(|| {
+        Localized::da_en(
+            "Basislinjen følger version 1 af beregningsreglerne og har ingen spredning: ændringerne vises uden interval og test",
+            "The baseline follows version 1 of the scoring contract and has no dispersion: changes are shown without interval or test",
+        )
+    });
+    Ok(RoundComparison {
+        baseline_version: baseline.model.version.clone(),
+        schema_versions: [baseline.schema_version, current.schema_version],
+        confidence,
+        changes,
+        note,
+    })
+}
+
+/// A published dimension score as an estimate; a null df is an infinite one (no spread).
+fn dimension_estimate(score: Option<f64>, se: Option<f64>, df: Option<f64>) -> Option<Estimate> {
+    Some(Estimate { value: score?, se: se?, df: df.unwrap_or(f64::INFINITY) })
+}
+
+/// Welch–Satterthwaite difference a − b of two independent estimates:
+/// se² = se_a² + se_b², df = se⁴ / (se_a⁴/df_a + se_b⁴/df_b) — `stats::welch` for estimates
+/// whose df is not n − 1 (a balanced score's is itself Welch's).
+fn difference(a: Estimate, b: Estimate) -> Estimate {
+    let (va, vb) = (a.se * a.se, b.se * b.se);
+    let denom = va * va / a.df + vb * vb / b.df;
+    let var = va + vb;
+    Estimate {
+        value: a.value - b.value,
+        se: var.sqrt(),
+        df: if denom > 0.0 { var * var / denom } else { f64::INFINITY },
+    }
+}
+
+fn tested(
+    dimension: &str,
+    group: Option<&str>,
+    b: Option<f64>,
+    c: Option<f64>,
+    e: Option<Estimate>,
+    conf: f64,
+) -> RoundChange {
+    let unbounded = (f64::NEG_INFINITY, f64::INFINITY);
+    RoundChange {
+        dimension: dimension.to_owned(),
+        group: group.map(str::to_owned),
+        baseline: b,
+        current: c,
+        change: b.zip(c).map(|(b, c)| c - b),
+        ci: e.and_then(|e| e.interval(conf, unbounded.0, unbounded.1)),
+        p: e.and_then(|e| e.p_value()),
+        p_adjusted: None,
+        significant: None,
+    }
+}
+
+fn dimension_changes(current: &Assessment, baseline: &Assessment) -> Vec<RoundChange> {
+    let conf = current.bootstrap.confidence;
+    current
+        .dimensions
+        .iter()
+        .map(|d| {
+            let b = baseline.dimensions.iter().find(|b| b.id == d.id);
+            let estimate = b.and_then(|b| {
+                let now = dimension_estimate(d.score, d.se, d.df)?;
+                let then = dimension_estimate(b.score, b.se, b.df)?;
+                Some(difference(now, then))
+            });
+            tested(&d.id, None, b.and_then(|b| b.score), d.score, estimate, conf)
+        })
+        .collect()
+}
+
+/// A group's published score as the moments Welch needs (sd and n published).
+fn moments(g: &GroupDimension) -> Option<GroupMoments> {
+    Some(GroupMoments { mean: g.score?, var: g.sd?.powi(2), n: g.n? })
+}
+
+fn same_group<'a>(g: &GroupResult, baseline: &'a Assessment) -> Option<&'a GroupResult> {
+    let b = baseline.groups.iter().find(|b| b.role == g.role)?;
+    let mut a_roles = g.roles.clone();
+    let mut b_roles = b.roles.clone();
+    a_roles.sort();
+    b_roles.sort();
+    (a_roles == b_roles).then_some(b)
+}
+
+fn group_changes(current: &Assessment, baseline: &Assessment) -> Vec<RoundChange> {
+    let conf = current.bootstrap.confidence;
+    let mut out = Vec::new();
+    for g in &current.groups {
+        let Some(bg) = same_group(g, baseline) else { continue };
+        for d in &g.dimensions {
+            let Some(bd) = bg.dimensions.iter().find(|b| b.id == d.id) else { continue };
+            if d.score.is_none() || bd.score.is_none() {
+                continue;
+            }
+            let estimate = moments(d).zip(moments(bd)).and_then(|(c, b)| stats::welch(&[(1.0, c), (-1.0, b)]));
+            out.push(tested(&d.id, Some(&g.role), bd.score, d.score, estimate, conf));
+        }
+    }
+    out
+}
+
+/// Holm over every change with a p; significant when the adjusted p is below 1 − confidence.
+fn adjust(changes: &mut [RoundChange], confidence: f64) {
+    let with_p: Vec<usize> = (0..changes.len()).filter(|&i| changes[i].p.is_some()).collect();
+    let ps: Vec<f64> = with_p.iter().filter_map(|&i| changes[i].p).collect();
+    for (&i, adjusted) in with_p.iter().zip(stats::holm(&ps)) {
+        changes[i].p_adjusted = Some(adjusted);
+        changes[i].significant = Some(adjusted < 1.0 - confidence);
+    }
 }

@@ -29,7 +29,7 @@ use crate::model::{Model, OTHER_GROUP};
 use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
-pub use baseline::{BaselineComparison, DimensionChange, compare};
+pub use baseline::{BaselineComparison, DimensionChange, RoundChange, RoundComparison, compare, compare_rounds};
 pub use items::{
     DimensionFlag, DimensionReliability, ItemAnalysis, ItemFlag, ItemOptions, ItemStats, RoleItemAnalysis,
     item_analysis,
@@ -223,12 +223,11 @@ fn prepare<'a>(model: &'a Model, responses: &'a Responses, o: &'a AssessOptions,
     Survey { model, responses, options: o, groups, cells, publish, layout, point, columns, packed }
 }
 
-/// The municipality's interval of dimension `d`: Welch–Satterthwaite over the group means
-/// (balanced) or Student t over every respondent (pooled), clipped to the scale.
-fn dimension_interval(s: &Survey, d: usize) -> Option<[f64; 2]> {
+/// The municipality's estimate of dimension `d`: Welch–Satterthwaite over the group means
+/// (balanced) or Student t over every respondent (pooled).
+fn dimension_estimate(s: &Survey, d: usize) -> Option<stats::Estimate> {
     let dims = s.dims();
-    let (lo, hi) = s.scale();
-    let estimate = match s.layout.weighting {
+    match s.layout.weighting {
         Weighting::Balanced => {
             let total: f64 = s.contributing(d).map(|g| s.layout.weights[g * dims + d]).sum();
             let terms: Option<Vec<(f64, GroupMoments)>> = s
@@ -241,8 +240,7 @@ fn dimension_interval(s: &Survey, d: usize) -> Option<[f64; 2]> {
             let all: Vec<f64> = s.contributing(d).flat_map(|g| s.cells.scores[g * dims + d].iter().copied()).collect();
             stats::t_mean(&all)
         }
-    }?;
-    estimate.interval(s.options.confidence, lo, hi)
+    }
 }
 
 /// Kish's effective n: respondent weights w_g/n_g under balanced weighting, 1 under pooled.
@@ -288,7 +286,14 @@ fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> Dimens
     let def = &model.dimensions()[d];
     let score = Some(s.point[s.layout.dim(d)]).filter(|x| x.is_finite());
     let spread = score.is_some() && s.publish.dim_dispersion[d];
-    let ci = spread.then(|| dimension_interval(s, d)).flatten();
+    let (lo, hi) = s.scale();
+    let estimate = spread.then(|| dimension_estimate(s, d)).flatten();
+    // The interval is clipped to the scale; se and df go out exactly when it does.
+    let ci = estimate.and_then(|e| e.interval(o.confidence, lo, hi));
+    let (se, df) = match (ci, estimate) {
+        (Some(_), Some(e)) => (Some(e.se), Some(e.df).filter(|x| x.is_finite())),
+        _ => (None, None),
+    };
     let n: usize = s.contributing(d).map(|g| s.cells.n(g * dims + d)).sum();
     if score.is_none() {
         warnings.push(Warning::no_score(&def.id, o.min_group_size));
@@ -312,6 +317,8 @@ fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> Dimens
         level: score.map(|x| model.level_of(x)),
         progress: score.map(|x| model.progress_of(x)),
         ci,
+        se,
+        df,
         borderline: ci.map(|ci| levels::borderline(model, ci)),
         level_probabilities: probabilities,
         partial: !missing.is_empty(),

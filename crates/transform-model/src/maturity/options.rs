@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::AssessError;
 
 /// How role groups combine into the municipality's dimension score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Weighting {
     /// Each perspective (role) counts once, whatever its head count; the merged `other`

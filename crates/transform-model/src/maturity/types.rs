@@ -18,25 +18,30 @@ fn version_one() -> u32 {
     1
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ModelRef {
+    /// Model id.
     pub id: String,
+    /// Model version.
     pub version: String,
 }
 
 /// How the level probabilities were drawn. The seed is for the analyst's reproduction;
 /// reader-facing reports leave it out (DOMAIN.md, "Anonymity and disclosure").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BootstrapInfo {
+    /// Bootstrap resamples (0: none).
     pub resamples: usize,
+    /// Seed of the resampling.
     pub seed: u64,
+    /// Coverage of the intervals (0.95).
     pub confidence: f64,
 }
 
 /// P(level) for levels "1".."L": the share of bootstrap replicates at each level.
 pub type LevelProbabilities = BTreeMap<String, f64>;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     /// Unweighted mean of the dimension scores.
     pub score: Option<f64>,
@@ -54,7 +59,7 @@ pub struct Overall {
 }
 
 /// Where a dimension stands against its target, given its interval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
     /// The interval's upper bound is below the target.
@@ -65,23 +70,38 @@ pub enum TargetStatus {
     AtOrAbove,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionResult {
+    /// Dimension id.
     pub id: String,
+    /// Name per language.
     pub label: Localized,
+    /// Score on the answer scale; null when not reported.
     pub score: Option<f64>,
+    /// Level attained; null when not reported.
     pub level: Option<i64>,
     /// Score points above the attained level (score − level).
     pub progress: Option<f64>,
+    /// Interval of the score (confidence of `bootstrap.confidence`), clipped to the scale; null when dispersion may not be published.
     pub ci: Option<[f64; 2]>,
+    /// Standard error of the score, published exactly when `ci` is (a later round's
+    /// comparison needs it).
+    #[serde(default)]
+    pub se: Option<f64>,
+    /// Degrees of freedom behind `ci` (Welch–Satterthwaite under balanced weighting, n − 1
+    /// under pooled); null when infinite (no spread in any group) or when `ci` is null.
+    #[serde(default)]
+    pub df: Option<f64>,
     /// The interval crosses a level boundary: the level is not certain.
     #[serde(default)]
     pub borderline: Option<bool>,
+    /// P(level) from the bootstrap replicates.
     #[serde(default)]
     pub level_probabilities: Option<LevelProbabilities>,
     /// A perspective of the model (a role asked the dimension) is not in the score.
     #[serde(default)]
     pub partial: bool,
+    /// Role ids asked the dimension that are not in the score.
     #[serde(default)]
     pub missing_perspectives: Vec<String>,
     /// Respondents behind the score.
@@ -93,19 +113,24 @@ pub struct DimensionResult {
     pub alpha: Option<f64>,
     /// The smallest number of respondents answering both items of any item pair.
     pub alpha_n: Option<usize>,
+    /// ICC(1) across the reported role groups.
     #[serde(default)]
     pub icc1: Option<f64>,
+    /// ICC(2): reliability of the group means.
     #[serde(default)]
     pub icc2: Option<f64>,
     /// Target score of the profile and the gap max(target − score, 0).
     pub target: f64,
+    /// max(target − score, 0); null without a score.
     pub gap: Option<f64>,
+    /// Where the dimension stands against the target, given its interval.
     #[serde(default)]
     pub status: Option<TargetStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupDimension {
+    /// Dimension id.
     pub id: String,
     /// Null when suppressed (fewer than k scored respondents, or all of them alike under 20).
     pub score: Option<f64>,
@@ -113,10 +138,13 @@ pub struct GroupDimension {
     pub n: Option<usize>,
     /// Dispersion figures: null under `min_dispersion_n` or by the linked-dispersion rule.
     pub ci: Option<[f64; 2]>,
+    /// Standard deviation of the members' scores.
     #[serde(default)]
     pub sd: Option<f64>,
+    /// r_wg(J) against the uniform null.
     #[serde(default)]
     pub rwg_uniform: Option<f64>,
+    /// r_wg(J) against the slight-skew null.
     #[serde(default)]
     pub rwg_slight_skew: Option<f64>,
     /// Items behind r_wg(J).
@@ -127,19 +155,22 @@ pub struct GroupDimension {
     pub single_item: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupResult {
     /// Role id, or `other` for merged small role groups.
     pub role: String,
+    /// Name of the group per language.
     pub label: Localized,
     /// Role ids in the group (more than one for `other`).
     pub roles: Vec<String>,
+    /// Respondents in the group.
     pub n: usize,
+    /// The group's figures per dimension.
     pub dimensions: Vec<GroupDimension>,
 }
 
 /// Why a perception gap (or its interval) is not reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WithheldReason {
     /// Fewer common items than `min_common_items`: no gap.
@@ -150,16 +181,21 @@ pub enum WithheldReason {
     Dispersion,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Withheld {
+    /// Why, as a code.
     pub reason: WithheldReason,
+    /// Why, per language.
     pub text: Localized,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gap {
+    /// First group.
     pub a: String,
+    /// Second group.
     pub b: String,
+    /// Dimension id.
     pub dimension: String,
     /// Score of `a` minus score of `b` on the common items.
     pub diff: Option<f64>,
@@ -176,48 +212,70 @@ pub struct Gap {
     /// The items both groups were asked, on which the difference is computed.
     #[serde(default)]
     pub common_items: Vec<String>,
+    /// Why the gap or its interval is not reported; absent when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withheld: Option<Withheld>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Recommendation {
+    /// Dimension id.
     pub dimension: String,
+    /// Name per language.
     pub label: Localized,
+    /// target − score.
     pub gap: f64,
+    /// gap × the dimension's weight.
     pub weighted_gap: f64,
+    /// Where the dimension stands against the target.
     #[serde(default)]
     pub status: Option<TargetStatus>,
     /// 1 = first.
     pub priority: usize,
+    /// Lever ids to pull.
     pub levers: Vec<String>,
+    /// Lever names per language.
     pub lever_labels: Vec<Localized>,
 }
 
 /// The result of an assessment: plain data, serializable to the documented JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Assessment {
     /// Version of the scoring contract the figures follow (1 when absent: an old file).
     #[serde(default = "version_one")]
     pub schema_version: u32,
+    /// The model the assessment was computed on.
     pub model: ModelRef,
+    /// How role groups combine into a score: balanced (each perspective once) or pooled (each respondent once).
     pub weighting: Weighting,
+    /// k: the fewest respondents behind any figure.
     pub min_group_size: usize,
+    /// The fewest respondents behind any dispersion figure (interval, SD, r_wg, alpha).
     #[serde(default)]
     pub min_dispersion_n: Option<usize>,
+    /// The fewest common items a perception gap needs.
     #[serde(default)]
     pub min_common_items: Option<usize>,
+    /// How the level probabilities were drawn.
     pub bootstrap: BootstrapInfo,
     /// Respondents behind the figures (after anonymity exclusions).
     pub n_respondents: usize,
+    /// The municipality's overall figures.
     pub overall: Overall,
+    /// Per dimension, in model order.
     pub dimensions: Vec<DimensionResult>,
+    /// Per reported role group.
     pub groups: Vec<GroupResult>,
+    /// Perception gaps between groups.
     pub gaps: Vec<Gap>,
+    /// Dimensions to act on, first first.
     pub recommendations: Vec<Recommendation>,
+    /// Respondents left out of every figure (role groups below k).
     pub excluded_for_anonymity: usize,
+    /// Warnings, each with a kind and a text per language.
     #[serde(deserialize_with = "super::warning::read_warnings")]
     pub warnings: Vec<Warning>,
+    /// Progress against an earlier round, when one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineComparison>,
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::localized::{Lang, Localized};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
     /// Respondents in role groups below k left out of every figure.
@@ -22,15 +22,20 @@ pub enum WarningKind {
     Legacy,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
+    /// What the warning is about (a code).
     pub kind: WarningKind,
+    /// Dimension id, for a dimension's warning.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dimension: Option<String>,
+    /// The figure concerned (e.g. alpha).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// The count concerned (respondents, k).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<usize>,
+    /// The text per language.
     pub message: Localized,
 }
 
@@ -120,7 +125,7 @@ impl Warning {
 /// Reads warnings of either contract version: objects (version 2) or plain English strings
 /// (version 1, kept as `legacy`).
 pub(crate) fn read_warnings<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Warning>, D::Error> {
-    #[derive(Deserialize)]
+    #[derive(Deserialize, schemars::JsonSchema)]
     #[serde(untagged)]
     enum Either {
         Structured(Warning),

@@ -13,7 +13,7 @@ use super::tags::{Tags, share};
 use crate::text::AnalyzedCorpus;
 
 /// Weights of the alignment components; the score is their weighted mean.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlignmentWeights {
     pub link: f64,
@@ -45,7 +45,7 @@ impl AlignmentWeights {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Components {
     /// Explicit link strength / 3.
     pub link: f64,
@@ -59,12 +59,15 @@ pub struct Components {
     pub reach: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AlignmentRow {
     /// Shared, not copied: a large portfolio has initiatives × missions rows.
     pub initiative: Arc<str>,
+    /// Mission id.
     pub mission: Arc<str>,
+    /// Alignment of the initiative with the mission, 0 (none) … 1 (full).
     pub score: f64,
+    /// The parts the score is built from.
     pub components: Components,
 }
 

@@ -18,7 +18,7 @@ use super::portfolio::{Portfolio, YEARS};
 use super::rows::Alignment;
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnalysisOptions {
     pub weights: AlignmentWeights,
@@ -50,18 +50,27 @@ impl Default for AnalysisOptions {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortfolioAnalysis {
+    /// The year the analysis is made for.
     pub year: i64,
+    /// Years ahead the economics look.
     pub horizon: i64,
     /// Every initiative × mission row, initiative-major; built on demand, serialised as the
     /// array of rows.
+    #[schemars(with = "Vec<super::alignment::AlignmentRow>")]
     pub alignment: Alignment,
+    /// Per mission: aligned initiatives, departments, sectors and gaps.
     pub coverage: Vec<Coverage>,
+    /// Per mission: quality criteria met and missed.
     pub mission_quality: Vec<MissionQuality>,
+    /// Initiatives to consider closing.
     pub closure_candidates: Vec<ClosureCandidate>,
+    /// Balance of the portfolio across modes, facets, stages and departments.
     pub balance: Balance,
+    /// Pairs of initiatives that could learn from each other.
     pub cross_fertilisation: Vec<CrossPair>,
+    /// Per initiative: net, payback and recommendation.
     pub economics: Vec<Economics>,
 }
 

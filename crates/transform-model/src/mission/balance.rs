@@ -9,18 +9,23 @@ use super::alignment::Features;
 use super::portfolio::{Facet, Initiative, Mode, Stage};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Balance {
     /// Active (not closed) initiatives.
     pub active: usize,
+    /// Active initiatives per mode (exploit, explore).
     pub modes: BTreeMap<String, usize>,
+    /// Share of active initiatives that explore; null without active initiatives.
     pub explore_share: Option<f64>,
+    /// Active initiatives per innovation facet.
     pub facets: BTreeMap<String, usize>,
+    /// Active initiatives per stage.
     pub stages: BTreeMap<String, usize>,
     /// Share of active initiatives per department (an initiative of k departments gives 1/k to each).
     pub department_shares: BTreeMap<String, f64>,
     /// Herfindahl index of the department shares (1 = all in one department).
     pub herfindahl: Option<f64>,
+    /// Imbalances found, in the analysis language.
     pub flags: Vec<String>,
 }
 

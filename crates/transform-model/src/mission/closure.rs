@@ -7,10 +7,13 @@ use serde::{Deserialize, Serialize};
 use super::portfolio::{CitizenValue, Initiative, Stage};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClosureCandidate {
+    /// Initiative id.
     pub initiative: String,
+    /// Its highest alignment with any mission.
     pub best_alignment: f64,
+    /// Why it is a candidate for closure, in the analysis language.
     pub reason: String,
 }
 

@@ -9,22 +9,29 @@ use super::portfolio::{Initiative, Mission, Portfolio, Stage};
 use super::tags::{Tags, distinct};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coverage {
+    /// Mission id.
     pub mission: String,
     /// Initiatives aligned at or above the threshold.
     pub initiatives: usize,
     /// Sum of their alignment scores.
     pub weighted: f64,
+    /// Departments of the aligned initiatives.
     pub departments: Vec<String>,
+    /// Partner sectors of the aligned initiatives.
     pub sectors: Vec<String>,
+    /// What the mission lacks (no initiative, one department, …), in the analysis language.
     pub gaps: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MissionQuality {
+    /// Mission id.
     pub mission: String,
+    /// Quality criteria the mission meets.
     pub met: Vec<String>,
+    /// Quality criteria the mission misses.
     pub missed: Vec<String>,
 }
 

@@ -8,9 +8,11 @@ use super::analysis::AnalysisOptions;
 use super::portfolio::{Initiative, Stage};
 use super::tags::common;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CrossPair {
+    /// First initiative id.
     pub a: String,
+    /// Second initiative id.
     pub b: String,
     /// What they share, as `target_group:…`, `outcome:…`, `ingredient:…`.
     pub shared: Vec<String>,

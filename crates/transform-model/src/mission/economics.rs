@@ -7,7 +7,7 @@ use super::closure::too_early;
 use super::portfolio::{CitizenValue, Initiative, Stage, YEARS};
 use crate::localized::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     Spread,
@@ -18,8 +18,9 @@ pub enum Recommendation {
     TooEarlyToJudge,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Economics {
+    /// Initiative id.
     pub initiative: String,
     /// savings − cost per year once savings run; null when the yearly cost is unknown.
     pub net_per_year: Option<f64>,
@@ -34,7 +35,9 @@ pub struct Economics {
     pub payback_years: Option<i64>,
     /// Whether `payback_years` ≤ the horizon.
     pub within_horizon: bool,
+    /// spread, keep, reconsider, close or too_early_to_judge.
     pub recommendation: Recommendation,
+    /// Why, in the analysis language.
     pub reason: String,
 }
 

@@ -9,28 +9,39 @@ use super::PortfolioError;
 use crate::localized::Localized;
 use crate::municipality;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// What is measured.
     pub name: String,
+    /// Unit of the measure (%, persons, …); empty when none.
     #[serde(default)]
     pub unit: String,
+    /// Value at the start; null when unknown.
     pub baseline: Option<f64>,
+    /// Value aimed for; null when not set.
     pub target: Option<f64>,
+    /// Year the target is to be met; null when not set.
     pub year: Option<i64>,
 }
 
 /// A mission about the value to be created for citizens (greb 5).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mission {
+    /// Mission id, referred to by initiatives' links.
     pub id: String,
+    /// Title per language.
     pub title: Localized,
+    /// The mission statement: the value to be created for citizens.
     pub statement: String,
+    /// Citizen groups the mission is for.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Outcomes for citizens.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// How progress is measured.
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     /// Owning departments (forvaltninger).
@@ -39,12 +50,13 @@ pub struct Mission {
     /// Partner sectors (region, civil society, businesses, …).
     #[serde(default)]
     pub sectors: Vec<String>,
+    /// Year the mission is to be reached; null when not set.
     #[serde(default)]
     pub horizon: Option<i64>,
 }
 
 /// The national development phases, then operations or closed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     Screening,
@@ -75,7 +87,7 @@ impl Stage {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Improves today's operations.
@@ -85,7 +97,7 @@ pub enum Mode {
 }
 
 /// The OECD's four innovation facets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Facet {
     Enhancement,
@@ -117,7 +129,7 @@ impl Mode {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CitizenValue {
     None,
@@ -126,32 +138,43 @@ pub enum CitizenValue {
     Negative,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
+    /// Mission id.
     pub mission: String,
     /// Contribution 0 (none) … 3 (strong).
     pub strength: i64,
 }
 
 /// An initiative (indsats, project, experiment).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
+    /// Initiative id.
     pub id: String,
+    /// Title.
     pub title: String,
+    /// What the initiative does.
     #[serde(default)]
     pub description: String,
+    /// Departments (forvaltninger) running it.
     #[serde(default)]
     pub departments: Vec<String>,
+    /// Citizen groups it serves.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Outcomes for citizens it aims at.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// Active-ingredient ids it uses.
     #[serde(default)]
     pub ingredients: Vec<String>,
+    /// Development stage: screening, maturing, testing, spreading, operations or closed.
     pub stage: Stage,
+    /// exploit (improves today's operations) or explore (an experiment).
     pub mode: Mode,
+    /// OECD innovation facet: enhancement, mission_oriented, adaptive or anticipatory.
     pub facet: Facet,
     /// Yearly running cost; absent means unknown (never read as 0), so no spending is
     /// recommended on a guess.
@@ -166,12 +189,17 @@ pub struct Initiative {
     /// First year with savings (default: the start year).
     #[serde(default)]
     pub savings_from_year: Option<i64>,
+    /// Value for citizens so far: none, unclear, positive or negative.
     pub citizen_value: CitizenValue,
+    /// First year.
     pub start_year: i64,
+    /// Last year; null when open-ended.
     #[serde(default)]
     pub end_year: Option<i64>,
+    /// Partner sectors outside the municipality.
     #[serde(default)]
     pub partners: Vec<String>,
+    /// Its contributions to missions.
     #[serde(default)]
     pub links: Vec<Link>,
     /// A statutory task or infrastructure (e.g. a care record system): never a closure
@@ -180,26 +208,31 @@ pub struct Initiative {
     pub mandatory: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityInfo {
     /// A kommunekode ("101", or the number 101), or null for a fictional municipality.
     #[serde(default, deserialize_with = "municipality::deserialize_optional_code")]
     pub code: Option<String>,
+    /// Name of the municipality.
     pub name: String,
 }
 
 /// A municipality's missions and initiatives.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
+    /// The municipality the portfolio belongs to.
     pub municipality: MunicipalityInfo,
     /// The year the analysis is made for (can be overridden in the options).
     #[serde(default)]
     pub year: Option<i64>,
+    /// Free text about the portfolio.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Citizen-value missions.
     pub missions: Vec<Mission>,
+    /// Initiatives, projects and experiments.
     pub initiatives: Vec<Initiative>,
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{Item, Model};
 
 /// The item differences of one dimension between an old and a new model version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ItemChanges {
     /// Dimension id (of the new model, or of the old one for a dimension that was removed).
     pub dimension: String,

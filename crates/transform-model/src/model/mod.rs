@@ -58,46 +58,58 @@ impl ModelError {
 }
 
 /// The answer scale: integers `min..=max`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
+    /// Lowest answer.
     pub min: i64,
+    /// Highest answer.
     pub max: i64,
+    /// Answer labels keyed by the answer as a string, per language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: BTreeMap<String, Localized>,
+    /// Label of the "don't know" answer, per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub missing: Option<Localized>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
+    /// Role id, as in the survey's `role` column.
     pub id: String,
+    /// Name of the role per language.
     pub label: Localized,
     /// A plain label for council reports, beside the questionnaire's term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_plain: Option<Localized>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
+    /// Level number, 1 = lowest.
     pub level: i64,
+    /// Name of the level, per language.
     pub label: Localized,
+    /// What the level means, per language.
     pub description: Localized,
     /// Where the text comes from: a short quote from the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
+    /// Dimension id (D1, D2, …).
     pub id: String,
+    /// Name of the dimension, per language.
     pub label: Localized,
     /// A plain label for council reports, beside the article's term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_plain: Option<Localized>,
+    /// What the dimension covers, per language.
     pub description: Localized,
     /// Anchor text per level, keyed by the level number as a string ("1".."5").
     pub level_descriptions: BTreeMap<String, Localized>,
@@ -113,6 +125,7 @@ pub struct Dimension {
     /// Why the dependencies hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depends_note: Option<Localized>,
+    /// Where the text comes from: a short quote from the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -124,47 +137,67 @@ fn is_one(w: &f64) -> bool {
     *w == 1.0
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
+    /// Item id (D1_1, …): the column name in wide survey files.
     pub id: String,
+    /// Id of the dimension the item measures.
     pub dimension: String,
+    /// Question text per language.
     pub text: Localized,
+    /// Reverse-coded: the answer is mirrored on the scale before scoring.
     #[serde(default)]
     pub reverse: bool,
     /// Role ids this item is asked of; empty means every role.
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Where the item comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lever {
+    /// Lever id, referred to by dimensions.
     pub id: String,
+    /// Short name per language.
     pub label: Localized,
+    /// What to do, per language.
     pub text: Localized,
+    /// Where the lever comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
 
 /// The model definition exactly as its JSON schema has it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ModelDef {
+    /// Model id (e.g. `dtm`); assessments and responses name it.
     pub id: String,
+    /// Model version; a baseline compares across versions of one id.
     pub version: String,
+    /// Name of the model per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<Localized>,
+    /// Where the model comes from (article, report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Language codes every text is given in.
     pub languages: Vec<String>,
+    /// The answer scale.
     pub scale: Scale,
+    /// Respondent roles.
     pub roles: Vec<Role>,
+    /// Maturity levels, lowest first.
     pub levels: Vec<Level>,
+    /// Dimensions of maturity.
     pub dimensions: Vec<Dimension>,
+    /// Questionnaire items.
     pub items: Vec<Item>,
+    /// Levers recommended for lagging dimensions.
     pub levers: Vec<Lever>,
 }
 

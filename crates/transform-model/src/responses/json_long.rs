@@ -8,11 +8,16 @@ use serde_json::Value;
 use super::{ResponseError, Responses, is_missing_token, parse_answer};
 use crate::model::Model;
 
-#[derive(Deserialize)]
-struct Record {
+#[derive(Deserialize, schemars::JsonSchema)]
+#[schemars(title = "LongAnswer")]
+pub(crate) struct Record {
+    /// Respondent id (text or integer); the same id on every answer of one respondent.
     respondent: Value,
+    /// Role id of the respondent, one of the model's roles.
     role: String,
+    /// Item id of the model.
     item: String,
+    /// The answer on the model's scale; null, absent, "" or "ved ikke" mark "don't know".
     #[serde(default)]
     value: Value,
 }

@@ -5,7 +5,7 @@
 
 mod columns;
 mod csv_wide;
-mod json_long;
+pub(crate) mod json_long;
 mod xlsx;
 
 use std::path::Path;
