@@ -299,6 +299,40 @@ static void test_catalog(const char *catalog_path) {
   CHECK(c == NULL);
 }
 
+/* Issue 12 from C: item analysis and the questionnaire through their JSON/file functions. */
+static void test_instrument(void) {
+  tm_model *m = NULL;
+  CHECK(tm_model_default(&m) == TM_STATUS_OK);
+  const char *csv =
+      "respondent,role,D1_1,D1_2\nA,top_manager,4,4\nB,top_manager,5,4\nC,top_manager,3,2\n"
+      "D,top_manager,4,5\nE,top_manager,2,3\n";
+  char *json = NULL;
+  CHECK(tm_item_analysis_json(m, csv, &json) == TM_STATUS_OK);
+  CHECK(json != NULL && strstr(json, "\"items\"") != NULL && strstr(json, "\"alpha_if_deleted\"") != NULL);
+  tm_string_free(json);
+  json = NULL;
+  /* 4 respondents < k = 5: refused, nothing written. */
+  CHECK(tm_item_analysis_json(m, "respondent,role,D1_1\nA,top_manager,4\nB,top_manager,3\n", &json) ==
+        TM_STATUS_ANONYMITY_REFUSED);
+  CHECK(json == NULL);
+  const char *path = "target/c-tests/questionnaire.html";
+  remove(path);
+  CHECK(tm_questionnaire_to_file(m, "html", "frontline", "da", path) == TM_STATUS_OK);
+  FILE *f = fopen(path, "r");
+  CHECK(f != NULL);
+  if (f) {
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = 0;
+    CHECK(strstr(buf, "<html") != NULL);
+    fclose(f);
+  }
+  CHECK(tm_questionnaire_to_file(m, "html", "mayor", "da", path) == TM_STATUS_VALIDATION_ERROR ||
+        tm_questionnaire_to_file(m, "html", "mayor", "da", path) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(last_error_contains("mayor"));
+  tm_model_free(m);
+}
+
 int main(int argc, char **argv) {
   if (argc != 4) {
     fprintf(stderr, "usage: %s SAMPLE.csv EXPECTED_SCORE CATALOG.json\n", argv[0]);
@@ -308,6 +342,7 @@ int main(int argc, char **argv) {
   test_errors_and_messages();
   test_model();
   test_bundled_models();
+  test_instrument();
   test_assessment(argv[1], strtod(argv[2], NULL));
   test_portfolio();
   test_catalog(argv[3]);
