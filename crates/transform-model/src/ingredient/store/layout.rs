@@ -132,40 +132,44 @@ pub(super) fn read_catalog(r: &mut Reader) -> Result<CatalogDef, Bad> {
     Ok(CatalogDef { note: has_note.then_some(note), ingredients, interventions })
 }
 
+/// One intervention; a field's name is prefixed with the intervention's only on error.
 fn read_intervention(r: &mut Reader, i: usize) -> Result<Intervention, Bad> {
-    let p = |field: &str| format!("catalog.interventions[{i}].{field}");
-    let id = string(r, &p("id"))?;
-    let title = string(r, &p("title"))?;
-    let description = string(r, &p("description"))?;
-    let code = string(r, &p("municipality.code"))?;
-    let name = string(r, &p("municipality.name"))?;
-    let year = short(&p("year"), r.opt_i64())?;
-    let area = string(r, &p("area"))?;
-    let target_groups = strings(r, &p("target_groups"))?;
-    let problems = strings(r, &p("problems"))?;
-    let tags = strings(r, &p("tags"))?;
-    let context = read_context(r, &p("context"))?;
-    let n = short(&p("ingredients"), r.len(16))?;
+    read_intervention_fields(r).map_err(|b| Bad { part: format!("catalog.interventions[{i}].{}", b.part), ..b })
+}
+
+fn read_intervention_fields(r: &mut Reader) -> Result<Intervention, Bad> {
+    let id = string(r, "id")?;
+    let title = string(r, "title")?;
+    let description = string(r, "description")?;
+    let code = string(r, "municipality.code")?;
+    let name = string(r, "municipality.name")?;
+    let year = short("year", r.opt_i64())?;
+    let area = string(r, "area")?;
+    let target_groups = strings(r, "target_groups")?;
+    let problems = strings(r, "problems")?;
+    let tags = strings(r, "tags")?;
+    let context = read_context(r, "context")?;
+    let n = short("ingredients", r.len(16))?;
     let ingredients = (0..n)
-        .map(|_| Ok(IngredientUse { id: string(r, &p("ingredients"))?, weight: short(&p("ingredients"), r.f64())? }))
+        .map(|_| Ok(IngredientUse { id: string(r, "ingredients")?, weight: short("ingredients", r.f64())? }))
         .collect::<Result<Vec<_>, Bad>>()?;
-    let level = short(&p("evidence"), r.i64())?;
-    let label = string(r, &p("evidence.label"))?;
-    let declaration = match short(&p("evidence.declaration"), r.u8())? {
+    let level = short("evidence", r.i64())?;
+    let label = string(r, "evidence.label")?;
+    let declaration = match short("evidence.declaration", r.u8())? {
         0 => None,
         1 => {
             let mut g = [Grade::A; 5];
             for slot in &mut g {
-                *slot = grade(short(&p("evidence.declaration"), r.u8())?, &p("evidence.declaration"))?;
+                *slot = grade(short("evidence.declaration", r.u8())?, "evidence.declaration")?;
             }
             let [target_group, method, implementation, effect, economy] = g;
             Some(Declaration { target_group, method, implementation, effect, economy })
         }
-        other => return Err(bad(p("evidence.declaration"), format!("flag {other} is neither 0 nor 1"))),
+        other => return Err(bad("evidence.declaration", format!("flag {other} is neither 0 nor 1"))),
     };
-    let outcome = outcome(short(&p("outcome"), r.u8())?, &p("outcome"))?;
-    let transfer = transfer(short(&p("transfer"), r.u8())?, &p("transfer"))?;
-    let effect_size = short(&p("effect_size"), r.opt_f64())?;
+    let outcome = outcome(short("outcome", r.u8())?, "outcome")?;
+    let transfer = transfer(short("transfer", r.u8())?, "transfer")?;
+    let effect_size = short("effect_size", r.opt_f64())?;
     Ok(Intervention {
         id,
         title,
