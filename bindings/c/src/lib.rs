@@ -14,6 +14,7 @@ mod catalog;
 mod error;
 mod model;
 mod portfolio;
+mod store;
 
 use std::ffi::{CString, c_char};
 
@@ -22,6 +23,7 @@ pub use catalog::*;
 pub use error::*;
 pub use model::*;
 pub use portfolio::*;
+pub use store::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).
 #[unsafe(no_mangle)]
