@@ -177,12 +177,17 @@ impl Index {
         let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
         let docs = catalog.interventions();
         let n_docs = docs.len();
-        // 4. Facets and context ranges.
-        let target_groups: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.target_groups.iter().map(|t| normalize(t)).collect()).collect();
-        let problems: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.problems.iter().map(|t| normalize(t)).collect()).collect();
-        let areas: Vec<String> = docs.iter().map(|iv| normalize(&iv.area)).collect();
+        // 4. Facets (normalised in parallel) and, beside them, the interned context.
+        let tags = |v: &[String]| v.iter().map(|t| normalize(t)).collect::<Vec<String>>();
+        let ((target_groups, (problems, areas)), context) = rayon::join(
+            || {
+                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.target_groups)).collect();
+                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.problems)).collect();
+                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(&iv.area)).collect();
+                (target_groups, (problems, areas))
+            },
+            || ContextTable::build(docs),
+        );
         let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
         let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
         for d in 0..n_docs {
@@ -196,7 +201,6 @@ impl Index {
                 tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
             }
         }
-        let context = ContextTable::build(docs);
         Index {
             catalog,
             analyzer,

@@ -61,8 +61,11 @@ pub enum StoreError {
 impl Index {
     /// The index as the bytes of an index file.
     pub fn to_index_bytes(&self) -> Vec<u8> {
+        let mut catalog = Writer::default();
+        layout::write_catalog(&mut catalog, self.catalog.def());
         let mut w = Writer::default();
-        layout::write_catalog(&mut w, self.catalog.def());
+        w.len(self.catalog.interventions().len());
+        w.bytes(&catalog.buf);
         layout::write_analysis(&mut w, self);
         let payload = w.buf;
         let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
@@ -117,13 +120,30 @@ impl Index {
         let payload = check_header(bytes, name)?;
         let corrupt = |b: layout::Bad| StoreError::Corrupt { path: name.to_owned(), part: b.part, message: b.message };
         let mut r = Reader::new(payload);
-        let def = layout::read_catalog(&mut r).map_err(corrupt)?;
-        let catalog = def.validate().map_err(|error| StoreError::Catalog { path: name.to_owned(), error })?;
-        let analysis = layout::read_analysis(&mut r, catalog.interventions().len()).map_err(corrupt)?;
-        if !r.at_end() {
-            let message = format!("{} bytes after the last section", payload.len() - r.position());
-            return Err(StoreError::Corrupt { path: name.to_owned(), part: "end".into(), message });
-        }
+        let short = |_| corrupt(layout::Bad { part: "catalog".into(), message: "ends early".into() });
+        let n_docs = r.len(1).map_err(short)?;
+        let catalog_bytes = r.str_bytes().map_err(short)?;
+        // The catalog and the analysis decode side by side.
+        let (catalog, analysis) = rayon::join(
+            || {
+                let mut c = Reader::new(catalog_bytes);
+                let def = layout::read_catalog(&mut c).map_err(corrupt)?;
+                if !c.at_end() || def.interventions.len() != n_docs {
+                    let message = format!("{} interventions where the payload announces {n_docs}", def.interventions.len());
+                    return Err(StoreError::Corrupt { path: name.to_owned(), part: "catalog".into(), message });
+                }
+                def.validate().map_err(|error| StoreError::Catalog { path: name.to_owned(), error })
+            },
+            || {
+                let analysis = layout::read_analysis(&mut r, n_docs).map_err(corrupt)?;
+                if !r.at_end() {
+                    let message = format!("{} bytes after the last section", payload.len() - r.position());
+                    return Err(StoreError::Corrupt { path: name.to_owned(), part: "end".into(), message });
+                }
+                Ok(analysis)
+            },
+        );
+        let (catalog, analysis) = (catalog?, analysis?);
         Ok(Index::from_analysis(catalog, analysis))
     }
 }

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
@@ -35,10 +36,19 @@ pub(super) fn write_catalog(w: &mut Writer, def: &CatalogDef) {
     w.u8(def.note.is_some() as u8);
     w.str(def.note.as_deref().unwrap_or(""));
     w.str(&serde_json::to_string(&def.ingredients).expect("ingredients serialize"));
-    w.len(def.interventions.len());
+    // Each intervention's start, so they decode in parallel.
+    let mut body = Writer::default();
+    let mut starts = Vec::with_capacity(def.interventions.len() + 1);
     for iv in &def.interventions {
-        write_intervention(w, iv);
+        starts.push(body.buf.len() as u64);
+        write_intervention(&mut body, iv);
     }
+    starts.push(body.buf.len() as u64);
+    w.len(def.interventions.len());
+    for s in starts {
+        w.u64(s);
+    }
+    w.bytes(&body.buf);
 }
 
 fn write_intervention(w: &mut Writer, iv: &Intervention) {
@@ -126,11 +136,31 @@ pub(super) fn read_catalog(r: &mut Reader) -> Result<CatalogDef, Bad> {
     let ingredients_json = string(r, "catalog.ingredients")?;
     let ingredients =
         serde_json::from_str(&ingredients_json).map_err(|e| bad("catalog.ingredients", e.to_string()))?;
-    // An intervention takes at least 100 bytes (five strings, three lists, ...).
-    let n = short("catalog.interventions", r.len(100))?;
-    let interventions = (0..n).map(|i| read_intervention(r, i)).collect::<Result<Vec<_>, _>>()?;
+    let part = "catalog.interventions";
+    let n = short(part, r.len(8))?;
+    let starts = (0..=n).map(|_| short(part, r.u64())).collect::<Result<Vec<u64>, _>>()?;
+    let body = short(part, r.str_bytes())?;
+    if starts[0] != 0 || starts.windows(2).any(|w| w[0] > w[1]) || starts[n] != body.len() as u64 {
+        return Err(bad(part, "the table of starts does not cover the interventions"));
+    }
+    let interventions = (0..n)
+        .collect::<Vec<usize>>()
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let (a, b) = (chunk[0], chunk[chunk.len() - 1] + 1);
+            let mut r = Reader::new(&body[starts[a] as usize..starts[b] as usize]);
+            let out = (a..b).map(|i| read_intervention(&mut r, i)).collect::<Result<Vec<_>, _>>()?;
+            if r.at_end() { Ok(out) } else { Err(bad(format!("{part}[{a}..{b}]"), "bytes left over")) }
+        })
+        .collect::<Result<Vec<Vec<Intervention>>, Bad>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     Ok(CatalogDef { note: has_note.then_some(note), ingredients, interventions })
 }
+
+/// Interventions decoded per task (a fixed size: the result does not depend on threads).
+const CHUNK: usize = 2048;
 
 /// One intervention; a field's name is prefixed with the intervention's only on error.
 fn read_intervention(r: &mut Reader, i: usize) -> Result<Intervention, Bad> {
