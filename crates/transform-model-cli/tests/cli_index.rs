@@ -67,6 +67,10 @@ fn a_json_catalog_given_as_index_is_refused_with_a_hint() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("cannot be used with"));
-    tm(&dir).args(["index", "missing.json", "-o", "x.tmi"]).assert().failure().stderr(predicate::str::contains("missing.json"));
+    tm(&dir)
+        .args(["index", "missing.json", "-o", "x.tmi"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.json"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -136,6 +136,9 @@ fn a_truncated_file_is_an_error_at_every_length_tried() {
     }
 }
 
+/// Whether an error is the one a damaged header field must give.
+type IsExpected = fn(&StoreError) -> bool;
+
 #[test]
 fn one_flipped_byte_is_an_error_wherever_it_is() {
     let (_, bytes) = index_bytes();
@@ -147,7 +150,7 @@ fn one_flipped_byte_is_an_error_wherever_it_is() {
         assert!(matches!(Index::from_index_bytes(&b, "x"), Err(StoreError::Checksum { .. })), "payload byte {at}");
     }
     // In the header: magic, format version, library version, length, checksum.
-    let cases: [(usize, fn(&StoreError) -> bool); 5] = [
+    let cases: [(usize, IsExpected); 5] = [
         (3, |e| matches!(e, StoreError::NotAnIndex { .. })),
         (8, |e| matches!(e, StoreError::FormatVersion { .. })),
         (12, |e| matches!(e, StoreError::LibraryVersion { .. })),

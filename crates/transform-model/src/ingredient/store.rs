@@ -46,9 +46,13 @@ pub enum StoreError {
     NotAnIndex { path: String, hint: &'static str },
     #[error("index `{path}` is truncated: {actual} bytes where the header announces {expected}")]
     Truncated { path: String, expected: u64, actual: u64 },
-    #[error("index `{path}` has format version {found}; this library reads version {supported} (rebuild it with `transform-model index`)")]
+    #[error(
+        "index `{path}` has format version {found}; this library reads version {supported} (rebuild it with `transform-model index`)"
+    )]
     FormatVersion { path: String, found: u32, supported: u32 },
-    #[error("index `{path}` was written by transform-model {found}; this is {this} (rebuild it with `transform-model index`)")]
+    #[error(
+        "index `{path}` was written by transform-model {found}; this is {this} (rebuild it with `transform-model index`)"
+    )]
     LibraryVersion { path: String, found: String, this: String },
     #[error("index `{path}` is corrupted: checksum {actual:08x} where the header says {expected:08x}")]
     Checksum { path: String, expected: u32, actual: u32 },
@@ -129,7 +133,8 @@ impl Index {
                 let mut c = Reader::new(catalog_bytes);
                 let def = layout::read_catalog(&mut c).map_err(corrupt)?;
                 if !c.at_end() || def.interventions.len() != n_docs {
-                    let message = format!("{} interventions where the payload announces {n_docs}", def.interventions.len());
+                    let message =
+                        format!("{} interventions where the payload announces {n_docs}", def.interventions.len());
                     return Err(StoreError::Corrupt { path: name.to_owned(), part: "catalog".into(), message });
                 }
                 def.validate().map_err(|error| StoreError::Catalog { path: name.to_owned(), error })
@@ -154,10 +159,15 @@ fn check_header<'a>(bytes: &'a [u8], name: &str) -> Result<&'a [u8], StoreError>
     let prefix = &bytes[..bytes.len().min(MAGIC.len())];
     if prefix != &MAGIC[..prefix.len()] || bytes.is_empty() {
         let json = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|&b| b == b'{' || b == b'[');
-        let hint = if json { " (it looks like JSON: build an index with `transform-model index CATALOG.json -o FILE`)" } else { "" };
+        let hint = if json {
+            " (it looks like JSON: build an index with `transform-model index CATALOG.json -o FILE`)"
+        } else {
+            ""
+        };
         return Err(StoreError::NotAnIndex { path, hint });
     }
-    let truncated = |expected: u64| StoreError::Truncated { path: name.to_owned(), expected, actual: bytes.len() as u64 };
+    let truncated =
+        |expected: u64| StoreError::Truncated { path: name.to_owned(), expected, actual: bytes.len() as u64 };
     let Some(header) = bytes.get(..HEADER_LEN) else { return Err(truncated(HEADER_LEN as u64)) };
     let (version, rest) = header[8..].split_at(4);
     let (lib, rest) = rest.split_at(LIB_VERSION_LEN);

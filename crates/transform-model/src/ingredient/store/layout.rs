@@ -16,6 +16,9 @@ use crate::ingredient::catalog::{
 use crate::ingredient::index::{Analysis, Index};
 use crate::text::Analyzer;
 
+/// A catalog word's term ids in Danish and in English (see `text::AnalyzedCorpus::word_terms`).
+type WordTerms = [Option<Box<[u32]>>; 2];
+
 /// A payload that does not decode: which part, and what was wrong.
 #[derive(Debug)]
 pub(super) struct Bad {
@@ -103,7 +106,7 @@ pub(super) fn write_analysis(w: &mut Writer, a: &Index) {
     }
     w.strs(&by_id);
     // Sorted by word, so the same catalog always gives the same bytes.
-    let mut words: Vec<(&String, &[Option<Box<[u32]>>; 2])> = a.word_terms.iter().collect();
+    let mut words: Vec<(&String, &WordTerms)> = a.word_terms.iter().collect();
     words.sort_unstable_by(|x, y| x.0.cmp(y.0));
     w.len(words.len());
     for (word, slots) in words {
@@ -134,8 +137,7 @@ pub(super) fn read_catalog(r: &mut Reader) -> Result<CatalogDef, Bad> {
     let has_note = short("catalog.note", r.u8())? != 0;
     let note = string(r, "catalog.note")?;
     let ingredients_json = string(r, "catalog.ingredients")?;
-    let ingredients =
-        serde_json::from_str(&ingredients_json).map_err(|e| bad("catalog.ingredients", e.to_string()))?;
+    let ingredients = serde_json::from_str(&ingredients_json).map_err(|e| bad("catalog.ingredients", e.to_string()))?;
     let part = "catalog.interventions";
     let n = short(part, r.len(8))?;
     let starts = (0..=n).map(|_| short(part, r.u64())).collect::<Result<Vec<u64>, _>>()?;
@@ -288,12 +290,12 @@ fn read_terms(r: &mut Reader) -> Result<FxHashMap<String, u32>, Bad> {
     Ok(terms)
 }
 
-fn read_word_terms(r: &mut Reader, n_terms: usize) -> Result<FxHashMap<String, [Option<Box<[u32]>>; 2]>, Bad> {
+fn read_word_terms(r: &mut Reader, n_terms: usize) -> Result<FxHashMap<String, WordTerms>, Bad> {
     let n = short("word_terms", r.len(26))?;
     let mut out = FxHashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let word = string(r, "word_terms")?;
-        let mut slots: [Option<Box<[u32]>>; 2] = [None, None];
+        let mut slots: WordTerms = [None, None];
         for slot in &mut slots {
             let some = short("word_terms", r.u8())?;
             let ids = short("word_terms", r.u32s())?;
