@@ -61,7 +61,11 @@ def timed(cmd, runs):
 
 def main():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "transform-model-cli"], cwd=ROOT, check=True)
-    tmp = tempfile.mkdtemp()
+    with tempfile.TemporaryDirectory() as tmp:
+        run(tmp)
+
+
+def run(tmp):
     catalog = os.path.join(tmp, "catalog.json")
     index = os.path.join(tmp, "catalog.tmi")
     with open(catalog, "w") as f:

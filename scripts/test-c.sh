@@ -31,6 +31,7 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 "$out/test_api_static" "$csv" "$expected" "$catalog"
 "$out/test_threads" "$csv"
 scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
 "$out/test_index" "$catalog" "$scratch"
 
 if command -v valgrind >/dev/null; then
