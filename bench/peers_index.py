@@ -9,6 +9,7 @@ on the same synthetic catalog (transform-model catalog-sample --seed 42) and the
 Run with `scripts/bench-peers.sh index` (installs what it needs).
 """
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,16 +48,23 @@ print([catalog["interventions"][i]["id"] for i in np.argpartition(-sims, 10)[:10
 """
 
 
+def cpu_children():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(cmd, runs):
-    """Median wall-clock seconds of `runs` runs of `cmd` (after one untimed warm-up that
-    brings the files into the page cache)."""
+    """Median wall-clock and CPU (user + system) seconds of `runs` runs of `cmd`, after one
+    untimed warm-up that brings the files into the page cache. CPU time is the steadier
+    figure on a shared machine."""
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        c, t = cpu_children(), time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - t)
+        cpu.append(cpu_children() - c)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main():
@@ -82,13 +90,14 @@ def run(tmp):
         ("rank_bm25 load + build + query", timed([py, "-c", RANK_BM25, catalog, QUERY], PEER_RUNS)),
         ("scikit-learn load + fit + query", timed([py, "-c", SKLEARN, catalog, QUERY], PEER_RUNS)),
     ]
-    ours = rows[0][1]
+    ours_wall, ours_cpu = rows[0][1]
     print(f"corpus: {N} interventions ({os.path.getsize(catalog) / 2**20:.0f} MiB JSON, index "
           f"{os.path.getsize(index) / 2**20:.0f} MiB built in {build:.2f} s); query: {QUERY!r}")
     print(f"one process each, median of {RUNS} (ours) / {PEER_RUNS} (others) runs after a warm-up")
-    print(f"{'':42} {'seconds':>9} {'÷ match --index':>16}")
-    for name, s in rows:
-        print(f"{name:42} {s:9.3f} {s / ours:16.1f}")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(f"{'':42} {'wall s':>8} {'× ours':>7} {'CPU s':>8} {'× ours':>7}")
+    for name, (wall, cpu) in rows:
+        print(f"{name:42} {wall:8.3f} {wall / ours_wall:7.1f} {cpu:8.3f} {cpu / ours_cpu:7.1f}")
 
 
 if __name__ == "__main__":
