@@ -547,6 +547,19 @@ tm_status tm_questionnaire_to_file(const tm_model *model,
                                    const char *lang,
                                    const char *path);
 
+/*
+ Saves the catalog's index to `path` (written to a temporary file in the same folder,
+ then renamed). `TM_ERR_IO` when it cannot be written.
+ */
+tm_status tm_index_save(const tm_catalog *catalog, const char *path);
+
+/*
+ A catalog from an index saved by `tm_index_save` or `transform-model index`; free it
+ with `tm_catalog_free`. A truncated, damaged, foreign or other-version file is an
+ error (`tm_last_error_message` names the file and what is wrong); `*out` is then untouched.
+ */
+tm_status tm_index_load(const char *path, tm_catalog **out);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side peer benchmarks (one run each, on this machine):
-#   matching vs rank_bm25 and scikit-learn; assess from Python (numpy and DataFrame) vs Rust
+#   matching vs rank_bm25 and scikit-learn; a saved 100k index loaded and queried as one
+#   process vs rank_bm25's and scikit-learn's load + build + query; assess from Python (numpy and DataFrame) vs Rust
 #   and vs pandas+pingouin; Portfolio.analyse from Python vs Rust.
 # Installs the peers and the wheel into .venv-bench.
-# Usage: scripts/bench-peers.sh [match|assess|portfolio]
+# Usage: scripts/bench-peers.sh [match|index|assess|portfolio]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
@@ -13,6 +14,9 @@ fi
 what=${1:-all}
 if [ "$what" = all ] || [ "$what" = match ]; then
   .venv-bench/bin/python bench/peers_match.py
+fi
+if [ "$what" = all ] || [ "$what" = index ]; then
+  .venv-bench/bin/python bench/peers_index.py
 fi
 if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ]; then
   rm -rf target/wheels-bench

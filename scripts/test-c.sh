@@ -19,6 +19,7 @@ mkdir -p "$out"
 flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude)
 gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_shared" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$PWD/$lib"
 gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_static" "$lib/libtransform_model_c.a" -lm -lpthread -ldl
+gcc "${flags[@]}" tests/c/test_index.c -o "$out/test_index" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
 gcc "${flags[@]}" -pthread tests/c/test_threads.c -o "$out/test_threads" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
 
 csv=crates/transform-model/data/sample_responses.csv
@@ -29,11 +30,15 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 "$out/test_api_shared" "$csv" "$expected" "$catalog"
 "$out/test_api_static" "$csv" "$expected" "$catalog"
 "$out/test_threads" "$csv"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+"$out/test_index" "$catalog" "$scratch"
 
 if command -v valgrind >/dev/null; then
   vg=(valgrind -q --num-callers=60 --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_api_shared" "$csv" "$expected" "$catalog"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_threads" "$csv"
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_index" "$catalog" "$scratch"
 else
   echo "valgrind not found: memory checks skipped" >&2
   [ -z "${CI:-}" ] || exit 1

@@ -59,6 +59,16 @@ class Catalog:
     def to_json(self) -> str:
         return self._inner.to_json()
 
+    def save_index(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Saves the analysed catalog to `path` (e.g. ``catalog.tmi``) for a fast `load_index`."""
+        _rs._save_index(self._inner, os.fspath(path))
+
+    @classmethod
+    def load_index(cls, path: Union[str, "os.PathLike[str]"]) -> "Catalog":
+        """A catalog from an index saved by `save_index` or ``transform-model index``, not analysed again.
+        A truncated, damaged, foreign or other-version file raises `CatalogError`."""
+        return cls(_rs._load_index(os.fspath(path)))
+
     def __len__(self) -> int:
         return len(self._inner)
 

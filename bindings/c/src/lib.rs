@@ -18,6 +18,7 @@ mod model;
 mod model_bundled;
 mod portfolio;
 mod questionnaire;
+mod store;
 
 use std::ffi::{CString, c_char};
 
@@ -30,6 +31,7 @@ pub use model::*;
 pub use model_bundled::*;
 pub use portfolio::*;
 pub use questionnaire::*;
+pub use store::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).
 #[unsafe(no_mangle)]

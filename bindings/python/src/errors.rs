@@ -4,7 +4,7 @@
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use transform_model::ingredient::CatalogError;
+use transform_model::ingredient::{CatalogError, StoreError};
 use transform_model::mission::PortfolioError;
 use transform_model::responses::ResponseError;
 use transform_model::{AssessError, ModelError};
@@ -16,6 +16,7 @@ pub enum CoreError {
     Assess(AssessError),
     Catalog(CatalogError),
     Portfolio(PortfolioError),
+    Store(StoreError),
 }
 
 impl From<ModelError> for CoreError {
@@ -31,6 +32,11 @@ impl From<ResponseError> for CoreError {
 impl From<AssessError> for CoreError {
     fn from(e: AssessError) -> Self {
         CoreError::Assess(e)
+    }
+}
+impl From<StoreError> for CoreError {
+    fn from(e: StoreError) -> Self {
+        CoreError::Store(e)
     }
 }
 impl From<CatalogError> for CoreError {
@@ -152,6 +158,20 @@ impl CoreError {
                     CatalogError::InBatch { .. } => None,
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, path))])
+            }
+            // A saved index that cannot be written or read; `path` is the file.
+            CoreError::Store(e) => {
+                let file = match &e {
+                    StoreError::Io { path, .. }
+                    | StoreError::NotAnIndex { path, .. }
+                    | StoreError::Truncated { path, .. }
+                    | StoreError::FormatVersion { path, .. }
+                    | StoreError::LibraryVersion { path, .. }
+                    | StoreError::Checksum { path, .. }
+                    | StoreError::Corrupt { path, .. }
+                    | StoreError::Catalog { path, .. } => path.clone(),
+                };
+                raise(py, "CatalogError", e.to_string(), &[("path", obj(py, file))])
             }
             CoreError::Portfolio(e) => {
                 let path = match &e {

@@ -8,6 +8,7 @@ mod model_registry;
 mod portfolio;
 mod questionnaire;
 mod rounds;
+mod store;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -259,8 +260,8 @@ fn parse_answers(
 
 /// A catalog with its search index.
 #[pyclass(module = "transform_model._transform_model", name = "_Catalog", frozen)]
-struct PyCatalog {
-    index: Arc<Index>,
+pub(crate) struct PyCatalog {
+    pub(crate) index: Arc<Index>,
 }
 
 fn query(py: Python<'_>, json: &str) -> PyResult<Query> {
@@ -341,6 +342,8 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_class::<portfolio::PyAnalysis>()?;
     m.add_class::<PyCatalog>()?;
+    m.add_function(wrap_pyfunction!(store::save_index, m)?)?;
+    m.add_function(wrap_pyfunction!(store::load_index, m)?)?;
     m.add_function(wrap_pyfunction!(assess_csv, m)?)?;
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(assess_long, m)?)?;

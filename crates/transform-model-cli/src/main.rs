@@ -11,6 +11,8 @@ mod compare;
 mod items;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod index_cmd;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
@@ -147,6 +149,9 @@ enum Command {
         problem: String,
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A saved index (`transform-model index`) instead of --catalog.
+        #[arg(long, conflicts_with = "catalog")]
+        index: Option<PathBuf>,
         #[arg(long = "target-group")]
         target_groups: Vec<String>,
         #[arg(long = "problem-tag")]
@@ -174,6 +179,9 @@ enum Command {
         code: String,
         #[arg(long)]
         catalog: Option<PathBuf>,
+        /// A saved index (`transform-model index`) instead of --catalog.
+        #[arg(long, conflicts_with = "catalog")]
+        index: Option<PathBuf>,
         #[arg(long, default_value_t = 3)]
         top: usize,
         #[arg(long, value_enum, default_value = "table")]
@@ -182,6 +190,12 @@ enum Command {
     /// The change between two saved assessments (JSON): per dimension and group, with Welch
     /// intervals and Holm-adjusted significance (JSON out).
     Compare { current: PathBuf, baseline: PathBuf },
+    /// Analyse a catalog once and save its index, for fast `match --index`.
+    Index {
+        catalog: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// Converts a catalog kept as two CSV files (ingredients, interventions) to catalog JSON.
     CatalogImport { ingredients: PathBuf, interventions: PathBuf },
     /// A synthetic catalog (Danish-like text) as JSON, for benchmarks.
@@ -296,6 +310,7 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Match {
             problem,
             catalog,
+            index,
             target_groups,
             problem_tags,
             area,
@@ -306,7 +321,7 @@ fn run(cli: Cli) -> Result<String, String> {
             format,
             lang,
         } => {
-            let index = Index::new(load_catalog(catalog.as_ref())?);
+            let index = index_cmd::open(catalog.as_ref(), index.as_ref())?;
             let query = Query {
                 text: problem,
                 target_groups,
@@ -318,20 +333,24 @@ fn run(cli: Cli) -> Result<String, String> {
             let options = MatchOptions { top, lang, ..MatchOptions::default() };
             let report = index.match_report(&query, &options).map_err(|e| e.to_string())?;
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
-            Ok(match format {
+            let out = match format {
                 OutFormat::Json if similar => serde_json::to_string_pretty(&report).expect("serializes"),
                 OutFormat::Json => report.result.to_json(),
                 OutFormat::Table => ingredient_report::match_table(&report.result, hits, lang),
-            })
+            };
+            index_cmd::release(index);
+            Ok(out)
         }
-        Command::Partners { code, catalog, top, format } => {
-            let index = Index::new(load_catalog(catalog.as_ref())?);
+        Command::Partners { code, catalog, index, top, format } => {
+            let index = index_cmd::open(catalog.as_ref(), index.as_ref())?;
             let partners = index.partners(&code, top).map_err(|e| e.to_string())?;
+            index_cmd::release(index);
             Ok(match format {
                 OutFormat::Json => serde_json::to_string_pretty(&partners).expect("serializes"),
                 OutFormat::Table => ingredient_report::partners_table(&partners),
             })
         }
+        Command::Index { catalog, output } => index_cmd::build(&catalog, &output),
         Command::CatalogImport { ingredients, interventions } => {
             let read =
                 |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()));
@@ -367,13 +386,6 @@ fn option_hint(e: &transform_model::AssessError) -> String {
         }
         transform_model::AssessError::InvalidOption { name, .. } => format!(" (--{})", name.replace('_', "-")),
         _ => String::new(),
-    }
-}
-
-fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, String> {
-    match path {
-        Some(p) => Catalog::from_file(p).map_err(|e| e.to_string()),
-        None => Ok(Catalog::sample()),
     }
 }
 

@@ -199,6 +199,18 @@ impl Analyzer {
         Analyzer { vocab }
     }
 
+    /// The fitted vocabulary, sorted (what a saved index stores).
+    pub(crate) fn vocabulary(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.vocab.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// An analyzer with a saved vocabulary of stems, as [`Analyzer::vocabulary`] gave it.
+    pub(crate) fn from_vocabulary(stems: impl IntoIterator<Item = String>) -> Self {
+        Analyzer { vocab: stems.into_iter().collect() }
+    }
+
     /// Number of stems in the vocabulary.
     pub fn vocabulary_size(&self) -> usize {
         self.vocab.len()

@@ -244,9 +244,12 @@ impl CatalogDef {
                 return Err(invalid(format!("ingredients[{i}].id"), format!("duplicate ingredient id `{}`", ing.id)));
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::with_capacity(self.interventions.len());
+        // Codes already found among the municipalities (a catalog repeats few codes many times).
+        let mut codes_known: HashSet<&str> = HashSet::new();
+        let mut used: HashSet<&str> = HashSet::new();
         for (i, iv) in self.interventions.iter().enumerate() {
-            let p = format!("interventions[{i}]");
+            let p = format_args!("interventions[{i}]");
             if iv.id.trim().is_empty() {
                 return Err(invalid(format!("{p}.id"), "empty id".into()));
             }
@@ -254,17 +257,20 @@ impl CatalogDef {
                 return Err(invalid(format!("{p}.id"), format!("duplicate intervention id `{}`", iv.id)));
             }
             let code = &iv.municipality.code;
-            if !municipality::is_three_digit(code) {
-                return Err(invalid(
-                    format!("{p}.municipality.code"),
-                    format!("`{code}` is not a 3-digit municipality code"),
-                ));
-            }
-            if municipality::by_code(code).is_none() {
-                return Err(invalid(
-                    format!("{p}.municipality.code"),
-                    format!("`{code}` is not the code of one of the 98 Danish municipalities"),
-                ));
+            if !codes_known.contains(code.as_str()) {
+                if !municipality::is_three_digit(code) {
+                    return Err(invalid(
+                        format!("{p}.municipality.code"),
+                        format!("`{code}` is not a 3-digit municipality code"),
+                    ));
+                }
+                if municipality::by_code(code).is_none() {
+                    return Err(invalid(
+                        format!("{p}.municipality.code"),
+                        format!("`{code}` is not the code of one of the 98 Danish municipalities"),
+                    ));
+                }
+                codes_known.insert(code);
             }
             if !(0..=4).contains(&iv.evidence.level) {
                 return Err(invalid(
@@ -272,7 +278,7 @@ impl CatalogDef {
                     format!("evidence level {} is outside 0..4", iv.evidence.level),
                 ));
             }
-            let mut used = HashSet::new();
+            used.clear();
             for (j, u) in iv.ingredients.iter().enumerate() {
                 if !ingredient_index.contains_key(&u.id) {
                     return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("unknown ingredient `{}`", u.id)));

@@ -79,6 +79,18 @@ pub struct Hit {
     pub context_similarity: Option<f64>,
 }
 
+/// The text analysis of a catalog: what [`Index::new`] computes and a saved index stores.
+pub(crate) struct Analysis {
+    pub analyzer: Analyzer,
+    pub terms: rustc_hash::FxHashMap<String, u32>,
+    pub word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
+    pub offsets: Vec<u32>,
+    pub post_docs: Vec<u32>,
+    pub post_impact: Vec<f32>,
+    pub doc_len: Vec<u32>,
+    pub avgdl: f64,
+}
+
 pub struct Index {
     pub(crate) catalog: Catalog,
     pub(super) analyzer: Analyzer,
@@ -155,12 +167,27 @@ impl Index {
                 post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
             }
         }
-        // 4. Facets and context ranges.
-        let target_groups: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.target_groups.iter().map(|t| normalize(t)).collect()).collect();
-        let problems: Vec<Vec<String>> =
-            docs.iter().map(|iv| iv.problems.iter().map(|t| normalize(t)).collect()).collect();
-        let areas: Vec<String> = docs.iter().map(|iv| normalize(&iv.area)).collect();
+        let analysis = Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl };
+        Index::from_analysis(catalog, analysis)
+    }
+
+    /// The index of `catalog` from its text analysis (built by [`Index::new`] or loaded
+    /// from a saved index): facets, tags and context are derived here, in one place.
+    pub(crate) fn from_analysis(catalog: Catalog, analysis: Analysis) -> Index {
+        let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
+        let docs = catalog.interventions();
+        let n_docs = docs.len();
+        // 4. Facets (normalised in parallel) and, beside them, the interned context.
+        let tags = |v: &[String]| v.iter().map(|t| normalize(t)).collect::<Vec<String>>();
+        let ((target_groups, (problems, areas)), context) = rayon::join(
+            || {
+                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.target_groups)).collect();
+                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.problems)).collect();
+                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(&iv.area)).collect();
+                (target_groups, (problems, areas))
+            },
+            || ContextTable::build(docs),
+        );
         let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
         let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
         for d in 0..n_docs {
@@ -174,7 +201,6 @@ impl Index {
                 tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
             }
         }
-        let context = ContextTable::build(docs);
         Index {
             catalog,
             analyzer,

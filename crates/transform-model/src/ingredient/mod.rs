@@ -13,6 +13,7 @@ pub mod report;
 pub mod sample;
 mod search;
 mod similar;
+mod store;
 
 pub use catalog::{
     Catalog, CatalogDef, Declaration, Evidence, Grade, Ingredient, IngredientUse, Intervention, MunicipalityRef,
@@ -24,6 +25,7 @@ pub use partners::Partner;
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
+pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]

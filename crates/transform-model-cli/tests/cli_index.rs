@@ -1,0 +1,76 @@
+//! `transform-model index` and `--index`: the answer from a saved index is the answer from
+//! its catalog, byte for byte, and a file that is not an index is refused with a message.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn data(name: &str) -> String {
+    format!("{}/../transform-model/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("transform-model-cli-index-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tm(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("transform-model").unwrap();
+    cmd.current_dir(dir).env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+fn stdout(dir: &Path, args: &[&str]) -> String {
+    let out = tm(dir).args(args).assert().success().stderr("").get_output().clone();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn match_and_partners_on_a_saved_index_equal_the_catalog() {
+    let dir = scratch("equal");
+    let catalog = data("catalog.json");
+    let summary = stdout(&dir, &["index", &catalog, "-o", "catalog.tmi"]);
+    assert!(summary.contains("catalog.tmi") && summary.contains("interventions"), "{summary}");
+    let problem = "Flere ledige i vores boligområder skal i job";
+    for extra in [&["--format", "json"][..], &["--format", "json", "--similar"], &["--format", "table", "--similar"]] {
+        let mut from_json = vec!["match", problem, "--catalog", &catalog, "--context", "urbanity=rural"];
+        from_json.extend(extra);
+        let mut from_index = vec!["match", problem, "--index", "catalog.tmi", "--context", "urbanity=rural"];
+        from_index.extend(extra);
+        assert_eq!(stdout(&dir, &from_index), stdout(&dir, &from_json), "{extra:?}");
+    }
+    let first = transform_model::ingredient::Catalog::from_file(&catalog).unwrap();
+    let code = first.interventions()[0].municipality.code.clone();
+    let code = code.as_str();
+    assert_eq!(
+        stdout(&dir, &["partners", code, "--index", "catalog.tmi", "--format", "json"]),
+        stdout(&dir, &["partners", code, "--catalog", &catalog, "--format", "json"])
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_json_catalog_given_as_index_is_refused_with_a_hint() {
+    let dir = scratch("json");
+    std::fs::copy(data("catalog.json"), dir.join("catalog.tmi")).unwrap();
+    tm(&dir)
+        .args(["match", "unge", "--index", "catalog.tmi"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a transform-model index"))
+        .stderr(predicate::str::contains("transform-model index CATALOG.json"))
+        .stderr(predicate::str::contains("panicked").not());
+    tm(&dir)
+        .args(["match", "unge", "--index", "catalog.tmi", "--catalog", "x.json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot be used with"));
+    tm(&dir)
+        .args(["index", "missing.json", "-o", "x.tmi"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.json"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
