@@ -141,8 +141,8 @@ def test_bad_input():
         tm.item_analysis(df.set_index("respondent"))
     assert "mayor" in str(e.value)
     with pytest.raises(tm.OptionError):
-        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 6, "D1_3": [1, 2, 3, 4, 5, 1]}), min_group_size=4)
+        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 6, "D8_2": [1, 2, 3, 4, 5, 1]}), min_group_size=4)
     with pytest.raises(tm.ArgumentTypeError):
         tm.item_analysis(42)
     with pytest.raises(tm.AnonymityError):
-        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 4, "D1_3": [1, 2, 3, 4]}))
+        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 4, "D8_2": [1, 2, 3, 4]}))

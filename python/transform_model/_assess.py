@@ -15,7 +15,7 @@ from . import _rounds
 from . import _warnings
 from ._errors import ArgumentTypeError, OptionError, ResponseError
 from ._frames import Column, Spec
-from ._model import Model, model_arg
+from ._model import Model, default_model, model_arg
 from ._svg import radar
 
 
