@@ -22,7 +22,7 @@ pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
 pub use portfolio::{
-    CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio,
+    CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Organisation, Portfolio,
     SAMPLE_PORTFOLIO_JSON, Stage,
 };
 pub use rows::{Alignment, Rows};
