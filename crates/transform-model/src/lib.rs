@@ -14,6 +14,7 @@ mod json;
 pub mod localized;
 pub mod maturity;
 pub mod mission;
+pub mod plan;
 pub mod model;
 pub mod municipality;
 pub mod responses;

@@ -23,7 +23,7 @@ pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
 pub use portfolio::{
     CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Organisation, Portfolio,
-    SAMPLE_PORTFOLIO_JSON, Stage,
+    SAMPLE_PORTFOLIO_JSON, Stage, YEARS,
 };
 pub use rows::{Alignment, Rows};
 
