@@ -52,10 +52,261 @@ fn start_2026() -> PlanOptions {
     PlanOptions { start_year: Some(2026), ..PlanOptions::default() }
 }
 
+fn years_of(p: &Plan) -> BTreeMap<String, i64> {
+    p.actions().map(|(y, a)| (a.id.clone(), y)).collect()
+}
+
 #[test]
-fn sample_plan_prints() {
+fn capacity_is_never_exceeded_per_department_and_year() {
+    let f = fixture();
+    for capacity in [2000.0, 500.0, 250.0] {
+        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        let mut used: BTreeMap<(String, i64), f64> = BTreeMap::new();
+        for (y, a) in p.actions() {
+            *used.entry((a.capacity_department().to_owned(), y)).or_default() += a.hours;
+        }
+        for ((d, y), h) in &used {
+            assert!(*h <= capacity, "{d} {y}: {h} h > {capacity}");
+            assert_eq!(p.capacity.per_department.get(d), Some(&capacity), "{d} missing from capacity");
+        }
+        if capacity == 250.0 {
+            assert!(!p.deferred.is_empty(), "250 h cannot hold the sample plan");
+        }
+    }
+}
+
+#[test]
+fn dependencies_come_in_an_earlier_year() {
+    let f = fixture();
+    for capacity in [2000.0, 400.0] {
+        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        let years = years_of(&p);
+        for (y, a) in p.actions() {
+            for d in &a.depends_on {
+                assert!(years[d] < y, "{} in {y} depends on {d} in {}", a.id, years[d]);
+            }
+        }
+        // No lever action starts before the dimensions it depends on have theirs.
+        let dim_years = |dim: &str| -> Vec<i64> {
+            p.actions().filter(|(_, a)| a.dimension.as_deref() == Some(dim)).map(|(y, _)| y).collect()
+        };
+        for (y, a) in p.actions() {
+            let Some(dim) = &a.dimension else { continue };
+            let d = f.model.dimension_index(dim).unwrap();
+            for q in f.model.depends_on(d) {
+                let qid = &f.model.dimensions()[q].id;
+                let recommended = f.assessment.recommendations.iter().any(|r| &r.dimension == qid);
+                if recommended {
+                    let ys = dim_years(qid);
+                    assert!(!ys.is_empty() && ys.iter().all(|&qy| qy < y), "{dim} in {y} before {qid} {ys:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_action_has_a_because_naming_an_input() {
     let f = fixture();
     let p = f.plan(&start_2026());
-    println!("{}", p.to_json());
-    println!("{}", transform_model::plan::output::render_table(&p, transform_model::Lang::Da));
+    let mut known: BTreeSet<String> = f.model.dimensions().iter().map(|d| d.id.clone()).collect();
+    known.extend(f.portfolio.initiatives.iter().map(|x| x.id.clone()));
+    known.extend(f.portfolio.missions.iter().map(|m| m.id.clone()));
+    known.extend(f.index.catalog().ingredients().iter().map(|g| g.id.clone()));
+    for a in p.actions().map(|(_, a)| a).chain(&p.deferred) {
+        assert!(a.because.iter().any(|b| known.contains(&b.reference)), "{} {:?}", a.id, a.because);
+    }
+}
+
+#[test]
+fn every_recommended_lever_is_planned_or_deferred_with_a_reason() {
+    let f = fixture();
+    for capacity in [2000.0, 300.0] {
+        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        for r in &f.assessment.recommendations {
+            for l in &r.levers {
+                let same = |a: &&transform_model::plan::Action| {
+                    a.dimension.as_ref() == Some(&r.dimension) && a.lever.as_ref() == Some(l)
+                };
+                let planned = p.actions().map(|(_, a)| a).any(|a| same(&a));
+                let deferred = p.deferred.iter().any(|a| same(&a) && a.reason.is_some());
+                assert!(planned ^ deferred, "{} {l}: planned {planned}, deferred {deferred}", r.dimension);
+            }
+        }
+    }
+}
+
+#[test]
+fn closure_candidates_close_in_the_first_two_years_after_a_med_step() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    assert!(!f.analysis.closure_candidates.is_empty());
+    for c in &f.analysis.closure_candidates {
+        let closes: Vec<(i64, u8)> = p
+            .actions()
+            .filter(|(_, a)| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(&c.initiative))
+            .map(|(y, a)| (y, a.quarter))
+            .collect();
+        assert_eq!(closes.len(), 1, "{}", c.initiative);
+        assert!(closes[0].0 <= 2027, "{} closes in {}", c.initiative, closes[0].0);
+    }
+    // Every closure and spread (a change of working conditions) has a MED step before it.
+    for (y, a) in p.actions().filter(|(_, a)| matches!(a.kind, ActionKind::Close | ActionKind::Spread)) {
+        let med = p.actions().any(|(my, m)| {
+            m.kind == ActionKind::Med && m.initiative == a.initiative && (my, m.quarter) < (y, a.quarter)
+        });
+        assert!(med, "{} has no MED step before it", a.id);
+    }
+}
+
+#[test]
+fn election_rules_for_2026_with_elections_2025_and_2029() {
+    let f = fixture();
+    for o in [start_2026(), PlanOptions { elections: Some(vec![2025, 2029]), ..start_2026() }] {
+        let p = f.plan(&o);
+        assert_eq!(p.elections, vec![2029]);
+        let at = |kind: ActionKind| -> Vec<(i64, u8)> {
+            p.actions().filter(|(_, a)| a.kind == kind).map(|(y, a)| (y, a.quarter)).collect()
+        };
+        assert!(at(ActionKind::AnchorPolitically).iter().any(|(y, _)| *y == 2026));
+        assert_eq!(at(ActionKind::SecureInBudget).iter().map(|x| x.0).collect::<Vec<_>>(), vec![2029]);
+        assert_eq!(at(ActionKind::ReAnchor), vec![(2030, 1)]);
+        for kind in [ActionKind::Close, ActionKind::Start, ActionKind::Lever, ActionKind::AdoptIngredient] {
+            assert!(at(kind).iter().all(|(y, _)| *y != 2029), "{kind:?} in 2029");
+        }
+    }
+}
+
+/// An analysis made elsewhere that names a mandatory and a too-young initiative as
+/// closure candidates: the plan does not close them.
+#[test]
+fn mandatory_and_young_initiatives_are_never_closed() {
+    let mut f = fixture();
+    let pick = |pred: &dyn Fn(&transform_model::mission::Initiative) -> bool| {
+        f.portfolio.initiatives.iter().find(|x| pred(x)).unwrap().id.clone()
+    };
+    let mandatory = pick(&|x| x.mandatory);
+    let young = pick(&|x| {
+        x.citizen_value == transform_model::mission::CitizenValue::Unclear && x.start_year >= 2025 && !x.mandatory
+    });
+    for id in [&mandatory, &young] {
+        f.analysis.closure_candidates.push(transform_model::mission::ClosureCandidate {
+            initiative: id.clone(),
+            best_alignment: 0.0,
+            reason: String::new(),
+        });
+    }
+    let p = f.plan(&start_2026());
+    for id in [&mandatory, &young] {
+        assert!(
+            !p.actions().any(|(_, a)| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(id)),
+            "{id} closed"
+        );
+        let d = p.deferred.iter().find(|a| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(id));
+        assert!(d.and_then(|a| a.reason.as_ref()).is_some(), "{id} not deferred with a reason");
+    }
+}
+
+#[test]
+fn costs_name_a_budget_adopted_before_the_action_starts() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    let mut costed = 0;
+    for (y, a) in p.actions().filter(|(_, a)| a.cost_kr.is_some_and(|c| c > 0.0)) {
+        costed += 1;
+        let b = a.budget_year.unwrap_or_else(|| panic!("{} has a cost and no budget year", a.id));
+        // Budget b is adopted by 15 October of b − 1: inside the plan and before the year.
+        assert!(b - 1 >= p.start_year && b <= y, "{} in {y}: budget {b}", a.id);
+    }
+    assert!(costed > 0);
+}
+
+#[test]
+fn a_plan_from_the_assessment_alone_lists_what_is_missing() {
+    let f = fixture();
+    let inputs = PlanInputs { portfolio: None, index: None, ..f.inputs() };
+    let p = plan(inputs, &start_2026()).unwrap();
+    assert!(p.missing.len() >= 2);
+    assert!(p.missing.iter().any(|m| m.get(transform_model::Lang::En).contains("No portfolio")));
+    assert!(p.actions().any(|(_, a)| a.kind == ActionKind::Lever));
+    assert!(!p.actions().any(|(_, a)| matches!(a.kind, ActionKind::Close | ActionKind::Spread)));
+    // Without a portfolio there is no year: it must come from the options.
+    assert_eq!(plan(inputs, &PlanOptions::default()), Err(PlanError::NoStartYear));
+}
+
+#[test]
+fn same_inputs_give_byte_identical_json() {
+    let (a, b) = (fixture(), fixture());
+    let o = start_2026();
+    let pa = a.plan(&o).to_json();
+    assert_eq!(pa, b.plan(&o).to_json());
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let c = pool.install(fixture);
+    assert_eq!(pa, c.plan(&o).to_json());
+    assert_eq!(Plan::from_json(&pa).unwrap().to_json(), pa);
+}
+
+fn option_error(f: &Fixture, o: PlanOptions) -> String {
+    match plan(f.inputs(), &o) {
+        Err(PlanError::InvalidOption { name, .. }) => name,
+        other => panic!("expected an option error, got {other:?}"),
+    }
+}
+
+#[test]
+fn bad_input_names_the_field() {
+    let f = fixture();
+    for c in [0.0, -5.0, f64::NAN] {
+        assert_eq!(option_error(&f, PlanOptions { capacity_hours: c, ..start_2026() }), "capacity_hours");
+    }
+    for y in [0, 11] {
+        assert_eq!(option_error(&f, PlanOptions { years: y, ..start_2026() }), "years");
+    }
+    for s in [1899, 2201] {
+        assert_eq!(option_error(&f, PlanOptions { start_year: Some(s), ..start_2026() }), "start_year");
+    }
+    // Start 2026, 5 years: elections within 2022..2034.
+    let e = PlanOptions { elections: Some(vec![2029, 2035]), ..start_2026() };
+    assert_eq!(option_error(&f, e), "elections[1]");
+    let e = PlanOptions { elections: Some(vec![2021]), ..start_2026() };
+    assert_eq!(option_error(&f, e), "elections[0]");
+    assert!(plan(f.inputs(), &PlanOptions { elections: Some(vec![2022, 2034]), ..start_2026() }).is_ok());
+
+    let mut other = f.assessment.clone();
+    other.model.version = "2026.1".into();
+    let r = plan(PlanInputs { assessment: &other, ..f.inputs() }, &start_2026());
+    assert!(matches!(r, Err(PlanError::ModelMismatch { ref field, .. }) if field == "model.version"), "{r:?}");
+    other.model = f.assessment.model.clone();
+    other.model.id = "ci".into();
+    let r = plan(PlanInputs { assessment: &other, ..f.inputs() }, &start_2026());
+    assert!(matches!(r, Err(PlanError::ModelMismatch { ref field, .. }) if field == "model.id"), "{r:?}");
+}
+
+#[test]
+fn a_dependency_cycle_in_a_model_is_refused_naming_the_field() {
+    let mut def: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/models/dtm-2026.2.json")).unwrap())
+            .unwrap();
+    // D3 depends on D1 in the file; D1 on D3 closes the cycle.
+    def["dimensions"][0]["depends_on"] = serde_json::json!(["D3"]);
+    let err = Model::from_json(&def.to_string()).unwrap_err();
+    assert!(err.path().contains("depends_on"), "{err}");
+}
+
+#[test]
+fn danish_tables_carry_no_english_enum_values() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    let table = transform_model::plan::output::render_table(&p, transform_model::Lang::Da);
+    let md = transform_model::plan::output::render_markdown(&p, transform_model::Lang::Da);
+    for text in [&table, &md] {
+        for word in [
+            "lever", "close", "spread", "fill_mission", "adopt_ingredient", "remeasure", "anchor_politically",
+            "secure_in_budget", "re_anchor", "continue", "adjust", "closure", "Deferred", "to be decided",
+        ] {
+            assert!(!text.contains(word), "`{word}` in the Danish output");
+        }
+        assert!(text.contains("VALGÅR") && text.contains("2029"));
+        assert!(text.contains("vedtages senest 15. oktober"));
+    }
 }

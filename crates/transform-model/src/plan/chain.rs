@@ -440,8 +440,10 @@ fn spreading(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owne
         .collect()
 }
 
-/// Missions that fewer than two initiatives serve well (greb 5's "room for several
-/// solutions"); returns their candidates and, per under-served mission, its candidate index.
+/// Missions no initiative serves well: fewer than two aligned initiatives (greb 5's "room
+/// for several solutions") or a coverage gap of the analysis (one department only, target
+/// groups or outcomes without an initiative, nothing spreading). Returns their candidates
+/// and, per under-served mission, its candidate index.
 fn fill_missions(
     p: &Portfolio,
     a: &PortfolioAnalysis,
@@ -452,12 +454,12 @@ fn fill_missions(
     let mut out = Vec::new();
     let mut under = Vec::new();
     for (k, (m, c)) in p.missions.iter().zip(&a.coverage).enumerate() {
-        if c.initiatives >= 2 {
+        if c.initiatives >= 2 && c.gaps.is_empty() {
             continue;
         }
         let mut act = blank(
             ActionKind::FillMission,
-            both(|l| format!("{}: {}", l.pick("Find indsatser til missionen", "Find initiatives for the mission"), m.title.get(l))),
+            both(|l| format!("{}: {}", l.pick("Luk dækningshuller i missionen", "Close the mission's coverage gaps"), m.title.get(l))),
         );
         act.mission = Some(m.id.clone());
         act.owner = owners.of(m.departments.first().map(String::as_str));
@@ -467,10 +469,11 @@ fn fill_missions(
             value: Some(c.initiatives as f64),
             text: both(|l| {
                 format!(
-                    "{} {} {}",
+                    "{} {}; {} {}",
                     c.initiatives,
                     l.pick("indsats(er) arbejder for missionen", "initiative(s) work towards the mission"),
-                    l.pick("(mindst to ønskes)", "(at least two wanted)")
+                    c.gaps.len(),
+                    l.pick("dækningshul(ler) i porteføljeanalysen", "coverage gap(s) in the portfolio analysis"),
                 )
             }),
         }];

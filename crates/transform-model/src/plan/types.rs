@@ -44,7 +44,7 @@ impl ActionKind {
             Start => ("startsted", "starting point"),
             Close => ("lukning", "closure"),
             Spread => ("udbredelse", "spread"),
-            FillMission => ("mission uden indsats", "mission without initiative"),
+            FillMission => ("dækningshul i mission", "mission coverage gap"),
             AdoptIngredient => ("virksom ingrediens", "active ingredient"),
             Remeasure => ("ny måling", "re-survey"),
             AnchorPolitically => ("politisk forankring", "political anchoring"),
