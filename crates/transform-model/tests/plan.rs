@@ -310,3 +310,57 @@ fn danish_tables_carry_no_english_enum_values() {
         assert!(text.contains("vedtages senest 15. oktober"));
     }
 }
+
+/// The worked example of docs/plan.md, by hand: no portfolio, capacity 400 h, start 2028,
+/// five years, default elections (2025, 2029, 2033); recommended D1 (greb1, greb3), D3
+/// (greb5; depends on D1), D4 (greb6, greb4, greb9; depends on D1, D3). Every action is
+/// owner-less, so all hours count against one pool.
+#[test]
+fn worked_example_of_the_docs() {
+    let model = model();
+    let mut a = assessment(&model);
+    let rec = |id: &str, gap: f64, priority: usize| {
+        let d = model.dimensions().iter().find(|d| d.id == id).unwrap();
+        transform_model::maturity::Recommendation {
+            dimension: id.into(),
+            label: d.label.clone(),
+            gap,
+            weighted_gap: gap,
+            status: None,
+            priority,
+            levers: d.levers.clone(),
+            lever_labels: vec![],
+        }
+    };
+    a.recommendations = vec![rec("D1", 0.8, 1), rec("D3", 0.6, 2), rec("D4", 0.5, 3)];
+    let inputs = PlanInputs { model: &model, assessment: &a, portfolio: None, index: None };
+    let o = PlanOptions { start_year: Some(2028), capacity_hours: 400.0, ..PlanOptions::default() };
+    let p = plan(inputs, &o).unwrap();
+    let got: Vec<(i64, u8, String)> = p
+        .actions()
+        .map(|(y, a)| (y, a.quarter, format!("{}{}", serde_json::to_value(a.kind).unwrap().as_str().unwrap(), a.lever.as_ref().map(|l| format!(":{l}")).unwrap_or_default())))
+        .collect();
+    // 2028: anchor 80 + greb1 150 + greb3 150 = 380 ≤ 400.
+    // 2029: election year: secure_in_budget (60); no levers.
+    // 2030: re_anchor 60 + remeasure 60 + anchor 80 = 200; greb5 (D1 done in 2028) +150 = 350.
+    // 2031: greb6 150 + greb4 150 = 300; greb9 would make 450 > 400.
+    // 2032: remeasure 60 + greb9 150 = 210.
+    let want = [
+        (2028, 1, "anchor_politically"),
+        (2028, 2, "lever:greb1"),
+        (2028, 2, "lever:greb3"),
+        (2029, 3, "secure_in_budget"),
+        (2030, 1, "re_anchor"),
+        (2030, 1, "remeasure"),
+        (2030, 2, "anchor_politically"),
+        (2030, 2, "lever:greb5"),
+        (2031, 2, "lever:greb6"),
+        (2031, 2, "lever:greb4"),
+        (2032, 1, "remeasure"),
+        (2032, 2, "lever:greb9"),
+    ];
+    let want: Vec<(i64, u8, String)> = want.iter().map(|(y, q, k)| (*y, *q, (*k).to_owned())).collect();
+    assert_eq!(got, want);
+    assert!(p.deferred.is_empty());
+    assert_eq!(p.capacity.per_department.keys().collect::<Vec<_>>(), vec!["Direktionen"]);
+}
