@@ -5,6 +5,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod plan;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
@@ -158,6 +160,8 @@ enum Command {
     },
     /// Assess the bundled sample municipality and print a bilingual report.
     Demo,
+    /// The five-year transformation plan (årshjul) from responses or an assessment.
+    Plan(plan::PlanArgs),
 }
 
 fn load_model(path: Option<&PathBuf>, overlay: Option<&PathBuf>) -> Result<Model, String> {
@@ -298,6 +302,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 .expect("serializes"))
         }
         Command::Demo => demo(),
+        Command::Plan(args) => plan::run(args),
     }
 }
 
@@ -346,10 +351,11 @@ fn demo() -> Result<String, String> {
     let data =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
             .map_err(|e| e.to_string())?;
-    let result = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
+    let assessment = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
+    let result = &assessment;
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
-    out.push_str(&report::render_table(&result, &model, None));
+    out.push_str(&report::render_table(result, &model, None));
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
     out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");
@@ -366,6 +372,8 @@ fn demo() -> Result<String, String> {
     out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
     out.push_str(&format!("Problem: {}\n\n", query.text));
     out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));
+    out.push_str("\n== Femårsplan / Five-year plan (fictional municipality, illustrative) ==\n\n");
+    out.push_str(&plan::demo_plan(&model, &assessment)?);
     Ok(out)
 }
 
