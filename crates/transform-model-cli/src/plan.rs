@@ -55,8 +55,8 @@ fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         return Assessment::from_json(&text).map_err(|e| format!("{}: {e}", path.display()));
     }
-    let data = Responses::from_file(model, path, &ReadOptions::default())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let data =
+        Responses::from_file(model, path, &ReadOptions::default()).map_err(|e| format!("{}: {e}", path.display()))?;
     assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
 }
 
@@ -68,8 +68,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
     let assessment = read_assessment(&model, &a.input)?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
     let analysis_options = AnalysisOptions { year: a.start_year, ..AnalysisOptions::default() };
-    let analysis =
-        portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
+    let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
     let index = match (&a.catalog, a.no_catalog) {
         (_, true) => None,
         (Some(p), false) => Some(Index::new(Catalog::from_file(p).map_err(|e| e.to_string())?)),
@@ -113,8 +112,7 @@ pub fn demo_plan(model: &Model, assessment: &Assessment) -> Result<String, Strin
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
     let index = Index::new(Catalog::sample());
-    let inputs =
-        PlanInputs { model, assessment, portfolio: Some((&portfolio, &analysis)), index: Some(&index) };
+    let inputs = PlanInputs { model, assessment, portfolio: Some((&portfolio, &analysis)), index: Some(&index) };
     let plan = plan(inputs, &PlanOptions::default()).map_err(|e| e.to_string())?;
     Ok(output::render_table(&plan, Lang::Da))
 }

@@ -64,7 +64,10 @@ fn assessment_json_without_catalog_lists_what_is_missing() {
     let out = tm(&dir).args(["assess", &responses, "--bootstrap", "0"]).assert().success().get_output().clone();
     let file = dir.join("a.json");
     std::fs::write(&file, out.stdout).unwrap();
-    let json = stdout(&["plan", file.to_str().unwrap(), "--no-catalog", "--start-year", "2027", "--format", "json"], "assessment");
+    let json = stdout(
+        &["plan", file.to_str().unwrap(), "--no-catalog", "--start-year", "2027", "--format", "json"],
+        "assessment",
+    );
     let p = Plan::from_json(&json).unwrap();
     assert_eq!(p.start_year, 2027);
     assert!(p.missing.iter().any(|m| m.get(transform_model::Lang::En).contains("No portfolio")));

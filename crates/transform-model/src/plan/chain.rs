@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::options::Calendar;
 use super::types::{Action, ActionKind, Because, BecauseKind, Owner};
 use super::{PlanError, PlanInputs};
@@ -190,7 +192,9 @@ fn anchor_refs(inputs: &PlanInputs<'_>) -> Vec<Because> {
             kind: BecauseKind::Gap,
             reference: d.id.clone(),
             value: gap,
-            text: both(|l| format!("{}: {}", d.label.get(l), l.pick("ingen afstand til målet", "no gap to the target"))),
+            text: both(|l| {
+                format!("{}: {}", d.label.get(l), l.pick("ingen afstand til målet", "no gap to the target"))
+            }),
         }];
     }
     recs.iter().take(3).map(gap_because).collect()
@@ -323,10 +327,7 @@ fn levers(inputs: &PlanInputs<'_>, cal: &Calendar, owners: &Owners<'_>, base: us
         for lever_id in &r.levers {
             let kind = if lever_id.starts_with("start") { ActionKind::Start } else { ActionKind::Lever };
             let label = model.lever(lever_id).map(|l| l.label.clone()).unwrap_or_default();
-            let mut a = blank(
-                kind,
-                both(|l| format!("{} ({}): {}", label.get(l), lever_id, r.label.get(l))),
-            );
+            let mut a = blank(kind, both(|l| format!("{} ({}): {}", label.get(l), lever_id, r.label.get(l))));
             a.lever = Some(lever_id.clone());
             a.dimension = Some(r.dimension.clone());
             a.owner = owners.of(None);
@@ -376,7 +377,10 @@ fn closures(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owner
                 "statutory task or infrastructure: not closed",
             ))
         } else if young {
-            Some(Localized::da_en("for tidligt at vurdere: under to år gammel", "too early to judge: under two years old"))
+            Some(Localized::da_en(
+                "for tidligt at vurdere: under to år gammel",
+                "too early to judge: under two years old",
+            ))
         } else {
             None
         };
@@ -411,7 +415,11 @@ fn spreading(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owne
                 value: e.payback_years.map(|n| n as f64),
                 text: match e.payback_years {
                     Some(n) => both(|l| {
-                        format!("{} {n} {} (greb 9)", l.pick("tjener sig hjem på", "pays back in"), l.pick("år", "years"))
+                        format!(
+                            "{} {n} {} (greb 9)",
+                            l.pick("tjener sig hjem på", "pays back in"),
+                            l.pick("år", "years")
+                        )
                     }),
                     None => Localized::da_en(
                         "mærkbar merværdi for borgerne uden merudgift (greb 9)",
@@ -422,14 +430,21 @@ fn spreading(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owne
             let mut med = blank(
                 ActionKind::Med,
                 both(|l| {
-                    format!("{} {}", l.pick("MED-høring om arbejdsvilkår ved udbredelse af", "MED consultation on working conditions before spreading"), x.title)
+                    format!(
+                        "{} {}",
+                        l.pick(
+                            "MED-høring om arbejdsvilkår ved udbredelse af",
+                            "MED consultation on working conditions before spreading"
+                        ),
+                        x.title
+                    )
                 }),
             );
             med.initiative = act.initiative.clone();
             med.owner = act.owner.clone();
             med.because = act.because.clone();
-            let offset = (x.savings_per_year > 0.0)
-                .then(|| x.savings_from_year.map_or(0, |s| (s - x.start_year).max(0)));
+            let offset =
+                (x.savings_per_year > 0.0).then(|| x.savings_from_year.map_or(0, |s| (s - x.start_year).max(0)));
             Candidate {
                 med: Some(med),
                 costs: x.cost_per_year.is_some_and(|c| c > 0.0),
@@ -459,7 +474,13 @@ fn fill_missions(
         }
         let mut act = blank(
             ActionKind::FillMission,
-            both(|l| format!("{}: {}", l.pick("Luk dækningshuller i missionen", "Close the mission's coverage gaps"), m.title.get(l))),
+            both(|l| {
+                format!(
+                    "{}: {}",
+                    l.pick("Luk dækningshuller i missionen", "Close the mission's coverage gaps"),
+                    m.title.get(l)
+                )
+            }),
         );
         act.mission = Some(m.id.clone());
         act.owner = owners.of(m.departments.first().map(String::as_str));
@@ -509,28 +530,41 @@ fn ingredients(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    // The matches are independent: run them in parallel, keep the missions' order.
+    let matches: Vec<Option<(MatchResult, MatchResult)>> = under
+        .par_iter()
+        .map(|&(k, _)| {
+            let m = &p.missions[k];
+            let query = Query {
+                text: m.statement.clone(),
+                target_groups: m.target_groups.clone(),
+                exclude: in_use.clone(),
+                ..Query::default()
+            };
+            let run = |lang| {
+                let o = MatchOptions { top: cal.ingredients, lang, ..MatchOptions::default() };
+                index.match_query(&query, &o).map_err(|error| PlanError::Catalog { mission: m.id.clone(), error })
+            };
+            let da = run(Lang::Da)?;
+            if da.ingredients.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some((da, run(Lang::En)?)))
+        })
+        .collect::<Result<_, PlanError>>()?;
     let mut out = Vec::new();
-    for &(k, fill) in under {
-        let m = &p.missions[k];
-        let query = Query {
-            text: m.statement.clone(),
-            target_groups: m.target_groups.clone(),
-            exclude: in_use.clone(),
-            ..Query::default()
-        };
-        let run = |lang| {
-            let o = MatchOptions { top: cal.ingredients, lang, ..MatchOptions::default() };
-            index.match_query(&query, &o).map_err(|error| PlanError::Catalog { mission: m.id.clone(), error })
-        };
-        let da = run(Lang::Da)?;
-        if da.ingredients.is_empty() {
-            missing.push(both(|l| {
-                format!("{} {}", l.pick("Intet godt katalogmatch for missionen", "No good catalog match for mission"), m.id)
-            }));
-            continue;
+    for (&(k, fill), found) in under.iter().zip(&matches) {
+        match found {
+            Some((da, en)) => out.push(adopt(p, index, cal, owners, k, fill, da, en)),
+            None => missing.push(both(|l| {
+                let m = &p.missions[k];
+                format!(
+                    "{} {}",
+                    l.pick("Intet godt katalogmatch for missionen", "No good catalog match for mission"),
+                    m.id
+                )
+            })),
         }
-        let en = run(Lang::En)?;
-        out.push(adopt(p, index, cal, owners, k, fill, &da, &en));
     }
     Ok(out)
 }
@@ -550,7 +584,14 @@ fn adopt(
     let names = |l: Lang| da.ingredients.iter().map(|g| g.name.get(l).to_owned()).collect::<Vec<_>>().join(", ");
     let mut act = blank(
         ActionKind::AdoptIngredient,
-        both(|l| format!("{} {}: {}", l.pick("Afprøv virksomme ingredienser for", "Try active ingredients for"), m.id, names(l))),
+        both(|l| {
+            format!(
+                "{} {}: {}",
+                l.pick("Afprøv virksomme ingredienser for", "Try active ingredients for"),
+                m.id,
+                names(l)
+            )
+        }),
     );
     act.mission = Some(m.id.clone());
     act.owner = owners.of(m.departments.first().map(String::as_str));

@@ -157,8 +157,8 @@ fn check_model(inputs: &PlanInputs<'_>) -> Result<(), PlanError> {
 /// The analysis is of this portfolio: the same missions and initiatives.
 fn check_portfolio(inputs: &PlanInputs<'_>) -> Result<(), PlanError> {
     let Some((p, a)) = inputs.portfolio else { return Ok(()) };
-    let same_missions = a.coverage.len() == p.missions.len()
-        && a.coverage.iter().zip(&p.missions).all(|(c, m)| c.mission == m.id);
+    let same_missions =
+        a.coverage.len() == p.missions.len() && a.coverage.iter().zip(&p.missions).all(|(c, m)| c.mission == m.id);
     if !same_missions {
         return Err(PlanError::Inconsistent {
             field: "analysis.coverage".into(),

@@ -30,13 +30,13 @@ fn owner(a: &Action, lang: Lang) -> String {
 fn year_notes(plan: &Plan, year: i64, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
     if plan.elections.contains(&year) {
-        notes.push(format!(
-            "{}",
+        notes.push(
             lang.pick(
                 "VALGÅR: kommunalvalg i november; ingen lukninger eller store nye starter",
-                "ELECTION YEAR: municipal election in November; no closures or big new starts"
+                "ELECTION YEAR: municipal election in November; no closures or big new starts",
             )
-        ));
+            .to_owned(),
+        );
     }
     if plan.elections.contains(&(year - 1)) {
         notes.push(lang.pick("1. år i ny valgperiode", "first year of a new council term").to_owned());

@@ -200,10 +200,8 @@ pub(super) fn assemble(inputs: &PlanInputs<'_>, cal: &Calendar, placed: Placed) 
         let year = actions[i].2.expect("a placed action has a year");
         phases[(year - cal.start) as usize].actions.push(actions[i].0.clone());
     }
-    let deferred: Vec<Action> = deferred
-        .into_iter()
-        .map(|(i, reason)| Action { reason: Some(reason), ..actions[i].0.clone() })
-        .collect();
+    let deferred: Vec<Action> =
+        deferred.into_iter().map(|(i, reason)| Action { reason: Some(reason), ..actions[i].0.clone() }).collect();
     let planned: usize = phases.iter().map(|p| p.actions.len()).sum();
     let summary = summary(cal, planned, deferred.len(), &phases);
     Plan {
