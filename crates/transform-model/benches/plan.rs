@@ -35,6 +35,8 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("plan");
     g.sample_size(10);
     g.bench_function("plan_5000x50_catalog_100k", |b| b.iter(|| plan(inputs, &o).unwrap()));
+    let bare = PlanInputs { index: None, ..inputs };
+    g.bench_function("plan_5000x50_no_catalog", |b| b.iter(|| plan(bare, &o).unwrap()));
     g.finish();
 }
 

@@ -106,25 +106,43 @@ fn candidate(action: Action, earliest: i64) -> Candidate {
     }
 }
 
-/// Owners from the portfolio's organisation.
+/// Owners from the portfolio's organisation, resolved once per department name.
 struct Owners<'a> {
     portfolio: Option<&'a Portfolio>,
+    /// Owners by the name as written in the organisation.
+    exact: HashMap<&'a str, Owner>,
 }
 
-impl Owners<'_> {
+impl<'a> Owners<'a> {
+    fn new(portfolio: Option<&'a Portfolio>) -> Self {
+        let org = portfolio.and_then(|p| p.organisation.as_ref());
+        let exact = org
+            .map(|o| o.departments.iter().map(|d| (d.name.as_str(), Self::full(d))).collect())
+            .unwrap_or_default();
+        Owners { portfolio, exact }
+    }
+
+    fn full(d: &crate::mission::Department) -> Owner {
+        Owner {
+            department: d.name.clone(),
+            committee: Some(d.committee.clone()),
+            director: Some(d.director.clone()),
+            med: Some(d.med.clone()),
+        }
+    }
+
     /// The owner of work in department `name`; cross-cutting work (`None`) goes to the
-    /// organisation's central department, or is "to be decided".
+    /// organisation's central department, or is "to be decided". Names are compared as
+    /// written first, then as normalised text.
     fn of(&self, name: Option<&str>) -> Option<Owner> {
         let org = self.portfolio.and_then(|p| p.organisation.as_ref());
-        let name = name.map(str::to_owned).or_else(|| org.and_then(|o| o.central.clone()))?;
-        Some(match org.and_then(|o| o.department(&name)) {
-            Some(d) => Owner {
-                department: d.name.clone(),
-                committee: Some(d.committee.clone()),
-                director: Some(d.director.clone()),
-                med: Some(d.med.clone()),
-            },
-            None => Owner { department: name, committee: None, director: None, med: None },
+        let name = name.or_else(|| org.and_then(|o| o.central.as_deref()))?;
+        if let Some(o) = self.exact.get(name) {
+            return Some(o.clone());
+        }
+        Some(match org.and_then(|o| o.department(name)) {
+            Some(d) => Self::full(d),
+            None => Owner { department: name.to_owned(), committee: None, director: None, med: None },
         })
     }
 }
@@ -132,7 +150,7 @@ impl Owners<'_> {
 /// All candidates in placement order: calendar, closures, levers, spreading, missions,
 /// ingredients.
 pub(crate) fn candidates(inputs: &PlanInputs<'_>, cal: &Calendar) -> Result<Chain, PlanError> {
-    let owners = Owners { portfolio: inputs.portfolio.map(|(p, _)| p) };
+    let owners = Owners::new(inputs.portfolio.map(|(p, _)| p));
     let anchors = anchor_refs(inputs);
     let mut out = calendar(cal, &owners, &anchors);
     let mut missing = Vec::new();

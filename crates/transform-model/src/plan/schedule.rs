@@ -124,23 +124,24 @@ pub(crate) fn place(chain: Chain, cal: &Calendar) -> Placed {
     let Chain { candidates, missing } = chain;
     let mut board = Board { cal, used: BTreeMap::new() };
     let mut years: Vec<Option<i64>> = vec![None; candidates.len()];
-    let mut actions = Vec::new();
     let mut slot = vec![0usize; candidates.len()];
+    let mut actions = Vec::new();
     let mut deferred = Vec::new();
     let mut departments = BTreeSet::new();
     let mut placed = Vec::new();
-    for (i, c) in candidates.iter().enumerate() {
+    for (i, c) in candidates.into_iter().enumerate() {
         departments.insert(c.action.capacity_department().to_owned());
-        match first_year(c, &years, &board) {
+        match first_year(&c, &years, &board) {
             Ok(y) => {
                 years[i] = Some(y);
                 let need = c.action.hours + c.med.as_ref().map_or(0.0, |m| m.hours);
                 board.take(c.action.capacity_department(), y, need);
-                if let Some(med) = &c.med {
+                let quarter = c.action.quarter;
+                if let Some(med) = c.med {
                     placed.push(actions.len());
-                    actions.push((Action { quarter: c.action.quarter - 1, ..med.clone() }, vec![], Some(y)));
+                    actions.push((Action { quarter: quarter - 1, ..med }, vec![], Some(y)));
                 }
-                let mut a = c.action.clone();
+                let mut a = c.action;
                 if c.costs {
                     a.budget_year = Some(y);
                 }
@@ -150,12 +151,12 @@ pub(crate) fn place(chain: Chain, cal: &Calendar) -> Placed {
                 }
                 slot[i] = actions.len();
                 placed.push(actions.len());
-                actions.push((a, c.deps.clone(), Some(y)));
+                actions.push((a, c.deps, Some(y)));
             }
             Err(reason) => {
                 slot[i] = actions.len();
                 deferred.push((actions.len(), reason));
-                actions.push((c.action.clone(), c.deps.clone(), None));
+                actions.push((c.action, c.deps, None));
             }
         }
     }

@@ -190,18 +190,22 @@ pub(super) fn assemble(inputs: &PlanInputs<'_>, cal: &Calendar, placed: Placed) 
     for (n, &i) in order.iter().chain(deferred.iter().map(|(i, _)| i)).enumerate() {
         ids[i] = format!("A{:0width$}", n + 1);
     }
+    let order_years: Vec<(usize, i64)> =
+        order.iter().map(|&i| (i, actions[i].2.expect("a placed action has a year"))).collect();
     for i in 0..actions.len() {
         actions[i].0.id = ids[i].clone();
         let deps = std::mem::take(&mut actions[i].1);
         actions[i].0.depends_on = deps.into_iter().map(|d| ids[d].clone()).collect();
     }
+    let mut slots: Vec<Option<Action>> = actions.into_iter().map(|(a, _, _)| Some(a)).collect();
     let mut phases: Vec<Phase> = cal.window().map(|year| Phase { year, actions: vec![] }).collect();
-    for &i in &order {
-        let year = actions[i].2.expect("a placed action has a year");
-        phases[(year - cal.start) as usize].actions.push(actions[i].0.clone());
+    for &(i, year) in &order_years {
+        phases[(year - cal.start) as usize].actions.push(slots[i].take().expect("each action once"));
     }
-    let deferred: Vec<Action> =
-        deferred.into_iter().map(|(i, reason)| Action { reason: Some(reason), ..actions[i].0.clone() }).collect();
+    let deferred: Vec<Action> = deferred
+        .into_iter()
+        .map(|(i, reason)| Action { reason: Some(reason), ..slots[i].take().expect("each action once") })
+        .collect();
     let planned: usize = phases.iter().map(|p| p.actions.len()).sum();
     let summary = summary(cal, planned, deferred.len(), &phases);
     Plan {
