@@ -108,5 +108,9 @@ fn bad_options_name_their_flag() {
 fn demo_ends_with_the_plan() {
     let out = stdout(&["demo"], "demo");
     let tail = &out[out.find("== Femårsplan").expect("plan section")..];
-    assert!(tail.contains("VALGÅR") && tail.contains("lukning"));
+    for year in 2026..=2030 {
+        assert!(tail.contains(&format!("\n{year}")), "{year} missing: {tail}");
+    }
+    assert!(tail.contains("2029 (VALGÅR): 1 sikres i budgettet"), "{tail}");
+    assert!(tail.contains("lukning"));
 }

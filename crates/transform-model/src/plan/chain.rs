@@ -116,9 +116,8 @@ struct Owners<'a> {
 impl<'a> Owners<'a> {
     fn new(portfolio: Option<&'a Portfolio>) -> Self {
         let org = portfolio.and_then(|p| p.organisation.as_ref());
-        let exact = org
-            .map(|o| o.departments.iter().map(|d| (d.name.as_str(), Self::full(d))).collect())
-            .unwrap_or_default();
+        let exact =
+            org.map(|o| o.departments.iter().map(|d| (d.name.as_str(), Self::full(d))).collect()).unwrap_or_default();
         Owners { portfolio, exact }
     }
 

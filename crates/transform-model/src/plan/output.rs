@@ -160,3 +160,38 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
     }
     out
 }
+
+/// A short årshjul: one line per year with the number of actions of each kind, election
+/// and first-term years marked (for the demo and summaries).
+pub fn render_short(plan: &Plan, lang: Lang) -> String {
+    let mut out = format!("{}\n\n", plan.summary.get(lang));
+    for p in &plan.phases {
+        let mut counts: Vec<(super::ActionKind, usize)> = Vec::new();
+        for a in &p.actions {
+            match counts.iter_mut().find(|(k, _)| *k == a.kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((a.kind, 1)),
+            }
+        }
+        counts.sort_by_key(|(k, _)| *k);
+        let hours: f64 = p.actions.iter().map(|a| a.hours).sum();
+        let mark = if plan.elections.contains(&p.year) {
+            lang.pick(" (VALGÅR)", " (ELECTION YEAR)")
+        } else if plan.elections.contains(&(p.year - 1)) {
+            lang.pick(" (nyt byråd)", " (new council)")
+        } else {
+            ""
+        };
+        let list: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {}", k.label().get(lang))).collect();
+        out.push_str(&format!(
+            "{}{mark}: {} [{hours} {}]\n",
+            p.year,
+            list.join(", "),
+            lang.pick("ledertimer", "leader hours")
+        ));
+    }
+    if !plan.deferred.is_empty() {
+        out.push_str(&format!("{}: {}\n", lang.pick("Udskudt", "Deferred"), plan.deferred.len()));
+    }
+    out
+}
