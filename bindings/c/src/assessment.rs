@@ -103,7 +103,7 @@ fn convert(o: Option<&tm_assess_options>) -> Result<AssessOptions> {
 
 /// The result of an assessment (immutable; share freely between threads).
 pub struct tm_assessment {
-    inner: Assessment,
+    pub(crate) inner: Assessment,
     /// NUL-terminated dimension ids, borrowed by `tm_dimension_result.id`.
     ids: Vec<CString>,
 }

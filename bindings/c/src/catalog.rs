@@ -10,7 +10,7 @@ use crate::portfolio::{lang, tm_lang};
 
 /// A catalog with its search index (immutable; share freely between threads).
 pub struct tm_catalog {
-    index: Index,
+    pub(crate) index: Index,
 }
 
 /// Options of a match; start from `tm_match_options_default()`.

@@ -13,6 +13,7 @@ mod assessment;
 mod catalog;
 mod error;
 mod model;
+mod plan;
 mod portfolio;
 
 use std::ffi::{CString, c_char};
@@ -21,6 +22,7 @@ pub use assessment::*;
 pub use catalog::*;
 pub use error::*;
 pub use model::*;
+pub use plan::*;
 pub use portfolio::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).
