@@ -537,16 +537,16 @@ void tm_model_free(tm_model *model);
 tm_plan_options tm_plan_options_default(void);
 
 /*
- Builds the plan. `portfolio` and `catalog` may be NULL (the plan lists what it could not
+ Builds the plan (named `_new`: `tm_plan` is the handle type). `portfolio` and `catalog` may be NULL (the plan lists what it could not
  do in `missing`); `options` may be NULL (defaults). The model is the one the assessment
  was made with (checked).
  */
-tm_status tm_plan(const tm_model *model,
-                  const tm_assessment *assessment,
-                  const tm_portfolio *portfolio,
-                  const tm_catalog *catalog,
-                  const tm_plan_options *options,
-                  tm_plan **out);
+tm_status tm_plan_new(const tm_model *model,
+                      const tm_assessment *assessment,
+                      const tm_portfolio *portfolio,
+                      const tm_catalog *catalog,
+                      const tm_plan_options *options,
+                      tm_plan **out);
 
 /*
  The plan as JSON (the CLI's `plan --format json`); free with `tm_string_free`.
@@ -569,9 +569,9 @@ size_t tm_plan_action_count(const tm_plan *p, size_t phase);
 size_t tm_plan_deferred_count(const tm_plan *p);
 
 /*
- Action `index` of phase `phase`.
+ Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
  */
-tm_status tm_plan_action(const tm_plan *p, size_t phase, size_t index, tm_plan_action *out);
+tm_status tm_plan_get_action(const tm_plan *p, size_t phase, size_t index, tm_plan_action *out);
 
 /*
  Releases a plan (`NULL` is ignored).

@@ -29,6 +29,11 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 "$out/test_api_shared" "$csv" "$expected" "$catalog"
 "$out/test_api_static" "$csv" "$expected" "$catalog"
 "$out/test_threads" "$csv"
+# The plan (tests/c/test_plan.c): its JSON equals the CLI's.
+gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+"$lib/transform-model" plan "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
+  --start-year 2026 --format json >"$out/plan.json"
+"$out/test_plan" "$csv" "$catalog" "$out/plan.json"
 
 if command -v valgrind >/dev/null; then
   vg=(valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)

@@ -130,11 +130,11 @@ fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
     })
 }
 
-/// Builds the plan. `portfolio` and `catalog` may be NULL (the plan lists what it could not
+/// Builds the plan (named `_new`: `tm_plan` is the handle type). `portfolio` and `catalog` may be NULL (the plan lists what it could not
 /// do in `missing`); `options` may be NULL (defaults). The model is the one the assessment
 /// was made with (checked).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn tm_plan(
+pub unsafe extern "C" fn tm_plan_new(
     model: *const tm_model,
     assessment: *const tm_assessment,
     portfolio: *const tm_portfolio,
@@ -194,9 +194,9 @@ pub unsafe extern "C" fn tm_plan_deferred_count(p: *const tm_plan) -> usize {
     guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.deferred.len()))
 }
 
-/// Action `index` of phase `phase`.
+/// Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn tm_plan_action(
+pub unsafe extern "C" fn tm_plan_get_action(
     p: *const tm_plan,
     phase: usize,
     index: usize,
