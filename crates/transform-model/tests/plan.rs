@@ -387,3 +387,39 @@ fn worked_example_of_the_docs() {
     assert!(p.deferred.is_empty());
     assert_eq!(p.capacity.per_department.keys().collect::<Vec<_>>(), vec!["Direktionen"]);
 }
+
+#[test]
+fn inputs_that_do_not_belong_together_are_refused_naming_the_field() {
+    let f = fixture();
+    // An analysis of another portfolio.
+    let other = transform_model::mission::sample::sample_portfolio(20, 3, 1);
+    let other_analysis = other.analyse(&AnalysisOptions::default()).unwrap();
+    let r = plan(PlanInputs { portfolio: Some((&f.portfolio, &other_analysis)), ..f.inputs() }, &start_2026());
+    assert!(matches!(r, Err(PlanError::Inconsistent { ref field, .. }) if field == "analysis.coverage"), "{r:?}");
+    // A recommendation naming a dimension the model lacks.
+    let mut a = f.assessment.clone();
+    a.recommendations[0].dimension = "D99".into();
+    let r = plan(PlanInputs { assessment: &a, ..f.inputs() }, &start_2026());
+    assert!(
+        matches!(r, Err(PlanError::Inconsistent { ref field, .. }) if field == "recommendations[0].dimension"),
+        "{r:?}"
+    );
+}
+
+/// Start 2029 (an election year): nothing big in 2029, so closures come in 2030, still
+/// within the first two years; the budget is secured in 2029 and the new council re-anchors
+/// in Q1 2030.
+#[test]
+fn a_plan_starting_in_an_election_year() {
+    let f = fixture();
+    let p = f.plan(&PlanOptions { start_year: Some(2029), ..PlanOptions::default() });
+    assert_eq!(p.elections, vec![2029, 2033]);
+    for (y, a) in p.actions() {
+        if a.kind.is_big() {
+            assert!(y != 2029 && y != 2033, "{} {:?} in {y}", a.id, a.kind);
+        }
+    }
+    let closes: Vec<i64> = p.actions().filter(|(_, a)| a.kind == ActionKind::Close).map(|(y, _)| y).collect();
+    assert!(!closes.is_empty() && closes.iter().all(|&y| y == 2030), "{closes:?}");
+    assert!(p.actions().any(|(y, a)| a.kind == ActionKind::ReAnchor && y == 2030 && a.quarter == 1));
+}
