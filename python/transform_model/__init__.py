@@ -20,11 +20,12 @@ from ._errors import (
     TransformModelError,
 )
 from ._model import Model, default_model
+from ._plan import Plan, plan
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._transform_model import __version__
 
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "Catalog", "CatalogError", "Model", "ModelError", "OptionError",
-    "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "default_catalog", "default_model",
+    "Plan", "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
+    "assess", "default_catalog", "default_model", "plan",
 ]

@@ -138,3 +138,13 @@ def assess_long(
     threads: Optional[int],
 ) -> _Assessment: ...
 def parse_answers(cells: List[Optional[str]], missing: int) -> Tuple[npt.NDArray[np.int64], Optional[int]]: ...
+def plan_json(
+    model: _Model,
+    assessment: _Assessment,
+    portfolio: Optional[_Portfolio] = None,
+    catalog: Optional[_Catalog] = None,
+    start_year: Optional[int] = None,
+    years: int = 5,
+    capacity_hours: Optional[float] = None,
+    elections: Optional[List[int]] = None,
+) -> str: ...

@@ -149,6 +149,7 @@ pub unsafe extern "C" fn tm_plan_new(
         let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_plan_options_default());
         let text_lang = lang(o.lang)?;
         let plan_options = convert(&o)?;
+        plan_options.validate()?;
         let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
         let analysis_options = AnalysisOptions { year: plan_options.start_year, ..AnalysisOptions::default() };
         let analysis = portfolio.map(|p| p.analyse(&analysis_options)).transpose()?;

@@ -3,6 +3,7 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+mod plan;
 mod portfolio;
 
 use std::path::PathBuf;
@@ -340,6 +341,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(assess_long, m)?)?;
     m.add_function(wrap_pyfunction!(parse_answers, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -66,6 +66,14 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         None => Model::default_model(),
     };
     let assessment = read_assessment(&model, &a.input)?;
+    let options = PlanOptions {
+        start_year: a.start_year,
+        years: a.years,
+        elections: a.elections,
+        capacity_hours: a.capacity_hours,
+        ..PlanOptions::default()
+    };
+    options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
     let analysis_options = AnalysisOptions { year: a.start_year, ..AnalysisOptions::default() };
     let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
@@ -73,13 +81,6 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         (_, true) => None,
         (Some(p), false) => Some(Index::new(Catalog::from_file(p).map_err(|e| e.to_string())?)),
         (None, false) => Some(Index::new(Catalog::sample())),
-    };
-    let options = PlanOptions {
-        start_year: a.start_year,
-        years: a.years,
-        elections: a.elections,
-        capacity_hours: a.capacity_hours,
-        ..PlanOptions::default()
     };
     let inputs = PlanInputs {
         model: &model,

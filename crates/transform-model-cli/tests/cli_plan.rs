@@ -99,6 +99,10 @@ fn bad_options_name_their_flag() {
         let err = stderr_of_failure(&all, "bad");
         assert!(err.contains(flag), "{flag}: {err}");
     }
+    // With a portfolio, a bad start year is the plan's option, not the analysis year.
+    let portfolio = data("portfolio.json");
+    let err = stderr_of_failure(&["plan", &responses, "--portfolio", &portfolio, "--start-year", "1800"], "bad-year");
+    assert!(err.contains("--start-year"), "{err}");
     // No portfolio and no --start-year: no year to start from.
     let err = stderr_of_failure(&["plan", &responses, "--no-catalog"], "noyear");
     assert!(err.contains("start year"), "{err}");

@@ -81,47 +81,63 @@ fn invalid(name: &str, message: String) -> PlanError {
     PlanError::InvalidOption { name: name.to_owned(), message }
 }
 
-/// Checks options and inputs; returns the calendar.
-pub(crate) fn check(inputs: &PlanInputs<'_>, o: &PlanOptions) -> Result<Calendar, PlanError> {
-    check_model(inputs)?;
-    if !(1..=MAX_YEARS).contains(&o.years) {
-        return Err(invalid("years", format!("{} years is outside 1..{MAX_YEARS}", o.years)));
+impl PlanOptions {
+    /// Checks the options on their own (faces call it before analysing a portfolio, so a
+    /// bad option is named as the plan's, not the analysis's).
+    pub fn validate(&self) -> Result<(), PlanError> {
+        if !(1..=MAX_YEARS).contains(&self.years) {
+            return Err(invalid("years", format!("{} years is outside 1..{MAX_YEARS}", self.years)));
+        }
+        if !self.capacity_hours.is_finite() || self.capacity_hours <= 0.0 {
+            return Err(invalid(
+                "capacity_hours",
+                format!("{} must be a positive number of hours", self.capacity_hours),
+            ));
+        }
+        if self.remeasure_every < 1 {
+            return Err(invalid("remeasure_every", format!("{} must be at least 1 year", self.remeasure_every)));
+        }
+        match self.start_year {
+            Some(start) => check_window(start, self).map(|_| ()),
+            None => Ok(()),
+        }
     }
-    if !o.capacity_hours.is_finite() || o.capacity_hours <= 0.0 {
-        return Err(invalid("capacity_hours", format!("{} must be a positive number of hours", o.capacity_hours)));
-    }
-    if o.remeasure_every < 1 {
-        return Err(invalid("remeasure_every", format!("{} must be at least 1 year", o.remeasure_every)));
-    }
-    let start = o.start_year.or(inputs.portfolio.and_then(|(p, _)| p.year)).ok_or(PlanError::NoStartYear)?;
+}
+
+/// The start year's range and the elections around the window; returns them sorted.
+fn check_window(start: i64, o: &PlanOptions) -> Result<Vec<i64>, PlanError> {
     if !YEARS.contains(&start) {
         return Err(invalid("start_year", format!("{start} is outside {}..{}", YEARS.start(), YEARS.end())));
     }
     let end = start + o.years - 1;
-    let elections = match &o.elections {
-        None => default_elections(start - TERM, end + TERM),
-        Some(list) => {
-            let range = (start - TERM)..=(end + TERM);
-            if let Some((i, y)) = list.iter().enumerate().find(|(_, y)| !range.contains(y)) {
-                return Err(invalid(
-                    &format!("elections[{i}]"),
-                    format!(
-                        "{y} is outside {}..{} (one council term either side of the plan {start}–{end})",
-                        range.start(),
-                        range.end()
-                    ),
-                ));
-            }
-            let mut v = list.clone();
-            v.sort_unstable();
-            v.dedup();
-            v
-        }
-    };
+    let Some(list) = &o.elections else { return Ok(default_elections(start - TERM, end + TERM)) };
+    let range = (start - TERM)..=(end + TERM);
+    if let Some((i, y)) = list.iter().enumerate().find(|(_, y)| !range.contains(y)) {
+        return Err(invalid(
+            &format!("elections[{i}]"),
+            format!(
+                "{y} is outside {}..{} (one council term either side of the plan {start}–{end})",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+    let mut v = list.clone();
+    v.sort_unstable();
+    v.dedup();
+    Ok(v)
+}
+
+/// Checks options and inputs; returns the calendar.
+pub(crate) fn check(inputs: &PlanInputs<'_>, o: &PlanOptions) -> Result<Calendar, PlanError> {
+    check_model(inputs)?;
+    o.validate()?;
+    let start = o.start_year.or(inputs.portfolio.and_then(|(p, _)| p.year)).ok_or(PlanError::NoStartYear)?;
+    let elections = check_window(start, o)?;
     check_portfolio(inputs)?;
     Ok(Calendar {
         start,
-        end,
+        end: start + o.years - 1,
         years: o.years,
         elections,
         capacity: o.capacity_hours,
