@@ -155,6 +155,11 @@ typedef struct tm_match_result tm_match_result;
 typedef struct tm_model tm_model;
 
 /*
+ A plan (immutable; share freely between threads).
+ */
+typedef struct tm_plan tm_plan;
+
+/*
  A validated portfolio (immutable; share freely between threads).
  */
 typedef struct tm_portfolio tm_portfolio;
@@ -251,6 +256,58 @@ typedef struct {
    */
   uint32_t lang;
 } tm_match_options;
+
+/*
+ Options of a plan; start from `tm_plan_options_default()`.
+ */
+typedef struct {
+  /*
+   First plan year; 0 = the portfolio's `year`.
+   */
+  int32_t start_year;
+  /*
+   Plan years, 1–10 (default 5).
+   */
+  int32_t years;
+  /*
+   Leader hours per department per year (default 2000).
+   */
+  double capacity_hours;
+  /*
+   Election years (`election_count` of them); NULL = every fourth year from 2025.
+   */
+  const int32_t *elections;
+  size_t election_count;
+  /*
+   A `tm_lang` value: the language of `tm_plan_action.title`.
+   */
+  uint32_t lang;
+} tm_plan_options;
+
+/*
+ One planned action. Strings are owned by the plan: valid until it is freed.
+ */
+typedef struct {
+  const char *id;
+  /*
+   The JSON kind, e.g. "close", "secure_in_budget".
+   */
+  const char *kind;
+  const char *title;
+  int32_t year;
+  int32_t quarter;
+  double hours;
+  bool has_cost;
+  double cost_kr;
+  /*
+   The budget that decides the cost; 0 = none.
+   */
+  int32_t budget_year;
+  /*
+   NULL when the owner is to be decided.
+   */
+  const char *owner_department;
+} tm_plan_action;
 
 /*
  Options of a portfolio analysis; start from `tm_portfolio_options_default()`.
@@ -511,6 +568,50 @@ void tm_model_free(tm_model *model);
  lists the known ids.
  */
 tm_status tm_model_bundled(const char *id, tm_model **out);
+
+tm_plan_options tm_plan_options_default(void);
+
+/*
+ Builds the plan (named `_new`: `tm_plan` is the handle type). `portfolio` and `catalog` may be NULL (the plan lists what it could not
+ do in `missing`); `options` may be NULL (defaults). The model is the one the assessment
+ was made with (checked).
+ */
+tm_status tm_plan_new(const tm_model *model,
+                      const tm_assessment *assessment,
+                      const tm_portfolio *portfolio,
+                      const tm_catalog *catalog,
+                      const tm_plan_options *options,
+                      tm_plan **out);
+
+/*
+ The plan as JSON (the CLI's `plan --format json`); free with `tm_string_free`.
+ */
+tm_status tm_plan_to_json(const tm_plan *p, char **out);
+
+/*
+ Number of phases (plan years; 0 for NULL).
+ */
+size_t tm_plan_phase_count(const tm_plan *p);
+
+/*
+ Number of actions in phase `phase` (0 for NULL or out of range).
+ */
+size_t tm_plan_action_count(const tm_plan *p, size_t phase);
+
+/*
+ Number of deferred actions (0 for NULL).
+ */
+size_t tm_plan_deferred_count(const tm_plan *p);
+
+/*
+ Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
+ */
+tm_status tm_plan_get_action(const tm_plan *p, size_t phase, size_t index, tm_plan_action *out);
+
+/*
+ Releases a plan (`NULL` is ignored).
+ */
+void tm_plan_free(tm_plan *p);
 
 tm_portfolio_options tm_portfolio_options_default(void);
 

@@ -33,6 +33,11 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 "$out/test_index" "$catalog" "$scratch"
+# The plan (tests/c/test_plan.c): its JSON equals the CLI's.
+gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+"$lib/transform-model" plan "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
+  --start-year 2026 --format json >"$out/plan.json"
+"$out/test_plan" "$csv" "$catalog" "$out/plan.json"
 
 if command -v valgrind >/dev/null; then
   vg=(valgrind -q --num-callers=60 --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)

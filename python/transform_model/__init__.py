@@ -21,6 +21,7 @@ from ._errors import (
 )
 from ._items import ItemAnalysis, item_analysis
 from ._model import Model, bundled_ids, default_model
+from ._plan import Plan, plan
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._questionnaire import questionnaire
 from ._rounds import RoundComparison
@@ -30,7 +31,7 @@ from ._transform_model import __version__
 
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "AssessmentWarning", "DataLossWarning", "RoundComparison",
-    "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError",
+    "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError", "Plan",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
-    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "questionnaire",
+    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "plan", "questionnaire",
 ]

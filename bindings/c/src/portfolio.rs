@@ -9,7 +9,7 @@ use crate::error::*;
 
 /// A validated portfolio (immutable; share freely between threads).
 pub struct tm_portfolio {
-    inner: Portfolio,
+    pub(crate) inner: Portfolio,
 }
 
 /// Language of texts in results.

@@ -5,6 +5,7 @@
 mod errors;
 mod items;
 mod model_registry;
+mod plan;
 mod portfolio;
 mod questionnaire;
 mod rounds;
@@ -359,6 +360,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::compare_rounds_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
+    m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

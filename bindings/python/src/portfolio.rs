@@ -15,7 +15,7 @@ use crate::lang;
 /// A portfolio of missions and initiatives.
 #[pyclass(module = "transform_model._transform_model", name = "_Portfolio", frozen)]
 pub struct PyPortfolio {
-    inner: Arc<Portfolio>,
+    pub(crate) inner: Arc<Portfolio>,
 }
 
 #[pymethods]

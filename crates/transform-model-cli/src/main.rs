@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod compare;
 mod items;
+mod plan;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -207,6 +208,8 @@ enum Command {
     },
     /// Assess the bundled sample municipality and print a bilingual report.
     Demo,
+    /// The five-year transformation plan (årshjul) from responses or an assessment.
+    Plan(plan::PlanArgs),
 }
 
 /// `--model`: an existing file path wins, else a bundled id (`Model::resolve`); no flag is
@@ -363,6 +366,7 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Compare { current, baseline } => compare::run(&current, &baseline),
         Command::Demo => demo(),
+        Command::Plan(args) => plan::run(args),
     }
 }
 
@@ -416,10 +420,11 @@ fn demo() -> Result<String, String> {
     let data =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
             .map_err(|e| e.to_string())?;
-    let result = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
+    let assessment = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
+    let result = &assessment;
     let mut out = String::new();
     out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
-    out.push_str(&report::render_table(&result, &model, None));
+    out.push_str(&report::render_table(result, &model, None));
     out.push_str("\nOgså / Also: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact) / assesses a cross-sector alliance (Collective Impact readiness).\n");
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
@@ -437,6 +442,8 @@ fn demo() -> Result<String, String> {
     out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
     out.push_str(&format!("Problem: {}\n\n", query.text));
     out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));
+    out.push_str("\n== Femårsplan / Five-year plan (fictional municipality, illustrative) ==\n\n");
+    out.push_str(&plan::demo_plan(&model, &assessment)?);
     Ok(out)
 }
 

@@ -17,6 +17,7 @@ pub mod maturity;
 pub mod mission;
 pub mod model;
 pub mod municipality;
+pub mod plan;
 pub mod questionnaire;
 pub mod responses;
 pub mod schema;

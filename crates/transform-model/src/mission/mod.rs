@@ -22,8 +22,8 @@ pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
 pub use portfolio::{
-    CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio,
-    SAMPLE_PORTFOLIO_JSON, Stage,
+    CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Organisation,
+    Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS,
 };
 pub use rows::{Alignment, Rows};
 

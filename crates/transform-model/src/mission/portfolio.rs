@@ -218,6 +218,39 @@ pub struct MunicipalityInfo {
     pub name: String,
 }
 
+/// A department (forvaltning) with the political committee, the director and the MED forum
+/// that own its actions in a plan (DOMAIN.md §5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub name: String,
+    /// Fagudvalg, Økonomiudvalget, or a §17, stk. 4-udvalg for a cross-cutting mission.
+    pub committee: String,
+    pub director: String,
+    /// The MED forum closures and changes of working conditions go to (HovedMED, område-MED).
+    pub med: String,
+}
+
+/// Who owns what: departments, and the one that owns cross-cutting work (levers, the
+/// re-survey, political anchoring).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub departments: Vec<Department>,
+    /// Name of the department owning cross-cutting actions (e.g. the central administration);
+    /// without it they are "to be decided".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub central: Option<String>,
+}
+
+impl Organisation {
+    /// The department named `name`, compared as normalised text.
+    pub fn department(&self, name: &str) -> Option<&Department> {
+        let key = crate::text::normalize(name);
+        self.departments.iter().find(|d| crate::text::normalize(&d.name) == key)
+    }
+}
+
 /// A municipality's missions and initiatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -234,6 +267,9 @@ pub struct Portfolio {
     pub missions: Vec<Mission>,
     /// Initiatives, projects and experiments.
     pub initiatives: Vec<Initiative>,
+    /// Departments with committee, director and MED forum; optional (plans then name no owner).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<Organisation>,
 }
 
 /// The bundled sample portfolio of a fictional municipality (illustrative).
@@ -279,6 +315,9 @@ impl Portfolio {
                     format!("`{code}` is not the code of one of the 98 Danish municipalities"),
                 ));
             }
+        }
+        if let Some(org) = &self.organisation {
+            validate_organisation(org)?;
         }
         let mut missions = HashSet::new();
         for (i, m) in self.missions.iter().enumerate() {
@@ -354,4 +393,30 @@ impl Portfolio {
         }
         Ok(())
     }
+}
+
+/// Department names are non-empty and distinct (as normalised text); `central` names one.
+fn validate_organisation(org: &Organisation) -> Result<(), PortfolioError> {
+    let mut names = HashSet::new();
+    for (i, d) in org.departments.iter().enumerate() {
+        for (field, v) in [("name", &d.name), ("committee", &d.committee), ("director", &d.director), ("med", &d.med)] {
+            if v.trim().is_empty() {
+                return Err(invalid(format!("organisation.departments[{i}].{field}"), "empty text".into()));
+            }
+        }
+        if !names.insert(crate::text::normalize(&d.name)) {
+            return Err(invalid(
+                format!("organisation.departments[{i}].name"),
+                format!("duplicate department `{}`", d.name),
+            ));
+        }
+    }
+    if let Some(c) = &org.central {
+        if org.department(c).is_none() {
+            let known: Vec<&str> = org.departments.iter().map(|d| d.name.as_str()).collect();
+            let hint = crate::json::nearest(c, &known).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
+            return Err(invalid("organisation.central".into(), format!("unknown department `{c}`{hint}")));
+        }
+    }
+    Ok(())
 }

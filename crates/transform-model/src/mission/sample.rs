@@ -4,7 +4,8 @@ use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use super::portfolio::{
-    CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Portfolio, Stage,
+    CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Organisation,
+    Portfolio, Stage,
 };
 use crate::ingredient::sample::word_pool;
 use crate::localized::Localized;
@@ -89,5 +90,17 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
         note: Some("synthetic".into()),
         missions,
         initiatives,
+        organisation: Some(Organisation {
+            departments: DEPARTMENTS
+                .iter()
+                .map(|n| Department {
+                    name: n.to_string(),
+                    committee: format!("Udvalget for {n}"),
+                    director: format!("Direktør for {n}"),
+                    med: format!("Område-MED {n}"),
+                })
+                .collect(),
+            central: None,
+        }),
     }
 }

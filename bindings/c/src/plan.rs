@@ -1,0 +1,235 @@
+//! `tm_plan`: the five-year transformation plan (docs/plan.md). Converts and forwards to
+//! `transform_model::plan::plan`.
+
+use std::ffi::{CString, c_char};
+
+use transform_model::Lang;
+use transform_model::mission::AnalysisOptions;
+use transform_model::plan::{DEFAULT_CAPACITY_HOURS, Plan, PlanError, PlanInputs, PlanOptions, plan};
+
+use crate::assessment::tm_assessment;
+use crate::catalog::tm_catalog;
+use crate::error::*;
+use crate::model::tm_model;
+use crate::portfolio::{lang, tm_lang, tm_portfolio};
+
+impl From<PlanError> for Fail {
+    fn from(e: PlanError) -> Self {
+        match e {
+            PlanError::InvalidOption { .. } => Fail(TM_STATUS_INVALID_ARGUMENT, e.to_string()),
+            PlanError::Catalog { error, mission } => {
+                let Fail(status, message) = Fail::from(error);
+                Fail(status, format!("catalog match for mission `{mission}`: {message}"))
+            }
+            _ => Fail(TM_STATUS_VALIDATION_ERROR, e.to_string()),
+        }
+    }
+}
+
+/// Options of a plan; start from `tm_plan_options_default()`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_plan_options {
+    /// First plan year; 0 = the portfolio's `year`.
+    pub start_year: i32,
+    /// Plan years, 1–10 (default 5).
+    pub years: i32,
+    /// Leader hours per department per year (default 2000).
+    pub capacity_hours: f64,
+    /// Election years (`election_count` of them); NULL = every fourth year from 2025.
+    pub elections: *const i32,
+    pub election_count: usize,
+    /// A `tm_lang` value: the language of `tm_plan_action.title`.
+    pub lang: u32,
+}
+
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_plan_options_default() -> tm_plan_options {
+    let o = PlanOptions::default();
+    tm_plan_options {
+        start_year: 0,
+        years: o.years as i32,
+        capacity_hours: DEFAULT_CAPACITY_HOURS,
+        elections: std::ptr::null(),
+        election_count: 0,
+        lang: tm_lang::TM_LANG_DA as u32,
+    }
+}
+
+/// One planned action. Strings are owned by the plan: valid until it is freed.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_plan_action {
+    pub id: *const c_char,
+    /// The JSON kind, e.g. "close", "secure_in_budget".
+    pub kind: *const c_char,
+    pub title: *const c_char,
+    pub year: i32,
+    pub quarter: i32,
+    pub hours: f64,
+    pub has_cost: bool,
+    pub cost_kr: f64,
+    /// The budget that decides the cost; 0 = none.
+    pub budget_year: i32,
+    /// NULL when the owner is to be decided.
+    pub owner_department: *const c_char,
+}
+
+/// The C strings of one action.
+struct Row {
+    id: CString,
+    kind: CString,
+    title: CString,
+    owner: Option<CString>,
+}
+
+/// A plan (immutable; share freely between threads).
+pub struct tm_plan {
+    inner: Plan,
+    /// Per phase, per action.
+    rows: Vec<Vec<Row>>,
+}
+
+fn cs(s: &str) -> CString {
+    CString::new(s.replace('\0', " ")).unwrap_or_default()
+}
+
+fn rows(p: &Plan, lang: Lang) -> Vec<Vec<Row>> {
+    p.phases
+        .iter()
+        .map(|ph| {
+            ph.actions
+                .iter()
+                .map(|a| Row {
+                    id: cs(&a.id),
+                    kind: cs(serde_json::to_value(a.kind).expect("serializes").as_str().unwrap_or("")),
+                    title: cs(a.title.get(lang)),
+                    owner: a.owner.as_ref().map(|o| cs(&o.department)),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
+    let elections = if o.elections.is_null() {
+        if o.election_count != 0 {
+            return Err(Fail::new(TM_STATUS_NULL_POINTER, "`elections` is NULL but `election_count` is not 0"));
+        }
+        None
+    } else {
+        let list = unsafe { std::slice::from_raw_parts(o.elections, o.election_count) };
+        Some(list.iter().map(|&y| y as i64).collect())
+    };
+    Ok(PlanOptions {
+        start_year: (o.start_year != 0).then_some(o.start_year as i64),
+        years: o.years as i64,
+        capacity_hours: o.capacity_hours,
+        elections,
+        ..PlanOptions::default()
+    })
+}
+
+/// Builds the plan (named `_new`: `tm_plan` is the handle type). `portfolio` and `catalog` may be NULL (the plan lists what it could not
+/// do in `missing`); `options` may be NULL (defaults). The model is the one the assessment
+/// was made with (checked).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_new(
+    model: *const tm_model,
+    assessment: *const tm_assessment,
+    portfolio: *const tm_portfolio,
+    catalog: *const tm_catalog,
+    options: *const tm_plan_options,
+    out: *mut *mut tm_plan,
+) -> tm_status {
+    guard(|| {
+        let model = unsafe { handle(model, "model") }?;
+        let assessment = unsafe { handle(assessment, "assessment") }?;
+        out_arg(out, "out")?;
+        let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_plan_options_default());
+        let text_lang = lang(o.lang)?;
+        let plan_options = convert(&o)?;
+        plan_options.validate()?;
+        let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
+        let analysis_options = AnalysisOptions { year: plan_options.start_year, ..AnalysisOptions::default() };
+        let analysis = portfolio.map(|p| p.analyse(&analysis_options)).transpose()?;
+        let inputs = PlanInputs {
+            model: &model.inner,
+            assessment: &assessment.inner,
+            portfolio: portfolio.zip(analysis.as_ref()),
+            index: unsafe { catalog.as_ref() }.map(|c| &c.index),
+        };
+        let p = plan(inputs, &plan_options)?;
+        let rows = rows(&p, text_lang);
+        unsafe { *out = Box::into_raw(Box::new(tm_plan { inner: p, rows })) };
+        Ok(())
+    })
+}
+
+/// The plan as JSON (the CLI's `plan --format json`); free with `tm_string_free`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_to_json(p: *const tm_plan, out: *mut *mut c_char) -> tm_status {
+    guard(|| {
+        let p = unsafe { handle(p, "plan") }?;
+        out_arg(out, "out")?;
+        unsafe { *out = c_string(p.inner.to_json()) };
+        Ok(())
+    })
+}
+
+/// Number of phases (plan years; 0 for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_phase_count(p: *const tm_plan) -> usize {
+    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.phases.len()))
+}
+
+/// Number of actions in phase `phase` (0 for NULL or out of range).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_action_count(p: *const tm_plan, phase: usize) -> usize {
+    guard_value(0, || unsafe { p.as_ref() }.and_then(|p| p.inner.phases.get(phase)).map_or(0, |ph| ph.actions.len()))
+}
+
+/// Number of deferred actions (0 for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_deferred_count(p: *const tm_plan) -> usize {
+    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.deferred.len()))
+}
+
+/// Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_get_action(
+    p: *const tm_plan,
+    phase: usize,
+    index: usize,
+    out: *mut tm_plan_action,
+) -> tm_status {
+    guard(|| {
+        let p = unsafe { handle(p, "plan") }?;
+        out_arg(out, "out")?;
+        let out_of_range = || Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("no action {index} in phase {phase}"));
+        let ph = p.inner.phases.get(phase).ok_or_else(out_of_range)?;
+        let a = ph.actions.get(index).ok_or_else(out_of_range)?;
+        let row = &p.rows[phase][index];
+        unsafe {
+            *out = tm_plan_action {
+                id: row.id.as_ptr(),
+                kind: row.kind.as_ptr(),
+                title: row.title.as_ptr(),
+                year: ph.year as i32,
+                quarter: a.quarter as i32,
+                hours: a.hours,
+                has_cost: a.cost_kr.is_some(),
+                cost_kr: a.cost_kr.unwrap_or(0.0),
+                budget_year: a.budget_year.unwrap_or(0) as i32,
+                owner_department: row.owner.as_ref().map_or(std::ptr::null(), |o| o.as_ptr()),
+            }
+        };
+        Ok(())
+    })
+}
+
+/// Releases a plan (`NULL` is ignored).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_free(p: *mut tm_plan) {
+    free_handle(p);
+}

@@ -1,0 +1,66 @@
+//! `_plan`: the five-year plan as its JSON (python/transform_model/_plan.py builds the
+//! `Plan` object, frames and SVG from it). Converts and forwards; no rule lives here.
+
+use pyo3::prelude::*;
+use transform_model::mission::{AnalysisOptions, PortfolioError};
+use transform_model::plan::{DEFAULT_CAPACITY_HOURS, PlanError, PlanInputs, PlanOptions, plan};
+use transform_model::{AssessError, ModelError};
+
+use crate::errors::{CoreError, IntoPyResult};
+use crate::portfolio::PyPortfolio;
+use crate::{PyAssessment, PyCatalog, PyModel};
+
+/// A plan error as the nearest core error: options → OptionError (`option` = the field),
+/// model mismatch → ModelError (`path`), inputs that do not fit → PortfolioError.
+fn core_error(e: PlanError) -> CoreError {
+    let message = e.to_string();
+    match e {
+        PlanError::InvalidOption { name, message } => CoreError::Assess(AssessError::InvalidOption { name, message }),
+        PlanError::NoStartYear => CoreError::Assess(AssessError::InvalidOption { name: "start_year".into(), message }),
+        PlanError::ModelMismatch { field, .. } => CoreError::Model(ModelError::Invalid { path: field, message }),
+        PlanError::Inconsistent { field, .. } => CoreError::Portfolio(PortfolioError::Invalid { path: field, message }),
+        PlanError::Catalog { error, .. } => CoreError::Catalog(error),
+        _ => CoreError::Assess(AssessError::InvalidOption { name: "plan".into(), message }),
+    }
+}
+
+#[pyfunction]
+#[pyo3(signature = (model, assessment, portfolio=None, catalog=None, start_year=None, years=5, capacity_hours=None, elections=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn plan_json(
+    py: Python<'_>,
+    model: &PyModel,
+    assessment: &PyAssessment,
+    portfolio: Option<&PyPortfolio>,
+    catalog: Option<&PyCatalog>,
+    start_year: Option<i64>,
+    years: i64,
+    capacity_hours: Option<f64>,
+    elections: Option<Vec<i64>>,
+) -> PyResult<String> {
+    let options = PlanOptions {
+        start_year,
+        years,
+        capacity_hours: capacity_hours.unwrap_or(DEFAULT_CAPACITY_HOURS),
+        elections,
+        ..PlanOptions::default()
+    };
+    options.validate().map_err(core_error).into_py_result(py)?;
+    let (model, assessment) = (model.inner.clone(), &assessment.inner);
+    let portfolio = portfolio.map(|p| p.inner.clone());
+    let index = catalog.map(|c| c.index.clone());
+    let result = py.detach(|| -> Result<String, CoreError> {
+        let analysis = portfolio
+            .as_ref()
+            .map(|p| p.analyse(&AnalysisOptions { year: start_year, ..AnalysisOptions::default() }))
+            .transpose()?;
+        let inputs = PlanInputs {
+            model: &model,
+            assessment,
+            portfolio: portfolio.as_deref().zip(analysis.as_ref()),
+            index: index.as_deref(),
+        };
+        Ok(plan(inputs, &options).map_err(core_error)?.to_json())
+    });
+    result.into_py_result(py)
+}

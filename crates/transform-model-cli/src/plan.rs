@@ -1,0 +1,119 @@
+//! `transform-model plan`: the five-year plan from responses or an assessment, with an
+//! optional portfolio and catalog.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+use transform_model::ingredient::{Catalog, Index};
+use transform_model::mission::{AnalysisOptions, Portfolio};
+use transform_model::plan::{PlanInputs, PlanOptions, output, plan};
+use transform_model::responses::ReadOptions;
+use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PlanFormat {
+    Json,
+    Table,
+    Markdown,
+}
+
+#[derive(Args)]
+pub struct PlanArgs {
+    /// Survey responses (CSV) or an assessment (JSON from `assess`).
+    pub input: PathBuf,
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// A portfolio file (missions, initiatives, organisation).
+    #[arg(long)]
+    pub portfolio: Option<PathBuf>,
+    /// A catalog file (default: the bundled sample catalog).
+    #[arg(long, conflicts_with = "no_catalog")]
+    pub catalog: Option<PathBuf>,
+    /// Plan without a catalog (no ingredients or partners).
+    #[arg(long)]
+    pub no_catalog: bool,
+    /// First plan year (default: the portfolio's year).
+    #[arg(long)]
+    pub start_year: Option<i64>,
+    #[arg(long, default_value_t = 5)]
+    pub years: i64,
+    /// Leader hours per department per year.
+    #[arg(long, default_value_t = transform_model::plan::DEFAULT_CAPACITY_HOURS)]
+    pub capacity_hours: f64,
+    /// Election years, e.g. 2029,2033 (default: every fourth year from 2025).
+    #[arg(long, value_delimiter = ',')]
+    pub elections: Option<Vec<i64>>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: PlanFormat,
+    #[arg(long, default_value = "da")]
+    pub lang: Lang,
+}
+
+fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        return Assessment::from_json(&text).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let data =
+        Responses::from_file(model, path, &ReadOptions::default()).map_err(|e| format!("{}: {e}", path.display()))?;
+    assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
+}
+
+pub fn run(a: PlanArgs) -> Result<String, String> {
+    let model = match &a.model {
+        Some(p) => Model::from_file(p).map_err(|e| e.to_string())?,
+        None => Model::default_model(),
+    };
+    let assessment = read_assessment(&model, &a.input)?;
+    let options = PlanOptions {
+        start_year: a.start_year,
+        years: a.years,
+        elections: a.elections,
+        capacity_hours: a.capacity_hours,
+        ..PlanOptions::default()
+    };
+    options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
+    let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
+    let analysis_options = AnalysisOptions { year: a.start_year, ..AnalysisOptions::default() };
+    let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
+    let index = match (&a.catalog, a.no_catalog) {
+        (_, true) => None,
+        (Some(p), false) => Some(Index::new(Catalog::from_file(p).map_err(|e| e.to_string())?)),
+        (None, false) => Some(Index::new(Catalog::sample())),
+    };
+    let inputs = PlanInputs {
+        model: &model,
+        assessment: &assessment,
+        portfolio: portfolio.as_ref().zip(analysis.as_ref()),
+        index: index.as_ref(),
+    };
+    let plan = plan(inputs, &options).map_err(|e| format!("{e}{}", flag_hint(&e)))?;
+    Ok(match a.format {
+        PlanFormat::Json => plan.to_json(),
+        PlanFormat::Table => output::render_table(&plan, a.lang),
+        PlanFormat::Markdown => output::render_markdown(&plan, a.lang),
+    })
+}
+
+/// The flag behind a refused option (`elections[1]` → `--elections`).
+fn flag_hint(e: &transform_model::plan::PlanError) -> String {
+    match e {
+        transform_model::plan::PlanError::InvalidOption { name, .. } => {
+            let base = name.split('[').next().unwrap_or(name);
+            format!(" (--{})", base.replace('_', "-"))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The sample municipality's plan for the demo: the sample portfolio and catalog, start
+/// 2026, one line per year (the full årshjul is `plan --format table`).
+pub fn demo_plan(model: &Model, assessment: &Assessment) -> Result<String, String> {
+    let portfolio = Portfolio::sample();
+    let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
+    let index = Index::new(Catalog::sample());
+    let inputs = PlanInputs { model, assessment, portfolio: Some((&portfolio, &analysis)), index: Some(&index) };
+    let plan = plan(inputs, &PlanOptions::default()).map_err(|e| e.to_string())?;
+    Ok(output::render_short(&plan, Lang::Da))
+}

@@ -1,0 +1,120 @@
+//! `transform-model plan`: the JSON equals the library's plan for the same inputs, the
+//! Danish årshjul marks election and budget years, and bad options name their flag.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use transform_model::ingredient::{Catalog, Index};
+use transform_model::mission::{AnalysisOptions, Portfolio};
+use transform_model::plan::{Plan, PlanInputs, PlanOptions, plan};
+use transform_model::responses::ReadOptions;
+use transform_model::{AssessOptions, Model, Responses, assess};
+
+fn data(name: &str) -> String {
+    format!("{}/../transform-model/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scratch directory outside the repository (one per test, so tests may run in parallel).
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("transform-model-cli-plan-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tm(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("transform-model").unwrap();
+    cmd.current_dir(dir).env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+fn stdout(args: &[&str], test: &str) -> String {
+    let out = tm(&scratch(test)).args(args).assert().success().stderr("").get_output().clone();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn stderr_of_failure(args: &[&str], test: &str) -> String {
+    let out = tm(&scratch(test)).args(args).assert().failure().get_output().clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn json_equals_the_library_plan() {
+    let responses = data("sample_responses.csv");
+    let portfolio = data("portfolio.json");
+    let args = ["plan", &responses, "--portfolio", &portfolio, "--start-year", "2026", "--format", "json"];
+    let got = Plan::from_json(&stdout(&args, "json")).unwrap();
+
+    let model = Model::default_model();
+    let r = Responses::from_file(&model, &responses, &ReadOptions::default()).unwrap();
+    let a = assess(&model, &r, &AssessOptions::default()).unwrap();
+    let p = Portfolio::from_file(&portfolio).unwrap();
+    let an = p.analyse(&AnalysisOptions { year: Some(2026), ..AnalysisOptions::default() }).unwrap();
+    let index = Index::new(Catalog::sample());
+    let inputs = PlanInputs { model: &model, assessment: &a, portfolio: Some((&p, &an)), index: Some(&index) };
+    let want = plan(inputs, &PlanOptions { start_year: Some(2026), ..PlanOptions::default() }).unwrap();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn assessment_json_without_catalog_lists_what_is_missing() {
+    let dir = scratch("assessment");
+    let responses = data("sample_responses.csv");
+    let out = tm(&dir).args(["assess", &responses, "--bootstrap", "0"]).assert().success().get_output().clone();
+    let file = dir.join("a.json");
+    std::fs::write(&file, out.stdout).unwrap();
+    let json = stdout(
+        &["plan", file.to_str().unwrap(), "--no-catalog", "--start-year", "2027", "--format", "json"],
+        "assessment",
+    );
+    let p = Plan::from_json(&json).unwrap();
+    assert_eq!(p.start_year, 2027);
+    assert!(p.missing.iter().any(|m| m.get(transform_model::Lang::En).contains("No portfolio")));
+}
+
+#[test]
+fn danish_table_marks_the_election_year() {
+    let responses = data("sample_responses.csv");
+    let portfolio = data("portfolio.json");
+    let table = stdout(&["plan", &responses, "--portfolio", &portfolio, "--elections", "2025,2029"], "table");
+    assert!(table.contains("2029\n  * VALGÅR"), "{table}");
+    assert!(table.contains("budget 2027 vedtages senest 15. oktober"));
+    assert!(!table.contains("secure_in_budget") && !table.contains("anchor_politically"));
+    let md = stdout(&["plan", &responses, "--portfolio", &portfolio, "--format", "markdown", "--lang", "en"], "md");
+    assert!(md.contains("## 2029") && md.contains("ELECTION YEAR"), "{md}");
+}
+
+#[test]
+fn bad_options_name_their_flag() {
+    let responses = data("sample_responses.csv");
+    for (args, flag) in [
+        (vec!["--start-year", "2026", "--capacity-hours", "0"], "--capacity-hours"),
+        (vec!["--start-year", "2026", "--years", "11"], "--years"),
+        (vec!["--start-year", "1800"], "--start-year"),
+        (vec!["--start-year", "2026", "--elections", "2029,2050"], "--elections"),
+    ] {
+        let mut all = vec!["plan", responses.as_str(), "--no-catalog"];
+        all.extend(args);
+        let err = stderr_of_failure(&all, "bad");
+        assert!(err.contains(flag), "{flag}: {err}");
+    }
+    // With a portfolio, a bad start year is the plan's option, not the analysis year.
+    let portfolio = data("portfolio.json");
+    let err = stderr_of_failure(&["plan", &responses, "--portfolio", &portfolio, "--start-year", "1800"], "bad-year");
+    assert!(err.contains("--start-year"), "{err}");
+    // No portfolio and no --start-year: no year to start from.
+    let err = stderr_of_failure(&["plan", &responses, "--no-catalog"], "noyear");
+    assert!(err.contains("start year"), "{err}");
+}
+
+#[test]
+fn demo_ends_with_the_plan() {
+    let out = stdout(&["demo"], "demo");
+    let tail = &out[out.find("== Femårsplan").expect("plan section")..];
+    for year in 2026..=2030 {
+        assert!(tail.contains(&format!("\n{year}")), "{year} missing: {tail}");
+    }
+    assert!(tail.contains("2029 (VALGÅR): 1 sikres i budgettet"), "{tail}");
+    assert!(tail.contains("lukning"));
+}

@@ -1,0 +1,153 @@
+"""The five-year transformation plan (docs/plan.md): a thin wrapper over the core's JSON,
+with a DataFrame of actions, an SVG timeline (årshjul) for Jupyter and pickling."""
+from __future__ import annotations
+
+import html
+import json
+from typing import Any, Dict, List, Optional, Sequence
+
+from . import _transform_model as _rs
+from ._assess import Assessment
+from ._catalog import Catalog
+from ._frames import Column, Spec
+from ._portfolio import Portfolio
+
+ACTIONS = Spec(
+    "One row per planned action, in plan order, with its year.",
+    Column("year", "int", "plan year"),
+    Column("quarter", "int", "quarter 1–4"),
+    Column("id", "str", "action id (A01, …)"),
+    Column("kind", "str", "lever, start, close, spread, fill_mission, adopt_ingredient, remeasure, "
+           "anchor_politically, secure_in_budget, re_anchor or med"),
+    Column("title", "str", "what is done, in the chosen language"),
+    Column("owner", "str", "owning department, or None when to be decided"),
+    Column("hours", "float", "leader hours"),
+    Column("cost_kr", "float", "cost in kroner (NaN when none is known)"),
+    Column("budget_year", "Int64", "the budget that decides the cost"),
+    Column("savings_from", "Int64", "first year of savings"),
+    Column("depends_on", "list", "actions done in an earlier year first"),
+)
+DEFERRED = Spec(
+    "Actions that did not fit, with the reason.",
+    Column("id", "str", "action id"),
+    Column("kind", "str", "action kind"),
+    Column("title", "str", "what would be done"),
+    Column("reason", "str", "why it is deferred"),
+)
+
+_KIND_COLOURS = {"close": "#b2182b", "med": "#ef8a62", "spread": "#2166ac", "secure_in_budget": "#762a83",
+                 "anchor_politically": "#762a83", "re_anchor": "#762a83", "remeasure": "#1b7837"}
+
+
+def _row(year: int, a: Dict[str, Any], lang: str) -> Dict[str, Any]:
+    owner = a["owner"]["department"] if a["owner"] else None
+    return {"year": year, "quarter": a["quarter"], "id": a["id"], "kind": a["kind"], "title": a["title"][lang],
+            "owner": owner, "hours": a["hours"], "cost_kr": a["cost_kr"], "budget_year": a["budget_year"],
+            "savings_from": a["savings_from"], "depends_on": list(a["depends_on"])}
+
+
+class Plan:
+    """A plan: `phases` (year by year), `deferred`, `missing` and a summary."""
+
+    __slots__ = ("_json", "_data", "_lang")
+
+    def __init__(self, plan_json: str, lang: str = "da") -> None:
+        self._json = plan_json
+        self._data = json.loads(plan_json)
+        self._lang = lang
+
+    def to_json(self) -> str:
+        """The plan's JSON, byte for byte the CLI's `plan --format json`."""
+        return self._json
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self._json)
+
+    @property
+    def start_year(self) -> int:
+        return self._data["start_year"]
+
+    @property
+    def elections(self) -> List[int]:
+        return list(self._data["elections"])
+
+    @property
+    def missing(self) -> List[str]:
+        return [m[self._lang] for m in self._data["missing"]]
+
+    @property
+    def summary(self) -> str:
+        return self._data["summary"][self._lang]
+
+    @property
+    @ACTIONS.documents
+    def actions(self) -> Any:
+        rows = [_row(p["year"], a, self._lang) for p in self._data["phases"] for a in p["actions"]]
+        return ACTIONS.from_rows(rows)
+
+    @property
+    @DEFERRED.documents
+    def deferred(self) -> Any:
+        rows = [{"id": a["id"], "kind": a["kind"], "title": a["title"][self._lang],
+                 "reason": (a.get("reason") or {}).get(self._lang, "")} for a in self._data["deferred"]]
+        return DEFERRED.from_rows(rows)
+
+    def timeline_svg(self) -> str:
+        """Years as columns, quarters as rows of dots (one per action, coloured by kind);
+        election years shaded and labelled."""
+        phases = self._data["phases"]
+        col, top, row_h = 150, 40, 14
+        per_q = [[sum(1 for a in p["actions"] if a["quarter"] == q) for q in (1, 2, 3, 4)] for p in phases]
+        height = top + 4 * row_h * max(1, max((max(c) for c in per_q), default=1) // 10 + 1) + 30
+        width = col * len(phases) + 40
+        out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+               f'font-family="sans-serif" font-size="11">']
+        label = "valgår" if self._lang == "da" else "election year"
+        for i, p in enumerate(phases):
+            x = 20 + i * col
+            if p["year"] in self._data["elections"]:
+                out.append(f'<rect x="{x}" y="0" width="{col - 6}" height="{height}" fill="#f2e6f5"/>')
+                out.append(f'<text x="{x + 4}" y="{height - 8}" fill="#762a83">{html.escape(label)}</text>')
+            out.append(f'<text x="{x + 4}" y="16" font-weight="bold">{p["year"]}</text>')
+            for q in (1, 2, 3, 4):
+                y = top + (q - 1) * row_h * 2
+                out.append(f'<text x="{x + 4}" y="{y}" fill="#555">{"K" if self._lang == "da" else "Q"}{q}</text>')
+                acts = [a for a in p["actions"] if a["quarter"] == q]
+                for k, a in enumerate(acts):
+                    cx, cy = x + 26 + (k % 12) * 9, y - 4 + (k // 12) * 9
+                    colour = _KIND_COLOURS.get(a["kind"], "#4d4d4d")
+                    title = html.escape(f'{a["id"]}: {a["title"][self._lang]}')
+                    out.append(f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="{colour}"><title>{title}</title></circle>')
+        out.append("</svg>")
+        return "".join(out)
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(self.summary)}</p>{self.timeline_svg()}"
+
+    def __reduce__(self):
+        return (Plan, (self._json, self._lang))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and other._json == self._json
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.summary}>"
+
+
+def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog: Optional[Catalog] = None,
+         start_year: Optional[int] = None, years: int = 5, capacity_hours: Optional[float] = None,
+         elections: Optional[Sequence[int]] = None, lang: str = "da") -> Plan:
+    """The five-year plan from an assessment, and optionally a portfolio and a catalog.
+
+    The start year comes from `start_year` or the portfolio's `year`, never the clock.
+    Texts of the frames are in `lang` ("da" or "en"); the JSON carries both.
+    """
+    if lang not in ("da", "en"):
+        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
+    text = _rs.plan_json(
+        assessment.model._inner, assessment._inner,
+        portfolio._inner if portfolio is not None else None,
+        catalog._inner if catalog is not None else None,
+        start_year, years, capacity_hours, list(elections) if elections is not None else None,
+    )
+    return Plan(text, lang)
