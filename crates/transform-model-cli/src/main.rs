@@ -452,7 +452,9 @@ fn main() -> ExitCode {
         Ok(text) => {
             // A closed pipe (`| head`) ends the output quietly instead of panicking in `println!`.
             let mut out = std::io::stdout().lock();
-            match writeln!(out, "{}", text.trim_end()).and_then(|()| out.flush()) {
+            // Nothing to print when the output went to a file (`--output`).
+            let written = if text.is_empty() { Ok(()) } else { writeln!(out, "{}", text.trim_end()) };
+            match written.and_then(|()| out.flush()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("error: cannot write the output: {e}");
                     ExitCode::FAILURE

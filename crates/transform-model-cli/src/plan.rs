@@ -15,14 +15,17 @@ pub enum PlanFormat {
     Json,
     Table,
     Markdown,
+    /// A workbook for the økonomiafdeling (needs `--output`).
+    Xlsx,
 }
 
 #[derive(Args)]
 pub struct PlanArgs {
     /// Survey responses (CSV) or an assessment (JSON from `assess`).
     pub input: PathBuf,
+    /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
     #[arg(long)]
-    pub model: Option<PathBuf>,
+    pub model: Option<String>,
     /// A portfolio file (missions, initiatives, organisation).
     #[arg(long)]
     pub portfolio: Option<PathBuf>,
@@ -47,6 +50,10 @@ pub struct PlanArgs {
     pub format: PlanFormat,
     #[arg(long, default_value = "da")]
     pub lang: Lang,
+    /// Write to this file (replaced whole, never left half-written) instead of stdout;
+    /// required for `--format xlsx`.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
@@ -62,7 +69,7 @@ fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
 
 pub fn run(a: PlanArgs) -> Result<String, String> {
     let model = match &a.model {
-        Some(p) => Model::from_file(p).map_err(|e| e.to_string())?,
+        Some(spec) => Model::resolve(spec).map_err(|e| e.to_string())?,
         None => Model::default_model(),
     };
     let assessment = read_assessment(&model, &a.input)?;
@@ -89,11 +96,23 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         index: index.as_ref(),
     };
     let plan = plan(inputs, &options).map_err(|e| format!("{e}{}", flag_hint(&e)))?;
-    Ok(match a.format {
-        PlanFormat::Json => plan.to_json(),
-        PlanFormat::Table => output::render_table(&plan, a.lang),
-        PlanFormat::Markdown => output::render_markdown(&plan, a.lang),
-    })
+    let bytes = match a.format {
+        PlanFormat::Json => plan.to_json().into_bytes(),
+        PlanFormat::Table => output::render_table(&plan, a.lang).into_bytes(),
+        PlanFormat::Markdown => output::render_markdown(&plan, a.lang).into_bytes(),
+        PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
+    };
+    match &a.output {
+        Some(path) => {
+            transform_model::atomic::write_atomically(path, &bytes)
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+            Ok(String::new())
+        }
+        None if matches!(a.format, PlanFormat::Xlsx) => {
+            Err("--format xlsx writes a workbook: give --output FILE".into())
+        }
+        None => String::from_utf8(bytes).map_err(|e| e.to_string()),
+    }
 }
 
 /// The flag behind a refused option (`elections[1]` → `--elections`).

@@ -118,3 +118,46 @@ fn demo_ends_with_the_plan() {
     assert!(tail.contains("2029 (VALGÅR): 1 sikres i budgettet"), "{tail}");
     assert!(tail.contains("lukning"));
 }
+
+/// `--format xlsx`: one row per action (planned, then deferred), numbers as numbers, the
+/// same figures as the JSON of the same plan; without `--output` a clear error.
+#[test]
+fn plan_xlsx_has_the_json_figures() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let csv = data("sample_responses.csv");
+    let portfolio = data("portfolio.json");
+    let args = ["plan", csv.as_str(), "--portfolio", portfolio.as_str(), "--start-year", "2026"];
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&[&args[..], &["--format", "json"]].concat(), "xlsx_json")).unwrap();
+    let dir = scratch("xlsx");
+    let path = dir.join("plan.xlsx");
+    let path_s = path.to_str().unwrap();
+    let out = stdout(&[&args[..], &["--format", "xlsx", "--output", path_s]].concat(), "xlsx");
+    assert_eq!(out, "");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Handlinger").unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows[0][0], Data::String("År".into()));
+    let planned: Vec<(i64, &serde_json::Value)> = json["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["actions"].as_array().unwrap().iter().map(move |a| (p["year"].as_i64().unwrap(), a)))
+        .collect();
+    let deferred = json["deferred"].as_array().unwrap();
+    assert_eq!(rows.len() - 1, planned.len() + deferred.len());
+    let num = |d: &Data| match d {
+        Data::Float(x) => Some(*x),
+        Data::Int(x) => Some(*x as f64),
+        _ => None,
+    };
+    for (row, (year, a)) in rows[1..].iter().zip(&planned) {
+        assert_eq!(num(&row[0]), Some(*year as f64));
+        assert_eq!(row[2], Data::String(a["id"].as_str().unwrap().into()));
+        assert_eq!(num(&row[11]), a["hours"].as_f64(), "hours of {}", a["id"]);
+        assert_eq!(num(&row[9]), a["budget_year"].as_f64(), "budget year of {}", a["id"]);
+        assert_eq!(num(&row[10]), a["cost_kr"].as_f64(), "kroner of {}", a["id"]);
+    }
+    let err = stderr_of_failure(&[&args[..], &["--format", "xlsx"]].concat(), "xlsx_no_output");
+    assert!(err.contains("--output"), "{err}");
+}

@@ -10,6 +10,7 @@
 //! - [`maturity`]: scoring per the domain contract, with anonymity, reliability and intervals;
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
+pub mod atomic;
 pub mod ingredient;
 mod json;
 pub mod localized;

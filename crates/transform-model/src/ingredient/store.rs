@@ -19,7 +19,6 @@
 mod bytes;
 mod layout;
 
-use std::io::Write;
 use std::path::Path;
 
 use bytes::{Reader, Writer};
@@ -94,18 +93,7 @@ impl Index {
             path: path.display().to_string(),
             message: e.to_string(),
         };
-        let name = path.file_name().ok_or_else(|| io(std::io::Error::other("the path names no file")))?;
-        let tmp = path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
-        let written = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(&self.to_index_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written.map_err(io)
+        crate::atomic::write_atomically(path, &self.to_index_bytes()).map_err(io)
     }
 
     /// Reads an index written by [`Index::save`] (see the module documentation for what is checked).

@@ -223,9 +223,11 @@ pub struct MunicipalityInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Department {
+    /// The department's name as the initiatives' `departments` write it.
     pub name: String,
     /// Fagudvalg, Økonomiudvalget, or a §17, stk. 4-udvalg for a cross-cutting mission.
     pub committee: String,
+    /// The director (direktør) who answers for the department's actions.
     pub director: String,
     /// The MED forum closures and changes of working conditions go to (HovedMED, område-MED).
     pub med: String,
@@ -236,6 +238,7 @@ pub struct Department {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
+    /// The departments that can own actions.
     pub departments: Vec<Department>,
     /// Name of the department owning cross-cutting actions (e.g. the central administration);
     /// without it they are "to be decided".

@@ -12,6 +12,8 @@ mod options;
 pub mod output;
 mod schedule;
 mod types;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use chain::{UNASSIGNED, hours};
 pub use options::{DEFAULT_CAPACITY_HOURS, MAX_YEARS, PlanOptions, default_elections};

@@ -142,18 +142,8 @@ pub fn write_file(
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), QuestionnaireError> {
-    use std::io::Write;
-    let io = |e: std::io::Error| QuestionnaireError::Io { path: path.display().to_string(), message: e.to_string() };
-    let name = path.file_name().ok_or_else(|| io(std::io::Error::other("the path names no file")))?;
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-    let temp = path.with_file_name(format!(".{}.{}-{nanos}.tmp", name.to_string_lossy(), std::process::id()));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(io)
+    crate::atomic::write_atomically(path, bytes)
+        .map_err(|e| QuestionnaireError::Io { path: path.display().to_string(), message: e.to_string() })
 }
 
 #[cfg(test)]
