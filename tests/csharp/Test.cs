@@ -45,6 +45,20 @@ static class Test
                 }
                 Native.Check(Native.tm_assessment_to_json(a, out IntPtr json));
                 Check(Native.TakeString(json).Contains("\"excluded_for_anonymity\": 4"), "json");
+
+                // The plan from the assessment alone (no portfolio, no catalog), starting 2026.
+                var po = Native.tm_plan_options_default();
+                Check(po.Years == 5 && po.CapacityHours == 2000, "plan option defaults");
+                po.StartYear = 2026;
+                Native.Check(Native.tm_plan_new(model, a, IntPtr.Zero, IntPtr.Zero, ref po, out IntPtr plan));
+                try
+                {
+                    Check((ulong)Native.tm_plan_phase_count(plan) >= 1, "plan phases");
+                    Native.Check(Native.tm_plan_to_json(plan, out IntPtr planJson));
+                    var text = Native.TakeString(planJson);
+                    Check(text.Contains("\"missing\"") && text.Contains("\"phases\""), "plan json");
+                }
+                finally { Native.tm_plan_free(plan); }
             }
 
             // An error becomes a typed exception with the library's message.

@@ -26,6 +26,17 @@ namespace TransformModel
     }
 
     [StructLayout(LayoutKind.Sequential)]
+    public struct PlanOptions
+    {
+        public int StartYear;
+        public int Years;
+        public double CapacityHours;
+        public IntPtr Elections;
+        public UIntPtr ElectionCount;
+        public uint Lang;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
     public struct DimensionResult
     {
         public IntPtr Id;
@@ -65,6 +76,11 @@ namespace TransformModel
         [DllImport(Lib)] public static extern UIntPtr tm_assessment_dimension_count(AssessmentHandle a);
         [DllImport(Lib)] public static extern Status tm_assessment_dimension(AssessmentHandle a, UIntPtr index, out DimensionResult d);
         [DllImport(Lib)] public static extern Status tm_assessment_to_json(AssessmentHandle a, out IntPtr json);
+        [DllImport(Lib)] public static extern Status tm_plan_new(ModelHandle model, AssessmentHandle a, IntPtr portfolio, IntPtr catalog, ref PlanOptions options, out IntPtr plan);
+        [DllImport(Lib)] public static extern PlanOptions tm_plan_options_default();
+        [DllImport(Lib)] public static extern Status tm_plan_to_json(IntPtr plan, out IntPtr json);
+        [DllImport(Lib)] public static extern UIntPtr tm_plan_phase_count(IntPtr plan);
+        [DllImport(Lib)] public static extern void tm_plan_free(IntPtr plan);
         [DllImport(Lib)] public static extern void tm_assessment_free(IntPtr a);
         [DllImport(Lib)] public static extern Status tm_catalog_sample(out CatalogHandle c);
         [DllImport(Lib)] public static extern void tm_catalog_free(IntPtr c);
