@@ -110,7 +110,8 @@ def test_from_frame_round_trips_the_sample():
     initiatives = pd.DataFrame([{**i, "links": {l["mission"]: l["strength"] for l in i["links"]}}
                                 for i in doc["initiatives"]])
     again = tm.Portfolio.from_frame(missions, initiatives, municipality=doc["municipality"]["name"],
-                                    code=doc["municipality"]["code"], year=doc["year"], note=doc.get("note"))
+                                    code=doc["municipality"]["code"], year=doc["year"], note=doc.get("note"),
+                                    organisation=doc.get("organisation"))
     assert again == tm.Portfolio.sample()
 
 

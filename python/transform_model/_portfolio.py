@@ -228,15 +228,20 @@ class Portfolio:
 
     @classmethod
     def from_frame(cls, missions: Any, initiatives: Any, *, municipality: str = "", code: Optional[str] = None,
-                   year: Optional[int] = None, note: Optional[str] = None) -> "Portfolio":
+                   year: Optional[int] = None, note: Optional[str] = None,
+                   organisation: Optional[Dict[str, Any]] = None) -> "Portfolio":
         """A portfolio from a missions frame and an initiatives frame (`template()` has the
         columns). List cells take a list or one text with `;` between entries; `links` takes
         a dict `{mission: strength}` or the text `M1:3; M2:1`; NaN/<NA> leaves an optional
         field out (a NaN cost is *unknown*, never 0). Unknown columns are refused with the
         closest name; errors name the frame and its index label. The portfolio is validated
         as `from_json` validates it (the JSON Schema is `tm.schema("portfolio")`).
+        `organisation` is the optional owners section as a dict (departments with committee,
+        director and MED forum; `central`), used by `tm.plan`.
         """
         doc = _pf.from_frames(missions, initiatives, municipality, code, _args.optional_int("year", year), note)
+        if organisation is not None:
+            doc["organisation"] = organisation
         try:
             return cls.from_dict(doc)
         except PortfolioError as e:
