@@ -3,53 +3,15 @@
 //! type (read back with the library's own readers and compared with the library's result),
 //! and bad input exits non-zero with a message naming what was wrong, never a panic.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, MatchResult, Partner, Query};
 use transform_model::mission::{AnalysisOptions, Portfolio, PortfolioAnalysis};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Model, Responses, assess};
 
-fn data(name: &str) -> String {
-    format!("{}/../transform-model/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A scratch directory outside the repository (one per test, so tests may run in parallel).
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("transform-model-cli-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("transform-model").unwrap();
-    // With backtraces on, a panic could not hide behind a short message.
-    cmd.current_dir(dir).env("RUST_BACKTRACE", "1");
-    cmd
-}
-
-fn stdout(args: &[&str], test: &str) -> String {
-    let out = tm(&scratch(test)).args(args).assert().success().stderr("").get_output().clone();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs a command that must fail; checks the exit code, each needle in stderr, and no panic.
-fn fails(args: &[&str], test: &str, needles: &[&str]) -> String {
-    let out: Output = tm(&scratch(test)).args(args).assert().failure().stdout("").get_output().clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    // 1: our errors; 2: clap's usage errors.
-    assert!(matches!(out.status.code(), Some(1 | 2)), "exit {:?}: {stderr}", out.status.code());
-    for needle in needles {
-        assert!(stderr.contains(needle), "stderr lacks `{needle}`: {stderr}");
-    }
-    for bad in ["panicked", "stack backtrace", "RUST_BACKTRACE"] {
-        assert!(!stderr.contains(bad), "stderr shows a panic: {stderr}");
-    }
-    stderr
-}
+use common::{data, fails, scratch, stdout, tm};
 
 fn sample_responses(model: &Model) -> Responses {
     Responses::from_csv_file(model, data("sample_responses.csv"), &ReadOptions::default()).unwrap()

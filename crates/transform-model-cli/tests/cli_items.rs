@@ -1,45 +1,13 @@
 //! `transform-model items`: the JSON is the library's item analysis, the CSV and table are
 //! views of it, per-role output never shows a group below k, bad input names what was wrong.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
 use transform_model::maturity::{ItemAnalysis, ItemOptions, item_analysis};
 use transform_model::responses::ReadOptions;
 use transform_model::{Model, Responses};
 
-fn data(name: &str) -> String {
-    format!("{}/../transform-model/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("transform-model-cli-items-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("transform-model").unwrap();
-    cmd.current_dir(dir).env("RUST_BACKTRACE", "1");
-    cmd
-}
-
-fn stdout(args: &[&str], test: &str) -> String {
-    let out = tm(&scratch(test)).args(args).assert().success().stderr("").get_output().clone();
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn fails(args: &[&str], test: &str, needles: &[&str]) -> String {
-    let out: Output = tm(&scratch(test)).args(args).assert().failure().stdout("").get_output().clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(matches!(out.status.code(), Some(1 | 2)), "exit {:?}: {stderr}", out.status.code());
-    for needle in needles {
-        assert!(stderr.contains(needle), "stderr lacks `{needle}`: {stderr}");
-    }
-    assert!(!stderr.contains("panicked"), "stderr shows a panic: {stderr}");
-    stderr
-}
+use common::{data, fails, scratch, stdout};
 
 fn library(o: &ItemOptions) -> ItemAnalysis {
     let model = Model::default_model();

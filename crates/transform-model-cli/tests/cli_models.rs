@@ -1,43 +1,16 @@
 //! `--model` takes a bundled id or a file in `model`, `sample` and `assess`; the `ci` model
 //! runs through the same commands; a 2026.1 baseline lists the items changed since.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+mod common;
 
-use assert_cmd::Command;
 use transform_model::maturity::sample;
 use transform_model::{Assessment, Model};
 
-fn data(name: &str) -> String {
-    format!("{}/../transform-model/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use common::{data, scratch, stdout, tm};
 
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("transform-model-cli-models-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn tm(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("transform-model").unwrap();
-    cmd.current_dir(dir).env("RUST_BACKTRACE", "1");
-    cmd
-}
-
-fn stdout(args: &[&str], test: &str) -> String {
-    let out = tm(&scratch(test)).args(args).assert().success().stderr("").get_output().clone();
-    String::from_utf8(out.stdout).unwrap()
-}
-
+/// Our errors exit with 1 (never clap's 2 here).
 fn fails(args: &[&str], test: &str, needles: &[&str]) -> String {
-    let out: Output = tm(&scratch(test)).args(args).assert().failure().stdout("").get_output().clone();
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    for needle in needles {
-        assert!(stderr.contains(needle), "stderr lacks `{needle}`: {stderr}");
-    }
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    stderr
+    common::fails_with(args, test, needles, &[1])
 }
 
 #[test]
