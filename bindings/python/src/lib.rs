@@ -94,6 +94,33 @@ impl PyAssessment {
     }
 }
 
+/// The assessment options of the `assess_*` functions' arguments (one conversion for all).
+#[allow(clippy::too_many_arguments)]
+fn assess_options(
+    weighting: &str,
+    min_group_size: usize,
+    allow_small_groups: bool,
+    min_dispersion_n: usize,
+    min_common_items: usize,
+    bootstrap: usize,
+    seed: u64,
+    target: Option<i64>,
+    threads: Option<usize>,
+) -> PyResult<AssessOptions> {
+    Ok(AssessOptions {
+        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+        min_group_size,
+        allow_small_groups,
+        min_dispersion_n,
+        min_common_items,
+        bootstrap,
+        seed,
+        target,
+        threads,
+        ..AssessOptions::default()
+    })
+}
+
 /// Assesses wide CSV text (or a file when `is_path`).
 #[pyfunction]
 #[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None))]
@@ -115,8 +142,8 @@ fn assess_csv(
     threads: Option<usize>,
     sheet: Option<String>,
 ) -> PyResult<PyAssessment> {
-    let o = AssessOptions {
-        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+    let o = assess_options(
+        weighting,
         min_group_size,
         allow_small_groups,
         min_dispersion_n,
@@ -125,8 +152,7 @@ fn assess_csv(
         seed,
         target,
         threads,
-        ..AssessOptions::default()
-    };
+    )?;
     let model = model.inner.clone();
     let read = ReadOptions { ignore_columns, sheet };
     let result = py.detach(move || {
@@ -162,8 +188,8 @@ fn assess_matrix(
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
-    let o = AssessOptions {
-        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+    let o = assess_options(
+        weighting,
         min_group_size,
         allow_small_groups,
         min_dispersion_n,
@@ -172,8 +198,7 @@ fn assess_matrix(
         seed,
         target,
         threads,
-        ..AssessOptions::default()
-    };
+    )?;
     // `as_slice` also accepts Fortran order, which would be read transposed: insist on C order.
     if !values.is_c_contiguous() {
         return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
@@ -211,8 +236,8 @@ fn assess_long(
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<PyAssessment> {
-    let o = AssessOptions {
-        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
+    let o = assess_options(
+        weighting,
         min_group_size,
         allow_small_groups,
         min_dispersion_n,
@@ -221,8 +246,7 @@ fn assess_long(
         seed,
         target,
         threads,
-        ..AssessOptions::default()
-    };
+    )?;
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
     let result = py.detach(|| {
