@@ -9,9 +9,14 @@ use crate::stats;
 
 /// Reverse-coded value of an answer code.
 pub(crate) fn item_value(model: &Model, item: usize, code: u8) -> f64 {
+    item_int(model, item, code) as f64
+}
+
+/// Reverse-coded value of an answer code, as the integer it is.
+pub(crate) fn item_int(model: &Model, item: usize, code: u8) -> i64 {
     let (min, max) = (model.scale().min, model.scale().max);
     let v = code as i64 + min - 1;
-    (if model.items()[item].reverse { min + max - v } else { v }) as f64
+    if model.items()[item].reverse { min + max - v } else { v }
 }
 
 /// Items of dimension `d` asked of at least one role of the group.
@@ -42,22 +47,23 @@ pub(crate) fn rwg(
     if single_item {
         return Agreement { single_item, ..Agreement::default() };
     }
-    let variances: Vec<f64> = items
-        .iter()
-        .filter_map(|&item| {
-            let values: Vec<f64> = group
-                .members
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| !scores[j * dims + d].is_nan())
-                .filter_map(|(_, &r)| {
-                    let c = responses.codes(r)[item];
-                    (c != 0).then(|| item_value(model, item, c))
-                })
-                .collect();
-            stats::sample_variance(&values)
-        })
-        .collect();
+    // One pass over the members, exact integer sums per item (n, Σv, Σv²).
+    let mut sums = vec![(0i64, 0i64, 0i64); items.len()];
+    for (j, &r) in group.members.iter().enumerate() {
+        if scores[j * dims + d].is_nan() {
+            continue;
+        }
+        let codes = responses.codes(r);
+        for (slot, &item) in sums.iter_mut().zip(&items) {
+            let c = codes[item];
+            if c != 0 {
+                let v = item_int(model, item, c);
+                *slot = (slot.0 + 1, slot.1 + v, slot.2 + v * v);
+            }
+        }
+    }
+    let variances: Vec<f64> =
+        sums.iter().filter_map(|&(n, s, ss)| stats::pairwise::variance_from_sums(n, s, ss)).collect();
     if variances.len() < 2 {
         return Agreement { j: Some(variances.len()), ..Agreement::default() };
     }
@@ -83,18 +89,18 @@ pub(crate) fn alpha(
     if items.len() < 2 {
         return (None, None);
     }
-    let mut columns: Vec<Vec<Option<f64>>> = vec![Vec::new(); items.len()];
+    // Answers are integers: exact one-pass pairwise sums (`stats::pairwise`) give
+    // `stats::pairwise_alpha`'s figure without a float column per item.
+    let mut sums = stats::pairwise::IntPairwise::new(items.len());
     for (g, group) in groups.iter().enumerate() {
         if !reported(g) {
             continue;
         }
         for &r in &group.members {
             let codes = responses.codes(r);
-            for (col, &i) in columns.iter_mut().zip(items) {
-                col.push((codes[i] != 0).then(|| item_value(model, i, codes[i])));
-            }
+            sums.add(items.iter().map(|&i| (codes[i] != 0).then(|| item_int(model, i, codes[i]))));
         }
     }
-    let (a, n) = stats::pairwise_alpha(&columns);
+    let (a, n) = sums.alpha();
     (a, Some(n))
 }

@@ -18,56 +18,104 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Respondent scores as one byte per dimension: an index into the dimension's table of
-/// distinct score values (0 = no score). Means of a few integer answers take few distinct
-/// values, so a resample only counts codes in a small histogram that stays in L1 cache.
-struct Coded {
-    dims: usize,
-    codes: Vec<Vec<u8>>,
-    tables: Vec<Vec<f64>>,
+/// Respondent scores as exact small integers: a dimension score is a mean of at most a
+/// handful of integer answers, so `score × L` (L the least common multiple of the possible
+/// answer counts) is an integer. A resample then adds `times drawn × scaled score` in
+/// integer lanes the compiler vectorises, with no float work per respondent.
+struct Scaled {
+    /// Per group: `n_g × LANES` values, 0 = no score (every real score is ≥ 1 × L).
+    rows: Vec<Vec<u16>>,
+    /// The common multiplier L.
+    scale: f64,
+    /// Draws a block of rows may take before its u32 lanes could overflow.
+    limit: usize,
 }
 
-const CODES: usize = 256;
+/// Dimensions held in one row of [`Scaled`]; models with more use the direct path.
+const LANES: usize = 16;
 
-fn code(packed: &Packed) -> Option<Coded> {
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+fn scaled(model_items_per_dim: usize, packed: &Packed) -> Option<Scaled> {
     let dims = packed.dims;
-    let mut tables: Vec<Vec<f64>> = vec![Vec::new(); dims];
+    if dims > LANES {
+        return None;
+    }
+    let scale = (1..=model_items_per_dim.max(1) as u64).fold(1, |l, k| l / gcd(l, k) * k);
+    let to_int = |v: f64| -> Option<u16> {
+        if v.is_nan() {
+            return Some(0);
+        }
+        let x = v * scale as f64;
+        let r = x.round();
+        ((x - r).abs() < 1e-6 && r >= 1.0 && r <= u16::MAX as f64).then_some(r as u16)
+    };
+    let mut max = 0u32;
+    let mut rows = Vec::with_capacity(packed.scores.len());
     for scores in &packed.scores {
-        for row in scores.chunks_exact(dims) {
-            for (d, v) in row.iter().enumerate() {
-                if !v.is_nan() {
-                    tables[d].push(*v);
-                }
+        let mut out = vec![0u16; scores.len() / dims * LANES];
+        for (row, slot) in scores.chunks_exact(dims).zip(out.chunks_exact_mut(LANES)) {
+            for (v, x) in row.iter().zip(slot.iter_mut()) {
+                *x = to_int(*v)?;
+                max = max.max(*x as u32);
             }
         }
+        rows.push(out);
     }
-    for t in &mut tables {
-        t.sort_by(f64::total_cmp);
-        t.dedup();
-        if t.len() >= CODES {
-            return None;
+    Some(Scaled { rows, scale: scale as f64, limit: (u32::MAX / max.max(1)) as usize })
+}
+
+/// Adds `w × row` to the sums and `w × (row ≠ 0)` to the counts, lane by lane.
+#[inline(always)]
+fn accumulate(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
+    for (row, &w) in rows.chunks_exact(LANES).zip(times) {
+        for k in 0..LANES {
+            sums[k] += row[k] as u32 * w;
+            counts[k] += (row[k] != 0) as u32 * w;
         }
-        t.insert(0, 0.0);
     }
-    let codes = packed
-        .scores
-        .iter()
-        .map(|scores| {
-            scores
-                .chunks_exact(dims)
-                .flat_map(|row| {
-                    row.iter().enumerate().map(|(d, v)| {
-                        if v.is_nan() {
-                            0
-                        } else {
-                            tables[d][1..].binary_search_by(|x| x.total_cmp(v)).expect("value in its table") as u8 + 1
-                        }
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    Some(Coded { dims, codes, tables })
+}
+
+/// [`accumulate`] in AVX2: one row (16 lanes of u16) is two 8 × u32 vectors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn accumulate_avx2(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
+    use std::arch::x86_64::*;
+    let zero = _mm256_setzero_si256();
+    // SAFETY (every load/store below): `sums`, `counts` and each row hold exactly 16
+    // u32/u32/u16 = 2 × 32 bytes / 32 bytes; unaligned loads and stores are used.
+    unsafe {
+        let (mut s0, mut s1) =
+            (_mm256_loadu_si256(sums.as_ptr().cast()), _mm256_loadu_si256(sums.as_ptr().add(8).cast()));
+        let (mut c0, mut c1) =
+            (_mm256_loadu_si256(counts.as_ptr().cast()), _mm256_loadu_si256(counts.as_ptr().add(8).cast()));
+        for (row, &w) in rows.chunks_exact(LANES).zip(times) {
+            let v = _mm256_loadu_si256(row.as_ptr().cast());
+            let lo = _mm256_cvtepu16_epi32(_mm256_castsi256_si128(v));
+            let hi = _mm256_cvtepu16_epi32(_mm256_extracti128_si256::<1>(v));
+            let wv = _mm256_set1_epi32(w as i32);
+            s0 = _mm256_add_epi32(s0, _mm256_mullo_epi32(lo, wv));
+            s1 = _mm256_add_epi32(s1, _mm256_mullo_epi32(hi, wv));
+            c0 = _mm256_add_epi32(c0, _mm256_andnot_si256(_mm256_cmpeq_epi32(lo, zero), wv));
+            c1 = _mm256_add_epi32(c1, _mm256_andnot_si256(_mm256_cmpeq_epi32(hi, zero), wv));
+        }
+        _mm256_storeu_si256(sums.as_mut_ptr().cast(), s0);
+        _mm256_storeu_si256(sums.as_mut_ptr().add(8).cast(), s1);
+        _mm256_storeu_si256(counts.as_mut_ptr().cast(), c0);
+        _mm256_storeu_si256(counts.as_mut_ptr().add(8).cast(), c1);
+    }
+}
+
+/// [`accumulate`] with the widest vectors this CPU has (the same integer sums).
+fn accumulate_fast(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2, checked on the line above.
+        return unsafe { accumulate_avx2(rows, times, sums, counts) };
+    }
+    accumulate(rows, times, sums, counts)
 }
 
 /// Uniform indices in `0..n` (Lemire's multiply-and-reject, exact), two per 64-bit draw.
@@ -122,39 +170,41 @@ fn replicate(layout: &Layout, packed: &Packed, seed: u64, b: u64) -> Vec<f64> {
     out
 }
 
-/// The same resample as [`replicate`] (same draws), counted through the code histogram.
-fn replicate_coded(layout: &Layout, coded: &Coded, seed: u64, b: u64) -> Vec<f64> {
+/// The same resample as [`replicate`] (same draws), summed in scaled integers.
+fn replicate_scaled(layout: &Layout, scaled: &Scaled, seed: u64, b: u64) -> Vec<f64> {
     let mut rng = Indices::new(seed, b);
-    let dims = coded.dims;
+    let dims = layout.dims;
     let mut sums = Sums::zero(layout.groups, dims);
-    // One 256-slot histogram per dimension: a byte code indexes it without bounds checks.
-    let mut hist = vec![[0u32; CODES]; dims];
     let mut times: Vec<u32> = Vec::new();
-    for (g, codes) in coded.codes.iter().enumerate() {
-        hist.iter_mut().for_each(|h| h.fill(0));
-        let n = (codes.len() / dims) as u32;
-        // Count how often each respondent is drawn (one increment per draw), then add each
-        // drawn respondent's codes once, weighted, in a sequential pass over the rows.
+    // u32 lanes hold `limit` draws of the largest value; longer groups flush in blocks.
+    let limit = scaled.limit;
+    for (g, rows) in scaled.rows.iter().enumerate() {
+        let n = (rows.len() / LANES) as u32;
         times.clear();
         times.resize(n as usize, 0);
         for _ in 0..n {
             times[rng.below(n)] += 1;
         }
-        for (row, &w) in codes.chunks_exact(dims).zip(&times) {
-            if w != 0 {
-                for (h, &c) in hist.iter_mut().zip(row) {
-                    h[c as usize] += w;
-                }
+        let (mut total, mut count) = ([0u64; LANES], [0u64; LANES]);
+        let mut start = 0;
+        while start < times.len() {
+            // Rows [start, end) draw at most `limit` times in all: no lane overflows.
+            let (mut end, mut drawn) = (start, 0usize);
+            while end < times.len() && drawn + times[end] as usize <= limit {
+                drawn += times[end] as usize;
+                end += 1;
             }
+            let (mut block_sums, mut block_counts) = ([0u32; LANES], [0u32; LANES]);
+            accumulate_fast(&rows[start * LANES..end * LANES], &times[start..end], &mut block_sums, &mut block_counts);
+            for k in 0..LANES {
+                total[k] += block_sums[k] as u64;
+                count[k] += block_counts[k] as u64;
+            }
+            start = end;
         }
-        for (d, (h, table)) in hist.iter().zip(&coded.tables).enumerate() {
-            let (mut sum, mut cnt) = (0.0, 0u32);
-            for (k, value) in h.iter().zip(table).skip(1) {
-                sum += *k as f64 * value;
-                cnt += k;
-            }
-            sums.sum[g * dims + d] = sum;
-            sums.cnt[g * dims + d] = cnt;
+        for d in 0..dims {
+            sums.sum[g * dims + d] = total[d] as f64 / scaled.scale;
+            sums.cnt[g * dims + d] = count[d] as u32;
         }
     }
     let mut out = Vec::new();
@@ -163,12 +213,20 @@ fn replicate_coded(layout: &Layout, coded: &Coded, seed: u64, b: u64) -> Vec<f64
 }
 
 /// `B` replicates of the statistic vector, as one column per statistic.
-pub(crate) fn resample(layout: &Layout, packed: &Packed, resamples: usize, seed: u64) -> Vec<Vec<f64>> {
-    let coded = code(packed);
+///
+/// `max_items` is the most items of any dimension (it bounds the denominators of scores).
+pub(crate) fn resample(
+    layout: &Layout,
+    packed: &Packed,
+    max_items: usize,
+    resamples: usize,
+    seed: u64,
+) -> Vec<Vec<f64>> {
+    let fast = scaled(max_items, packed);
     let reps: Vec<Vec<f64>> = (0..resamples as u64)
         .into_par_iter()
-        .map(|b| match &coded {
-            Some(c) => replicate_coded(layout, c, seed, b),
+        .map(|b| match &fast {
+            Some(s) => replicate_scaled(layout, s, seed, b),
             None => replicate(layout, packed, seed, b),
         })
         .collect();
@@ -181,10 +239,10 @@ mod tests {
     use super::*;
     use crate::maturity::Weighting;
 
-    /// The coded path draws the same respondents as the direct one and gives the same
-    /// statistics up to summation order.
+    /// The scaled path draws the same respondents as the direct one and gives the same
+    /// statistics up to rounding.
     #[test]
-    fn coded_replicates_equal_direct_ones() {
+    fn scaled_replicates_equal_direct_ones() {
         let dims = 2;
         let scores = vec![vec![4.0, f64::NAN, 2.5, 3.0, 1.0, 5.0, 4.0, 3.0], vec![2.0, 2.0, 3.0, f64::NAN, 3.5, 1.5]];
         let packed = Packed { dims, scores };
@@ -196,12 +254,20 @@ mod tests {
             weights: vec![1.0; 4],
             weighting: Weighting::Balanced,
         };
-        let coded = code(&packed).unwrap();
-        assert_eq!(coded.tables[0], [0.0, 1.0, 2.0, 2.5, 3.0, 3.5, 4.0]);
+        // Means of up to 2 answers: L = 2, so 2.5 is stored as 5 and "no score" as 0.
+        let fast = scaled(2, &packed).unwrap();
+        assert_eq!((fast.scale, &fast.rows[0][..LANES]), (2.0, &[8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0][..]));
+        assert_eq!(fast.rows[0][LANES], 5);
+        // A score not a multiple of 1/L cannot be held exactly: the direct path is used.
+        assert!(scaled(1, &packed).is_none());
+        // Blocks of at most 3 draws exercise the overflow flush on every group.
+        let tiny = Scaled { limit: 3, ..scaled(2, &packed).unwrap() };
         for b in 0..50 {
-            let (x, y) = (replicate(&layout, &packed, 9, b), replicate_coded(&layout, &coded, 9, b));
-            for (p, q) in x.iter().zip(&y) {
-                assert!((p.is_nan() && q.is_nan()) || (p - q).abs() < 1e-12, "{b}: {p} vs {q}");
+            let x = replicate(&layout, &packed, 9, b);
+            for y in [replicate_scaled(&layout, &fast, 9, b), replicate_scaled(&layout, &tiny, 9, b)] {
+                for (p, q) in x.iter().zip(&y) {
+                    assert!((p.is_nan() && q.is_nan()) || (p - q).abs() < 1e-12, "{b}: {p} vs {q}");
+                }
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::agreement::item_value;
+use super::agreement::item_int;
 use super::disclosure::Publish;
 use super::groups::Group;
 use super::types::{Gap, Withheld, WithheldReason};
@@ -37,9 +37,12 @@ fn common_scores(model: &Model, responses: &Responses, group: &Group, items: &[u
         .iter()
         .filter_map(|&r| {
             let codes = responses.codes(r);
-            let answered: Vec<f64> =
-                items.iter().filter(|&&i| codes[i] != 0).map(|&i| item_value(model, i, codes[i])).collect();
-            (answered.len() >= needed.max(1)).then(|| answered.iter().sum::<f64>() / answered.len() as f64)
+            let (mut sum, mut answered) = (0i64, 0usize);
+            for &i in items.iter().filter(|&&i| codes[i] != 0) {
+                sum += item_int(model, i, codes[i]);
+                answered += 1;
+            }
+            (answered >= needed.max(1)).then(|| sum as f64 / answered as f64)
         })
         .collect()
 }

@@ -157,8 +157,20 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
     if grouping.excluded > 0 {
         warnings.push(Warning::excluded(grouping.excluded, k));
     }
-    let mut dimensions: Vec<DimensionResult> =
-        (0..survey.dims()).map(|d| dimension_result(&survey, d, &mut warnings)).collect();
+    // Dimensions are independent (alpha reads every respondent): computed in parallel,
+    // warnings kept in dimension order.
+    let per_dimension: Vec<(DimensionResult, Vec<Warning>)> = (0..survey.dims())
+        .into_par_iter()
+        .map(|d| {
+            let mut own = Vec::new();
+            (dimension_result(&survey, d, &mut own), own)
+        })
+        .collect();
+    let mut dimensions = Vec::with_capacity(per_dimension.len());
+    for (dimension, own) in per_dimension {
+        dimensions.push(dimension);
+        warnings.extend(own);
+    }
     let overall = overall_and_targets(&survey, &mut dimensions);
     let groups = group_results(&survey);
     let rules = gaps::GapRules {
@@ -219,7 +231,12 @@ fn prepare<'a>(model: &'a Model, responses: &'a Responses, o: &'a AssessOptions,
     }
     let mut point = Vec::new();
     layout.statistics(&sums, &mut point);
-    let columns = if o.bootstrap > 0 { bootstrap::resample(&layout, &packed, o.bootstrap, o.seed) } else { Vec::new() };
+    let max_items = (0..dims).map(|d| model.dimension_items(d).len()).max().unwrap_or(1);
+    let columns = if o.bootstrap > 0 {
+        bootstrap::resample(&layout, &packed, max_items, o.bootstrap, o.seed)
+    } else {
+        Vec::new()
+    };
     Survey { model, responses, options: o, groups, cells, publish, layout, point, columns, packed }
 }
 
