@@ -15,6 +15,8 @@ pub enum PlanFormat {
     Json,
     Table,
     Markdown,
+    /// One row per action; `;` and decimal comma under `--lang da` (docs/exports.md).
+    Csv,
     /// A workbook for the økonomiafdeling (needs `--output`).
     Xlsx,
 }
@@ -100,6 +102,10 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         PlanFormat::Json => plan.to_json().into_bytes(),
         PlanFormat::Table => output::render_table(&plan, a.lang).into_bytes(),
         PlanFormat::Markdown => output::render_markdown(&plan, a.lang).into_bytes(),
+        PlanFormat::Csv => {
+            let table = transform_model::export::plan_table(&plan, a.lang);
+            transform_model::export::to_csv(&table, a.lang).map_err(|e| e.to_string())?
+        }
         PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
     };
     match &a.output {
