@@ -22,8 +22,10 @@ fn sample_assessment() -> (Model, Assessment) {
     (model, a)
 }
 
+/// A scratch folder of its own for `name` (tests run in parallel), emptied first.
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tm-exports-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("tm-exports-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
 }
@@ -221,7 +223,7 @@ fn read_xlsx(bytes: &[u8], name: &str) -> Vec<(String, Vec<Vec<Field>>)> {
     std::fs::write(&path, bytes).unwrap();
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
     let names = book.sheet_names().to_vec();
-    names
+    let sheets = names
         .into_iter()
         .map(|n| {
             let range = book.worksheet_range(&n).unwrap();
@@ -241,7 +243,9 @@ fn read_xlsx(bytes: &[u8], name: &str) -> Vec<(String, Vec<Vec<Field>>)> {
                 .collect();
             (n, rows)
         })
-        .collect()
+        .collect();
+    std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    sheets
 }
 
 /// The workbook holds the CSV's rows, one sheet per section, header on each, numbers as
@@ -401,12 +405,13 @@ fn plan_rows_equal_the_plan_json_one_per_action() {
 fn a_missing_folder_or_an_unwritable_path_is_an_error_and_leaves_no_file() {
     let (_, a) = sample_assessment();
     let table = export::assessment_table(&a, Lang::Da);
-    let missing = temp("no-such-folder").join("a.csv");
+    let scratch = temp("bad-paths");
+    let missing = scratch.with_file_name("no-such-folder").join("a.csv");
     let e = export::write_file(&table, Format::Csv, Lang::Da, &missing).unwrap_err();
     assert!(matches!(&e, ExportError::NoFolder { folder, .. } if folder.ends_with("no-such-folder")), "{e}");
     assert!(!missing.exists());
     // A path that is a folder: the rename fails after the bytes are written; nothing stays.
-    let dir = temp("a-folder.xlsx");
+    let dir = scratch.with_file_name("a-folder.xlsx");
     std::fs::create_dir_all(dir.join("inside")).unwrap();
     let e = export::write_file(&table, Format::Xlsx, Lang::Da, &dir).unwrap_err();
     assert!(matches!(&e, ExportError::Write { path, .. } if path.ends_with("a-folder.xlsx")), "{e}");
@@ -418,9 +423,10 @@ fn a_missing_folder_or_an_unwritable_path_is_an_error_and_leaves_no_file() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // A good path works, and the file is the bytes of the format.
-    let good = temp("ok.csv");
+    let good = scratch.with_file_name("ok.csv");
     export::write_file(&table, Format::Csv, Lang::Da, &good).unwrap();
     assert_eq!(std::fs::read(&good).unwrap(), export::to_csv(&table, Lang::Da).unwrap());
+    std::fs::remove_dir_all(scratch.parent().unwrap()).unwrap();
     assert_eq!("XLSX".parse::<Format>().unwrap(), Format::Xlsx);
     assert!(matches!("pdf".parse::<Format>(), Err(ExportError::UnknownFormat(f)) if f == "pdf"));
 }
