@@ -54,11 +54,16 @@ where
 /// JSON or the terminal table: printed, or written to `output`.
 fn text(s: String, output: Option<&Path>) -> Result<String, String> {
     let Some(path) = output else { return Ok(s) };
+    write(path, s.as_bytes())?;
+    Ok(String::new())
+}
+
+/// Writes `bytes` to `path` whole or not at all; a missing folder is named as such.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let missing = path.parent().filter(|f| !f.as_os_str().is_empty() && !f.is_dir());
     if let Some(folder) = missing {
         return Err(format!("cannot write `{}`: the folder `{}` does not exist", path.display(), folder.display()));
     }
-    transform_model::atomic::write_atomically(path, s.as_bytes())
-        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-    Ok(String::new())
+    transform_model::atomic::write_atomically(path, bytes)
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }

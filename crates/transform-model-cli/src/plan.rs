@@ -109,11 +109,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
     };
     match &a.output {
-        Some(path) => {
-            transform_model::atomic::write_atomically(path, &bytes)
-                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-            Ok(String::new())
-        }
+        Some(path) => crate::export_cmd::write(path, &bytes).map(|()| String::new()),
         None if matches!(a.format, PlanFormat::Xlsx) => {
             Err("--format xlsx writes a workbook: give --output FILE".into())
         }

@@ -133,6 +133,8 @@ fn a_bad_output_is_a_clear_error_and_leaves_no_file() {
     fails(&assess_args(&["--format", "csv", "-o", m], &sample), "bad-output", &["mangler", "does not exist"]);
     assert!(!missing.exists());
     fails(&["portfolio", "--format", "json", "-o", m], "bad-output", &["does not exist"]);
+    let plan = ["plan", &sample, "--start-year", "2026", "--format", "csv", "-o", m];
+    fails(&plan, "bad-output", &["mangler", "does not exist"]);
     // A path that is a folder cannot be replaced by a file: an error, nothing left over.
     let folder = dir.join("a-folder.xlsx");
     std::fs::create_dir_all(&folder).unwrap();
