@@ -25,6 +25,7 @@ from ._plan import Plan, plan
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._questionnaire import questionnaire
 from ._rounds import RoundComparison
+from ._samples import sample_responses
 from ._schema import schema, schema_names
 from ._warnings import AssessmentWarning, DataLossWarning
 from ._transform_model import __version__
@@ -34,4 +35,5 @@ __all__ = [
     "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError", "Plan",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "plan", "questionnaire",
+    "sample_responses",
 ]

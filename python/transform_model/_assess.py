@@ -159,6 +159,15 @@ class Assessment:
         """The same JSON as the CLI's `assess`."""
         return self._inner.to_json()
 
+    def to_csv(self, path: Union[str, "os.PathLike[str]"], lang: str = "da") -> None:
+        """Writes the long table of `assess --format csv` (one row per figure, docs/exports.md):
+        `;` and decimal comma under `lang="da"`, `,` and decimal point under `"en"`."""
+        _rs.export_assessment(self._inner, "csv", _args.lang(lang), os.fspath(path))
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: str = "da") -> None:
+        """Writes the workbook of `assess --format xlsx`: one sheet per section."""
+        _rs.export_assessment(self._inner, "xlsx", _args.lang(lang), os.fspath(path))
+
     @DIMENSIONS.documents
     def dimensions(self, lang: str = "da") -> Any:
         lang = _args.lang(lang)

@@ -3,12 +3,14 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+mod exports;
 mod items;
 mod model_registry;
 mod plan;
 mod portfolio;
 mod questionnaire;
 mod rounds;
+mod samples;
 mod store;
 
 use std::path::PathBuf;
@@ -385,6 +387,8 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
+    m.add_function(wrap_pyfunction!(samples::sample_responses_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(exports::export_assessment, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -8,12 +8,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod compare;
+mod export_cmd;
 mod items;
 mod plan;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod index_cmd;
+use export_cmd::Outputs;
+use transform_model::export;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
 use transform_model::maturity::{report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
@@ -93,9 +96,12 @@ enum Command {
         #[arg(long)]
         sheet: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
-        format: OutFormat,
+        format: export_cmd::Format,
         #[arg(long, default_value = "da")]
         lang: Lang,
+        /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Item analysis for piloting: alpha, omega, item-rest r and "ved ikke" per item and dimension.
     Items(items::ItemsArgs),
@@ -140,9 +146,12 @@ enum Command {
         #[arg(long)]
         year: Option<i64>,
         #[arg(long, value_enum, default_value = "table")]
-        format: OutFormat,
+        format: export_cmd::Format,
         #[arg(long, default_value = "da")]
         lang: Lang,
+        /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Rank active ingredients for a problem, from the catalog's interventions.
     Match {
@@ -171,9 +180,12 @@ enum Command {
         #[arg(long)]
         similar: bool,
         #[arg(long, value_enum, default_value = "table")]
-        format: OutFormat,
+        format: export_cmd::Format,
         #[arg(long, default_value = "da")]
         lang: Lang,
+        /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Suggest partner municipalities: similar problems, complementary ingredients.
     Partners {
@@ -254,6 +266,7 @@ fn run(cli: Cli) -> Result<String, String> {
             sheet,
             format,
             lang,
+            output,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
             let data =
@@ -283,10 +296,12 @@ fn run(cli: Cli) -> Result<String, String> {
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
                 attach_item_changes(&mut result, &earlier, &model);
             }
-            Ok(match format {
-                OutFormat::Json => result.to_json(),
-                OutFormat::Table => report::render_table(&result, &model, Some(lang)),
-            })
+            let outputs = Outputs {
+                json: || result.to_json(),
+                table: || report::render_table(&result, &model, Some(lang)),
+                export: || export::assessment_table(&result, lang),
+            };
+            export_cmd::emit(format, lang, output.as_deref(), outputs)
         }
         Command::Items(args) => items::run(args),
         Command::Questionnaire { model, role, lang, format, min_group_size, output } => {
@@ -298,17 +313,19 @@ fn run(cli: Cli) -> Result<String, String> {
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;
             Ok(sample::sample_csv(&model, respondents, seed, counts.as_deref()))
         }
-        Command::Portfolio { file, horizon, year, format, lang } => {
+        Command::Portfolio { file, horizon, year, format, lang, output } => {
             let portfolio = match &file {
                 Some(p) => Portfolio::from_file(p).map_err(|e| e.to_string())?,
                 None => Portfolio::sample(),
             };
             let options = AnalysisOptions { horizon, year, lang, ..AnalysisOptions::default() };
             let analysis = portfolio.analyse(&options).map_err(|e| e.to_string())?;
-            Ok(match format {
-                OutFormat::Json => analysis.to_json(),
-                OutFormat::Table => mission_report::render_table(&portfolio, &analysis, lang),
-            })
+            let outputs = Outputs {
+                json: || analysis.to_json(),
+                table: || mission_report::render_table(&portfolio, &analysis, lang),
+                export: || export::portfolio_table(&portfolio, &analysis, lang),
+            };
+            export_cmd::emit(format, lang, output.as_deref(), outputs)
         }
         Command::Match {
             problem,
@@ -323,6 +340,7 @@ fn run(cli: Cli) -> Result<String, String> {
             similar,
             format,
             lang,
+            output,
         } => {
             let index = index_cmd::open(catalog.as_ref(), index.as_ref())?;
             let query = Query {
@@ -336,13 +354,17 @@ fn run(cli: Cli) -> Result<String, String> {
             let options = MatchOptions { top, lang, ..MatchOptions::default() };
             let report = index.match_report(&query, &options).map_err(|e| e.to_string())?;
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
-            let out = match format {
-                OutFormat::Json if similar => serde_json::to_string_pretty(&report).expect("serializes"),
-                OutFormat::Json => report.result.to_json(),
-                OutFormat::Table => ingredient_report::match_table(&report.result, hits, lang),
+            let outputs = Outputs {
+                json: || match similar {
+                    true => serde_json::to_string_pretty(&report).expect("serializes"),
+                    false => report.result.to_json(),
+                },
+                table: || ingredient_report::match_table(&report.result, hits, lang),
+                export: || export::match_table(&report.result, similar.then_some(hits), lang),
             };
+            let out = export_cmd::emit(format, lang, output.as_deref(), outputs);
             index_cmd::release(index);
-            Ok(out)
+            out
         }
         Command::Partners { code, catalog, index, top, format } => {
             let index = index_cmd::open(catalog.as_ref(), index.as_ref())?;

@@ -15,6 +15,8 @@ pub enum PlanFormat {
     Json,
     Table,
     Markdown,
+    /// One row per action; `;` and decimal comma under `--lang da` (docs/exports.md).
+    Csv,
     /// A workbook for the økonomiafdeling (needs `--output`).
     Xlsx,
 }
@@ -100,14 +102,14 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         PlanFormat::Json => plan.to_json().into_bytes(),
         PlanFormat::Table => output::render_table(&plan, a.lang).into_bytes(),
         PlanFormat::Markdown => output::render_markdown(&plan, a.lang).into_bytes(),
+        PlanFormat::Csv => {
+            let table = transform_model::export::plan_table(&plan, a.lang);
+            transform_model::export::to_csv(&table, a.lang).map_err(|e| e.to_string())?
+        }
         PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
     };
     match &a.output {
-        Some(path) => {
-            transform_model::atomic::write_atomically(path, &bytes)
-                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-            Ok(String::new())
-        }
+        Some(path) => crate::export_cmd::write(path, &bytes).map(|()| String::new()),
         None if matches!(a.format, PlanFormat::Xlsx) => {
             Err("--format xlsx writes a workbook: give --output FILE".into())
         }

@@ -1,0 +1,41 @@
+//! A table as an `.xlsx` workbook: one worksheet per section, the header row bold and
+//! frozen with a filter on it, columns sized, numbers written as numbers.
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::ExportError;
+use super::table::{Cell, Table};
+
+fn fail(e: rust_xlsxwriter::XlsxError) -> ExportError {
+    ExportError::Xlsx(e.to_string())
+}
+
+/// The table as `.xlsx` bytes (see the module documentation).
+pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, ExportError> {
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    for section in &table.sections {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(&section.name).map_err(fail)?;
+        for (c, column) in table.columns.iter().enumerate() {
+            let c = c as u16;
+            sheet.write_string_with_format(0, c, &column.header, &bold).map_err(fail)?;
+            sheet.set_column_width(c, column.width).map_err(fail)?;
+        }
+        for (r, row) in section.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Text(s) if !s.is_empty() => sheet.write_string(r, c as u16, s).map(|_| ()),
+                    Cell::Number(x) => sheet.write_number(r, c as u16, *x).map(|_| ()),
+                    _ => Ok(()),
+                }
+                .map_err(fail)?;
+            }
+        }
+        let last_column = table.columns.len().saturating_sub(1) as u16;
+        sheet.autofilter(0, 0, section.rows.len() as u32, last_column).map_err(fail)?;
+        sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    }
+    workbook.save_to_buffer().map_err(fail)
+}
