@@ -1,9 +1,10 @@
 //! Full portfolio analysis: 5,000 initiatives × 50 missions.
 //!
 //! `analyse_*` analyses the same portfolio again and again, so from the second iteration the
-//! analysed text corpus comes from the memo (`mission/corpus.rs`), as when a portfolio is
-//! re-analysed with other options. `analyse_cold_*` alternates two portfolios, so every
-//! iteration analyses its texts afresh, as a first analysis does.
+//! analysed text corpus comes from the portfolio's own memo (`mission/corpus.rs`), as when a
+//! portfolio is re-analysed with other options or planned after its analysis.
+//! `analyse_cold_*` alternates two portfolios whose texts differ, so every iteration
+//! analyses its texts afresh, as a first analysis does.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use transform_model::mission::{AnalysisOptions, sample};

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::corpus;
 use super::portfolio::{Mission, Portfolio};
 use super::tags::{Tags, share};
 use crate::text::AnalyzedCorpus;
@@ -159,7 +158,7 @@ fn intern(p: &Portfolio) -> Interned {
 pub(super) fn features(p: &Portfolio) -> Features {
     let mut texts: Vec<String> = p.initiatives.iter().map(|i| format!("{}\n{}", i.title, i.description)).collect();
     texts.extend(p.missions.iter().map(mission_text));
-    let (corpus, tags) = rayon::join(|| corpus::analysed(texts), || intern(p));
+    let (corpus, tags) = rayon::join(|| p.analysed_corpus(texts), || intern(p));
     let mission_vectors: Vec<Vec<(u32, f64)>> =
         corpus.docs[p.initiatives.len()..].iter().map(|d| unit_vector(d)).collect();
     let prepared = |ids: Vec<TagIds>| -> Vec<Prepared> {

@@ -273,6 +273,10 @@ pub struct Portfolio {
     /// Departments with committee, director and MED forum; optional (plans then name no owner).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<Organisation>,
+    /// The analysed texts of the last analysis, reused while the texts are unchanged.
+    #[serde(skip)]
+    #[schemars(skip)]
+    corpus: super::corpus::CorpusMemo,
 }
 
 /// The bundled sample portfolio of a fictional municipality (illustrative).
@@ -298,6 +302,26 @@ impl Portfolio {
         let text = crate::json::read_file(path.as_ref())
             .map_err(|e| PortfolioError::Io { path: e.path, message: e.message })?;
         Portfolio::from_json(&text)
+    }
+
+    /// A portfolio of `missions` and `initiatives`, with no year, note or organisation
+    /// (set those fields afterwards). Build portfolios in code with this: the struct keeps
+    /// a private memo of its analysed texts.
+    pub fn new(municipality: MunicipalityInfo, missions: Vec<Mission>, initiatives: Vec<Initiative>) -> Portfolio {
+        Portfolio {
+            municipality,
+            year: None,
+            note: None,
+            missions,
+            initiatives,
+            organisation: None,
+            corpus: Default::default(),
+        }
+    }
+
+    /// The analysed corpus of `texts` (the initiatives' and missions' texts, in order).
+    pub(super) fn analysed_corpus(&self, texts: Vec<String>) -> std::sync::Arc<crate::text::AnalyzedCorpus> {
+        self.corpus.analysed(texts)
     }
 
     /// The bundled sample portfolio.

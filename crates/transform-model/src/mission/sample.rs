@@ -84,23 +84,21 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
             }
         })
         .collect();
-    Portfolio {
-        municipality: MunicipalityInfo { code: None, name: "Syntetisk Kommune".into() },
-        year: Some(2026),
-        note: Some("synthetic".into()),
-        missions,
-        initiatives,
-        organisation: Some(Organisation {
-            departments: DEPARTMENTS
-                .iter()
-                .map(|n| Department {
-                    name: n.to_string(),
-                    committee: format!("Udvalget for {n}"),
-                    director: format!("Direktør for {n}"),
-                    med: format!("Område-MED {n}"),
-                })
-                .collect(),
-            central: None,
-        }),
-    }
+    let mut portfolio =
+        Portfolio::new(MunicipalityInfo { code: None, name: "Syntetisk Kommune".into() }, missions, initiatives);
+    portfolio.year = Some(2026);
+    portfolio.note = Some("synthetic".into());
+    portfolio.organisation = Some(Organisation {
+        departments: DEPARTMENTS
+            .iter()
+            .map(|n| Department {
+                name: n.to_string(),
+                committee: format!("Udvalget for {n}"),
+                director: format!("Direktør for {n}"),
+                med: format!("Område-MED {n}"),
+            })
+            .collect(),
+        central: None,
+    });
+    portfolio
 }
