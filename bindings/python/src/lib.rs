@@ -154,7 +154,7 @@ fn assess_csv(
         threads,
     )?;
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns, sheet };
+    let read = ReadOptions { ignore_columns, sheet, ..ReadOptions::default() };
     let result = py.detach(move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
