@@ -1,4 +1,6 @@
 //! `assess_100k`: 100,000 respondents × the default model's items, bootstrap 1,000.
+//! `assess_100k_by_department`: the same with a breakdown by 40 departments × 5 roles,
+//! secondary suppression and the disclosure audit of every layer.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use transform_model::maturity::sample::{sample_csv, sample_responses};
@@ -12,6 +14,14 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("maturity");
     g.sample_size(10);
     g.bench_function("assess_100k", |b| b.iter(|| assess(&model, &responses, &options).unwrap()));
+    let departments: Vec<String> = (0..responses.len()).map(|r| format!("Forvaltning {:02}", r % 40 + 1)).collect();
+    let by_unit = responses.clone().with_unit_column(&model, "department", &departments).unwrap();
+    let by = AssessOptions { group_by: vec!["department".into()], ..options.clone() };
+    g.bench_function("assess_100k_by_department", |b| b.iter(|| assess(&model, &by_unit, &by).unwrap()));
+    let by_no_boot = AssessOptions { bootstrap: 0, ..by.clone() };
+    g.bench_function("assess_100k_by_department_no_bootstrap", |b| {
+        b.iter(|| assess(&model, &by_unit, &by_no_boot).unwrap())
+    });
     let no_boot = AssessOptions { bootstrap: 0, ..options.clone() };
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
     // The numpy path: a dense matrix with ids and roles.

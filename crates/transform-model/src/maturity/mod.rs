@@ -19,6 +19,7 @@ pub mod sample;
 mod score;
 mod types;
 mod units;
+pub mod units_report;
 mod warning;
 #[cfg(test)]
 mod worked_example;
