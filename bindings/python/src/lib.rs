@@ -2,6 +2,7 @@
 //! (`_Model`, …); `python/transform_model` wraps them with DataFrames, HTML and pickling.
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
+mod benchmark;
 mod errors;
 mod items;
 mod model_registry;
@@ -385,6 +386,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::benchmark_json, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::sample_survey, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::municipalities, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -108,6 +108,13 @@ impl Assessment {
         })
     }
 
+    /// The same assessment recorded for municipality `code` (one of the 98), as `assess`
+    /// with `municipality` would have: for benchmarking assessments made without it.
+    pub fn for_municipality(mut self, code: &str) -> Result<Assessment, AssessError> {
+        self.municipality = Some(municipality_of(code)?);
+        Ok(self)
+    }
+
     /// Adds the comparison with an earlier round of the same model.
     pub fn with_baseline(mut self, baseline: &Assessment) -> Result<Assessment, AssessError> {
         self.baseline = Some(compare(&self, baseline)?);
@@ -218,10 +225,15 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
 
 /// The municipality named by `options.municipality`, checked against the 98.
 fn municipality_ref(o: &AssessOptions) -> Result<Option<MunicipalityRef>, AssessError> {
-    let Some(code) = &o.municipality else { return Ok(None) };
+    o.municipality.as_deref().map(municipality_of).transpose()
+}
+
+/// The municipality with this 3-digit code, one of the 98; a name given for a code says
+/// which code it has.
+fn municipality_of(code: &str) -> Result<MunicipalityRef, AssessError> {
     let code = code.trim();
     match crate::municipality::all().iter().find(|m| m.code == code) {
-        Some(m) => Ok(Some(MunicipalityRef { code: m.code.clone(), name: m.name.clone() })),
+        Some(m) => Ok(MunicipalityRef { code: m.code.clone(), name: m.name.clone() }),
         None => {
             let names: Vec<&str> = crate::municipality::all().iter().map(|m| m.name.as_str()).collect();
             let by_name = crate::municipality::all().iter().find(|m| crate::text::normalize(&m.name) == crate::text::normalize(code));
