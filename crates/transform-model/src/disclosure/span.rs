@@ -19,11 +19,30 @@ struct Tracked {
     vec: Vec<i128>,
     coef: Vec<i128>,
     s: i128,
+    /// Positions of the non-zero entries of `vec` (kept for basis rows only).
+    nz: Vec<usize>,
 }
 
 impl Tracked {
-    /// `self ← p·self − m·other`, then divided by the gcd of every entry.
+    fn new(vec: Vec<i128>, coef: Vec<i128>, s: i128) -> Self {
+        Tracked { vec, coef, s, nz: Vec::new() }
+    }
+
+    /// `self ← p·self − m·other`, then divided by the gcd of every entry. With p = 1 (the
+    /// usual pivot of a 0/1 table) only `other`'s non-zero entries change, and nothing can
+    /// have grown by a factor, so the gcd step is skipped.
     fn eliminate(&mut self, other: &Tracked, p: i128, m: i128) -> Result<(), Overflow> {
+        if p == 1 {
+            for &j in &other.nz {
+                self.vec[j] =
+                    m.checked_mul(other.vec[j]).and_then(|b| self.vec[j].checked_sub(b)).ok_or(Overflow)?;
+            }
+            for (x, &y) in self.coef.iter_mut().zip(&other.coef) {
+                *x = m.checked_mul(y).and_then(|b| x.checked_sub(b)).ok_or(Overflow)?;
+            }
+            self.s = m.checked_mul(other.s).and_then(|b| self.s.checked_sub(b)).ok_or(Overflow)?;
+            return Ok(());
+        }
         let step = |x: i128, y: i128| -> Result<i128, Overflow> {
             p.checked_mul(x).and_then(|a| m.checked_mul(y).and_then(|b| a.checked_sub(b))).ok_or(Overflow)
         };
@@ -75,16 +94,28 @@ pub(crate) struct Echelon {
 impl Echelon {
     /// The echelon form of `rows` (each a 0/1 or integer vector of equal length). With
     /// `track`, every basis row remembers which original rows it combines.
+    ///
+    /// Rows go in sparsest first: the finest cells of a table become unit pivots, and the
+    /// margins then reduce against them without fill-in (the span does not depend on the
+    /// order).
     pub fn new(rows: &[Vec<i128>], track: bool) -> Result<Self, Overflow> {
         let mut e = Echelon { basis: Vec::new(), tracked: track.then_some(rows.len()) };
-        for (i, row) in rows.iter().enumerate() {
-            let mut t = Tracked { vec: row.clone(), coef: Vec::new(), s: 0 };
+        let mut order: Vec<(usize, usize)> =
+            rows.iter().enumerate().map(|(i, r)| (r.iter().filter(|&&x| x != 0).count(), i)).collect();
+        order.sort_unstable();
+        for (_, i) in order {
+            let mut t = Tracked::new(rows[i].clone(), Vec::new(), 0);
             if track {
                 t.coef = vec![0; rows.len()];
                 t.coef[i] = 1;
             }
             e.reduce(&mut t)?;
             if let Some(p) = t.pivot() {
+                if t.vec[p] < 0 {
+                    t.vec.iter_mut().chain(t.coef.iter_mut()).for_each(|x| *x = -*x);
+                    t.s = -t.s;
+                }
+                t.nz = (0..t.vec.len()).filter(|&j| t.vec[j] != 0).collect();
                 e.basis.push((p, t));
             }
         }
@@ -109,7 +140,7 @@ impl Echelon {
 
     /// Whether `x` lies in the span.
     pub fn contains(&self, x: &[i128]) -> Result<bool, Overflow> {
-        let mut t = Tracked { vec: x.to_vec(), coef: Vec::new(), s: 1 };
+        let mut t = Tracked::new(x.to_vec(), Vec::new(), 1);
         self.reduce(&mut t)?;
         Ok(t.pivot().is_none())
     }
@@ -118,7 +149,7 @@ impl Echelon {
     /// non-zero coefficient in one combination equal to `x`.
     pub fn combination(&self, x: &[i128]) -> Result<Option<Vec<usize>>, Overflow> {
         let rows = self.tracked.expect("combinations are tracked");
-        let mut t = Tracked { vec: x.to_vec(), coef: vec![0; rows], s: 1 };
+        let mut t = Tracked::new(x.to_vec(), vec![0; rows], 1);
         self.reduce(&mut t)?;
         if t.pivot().is_some() {
             return Ok(None);
