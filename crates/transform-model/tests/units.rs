@@ -244,3 +244,29 @@ proptest! {
         prop_assert_eq!(audit_min(&cells, responses.len(), 5), Ok(()));
     }
 }
+
+/// The same survey as a workbook reads to the same responses, unit column included.
+#[cfg(feature = "xlsx")]
+#[test]
+fn xlsx_reads_unit_columns_as_csv_does() {
+    let model = Model::default_model();
+    let text = survey(&model, [0, 0, 0, 6, 0], &["Social", "Social", "Teknik", "Teknik", "Teknik", "Social"], 3);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, line) in text.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            match cell.parse::<f64>() {
+                Ok(v) if r > 0 => ws.write_number(r as u32, c as u16, v).map(|_| ()),
+                _ if cell.is_empty() => Ok(()),
+                _ => ws.write_string(r as u32, c as u16, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let path = std::env::temp_dir().join(format!("tm-units-{}.xlsx", std::process::id()));
+    book.save(&path).unwrap();
+    let from_xlsx = Responses::from_file(&model, &path, &ReadOptions::default()).unwrap();
+    let from_csv = Responses::from_csv_str(&model, &text, &ReadOptions::default()).unwrap();
+    assert_eq!(from_xlsx.unit_value("department", 2), Some("Teknik"));
+    assert_eq!(from_xlsx, from_csv);
+}

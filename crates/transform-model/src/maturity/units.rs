@@ -105,7 +105,7 @@ pub(crate) fn breakdown(
             .map(|g| (0..groups[g].members.len()).filter(|&j| scored(&(g, j))).count())
             .sum();
         publish.dim_dispersion[d] = n_total >= o.min_dispersion_n.max(2);
-        let disp = dispersion_layer(groups, packed, publish, &entries, &index, &shown[d], d, o, &mut counts)?;
+        let disp = dispersion_layer(groups, publish, score, index.total, &shown[d], d, o, &mut counts)?;
         for (g, cell) in disp[..groups.len()].iter().enumerate() {
             if !cell.published {
                 publish.dispersion[g * dims + d] = false;
@@ -214,6 +214,10 @@ fn protect(
             }
         }
     }
+    // The audit first: most layers pass as they are, and then it is the only pass.
+    if disclosure::audit_min(cells, respondents, min).is_ok() {
+        return Ok(());
+    }
     let done = disclosure::suppress(cells, respondents, min).map_err(AssessError::Disclosure)?;
     counts.secondary += done.secondary;
     debug_assert_eq!(before.iter().zip(cells.iter()).filter(|(b, c)| **b && !c.published).count(), done.secondary);
@@ -282,44 +286,42 @@ fn score_layer(
     Ok(cells)
 }
 
-/// Dispersion of dimension `d`: the sums of squares behind intervals, SDs and r_wg. A
-/// cell's spread is published only with its score and from `min_dispersion_n` on; the
+/// Dispersion of dimension `d`: the sums of squares behind intervals, SDs and r_wg, over
+/// the same respondents as the score layer `score` (role groups, then entries). A cell's
+/// spread is published only with its score and from `min_dispersion_n` on; the
 /// municipality's interval (when published) covers every reported role group.
 #[allow(clippy::too_many_arguments)]
 fn dispersion_layer(
     groups: &[Group],
-    packed: &Packed,
     publish: &Publish,
-    entries: &[Entry],
-    index: &Index,
+    score: Vec<Cell>,
+    respondents: usize,
     shown: &[bool],
     d: usize,
     o: &AssessOptions,
     counts: &mut Suppression,
 ) -> Result<Vec<Cell>, AssessError> {
-    let dims = packed.dims;
+    let dims = publish.dim_dispersion.len();
     let min = o.min_dispersion_n.max(2);
-    let scored = |m: (usize, usize)| !packed.scores[m.0][m.1 * dims + d].is_nan();
-    let mut cells = Vec::with_capacity(groups.len() + entries.len() + 1);
     let mut total = Vec::new();
-    for (g, group) in groups.iter().enumerate() {
-        let members: Vec<usize> =
-            (0..group.members.len()).filter(|&j| scored((g, j))).map(|j| index.at((g, j))).collect();
-        if publish.reported[g * dims + d] {
-            total.extend_from_slice(&members);
-        }
-        let cell = Cell::new(format!("spread/role={}/{}", group.id, d), members);
-        cells.push(if publish.dispersion[g * dims + d] { cell } else { cell.withheld() });
-    }
-    for (e, entry) in entries.iter().enumerate() {
-        let members: Vec<usize> = entry.members.iter().copied().filter(|&m| scored(m)).map(|m| index.at(m)).collect();
-        let publishable = shown[e] && members.len() >= min;
-        let cell = Cell::new(format!("spread/{}/{}", entry.name(groups), d), members);
-        cells.push(if publishable { cell } else { cell.withheld() });
+    let mut cells = score;
+    for (i, cell) in cells.iter_mut().enumerate() {
+        let publishable = match i.checked_sub(groups.len()) {
+            None => {
+                let c = i * dims + d;
+                if publish.reported[c] {
+                    total.extend_from_slice(&cell.members);
+                }
+                publish.dispersion[c]
+            }
+            Some(e) => shown[e] && cell.members.len() >= min,
+        };
+        cell.published = publishable;
+        cell.name.insert_str(0, "spread/");
     }
     if publish.dim_dispersion[d] {
         cells.push(Cell::new(format!("spread/total/{d}"), total).fixed());
     }
-    protect(&mut cells, index.total, min, &[], counts, false)?;
+    protect(&mut cells, respondents, min, &[], counts, false)?;
     Ok(cells)
 }
