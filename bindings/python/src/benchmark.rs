@@ -60,5 +60,8 @@ pub fn sample_survey<'py>(
 /// The 98 municipalities: (code, name, region name), ordered by code.
 #[pyfunction]
 pub fn municipalities() -> Vec<(String, String, String)> {
-    transform_model::municipality::all().iter().map(|m| (m.code.clone(), m.name.clone(), m.region_name.clone())).collect()
+    transform_model::municipality::all()
+        .iter()
+        .map(|m| (m.code.clone(), m.name.clone(), m.region_name.clone()))
+        .collect()
 }

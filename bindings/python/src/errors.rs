@@ -4,10 +4,10 @@
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use transform_model::benchmark::BenchmarkError;
 use transform_model::ingredient::{CatalogError, StoreError};
 use transform_model::mission::PortfolioError;
 use transform_model::responses::ResponseError;
-use transform_model::benchmark::BenchmarkError;
 use transform_model::{AssessError, ModelError};
 
 /// Any core error on its way to Python.
@@ -129,11 +129,9 @@ impl CoreError {
                     }
                     ResponseError::Io { path, .. } => vec![("path", obj(py, path))],
                     ResponseError::EmptyUnit { row, column, respondent }
-                    | ResponseError::UnitConflict { row, column, respondent, .. } => vec![
-                        ("row", obj(py, row)),
-                        ("column", obj(py, column)),
-                        ("respondent", obj(py, respondent)),
-                    ],
+                    | ResponseError::UnitConflict { row, column, respondent, .. } => {
+                        vec![("row", obj(py, row)), ("column", obj(py, column)), ("respondent", obj(py, respondent))]
+                    }
                     ResponseError::UnitNamedLikeRole { row, column, value, .. } => {
                         vec![("row", obj(py, row)), ("column", obj(py, column)), ("value", obj(py, value))]
                     }

@@ -56,8 +56,7 @@ pub fn run(a: BenchmarkArgs) -> Result<String, String> {
         .assessments
         .iter()
         .map(|path| {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
             Assessment::from_json(&text).map_err(|e| format!("`{}`: {e}", path.display()))
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -69,7 +68,8 @@ pub fn run(a: BenchmarkArgs) -> Result<String, String> {
             benchmark::BenchmarkError::DuplicateMunicipality { first, second, .. } => {
                 format!("{e} (`{}`, `{}`)", name(*first), name(*second))
             }
-            benchmark::BenchmarkError::NoMunicipality { index } | benchmark::BenchmarkError::ModelVersion { index, .. } => {
+            benchmark::BenchmarkError::NoMunicipality { index }
+            | benchmark::BenchmarkError::ModelVersion { index, .. } => {
                 format!("{e} (`{}`)", name(*index))
             }
             _ => e.to_string(),

@@ -269,14 +269,13 @@ fn run(cli: Cli) -> Result<String, String> {
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
             let read = ReadOptions { ignore_columns, sheet, unit_columns: by.clone() };
-            let data =
-                Responses::from_file(&model, &responses, &read).map_err(|e| {
-                    let hint = match e {
-                        transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
-                        _ => "",
-                    };
-                    format!("{}: {e}{hint}", responses.display())
-                })?;
+            let data = Responses::from_file(&model, &responses, &read).map_err(|e| {
+                let hint = match e {
+                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
+                    _ => "",
+                };
+                format!("{}: {e}{hint}", responses.display())
+            })?;
             let options = AssessOptions {
                 weighting,
                 min_group_size,
@@ -301,7 +300,8 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(match format {
                 OutFormat::Json => result.to_json(),
                 OutFormat::Table => {
-                    report::render_table(&result, &model, Some(lang)) + &transform_model::maturity::units_report::render_table(&result, lang)
+                    report::render_table(&result, &model, Some(lang))
+                        + &transform_model::maturity::units_report::render_table(&result, lang)
                 }
             })
         }

@@ -15,7 +15,13 @@ fn departments_csv(test: &str, seed: u64) -> String {
     let mut lines = csv.lines();
     let mut out = format!("{},department\n", lines.next().unwrap());
     for (i, line) in lines.enumerate() {
-        let d = if i < 6 { "Social" } else if i < 11 { "Teknik" } else { "Kultur" };
+        let d = if i < 6 {
+            "Social"
+        } else if i < 11 {
+            "Teknik"
+        } else {
+            "Kultur"
+        };
         out.push_str(&format!("{line},{d}\n"));
     }
     let path = scratch(test).join(format!("departments_{seed}.csv"));
@@ -30,9 +36,7 @@ fn by_department_suppresses_the_department_of_one_and_one_more() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["by"], serde_json::json!(["department"]));
     let units = v["units"].as_array().unwrap();
-    let n_of = |dept: &str| {
-        units.iter().find(|u| u["department"] == dept && u["role"].is_null()).unwrap()["n"].clone()
-    };
+    let n_of = |dept: &str| units.iter().find(|u| u["department"] == dept && u["role"].is_null()).unwrap()["n"].clone();
     // Kultur (1) is under k; Teknik (5) is hidden so total − Social does not give Kultur.
     assert_eq!((n_of("Social"), n_of("Teknik"), n_of("Kultur")), (Value::from(6), Value::Null, Value::Null));
     assert!(v["suppression"]["secondary"].as_u64().unwrap() >= 1, "{}", v["suppression"]);

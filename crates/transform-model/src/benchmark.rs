@@ -35,7 +35,9 @@ pub enum BenchmarkError {
         index: usize,
     },
     /// Two assessments of one municipality.
-    #[error("municipality {code} appears twice (assessments {first} and {second}); give one assessment per municipality")]
+    #[error(
+        "municipality {code} appears twice (assessments {first} and {second}); give one assessment per municipality"
+    )]
     DuplicateMunicipality {
         /// The code.
         code: String,
@@ -45,7 +47,9 @@ pub enum BenchmarkError {
         second: usize,
     },
     /// Assessments on different models or model versions.
-    #[error("assessment {index} is on model {found}, the first on {expected}; benchmarks compare one model version only")]
+    #[error(
+        "assessment {index} is on model {found}, the first on {expected}; benchmarks compare one model version only"
+    )]
     ModelVersion {
         /// 1-based position of the assessment.
         index: usize,
@@ -70,7 +74,9 @@ pub enum BenchmarkError {
     #[error("peers `region` needs a municipality (--of CODE) whose region to use")]
     RegionWithoutOf,
     /// Fewer peers than [`MIN_PEERS`].
-    #[error("the peer group has {n} municipalit(y/ies); at least {MIN_PEERS} are needed so no single municipality stands out")]
+    #[error(
+        "the peer group has {n} municipalit(y/ies); at least {MIN_PEERS} are needed so no single municipality stands out"
+    )]
     TooFewPeers {
         /// Peers found.
         n: usize,
@@ -179,8 +185,16 @@ pub fn benchmark(assessments: &[Assessment], options: &BenchmarkOptions) -> Resu
     let of = match &options.of {
         Some(code) => {
             let code = code.trim();
-            municipality::all().iter().find(|m| m.code == code).ok_or_else(|| BenchmarkError::UnknownCode { code: code.to_owned() })?;
-            Some(codes.iter().position(|c| c == code).ok_or_else(|| BenchmarkError::NotAssessed { code: code.to_owned() })?)
+            municipality::all()
+                .iter()
+                .find(|m| m.code == code)
+                .ok_or_else(|| BenchmarkError::UnknownCode { code: code.to_owned() })?;
+            Some(
+                codes
+                    .iter()
+                    .position(|c| c == code)
+                    .ok_or_else(|| BenchmarkError::NotAssessed { code: code.to_owned() })?,
+            )
         }
         None => None,
     };
@@ -224,7 +238,11 @@ fn check_inputs(assessments: &[Assessment]) -> Result<Vec<String>, BenchmarkErro
             return Err(BenchmarkError::UnknownCode { code: m.code.clone() });
         }
         if let Some(first) = codes.iter().position(|c| *c == m.code) {
-            return Err(BenchmarkError::DuplicateMunicipality { code: m.code.clone(), first: first + 1, second: i + 1 });
+            return Err(BenchmarkError::DuplicateMunicipality {
+                code: m.code.clone(),
+                first: first + 1,
+                second: i + 1,
+            });
         }
         if key(&a.model) != expected {
             return Err(BenchmarkError::ModelVersion { index: i + 1, expected, found: key(&a.model) });

@@ -34,8 +34,10 @@ fn quartiles_rank_and_percentile_by_hand() {
     let b = base();
     // Five Hovedstaden municipalities (101 København, 147 Frederiksberg, 151 Ballerup,
     // 153 Brøndby, 155 Dragør) scoring 1, 2, 3, 4, 5 on every dimension.
-    let all: Vec<Assessment> =
-        [("101", 1.0), ("147", 2.0), ("151", 3.0), ("153", 4.0), ("155", 5.0)].iter().map(|(c, s)| of(&b, c, *s, None)).collect();
+    let all: Vec<Assessment> = [("101", 1.0), ("147", 2.0), ("151", 3.0), ("153", 4.0), ("155", 5.0)]
+        .iter()
+        .map(|(c, s)| of(&b, c, *s, None))
+        .collect();
     let r = benchmark(&all, &BenchmarkOptions::new(Some("151".into()), Peers::All)).unwrap();
     assert_eq!((r.peers.kind.as_str(), r.peers.n), ("all", 5));
     let d = &r.dimensions[0];
@@ -104,7 +106,10 @@ fn bad_inputs_are_typed_errors() {
     let mut old = of(&b, "151", 3.0, None);
     old.model.version = "2026.1".into();
     let mixed = vec![a.clone(), of(&b, "147", 2.0, None), old];
-    assert!(matches!(benchmark(&mixed, &BenchmarkOptions::default()), Err(BenchmarkError::ModelVersion { index: 3, .. })));
+    assert!(matches!(
+        benchmark(&mixed, &BenchmarkOptions::default()),
+        Err(BenchmarkError::ModelVersion { index: 3, .. })
+    ));
     let nameless = vec![a.clone(), b.clone()];
     assert_eq!(benchmark(&nameless, &BenchmarkOptions::default()), Err(BenchmarkError::NoMunicipality { index: 2 }));
     let two = vec![a.clone(), of(&b, "147", 2.0, None)];

@@ -61,7 +61,9 @@ fn departments_of_six_five_and_one_need_secondary_suppression() {
         ]
     );
     assert_eq!(find(&a.units, "Social", None).n, Some(6));
-    for (dept, role) in [("Kultur", None), ("Kultur", Some("frontline")), ("Teknik", None), ("Teknik", Some("frontline"))] {
+    for (dept, role) in
+        [("Kultur", None), ("Kultur", Some("frontline")), ("Teknik", None), ("Teknik", Some("frontline"))]
+    {
         let u = find(&a.units, dept, role);
         assert_eq!(u.n, None, "{dept} {role:?}");
         assert!(u.dimensions.iter().all(|d| d.score.is_none() && d.n.is_none() && d.ci.is_none()), "{dept}");
@@ -150,7 +152,10 @@ fn unit_column_errors_are_typed() {
     // --by a column the responses do not have.
     let responses = Responses::from_csv_str(&model, &good, &ReadOptions::default()).unwrap();
     let e = assess(&model, &responses, &options(&["area"])).unwrap_err();
-    assert!(matches!(&e, AssessError::UnknownBreakdown { column, available } if column == "area" && available == "`department`"), "{e:?}");
+    assert!(
+        matches!(&e, AssessError::UnknownBreakdown { column, available } if column == "area" && available == "`department`"),
+        "{e:?}"
+    );
     // Other unit columns are read when asked for.
     let area = good.replace(",department\n", ",area\n");
     let read = ReadOptions { unit_columns: vec!["area".into()], ..ReadOptions::default() };

@@ -209,4 +209,3 @@ fn first_exposure(
     }
     Ok(None)
 }
-

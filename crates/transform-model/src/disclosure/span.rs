@@ -34,8 +34,7 @@ impl Tracked {
     fn eliminate(&mut self, other: &Tracked, p: i128, m: i128) -> Result<(), Overflow> {
         if p == 1 {
             for &j in &other.nz {
-                self.vec[j] =
-                    m.checked_mul(other.vec[j]).and_then(|b| self.vec[j].checked_sub(b)).ok_or(Overflow)?;
+                self.vec[j] = m.checked_mul(other.vec[j]).and_then(|b| self.vec[j].checked_sub(b)).ok_or(Overflow)?;
             }
             for (x, &y) in self.coef.iter_mut().zip(&other.coef) {
                 *x = m.checked_mul(y).and_then(|b| x.checked_sub(b)).ok_or(Overflow)?;

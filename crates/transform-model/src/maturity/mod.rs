@@ -236,7 +236,9 @@ fn municipality_of(code: &str) -> Result<MunicipalityRef, AssessError> {
         Some(m) => Ok(MunicipalityRef { code: m.code.clone(), name: m.name.clone() }),
         None => {
             let names: Vec<&str> = crate::municipality::all().iter().map(|m| m.name.as_str()).collect();
-            let by_name = crate::municipality::all().iter().find(|m| crate::text::normalize(&m.name) == crate::text::normalize(code));
+            let by_name = crate::municipality::all()
+                .iter()
+                .find(|m| crate::text::normalize(&m.name) == crate::text::normalize(code));
             let hint = match by_name {
                 Some(m) => format!(" (`{}` is the code of {})", m.code, m.name),
                 None => crate::json::nearest(code, &names).map_or(String::new(), |n| format!(" (did you mean {n}?)")),

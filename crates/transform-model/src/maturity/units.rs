@@ -174,12 +174,8 @@ fn entries(responses: &Responses, groups: &[Group], group_by: &[String]) -> Resu
     }
     let mut out = Vec::new();
     for ((department, unit), members) in units {
-        let entry = |role, members| Entry {
-            department: department.to_owned(),
-            unit: unit.map(str::to_owned),
-            role,
-            members,
-        };
+        let entry =
+            |role, members| Entry { department: department.to_owned(), unit: unit.map(str::to_owned), role, members };
         let by_role: Vec<Vec<(usize, usize)>> =
             (0..groups.len()).map(|g| members.iter().copied().filter(|m| m.0 == g).collect()).collect();
         out.push(entry(None, members));

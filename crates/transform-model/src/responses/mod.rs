@@ -5,8 +5,8 @@
 
 mod columns;
 mod csv_wide;
-mod units;
 pub(crate) mod json_long;
+mod units;
 mod xlsx;
 
 use std::path::Path;

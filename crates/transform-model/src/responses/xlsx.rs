@@ -124,10 +124,10 @@ mod reader {
 
     use super::{ID_FALLBACKS, METADATA_COLUMNS, XlsxError, check_workbook};
     use crate::model::Model;
+    use crate::responses::units::{Collector, check_value, is_unit_column};
     use crate::responses::{
         ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer,
     };
-    use crate::responses::units::{Collector, check_value, is_unit_column};
     use crate::text::normalize;
 
     enum Column {
@@ -168,12 +168,8 @@ mod reader {
 
         let mut out = Responses::new(model);
         let mut answers = Vec::with_capacity(model.items().len());
-        let unit_names = columns
-            .iter()
-            .zip(&names)
-            .filter(|(c, _)| matches!(c, Column::Unit(_)))
-            .map(|(_, n)| n.clone())
-            .collect();
+        let unit_names =
+            columns.iter().zip(&names).filter(|(c, _)| matches!(c, Column::Unit(_))).map(|(_, n)| n.clone()).collect();
         let mut units = Collector::new(unit_names);
         for (i, row) in rows {
             let line = first_row + i + 1;
