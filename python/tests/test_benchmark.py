@@ -12,7 +12,7 @@ import transform_model as tm
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 
 
-def _assessments(codes, n=40):
+def _assessments(codes, n=200):
     model = tm.default_model()
     return {c: tm.assess(tm.sample_survey(model, respondents=n, seed=int(c)), model, bootstrap=0) for c in codes}
 
@@ -23,13 +23,13 @@ def test_benchmark_quartiles_match_numpy():
     frames = tm.benchmark(found, of="151")
     assert frames.peers.iloc[0]["n"] == 5 and frames.peers.iloc[0]["kind"] == "all"
     for row in frames.dimensions.itertuples():
-        scores = [a.dimensions().set_index("dimension").loc[row.dimension, "score"] for a in found.values()]
+        scores = [a.dimensions().set_index("id").loc[row.dimension, "score"] for a in found.values()]
         scores = np.array([s for s in scores if not np.isnan(s)])
         assert row.n == len(scores)
         # numpy's default percentile is the same linear (type 7) interpolation.
         assert row.median == pytest.approx(np.percentile(scores, 50), abs=1e-12)
         assert row.p25 == pytest.approx(np.percentile(scores, 25), abs=1e-12)
-        mine = found["151"].dimensions().set_index("dimension").loc[row.dimension, "score"]
+        mine = found["151"].dimensions().set_index("id").loc[row.dimension, "score"]
         assert row.of_rank == 1 + int((scores > mine).sum())
 
 
