@@ -17,27 +17,31 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import List, Tuple
+from typing import List, Optional, Tuple
 
 import transform_model as tm
 
 
-def score(model: tm.Model, code: str, respondents: int, bootstrap: int) -> Tuple[str, str]:
+def score(model: tm.Model, code: str, respondents: int, bootstrap: int,
+          threads: Optional[int] = None) -> Tuple[str, str]:
     """One municipality: its synthetic survey, scored. Runs on a worker; returns JSON text
-    (small to send back) with the municipality recorded by the caller."""
+    (small to send back) with the municipality recorded by the caller. On a worker,
+    `threads=1`: the cluster's processes are the parallelism (the figures do not depend on it)."""
     survey = tm.sample_survey(model, respondents=respondents, seed=int(code))
-    assessment = tm.assess(survey, model, bootstrap=bootstrap, seed=int(code))
+    assessment = tm.assess(survey, model, bootstrap=bootstrap, seed=int(code), threads=threads)
     return code, assessment.to_json()
 
 
 def with_dask(model: tm.Model, codes: List[str], respondents: int, bootstrap: int, workers: int):
     from dask.distributed import Client, LocalCluster
 
+    start = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
+        started = time.perf_counter() - start
         shared = client.scatter(model, broadcast=True)  # pickled once, one copy per worker
-        futures = [client.submit(score, shared, code, respondents, bootstrap, pure=False) for code in codes]
-        return client.gather(futures)
+        futures = [client.submit(score, shared, code, respondents, bootstrap, 1, pure=False) for code in codes]
+        return client.gather(futures), started
 
 
 def with_loop(model: tm.Model, codes: List[str], respondents: int, bootstrap: int):
@@ -57,14 +61,14 @@ def main() -> None:
     model = tm.default_model()
     codes = list(tm.municipalities()["code"])[: a.municipalities]
     start = time.perf_counter()
-    results = with_dask(model, codes, a.respondents, a.bootstrap, a.workers)
+    results, startup_s = with_dask(model, codes, a.respondents, a.bootstrap, a.workers)
     dask_s = time.perf_counter() - start
     assessments = {code: tm.Assessment.from_json(text, model) for code, text in results}
     frames = tm.benchmark(assessments, of=a.of if a.of in assessments else None)
     print(frames.dimensions.to_string(index=False))
     print(f"peers: {frames.peers.iloc[0]['kind']}, n = {frames.peers.iloc[0]['n']}")
     print(f"dask: {len(codes)} municipalities × {a.respondents} respondents in {dask_s:.2f} s "
-          f"({a.workers} worker processes)")
+          f"({a.workers} worker processes; {startup_s:.2f} s of it starting the cluster)")
     if a.loop:
         start = time.perf_counter()
         looped = with_loop(model, codes, a.respondents, a.bootstrap)
