@@ -119,11 +119,12 @@ fn in_span_reference(rows: &[Vec<f64>], v: &[f64]) -> bool {
                 continue;
             }
             m.swap(r, p);
-            for i in 0..m.len() {
+            let pivot = m[r].clone();
+            for (i, row) in m.iter_mut().enumerate() {
                 if i != r {
-                    let f = m[i][c] / m[r][c];
-                    for j in 0..cols {
-                        m[i][j] -= f * m[r][j];
+                    let f = row[c] / pivot[c];
+                    for (x, y) in row.iter_mut().zip(&pivot) {
+                        *x -= f * y;
                     }
                 }
             }

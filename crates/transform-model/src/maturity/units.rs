@@ -147,6 +147,9 @@ fn scores_of(packed: &Packed, members: &[(usize, usize)], d: usize) -> Vec<f64> 
     members.iter().map(|&(g, j)| packed.scores[g][j * dims + d]).filter(|v| !v.is_nan()).collect()
 }
 
+/// A unit: its department and, for the second level, its name within the department.
+type UnitKey<'a> = (&'a str, Option<&'a str>);
+
 /// The breakdown's cells in output order: per department (by name) the department, its
 /// role groups, then per unit (by name) the unit and its role groups. Empty cells are left
 /// out. Without `group_by`, none.
@@ -161,7 +164,7 @@ fn entries(responses: &Responses, groups: &[Group], group_by: &[String]) -> Resu
         })
         .collect::<Result<Vec<_>, _>>()?;
     let Some(first) = columns.first() else { return Ok(Vec::new()) };
-    let mut units: BTreeMap<(&str, Option<&str>), Vec<(usize, usize)>> = BTreeMap::new();
+    let mut units: BTreeMap<UnitKey, Vec<(usize, usize)>> = BTreeMap::new();
     for (g, group) in groups.iter().enumerate() {
         for (j, &r) in group.members.iter().enumerate() {
             let department = first.labels[first.codes[r] as usize].as_str();
