@@ -161,6 +161,10 @@ fn unit_column_errors_are_typed() {
     let read = ReadOptions { unit_columns: vec!["area".into()], ..ReadOptions::default() };
     let responses = Responses::from_csv_str(&model, &area, &read).unwrap();
     assert_eq!(responses.unit_value("area", 0), Some("A"));
+    // An ignored column is never a unit column, `department` included.
+    let ignore = ReadOptions { ignore_columns: vec!["department".into()], ..ReadOptions::default() };
+    let plain = Responses::from_csv_str(&model, &good, &ignore).unwrap();
+    assert_eq!(plain.unit_columns().count(), 0);
     // Without asking, `area` is not an item: the usual unknown-column error.
     assert!(matches!(
         Responses::from_csv_str(&model, &area, &ReadOptions::default()),

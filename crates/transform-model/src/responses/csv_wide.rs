@@ -42,12 +42,12 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
         let column = match name {
             "respondent" => Column::Respondent,
             "role" => Column::Role,
+            _ if options.ignore_columns.iter().any(|c| c.trim() == name) => Column::Ignored,
             _ if is_unit_column(name, &options.unit_columns) => {
                 units.names.push(name.to_owned());
                 units.values.push(Vec::new());
                 Column::Unit(units.names.len() - 1)
             }
-            _ if options.ignore_columns.iter().any(|c| c.trim() == name) => Column::Ignored,
             _ => match model.item_index(name) {
                 Some(i) => Column::Item(i),
                 None => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),

@@ -212,6 +212,9 @@ mod reader {
             let column = match name.as_str() {
                 "respondent" => Column::Respondent,
                 "role" => Column::Role,
+                n if METADATA_COLUMNS.contains(&n) || options.ignore_columns.iter().any(|c| c.trim() == n) => {
+                    Column::Ignored
+                }
                 n if is_unit_column(n, &options.unit_columns) => {
                     units += 1;
                     Column::Unit(units - 1)
@@ -222,9 +225,6 @@ mod reader {
                     if used {
                         return Err(XlsxError::UnnamedColumn { sheet: sheet.to_owned(), index: index + 1 }.into());
                     }
-                    Column::Ignored
-                }
-                n if METADATA_COLUMNS.contains(&n) || options.ignore_columns.iter().any(|c| c.trim() == n) => {
                     Column::Ignored
                 }
                 n => match model.item_index(n) {
