@@ -279,3 +279,40 @@ fn xlsx_reads_unit_columns_as_csv_does() {
     assert_eq!(from_xlsx.unit_value("department", 2), Some("Teknik"));
     assert_eq!(from_xlsx, from_csv);
 }
+
+#[test]
+fn a_breakdown_withholds_units_before_role_groups() {
+    // One department with everyone: 6 middle managers, 20 frontline. Two middle managers
+    // answer nothing of the first dimension, so the middle-manager cell there rests on 4 < k
+    // and is withheld. Then department − frontline = department/middle_manager (withheld
+    // too): one of the two must go, and the greedy takes the unit (the department, 24),
+    // though the frontline role group (20) is smaller — role groups rank above units. Had it
+    // taken the frontline group, the municipality would lose its score on the dimension.
+    // Department/frontline stays: it is the frontline group itself.
+    let model = Model::default_model();
+    let text = survey(&model, [0, 0, 6, 20, 0], &["Alle"; 26], 5);
+    let d1: Vec<&str> = model.dimension_items(0).iter().map(|&i| model.items()[i].id.as_str()).collect();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let header: Vec<String> = lines[0].split(',').map(str::to_owned).collect();
+    for line in lines.iter_mut().skip(1).take(2) {
+        let cells: Vec<String> = line
+            .split(',')
+            .zip(&header)
+            .map(|(c, h)| if d1.contains(&h.as_str()) { String::new() } else { c.to_owned() })
+            .collect();
+        *line = cells.join(",");
+    }
+    let text = lines.join("\n");
+    let responses = Responses::from_csv_str(&model, &text, &ReadOptions::default()).unwrap();
+    let plain = assess(&model, &responses, &options(&[])).unwrap();
+    let by = assess(&model, &responses, &options(&["department"])).unwrap();
+    let frontline =
+        |a: &transform_model::Assessment| a.groups.iter().find(|g| g.role == "frontline").unwrap().dimensions[0].score;
+    assert!(frontline(&plain).is_some());
+    assert_eq!(frontline(&by), frontline(&plain));
+    assert_eq!(by.dimensions[0].score, plain.dimensions[0].score);
+    let d1_of = |role: Option<&str>| find(&by.units, "Alle", role).dimensions[0].score;
+    assert_eq!((d1_of(None), d1_of(Some("frontline")), d1_of(Some("middle_manager"))), (None, frontline(&plain), None));
+    // Other dimensions are untouched: the department's score there is published.
+    assert!(find(&by.units, "Alle", None).dimensions[1].score.is_some());
+}

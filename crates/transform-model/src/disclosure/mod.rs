@@ -35,12 +35,21 @@ pub struct Cell {
     /// The figure is published whatever happens (e.g. a role group's head count, which is
     /// at least k by construction): secondary suppression never picks it.
     pub fixed: bool,
+    /// Secondary suppression withholds cells of a lower rank first (smallest first within
+    /// a rank); 0 by default. The assessment ranks role groups above units, so a breakdown
+    /// hides unit cells before it touches the role groups' figures.
+    pub rank: u8,
 }
 
 impl Cell {
     /// A published, suppressible cell.
     pub fn new(name: impl Into<String>, members: Vec<usize>) -> Self {
-        Cell { name: name.into(), members, published: true, fixed: false }
+        Cell { name: name.into(), members, published: true, fixed: false, rank: 0 }
+    }
+    /// The same cell with suppression rank `rank`.
+    pub fn ranked(mut self, rank: u8) -> Self {
+        self.rank = rank;
+        self
     }
     /// The same cell, withheld.
     pub fn withheld(mut self) -> Self {
@@ -125,8 +134,8 @@ pub struct Suppressed {
 }
 
 /// Secondary suppression: while [`audit_min`] fails, hide the smallest published,
-/// non-fixed cell (ties: the later cell) of one combination that derives the exposed cell
-/// or group, then check again. Ends with a passing audit or an error.
+/// non-fixed cell of the lowest rank (ties: the later cell) of one combination that derives
+/// the exposed cell or group, then check again. Ends with a passing audit or an error.
 pub fn suppress(cells: &mut [Cell], respondents: usize, min: usize) -> Result<Suppressed, Exposure> {
     let classes = Classes::new(cells, respondents)?;
     let mut done = Suppressed::default();
@@ -143,7 +152,7 @@ pub fn suppress(cells: &mut [Cell], respondents: usize, min: usize) -> Result<Su
             .into_iter()
             .map(|j| index[j])
             .filter(|&i| !cells[i].fixed)
-            .min_by_key(|&i| (cells[i].members.len(), std::cmp::Reverse(i)));
+            .min_by_key(|&i| (cells[i].rank, cells[i].members.len(), std::cmp::Reverse(i)));
         match pick {
             Some(i) => {
                 cells[i].published = false;

@@ -269,7 +269,8 @@ fn score_layer(
     let mut primary = Vec::with_capacity(groups.len() + entries.len());
     for (g, group) in groups.iter().enumerate() {
         let members = (0..group.members.len()).filter(|&j| scored((g, j))).map(|j| index.at((g, j))).collect();
-        let cell = Cell::new(format!("role={}/{}", group.id, d), members);
+        // Rank 1: unit cells are withheld before a role group's figure is.
+        let cell = Cell::new(format!("role={}/{}", group.id, d), members).ranked(1);
         cells.push(if publish.reported[g * dims + d] { cell } else { cell.withheld() });
         primary.push(true);
     }
