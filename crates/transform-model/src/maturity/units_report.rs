@@ -20,11 +20,14 @@ pub fn render_table(a: &Assessment, lang: Lang) -> String {
         a.groups.iter().find(|g| g.role == id).map_or_else(|| id.to_owned(), |g| g.label.get(lang).to_owned())
     };
     let all = lang.pick("alle", "all");
+    // The unit column only for a two-level breakdown.
+    let two_levels = a.by.len() > 1;
+    let unit_col = |s: &str| if two_levels { format!("{s:<20}") } else { String::new() };
     let mut out = format!("\n{}\n", lang.pick("Resultater pr. enhed", "Results by unit"));
     let mut head = format!(
-        "{:<24}{:<20}{:<22}{:>6}",
+        "{:<24}{}{:<34}{:>6}",
         lang.pick("Forvaltning", "Department"),
-        lang.pick("Enhed", "Unit"),
+        unit_col(lang.pick("Enhed", "Unit")),
         lang.pick("Rolle", "Role"),
         "n"
     );
@@ -35,9 +38,9 @@ pub fn render_table(a: &Assessment, lang: Lang) -> String {
     out.push('\n');
     for u in &a.units {
         let mut row = format!(
-            "{:<24}{:<20}{:<22}{:>6}",
+            "{:<24}{}{:<34}{:>6}",
             u.department,
-            u.unit.as_deref().unwrap_or(all),
+            unit_col(u.unit.as_deref().unwrap_or(all)),
             u.role.as_deref().map_or_else(|| all.to_owned(), role_label),
             u.n.map_or("–".to_owned(), |n| n.to_string())
         );
