@@ -421,6 +421,21 @@ tm_status tm_assessment_gap(const tm_assessment *a, size_t index, tm_gap *out);
  */
 void tm_assessment_free(tm_assessment *a);
 
+/*
+ The benchmark of `count` assessments, each given as the JSON text of `assess` with its
+ municipality recorded (`--municipality`), as the benchmark JSON (`schema_version`,
+ `peers`, `dimensions`; docs/disclosure.md). `of` (nullable) is the municipality code to
+ place among its peers; `peers` (nullable = "all") is "all", "region", or comma-separated
+ municipality codes. A peer group under 3, duplicate codes or mixed model versions give
+ `TM_STATUS_VALIDATION_ERROR`; a text that is not an assessment `TM_STATUS_PARSE_ERROR`.
+ Free `*out` with `tm_string_free`.
+ */
+tm_status tm_benchmark_json(const char *const *assessments,
+                            size_t count,
+                            const char *of,
+                            const char *peers,
+                            char **out);
+
 tm_match_options tm_match_options_default(void);
 
 /*

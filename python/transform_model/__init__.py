@@ -8,6 +8,7 @@ Three capabilities on one Rust core:
   municipalities' interventions for your problem.
 """
 from ._assess import Assessment, assess, load
+from ._benchmark import BenchmarkFrames, benchmark, municipalities, sample_survey
 from ._catalog import Catalog, default_catalog
 from ._errors import (
     AnonymityError,
@@ -34,6 +35,7 @@ __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "AssessmentWarning", "DataLossWarning", "RoundComparison",
     "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError", "Plan",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
+    "BenchmarkFrames", "benchmark", "municipalities", "sample_survey",
     "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "plan", "questionnaire",
     "sample_responses",
 ]

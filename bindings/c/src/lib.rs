@@ -10,6 +10,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 mod assessment;
+mod benchmark;
 mod catalog;
 mod compare;
 mod error;
@@ -24,6 +25,7 @@ mod store;
 use std::ffi::{CString, c_char};
 
 pub use assessment::*;
+pub use benchmark::*;
 pub use catalog::*;
 pub use compare::*;
 pub use error::*;

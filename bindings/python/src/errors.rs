@@ -4,6 +4,7 @@
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use transform_model::benchmark::BenchmarkError;
 use transform_model::ingredient::{CatalogError, StoreError};
 use transform_model::mission::PortfolioError;
 use transform_model::responses::ResponseError;
@@ -17,6 +18,13 @@ pub enum CoreError {
     Catalog(CatalogError),
     Portfolio(PortfolioError),
     Store(StoreError),
+    Benchmark(BenchmarkError),
+}
+
+impl From<BenchmarkError> for CoreError {
+    fn from(e: BenchmarkError) -> Self {
+        CoreError::Benchmark(e)
+    }
 }
 
 impl From<ModelError> for CoreError {
@@ -120,6 +128,13 @@ impl CoreError {
                         vec![("row", obj(py, row))]
                     }
                     ResponseError::Io { path, .. } => vec![("path", obj(py, path))],
+                    ResponseError::EmptyUnit { row, column, respondent }
+                    | ResponseError::UnitConflict { row, column, respondent, .. } => {
+                        vec![("row", obj(py, row)), ("column", obj(py, column)), ("respondent", obj(py, respondent))]
+                    }
+                    ResponseError::UnitNamedLikeRole { row, column, value, .. } => {
+                        vec![("row", obj(py, row)), ("column", obj(py, column)), ("value", obj(py, value))]
+                    }
                     ResponseError::Empty
                     | ResponseError::NoRespondents
                     | ResponseError::Shape { .. }
@@ -144,6 +159,9 @@ impl CoreError {
                     raise(py, "OptionError", e.to_string(), &[("option", obj(py, name))])
                 }
                 AssessError::ModelMismatch(_) => raise(py, "ModelError", e.to_string(), &[]),
+                AssessError::UnknownMunicipality { .. } => {
+                    raise(py, "OptionError", e.to_string(), &[("option", obj(py, "municipality"))])
+                }
                 _ => raise(py, "ResponseError", e.to_string(), &[]),
             },
             CoreError::Catalog(e) => {
@@ -172,6 +190,14 @@ impl CoreError {
                     | StoreError::Catalog { path, .. } => path.clone(),
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, file))])
+            }
+            CoreError::Benchmark(e) => {
+                let option = match &e {
+                    BenchmarkError::UnknownCode { .. } | BenchmarkError::RegionWithoutOf => "peers",
+                    BenchmarkError::NotAssessed { .. } => "of",
+                    _ => "assessments",
+                };
+                raise(py, "OptionError", e.to_string(), &[("option", obj(py, option))])
             }
             CoreError::Portfolio(e) => {
                 let path = match &e {

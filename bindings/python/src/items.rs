@@ -118,7 +118,7 @@ pub fn items_csv(
 ) -> PyResult<PyItemAnalysis> {
     let o = options(min_group_size, allow_small_groups, by_role);
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns, sheet };
+    let read = ReadOptions { ignore_columns, sheet, ..ReadOptions::default() };
     let result = py.detach(move || {
         let r = if is_path {
             Responses::from_file(&model, &source, &read)

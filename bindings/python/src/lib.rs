@@ -2,6 +2,7 @@
 //! (`_Model`, …); `python/transform_model` wraps them with DataFrames, HTML and pickling.
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
+mod benchmark;
 mod errors;
 mod exports;
 mod items;
@@ -156,7 +157,7 @@ fn assess_csv(
         threads,
     )?;
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns, sheet };
+    let read = ReadOptions { ignore_columns, sheet, ..ReadOptions::default() };
     let result = py.detach(move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
@@ -389,6 +390,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
     m.add_function(wrap_pyfunction!(samples::sample_responses_csv, m)?)?;
     m.add_function(wrap_pyfunction!(exports::export_assessment, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::benchmark_json, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::sample_survey, m)?)?;
+    m.add_function(wrap_pyfunction!(benchmark::municipalities, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

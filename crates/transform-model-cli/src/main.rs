@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod benchmark;
 mod compare;
 mod export_cmd;
 mod items;
@@ -95,6 +96,13 @@ enum Command {
         /// The sheet of an .xlsx workbook to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
+        /// Break the results down by unit columns: `department`, or `department,unit`; any
+        /// other column named here is read as a unit column (alias --group-by).
+        #[arg(long = "by", alias = "group-by", value_delimiter = ',')]
+        by: Vec<String>,
+        /// The municipality's 3-digit code (one of the 98), recorded for the benchmark.
+        #[arg(long)]
+        municipality: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: export_cmd::Format,
         #[arg(long, default_value = "da")]
@@ -103,6 +111,8 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Combine published assessments of many municipalities into a benchmark.
+    Benchmark(benchmark::BenchmarkArgs),
     /// Item analysis for piloting: alpha, omega, item-rest r and "ved ikke" per item and dimension.
     Items(items::ItemsArgs),
     /// Write the questionnaire for a survey tool (XLSForm, question list) or paper (HTML).
@@ -264,19 +274,21 @@ fn run(cli: Cli) -> Result<String, String> {
             baseline,
             ignore_columns,
             sheet,
+            by,
+            municipality,
             format,
             lang,
             output,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let data =
-                Responses::from_file(&model, &responses, &ReadOptions { ignore_columns, sheet }).map_err(|e| {
-                    let hint = match e {
-                        transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
-                        _ => "",
-                    };
-                    format!("{}: {e}{hint}", responses.display())
-                })?;
+            let read = ReadOptions { ignore_columns, sheet, unit_columns: by.clone() };
+            let data = Responses::from_file(&model, &responses, &read).map_err(|e| {
+                let hint = match e {
+                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
+                    _ => "",
+                };
+                format!("{}: {e}{hint}", responses.display())
+            })?;
             let options = AssessOptions {
                 weighting,
                 min_group_size,
@@ -286,6 +298,8 @@ fn run(cli: Cli) -> Result<String, String> {
                 bootstrap,
                 seed,
                 target,
+                group_by: by,
+                municipality,
                 ..AssessOptions::default()
             };
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
@@ -298,11 +312,15 @@ fn run(cli: Cli) -> Result<String, String> {
             }
             let outputs = Outputs {
                 json: || result.to_json(),
-                table: || report::render_table(&result, &model, Some(lang)),
+                table: || {
+                    report::render_table(&result, &model, Some(lang))
+                        + &transform_model::maturity::units_report::render_table(&result, lang)
+                },
                 export: || export::assessment_table(&result, lang),
             };
             export_cmd::emit(format, lang, output.as_deref(), outputs)
         }
+        Command::Benchmark(args) => benchmark::run(args),
         Command::Items(args) => items::run(args),
         Command::Questionnaire { model, role, lang, format, min_group_size, output } => {
             let model = load_model(model.as_ref(), None)?;

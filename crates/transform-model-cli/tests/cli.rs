@@ -113,18 +113,18 @@ fn assess_small_groups_only_when_allowed() {
 fn assess_unknown_column_names_it_and_hints_at_ignore_column() {
     let dir = scratch("assess_column");
     let csv = std::fs::read_to_string(data("sample_responses.csv")).unwrap();
-    // Append a column `department` to every line.
+    // Append a column `timestamp` to every line.
     let with_extra: String = csv
         .lines()
         .enumerate()
-        .map(|(i, line)| if i == 0 { format!("{line},department\n") } else { format!("{line},x\n") })
+        .map(|(i, line)| if i == 0 { format!("{line},timestamp\n") } else { format!("{line},x\n") })
         .collect();
     let file = dir.join("extra.csv");
     std::fs::write(&file, with_extra).unwrap();
     let file = file.to_str().unwrap();
-    fails(&["assess", file], "assess_column", &["department", "--ignore-column"]);
+    fails(&["assess", file], "assess_column", &["timestamp", "--ignore-column"]);
     // The hint works: skipping the column gives the same assessment as the plain file.
-    let skipped = stdout(&["assess", file, "--bootstrap", "0", "--ignore-column", "department"], "assess_column");
+    let skipped = stdout(&["assess", file, "--bootstrap", "0", "--ignore-column", "timestamp"], "assess_column");
     let plain = stdout(&["assess", &data("sample_responses.csv"), "--bootstrap", "0"], "assess_column");
     assert_eq!(Assessment::from_json(&skipped).unwrap(), Assessment::from_json(&plain).unwrap());
 }

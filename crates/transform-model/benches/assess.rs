@@ -1,4 +1,9 @@
 //! `assess_100k`: 100,000 respondents × the default model's items, bootstrap 1,000.
+//! `assess_100k_by_department`: the same with a breakdown by 40 departments × 5 roles,
+//! secondary suppression and the disclosure audit of every layer.
+//! `audit_100k_<D>x5`: `disclosure::audit_min` alone on one layer of 100,000 respondents in
+//! D departments × 5 roles (roles, departments, department × role, fixed total), to show how
+//! the audit scales with the number of cells.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use transform_model::maturity::sample::{sample_csv, sample_responses};
@@ -12,6 +17,20 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("maturity");
     g.sample_size(10);
     g.bench_function("assess_100k", |b| b.iter(|| assess(&model, &responses, &options).unwrap()));
+    let departments: Vec<String> = (0..responses.len()).map(|r| format!("Forvaltning {:02}", r % 40 + 1)).collect();
+    let by_unit = responses.clone().with_unit_column(&model, "department", &departments).unwrap();
+    let by = AssessOptions { group_by: vec!["department".into()], ..options.clone() };
+    g.bench_function("assess_100k_by_department", |b| b.iter(|| assess(&model, &by_unit, &by).unwrap()));
+    let by_no_boot = AssessOptions { bootstrap: 0, ..by.clone() };
+    g.bench_function("assess_100k_by_department_no_bootstrap", |b| {
+        b.iter(|| assess(&model, &by_unit, &by_no_boot).unwrap())
+    });
+    for departments in [40usize, 400] {
+        let (cells, n) = table(100_000, departments, 5);
+        g.bench_function(format!("audit_100k_{departments}x5"), |b| {
+            b.iter(|| transform_model::disclosure::audit_min(&cells, n, 5).unwrap())
+        });
+    }
     let no_boot = AssessOptions { bootstrap: 0, ..options.clone() };
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
     // The numpy path: a dense matrix with ids and roles.
@@ -32,6 +51,24 @@ fn bench(c: &mut Criterion) {
         b.iter(|| Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap())
     });
     g.finish();
+}
+
+/// One layer of a role × department table: respondent r is in role r % roles and
+/// department (r / roles) % departments.
+fn table(n: usize, departments: usize, roles: usize) -> (Vec<transform_model::disclosure::Cell>, usize) {
+    use transform_model::disclosure::Cell;
+    let members = |f: &dyn Fn(usize) -> bool| (0..n).filter(|&r| f(r)).collect::<Vec<_>>();
+    let mut cells = vec![Cell::new("total", (0..n).collect()).fixed()];
+    for g in 0..roles {
+        cells.push(Cell::new(format!("R{g}"), members(&|r| r % roles == g)));
+    }
+    for d in 0..departments {
+        cells.push(Cell::new(format!("D{d}"), members(&|r| (r / roles) % departments == d)));
+        for g in 0..roles {
+            cells.push(Cell::new(format!("D{d}/R{g}"), members(&|r| r % roles == g && (r / roles) % departments == d)));
+        }
+    }
+    (cells, n)
 }
 
 criterion_group!(benches, bench);

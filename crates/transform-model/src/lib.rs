@@ -11,6 +11,8 @@
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
 pub mod atomic;
+pub mod benchmark;
+pub mod disclosure;
 pub mod export;
 pub mod ingredient;
 mod json;

@@ -18,6 +18,8 @@ pub mod report;
 pub mod sample;
 mod score;
 mod types;
+mod units;
+pub mod units_report;
 mod warning;
 #[cfg(test)]
 mod worked_example;
@@ -37,7 +39,8 @@ pub use items::{
 pub use options::{AssessOptions, DEFAULT_MIN_GROUP_SIZE, MAX_BOOTSTRAP, MIN_GROUP_SIZE_FLOOR, Weighting};
 pub use types::{
     Assessment, BootstrapInfo, DimensionResult, Gap, GroupDimension, GroupResult, LevelProbabilities, ModelRef,
-    Overall, Recommendation, SCHEMA_VERSION, TargetStatus, Withheld, WithheldReason,
+    MunicipalityRef, Overall, Recommendation, SCHEMA_VERSION, Suppression, TargetStatus, UnitDimension, UnitResult,
+    Withheld, WithheldReason,
 };
 pub use warning::{Warning, WarningKind};
 
@@ -71,6 +74,25 @@ pub enum AssessError {
     /// The responses were read for another model than the one given.
     #[error("{0}")]
     ModelMismatch(ResponseError),
+    /// A breakdown column that the responses do not have.
+    #[error("breakdown by `{column}`: the responses have no such column (unit columns read: {available})")]
+    UnknownBreakdown {
+        /// The column asked for.
+        column: String,
+        /// The unit columns the responses have, quoted; empty when none.
+        available: String,
+    },
+    /// A municipality code that is not one of the 98.
+    #[error("municipality `{code}` is not one of the 98 municipality codes{hint}")]
+    UnknownMunicipality {
+        /// The code given.
+        code: String,
+        /// " (did you mean …?)" or empty.
+        hint: String,
+    },
+    /// The disclosure audit failed on the figures to publish; nothing is published.
+    #[error("disclosure control: {0}")]
+    Disclosure(crate::disclosure::Exposure),
 }
 
 impl Assessment {
@@ -84,6 +106,13 @@ impl Assessment {
         crate::json::parse(text).map_err(|e| AssessError::Baseline {
             message: format!("not an assessment JSON (at `{}`: {})", e.path, e.message),
         })
+    }
+
+    /// The same assessment recorded for municipality `code` (one of the 98), as `assess`
+    /// with `municipality` would have: for benchmarking assessments made without it.
+    pub fn for_municipality(mut self, code: &str) -> Result<Assessment, AssessError> {
+        self.municipality = Some(municipality_of(code)?);
+        Ok(self)
     }
 
     /// Adds the comparison with an earlier round of the same model.
@@ -149,7 +178,8 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
     if grouping.groups.is_empty() {
         return Err(AssessError::TooFewRespondents { included, excluded: grouping.excluded, k });
     }
-    let survey = prepare(model, responses, o, grouping.groups);
+    let municipality = municipality_ref(o)?;
+    let (survey, breakdown) = prepare(model, responses, o, grouping.groups)?;
     let mut warnings = Vec::new();
     if k < DEFAULT_MIN_GROUP_SIZE {
         warnings.push(Warning::small_groups(k));
@@ -197,17 +227,52 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
         recommendations,
         excluded_for_anonymity: grouping.excluded,
         warnings,
+        municipality,
+        by: o.group_by.clone(),
+        units: breakdown.units,
+        suppression: breakdown.suppression,
         baseline: None,
     })
 }
 
+/// The municipality named by `options.municipality`, checked against the 98.
+fn municipality_ref(o: &AssessOptions) -> Result<Option<MunicipalityRef>, AssessError> {
+    o.municipality.as_deref().map(municipality_of).transpose()
+}
+
+/// The municipality with this 3-digit code, one of the 98; a name given for a code says
+/// which code it has.
+fn municipality_of(code: &str) -> Result<MunicipalityRef, AssessError> {
+    let code = code.trim();
+    match crate::municipality::all().iter().find(|m| m.code == code) {
+        Some(m) => Ok(MunicipalityRef { code: m.code.clone(), name: m.name.clone() }),
+        None => {
+            let names: Vec<&str> = crate::municipality::all().iter().map(|m| m.name.as_str()).collect();
+            let by_name = crate::municipality::all()
+                .iter()
+                .find(|m| crate::text::normalize(&m.name) == crate::text::normalize(code));
+            let hint = match by_name {
+                Some(m) => format!(" (`{}` is the code of {})", m.code, m.name),
+                None => crate::json::nearest(code, &names).map_or(String::new(), |n| format!(" (did you mean {n}?)")),
+            };
+            Err(AssessError::UnknownMunicipality { code: code.to_owned(), hint })
+        }
+    }
+}
+
 /// Scores respondents, decides what is published, computes the point figures and the
 /// bootstrap replicates.
-fn prepare<'a>(model: &'a Model, responses: &'a Responses, o: &'a AssessOptions, groups: Vec<Group>) -> Survey<'a> {
+fn prepare<'a>(
+    model: &'a Model,
+    responses: &'a Responses,
+    o: &'a AssessOptions,
+    groups: Vec<Group>,
+) -> Result<(Survey<'a>, units::Breakdown), AssessError> {
     let dims = model.dimensions().len();
     let packed = score::pack(model, responses, &groups);
     let cells = Cells::new(&packed);
-    let publish = disclosure::decide(&cells, groups.len(), o.min_group_size, o.min_dispersion_n);
+    let mut publish = disclosure::decide(&cells, groups.len(), o.min_group_size, o.min_dispersion_n);
+    let breakdown = units::breakdown(model, responses, &groups, &packed, &mut publish, o)?;
     let weights = (0..groups.len() * dims)
         .map(|c| {
             let (g, d) = (c / dims, c % dims);
@@ -237,7 +302,7 @@ fn prepare<'a>(model: &'a Model, responses: &'a Responses, o: &'a AssessOptions,
     } else {
         Vec::new()
     };
-    Survey { model, responses, options: o, groups, cells, publish, layout, point, columns, packed }
+    Ok((Survey { model, responses, options: o, groups, cells, publish, layout, point, columns, packed }, breakdown))
 }
 
 /// The municipality's estimate of dimension `d`: Welch–Satterthwaite over the group means

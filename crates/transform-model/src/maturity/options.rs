@@ -57,6 +57,11 @@ pub struct AssessOptions {
     /// Worker threads for the bootstrap; `None` uses rayon's global pool. Results do not
     /// depend on it.
     pub threads: Option<usize>,
+    /// Unit columns to break the results down by: `["department"]`, or a hierarchy
+    /// `["department", "unit"]` (at most two levels). Empty: no breakdown.
+    pub group_by: Vec<String>,
+    /// The municipality's 3-digit code (one of the 98), recorded in the result for benchmarks.
+    pub municipality: Option<String>,
 }
 
 impl Default for AssessOptions {
@@ -72,6 +77,8 @@ impl Default for AssessOptions {
             confidence: 0.95,
             target: None,
             threads: None,
+            group_by: Vec::new(),
+            municipality: None,
         }
     }
 }
@@ -145,6 +152,15 @@ impl AssessOptions {
             if !(1..=levels).contains(&t) {
                 return Err(invalid("target", format!("level {t} is not a level of the model (1..{levels})")));
             }
+        }
+        if self.group_by.len() > 2 {
+            return Err(invalid(
+                "group_by",
+                format!("{} columns given; at most two levels (department, unit)", self.group_by.len()),
+            ));
+        }
+        if self.group_by.len() == 2 && self.group_by[0] == self.group_by[1] {
+            return Err(invalid("group_by", format!("column `{}` is given twice", self.group_by[0])));
         }
         if let Some(n) = self.threads {
             let cap = std::thread::available_parallelism().map_or(4, |c| c.get()) * 4;

@@ -238,6 +238,52 @@ pub struct Recommendation {
     pub lever_labels: Vec<Localized>,
 }
 
+/// One dimension of a unit cell; every figure null when suppressed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct UnitDimension {
+    /// Dimension id.
+    pub id: String,
+    /// Mean of the cell's scored respondents (every respondent counts once); null when suppressed.
+    pub score: Option<f64>,
+    /// Scored respondents; null when suppressed.
+    pub n: Option<usize>,
+    /// Student t interval of the score; null under `min_dispersion_n` or when suppressed.
+    pub ci: Option<[f64; 2]>,
+}
+
+/// One cell of the breakdown by unit (docs/disclosure.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct UnitResult {
+    /// Value of the first breakdown column (the department, forvaltning).
+    pub department: String,
+    /// Value of the second breakdown column; null for the department as a whole.
+    pub unit: Option<String>,
+    /// Role group id (a role, or `other`); null for all roles of the unit.
+    pub role: Option<String>,
+    /// Respondents in the cell; null when suppressed.
+    pub n: Option<usize>,
+    /// The cell's figures per dimension, in model order.
+    pub dimensions: Vec<UnitDimension>,
+}
+
+/// How many figures disclosure control withheld, and why (never which respondents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Suppression {
+    /// Cells withheld because they rest on fewer than k respondents (or all alike under 20).
+    pub primary: usize,
+    /// Cells withheld so that no withheld cell and no respondent can be derived from the published ones.
+    pub secondary: usize,
+}
+
+/// The municipality an assessment is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct MunicipalityRef {
+    /// 3-digit kommunekode, one of the 98.
+    pub code: String,
+    /// The municipality's name.
+    pub name: String,
+}
+
 /// The result of an assessment: plain data, serializable to the documented JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Assessment {
@@ -275,6 +321,18 @@ pub struct Assessment {
     /// Warnings, each with a kind and a text per language.
     #[serde(deserialize_with = "super::warning::read_warnings")]
     pub warnings: Vec<Warning>,
+    /// The municipality assessed, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<MunicipalityRef>,
+    /// The unit columns of the breakdown (first: `department`, second: `unit`); empty without.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by: Vec<String>,
+    /// Figures per unit and unit × role group; empty without a breakdown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitResult>,
+    /// Counts of withheld cells over everything published together (role groups, units, unit × role).
+    #[serde(default)]
+    pub suppression: Suppression,
     /// Progress against an earlier round, when one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineComparison>,

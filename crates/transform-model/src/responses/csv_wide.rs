@@ -1,5 +1,6 @@
 //! Wide CSV as survey tools export it: one row per respondent.
 
+use super::units::{Collector, check_value, is_unit_column};
 use super::{ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer};
 use crate::model::Model;
 
@@ -10,12 +11,15 @@ pub struct ReadOptions {
     pub ignore_columns: Vec<String>,
     /// The sheet of an `.xlsx` workbook to read (default: the first); only for workbooks.
     pub sheet: Option<String>,
+    /// Unit columns to read besides `department` and `unit` (e.g. `--by area`).
+    pub unit_columns: Vec<String>,
 }
 
 enum Column {
     Respondent,
     Role,
     Item(usize),
+    Unit(usize),
     Ignored,
 }
 
@@ -32,12 +36,18 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
     let header = reader.headers().map_err(|e| ResponseError::Malformed { row: 1, message: e.to_string() })?.clone();
     check_unique_columns(header.iter().map(str::trim))?;
     let mut columns = Vec::with_capacity(header.len());
+    let mut units = Collector::default();
     for (index, name) in header.iter().enumerate() {
         let name = name.trim();
         let column = match name {
             "respondent" => Column::Respondent,
             "role" => Column::Role,
             _ if options.ignore_columns.iter().any(|c| c.trim() == name) => Column::Ignored,
+            _ if is_unit_column(name, &options.unit_columns) => {
+                units.names.push(name.to_owned());
+                units.values.push(Vec::new());
+                Column::Unit(units.names.len() - 1)
+            }
             _ => match model.item_index(name) {
                 Some(i) => Column::Item(i),
                 None => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
@@ -82,7 +92,13 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
             answers.push((*item, value));
         }
         out.push(model, row, respondent, &record[role_col], answers.iter().copied())?;
+        for (cell, column) in record.iter().zip(&columns) {
+            if let Column::Unit(j) = column {
+                units.values[*j].push(check_value(model, row, &units.names[*j], respondent, cell)?);
+            }
+        }
     }
+    units.finish(&mut out);
     out.finish()
 }
 

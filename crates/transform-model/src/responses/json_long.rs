@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::units::{Collector, check_value, is_unit_column};
 use super::{ResponseError, Responses, is_missing_token, parse_answer};
 use crate::model::Model;
 
@@ -20,15 +21,21 @@ pub(crate) struct Record {
     /// The answer on the model's scale; null, absent, "" or "ved ikke" mark "don't know".
     #[serde(default)]
     value: Value,
+    /// Unit columns (`department`, `unit`, or those asked for), as text; the same on every
+    /// answer of one respondent. Other keys are ignored.
+    #[serde(flatten)]
+    extra: std::collections::BTreeMap<String, Value>,
 }
 
 struct Pending {
     row: usize,
     role: String,
     answers: Vec<(usize, Option<i64>)>,
+    /// Unit values by column name, first seen.
+    units: std::collections::BTreeMap<String, String>,
 }
 
-pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError> {
+pub(super) fn read(model: &Model, text: &str, unit_columns: &[String]) -> Result<Responses, ResponseError> {
     if text.trim().is_empty() {
         return Err(ResponseError::Empty);
     }
@@ -78,8 +85,32 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
         };
         let entry = pending.entry(respondent.clone()).or_insert_with(|| {
             order.push(respondent.clone());
-            Pending { row, role: rec.role.trim().to_owned(), answers: Vec::new() }
+            Pending { row, role: rec.role.trim().to_owned(), answers: Vec::new(), units: Default::default() }
         });
+        for (column, value) in rec.extra.iter().filter(|(k, _)| is_unit_column(k, unit_columns)) {
+            let text = match value {
+                Value::String(s) => s.trim().to_owned(),
+                Value::Number(n) => n.to_string(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            let text = check_value(model, row, column, &respondent, &text)?;
+            match entry.units.get(column) {
+                Some(earlier) if *earlier != text => {
+                    return Err(ResponseError::UnitConflict {
+                        row,
+                        respondent,
+                        column: column.clone(),
+                        value: text,
+                        earlier: earlier.clone(),
+                    });
+                }
+                Some(_) => {}
+                None => {
+                    entry.units.insert(column.clone(), text);
+                }
+            }
+        }
         if entry.role != rec.role.trim() {
             return Err(ResponseError::RoleConflict {
                 row,
@@ -96,10 +127,17 @@ pub(super) fn read(model: &Model, text: &str) -> Result<Responses, ResponseError
     }
     let mut out = Responses::new(model);
     out.reserve(order.len());
+    let names: std::collections::BTreeSet<&String> = pending.values().flat_map(|p| p.units.keys()).collect();
+    let mut units = Collector::new(names.into_iter().cloned().collect());
     for id in order {
         let p = &pending[&id];
         out.push(model, p.row, &id, &p.role, p.answers.iter().filter_map(|&(item, v)| Some((item, v?))))?;
+        for (j, column) in units.names.iter().enumerate() {
+            let value = p.units.get(column).map_or("", String::as_str);
+            units.values[j].push(check_value(model, p.row, column, &id, value)?);
+        }
     }
+    units.finish(&mut out);
     out.finish()
 }
 

@@ -6,6 +6,7 @@
 mod columns;
 mod csv_wide;
 pub(crate) mod json_long;
+mod units;
 mod xlsx;
 
 use std::path::Path;
@@ -13,6 +14,7 @@ use std::path::Path;
 use crate::model::Model;
 
 pub use csv_wide::ReadOptions;
+pub use units::DEFAULT_UNIT_COLUMNS;
 pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 
 /// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
@@ -65,6 +67,15 @@ pub enum ResponseError {
     /// Responses read for one model used with another.
     #[error("these responses were read for model {responses}, not for model {model}")]
     ModelMismatch { responses: String, model: String },
+    /// A unit column (`department`, `unit`, …) without a value for a respondent.
+    #[error("row {row}, column `{column}`: respondent `{respondent}` has no value (every respondent needs a unit)")]
+    EmptyUnit { row: usize, column: String, respondent: String },
+    /// A unit named like a role: tables would read it as the role.
+    #[error("row {row}, column `{column}`: unit `{value}` is named like role `{role}`; rename the unit")]
+    UnitNamedLikeRole { row: usize, column: String, value: String, role: String },
+    /// A respondent's unit differs between two records of long data.
+    #[error("row {row}: respondent `{respondent}` has `{column}` = `{value}` here but `{earlier}` earlier")]
+    UnitConflict { row: usize, respondent: String, column: String, value: String, earlier: String },
     /// A workbook problem: not a workbook, unknown or empty sheet, missing columns.
     #[error(transparent)]
     Xlsx(XlsxError),
@@ -109,6 +120,8 @@ pub struct Responses {
     /// Respondents whose id hash collided with a different id (64-bit collisions; rare).
     collided: Vec<usize>,
     rows: Vec<usize>,
+    /// Unit columns (department, unit, …), one value per respondent.
+    units: Vec<units::UnitColumn>,
 }
 
 /// Equal when the same respondents gave the same answers, wherever they were read from.
@@ -120,6 +133,7 @@ impl PartialEq for Responses {
             && self.codes == other.codes
             && (self.n_items, self.scale_min, self.scale_max) == (other.n_items, other.scale_min, other.scale_max)
             && self.model == other.model
+            && self.units == other.units
     }
 }
 
@@ -138,6 +152,7 @@ impl Responses {
             index: rustc_hash::FxHashMap::default(),
             collided: Vec::new(),
             rows: Vec::new(),
+            units: Vec::new(),
         }
     }
 
@@ -154,7 +169,7 @@ impl Responses {
 
     /// Reads long JSON: `[{"respondent","role","item","value"}]`.
     pub fn from_long_json(model: &Model, text: &str) -> Result<Self, ResponseError> {
-        json_long::read(model, text)
+        json_long::read(model, text, &[])
     }
 
     /// Reads the first sheet (or `options.sheet`) of an `.xlsx` workbook: a wide sheet or an
@@ -180,7 +195,7 @@ impl Responses {
             let bytes = read_bytes(path)?;
             let text = std::str::from_utf8(&bytes)
                 .map_err(|e| ResponseError::Malformed { row: 0, message: format!("not UTF-8: {e}") })?;
-            json_long::read(model, text)
+            json_long::read(model, text, &options.unit_columns)
         } else {
             Responses::from_csv_file(model, path, options)
         }

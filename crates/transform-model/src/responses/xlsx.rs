@@ -124,6 +124,7 @@ mod reader {
 
     use super::{ID_FALLBACKS, METADATA_COLUMNS, XlsxError, check_workbook};
     use crate::model::Model;
+    use crate::responses::units::{Collector, check_value, is_unit_column};
     use crate::responses::{
         ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer,
     };
@@ -133,6 +134,7 @@ mod reader {
         Respondent,
         Role,
         Item(usize),
+        Unit(usize),
         Ignored,
     }
 
@@ -166,6 +168,9 @@ mod reader {
 
         let mut out = Responses::new(model);
         let mut answers = Vec::with_capacity(model.items().len());
+        let unit_names =
+            columns.iter().zip(&names).filter(|(c, _)| matches!(c, Column::Unit(_))).map(|(_, n)| n.clone()).collect();
+        let mut units = Collector::new(unit_names);
         for (i, row) in rows {
             let line = first_row + i + 1;
             debug_assert!(line > header_row);
@@ -180,7 +185,14 @@ mod reader {
             }
             let role = role_id(model, &cell_text(&row[role_col]));
             out.push(model, line, respondent, &role, answers.iter().copied())?;
+            for (cell, column) in row.iter().zip(&columns) {
+                if let Column::Unit(j) = column {
+                    let value = check_value(model, line, &units.names[*j], respondent, &cell_text(cell))?;
+                    units.values[*j].push(value);
+                }
+            }
         }
+        units.finish(&mut out);
         out.finish()
     }
 
@@ -195,19 +207,24 @@ mod reader {
     ) -> Result<Vec<Column>, ResponseError> {
         check_unique_columns(names.iter().map(String::as_str).filter(|n| !n.is_empty()))?;
         let mut columns = Vec::with_capacity(names.len());
+        let mut units = 0;
         for (index, name) in names.iter().enumerate() {
             let column = match name.as_str() {
                 "respondent" => Column::Respondent,
                 "role" => Column::Role,
+                n if METADATA_COLUMNS.contains(&n) || options.ignore_columns.iter().any(|c| c.trim() == n) => {
+                    Column::Ignored
+                }
+                n if is_unit_column(n, &options.unit_columns) => {
+                    units += 1;
+                    Column::Unit(units - 1)
+                }
                 "" => {
                     let used =
                         range.rows().skip(header_index + 1).any(|row| row.get(index).is_some_and(|c| !is_blank(c)));
                     if used {
                         return Err(XlsxError::UnnamedColumn { sheet: sheet.to_owned(), index: index + 1 }.into());
                     }
-                    Column::Ignored
-                }
-                n if METADATA_COLUMNS.contains(&n) || options.ignore_columns.iter().any(|c| c.trim() == n) => {
                     Column::Ignored
                 }
                 n => match model.item_index(n) {

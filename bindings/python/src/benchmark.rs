@@ -1,0 +1,67 @@
+//! The national benchmark and synthetic surveys for Python: assessments in, benchmark JSON
+//! out (the Python side builds the DataFrames); sample surveys as a matrix.
+
+use numpy::PyArray2;
+use pyo3::prelude::*;
+use transform_model::benchmark::{BenchmarkOptions, Peers, benchmark};
+use transform_model::maturity::sample;
+
+use crate::errors::IntoPyResult;
+use crate::{PyAssessment, PyModel};
+
+/// The benchmark (JSON) of `assessments`; `codes[i]`, when given, records assessment i's
+/// municipality first. `peers` is `all`, `region`, or `list` with `peer_codes`.
+#[pyfunction]
+#[pyo3(signature = (assessments, codes, of, peers, peer_codes))]
+pub fn benchmark_json(
+    py: Python<'_>,
+    assessments: Vec<PyRef<'_, PyAssessment>>,
+    codes: Vec<Option<String>>,
+    of: Option<String>,
+    peers: &str,
+    peer_codes: Vec<String>,
+) -> PyResult<String> {
+    let mut list = Vec::with_capacity(assessments.len());
+    for (a, code) in assessments.iter().zip(codes.iter().chain(std::iter::repeat(&None))) {
+        let a = a.inner.clone();
+        list.push(match code {
+            Some(c) => a.for_municipality(c).into_py_result(py)?,
+            None => a,
+        });
+    }
+    let peers = match peers {
+        "all" => Peers::All,
+        "region" => Peers::Region,
+        _ => Peers::List(peer_codes),
+    };
+    let result = py.detach(|| benchmark(&list, &BenchmarkOptions::new(of, peers))).into_py_result(py)?;
+    Ok(result.to_json())
+}
+
+/// A synthetic survey (as `transform-model sample`): answers as an int64 matrix
+/// (respondents × items, -1 = no answer), respondent ids, roles and item ids.
+#[pyfunction]
+pub fn sample_survey<'py>(
+    py: Python<'py>,
+    model: &PyModel,
+    respondents: usize,
+    seed: u64,
+) -> (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<String>) {
+    let m = model.inner.clone();
+    let rows = py.detach(|| sample::generate(&m, respondents, seed, None));
+    let items: Vec<String> = m.items().iter().map(|i| i.id.clone()).collect();
+    let values: Vec<Vec<i64>> = rows.iter().map(|r| r.answers.iter().map(|a| a.unwrap_or(-1)).collect()).collect();
+    let ids = rows.iter().map(|r| r.id.clone()).collect();
+    let roles = rows.iter().map(|r| m.roles()[r.role].id.clone()).collect();
+    let matrix = PyArray2::from_vec2(py, &values).expect("rows of equal length");
+    (matrix, ids, roles, items)
+}
+
+/// The 98 municipalities: (code, name, region name), ordered by code.
+#[pyfunction]
+pub fn municipalities() -> Vec<(String, String, String)> {
+    transform_model::municipality::all()
+        .iter()
+        .map(|m| (m.code.clone(), m.name.clone(), m.region_name.clone()))
+        .collect()
+}
