@@ -10,6 +10,8 @@
 //! - [`maturity`]: scoring per the domain contract, with anonymity, reliability and intervals;
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
+#![warn(missing_docs)]
+
 pub mod atomic;
 pub mod ingredient;
 mod json;

@@ -1,5 +1,5 @@
 //! Times `assess` on a CSV (responses read once, not timed), for bench/peers_assess.py.
-//! Usage: cargo run --release --example assess_timing -- RESPONSES.csv BOOTSTRAP
+//! Usage: cargo run --release --example time_assess -- RESPONSES.csv BOOTSTRAP
 //! Prints the median of 3 runs in seconds.
 
 use std::time::Instant;
