@@ -12,6 +12,7 @@ pub const MAX_YEARS: i64 = 10;
 const FIRST_ELECTION: i64 = 2025;
 const TERM: i64 = 4;
 
+/// Options of a plan; `PlanOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanOptions {
     /// First plan year; default the portfolio's `year`. Never the clock.
