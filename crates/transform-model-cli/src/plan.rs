@@ -73,16 +73,15 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         None => Model::default_model(),
     };
     let assessment = read_assessment(&model, &a.input)?;
-    let options = PlanOptions {
-        start_year: a.start_year,
-        years: a.years,
-        elections: a.elections,
-        capacity_hours: a.capacity_hours,
-        ..PlanOptions::default()
-    };
+    let mut options = PlanOptions::default();
+    options.start_year = a.start_year;
+    options.years = a.years;
+    options.elections = a.elections;
+    options.capacity_hours = a.capacity_hours;
     options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
-    let analysis_options = AnalysisOptions { year: a.start_year, ..AnalysisOptions::default() };
+    let mut analysis_options = AnalysisOptions::default();
+    analysis_options.year = a.start_year;
     let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
     let index = match (&a.catalog, a.no_catalog) {
         (_, true) => None,

@@ -8,11 +8,14 @@ use transform_model::{AssessOptions, Model, Responses, assess};
 fn bench(c: &mut Criterion) {
     let model = Model::default_model();
     let responses = sample_responses(&model, 100_000, 1);
-    let options = AssessOptions { bootstrap: 1000, seed: 1, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 1000;
+    options.seed = 1;
     let mut g = c.benchmark_group("maturity");
     g.sample_size(10);
     g.bench_function("assess_100k", |b| b.iter(|| assess(&model, &responses, &options).unwrap()));
-    let no_boot = AssessOptions { bootstrap: 0, ..options.clone() };
+    let mut no_boot = options.clone();
+    no_boot.bootstrap = 0;
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
     // The numpy path: a dense matrix with ids and roles.
     let n_items = model.items().len();

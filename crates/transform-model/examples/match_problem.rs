@@ -10,9 +10,11 @@ use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Build the search index once; it is `Send + Sync`, so one index serves many threads.
     let index = Index::new(Catalog::sample());
-    let mut query = Query::default();
-    query.text = "Ældre borgere får for meget medicin i hjemmeplejen".to_owned();
-    query.target_groups = vec!["ældre".to_owned()];
+    let query = Query {
+        text: "Ældre borgere får for meget medicin i hjemmeplejen".to_owned(),
+        target_groups: vec!["ældre".to_owned()],
+        ..Query::default()
+    };
     let mut options = MatchOptions::default();
     options.top = 5;
     let result = index.match_query(&query, &options)?;

@@ -65,8 +65,7 @@
 //! use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 //!
 //! let index = Index::new(Catalog::sample()); // build once, query from many threads
-//! let mut query = Query::default();
-//! query.text = "Ældre får for meget medicin i hjemmeplejen".to_owned();
+//! let query = Query { text: "Ældre får for meget medicin i hjemmeplejen".to_owned(), ..Query::default() };
 //! let result = index.match_query(&query, &MatchOptions::default())?;
 //! // Ingredients come ranked, best first.
 //! assert!(result.ingredients.windows(2).all(|w| w[0].score >= w[1].score));

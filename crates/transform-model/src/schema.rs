@@ -38,6 +38,7 @@ pub const SCHEMAS: &[(&str, Direction, &str)] = &[
 
 /// Errors when asking for a schema.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SchemaError {
     /// No schema has this name.
     #[error("no schema named `{name}`{hint}; the schemas are: {known}")]

@@ -35,7 +35,8 @@ fn max_dependency_rust_version(meta: &Value) -> (Version, String) {
         meta["packages"].as_array().unwrap().iter().map(|p| (p["id"].as_str().unwrap(), p)).collect();
     let nodes: HashMap<&str, &Value> =
         meta["resolve"]["nodes"].as_array().unwrap().iter().map(|n| (n["id"].as_str().unwrap(), n)).collect();
-    let members: BTreeSet<&str> = meta["workspace_members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    let members: BTreeSet<&str> =
+        meta["workspace_members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
     let mut seen = BTreeSet::new();
     let mut stack: Vec<&str> = members.iter().copied().collect();
     while let Some(id) = stack.pop() {

@@ -28,6 +28,7 @@ pub const LIFT_EPSILON: f64 = 0.05;
 
 /// Options for matching.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MatchOptions {
     /// Ingredients returned.
     pub top: usize,

@@ -29,6 +29,7 @@ pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CatalogError {
     /// The text is not JSON of the catalog's shape.
     #[error("catalog JSON at `{path}`: {message}")]

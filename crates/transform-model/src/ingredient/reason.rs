@@ -8,6 +8,7 @@ use crate::localized::Localized;
 /// Why a match recommends no ingredient (a code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReasonKind {
     /// The query has no searchable word (only stop words) and no tags.
     EmptyQuery,

@@ -38,6 +38,7 @@ const LIB_VERSION_LEN: usize = 16;
 
 /// Why an index file could not be written or read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum StoreError {
     /// Reading or writing the file failed.
     #[error("cannot {action} index `{path}`: {message}")]

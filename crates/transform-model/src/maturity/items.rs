@@ -28,6 +28,7 @@ pub const DONT_KNOW_DENOMINATOR: usize = 5;
 
 /// Options of an item analysis; k and its floor are the assessment's.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ItemOptions {
     /// Minimum respondents behind a figure (k), as
     /// [`AssessOptions::min_group_size`](crate::AssessOptions::min_group_size).
@@ -48,6 +49,7 @@ impl Default for ItemOptions {
 /// Why an item needs a second look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ItemFlag {
     /// Item-rest correlation below 0.3: the item measures something else than its dimension.
     LowItemRestR,
@@ -74,6 +76,7 @@ impl ItemFlag {
 /// Why a dimension needs a second look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DimensionFlag {
     /// Cronbach's alpha below 0.7.
     LowAlpha,

@@ -36,6 +36,7 @@ pub const MAX_BOOTSTRAP: usize = 100_000;
 
 /// Options of an assessment; `AssessOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AssessOptions {
     /// How role groups combine into the municipality's score.
     pub weighting: Weighting,

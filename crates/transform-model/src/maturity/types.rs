@@ -177,6 +177,7 @@ pub struct GroupResult {
 /// Why a perception gap (or its interval) is not reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WithheldReason {
     /// Fewer common items than `min_common_items`: no gap.
     TooFewCommonItems,

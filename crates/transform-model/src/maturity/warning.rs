@@ -8,6 +8,7 @@ use crate::localized::{Lang, Localized};
 /// What a warning is about (a code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WarningKind {
     /// Respondents in role groups below k left out of every figure.
     ExcludedForAnonymity,

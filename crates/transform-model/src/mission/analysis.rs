@@ -21,6 +21,7 @@ use crate::localized::Lang;
 /// Options of a portfolio analysis; `AnalysisOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AnalysisOptions {
     /// How the alignment components weigh.
     pub weights: AlignmentWeights,

@@ -10,6 +10,7 @@ use crate::localized::Lang;
 /// What to do with an initiative, from its value and its economics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Recommendation {
     /// Creates value and pays back: spread it.
     Spread,

@@ -29,6 +29,7 @@ pub use rows::{Alignment, Rows};
 
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PortfolioError {
     /// The text is not JSON of the portfolio's shape.
     #[error("portfolio JSON at `{path}`: {message}")]

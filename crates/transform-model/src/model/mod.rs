@@ -28,6 +28,7 @@ pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
 
 /// Errors from reading or validating a model definition. Each names its JSON path.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ModelError {
     /// The text is not JSON of the model's shape (wrong type, missing field, syntax).
     #[error("model JSON at `{path}`: {message}")]

@@ -13,6 +13,7 @@ use crate::maturity::ModelRef;
 /// What kind of action a plan step is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ActionKind {
     /// Work on a lever (greb) of a lagging dimension.
     Lever,
@@ -72,6 +73,7 @@ impl ActionKind {
 /// What kind of figure stands behind an action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BecauseKind {
     /// A maturity gap of a dimension.
     Gap,

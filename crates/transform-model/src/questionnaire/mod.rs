@@ -23,6 +23,7 @@ pub use xlsform::{DONT_KNOW, LANGUAGES, ROLE_FIELD, XlsForm, xlsform};
 
 /// Errors while building or writing a questionnaire.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum QuestionnaireError {
     /// A role the model does not have.
     #[error("unknown role `{role}` (allowed: {allowed})")]
@@ -78,6 +79,7 @@ pub enum QuestionnaireError {
 
 /// The output formats of `questionnaire`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// An XLSForm workbook (`survey`, `choices`, `settings` sheets).
     XlsForm,
@@ -104,6 +106,7 @@ impl FromStr for Format {
 
 /// What to put in a questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct QuestionnaireOptions {
     /// Only this role's items (and, in an XLSForm, only this role as a choice); `None` = all.
     pub role: Option<String>,

@@ -18,6 +18,7 @@ pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 /// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
 /// the 1-based record number of a long JSON file.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ResponseError {
     /// The file has no content at all.
     #[error("the response file is empty")]

@@ -8,6 +8,7 @@ use super::ResponseError;
 
 /// Errors that only a workbook can have.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum XlsxError {
     /// The file is not an .xlsx workbook.
     #[error("`{path}` is not an .xlsx workbook: {found}")]
