@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-step() { printf -- '--> %s\n' "$*"; }
+# Each step prints the seconds since the script started (the CI budget is 3 minutes).
+step() { printf -- '--> [%3ss] %s\n' "$SECONDS" "$*"; }
 
 step "docs, warnings denied (default and no features)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p transform-model --no-deps
@@ -46,4 +47,4 @@ if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
   package+=(--allow-dirty)
 fi
 "${package[@]}"
-echo "crate checks passed"
+echo "crate checks passed in ${SECONDS}s"
