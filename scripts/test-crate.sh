@@ -26,8 +26,8 @@ check_example portfolio "could close"
 check_example match_problem "dosisdispensering"
 check_example plan "actions"
 
-step "features: the core without optional dependencies, and with all"
-cargo build -q -p transform-model --no-default-features
+step "features: the core (and the CLI on it) without optional dependencies, and with all"
+cargo build -q -p transform-model -p transform-model-cli --no-default-features
 cargo build -q -p transform-model --all-features
 optional=$(cargo tree -q -p transform-model --no-default-features -e normal --prefix none |
   grep -E '^(calamine|rust_xlsxwriter|zip|quick-xml|minijinja) ' || true)

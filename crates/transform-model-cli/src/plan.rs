@@ -99,7 +99,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         PlanFormat::Json => plan.to_json().into_bytes(),
         PlanFormat::Table => output::render_table(&plan, a.lang).into_bytes(),
         PlanFormat::Markdown => output::render_markdown(&plan, a.lang).into_bytes(),
-        PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
+        PlanFormat::Xlsx => xlsx_bytes(&plan, a.lang)?,
     };
     match &a.output {
         Some(path) => {
@@ -112,6 +112,18 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         }
         None => String::from_utf8(bytes).map_err(|e| e.to_string()),
     }
+}
+
+#[cfg(feature = "xlsx")]
+fn xlsx_bytes(plan: &transform_model::plan::Plan, lang: Lang) -> Result<Vec<u8>, String> {
+    transform_model::plan::xlsx::to_xlsx(plan, lang).map_err(|e| e.to_string())
+}
+
+/// A build without the `xlsx` feature refuses the workbook format with the reason.
+#[cfg(not(feature = "xlsx"))]
+fn xlsx_bytes(_plan: &transform_model::plan::Plan, _lang: Lang) -> Result<Vec<u8>, String> {
+    Err("this build writes no .xlsx (it was built without the `xlsx` feature); use --format json, table or markdown"
+        .into())
 }
 
 /// The flag behind a refused option (`elections[1]` → `--elections`).

@@ -13,9 +13,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let model = Model::default_model();
     // Answers are tied to the model they were read for (wide CSV: one row per respondent).
     let responses = Responses::from_csv_str(&model, SAMPLE_RESPONSES_CSV, &ReadOptions::default())?;
-    // Defaults: anonymity groups of at least 5, equal role weights, no bootstrap.
+    // Defaults: anonymity groups of at least 5, each role weighs the same, no bootstrap.
     let mut options = AssessOptions::default();
-    options.bootstrap = 200; // percentile intervals from 200 resamples ...
+    options.bootstrap = 200; // level probabilities from 200 resamples ...
     options.seed = 7; // ... drawn from a fixed seed: the same figures on every run.
     let assessment = assess(&model, &responses, &options)?;
 

@@ -115,16 +115,16 @@
 //! # Determinism
 //!
 //! The same input and options give the same output, byte for byte, on any machine and any
-//! thread count: random draws (the bootstrap, the synthetic samples) come from a seeded PCG
-//! generator split into fixed blocks, parallel work is cut into fixed-size chunks and joined
-//! in order, and no output follows hash order. Nothing reads the clock: the plan's and the
+//! thread count: every bootstrap replicate draws from its own PCG generator seeded by (seed,
+//! replicate), the synthetic samples from a seeded PCG generator, parallel work is cut into
+//! fixed-size chunks and joined in order, and no output follows hash order. Nothing reads the clock: the plan's and the
 //! portfolio's year come from the input or the options.
 //!
 //! # Threading
 //!
 //! The heavy steps (the bootstrap, index building, portfolio alignment) run in parallel on
-//! rayon's global pool; [`AssessOptions::threads`] runs an assessment on a pool of its own
-//! size instead. The data types ([`Model`], [`Responses`], [`ingredient::Index`],
+//! rayon's global pool; [`AssessOptions::threads`] runs an assessment's bootstrap on a pool
+//! of its own size instead. The data types ([`Model`], [`Responses`], [`ingredient::Index`],
 //! [`mission::Portfolio`]) are immutable after construction and `Send + Sync`: build them
 //! once and share them (`&` or `Arc`) between threads. There is no global mutable state,
 //! only read-only tables built once on first use (the stemmer, the compound lexicon, the

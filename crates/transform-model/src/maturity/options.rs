@@ -52,7 +52,7 @@ pub struct AssessOptions {
     pub min_common_items: usize,
     /// Bootstrap resamples for the level probabilities (0 = none).
     pub bootstrap: usize,
-    /// Seed of the bootstrap's random draws: the same seed gives the same intervals.
+    /// Seed of the bootstrap's random draws: the same seed gives the same level probabilities.
     pub seed: u64,
     /// Coverage of the intervals; 1 − confidence is the significance level of gaps.
     pub confidence: f64,
