@@ -17,6 +17,8 @@ import transform_model as tm
 N = int(os.environ.get("N_RESPONDENTS", "100000"))
 B = int(os.environ.get("BOOTSTRAP", "1000"))
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Build output: CARGO_TARGET_DIR when set (relative to the workspace root), else target/.
+RELEASE = os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR") or "target", "release")
 
 
 def median_time(f, runs=3):
@@ -62,10 +64,10 @@ def peer(df, model, B, seed=1):
 
 def main():
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "transform-model-cli", "-p", "transform-model",
-                    "--example", "assess_timing"], cwd=ROOT, check=True)
+                    "--example", "time_assess"], cwd=ROOT, check=True)
     path = os.path.join(tempfile.mkdtemp(), "responses.csv")
     with open(path, "w") as f:
-        subprocess.run([os.path.join(ROOT, "target/release/transform-model"), "sample", "--respondents", str(N),
+        subprocess.run([os.path.join(RELEASE, "transform-model"), "sample", "--respondents", str(N),
                         "--seed", "1"], stdout=f, check=True)
     df = pd.read_csv(path)
     model = tm.default_model()
@@ -73,7 +75,7 @@ def main():
     matrix = df[items].fillna(-1).to_numpy(dtype=np.int64)
     roles, ids = df["role"].tolist(), df["respondent"].tolist()
 
-    rust = float(subprocess.run([os.path.join(ROOT, "target/release/examples/assess_timing"), path, str(B)],
+    rust = float(subprocess.run([os.path.join(RELEASE, "examples/time_assess"), path, str(B)],
                                 check=True, capture_output=True, text=True).stdout)
     ours = median_time(lambda: tm.assess(matrix, roles=roles, items=items, respondents=ids, bootstrap=B, seed=1))
     frame = median_time(lambda: tm.assess(df, bootstrap=B, seed=1))

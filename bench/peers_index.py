@@ -21,7 +21,9 @@ RUNS = int(os.environ.get("RUNS", "5"))
 PEER_RUNS = int(os.environ.get("PEER_RUNS", "3"))
 QUERY = "unge ledige skal i job og uddannelse"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TM = os.path.join(ROOT, "target/release/transform-model")
+# Build output: CARGO_TARGET_DIR when set (relative to the workspace root), else target/.
+RELEASE = os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR") or "target", "release")
+TM = os.path.join(RELEASE, "transform-model")
 
 RANK_BM25 = """
 import json, sys

@@ -15,6 +15,8 @@ N = int(os.environ.get("N_INTERVENTIONS", "100000"))
 N_QUERIES = int(os.environ.get("N_QUERIES", "1000"))
 N_SLOW = int(os.environ.get("N_SLOW_QUERIES", "20"))  # rank_bm25 is slow: time a subset
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Build output: CARGO_TARGET_DIR when set (relative to the workspace root), else target/.
+RELEASE = os.path.join(ROOT, os.environ.get("CARGO_TARGET_DIR") or "target", "release")
 
 
 def cargo(*args):
@@ -22,11 +24,11 @@ def cargo(*args):
 
 
 def main():
-    cargo("build", "--release", "-q", "-p", "transform-model-cli", "--example", "match_timing", "-p", "transform-model")
+    cargo("build", "--release", "-q", "-p", "transform-model-cli", "--example", "time_match", "-p", "transform-model")
     tmp = tempfile.mkdtemp()
     catalog_path = os.path.join(tmp, "catalog.json")
     with open(catalog_path, "w") as f:
-        subprocess.run([os.path.join(ROOT, "target/release/transform-model"), "catalog-sample",
+        subprocess.run([os.path.join(RELEASE, "transform-model"), "catalog-sample",
                         "--interventions", str(N), "--seed", "42"], stdout=f, check=True)
     catalog = json.load(open(catalog_path))
     docs = [iv["title"] + "\n" + iv["description"] for iv in catalog["interventions"]]
@@ -37,7 +39,7 @@ def main():
     queries_path = os.path.join(tmp, "queries.txt")
     open(queries_path, "w").write("\n".join(queries))
 
-    rust = json.loads(subprocess.run([os.path.join(ROOT, "target/release/examples/match_timing"), catalog_path,
+    rust = json.loads(subprocess.run([os.path.join(RELEASE, "examples/time_match"), catalog_path,
                                       queries_path], check=True, capture_output=True, text=True).stdout)
 
     import numpy as np

@@ -19,9 +19,10 @@ if [ "$what" = all ] || [ "$what" = index ]; then
   .venv-bench/bin/python bench/peers_index.py
 fi
 if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ]; then
-  rm -rf target/wheels-bench
-  .venv-bench/bin/maturin build --release -q -o target/wheels-bench
-  .venv-bench/bin/pip install -q --force-reinstall --no-deps target/wheels-bench/*.whl
+  wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels-bench
+  rm -rf "$wheels"
+  .venv-bench/bin/maturin build --release -q -o "$wheels"
+  .venv-bench/bin/pip install -q --force-reinstall --no-deps "$wheels"/*.whl
 fi
 if [ "$what" = all ] || [ "$what" = assess ]; then
   .venv-bench/bin/python bench/peers_assess.py

@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 prefix=$(realpath -m "${1:?usage: install-c.sh PREFIX}")
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 cargo build --release -q -p transform-model-c
+lib=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release
 install -d "$prefix/lib/pkgconfig" "$prefix/include"
-install -m 644 target/release/libtransform_model_c.a "$prefix/lib/"
-install -m 755 target/release/libtransform_model_c.so "$prefix/lib/"
+install -m 644 "$lib/libtransform_model_c.a" "$prefix/lib/"
+install -m 755 "$lib/libtransform_model_c.so" "$prefix/lib/"
 install -m 644 include/transform_model.h "$prefix/include/"
 sed -e "s|@PREFIX@|$prefix|" -e "s|@VERSION@|$version|" bindings/c/transform_model_c.pc.in \
   > "$prefix/lib/pkgconfig/transform_model_c.pc"

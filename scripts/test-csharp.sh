@@ -18,8 +18,9 @@ if ! command -v mcs >/dev/null || ! command -v mono >/dev/null; then
 fi
 
 cargo build --release -q -p transform-model-c -p transform-model-cli
-lib="$PWD/target/release"
-out=target/csharp-tests
+target=$(realpath -m "${CARGO_TARGET_DIR:-target}")
+lib="$target/release"
+out=$target/csharp-tests
 mkdir -p "$out"
 mcs -nologo -warnaserror -out:"$out/test.exe" tests/csharp/TransformModel.cs tests/csharp/Test.cs
 csv=crates/transform-model/data/sample_responses.csv

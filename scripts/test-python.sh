@@ -10,8 +10,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # factor_analyzer 0.5.1 (item-analysis omega reference) calls check_array(force_all_finite=), gone in scikit-learn 1.6.
 .venv/bin/pip install -q --disable-pip-version-check "maturin>=1.16,<2" pytest pandas numpy nbclient nbformat ipykernel mypy factor_analyzer "scikit-learn<1.6" pyxform openpyxl scipy jsonschema "dask[distributed]"
-rm -rf target/wheels
-.venv/bin/maturin build --release -q -o target/wheels
-.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/*.whl
+wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels
+rm -rf "$wheels"
+.venv/bin/maturin build --release -q -o "$wheels"
+.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/*.whl
 cargo build --release -q -p transform-model-cli
 .venv/bin/python -m pytest -q

@@ -1,4 +1,5 @@
 import json
+import os
 import pathlib
 import subprocess
 
@@ -6,7 +7,8 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "crates" / "transform-model" / "data"
-CLI = ROOT / "target" / "release" / "transform-model"
+# Build output: CARGO_TARGET_DIR when set (relative to the workspace root), else target/.
+CLI = ROOT / os.environ.get("CARGO_TARGET_DIR", "target") / "release" / "transform-model"
 
 
 @pytest.fixture(scope="session")

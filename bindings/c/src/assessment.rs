@@ -72,8 +72,9 @@ pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
 
 fn convert(o: Option<&tm_assess_options>) -> Result<AssessOptions> {
     let o = o.copied().unwrap_or_else(|| tm_assess_options_default());
-    Ok(AssessOptions {
-        weighting: match o.weighting {
+    Ok({
+        let mut opts = AssessOptions::default();
+        opts.weighting = match o.weighting {
             0 => Weighting::Balanced,
             1 => Weighting::Pooled,
             other => {
@@ -82,22 +83,22 @@ fn convert(o: Option<&tm_assess_options>) -> Result<AssessOptions> {
                     format!("weighting {other} is not a tm_weighting (0 balanced, 1 pooled)"),
                 ));
             }
-        },
-        min_group_size: o.min_group_size as usize,
-        allow_small_groups: match o.allow_small_groups {
+        };
+        opts.min_group_size = o.min_group_size as usize;
+        opts.allow_small_groups = match o.allow_small_groups {
             0 => false,
             1 => true,
             other => {
                 return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("allow_small_groups {other} is not 0 or 1")));
             }
-        },
-        min_dispersion_n: o.min_dispersion_n as usize,
-        min_common_items: o.min_common_items as usize,
-        bootstrap: o.bootstrap as usize,
-        seed: o.seed,
-        target: (o.target != 0).then_some(o.target as i64),
-        threads: (o.threads != 0).then_some(o.threads as usize),
-        ..AssessOptions::default()
+        };
+        opts.min_dispersion_n = o.min_dispersion_n as usize;
+        opts.min_common_items = o.min_common_items as usize;
+        opts.bootstrap = o.bootstrap as usize;
+        opts.seed = o.seed;
+        opts.target = (o.target != 0).then_some(o.target as i64);
+        opts.threads = (o.threads != 0).then_some(o.threads as usize);
+        opts
     })
 }
 

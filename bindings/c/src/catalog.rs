@@ -101,11 +101,12 @@ unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Quer
 
 fn options(o: *const tm_match_options) -> Result<MatchOptions> {
     let o = unsafe { o.as_ref() }.copied().unwrap_or_else(|| tm_match_options_default());
-    Ok(MatchOptions {
-        top: o.top as usize,
-        retrieve: o.retrieve as usize,
-        lang: lang(o.lang)?,
-        ..MatchOptions::default()
+    Ok({
+        let mut opts = MatchOptions::default();
+        opts.top = o.top as usize;
+        opts.retrieve = o.retrieve as usize;
+        opts.lang = lang(o.lang)?;
+        opts
     })
 }
 

@@ -64,6 +64,8 @@ impl From<ModelError> for Fail {
             ModelError::Invalid { .. } => TM_STATUS_VALIDATION_ERROR,
             ModelError::Io { .. } => TM_STATUS_IO_ERROR,
             ModelError::UnknownBundled { .. } => TM_STATUS_INVALID_ARGUMENT,
+            // A variant added later: reported as a validation error until it gets its own status.
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }
@@ -102,6 +104,8 @@ impl From<CatalogError> for Fail {
             | CatalogError::NoProfile { .. }
             | CatalogError::UnknownInQuery { .. }
             | CatalogError::InBatch { .. } => TM_STATUS_VALIDATION_ERROR,
+            // A variant added later: reported as a validation error until it gets its own status.
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }
@@ -114,6 +118,8 @@ impl From<PortfolioError> for Fail {
             PortfolioError::Io { .. } => TM_STATUS_IO_ERROR,
             PortfolioError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
             PortfolioError::Invalid { .. } | PortfolioError::NoAnalysisYear => TM_STATUS_VALIDATION_ERROR,
+            // A variant added later: reported as a validation error until it gets its own status.
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }

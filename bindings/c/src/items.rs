@@ -48,11 +48,10 @@ pub unsafe extern "C" fn tm_item_analysis_json_ex(
             1 => Ok(true),
             other => Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("{name} {other} is not 0 or 1"))),
         };
-        let o = ItemOptions {
-            min_group_size: min_group_size as usize,
-            allow_small_groups: flag(allow_small_groups, "allow_small_groups")?,
-            by_role: flag(by_role, "by_role")?,
-        };
+        let mut o = ItemOptions::default();
+        o.min_group_size = min_group_size as usize;
+        o.allow_small_groups = flag(allow_small_groups, "allow_small_groups")?;
+        o.by_role = flag(by_role, "by_role")?;
         unsafe { run(model, csv, o, out) }
     })
 }

@@ -121,12 +121,13 @@ fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
         let list = unsafe { std::slice::from_raw_parts(o.elections, o.election_count) };
         Some(list.iter().map(|&y| y as i64).collect())
     };
-    Ok(PlanOptions {
-        start_year: (o.start_year != 0).then_some(o.start_year as i64),
-        years: o.years as i64,
-        capacity_hours: o.capacity_hours,
-        elections,
-        ..PlanOptions::default()
+    Ok({
+        let mut opts = PlanOptions::default();
+        opts.start_year = (o.start_year != 0).then_some(o.start_year as i64);
+        opts.years = o.years as i64;
+        opts.capacity_hours = o.capacity_hours;
+        opts.elections = elections;
+        opts
     })
 }
 
@@ -151,7 +152,8 @@ pub unsafe extern "C" fn tm_plan_new(
         let plan_options = convert(&o)?;
         plan_options.validate()?;
         let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
-        let analysis_options = AnalysisOptions { year: plan_options.start_year, ..AnalysisOptions::default() };
+        let mut analysis_options = AnalysisOptions::default();
+        analysis_options.year = plan_options.start_year;
         let analysis = portfolio.map(|p| p.analyse(&analysis_options)).transpose()?;
         let inputs = PlanInputs {
             model: &model.inner,

@@ -92,12 +92,10 @@ pub unsafe extern "C" fn tm_portfolio_analyse(
         let p = unsafe { handle(p, "portfolio") }?;
         out_arg(out_json, "out_json")?;
         let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_portfolio_options_default());
-        let options = AnalysisOptions {
-            horizon: o.horizon as i64,
-            year: (o.year != 0).then_some(o.year as i64),
-            lang: lang(o.lang)?,
-            ..AnalysisOptions::default()
-        };
+        let mut options = AnalysisOptions::default();
+        options.horizon = o.horizon as i64;
+        options.year = (o.year != 0).then_some(o.year as i64);
+        options.lang = lang(o.lang)?;
         let analysis = p.inner.analyse(&options)?;
         unsafe { *out_json = c_string(analysis.to_json()) };
         Ok(())

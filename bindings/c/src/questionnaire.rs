@@ -16,6 +16,8 @@ impl From<QuestionnaireError> for Fail {
             | QuestionnaireError::FeatureDisabled { .. } => TM_STATUS_INVALID_ARGUMENT,
             QuestionnaireError::InvalidName { .. } => TM_STATUS_VALIDATION_ERROR,
             QuestionnaireError::Workbook { .. } | QuestionnaireError::Io { .. } => TM_STATUS_IO_ERROR,
+            // A variant added later: reported as a validation error until it gets its own status.
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail::new(status, e.to_string())
     }
@@ -39,7 +41,9 @@ pub unsafe extern "C" fn tm_questionnaire_to_file(
         let lang =
             unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
         let path = unsafe { str_arg(path, "path") }?;
-        let options = QuestionnaireOptions { role, lang, ..QuestionnaireOptions::default() };
+        let mut options = QuestionnaireOptions::default();
+        options.role = role;
+        options.lang = lang;
         write_file(&model.inner, format, &options, path)?;
         Ok(())
     })

@@ -45,6 +45,8 @@ impl From<StoreError> for Fail {
             | StoreError::LibraryVersion { .. }
             | StoreError::Checksum { .. }
             | StoreError::Corrupt { .. } => TM_STATUS_PARSE_ERROR,
+            // A variant added later: reported as a validation error until it gets its own status.
+            _ => TM_STATUS_VALIDATION_ERROR,
         };
         Fail(status, e.to_string())
     }

@@ -36,8 +36,12 @@ fn writes_the_librarys_questionnaire_and_names_bad_arguments() {
         )
     };
     assert_eq!(status, tm_status::TM_STATUS_OK);
-    let options =
-        QuestionnaireOptions { role: Some("frontline".into()), lang: transform_model::Lang::En, ..Default::default() };
+    let options = {
+        let mut o = QuestionnaireOptions::default();
+        o.role = Some("frontline".into());
+        o.lang = transform_model::Lang::En;
+        o
+    };
     assert_eq!(std::fs::read(&path).unwrap(), render(&Model::default_model(), Format::Html, &options).unwrap());
 
     let csv = dir.join("q.csv");

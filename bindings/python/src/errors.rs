@@ -141,6 +141,8 @@ impl CoreError {
                     | ResponseError::IndexOutOfRange { .. }
                     | ResponseError::ModelMismatch { .. }
                     | ResponseError::Xlsx(_) => vec![],
+                    // A variant added later: the message alone until it gets its own fields.
+                    _ => vec![],
                 };
                 raise(py, "ResponseError", msg, &f)
             }
@@ -174,6 +176,8 @@ impl CoreError {
                     }
                     CatalogError::UnknownInQuery { field, .. } => Some(field.clone()),
                     CatalogError::InBatch { .. } => None,
+                    // A variant added later: the message alone until it gets its own fields.
+                    _ => None,
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, path))])
             }
@@ -188,6 +192,8 @@ impl CoreError {
                     | StoreError::Checksum { path, .. }
                     | StoreError::Corrupt { path, .. }
                     | StoreError::Catalog { path, .. } => path.clone(),
+                    // A variant added later: the message alone until it gets its own fields.
+                    _ => return raise(py, "CatalogError", e.to_string(), &[]),
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, file))])
             }
@@ -208,6 +214,8 @@ impl CoreError {
                         return raise(py, "OptionError", e.to_string(), &[("option", obj(py, name.clone()))]);
                     }
                     PortfolioError::NoAnalysisYear => None,
+                    // A variant added later: the message alone until it gets its own fields.
+                    _ => None,
                 };
                 raise(py, "PortfolioError", e.to_string(), &[("path", obj(py, path))])
             }

@@ -90,7 +90,11 @@ impl PyItemAnalysis {
 }
 
 fn options(min_group_size: usize, allow_small_groups: bool, by_role: bool) -> ItemOptions {
-    ItemOptions { min_group_size, allow_small_groups, by_role }
+    let mut o = ItemOptions::default();
+    o.min_group_size = min_group_size;
+    o.allow_small_groups = allow_small_groups;
+    o.by_role = by_role;
+    o
 }
 
 fn analyse(
@@ -118,7 +122,9 @@ pub fn items_csv(
 ) -> PyResult<PyItemAnalysis> {
     let o = options(min_group_size, allow_small_groups, by_role);
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns, sheet, ..ReadOptions::default() };
+    let mut read = ReadOptions::default();
+    read.ignore_columns = ignore_columns;
+    read.sheet = sheet;
     let result = py.detach(move || {
         let r = if is_path {
             Responses::from_file(&model, &source, &read)

@@ -110,17 +110,18 @@ fn assess_options(
     target: Option<i64>,
     threads: Option<usize>,
 ) -> PyResult<AssessOptions> {
-    Ok(AssessOptions {
-        weighting: weighting.parse::<Weighting>().map_err(invalid)?,
-        min_group_size,
-        allow_small_groups,
-        min_dispersion_n,
-        min_common_items,
-        bootstrap,
-        seed,
-        target,
-        threads,
-        ..AssessOptions::default()
+    Ok({
+        let mut o = AssessOptions::default();
+        o.weighting = weighting.parse::<Weighting>().map_err(invalid)?;
+        o.min_group_size = min_group_size;
+        o.allow_small_groups = allow_small_groups;
+        o.min_dispersion_n = min_dispersion_n;
+        o.min_common_items = min_common_items;
+        o.bootstrap = bootstrap;
+        o.seed = seed;
+        o.target = target;
+        o.threads = threads;
+        o
     })
 }
 
@@ -157,7 +158,9 @@ fn assess_csv(
         threads,
     )?;
     let model = model.inner.clone();
-    let read = ReadOptions { ignore_columns, sheet, ..ReadOptions::default() };
+    let mut read = ReadOptions::default();
+    read.ignore_columns = ignore_columns;
+    read.sheet = sheet;
     let result = py.detach(move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
@@ -297,7 +300,13 @@ fn query(py: Python<'_>, json: &str) -> PyResult<Query> {
 }
 
 fn match_options(top: usize, retrieve: usize, lang_: &str) -> PyResult<MatchOptions> {
-    Ok(MatchOptions { top, retrieve, lang: lang(lang_)?, ..MatchOptions::default() })
+    Ok({
+        let mut o = MatchOptions::default();
+        o.top = top;
+        o.retrieve = retrieve;
+        o.lang = lang(lang_)?;
+        o
+    })
 }
 
 #[pymethods]

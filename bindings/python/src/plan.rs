@@ -38,13 +38,11 @@ pub fn plan_json(
     capacity_hours: Option<f64>,
     elections: Option<Vec<i64>>,
 ) -> PyResult<String> {
-    let options = PlanOptions {
-        start_year,
-        years,
-        capacity_hours: capacity_hours.unwrap_or(DEFAULT_CAPACITY_HOURS),
-        elections,
-        ..PlanOptions::default()
-    };
+    let mut options = PlanOptions::default();
+    options.start_year = start_year;
+    options.years = years;
+    options.capacity_hours = capacity_hours.unwrap_or(DEFAULT_CAPACITY_HOURS);
+    options.elections = elections;
     options.validate().map_err(core_error).into_py_result(py)?;
     let (model, assessment) = (model.inner.clone(), &assessment.inner);
     let portfolio = portfolio.map(|p| p.inner.clone());
@@ -52,7 +50,13 @@ pub fn plan_json(
     let result = py.detach(|| -> Result<String, CoreError> {
         let analysis = portfolio
             .as_ref()
-            .map(|p| p.analyse(&AnalysisOptions { year: start_year, ..AnalysisOptions::default() }))
+            .map(|p| {
+                p.analyse(&{
+                    let mut o = AnalysisOptions::default();
+                    o.year = start_year;
+                    o
+                })
+            })
             .transpose()?;
         let inputs = PlanInputs {
             model: &model,

@@ -56,7 +56,10 @@ impl PyPortfolio {
     /// The full analysis, kept in Rust; its tables are read as columns.
     #[pyo3(signature = (horizon, year, lang_))]
     fn analyse(&self, py: Python<'_>, horizon: i64, year: Option<i64>, lang_: &str) -> PyResult<PyAnalysis> {
-        let o = AnalysisOptions { horizon, year, lang: lang(lang_)?, ..AnalysisOptions::default() };
+        let mut o = AnalysisOptions::default();
+        o.horizon = horizon;
+        o.year = year;
+        o.lang = lang(lang_)?;
         let p = self.inner.clone();
         let result = py.detach(move || p.analyse(&o));
         Ok(PyAnalysis { inner: Arc::new(result.into_py_result(py)?) })

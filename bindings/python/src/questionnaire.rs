@@ -23,7 +23,17 @@ pub fn write_questionnaire(
     let format_name = format.to_owned();
     let result = py.detach(move || {
         let format: Format = format_name.parse()?;
-        write_file(&model, format, &QuestionnaireOptions { role, lang, ..QuestionnaireOptions::default() }, &path)
+        write_file(
+            &model,
+            format,
+            &{
+                let mut o = QuestionnaireOptions::default();
+                o.role = role;
+                o.lang = lang;
+                o
+            },
+            &path,
+        )
     });
     result.map_err(|e| {
         let message = e.to_string();
@@ -41,6 +51,8 @@ pub fn write_questionnaire(
             QuestionnaireError::Io { .. } | QuestionnaireError::Workbook { .. } => {
                 pyo3::exceptions::PyOSError::new_err(message)
             }
+            // A variant added later: the message alone until it gets its own fields.
+            _ => error(py, "ModelError", message, None),
         }
     })
 }

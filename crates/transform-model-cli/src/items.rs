@@ -47,14 +47,19 @@ pub struct ItemsArgs {
 
 pub fn run(a: ItemsArgs) -> Result<String, String> {
     let model = crate::load_model(a.model.as_ref(), None)?;
-    let data = Responses::from_file(
-        &model,
-        &a.responses,
-        &ReadOptions { ignore_columns: a.ignore_columns, ..ReadOptions::default() },
-    )
+    let data = Responses::from_file(&model, &a.responses, &{
+        let mut o = ReadOptions::default();
+        o.ignore_columns = a.ignore_columns;
+        o
+    })
     .map_err(|e| format!("{}: {e}", a.responses.display()))?;
-    let options =
-        ItemOptions { min_group_size: a.min_group_size, allow_small_groups: a.allow_small_groups, by_role: a.by_role };
+    let options = {
+        let mut o = ItemOptions::default();
+        o.min_group_size = a.min_group_size;
+        o.allow_small_groups = a.allow_small_groups;
+        o.by_role = a.by_role;
+        o
+    };
     let result = item_analysis(&model, &data, &options).map_err(|e| format!("{e}{}", crate::option_hint(&e)))?;
     Ok(match a.format {
         ItemsFormat::Json => result.to_json(),
@@ -73,6 +78,8 @@ fn item_flag(f: ItemFlag, lang: Lang) -> &'static str {
         ItemFlag::AlphaRisesIfDeleted => lang.pick("alpha stiger uden", "alpha rises if deleted"),
         ItemFlag::ManyDontKnow => lang.pick("≥ 20 % ved ikke", "≥ 20 % don't know"),
         ItemFlag::TooFewAnswers => lang.pick("for få svar (anonymitet)", "too few answers (anonymity)"),
+        // A flag added to the library later than this table.
+        _ => lang.pick("anden markering", "other flag"),
     }
 }
 
@@ -81,6 +88,8 @@ fn dimension_flag(f: DimensionFlag, lang: Lang) -> &'static str {
         DimensionFlag::LowAlpha => lang.pick("lav alpha (< 0,7)", "low alpha (< 0.7)"),
         DimensionFlag::TooFewAnswers => lang.pick("for få fælles svar", "too few common answers"),
         DimensionFlag::Heywood => lang.pick("Heywood-tilfælde (omega usikker)", "Heywood case (omega uncertain)"),
+        // A flag added to the library later than this table.
+        _ => lang.pick("anden markering", "other flag"),
     }
 }
 

@@ -281,27 +281,31 @@ fn run(cli: Cli) -> Result<String, String> {
             output,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let read = ReadOptions { ignore_columns, sheet, unit_columns: by.clone() };
-            let data = Responses::from_file(&model, &responses, &read).map_err(|e| {
+            let data = Responses::from_file(&model, &responses, &{
+                let mut o = ReadOptions::default();
+                o.ignore_columns = ignore_columns;
+                o.sheet = sheet;
+                o.unit_columns = by.clone();
+                o
+            })
+            .map_err(|e| {
                 let hint = match e {
                     transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
                     _ => "",
                 };
                 format!("{}: {e}{hint}", responses.display())
             })?;
-            let options = AssessOptions {
-                weighting,
-                min_group_size,
-                allow_small_groups,
-                min_dispersion_n,
-                min_common_items,
-                bootstrap,
-                seed,
-                target,
-                group_by: by,
-                municipality,
-                ..AssessOptions::default()
-            };
+            let mut options = AssessOptions::default();
+            options.weighting = weighting;
+            options.min_group_size = min_group_size;
+            options.allow_small_groups = allow_small_groups;
+            options.min_dispersion_n = min_dispersion_n;
+            options.min_common_items = min_common_items;
+            options.bootstrap = bootstrap;
+            options.seed = seed;
+            options.target = target;
+            options.group_by = by;
+            options.municipality = municipality;
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(path) = baseline {
                 let text = std::fs::read_to_string(&path)
@@ -336,7 +340,10 @@ fn run(cli: Cli) -> Result<String, String> {
                 Some(p) => Portfolio::from_file(p).map_err(|e| e.to_string())?,
                 None => Portfolio::sample(),
             };
-            let options = AnalysisOptions { horizon, year, lang, ..AnalysisOptions::default() };
+            let mut options = AnalysisOptions::default();
+            options.horizon = horizon;
+            options.year = year;
+            options.lang = lang;
             let analysis = portfolio.analyse(&options).map_err(|e| e.to_string())?;
             let outputs = Outputs {
                 json: || analysis.to_json(),
@@ -369,7 +376,9 @@ fn run(cli: Cli) -> Result<String, String> {
                 context: parse_context(&context)?,
                 exclude,
             };
-            let options = MatchOptions { top, lang, ..MatchOptions::default() };
+            let mut options = MatchOptions::default();
+            options.top = top;
+            options.lang = lang;
             let report = index.match_report(&query, &options).map_err(|e| e.to_string())?;
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
             let outputs = Outputs {
@@ -477,8 +486,13 @@ fn demo() -> Result<String, String> {
         context: BTreeMap::from([("urbanity".to_owned(), serde_json::Value::from("rural"))]),
         ..Query::default()
     };
-    let result =
-        index.match_query(&query, &MatchOptions { top: 5, ..MatchOptions::default() }).map_err(|e| e.to_string())?;
+    let result = index
+        .match_query(&query, &{
+            let mut o = MatchOptions::default();
+            o.top = 5;
+            o
+        })
+        .map_err(|e| e.to_string())?;
     out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
     out.push_str(&format!("Problem: {}\n\n", query.text));
     out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));

@@ -75,16 +75,15 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         None => Model::default_model(),
     };
     let assessment = read_assessment(&model, &a.input)?;
-    let options = PlanOptions {
-        start_year: a.start_year,
-        years: a.years,
-        elections: a.elections,
-        capacity_hours: a.capacity_hours,
-        ..PlanOptions::default()
-    };
+    let mut options = PlanOptions::default();
+    options.start_year = a.start_year;
+    options.years = a.years;
+    options.elections = a.elections;
+    options.capacity_hours = a.capacity_hours;
     options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
-    let analysis_options = AnalysisOptions { year: a.start_year, ..AnalysisOptions::default() };
+    let mut analysis_options = AnalysisOptions::default();
+    analysis_options.year = a.start_year;
     let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
     let index = match (&a.catalog, a.no_catalog) {
         (_, true) => None,
@@ -106,7 +105,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
             let table = transform_model::export::plan_table(&plan, a.lang);
             transform_model::export::to_csv(&table, a.lang).map_err(|e| e.to_string())?
         }
-        PlanFormat::Xlsx => transform_model::plan::xlsx::to_xlsx(&plan, a.lang).map_err(|e| e.to_string())?,
+        PlanFormat::Xlsx => xlsx_bytes(&plan, a.lang)?,
     };
     match &a.output {
         Some(path) => crate::export_cmd::write(path, &bytes).map(|()| String::new()),
@@ -115,6 +114,18 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         }
         None => String::from_utf8(bytes).map_err(|e| e.to_string()),
     }
+}
+
+#[cfg(feature = "xlsx")]
+fn xlsx_bytes(plan: &transform_model::plan::Plan, lang: Lang) -> Result<Vec<u8>, String> {
+    transform_model::plan::xlsx::to_xlsx(plan, lang).map_err(|e| e.to_string())
+}
+
+/// A build without the `xlsx` feature refuses the workbook format with the reason.
+#[cfg(not(feature = "xlsx"))]
+fn xlsx_bytes(_plan: &transform_model::plan::Plan, _lang: Lang) -> Result<Vec<u8>, String> {
+    Err("this build writes no .xlsx (it was built without the `xlsx` feature); use --format json, table or markdown"
+        .into())
 }
 
 /// The flag behind a refused option (`elections[1]` → `--elections`).

@@ -38,7 +38,10 @@ pub fn run(
     min_group_size: usize,
     output: &PathBuf,
 ) -> Result<String, String> {
-    let options = QuestionnaireOptions { role, lang, min_group_size };
+    let mut options = QuestionnaireOptions::default();
+    options.role = role;
+    options.lang = lang;
+    options.min_group_size = min_group_size;
     write_file(model, format.into(), &options, output).map_err(|e| e.to_string())?;
     Ok(format!("{} {}", lang.pick("Skrev", "Wrote"), output.display()))
 }

@@ -59,7 +59,9 @@ fn assess_json_is_the_library_assessment() {
     assert!(raw["warnings"].as_array().unwrap().iter().all(|w| w.get("kind").is_some()), "{text}");
     // Exactly what the library computes with the same options.
     let model = Model::default_model();
-    let options = AssessOptions { bootstrap: 50, seed: 7, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 50;
+    options.seed = 7;
     let library = assess(&model, &sample_responses(&model), &options).unwrap();
     assert_eq!(cli, library);
 }
@@ -201,7 +203,11 @@ const PROBLEM: &str = "Flere ledige i vores boligområder skal i job";
 
 fn library_match(top: usize) -> (Index, Query, MatchOptions) {
     let query = Query { text: PROBLEM.into(), ..Query::default() };
-    (Index::new(Catalog::sample()), query, MatchOptions { top, ..MatchOptions::default() })
+    (Index::new(Catalog::sample()), query, {
+        let mut o = MatchOptions::default();
+        o.top = top;
+        o
+    })
 }
 
 #[test]

@@ -26,7 +26,10 @@ fn round(weighting: Weighting, shift: bool) -> Assessment {
             .join("\n");
     }
     let responses = Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap();
-    let o = AssessOptions { weighting, bootstrap: 0, min_dispersion_n: 5, ..AssessOptions::default() };
+    let mut o = AssessOptions::default();
+    o.weighting = weighting;
+    o.bootstrap = 0;
+    o.min_dispersion_n = 5;
     assess(&model, &responses, &o).unwrap()
 }
 

@@ -20,7 +20,14 @@ fn json_is_the_library_result() {
     let csv = data("sample_responses.csv");
     let out = stdout(&["items", &csv, "--by-role"], "json");
     let parsed: ItemAnalysis = serde_json::from_str(&out).unwrap();
-    assert_eq!(parsed, library(&ItemOptions { by_role: true, ..ItemOptions::default() }));
+    assert_eq!(
+        parsed,
+        library(&{
+            let mut o = ItemOptions::default();
+            o.by_role = true;
+            o
+        })
+    );
     // The contract's keys are there.
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     for key in ["item", "dimension", "n", "mean", "sd", "dont_know_share", "item_rest_r", "alpha_if_deleted", "flags"] {

@@ -50,10 +50,21 @@ fn json_equals_the_library_plan() {
     let r = Responses::from_file(&model, &responses, &ReadOptions::default()).unwrap();
     let a = assess(&model, &r, &AssessOptions::default()).unwrap();
     let p = Portfolio::from_file(&portfolio).unwrap();
-    let an = p.analyse(&AnalysisOptions { year: Some(2026), ..AnalysisOptions::default() }).unwrap();
+    let an = p
+        .analyse(&{
+            let mut o = AnalysisOptions::default();
+            o.year = Some(2026);
+            o
+        })
+        .unwrap();
     let index = Index::new(Catalog::sample());
     let inputs = PlanInputs { model: &model, assessment: &a, portfolio: Some((&p, &an)), index: Some(&index) };
-    let want = plan(inputs, &PlanOptions { start_year: Some(2026), ..PlanOptions::default() }).unwrap();
+    let want = plan(inputs, &{
+        let mut o = PlanOptions::default();
+        o.start_year = Some(2026);
+        o
+    })
+    .unwrap();
     assert_eq!(got, want);
 }
 

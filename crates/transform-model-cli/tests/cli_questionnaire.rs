@@ -62,8 +62,12 @@ fn the_csv_and_html_files_are_the_librarys_questionnaire() {
         &["questionnaire", "--model", &m2, "--role", "frontline", "--lang", "en", "--format", "html", "-o", "q.html"],
     );
     let model = Model::from_file(&m2).unwrap();
-    let options =
-        QuestionnaireOptions { role: Some("frontline".into()), lang: Lang::En, ..QuestionnaireOptions::default() };
+    let options = {
+        let mut o = QuestionnaireOptions::default();
+        o.role = Some("frontline".into());
+        o.lang = Lang::En;
+        o
+    };
     assert_eq!(std::fs::read(dir.join("q.html")).unwrap(), render(&model, Format::Html, &options).unwrap());
     // Only the output file is left: the temporary file was renamed into place.
     let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();

@@ -13,15 +13,19 @@ use transform_model::{AssessOptions, Model, Responses, assess};
 fn bench(c: &mut Criterion) {
     let model = Model::default_model();
     let responses = sample_responses(&model, 100_000, 1);
-    let options = AssessOptions { bootstrap: 1000, seed: 1, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 1000;
+    options.seed = 1;
     let mut g = c.benchmark_group("maturity");
     g.sample_size(10);
     g.bench_function("assess_100k", |b| b.iter(|| assess(&model, &responses, &options).unwrap()));
     let departments: Vec<String> = (0..responses.len()).map(|r| format!("Forvaltning {:02}", r % 40 + 1)).collect();
     let by_unit = responses.clone().with_unit_column(&model, "department", &departments).unwrap();
-    let by = AssessOptions { group_by: vec!["department".into()], ..options.clone() };
+    let mut by = options.clone();
+    by.group_by = vec!["department".into()];
     g.bench_function("assess_100k_by_department", |b| b.iter(|| assess(&model, &by_unit, &by).unwrap()));
-    let by_no_boot = AssessOptions { bootstrap: 0, ..by.clone() };
+    let mut by_no_boot = by.clone();
+    by_no_boot.bootstrap = 0;
     g.bench_function("assess_100k_by_department_no_bootstrap", |b| {
         b.iter(|| assess(&model, &by_unit, &by_no_boot).unwrap())
     });
@@ -31,7 +35,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| transform_model::disclosure::audit_min(&cells, n, 5).unwrap())
         });
     }
-    let no_boot = AssessOptions { bootstrap: 0, ..options.clone() };
+    let mut no_boot = options.clone();
+    no_boot.bootstrap = 0;
     g.bench_function("assess_100k_no_bootstrap", |b| b.iter(|| assess(&model, &responses, &no_boot).unwrap()));
     // The numpy path: a dense matrix with ids and roles.
     let n_items = model.items().len();

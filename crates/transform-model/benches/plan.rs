@@ -14,7 +14,12 @@ use transform_model::{AssessOptions, Model, Responses, assess};
 fn bench(c: &mut Criterion) {
     let model = Model::default_model();
     let r = Responses::from_csv_str(&model, &sample_csv(&model, 200, 1, None), &ReadOptions::default()).unwrap();
-    let assessment = assess(&model, &r, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap();
+    let assessment = assess(&model, &r, &{
+        let mut o = AssessOptions::default();
+        o.bootstrap = 0;
+        o
+    })
+    .unwrap();
     let portfolio = sample::sample_portfolio(5000, 50, 3);
     let analysis = portfolio.analyse(&AnalysisOptions::default()).unwrap();
     let index = Index::new(catalog_sample::sample_catalog(100_000, 42).validate().unwrap());
@@ -24,7 +29,8 @@ fn bench(c: &mut Criterion) {
         portfolio: Some((&portfolio, &analysis)),
         index: Some(&index),
     };
-    let o = PlanOptions { start_year: Some(2026), ..PlanOptions::default() };
+    let mut o = PlanOptions::default();
+    o.start_year = Some(2026);
     let p = plan(inputs, &o).unwrap();
     eprintln!(
         "plan: {} planned, {} deferred, {} adopt_ingredient",

@@ -32,8 +32,10 @@ impl Localized {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Danish (dansk).
     #[default]
     Da,
+    /// English.
     En,
 }
 

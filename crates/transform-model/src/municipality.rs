@@ -14,12 +14,16 @@ use serde_json::Value;
 const MUNICIPALITIES_CSV: &str = include_str!("../data/municipalities.csv");
 const FICTIONAL_CSV: &str = include_str!("../data/fictional_municipalities.csv");
 
+/// A Danish municipality (or an invented one of the sample data).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Municipality {
     /// 3-digit kommunekode, e.g. "101".
     pub code: String,
+    /// Name of the municipality.
     pub name: String,
+    /// Region code (e.g. "1084").
     pub region_code: String,
+    /// Name of the region.
     pub region_name: String,
     /// True for the invented municipalities of the sample data; they do not exist.
     #[serde(default)]

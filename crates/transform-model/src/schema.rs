@@ -18,7 +18,9 @@ use crate::responses::json_long::Record;
 /// every field is present).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Direction {
+    /// A document read by the library (defaults make fields optional).
     Input,
+    /// A document written by the library (every field present).
     Output,
 }
 
@@ -34,10 +36,20 @@ pub const SCHEMAS: &[(&str, Direction, &str)] = &[
     ("match_result", Direction::Output, "Active ingredients matched to a problem."),
 ];
 
+/// Errors when asking for a schema.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SchemaError {
+    /// No schema has this name.
     #[error("no schema named `{name}`{hint}; the schemas are: {known}")]
-    Unknown { name: String, hint: String, known: String },
+    Unknown {
+        /// The name asked for.
+        name: String,
+        /// A "did you mean" hint, or empty.
+        hint: String,
+        /// Every schema name.
+        known: String,
+    },
 }
 
 fn generate<T: JsonSchema>(direction: Direction, description: &str) -> Value {

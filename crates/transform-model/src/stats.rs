@@ -85,8 +85,11 @@ pub fn t_p_value(t: f64, df: f64) -> Option<f64> {
 /// mean (df = n − 1), a balanced score and a gap (Welch–Satterthwaite df).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Estimate {
+    /// The estimate.
     pub value: f64,
+    /// Its standard error.
     pub se: f64,
+    /// Its degrees of freedom.
     pub df: f64,
 }
 
@@ -120,8 +123,11 @@ pub fn t_mean(xs: &[f64]) -> Option<Estimate> {
 /// One independent group mean as Welch–Satterthwaite needs it: sample variance and n.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GroupMoments {
+    /// The group mean.
     pub mean: f64,
+    /// Its sample variance (ddof = 1).
     pub var: f64,
+    /// Its size.
     pub n: usize,
 }
 

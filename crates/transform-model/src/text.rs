@@ -135,6 +135,7 @@ fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The token is a stop word of `lang` (after [`normalize`]).
 pub fn is_stop_word(token: &str, lang: Lang) -> bool {
     match lang {
         Lang::Da => shared().da_stop.contains(token),
@@ -258,7 +259,9 @@ impl Analyzer {
 /// Each distinct word is analyzed once (stemming and compound splitting are the costly
 /// steps), and texts are tokenized in parallel; the result does not depend on threads.
 pub struct AnalyzedCorpus {
+    /// The analyzer fitted on the corpus (its compound vocabulary).
     pub analyzer: Analyzer,
+    /// Term ids by term text.
     pub terms: FxHashMap<String, u32>,
     /// Term ids of each text, in text order (compound parts follow their word).
     pub docs: Vec<Vec<u32>>,
@@ -268,6 +271,7 @@ pub struct AnalyzedCorpus {
     pub word_terms: FxHashMap<String, [Option<Box<[u32]>>; 2]>,
 }
 
+/// Analyzes `texts` once: the analyzer, the term dictionary and each text's term ids.
 pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
     use rayon::prelude::*;
     /// Texts per chunk: fixed, so word ids never depend on the number of threads.

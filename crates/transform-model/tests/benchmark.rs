@@ -11,7 +11,9 @@ fn base() -> Assessment {
     let data =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
             .unwrap();
-    assess(&model, &data, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap()
+    let mut options = AssessOptions::default();
+    options.bootstrap = 0;
+    assess(&model, &data, &options).unwrap()
 }
 
 /// `base` for municipality `code` with every dimension scored `score` (the first

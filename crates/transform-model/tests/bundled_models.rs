@@ -9,7 +9,9 @@ use transform_model::model::{DTM_2026_1_JSON, DTM_2026_2_JSON, item_changes};
 use transform_model::{AssessOptions, Model, Responses, assess};
 
 fn options() -> AssessOptions {
-    AssessOptions { bootstrap: 0, ..AssessOptions::default() }
+    let mut o = AssessOptions::default();
+    o.bootstrap = 0;
+    o
 }
 
 #[test]

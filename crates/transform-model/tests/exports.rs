@@ -18,7 +18,9 @@ use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess}
 fn sample_assessment() -> (Model, Assessment) {
     let model = Model::default_model();
     let r = Responses::from_csv_str(&model, SAMPLE_RESPONSES_CSV, &ReadOptions::default()).unwrap();
-    let a = assess(&model, &r, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap();
+    let mut options = AssessOptions::default();
+    options.bootstrap = 0;
+    let a = assess(&model, &r, &options).unwrap();
     (model, a)
 }
 
@@ -334,7 +336,9 @@ fn portfolio_figures_equal_the_analysis_json() {
 fn match_figures_equal_the_match_json() {
     let index = Index::new(Catalog::sample());
     let query = Query { text: "Flere ledige i vores boligområder skal i job".into(), ..Query::default() };
-    let report = index.match_report(&query, &MatchOptions { top: 5, ..MatchOptions::default() }).unwrap();
+    let mut options = MatchOptions::default();
+    options.top = 5;
+    let report = index.match_report(&query, &options).unwrap();
     let json: Value = serde_json::to_value(&report).unwrap();
     let table = export::match_table(&report.result, Some(&report.similar.interventions), Lang::En);
     let (header, rows) = read_csv(&export::to_csv(&table, Lang::En).unwrap(), Lang::En, &[5]);

@@ -151,13 +151,11 @@ fn coverage(n: usize, runs: usize, seed: u64) -> Coverage {
     // Balanced: each role group counts once, so the true municipality score is the plain
     // mean of the two role means.
     let mu_balanced = (mu_a + mu_b) / 2.0;
-    let options = AssessOptions {
-        min_group_size: 3,
-        allow_small_groups: true,
-        min_dispersion_n: 2,
-        bootstrap: 0,
-        ..AssessOptions::default()
-    };
+    let mut options = AssessOptions::default();
+    options.min_group_size = 3;
+    options.allow_small_groups = true;
+    options.min_dispersion_n = 2;
+    options.bootstrap = 0;
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let mut out = Coverage { runs, group_a: 0, group_b: 0, balanced: 0, missing: 0 };
     for _ in 0..runs {
@@ -302,7 +300,8 @@ fn holm_keeps_null_surveys_with_a_flagged_gap_near_5_percent() {
         })
         .collect();
     let m = model(&roles, &dims);
-    let options = AssessOptions { bootstrap: 0, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 0;
     let items: Vec<(usize, Pmf)> = (0..12).map(|i| (i, PMF_NULL)).collect();
     let mut rng = Pcg64Mcg::seed_from_u64(0x401d);
     let mut tally = NullTally::default();
@@ -344,7 +343,8 @@ fn gaps_use_common_items_and_stay_null_when_roles_agree() {
     assert!((expectation(&PMF_NULL) - 3.05).abs() < 1e-12);
     assert!((expectation(&PMF_LOW) - 1.70).abs() < 1e-12);
     let m = model(&["a", "b"], &[("D", vec![("I1", vec!["a"]), ("I2", vec![]), ("I3", vec![]), ("I4", vec!["b"])])]);
-    let options = AssessOptions { bootstrap: 0, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 0;
     let items_a = [(0, PMF_HIGH), (1, PMF_NULL), (2, PMF_NULL)];
     let items_b = [(1, PMF_NULL), (2, PMF_NULL), (3, PMF_LOW)];
     let n = 12;

@@ -22,7 +22,9 @@ fn load(v: &Value) -> Result<Catalog, CatalogError> {
 }
 
 fn text_only() -> MatchOptions {
-    MatchOptions { weights: RelevanceWeights { text: 1.0, tags: 0.0, context: 0.0 }, ..MatchOptions::default() }
+    let mut o = MatchOptions::default();
+    o.weights = RelevanceWeights { text: 1.0, tags: 0.0, context: 0.0 };
+    o
 }
 
 #[test]
@@ -119,7 +121,8 @@ fn context_warning_names_the_mismatch() {
     let index = Index::new(load(&def).unwrap());
     let mut q = Query { text: "ledighed".into(), ..Query::default() };
     q.context.insert("urbanity".into(), json!("rural"));
-    let en = MatchOptions { lang: transform_model::Lang::En, ..MatchOptions::default() };
+    let mut en = MatchOptions::default();
+    en.lang = transform_model::Lang::En;
     let r = index.match_query(&q, &en).unwrap();
     assert!(r.ingredients[0].warnings.contains(&"all sources have urbanity = urban; you are rural".to_owned()));
     // C rests on I2 alone (level 1): one municipality, weak evidence.

@@ -229,7 +229,8 @@ fn empty_results_say_why() {
 #[test]
 fn support_and_sources_add_up() {
     let index = Index::new(Catalog::sample());
-    let o = MatchOptions { top: 100, ..MatchOptions::default() };
+    let mut o = MatchOptions::default();
+    o.top = 100;
     let ivs = index.catalog().interventions();
     for q in ["ledige unge i job", "ældre medicin i hjemmeplejen", "ensomhed blandt ældre", "klimatilpasning"] {
         let r = index.match_query(&text(q), &o).unwrap();
@@ -253,7 +254,8 @@ fn similar_reports_its_own_counts() {
         iv("I2", "147", "mentor", &["B"], "positive"),
         iv("I3", "751", "mentor", &["C"], "positive"),
     ]);
-    let o = MatchOptions { top: 2, ..MatchOptions::default() };
+    let mut o = MatchOptions::default();
+    o.top = 2;
     let report = index.match_report(&text("mentor"), &o).unwrap();
     // Three interventions retrieved, three ingredients, two shown of each.
     assert_eq!(report.result.retrieved, 3);

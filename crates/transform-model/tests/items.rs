@@ -126,7 +126,11 @@ fn textbook_alpha(columns: &[Vec<f64>]) -> f64 {
 }
 
 fn small_k() -> ItemOptions {
-    ItemOptions { min_group_size: 3, allow_small_groups: true, by_role: true }
+    let mut o = ItemOptions::default();
+    o.min_group_size = 3;
+    o.allow_small_groups = true;
+    o.by_role = true;
+    o
 }
 
 #[test]
@@ -182,7 +186,10 @@ fn by_role_shows_only_role_groups_of_at_least_k() {
     assert_eq!(staff.items, alone.items);
     assert_eq!(staff.dimensions, alone.dimensions);
     // k = 5: the partners (3) are below k: only staff is shown.
-    let o = ItemOptions { min_group_size: 5, allow_small_groups: false, by_role: true };
+    let mut o = ItemOptions::default();
+    o.min_group_size = 5;
+    o.allow_small_groups = false;
+    o.by_role = true;
     let a = item_analysis(&m, &data, &o).unwrap();
     let roles: Vec<&str> = a.by_role.as_ref().unwrap().iter().map(|r| r.role.as_str()).collect();
     assert_eq!(roles, ["staff"]);
@@ -208,14 +215,18 @@ fn bad_options_and_data_are_typed_errors() {
     let m = model();
     let data = read(&m, STAFF);
     for (k, allow) in [(4, false), (2, true)] {
-        let o = ItemOptions { min_group_size: k, allow_small_groups: allow, by_role: false };
+        let mut o = ItemOptions::default();
+        o.min_group_size = k;
+        o.allow_small_groups = allow;
+        o.by_role = false;
         match item_analysis(&m, &data, &o) {
             Err(AssessError::InvalidOption { name, .. }) => assert_eq!(name, "min_group_size"),
             other => panic!("k = {k}: {other:?}"),
         }
     }
     // Too few respondents for k = 6.
-    let o = ItemOptions { min_group_size: 6, ..ItemOptions::default() };
+    let mut o = ItemOptions::default();
+    o.min_group_size = 6;
     assert!(matches!(
         item_analysis(&m, &data, &o),
         Err(AssessError::TooFewRespondents { included: 0, excluded: 5, k: 6 })

@@ -40,11 +40,10 @@ fn tiny() -> Value {
 }
 
 fn no_text() -> AnalysisOptions {
-    AnalysisOptions {
-        weights: AlignmentWeights { text: 0.0, ..AlignmentWeights::default() },
-        lang: transform_model::Lang::En,
-        ..AnalysisOptions::default()
-    }
+    let mut o = AnalysisOptions::default();
+    o.weights = AlignmentWeights { text: 0.0, ..AlignmentWeights::default() };
+    o.lang = transform_model::Lang::En;
+    o
 }
 
 fn analyse(v: &Value, o: &AnalysisOptions) -> transform_model::mission::PortfolioAnalysis {
@@ -162,7 +161,9 @@ fn economics_by_hand() {
     // A shorter horizon: with horizon 1, I1's payback in 2026 (3 years from its start) is
     // beyond it. It is reported as such, not as "no extra cost" (the investment of 500 is a
     // cost): keep, for its citizen value.
-    let o = AnalysisOptions { year: Some(2024), horizon: 1, ..no_text() };
+    let mut o = no_text();
+    o.year = Some(2024);
+    o.horizon = 1;
     let a = analyse(&tiny(), &o);
     assert_eq!((a.economics[0].payback_year, a.economics[0].within_horizon), (Some(2026), false));
     assert_eq!(a.economics[0].recommendation, Recommendation::Keep);
@@ -177,7 +178,11 @@ fn economics_by_hand() {
     v["initiatives"][0]["citizen_value"] = json!("unclear");
     let a = analyse(&v, &o);
     assert_eq!(a.economics[0].recommendation, Recommendation::TooEarlyToJudge);
-    let a = analyse(&v, &AnalysisOptions { year: Some(2026), ..o });
+    let a = analyse(&v, &{
+        let mut opts = o;
+        opts.year = Some(2026);
+        opts
+    });
     assert_eq!(a.economics[0].recommendation, Recommendation::Reconsider);
     assert_eq!(
         a.economics[0].reason,
@@ -223,7 +228,13 @@ fn portfolio_errors_name_their_path() {
     v["initiatives"][0]["start_year"] = json!(-5_000_000_000i64);
     assert_eq!(err(v), "invalid portfolio at `initiatives[0].start_year`: year -5000000000 is outside 1900..2200");
     let p = Portfolio::from_json(&tiny().to_string()).unwrap();
-    let e = p.analyse(&AnalysisOptions { horizon: 1_000_000, ..no_text() }).unwrap_err();
+    let e = p
+        .analyse(&{
+            let mut o = no_text();
+            o.horizon = 1_000_000;
+            o
+        })
+        .unwrap_err();
     assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 0..100");
     // A portfolio built in code is checked too, not trusted: an error, never a panic.
     let mut p = Portfolio::from_json(&tiny().to_string()).unwrap();
@@ -307,7 +318,8 @@ proptest! {
     #[test]
     fn order_and_ids_change_nothing(seed in any::<u64>(), n in 2usize..30, m in 1usize..5) {
         let p = sample::sample_portfolio(n, m, seed);
-        let o = AnalysisOptions { cross_top: 10_000, ..AnalysisOptions::default() };
+        let mut o = AnalysisOptions::default();
+        o.cross_top = 10_000;
         let base = figures(&p.analyse(&o).unwrap(), &|s| s.to_owned());
         let mut reordered = p.clone();
         reordered.initiatives.reverse();

@@ -22,11 +22,9 @@ fn economics_of(fields: Value, lang: Lang) -> Economics {
         "missions": [{"id": "M1", "title": {"da": "Mission", "en": "Mission"}, "statement": "Mission"}],
         "initiatives": [initiative]
     });
-    let o = AnalysisOptions {
-        weights: AlignmentWeights { text: 0.0, ..AlignmentWeights::default() },
-        lang,
-        ..AnalysisOptions::default()
-    };
+    let mut o = AnalysisOptions::default();
+    o.weights = AlignmentWeights { text: 0.0, ..AlignmentWeights::default() };
+    o.lang = lang;
     let a = Portfolio::from_json(&p.to_string()).unwrap().analyse(&o).unwrap();
     assert!(a.closure_candidates.is_empty());
     a.economics.into_iter().next().unwrap()

@@ -27,11 +27,9 @@ fn portfolio(fields: Value) -> Value {
 }
 
 fn analyse(fields: Value, lang: Lang) -> PortfolioAnalysis {
-    let o = AnalysisOptions {
-        weights: AlignmentWeights { text: 0.0, ..AlignmentWeights::default() },
-        lang,
-        ..AnalysisOptions::default()
-    };
+    let mut o = AnalysisOptions::default();
+    o.weights = AlignmentWeights { text: 0.0, ..AlignmentWeights::default() };
+    o.lang = lang;
     Portfolio::from_json(&portfolio(fields).to_string()).unwrap().analyse(&o).unwrap()
 }
 

@@ -29,11 +29,9 @@ fn aeldre_in_any_case_or_form_is_one_tag_everywhere() {
              "target_groups": ["børn"], "departments": ["Teknik"]}
         ]
     });
-    let o = AnalysisOptions {
-        weights: AlignmentWeights { text: 0.0, ..AlignmentWeights::default() },
-        lang: Lang::En,
-        ..AnalysisOptions::default()
-    };
+    let mut o = AnalysisOptions::default();
+    o.weights = AlignmentWeights { text: 0.0, ..AlignmentWeights::default() };
+    o.lang = Lang::En;
     let a = Portfolio::from_json(&p.to_string()).unwrap().analyse(&o).unwrap();
 
     // Alignment I1 × M1: both target groups (2/2), the outcome (1/1), the department (1/1).
@@ -74,7 +72,8 @@ fn a_mission_for_aeldre_is_covered_by_an_initiative_for_capital_aeldre() {
              "target_groups": ["Ældre"], "departments": ["A", "B"], "links": [{"mission": "M1", "strength": 3}]}
         ]
     });
-    let o = AnalysisOptions { lang: Lang::En, ..AnalysisOptions::default() };
+    let mut o = AnalysisOptions::default();
+    o.lang = Lang::En;
     let a = Portfolio::from_json(&p.to_string()).unwrap().analyse(&o).unwrap();
     assert_eq!(a.alignment.get(0).unwrap().components.target_groups, 1.0);
     assert_eq!(a.coverage[0].initiatives, 1);

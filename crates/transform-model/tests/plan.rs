@@ -15,7 +15,12 @@ fn model() -> Model {
 
 fn assessment(model: &Model) -> Assessment {
     let r = Responses::from_csv_str(model, &sample_csv(model, 120, 7, None), &ReadOptions::default()).unwrap();
-    assess(model, &r, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap()
+    assess(model, &r, &{
+        let mut o = AssessOptions::default();
+        o.bootstrap = 0;
+        o
+    })
+    .unwrap()
 }
 
 struct Fixture {
@@ -49,7 +54,9 @@ impl Fixture {
 }
 
 fn start_2026() -> PlanOptions {
-    PlanOptions { start_year: Some(2026), ..PlanOptions::default() }
+    let mut o = PlanOptions::default();
+    o.start_year = Some(2026);
+    o
 }
 
 fn years_of(p: &Plan) -> BTreeMap<String, i64> {
@@ -60,7 +67,11 @@ fn years_of(p: &Plan) -> BTreeMap<String, i64> {
 fn capacity_is_never_exceeded_per_department_and_year() {
     let f = fixture();
     for capacity in [2000.0, 500.0, 250.0] {
-        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        let p = f.plan(&{
+            let mut o = start_2026();
+            o.capacity_hours = capacity;
+            o
+        });
         let mut used: BTreeMap<(String, i64), f64> = BTreeMap::new();
         for (y, a) in p.actions() {
             *used.entry((a.capacity_department().to_owned(), y)).or_default() += a.hours;
@@ -79,7 +90,11 @@ fn capacity_is_never_exceeded_per_department_and_year() {
 fn dependencies_come_in_an_earlier_year() {
     let f = fixture();
     for capacity in [2000.0, 400.0] {
-        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        let p = f.plan(&{
+            let mut o = start_2026();
+            o.capacity_hours = capacity;
+            o
+        });
         let years = years_of(&p);
         for (y, a) in p.actions() {
             for d in &a.depends_on {
@@ -122,7 +137,11 @@ fn every_action_has_a_because_naming_an_input() {
 fn every_recommended_lever_is_planned_or_deferred_with_a_reason() {
     let f = fixture();
     for capacity in [2000.0, 300.0] {
-        let p = f.plan(&PlanOptions { capacity_hours: capacity, ..start_2026() });
+        let p = f.plan(&{
+            let mut o = start_2026();
+            o.capacity_hours = capacity;
+            o
+        });
         for r in &f.assessment.recommendations {
             for l in &r.levers {
                 let same = |a: &&transform_model::plan::Action| {
@@ -162,7 +181,11 @@ fn closure_candidates_close_in_the_first_two_years_after_a_med_step() {
 #[test]
 fn election_rules_for_2026_with_elections_2025_and_2029() {
     let f = fixture();
-    for o in [start_2026(), PlanOptions { elections: Some(vec![2025, 2029]), ..start_2026() }] {
+    for o in [start_2026(), {
+        let mut o = start_2026();
+        o.elections = Some(vec![2025, 2029]);
+        o
+    }] {
         let p = f.plan(&o);
         assert_eq!(p.elections, vec![2029]);
         let at = |kind: ActionKind| -> Vec<(i64, u8)> {
@@ -257,20 +280,50 @@ fn option_error(f: &Fixture, o: PlanOptions) -> String {
 fn bad_input_names_the_field() {
     let f = fixture();
     for c in [0.0, -5.0, f64::NAN] {
-        assert_eq!(option_error(&f, PlanOptions { capacity_hours: c, ..start_2026() }), "capacity_hours");
+        assert_eq!(
+            option_error(&f, {
+                let mut o = start_2026();
+                o.capacity_hours = c;
+                o
+            }),
+            "capacity_hours"
+        );
     }
     for y in [0, 11] {
-        assert_eq!(option_error(&f, PlanOptions { years: y, ..start_2026() }), "years");
+        assert_eq!(
+            option_error(&f, {
+                let mut o = start_2026();
+                o.years = y;
+                o
+            }),
+            "years"
+        );
     }
     for s in [1899, 2201] {
-        assert_eq!(option_error(&f, PlanOptions { start_year: Some(s), ..start_2026() }), "start_year");
+        assert_eq!(
+            option_error(&f, {
+                let mut o = start_2026();
+                o.start_year = Some(s);
+                o
+            }),
+            "start_year"
+        );
     }
     // Start 2026, 5 years: elections within 2022..2034.
-    let e = PlanOptions { elections: Some(vec![2029, 2035]), ..start_2026() };
+    let mut e = start_2026();
+    e.elections = Some(vec![2029, 2035]);
     assert_eq!(option_error(&f, e), "elections[1]");
-    let e = PlanOptions { elections: Some(vec![2021]), ..start_2026() };
+    let mut e = start_2026();
+    e.elections = Some(vec![2021]);
     assert_eq!(option_error(&f, e), "elections[0]");
-    assert!(plan(f.inputs(), &PlanOptions { elections: Some(vec![2022, 2034]), ..start_2026() }).is_ok());
+    assert!(
+        plan(f.inputs(), &{
+            let mut o = start_2026();
+            o.elections = Some(vec![2022, 2034]);
+            o
+        })
+        .is_ok()
+    );
 
     let mut other = f.assessment.clone();
     other.model.version = "2026.1".into();
@@ -347,7 +400,9 @@ fn worked_example_of_the_docs() {
     };
     a.recommendations = vec![rec("D1", 0.8, 1), rec("D3", 0.6, 2), rec("D4", 0.5, 3)];
     let inputs = PlanInputs { model: &model, assessment: &a, portfolio: None, index: None };
-    let o = PlanOptions { start_year: Some(2028), capacity_hours: 400.0, ..PlanOptions::default() };
+    let mut o = PlanOptions::default();
+    o.start_year = Some(2028);
+    o.capacity_hours = 400.0;
     let p = plan(inputs, &o).unwrap();
     let got: Vec<(i64, u8, String)> = p
         .actions()
@@ -412,7 +467,11 @@ fn inputs_that_do_not_belong_together_are_refused_naming_the_field() {
 #[test]
 fn a_plan_starting_in_an_election_year() {
     let f = fixture();
-    let p = f.plan(&PlanOptions { start_year: Some(2029), ..PlanOptions::default() });
+    let p = f.plan(&{
+        let mut o = PlanOptions::default();
+        o.start_year = Some(2029);
+        o
+    });
     assert_eq!(p.elections, vec![2029, 2033]);
     for (y, a) in p.actions() {
         if a.kind.is_big() {

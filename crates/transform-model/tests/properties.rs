@@ -28,14 +28,13 @@ fn build(model: &Model, rows: &[Row], prefix: &str) -> Responses {
 }
 
 fn options(weighting: Weighting) -> AssessOptions {
-    AssessOptions {
-        weighting,
-        min_group_size: 3,
-        allow_small_groups: true,
-        bootstrap: 60,
-        seed: 11,
-        ..AssessOptions::default()
-    }
+    let mut o = AssessOptions::default();
+    o.weighting = weighting;
+    o.min_group_size = 3;
+    o.allow_small_groups = true;
+    o.bootstrap = 60;
+    o.seed = 11;
+    o
 }
 
 /// Everything an assessment reports except the anonymity bookkeeping.
@@ -93,8 +92,8 @@ proptest! {
     fn same_seed_same_intervals_on_1_and_4_threads(data in rows(60)) {
         let model = common::worked().0;
         let responses = build(&model, &data, "R");
-        let one = assess(&model, &responses, &AssessOptions { threads: Some(1), ..options(Weighting::Balanced) });
-        let four = assess(&model, &responses, &AssessOptions { threads: Some(4), ..options(Weighting::Balanced) });
+        let one = assess(&model, &responses, &{ let mut o = options(Weighting::Balanced); o.threads = Some(1); o });
+        let four = assess(&model, &responses, &{ let mut o = options(Weighting::Balanced); o.threads = Some(4); o });
         prop_assert_eq!(one, four);
     }
 
@@ -136,14 +135,12 @@ fn suppressed_group_dimension_is_left_out_of_the_total() {
     let csv = "respondent,role,A1,A2,A3,B1\nT1,top_manager,4,4,2,4\nT2,top_manager,5,5,1,5\nT3,top_manager,3,4,2,3\nF1,frontline,2,2,4,1\nF2,frontline,3,3,3,\nF3,frontline,2,3,3,\nF4,frontline,4,3,3,2\n";
     let r = Responses::from_csv_str(&model, csv, &Default::default()).unwrap();
     for w in [Weighting::Balanced, Weighting::Pooled] {
-        let o = AssessOptions {
-            weighting: w,
-            min_group_size: 3,
-            allow_small_groups: true,
-            min_dispersion_n: 2,
-            bootstrap: 50,
-            ..Default::default()
-        };
+        let mut o = AssessOptions::default();
+        o.weighting = w;
+        o.min_group_size = 3;
+        o.allow_small_groups = true;
+        o.min_dispersion_n = 2;
+        o.bootstrap = 50;
         let a = assess(&model, &r, &o).unwrap();
         assert_eq!(a.dimensions[1].score, Some(4.0));
         assert_eq!(a.dimensions[1].n, 3);
@@ -159,11 +156,12 @@ fn suppressed_group_dimension_is_left_out_of_the_total() {
 #[test]
 fn the_anonymity_floor() {
     let (model, responses) = common::worked();
-    let k = |k: usize, allow: bool| AssessOptions {
-        min_group_size: k,
-        allow_small_groups: allow,
-        bootstrap: 0,
-        ..Default::default()
+    let k = |k: usize, allow: bool| {
+        let mut o = AssessOptions::default();
+        o.min_group_size = k;
+        o.allow_small_groups = allow;
+        o.bootstrap = 0;
+        o
     };
     let err = assess(&model, &responses, &k(2, true)).unwrap_err();
     assert_eq!(err.to_string(), "option `min_group_size`: 2 is below 3; smaller groups cannot be reported anonymously");
@@ -176,7 +174,10 @@ fn the_anonymity_floor() {
 #[test]
 fn baseline_progress() {
     let (model, responses) = common::worked();
-    let o = AssessOptions { min_group_size: 3, allow_small_groups: true, bootstrap: 0, ..Default::default() };
+    let mut o = AssessOptions::default();
+    o.min_group_size = 3;
+    o.allow_small_groups = true;
+    o.bootstrap = 0;
     let now = assess(&model, &responses, &o).unwrap();
     let mut earlier = now.clone();
     earlier.model.version = "0".into();
@@ -213,7 +214,12 @@ fn a_version_1_assessment_still_loads_as_a_baseline() {
     let model = Model::default_model();
     let r =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
-    let now = assess(&model, &r, &AssessOptions { bootstrap: 0, ..Default::default() }).unwrap();
+    let now = assess(&model, &r, &{
+        let mut o = AssessOptions::default();
+        o.bootstrap = 0;
+        o
+    })
+    .unwrap();
     assert_eq!(now.schema_version, 2);
     let c = compare_versions(&now, &old);
     // A scoring-contract v1 baseline on dtm 2026.1 against a v2 assessment of the bundled

@@ -119,7 +119,8 @@ fn one_role_gets_only_its_items_and_no_routing() {
 #[test]
 fn an_unknown_role_is_a_typed_error_naming_the_allowed_ones() {
     let model = Model::from_json(DTM_2026_2).unwrap();
-    let options = QuestionnaireOptions { role: Some("borgmester".into()), ..QuestionnaireOptions::default() };
+    let mut options = QuestionnaireOptions::default();
+    options.role = Some("borgmester".into());
     for format in [Format::XlsForm, Format::Csv, Format::Html] {
         let e = render(&model, format, &options).unwrap_err();
         assert!(
@@ -193,13 +194,21 @@ fn the_html_has_one_section_per_role_no_item_ids_and_the_promise() {
 #[test]
 fn the_html_speaks_english_and_states_another_k() {
     let model = Model::from_json(DTM_2026_2).unwrap();
-    let options = QuestionnaireOptions { role: Some("frontline".into()), lang: Lang::En, min_group_size: 7 };
+    let mut options = QuestionnaireOptions::default();
+    options.role = Some("frontline".into());
+    options.lang = Lang::En;
+    options.min_group_size = 7;
     let html = String::from_utf8(render(&model, Format::Html, &options).unwrap()).unwrap();
     assert!(html.contains("<html lang=\"en\">"));
     assert!(html.contains("No results are shown for groups with fewer than 7 responses"));
     assert_eq!(html.matches("<section>").count(), 1);
     assert!(html.contains("Employee without management responsibility"));
-    let e = render(&model, Format::Html, &QuestionnaireOptions { min_group_size: 2, ..options }).unwrap_err();
+    let e = render(&model, Format::Html, &{
+        let mut o = options;
+        o.min_group_size = 2;
+        o
+    })
+    .unwrap_err();
     assert_eq!(e, QuestionnaireError::InvalidThreshold { k: 2 });
 }
 

@@ -36,7 +36,8 @@ fn unknown_column_unless_ignored() {
     let e = read(csv).unwrap_err();
     assert_eq!(e, ResponseError::UnknownColumn { column: "Timestamp".into(), index: 3 });
     let (model, _) = worked();
-    let options = ReadOptions { ignore_columns: vec!["Timestamp".into()], ..ReadOptions::default() };
+    let mut options = ReadOptions::default();
+    options.ignore_columns = vec!["Timestamp".into()];
     let r = Responses::from_csv_str(&model, csv, &options).unwrap();
     assert_eq!(r.value(0, 0), Ok(Some(3)));
 }

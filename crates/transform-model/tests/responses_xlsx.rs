@@ -44,7 +44,8 @@ fn same_as_csv(model: &Model, csv_text: &str, name: &str) {
     let from_csv = Responses::from_csv_str(model, csv_text, &ReadOptions::default()).unwrap();
     let from_xlsx = Responses::from_file(model, &path, &ReadOptions::default()).unwrap();
     assert_eq!(from_xlsx, from_csv);
-    let options = AssessOptions { bootstrap: 200, ..AssessOptions::default() };
+    let mut options = AssessOptions::default();
+    options.bootstrap = 200;
     assert_eq!(
         assess(model, &from_xlsx, &options).unwrap().to_json(),
         assess(model, &from_csv, &options).unwrap().to_json()
@@ -158,7 +159,8 @@ fn write_sheet(path: &PathBuf, sheets: &[(&str, &[&[&str]])]) {
 }
 
 fn read_err(path: &PathBuf, sheet: Option<&str>) -> ResponseError {
-    let options = ReadOptions { sheet: sheet.map(str::to_owned), ..ReadOptions::default() };
+    let mut options = ReadOptions::default();
+    options.sheet = sheet.map(str::to_owned);
     Responses::from_file(&Model::default_model(), path, &options).unwrap_err()
 }
 
@@ -191,7 +193,8 @@ fn an_empty_sheet_and_an_unknown_sheet_are_named() {
         })
     );
     // The named sheet is read (one respondent is enough to read; k applies when assessing).
-    let options = ReadOptions { sheet: Some("Svar".into()), ..ReadOptions::default() };
+    let mut options = ReadOptions::default();
+    options.sheet = Some("Svar".into());
     let read = Responses::from_file(&Model::default_model(), &path, &options).unwrap();
     assert_eq!(read.len(), 1);
 }

@@ -75,7 +75,9 @@ fn whole_number_scores_sit_at_their_level_under_both_weightings() {
                 let sizes =
                     if v == 1 || v == 5 { (20, 20) } else { (rng.random_range(5..=7), rng.random_range(5..=9)) };
                 let Some(responses) = survey_at(&model, &mut rng, sizes, v, weighting) else { continue };
-                let o = AssessOptions { weighting, bootstrap: 0, ..AssessOptions::default() };
+                let mut o = AssessOptions::default();
+                o.weighting = weighting;
+                o.bootstrap = 0;
                 let a = assess(&model, &responses, &o).unwrap();
                 if a.groups.iter().any(|g| g.dimensions[0].score.is_none()) {
                     continue; // a cell of alike scores is hidden (homogeneity rule): not this test's case
@@ -171,7 +173,12 @@ fn min_answered_is_half_rounded_up() {
         + &(0..5).map(|i| format!("F{i},frontline,{},,3,3,\n", 2 + i % 3)).collect::<String>()
         + "G1,frontline,,,5,,\n";
     let r = Responses::from_csv_str(&model, &csv, &ReadOptions::default()).unwrap();
-    let a = assess(&model, &r, &AssessOptions { bootstrap: 0, ..AssessOptions::default() }).unwrap();
+    let a = assess(&model, &r, &{
+        let mut o = AssessOptions::default();
+        o.bootstrap = 0;
+        o
+    })
+    .unwrap();
     // Frontline: 6 members, 5 at the threshold (2 of 3 answered), G1 below (1 of 3).
     assert_eq!(a.groups[1].n, 6);
     assert_eq!(a.groups[1].dimensions[0].n, Some(5));

@@ -25,7 +25,10 @@ fn survey(model: &Model, counts: [usize; 5], departments: &[&str], seed: u64) ->
 }
 
 fn options(by: &[&str]) -> AssessOptions {
-    AssessOptions { bootstrap: 0, group_by: by.iter().map(|s| s.to_string()).collect(), ..AssessOptions::default() }
+    let mut o = AssessOptions::default();
+    o.bootstrap = 0;
+    o.group_by = by.iter().map(|s| s.to_string()).collect();
+    o
 }
 
 fn find<'a>(units: &'a [UnitResult], department: &str, role: Option<&str>) -> &'a UnitResult {
@@ -158,11 +161,13 @@ fn unit_column_errors_are_typed() {
     );
     // Other unit columns are read when asked for.
     let area = good.replace(",department\n", ",area\n");
-    let read = ReadOptions { unit_columns: vec!["area".into()], ..ReadOptions::default() };
+    let mut read = ReadOptions::default();
+    read.unit_columns = vec!["area".into()];
     let responses = Responses::from_csv_str(&model, &area, &read).unwrap();
     assert_eq!(responses.unit_value("area", 0), Some("A"));
     // An ignored column is never a unit column, `department` included.
-    let ignore = ReadOptions { ignore_columns: vec!["department".into()], ..ReadOptions::default() };
+    let mut ignore = ReadOptions::default();
+    ignore.ignore_columns = vec!["department".into()];
     let plain = Responses::from_csv_str(&model, &good, &ignore).unwrap();
     assert_eq!(plain.unit_columns().count(), 0);
     // Without asking, `area` is not an item: the usual unknown-column error.
@@ -193,11 +198,13 @@ fn municipality_codes_are_checked() {
     let model = Model::default_model();
     let text = survey(&model, [0, 0, 0, 6, 0], &["A"; 6], 1);
     let responses = Responses::from_csv_str(&model, &text, &ReadOptions::default()).unwrap();
-    let o = AssessOptions { bootstrap: 0, municipality: Some("101".into()), ..AssessOptions::default() };
+    let mut o = AssessOptions::default();
+    o.bootstrap = 0;
+    o.municipality = Some("101".into());
     let a = assess(&model, &responses, &o).unwrap();
     let m = a.municipality.unwrap();
     assert_eq!((m.code.as_str(), m.name.as_str()), ("101", "København"));
-    let o = AssessOptions { municipality: Some("999".into()), ..o };
+    o.municipality = Some("999".into());
     assert!(matches!(assess(&model, &responses, &o), Err(AssessError::UnknownMunicipality { .. })));
 }
 

@@ -29,6 +29,7 @@ pub struct Ingredient {
     pub tags: Vec<String>,
 }
 
+/// The municipality behind an intervention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityRef {
@@ -49,6 +50,7 @@ fn code_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     }
 }
 
+/// An ingredient as one intervention uses it, with its weight there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IngredientUse {
@@ -61,9 +63,13 @@ pub struct IngredientUse {
 /// A grade of the Danish knowledge declaration (vidensdeklaration), A strongest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Grade {
+    /// The strongest grade.
     A,
+    /// The second grade.
     B,
+    /// The third grade.
     C,
+    /// The weakest grade.
     D,
 }
 
@@ -83,6 +89,7 @@ pub struct Declaration {
     pub economy: Grade,
 }
 
+/// How well an intervention's effect is documented.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
@@ -96,13 +103,19 @@ pub struct Evidence {
     pub declaration: Option<Declaration>,
 }
 
+/// What an intervention achieved, as its source reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
+    /// The intended effect was reached.
     Positive,
+    /// Partly reached, or reached for some of the target group.
     Mixed,
+    /// No effect (counts as a failure).
     None,
+    /// Worse than before (counts as a failure).
     Negative,
+    /// Not (yet) known: counted neither as success nor as failure.
     Unknown,
 }
 
@@ -123,10 +136,13 @@ impl Outcome {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Transfer {
+    /// Works the same way elsewhere: cause and effect are simple.
     SimpleCausal,
+    /// Works only when adapted to the local context.
     ContextDependent,
 }
 
+/// One municipality's intervention (indsats) and the ingredients it used.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Intervention {
@@ -201,6 +217,7 @@ impl Catalog {
         def.validate()
     }
 
+    /// Reads, parses and validates a catalog file (see [`Catalog::from_json`]).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Catalog, CatalogError> {
         let text =
             crate::json::read_file(path.as_ref()).map_err(|e| CatalogError::Io { path: e.path, message: e.message })?;
@@ -212,18 +229,23 @@ impl Catalog {
         Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
     }
 
+    /// The catalog as read (ingredients and interventions).
     pub fn def(&self) -> &CatalogDef {
         &self.def
     }
+    /// Every ingredient, in file order.
     pub fn ingredients(&self) -> &[Ingredient] {
         &self.def.ingredients
     }
+    /// Every intervention, in file order.
     pub fn interventions(&self) -> &[Intervention] {
         &self.def.interventions
     }
+    /// Position of the ingredient `id` in [`Catalog::ingredients`].
     pub fn ingredient_index(&self, id: &str) -> Option<usize> {
         self.ingredient_index.get(id).copied()
     }
+    /// The catalog as pretty-printed JSON (the input format).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.def).expect("a catalog serializes")
     }
@@ -234,6 +256,7 @@ fn invalid(path: String, message: String) -> CatalogError {
 }
 
 impl CatalogDef {
+    /// Checks ids, references, weights and codes, naming the JSON path of the first problem.
     pub fn validate(self) -> Result<Catalog, CatalogError> {
         let mut ingredient_index = HashMap::new();
         for (i, ing) in self.ingredients.iter().enumerate() {

@@ -28,11 +28,13 @@ pub const LIFT_EPSILON: f64 = 0.05;
 
 /// Options for matching.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MatchOptions {
     /// Ingredients returned.
     pub top: usize,
     /// Interventions retrieved for the distillation (0 = every relevant one).
     pub retrieve: usize,
+    /// How text, tags and context weigh in an intervention's relevance.
     pub weights: RelevanceWeights,
     /// Language of advice and warnings.
     pub lang: Lang,
@@ -59,6 +61,7 @@ pub struct Support {
     pub unknown: usize,
 }
 
+/// The evidence of the interventions behind an ingredient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct EvidenceSummary {
     /// Highest evidence level (0–4) of the supporting interventions.
@@ -69,6 +72,7 @@ pub struct EvidenceSummary {
     pub labels: Vec<String>,
 }
 
+/// A retrieved intervention that uses an ingredient.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Source {
     /// Intervention id.
@@ -81,6 +85,7 @@ pub struct Source {
     pub outcome: Outcome,
 }
 
+/// An ingredient recommended (or not) for the problem, with the interventions behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct IngredientMatch {
     /// Ingredient id.
@@ -130,6 +135,7 @@ pub struct MatchResult {
 }
 
 impl MatchResult {
+    /// The result as pretty-printed JSON (schema `match_result`).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a match result serializes")
     }

@@ -13,7 +13,9 @@ use super::context::ContextTable;
 use super::partners::Profiles;
 use crate::text::{self, Analyzer, normalize};
 
+/// BM25 term-frequency saturation (Lucene's default).
 pub const K1: f64 = 1.2;
+/// BM25 document-length normalisation (Lucene's default).
 pub const B: f64 = 0.75;
 
 /// Lucene's BM25 idf: ln(1 + (N − n + 0.5)/(n + 0.5)).
@@ -49,8 +51,11 @@ pub const GOOD_MATCH: f64 = 0.5;
 /// (no tags, no context) gives its weight to the others.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RelevanceWeights {
+    /// Weight of the text match.
     pub text: f64,
+    /// Weight of the tag overlap (target groups, problems).
     pub tags: f64,
+    /// Weight of the context similarity (urbanity, population band, …).
     pub context: f64,
 }
 
@@ -67,15 +72,20 @@ impl Default for RelevanceWeights {
 /// hit, so a top hit that shares one stray word with the query stays low.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Hit {
+    /// Position of the intervention in the catalog.
     pub doc: usize,
+    /// Intervention id.
     pub id: String,
+    /// Relevance in [0, 1] (see above).
     pub relevance: f64,
     /// BM25 score (orders hits of equal relevance).
     pub bm25: f64,
     /// Share of the query's words the intervention contains, each word weighted by its idf;
     /// a compound query word counts by the share of its parts found. `None` without words.
     pub text_match: Option<f64>,
+    /// Share of the query's tags the intervention has; `None` without tags.
     pub tag_overlap: Option<f64>,
+    /// Similarity of the intervention's context to the query's; `None` without context.
     pub context_similarity: Option<f64>,
 }
 
@@ -91,6 +101,8 @@ pub(crate) struct Analysis {
     pub avgdl: f64,
 }
 
+/// A catalog made searchable: BM25 over the interventions' text, plus tags and context. Built once, read-only
+/// afterwards, `Send + Sync`.
 pub struct Index {
     pub(crate) catalog: Catalog,
     pub(super) analyzer: Analyzer,
@@ -221,6 +233,7 @@ impl Index {
         }
     }
 
+    /// The catalog the index was built from.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

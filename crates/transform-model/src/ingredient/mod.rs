@@ -29,23 +29,64 @@ pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum CatalogError {
+    /// The text is not JSON of the catalog's shape.
     #[error("catalog JSON at `{path}`: {message}")]
-    Parse { path: String, message: String },
+    Parse {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The JSON breaks a rule of the catalog (duplicate id, unknown ingredient, weight out of range, …).
     #[error("invalid catalog at `{path}`: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The catalog file could not be read.
     #[error("cannot read catalog `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// A code that is not a Danish kommunekode.
     #[error("`{code}` is not the code of a Danish municipality")]
-    UnknownMunicipality { code: String },
+    UnknownMunicipality {
+        /// The code given.
+        code: String,
+    },
+    /// The municipality has no intervention in the catalog to build its problem profile from.
     #[error("municipality `{code}` has no interventions in the catalog, so it has no profile to match")]
-    NoProfile { code: String },
+    NoProfile {
+        /// The municipality's code.
+        code: String,
+    },
     /// A query names a context key or value, an area or an ingredient the catalog lacks.
     #[error("query `{field}`: unknown value `{value}`{}", hint(suggestion.as_deref(), known))]
-    UnknownInQuery { field: String, value: String, suggestion: Option<String>, known: Vec<String> },
+    UnknownInQuery {
+        /// The query field (`context.urbanity`, `area`, `exclude`, …).
+        field: String,
+        /// The value given.
+        value: String,
+        /// The nearest known value, if one is close.
+        suggestion: Option<String>,
+        /// Every known value.
+        known: Vec<String>,
+    },
     /// Query number `index` of a batch is invalid.
     #[error("query {index}: {error}")]
-    InBatch { index: usize, error: Box<CatalogError> },
+    InBatch {
+        /// Position of the query in the batch, from 0.
+        index: usize,
+        /// What is wrong with it.
+        error: Box<CatalogError>,
+    },
 }
 
 fn hint(suggestion: Option<&str>, known: &[String]) -> String {

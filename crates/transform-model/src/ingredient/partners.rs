@@ -9,18 +9,26 @@ use super::index::Index;
 use crate::municipality;
 use crate::text::normalize;
 
+/// A municipality to learn from: similar problems, ingredients the asking one does not use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Partner {
+    /// Kommunekode.
     pub code: String,
+    /// Name of the municipality.
     pub name: String,
+    /// Name of its region.
     pub region: String,
+    /// 0.6 · similarity + 0.3 · complementarity + 0.1 · same region; partners come best first.
     pub score: f64,
     /// Cosine similarity of the problem profiles.
     pub similarity: f64,
     /// Share of the partner's ingredients the asking municipality does not use yet.
     pub complementarity: f64,
+    /// Both municipalities lie in the same region.
     pub same_region: bool,
+    /// Problem tags both municipalities work on.
     pub shared_problems: Vec<String>,
+    /// Ingredients the partner uses and the asking municipality does not.
     pub ingredients_to_learn: Vec<String>,
 }
 

@@ -23,10 +23,13 @@ use crate::text::normalize;
 pub struct Query {
     /// The problem, in the asking municipality's own words.
     pub text: String,
+    /// Target groups (tags) the interventions should address.
     #[serde(default)]
     pub target_groups: Vec<String>,
+    /// Problem tags the interventions should address.
     #[serde(default)]
     pub problems: Vec<String>,
+    /// Restrict to one welfare area (e.g. `ældre`).
     #[serde(default)]
     pub area: Option<String>,
     /// The asking municipality's context (`urbanity`, `population_band`, …).

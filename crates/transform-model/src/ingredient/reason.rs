@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::localized::Localized;
 
+/// Why a match recommends no ingredient (a code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ReasonKind {
     /// The query has no searchable word (only stop words) and no tags.
     EmptyQuery,
@@ -22,6 +24,7 @@ pub enum ReasonKind {
     NoneRecommended,
 }
 
+/// Why a match recommends no ingredient, as a code and as a text per language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reason {
     /// Why no ingredient is recommended (a code).
@@ -34,6 +37,7 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// The reason of this kind, with its text; `best_relevance` is quoted for `no_good_match`.
     pub fn new(kind: ReasonKind, best_relevance: Option<f64>) -> Reason {
         let best = best_relevance.unwrap_or(0.0);
         let (da, en) = match kind {

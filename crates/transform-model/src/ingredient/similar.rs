@@ -12,16 +12,25 @@ use super::reason::Reason;
 /// A retrieved intervention as the similarity list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SimilarIntervention {
+    /// Intervention id.
     pub id: String,
+    /// Title.
     pub title: String,
     /// The municipality's name and code.
     pub municipality: String,
+    /// Kommunekode.
     pub code: String,
+    /// Welfare area.
     pub area: String,
+    /// Relevance in [0, 1] (see [`super::Hit`]).
     pub relevance: f64,
+    /// BM25 score.
     pub bm25: f64,
+    /// Share of the query's words the intervention contains, idf-weighted.
     pub text_match: Option<f64>,
+    /// Share of the query's tags the intervention has.
     pub tag_overlap: Option<f64>,
+    /// Similarity of the intervention's context to the query's.
     pub context_similarity: Option<f64>,
 }
 
@@ -30,11 +39,13 @@ pub struct SimilarIntervention {
 /// is none, the reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Similar {
+    /// The nearest interventions, best first.
     pub interventions: Vec<SimilarIntervention>,
     /// How many of `interventions` are good matches (relevance at least [`GOOD_MATCH`]).
     pub good_matches: usize,
     /// Interventions that share a word or a tag with the query, good matches or not.
     pub candidates: usize,
+    /// The highest relevance among them.
     pub best_relevance: f64,
     /// Why no intervention is a good match; `None` when one is.
     pub reason: Option<Reason>,
@@ -43,8 +54,10 @@ pub struct Similar {
 /// A match and the most similar interventions, as `match --similar` prints them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchReport {
+    /// The ingredients matched.
     #[serde(flatten)]
     pub result: MatchResult,
+    /// The most similar interventions.
     pub similar: Similar,
 }
 

@@ -38,27 +38,88 @@ const LIB_VERSION_LEN: usize = 16;
 
 /// Why an index file could not be written or read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum StoreError {
+    /// Reading or writing the file failed.
     #[error("cannot {action} index `{path}`: {message}")]
-    Io { action: &'static str, path: String, message: String },
+    Io {
+        /// `read` or `write`.
+        action: &'static str,
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// The file does not start with the index's magic bytes.
     #[error("`{path}` is not a transform-model index{hint}")]
-    NotAnIndex { path: String, hint: &'static str },
+    NotAnIndex {
+        /// The file.
+        path: String,
+        /// What the file looks like instead, if known.
+        hint: &'static str,
+    },
+    /// The file is shorter than its header says.
     #[error("index `{path}` is truncated: {actual} bytes where the header announces {expected}")]
-    Truncated { path: String, expected: u64, actual: u64 },
+    Truncated {
+        /// The file.
+        path: String,
+        /// Bytes the header announces.
+        expected: u64,
+        /// Bytes in the file.
+        actual: u64,
+    },
+    /// The index uses a file format this library cannot read.
     #[error(
         "index `{path}` has format version {found}; this library reads version {supported} (rebuild it with `transform-model index`)"
     )]
-    FormatVersion { path: String, found: u32, supported: u32 },
+    FormatVersion {
+        /// The file.
+        path: String,
+        /// The file's format version.
+        found: u32,
+        /// The version this library reads.
+        supported: u32,
+    },
+    /// The index was written by another version of the library.
     #[error(
         "index `{path}` was written by transform-model {found}; this is {this} (rebuild it with `transform-model index`)"
     )]
-    LibraryVersion { path: String, found: String, this: String },
+    LibraryVersion {
+        /// The file.
+        path: String,
+        /// The version that wrote it.
+        found: String,
+        /// This library's version.
+        this: String,
+    },
+    /// The content does not match the header's checksum.
     #[error("index `{path}` is corrupted: checksum {actual:08x} where the header says {expected:08x}")]
-    Checksum { path: String, expected: u32, actual: u32 },
+    Checksum {
+        /// The file.
+        path: String,
+        /// CRC-32 in the header.
+        expected: u32,
+        /// CRC-32 of the content.
+        actual: u32,
+    },
+    /// A part of the index cannot be decoded.
     #[error("index `{path}` is corrupted at `{part}`: {message}")]
-    Corrupt { path: String, part: String, message: String },
+    Corrupt {
+        /// The file.
+        path: String,
+        /// The part (e.g. `postings`).
+        part: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The stored catalog does not validate.
     #[error("index `{path}` holds an invalid catalog: {error}")]
-    Catalog { path: String, error: CatalogError },
+    Catalog {
+        /// The file.
+        path: String,
+        /// The catalog's error.
+        error: CatalogError,
+    },
 }
 
 impl Index {

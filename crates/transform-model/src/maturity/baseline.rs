@@ -7,6 +7,7 @@ use crate::localized::Localized;
 use crate::model::ItemChanges;
 use crate::stats::{self, Estimate, GroupMoments};
 
+/// How one dimension (or the overall score) changed from the baseline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionChange {
     /// Dimension id (`overall` for the overall figures).
@@ -25,6 +26,7 @@ pub struct DimensionChange {
     pub level_change: Option<i64>,
 }
 
+/// An assessment compared with its baseline (an earlier assessment on the same model).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BaselineComparison {
     /// Model version of the baseline.

@@ -28,8 +28,12 @@ pub const DONT_KNOW_DENOMINATOR: usize = 5;
 
 /// Options of an item analysis; k and its floor are the assessment's.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ItemOptions {
+    /// Minimum respondents behind a figure (k), as
+    /// [`AssessOptions::min_group_size`](crate::AssessOptions::min_group_size).
     pub min_group_size: usize,
+    /// Allow k below 5, as [`AssessOptions::allow_small_groups`](crate::AssessOptions::allow_small_groups).
     pub allow_small_groups: bool,
     /// Also analyse each role group of at least k respondents on its own.
     pub by_role: bool,
@@ -45,6 +49,7 @@ impl Default for ItemOptions {
 /// Why an item needs a second look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ItemFlag {
     /// Item-rest correlation below 0.3: the item measures something else than its dimension.
     LowItemRestR,
@@ -71,6 +76,7 @@ impl ItemFlag {
 /// Why a dimension needs a second look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DimensionFlag {
     /// Cronbach's alpha below 0.7.
     LowAlpha,
@@ -95,25 +101,34 @@ impl DimensionFlag {
 /// The figures of one item. Values are after reverse-keying.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemStats {
+    /// Item id.
     pub item: String,
+    /// Id of the item's dimension.
     pub dimension: String,
+    /// The item is reverse-coded.
     pub reverse: bool,
     /// Respondents asked the item (by their role).
     pub n_asked: usize,
     /// Respondents who gave an answer on the scale.
     pub n: usize,
+    /// Mean answer; `None` when it may not be published.
     pub mean: Option<f64>,
+    /// Standard deviation (ddof = 1); `None` when it may not be published.
     pub sd: Option<f64>,
     /// (n_asked − n)/n_asked: "ved ikke" and blanks among those asked.
     pub dont_know_share: Option<f64>,
+    /// Correlation of the item with the rest of its dimension (corrected item-total).
     pub item_rest_r: Option<f64>,
+    /// Cronbach's alpha of the dimension without this item.
     pub alpha_if_deleted: Option<f64>,
+    /// What stands out (low item-rest r, many "ved ikke", …).
     pub flags: Vec<ItemFlag>,
 }
 
 /// The reliability of one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionReliability {
+    /// Dimension id.
     pub dimension: String,
     /// Items in the analysis (asked of someone in it).
     pub n_items: usize,
@@ -121,33 +136,49 @@ pub struct DimensionReliability {
     pub n: usize,
     /// The smallest number of respondents answering both items of a pair.
     pub min_pair_n: Option<usize>,
+    /// Cronbach's alpha.
     pub alpha: Option<f64>,
+    /// Standardised alpha (from the mean inter-item correlation).
     pub alpha_std: Option<f64>,
+    /// Mean inter-item correlation.
     pub average_r: Option<f64>,
+    /// McDonald's omega total (see `omega_estimator`).
     pub omega_total: Option<f64>,
+    /// What stands out (low alpha, few items, …).
     pub flags: Vec<DimensionFlag>,
 }
 
 /// The analysis of one set of respondents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleItemAnalysis {
+    /// Role id.
     pub role: String,
+    /// Respondents in the role.
     pub n: usize,
+    /// The figures per item.
     pub items: Vec<ItemStats>,
+    /// The reliability per dimension.
     pub dimensions: Vec<DimensionReliability>,
 }
 
 /// The item analysis of a survey (the JSON of `transform-model items`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemAnalysis {
+    /// The model the responses were read for.
     pub model: ModelRef,
+    /// k, the minimum respondents behind a figure.
     pub min_group_size: usize,
+    /// Respondents in the analysis.
     pub n_respondents: usize,
+    /// Respondents left out because their group was below k.
     pub excluded_for_anonymity: usize,
     /// The estimator behind `omega_total`, for the reader.
     pub omega_estimator: String,
+    /// The figures per item.
     pub items: Vec<ItemStats>,
+    /// The reliability per dimension.
     pub dimensions: Vec<DimensionReliability>,
+    /// The same per role group of at least k, when asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by_role: Option<Vec<RoleItemAnalysis>>,
 }
@@ -157,6 +188,7 @@ pub const OMEGA_ESTIMATOR: &str = "one factor, iterated principal-axis factoring
      (converges to the minres/ULS solution; communalities ≤ 0.995); omega_total = (ΣR − Σ(1 − λ²))/ΣR as psych::omega";
 
 impl ItemAnalysis {
+    /// The analysis as pretty-printed JSON.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an item analysis serializes")
     }

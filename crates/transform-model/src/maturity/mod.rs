@@ -66,11 +66,28 @@ pub enum AssessError {
     #[error(
         "anonymity: only {included} respondent(s) remain in groups of at least {k} ({excluded} left out of smaller groups); at least {k} are needed, so no figure can be reported"
     )]
-    TooFewRespondents { included: usize, excluded: usize, k: usize },
+    TooFewRespondents {
+        /// Respondents in groups of at least k.
+        included: usize,
+        /// Respondents left out of smaller groups.
+        excluded: usize,
+        /// The minimum group size.
+        k: usize,
+    },
+    /// An option breaks its rule.
     #[error("option `{name}`: {message}")]
-    InvalidOption { name: String, message: String },
+    InvalidOption {
+        /// The option.
+        name: String,
+        /// Its rule and the value given.
+        message: String,
+    },
+    /// The baseline cannot be compared with this assessment.
     #[error("baseline: {message}")]
-    Baseline { message: String },
+    Baseline {
+        /// Why.
+        message: String,
+    },
     /// The responses were read for another model than the one given.
     #[error("{0}")]
     ModelMismatch(ResponseError),
@@ -96,6 +113,7 @@ pub enum AssessError {
 }
 
 impl Assessment {
+    /// The assessment as pretty-printed JSON (schema `assessment`).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an assessment serializes")
     }

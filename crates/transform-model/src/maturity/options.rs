@@ -29,13 +29,16 @@ impl std::str::FromStr for Weighting {
 
 /// The smallest k any face may set, and the smallest without `allow_small_groups`.
 pub const MIN_GROUP_SIZE_FLOOR: usize = 3;
+/// The default k: no reported figure rests on fewer than 5 respondents.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
 /// Resamples above this are refused: the level probabilities settle long before.
 pub const MAX_BOOTSTRAP: usize = 100_000;
 
 /// Options of an assessment; `AssessOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct AssessOptions {
+    /// How role groups combine into the municipality's score.
     pub weighting: Weighting,
     /// Minimum number of respondents behind any reported figure (k). Below 5 only with
     /// `allow_small_groups`; below 3 refused.
@@ -49,6 +52,7 @@ pub struct AssessOptions {
     pub min_common_items: usize,
     /// Bootstrap resamples for the level probabilities (0 = none).
     pub bootstrap: usize,
+    /// Seed of the bootstrap's random draws: the same seed gives the same level probabilities.
     pub seed: u64,
     /// Coverage of the intervals; 1 − confidence is the significance level of gaps.
     pub confidence: f64,

@@ -71,8 +71,11 @@ fn draw_roles(model: &Model, n: usize, rng: &mut Pcg64Mcg) -> Vec<usize> {
 
 /// One generated respondent: id, role index and raw answers (None = "ved ikke"/not asked).
 pub struct SampleRow {
+    /// Respondent id.
     pub id: String,
+    /// Position of the role in [`Model::roles`](crate::Model::roles).
     pub role: usize,
+    /// One answer per item of the model, in model order.
     pub answers: Vec<Option<i64>>,
 }
 

@@ -18,6 +18,7 @@ fn version_one() -> u32 {
     1
 }
 
+/// The model an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ModelRef {
     /// Model id.
@@ -41,6 +42,7 @@ pub struct BootstrapInfo {
 /// P(level) for levels "1".."L": the share of bootstrap replicates at each level.
 pub type LevelProbabilities = BTreeMap<String, f64>;
 
+/// The municipality's overall figures: the mean of its dimension scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     /// Unweighted mean of the dimension scores.
@@ -70,6 +72,7 @@ pub enum TargetStatus {
     AtOrAbove,
 }
 
+/// The municipality's figures on one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DimensionResult {
     /// Dimension id.
@@ -128,6 +131,7 @@ pub struct DimensionResult {
     pub status: Option<TargetStatus>,
 }
 
+/// A role group's figures on one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupDimension {
     /// Dimension id.
@@ -155,6 +159,7 @@ pub struct GroupDimension {
     pub single_item: bool,
 }
 
+/// A role group's figures (roles below k merged into `other`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct GroupResult {
     /// Role id, or `other` for merged small role groups.
@@ -172,6 +177,7 @@ pub struct GroupResult {
 /// Why a perception gap (or its interval) is not reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WithheldReason {
     /// Fewer common items than `min_common_items`: no gap.
     TooFewCommonItems,
@@ -181,6 +187,7 @@ pub enum WithheldReason {
     Dispersion,
 }
 
+/// A figure that is not reported, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Withheld {
     /// Why, as a code.
@@ -189,6 +196,7 @@ pub struct Withheld {
     pub text: Localized,
 }
 
+/// A perception gap: how two role groups see one dimension differently.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Gap {
     /// First group.
@@ -217,6 +225,7 @@ pub struct Gap {
     pub withheld: Option<Withheld>,
 }
 
+/// A dimension to work on first, with the levers the model recommends.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Recommendation {
     /// Dimension id.

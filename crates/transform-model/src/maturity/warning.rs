@@ -5,8 +5,10 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::localized::{Lang, Localized};
 
+/// What a warning is about (a code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WarningKind {
     /// Respondents in role groups below k left out of every figure.
     ExcludedForAnonymity,
@@ -22,6 +24,7 @@ pub enum WarningKind {
     Legacy,
 }
 
+/// Something a reader of the assessment must know (small groups, low reliability, …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Warning {
     /// What the warning is about (a code).
@@ -40,6 +43,7 @@ pub struct Warning {
 }
 
 impl Warning {
+    /// The warning's text in `lang`.
     pub fn text(&self, lang: Lang) -> &str {
         self.message.get(lang)
     }

@@ -15,10 +15,15 @@ use crate::text::AnalyzedCorpus;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AlignmentWeights {
+    /// Weight of the explicit link.
     pub link: f64,
+    /// Weight of the target-group overlap.
     pub target_groups: f64,
+    /// Weight of the outcome overlap.
     pub outcomes: f64,
+    /// Weight of the text similarity.
     pub text: f64,
+    /// Weight of the departments' reach.
     pub reach: f64,
 }
 
@@ -44,6 +49,7 @@ impl AlignmentWeights {
     }
 }
 
+/// The parts an alignment score is built from, each in [0, 1].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Components {
     /// Explicit link strength / 3.
@@ -58,6 +64,7 @@ pub struct Components {
     pub reach: f64,
 }
 
+/// How well one initiative serves one mission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AlignmentRow {
     /// Shared, not copied: a large portfolio has initiatives × missions rows.

@@ -18,9 +18,12 @@ use super::portfolio::{Portfolio, YEARS};
 use super::rows::Alignment;
 use crate::localized::Lang;
 
+/// Options of a portfolio analysis; `AnalysisOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AnalysisOptions {
+    /// How the alignment components weigh.
     pub weights: AlignmentWeights,
     /// Alignment from which an initiative counts as serving a mission.
     pub threshold: f64,
@@ -28,6 +31,7 @@ pub struct AnalysisOptions {
     pub horizon: i64,
     /// Analysis year; overrides the file's `year`. One of them is required.
     pub year: Option<i64>,
+    /// Language of the reasons and texts in the analysis.
     pub lang: Lang,
     /// Cross-fertilisation pairs returned.
     pub cross_top: usize,
@@ -50,6 +54,8 @@ impl Default for AnalysisOptions {
     }
 }
 
+/// The analysis of a portfolio: alignment, coverage, closure candidates, balance, cross-fertilisation and
+/// economics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PortfolioAnalysis {
     /// The year the analysis is made for.
@@ -75,6 +81,7 @@ pub struct PortfolioAnalysis {
 }
 
 impl PortfolioAnalysis {
+    /// The analysis as pretty-printed JSON (schema `portfolio_analysis`).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("an analysis serializes")
     }

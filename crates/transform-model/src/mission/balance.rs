@@ -9,6 +9,7 @@ use super::alignment::Features;
 use super::portfolio::{Facet, Initiative, Mode, Stage};
 use crate::localized::Lang;
 
+/// How the active initiatives spread over modes, facets and stages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Balance {
     /// Active (not closed) initiatives.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::portfolio::{CitizenValue, Initiative, Stage};
 use crate::localized::Lang;
 
+/// An initiative that serves no mission and shows no citizen value: a candidate to close.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClosureCandidate {
     /// Initiative id.

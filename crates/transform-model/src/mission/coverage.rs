@@ -9,6 +9,7 @@ use super::portfolio::{Initiative, Mission, Portfolio, Stage};
 use super::tags::{Tags, distinct};
 use crate::localized::Lang;
 
+/// How well one mission is served by the initiatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Coverage {
     /// Mission id.
@@ -25,6 +26,7 @@ pub struct Coverage {
     pub gaps: Vec<String>,
 }
 
+/// Which quality criteria of a mission are met (a citizen-value statement, indicators with targets, …).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MissionQuality {
     /// Mission id.

@@ -8,6 +8,8 @@ use super::analysis::AnalysisOptions;
 use super::portfolio::{Initiative, Stage};
 use super::tags::common;
 
+/// Two initiatives in different departments that share target groups, outcomes or ingredients: candidates to
+/// learn from each other.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CrossPair {
     /// First initiative id.

@@ -7,17 +7,24 @@ use super::closure::too_early;
 use super::portfolio::{CitizenValue, Initiative, Stage, YEARS};
 use crate::localized::Lang;
 
+/// What to do with an initiative, from its value and its economics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Recommendation {
+    /// Creates value and pays back: spread it.
     Spread,
+    /// Creates value: keep it.
     Keep,
+    /// Unclear value or cost: look at it again.
     Reconsider,
+    /// No value: close it.
     Close,
     /// Younger than two years with unclear value (DOMAIN.md §5).
     TooEarlyToJudge,
 }
 
+/// An initiative's yearly net and payback within the horizon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Economics {
     /// Initiative id.

@@ -29,15 +29,41 @@ pub use rows::{Alignment, Rows};
 
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum PortfolioError {
+    /// The text is not JSON of the portfolio's shape.
     #[error("portfolio JSON at `{path}`: {message}")]
-    Parse { path: String, message: String },
+    Parse {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The JSON breaks a rule of the portfolio (unknown mission, duplicate id, …).
     #[error("invalid portfolio at `{path}`: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The portfolio file could not be read.
     #[error("cannot read portfolio `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// Neither the portfolio nor the options give the analysis year.
     #[error("no analysis year: give `year` in the portfolio file or as an option")]
     NoAnalysisYear,
+    /// An option breaks its rule.
     #[error("option `{name}`: {message}")]
-    InvalidOption { name: String, message: String },
+    InvalidOption {
+        /// The option.
+        name: String,
+        /// Its rule and the value given.
+        message: String,
+    },
 }

@@ -9,6 +9,7 @@ use super::PortfolioError;
 use crate::localized::Localized;
 use crate::municipality;
 
+/// An outcome indicator of a mission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
@@ -59,15 +60,22 @@ pub struct Mission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
+    /// Screening (screening): is the idea worth maturing?
     Screening,
+    /// Maturing (modning).
     Maturing,
+    /// Testing (afprøvning).
     Testing,
+    /// Spreading (udbredelse).
     Spreading,
+    /// In operations (drift).
     Operations,
+    /// Closed.
     Closed,
 }
 
 impl Stage {
+    /// Every stage, in order.
     pub const ALL: [Stage; 6] =
         [Stage::Screening, Stage::Maturing, Stage::Testing, Stage::Spreading, Stage::Operations, Stage::Closed];
     /// The JSON name.
@@ -87,6 +95,7 @@ impl Stage {
     }
 }
 
+/// Whether an initiative improves today's operations or explores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -100,13 +109,18 @@ pub enum Mode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Facet {
+    /// Improves what exists.
     Enhancement,
+    /// Serves a mission.
     MissionOriented,
+    /// Adapts to a changing environment.
     Adaptive,
+    /// Prepares for possible futures.
     Anticipatory,
 }
 
 impl Facet {
+    /// Every facet, in order.
     pub const ALL: [Facet; 4] = [Facet::Enhancement, Facet::MissionOriented, Facet::Adaptive, Facet::Anticipatory];
     /// The JSON name.
     pub fn name(self) -> &'static str {
@@ -129,15 +143,21 @@ impl Mode {
     }
 }
 
+/// The citizen value an initiative has shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CitizenValue {
+    /// None shown.
     None,
+    /// Not (yet) clear.
     Unclear,
+    /// Positive.
     Positive,
+    /// Negative.
     Negative,
 }
 
+/// An explicit contribution of an initiative to a mission.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
@@ -208,6 +228,7 @@ pub struct Initiative {
     pub mandatory: bool,
 }
 
+/// The municipality the portfolio belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MunicipalityInfo {
@@ -298,6 +319,7 @@ impl Portfolio {
         Ok(p)
     }
 
+    /// Reads, parses and validates a portfolio file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
         let text = crate::json::read_file(path.as_ref())
             .map_err(|e| PortfolioError::Io { path: e.path, message: e.message })?;
@@ -329,6 +351,7 @@ impl Portfolio {
         Portfolio::from_json(SAMPLE_PORTFOLIO_JSON).expect("the bundled portfolio is valid")
     }
 
+    /// The portfolio as pretty-printed JSON (the input format).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a portfolio serializes")
     }

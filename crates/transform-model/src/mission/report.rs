@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::{Portfolio, PortfolioAnalysis};
 use crate::localized::Lang;
 
+/// The analysis as a text table for a terminal, in `lang`.
 pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(

@@ -11,6 +11,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::alignment::{AlignmentRow, Grid};
 
+/// Every initiative × mission alignment row of an analysis, computed on demand; serialised as an array of
+/// [`AlignmentRow`](super::AlignmentRow)s.
 #[derive(Clone)]
 pub struct Alignment(Repr);
 
@@ -35,6 +37,7 @@ impl Alignment {
         }
     }
 
+    /// No rows (no initiatives or no missions).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

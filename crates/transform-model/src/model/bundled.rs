@@ -19,8 +19,11 @@ pub const CI_2026_1_JSON: &str = include_str!("../../models/ci.json");
 /// One bundled model file.
 #[derive(Debug, Clone, Copy)]
 pub struct BundledModel {
+    /// Model id (`dtm`, `ci`).
     pub id: &'static str,
+    /// Model version (`2026.2`).
     pub version: &'static str,
+    /// The model definition as JSON.
     pub json: &'static str,
 }
 

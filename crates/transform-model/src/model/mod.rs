@@ -28,19 +28,40 @@ pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
 
 /// Errors from reading or validating a model definition. Each names its JSON path.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ModelError {
     /// The text is not JSON of the model's shape (wrong type, missing field, syntax).
     #[error("model JSON at `{path}`: {message}")]
-    Parse { path: String, message: String },
+    Parse {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
     /// The JSON has the right shape but breaks a rule of the model.
     #[error("invalid model at `{path}`: {message}")]
-    Invalid { path: String, message: String },
+    Invalid {
+        /// JSON path of the problem.
+        path: String,
+        /// What is wrong there.
+        message: String,
+    },
     /// The model file could not be read.
     #[error("cannot read model file `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
     /// No bundled model has this id or version.
     #[error("no bundled model `{spec}`; known: {}", known.join(", "))]
-    UnknownBundled { spec: String, known: Vec<String> },
+    UnknownBundled {
+        /// The id (or `id@version`) asked for.
+        spec: String,
+        /// Every bundled `id@version`.
+        known: Vec<String>,
+    },
 }
 
 impl ModelError {
@@ -73,6 +94,7 @@ pub struct Scale {
     pub missing: Option<Localized>,
 }
 
+/// A respondent role (politician, top manager, …): the perspective an answer is given from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
@@ -85,6 +107,7 @@ pub struct Role {
     pub label_plain: Option<Localized>,
 }
 
+/// A maturity level, 1 = driftskommune … 5 = transformative municipality.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
@@ -99,6 +122,7 @@ pub struct Level {
     pub source: Option<String>,
 }
 
+/// A dimension of maturity, measured by its items.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
@@ -137,6 +161,7 @@ fn is_one(w: &f64) -> bool {
     *w == 1.0
 }
 
+/// A survey item (question), answered on the model's scale.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -157,6 +182,7 @@ pub struct Item {
     pub source: Option<String>,
 }
 
+/// A lever (greb) from the article: what to do when a dimension lags.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lever {
@@ -279,40 +305,52 @@ impl Model {
         serde_json::to_string_pretty(&self.def).expect("a model serializes")
     }
 
+    /// Model id (`dtm`, `ci`).
     pub fn id(&self) -> &str {
         &self.def.id
     }
+    /// Model version (`2026.2`).
     pub fn version(&self) -> &str {
         &self.def.version
     }
+    /// The respondent roles, in model order.
     pub fn roles(&self) -> &[Role] {
         &self.def.roles
     }
+    /// The dimensions, in model order.
     pub fn dimensions(&self) -> &[Dimension] {
         &self.def.dimensions
     }
+    /// The items, in model order.
     pub fn items(&self) -> &[Item] {
         &self.def.items
     }
+    /// The levels, lowest first.
     pub fn levels(&self) -> &[Level] {
         &self.def.levels
     }
+    /// The levers.
     pub fn levers(&self) -> &[Lever] {
         &self.def.levers
     }
+    /// The answer scale (range and labels).
     pub fn scale(&self) -> &Scale {
         &self.def.scale
     }
 
+    /// Position of the role `id` in [`Model::roles`].
     pub fn role_index(&self, id: &str) -> Option<usize> {
         self.def.roles.iter().position(|r| r.id == id)
     }
+    /// Position of the item `id` in [`Model::items`].
     pub fn item_index(&self, id: &str) -> Option<usize> {
         self.def.items.iter().position(|i| i.id == id)
     }
+    /// Position of the dimension `id` in [`Model::dimensions`].
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.def.dimensions.iter().position(|d| d.id == id)
     }
+    /// The lever `id`, if the model has it.
     pub fn lever(&self, id: &str) -> Option<&Lever> {
         self.def.levers.iter().find(|l| l.id == id)
     }

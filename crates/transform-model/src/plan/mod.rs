@@ -2,8 +2,8 @@
 //! portfolio decisions and catalog matches tied into a year-by-year roadmap that respects
 //! leaders' capacity, the model's dependencies, the budget cycle and the election cycle.
 //!
-//! [`plan`] is a pipeline: check the inputs ([`options`]), build candidate actions with the
-//! chain of figures behind each ([`chain`]), place them on the calendar ([`schedule`]), and
+//! [`plan`] is a pipeline: check the inputs (`options`), build candidate actions with the
+//! chain of figures behind each (`chain`), place them on the calendar (`schedule`), and
 //! number them. The rule is written out in docs/plan.md. The year comes from the options
 //! or the portfolio, never the clock.
 
@@ -28,25 +28,52 @@ use crate::model::Model;
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum PlanError {
+    /// An option breaks its rule.
     #[error("option `{name}`: {message}")]
-    InvalidOption { name: String, message: String },
+    InvalidOption {
+        /// The option (`elections[1]` for an element).
+        name: String,
+        /// Its rule and the value given.
+        message: String,
+    },
+    /// Neither the options nor the portfolio give the first plan year.
     #[error("no start year: give `start_year` as an option or `year` in the portfolio")]
     NoStartYear,
     /// The assessment was made with another model than the one given.
     #[error("assessment `{field}` is `{found}`, but the model given is `{expected}`")]
-    ModelMismatch { field: String, expected: String, found: String },
+    ModelMismatch {
+        /// The assessment's field (`model.id`, `model.version`).
+        field: String,
+        /// The model's value.
+        expected: String,
+        /// The assessment's value.
+        found: String,
+    },
     /// The inputs do not belong together (an analysis of another portfolio, an unknown
     /// dimension in the assessment).
     #[error("`{field}`: {message}")]
-    Inconsistent { field: String, message: String },
+    Inconsistent {
+        /// The input field concerned.
+        field: String,
+        /// What does not belong together.
+        message: String,
+    },
+    /// Matching a mission's problem against the catalog failed.
     #[error("catalog match for mission `{mission}`: {error}")]
-    Catalog { mission: String, error: CatalogError },
+    Catalog {
+        /// The mission.
+        mission: String,
+        /// The catalog's error.
+        error: CatalogError,
+    },
 }
 
 /// What the plan is built from.
 #[derive(Clone, Copy)]
 pub struct PlanInputs<'a> {
+    /// The model the assessment was made with.
     pub model: &'a Model,
+    /// The municipality's assessment: its gaps drive the levers.
     pub assessment: &'a Assessment,
     /// The portfolio and its analysis, if there is one.
     pub portfolio: Option<(&'a Portfolio, &'a PortfolioAnalysis)>,

@@ -12,7 +12,9 @@ pub const MAX_YEARS: i64 = 10;
 const FIRST_ELECTION: i64 = 2025;
 const TERM: i64 = 4;
 
+/// Options of a plan; `PlanOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PlanOptions {
     /// First plan year; default the portfolio's `year`. Never the clock.
     pub start_year: Option<i64>,

@@ -23,26 +23,63 @@ pub use xlsform::{DONT_KNOW, LANGUAGES, ROLE_FIELD, XlsForm, xlsform};
 
 /// Errors while building or writing a questionnaire.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum QuestionnaireError {
+    /// A role the model does not have.
     #[error("unknown role `{role}` (allowed: {allowed})")]
-    UnknownRole { role: String, allowed: String },
+    UnknownRole {
+        /// The role given.
+        role: String,
+        /// The model's roles.
+        allowed: String,
+    },
+    /// A format name that is not xlsform, xlsx, csv or html.
     #[error("unknown questionnaire format `{format}` (allowed: xlsform, xlsx, csv, html)")]
-    UnknownFormat { format: String },
+    UnknownFormat {
+        /// The format given.
+        format: String,
+    },
+    /// An anonymity threshold below the floor.
     #[error("the anonymity threshold k = {k} is below 3; no assessment would report with it")]
-    InvalidThreshold { k: usize },
+    InvalidThreshold {
+        /// The threshold given.
+        k: usize,
+    },
     /// An id that cannot be a field or choice name of an XLSForm.
     #[error("{what} `{name}` cannot be used in an XLSForm: {reason}")]
-    InvalidName { what: &'static str, name: String, reason: &'static str },
+    InvalidName {
+        /// What kind of id (`item`, `role`, …).
+        what: &'static str,
+        /// The id.
+        name: String,
+        /// The rule it breaks.
+        reason: &'static str,
+    },
+    /// An .xlsx format was asked for in a build without the `xlsx` feature.
     #[error("the {format} format needs the `xlsx` feature, which this build leaves out")]
-    FeatureDisabled { format: &'static str },
+    FeatureDisabled {
+        /// The format.
+        format: &'static str,
+    },
+    /// Writing the workbook failed.
     #[error("cannot write the workbook: {message}")]
-    Workbook { message: String },
+    Workbook {
+        /// The writer's reason.
+        message: String,
+    },
+    /// Writing the file failed.
     #[error("cannot write `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
 }
 
 /// The output formats of `questionnaire`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// An XLSForm workbook (`survey`, `choices`, `settings` sheets).
     XlsForm,
@@ -69,6 +106,7 @@ impl FromStr for Format {
 
 /// What to put in a questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct QuestionnaireOptions {
     /// Only this role's items (and, in an XLSForm, only this role as a choice); `None` = all.
     pub role: Option<String>,

@@ -22,8 +22,11 @@ const SCALE_LIST: &str = "likert";
 /// The three sheets of an XLSForm, each a header row and data rows of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct XlsForm {
+    /// The `survey` sheet.
     pub survey: Vec<Vec<String>>,
+    /// The `choices` sheet.
     pub choices: Vec<Vec<String>>,
+    /// The `settings` sheet.
     pub settings: Vec<Vec<String>>,
 }
 

@@ -6,6 +6,7 @@ use crate::model::Model;
 
 /// Options for reading survey exports.
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct ReadOptions {
     /// Extra columns to skip (survey tools add timestamps, e-mail, …).
     pub ignore_columns: Vec<String>,

@@ -20,62 +20,220 @@ pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 /// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
 /// the 1-based record number of a long JSON file.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ResponseError {
+    /// The file has no content at all.
     #[error("the response file is empty")]
     Empty,
+    /// The file has a header but no respondent.
     #[error("the response file has no respondents")]
     NoRespondents,
+    /// A required column is missing.
     #[error("required column `{column}` is missing")]
-    MissingColumn { column: String },
+    MissingColumn {
+        /// The column (`respondent`, `role`, …).
+        column: String,
+    },
+    /// A column that is neither an item nor a known or ignored column.
     #[error(
         "column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)"
     )]
-    UnknownColumn { column: String, index: usize },
+    UnknownColumn {
+        /// The column's header.
+        column: String,
+        /// Its position, from 1.
+        index: usize,
+    },
+    /// Two columns with one header.
     #[error("column `{column}` appears twice")]
-    DuplicateColumn { column: String },
+    DuplicateColumn {
+        /// The column's header.
+        column: String,
+    },
+    /// An item id the model does not have (long files).
     #[error("row {row}: unknown item `{item}`")]
-    UnknownItem { row: usize, item: String },
+    UnknownItem {
+        /// The row.
+        row: usize,
+        /// The item id given.
+        item: String,
+    },
+    /// A role the model does not have.
     #[error("row {row}, column `role`: unknown role `{value}` for respondent `{respondent}` (allowed: {allowed})")]
-    UnknownRole { row: usize, respondent: String, value: String, allowed: String },
+    UnknownRole {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The role given.
+        value: String,
+        /// The model's roles.
+        allowed: String,
+    },
+    /// A row without a respondent id.
     #[error("row {row}: respondent id is empty")]
-    EmptyRespondent { row: usize },
+    EmptyRespondent {
+        /// The row.
+        row: usize,
+    },
+    /// A respondent id on two rows (wide files).
     #[error("row {row}: duplicate respondent `{respondent}` (first seen on row {first_row})")]
-    DuplicateRespondent { row: usize, respondent: String, first_row: usize },
+    DuplicateRespondent {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The row it was first seen on.
+        first_row: usize,
+    },
+    /// One respondent with two roles (long files).
     #[error("row {row}: respondent `{respondent}` has role `{value}` here but `{earlier}` earlier")]
-    RoleConflict { row: usize, respondent: String, value: String, earlier: String },
+    RoleConflict {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The role on this row.
+        value: String,
+        /// The role on an earlier row.
+        earlier: String,
+    },
+    /// The same respondent answers one item twice (long files).
     #[error("row {row}: respondent `{respondent}` answers item `{item}` twice")]
-    DuplicateAnswer { row: usize, respondent: String, item: String },
+    DuplicateAnswer {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The item.
+        item: String,
+    },
+    /// An answer that is not a whole number (nor empty or "ved ikke").
     #[error("row {row}, column `{column}`: value `{value}` of respondent `{respondent}` is not an integer")]
-    NotInteger { row: usize, respondent: String, column: String, value: String },
+    NotInteger {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The column.
+        column: String,
+        /// The text found.
+        value: String,
+    },
+    /// An answer outside the model's scale.
     #[error(
         "row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}"
     )]
-    OutOfScale { row: usize, respondent: String, column: String, value: i64, min: i64, max: i64 },
+    OutOfScale {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The column.
+        column: String,
+        /// The answer given.
+        value: i64,
+        /// The scale's lowest answer.
+        min: i64,
+        /// The scale's highest answer.
+        max: i64,
+    },
+    /// An answer to an item the respondent's role is not asked.
     #[error(
         "row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`"
     )]
-    NotAsked { row: usize, respondent: String, column: String, role: String, value: i64 },
+    NotAsked {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The item's column.
+        column: String,
+        /// The respondent's role.
+        role: String,
+        /// The answer given.
+        value: i64,
+    },
+    /// A row that cannot be read (wrong number of fields, bad quoting, bad JSON).
     #[error("row {row}: {message}")]
-    Malformed { row: usize, message: String },
+    Malformed {
+        /// The row.
+        row: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The file could not be read.
     #[error("cannot read `{path}`: {message}")]
-    Io { path: String, message: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        message: String,
+    },
+    /// A matrix of answers of the wrong size.
     #[error("{expected} values given for {rows} respondents × {items} items")]
-    Shape { expected: usize, rows: usize, items: usize },
+    Shape {
+        /// Values given.
+        expected: usize,
+        /// Respondents.
+        rows: usize,
+        /// Items.
+        items: usize,
+    },
     /// An index past the end: a respondent or item that does not exist.
     #[error("{what} index {index} is out of range (there are {len})")]
-    IndexOutOfRange { what: &'static str, index: usize, len: usize },
+    IndexOutOfRange {
+        /// What is indexed (`respondent`, `item`).
+        what: &'static str,
+        /// The index given.
+        index: usize,
+        /// How many there are.
+        len: usize,
+    },
     /// Responses read for one model used with another.
     #[error("these responses were read for model {responses}, not for model {model}")]
-    ModelMismatch { responses: String, model: String },
+    ModelMismatch {
+        /// The model the responses were read for.
+        responses: String,
+        /// The model given.
+        model: String,
+    },
     /// A unit column (`department`, `unit`, …) without a value for a respondent.
     #[error("row {row}, column `{column}`: respondent `{respondent}` has no value (every respondent needs a unit)")]
-    EmptyUnit { row: usize, column: String, respondent: String },
+    EmptyUnit {
+        /// The row.
+        row: usize,
+        /// The unit column.
+        column: String,
+        /// The respondent without a value.
+        respondent: String,
+    },
     /// A unit named like a role: tables would read it as the role.
     #[error("row {row}, column `{column}`: unit `{value}` is named like role `{role}`; rename the unit")]
-    UnitNamedLikeRole { row: usize, column: String, value: String, role: String },
+    UnitNamedLikeRole {
+        /// The row.
+        row: usize,
+        /// The unit column.
+        column: String,
+        /// The unit's name.
+        value: String,
+        /// The role id it reads like.
+        role: String,
+    },
     /// A respondent's unit differs between two records of long data.
     #[error("row {row}: respondent `{respondent}` has `{column}` = `{value}` here but `{earlier}` earlier")]
-    UnitConflict { row: usize, respondent: String, column: String, value: String, earlier: String },
+    UnitConflict {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The unit column.
+        column: String,
+        /// The value on this row.
+        value: String,
+        /// The value on an earlier row.
+        earlier: String,
+    },
     /// A workbook problem: not a workbook, unknown or empty sheet, missing columns.
     #[error(transparent)]
     Xlsx(XlsxError),
@@ -84,12 +242,16 @@ pub enum ResponseError {
 /// Which model responses were read for: id, version and a hash of the whole definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelKey {
+    /// Model id.
     pub id: String,
+    /// Model version.
     pub version: String,
+    /// Hash of the whole definition ([`Model::fingerprint`]).
     pub fingerprint: u64,
 }
 
 impl ModelKey {
+    /// The key of `model`.
     pub fn of(model: &Model) -> Self {
         ModelKey { id: model.id().to_owned(), version: model.version().to_owned(), fingerprint: model.fingerprint() }
     }
@@ -347,6 +509,7 @@ impl Responses {
     pub fn len(&self) -> usize {
         self.id_ends.len()
     }
+    /// No respondents.
     pub fn is_empty(&self) -> bool {
         self.id_ends.is_empty()
     }

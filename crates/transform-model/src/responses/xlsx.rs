@@ -8,21 +8,63 @@ use super::ResponseError;
 
 /// Errors that only a workbook can have.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum XlsxError {
+    /// The file is not an .xlsx workbook.
     #[error("`{path}` is not an .xlsx workbook: {found}")]
-    NotAWorkbook { path: String, found: String },
+    NotAWorkbook {
+        /// The file.
+        path: String,
+        /// What the file is instead.
+        found: String,
+    },
+    /// The workbook has no sheet of that name.
     #[error("the workbook has no sheet `{sheet}` (sheets: {available})")]
-    UnknownSheet { sheet: String, available: String },
+    UnknownSheet {
+        /// The sheet asked for.
+        sheet: String,
+        /// The workbook's sheets.
+        available: String,
+    },
+    /// The sheet has no rows.
     #[error("sheet `{sheet}` is empty")]
-    EmptySheet { sheet: String },
+    EmptySheet {
+        /// The sheet.
+        sheet: String,
+    },
+    /// The sheet lacks required columns.
     #[error("sheet `{sheet}` has no {missing} (its columns: {found})")]
-    MissingColumns { sheet: String, missing: String, found: String },
+    MissingColumns {
+        /// The sheet.
+        sheet: String,
+        /// The columns missing.
+        missing: String,
+        /// The sheet's columns.
+        found: String,
+    },
+    /// A column with values but no header.
     #[error("sheet `{sheet}`, column {index} has values but no header")]
-    UnnamedColumn { sheet: String, index: usize },
+    UnnamedColumn {
+        /// The sheet.
+        sheet: String,
+        /// The column's position, from 1.
+        index: usize,
+    },
+    /// The workbook reader failed.
     #[error("cannot read the workbook: {message}")]
-    Read { message: String },
+    Read {
+        /// The reader's reason.
+        message: String,
+    },
+    /// A sheet was named for a file that is not a workbook.
     #[error("a sheet was named (`{sheet}`), but `{path}` is not an .xlsx workbook")]
-    SheetWithoutWorkbook { path: String, sheet: String },
+    SheetWithoutWorkbook {
+        /// The file.
+        path: String,
+        /// The sheet named.
+        sheet: String,
+    },
+    /// This build has no .xlsx reader (feature `xlsx` off).
     #[error("this build reads no .xlsx (it was built without the `xlsx` feature); save the sheet as CSV")]
     FeatureDisabled,
 }

@@ -10,11 +10,14 @@ use super::{covariance, sample_variance};
 /// both (ddof = 1). `n[a][b]` counts the respondents behind entry (a, b).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairwiseCov {
+    /// Covariance of items a and b; `None` below two respondents answering both.
     pub cov: Vec<Vec<Option<f64>>>,
+    /// Respondents behind each entry.
     pub n: Vec<Vec<usize>>,
 }
 
 impl PairwiseCov {
+    /// The pairwise covariances of `items`.
     pub fn of(items: &[Vec<Option<f64>>]) -> Self {
         let j = items.len();
         let mut cov = vec![vec![None; j]; j];
@@ -176,6 +179,7 @@ pub struct OneFactor {
     pub loadings: Vec<f64>,
     /// A communality reached the bound (a Heywood case): omega is at best approximate.
     pub heywood: bool,
+    /// The iteration converged within its limit.
     pub converged: bool,
 }
 

@@ -1,6 +1,6 @@
 //! Times index build, single queries and a batch on a catalog file, for bench/peers_match.py.
 //!
-//! Usage: cargo run --release --example match_timing -- CATALOG.json QUERIES.txt
+//! Usage: cargo run --release --example time_match -- CATALOG.json QUERIES.txt
 //! Prints one JSON object with seconds.
 
 use std::time::Instant;

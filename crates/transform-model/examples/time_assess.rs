@@ -1,5 +1,5 @@
 //! Times `assess` on a CSV (responses read once, not timed), for bench/peers_assess.py.
-//! Usage: cargo run --release --example assess_timing -- RESPONSES.csv BOOTSTRAP
+//! Usage: cargo run --release --example time_assess -- RESPONSES.csv BOOTSTRAP
 //! Prints the median of 3 runs in seconds.
 
 use std::time::Instant;
@@ -12,7 +12,9 @@ fn main() {
     let model = Model::default_model();
     let responses = Responses::from_csv_file(&model, &args[1], &ReadOptions::default()).expect("responses");
     let bootstrap: usize = args[2].parse().expect("bootstrap");
-    let o = AssessOptions { bootstrap, seed: 1, ..AssessOptions::default() };
+    let mut o = AssessOptions::default();
+    o.bootstrap = bootstrap;
+    o.seed = 1;
     let mut times: Vec<f64> = (0..3)
         .map(|_| {
             let t = Instant::now();
