@@ -11,6 +11,7 @@
 //! - [`stats`]: the small statistical kernels the scoring is built from.
 
 pub mod atomic;
+pub mod chart;
 pub mod ingredient;
 mod json;
 pub mod localized;
@@ -20,10 +21,13 @@ pub mod model;
 pub mod municipality;
 pub mod plan;
 pub mod questionnaire;
+#[cfg(feature = "report")]
+pub mod report;
 pub mod responses;
 pub mod schema;
 pub mod stats;
 pub mod text;
+pub mod vocab;
 
 pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};
