@@ -10,6 +10,8 @@ use std::process::ExitCode;
 mod compare;
 mod items;
 mod plan;
+#[path = "report.rs"]
+mod report_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -210,6 +212,8 @@ enum Command {
     Demo,
     /// The five-year transformation plan (årshjul) from responses or an assessment.
     Plan(plan::PlanArgs),
+    /// The report for the council: one self-contained HTML file (Danish by default).
+    Report(report_cmd::ReportArgs),
 }
 
 /// `--model`: an existing file path wins, else a bundled id (`Model::resolve`); no flag is
@@ -367,6 +371,7 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Compare { current, baseline } => compare::run(&current, &baseline),
         Command::Demo => demo(),
         Command::Plan(args) => plan::run(args),
+        Command::Report(args) => report_cmd::run(args),
     }
 }
 
