@@ -208,8 +208,11 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         seed: u64,
     },
-    /// Assess the bundled sample municipality and print a bilingual report.
-    Demo,
+    /// Assess the bundled sample municipality and print a bilingual report (one language with --lang).
+    Demo {
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
     /// The five-year transformation plan (årshjul) from responses or an assessment.
     Plan(plan::PlanArgs),
     /// The report for the council: one self-contained HTML file (Danish by default).
@@ -369,7 +372,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 .expect("serializes"))
         }
         Command::Compare { current, baseline } => compare::run(&current, &baseline),
-        Command::Demo => demo(),
+        Command::Demo { lang } => demo(lang),
         Command::Plan(args) => plan::run(args),
         Command::Report(args) => report_cmd::run(args),
     }
@@ -420,7 +423,12 @@ fn parse_role_counts(model: &Model, spec: &str) -> Result<Vec<usize>, String> {
     Ok(counts)
 }
 
-fn demo() -> Result<String, String> {
+fn demo(lang: Option<Lang>) -> Result<String, String> {
+    let heading = |da: &str, en: &str| match lang {
+        Some(l) => l.pick(da, en).to_owned(),
+        None => format!("{da} / {en}"),
+    };
+    let one = lang.unwrap_or(Lang::Da);
     let model = Model::default_model();
     let data =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
@@ -428,13 +436,25 @@ fn demo() -> Result<String, String> {
     let assessment = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
     let result = &assessment;
     let mut out = String::new();
-    out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
-    out.push_str(&report::render_table(result, &model, None));
-    out.push_str("\nOgså / Also: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact) / assesses a cross-sector alliance (Collective Impact readiness).\n");
+    out.push_str(&format!(
+        "== {} ==\n\n",
+        heading("Modenhed (indbygget eksempelkommune, til illustration)", "Maturity (bundled sample municipality, illustrative)")
+    ));
+    out.push_str(&report::render_table(result, &model, lang));
+    out.push_str(&format!(
+        "\n{}\n",
+        heading(
+            "Også: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact)",
+            "Also: `--model ci` assesses a cross-sector alliance (Collective Impact readiness)"
+        )
+    ));
     let portfolio = Portfolio::sample();
-    let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
-    out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");
-    out.push_str(&mission_report::render_table(&portfolio, &analysis, Lang::Da));
+    let analysis = portfolio.analyse(&AnalysisOptions { lang: one, ..AnalysisOptions::default() }).map_err(|e| e.to_string())?;
+    out.push_str(&format!(
+        "\n== {} ==\n\n",
+        heading("Missioner og portefølje (fiktiv kommune, til illustration)", "Missions and portfolio (fictional municipality, illustrative)")
+    ));
+    out.push_str(&mission_report::render_table(&portfolio, &analysis, one));
     let index = Index::new(Catalog::sample());
     let query = Query {
         text: "Flere ledige i vores boligområder skal i job, og beskæftigelsesindsatsen når dem ikke".into(),
@@ -443,12 +463,18 @@ fn demo() -> Result<String, String> {
         ..Query::default()
     };
     let result =
-        index.match_query(&query, &MatchOptions { top: 5, ..MatchOptions::default() }).map_err(|e| e.to_string())?;
-    out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
-    out.push_str(&format!("Problem: {}\n\n", query.text));
-    out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));
-    out.push_str("\n== Femårsplan / Five-year plan (fictional municipality, illustrative) ==\n\n");
-    out.push_str(&plan::demo_plan(&model, &assessment)?);
+        index.match_query(&query, &MatchOptions { top: 5, lang: one, ..MatchOptions::default() }).map_err(|e| e.to_string())?;
+    out.push_str(&format!(
+        "\n== {} ==\n",
+        heading("Virksomme ingredienser (eksempelkatalog, til illustration)", "Active ingredients (sample catalog, illustrative)")
+    ));
+    out.push_str(&format!("{}: {}\n\n", heading("Problem", "Problem"), query.text));
+    out.push_str(&ingredient_report::match_table(&result, &[], one));
+    out.push_str(&format!(
+        "\n== {} ==\n\n",
+        heading("Femårsplan (fiktiv kommune, til illustration)", "Five-year plan (fictional municipality, illustrative)")
+    ));
+    out.push_str(&plan::demo_plan(&model, &assessment, one)?);
     Ok(out)
 }
 

@@ -128,6 +128,25 @@ pub fn context_value(value: &str) -> Localized {
     }
 }
 
+/// "Bemærk: Alle eksempler er fra by- eller blandede kommuner; kommunen er en landkommune"
+/// (REPORT.md, "Ordliste"): the catalog's urbanity against the municipality's, in Danish.
+pub fn urbanity_note<'a>(theirs: impl IntoIterator<Item = &'a &'a str>, mine: &str) -> String {
+    let plural = |v: &str| match v {
+        "urban" => "bykommuner".to_owned(),
+        "mixed" => "blandede kommuner".to_owned(),
+        "rural" => "landkommuner".to_owned(),
+        other => format!("kommuner af typen »{other}«"),
+    };
+    let kinds: Vec<String> = theirs.into_iter().map(|v| plural(v)).collect();
+    let one = match mine {
+        "urban" => "en bykommune".to_owned(),
+        "mixed" => "en blandet kommune".to_owned(),
+        "rural" => "en landkommune".to_owned(),
+        other => format!("af typen »{other}«"),
+    };
+    format!("Bemærk: Alle eksempler er fra {}; kommunen er {one}", kinds.join(" eller "))
+}
+
 /// "alignment" (the mission-fit figure) for readers.
 pub fn alignment() -> Localized {
     da_en("bidrag til missionerne", "alignment")

@@ -28,13 +28,15 @@ pub struct BarChart {
     pub axis: (f64, f64),
     /// Bands behind the bars (the levels).
     pub bands: Vec<Band>,
+    /// The word before the band labels ("Niveau").
+    pub bands_title: String,
     /// A dashed reference line (the target) with its label.
     pub target: Option<(f64, String)>,
     /// Text for a bar without a value.
     pub not_reported: String,
 }
 
-const LEFT: f64 = 250.0;
+const LEFT: f64 = 270.0;
 const RIGHT: f64 = 640.0;
 const ROW: f64 = 26.0;
 const TOP: f64 = 46.0;
@@ -60,7 +62,7 @@ pub fn render(c: &BarChart) -> String {
     draw_bands(&mut svg, c, bottom);
     for (i, bar) in sorted(&c.bars).into_iter().enumerate() {
         let y = TOP + ROW * i as f64;
-        svg.text((LEFT - 8.0, y + 17.0), &shorten(&bar.label, 38), Anchor::End, "");
+        svg.text((LEFT - 8.0, y + 17.0), &shorten(&bar.label, 36), Anchor::End, "");
         match bar.value {
             Some(v) => {
                 svg.rect(LEFT, y + 5.0, x(v) - LEFT, ROW - 10.0, palette::BLUE, "");
@@ -70,7 +72,7 @@ pub fn render(c: &BarChart) -> String {
                     svg.line((x(lo), mid - 5.0), (x(lo), mid + 5.0), palette::BLACK, 1.5, None);
                     svg.line((x(hi), mid - 5.0), (x(hi), mid + 5.0), palette::BLACK, 1.5, None);
                 }
-                let tx = bar.ci.map_or(x(v), |(_, hi)| x(hi).max(x(v))) + 4.0;
+                let tx = bar.ci.map_or(x(v), |(_, hi)| x(hi).max(x(v))) + 8.0;
                 svg.text((tx.min(RIGHT + 4.0), y + 17.0), &bar.value_text, Anchor::Start, "font-weight=\"600\"");
             }
             None => {
@@ -97,6 +99,7 @@ fn draw_bands(svg: &mut Svg, c: &BarChart, bottom: f64) {
         let mid = if b - a > 1.0 { (a + b) / 2.0 } else { a };
         svg.text((mid, TOP - 14.0), &band.label, Anchor::Middle, "font-size=\"11\" fill=\"#595959\"");
     }
+    svg.text((LEFT - 8.0, TOP - 14.0), &c.bands_title, Anchor::End, "font-size=\"11\" fill=\"#595959\"");
 }
 
 #[cfg(test)]

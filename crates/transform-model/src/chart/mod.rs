@@ -57,7 +57,8 @@ pub fn level_bands(model: &Model, lang: Lang) -> Vec<Band> {
         .iter()
         .map(|l| {
             let from = (l.level as f64 + min - 1.0).min(max);
-            Band { from, to: (from + 1.0).min(max), label: format!("{} {}", lang.pick("Niveau", "Level"), l.level) }
+            let _ = lang;
+            Band { from, to: (from + 1.0).min(max), label: l.level.to_string() }
         })
         .collect()
 }
@@ -91,6 +92,7 @@ pub fn dimension_bars(a: &Assessment, model: &Model, lang: Lang) -> String {
         bars,
         axis: axis(model),
         bands: level_bands(model, lang),
+        bands_title: lang.pick("Niveau", "Level").to_owned(),
         target: Some((target, target_label)),
         not_reported: lang.pick("ikke rapporteret", "not reported").to_owned(),
     })

@@ -286,7 +286,7 @@ impl Index {
         if lift.is_some_and(|l| l < 1.0) {
             warnings.push(
                 lang.pick(
-                    "lift under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
+                    "løft under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
                     "lift below 1: more common in failed than in successful interventions – not a recommendation",
                 )
                 .to_owned(),
@@ -348,6 +348,7 @@ impl Index {
                 continue;
             }
             w.push(match lang {
+                Lang::Da if key.as_str() == "urbanity" => crate::vocab::urbanity_note(&theirs, mine),
                 Lang::Da => {
                     let words: Vec<String> = theirs.iter().map(|v| crate::vocab::context_value(v).get(Lang::Da).to_owned()).collect();
                     format!(

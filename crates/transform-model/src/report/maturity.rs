@@ -57,21 +57,26 @@ fn dimensions(a: &Assessment, model: &Model, lang: Lang) -> Table {
     t
 }
 
+/// The table behind the heat map: dimensions as rows, groups as columns (fits a page).
 fn groups(a: &Assessment, model: &Model, lang: Lang) -> Table {
-    let mut header: Vec<(String, bool)> =
-        vec![(lang.pick("Gruppe", "Group").to_owned(), false), (lang.pick("Besvarelser", "Responses").to_owned(), true)];
-    header.extend(a.dimensions.iter().map(|d| (d.id.clone(), true)));
-    let refs: Vec<(&str, bool)> = header.iter().map(|(h, n)| (h.as_str(), *n)).collect();
-    let mut t = Table::new(lang.pick("Tabel: Score pr. gruppe og dimension", "Table: Score per group and dimension"), &refs);
-    for g in &a.groups {
-        let mut row = vec![vocab::role(model, &g.role).get(lang).to_owned(), g.n.to_string()];
-        for d in &a.dimensions {
-            let cell = g.dimensions.iter().find(|x| x.id == d.id);
-            row.push(match cell.and_then(|c| c.score) {
+    let names: Vec<String> =
+        a.groups.iter().map(|g| format!("{} ({})", vocab::role(model, &g.role).get(lang), g.n)).collect();
+    let mut header: Vec<(&str, bool)> = vec![(lang.pick("Dimension", "Dimension"), false)];
+    header.extend(names.iter().map(|n| (n.as_str(), true)));
+    let mut t = Table::new(
+        lang.pick(
+            "Tabel: Score pr. dimension og gruppe (antal besvarelser i parentes)",
+            "Table: Score per dimension and group (responses in brackets)",
+        ),
+        &header,
+    );
+    for d in &a.dimensions {
+        let mut row = vec![format!("{} {}", d.id, vocab::dimension(model, &d.id).get(lang))];
+        for g in &a.groups {
+            let cell = g.dimensions.iter().find(|x| x.id == d.id).and_then(|c| c.score);
+            row.push(match cell {
                 Some(s) => vocab::number(s, 1, lang),
-                None if asked(model, &g.roles, &d.id) => {
-                    lang.pick("skjult", "hidden").to_owned()
-                }
+                None if asked(model, &g.roles, &d.id) => lang.pick("skjult", "hidden").to_owned(),
                 None => lang.pick("ikke spurgt", "not asked").to_owned(),
             });
         }
@@ -99,7 +104,11 @@ fn anonymity(a: &Assessment, lang: Lang) -> String {
         (Lang::En, 0) => " Every response is included.".to_owned(),
         (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than k responses."),
     };
-    base + &extra
+    let cells = lang.pick(
+        " I tabellen betyder »skjult« skjult af hensyn til anonymitet, og »ikke spurgt«, at gruppen ikke fik dimensionens spørgsmål.",
+        " In the table, “hidden” means hidden for anonymity, and “not asked” that the group was not asked the dimension's items.",
+    );
+    base + &extra + cells
 }
 
 /// "sikker forskel" (adjusted), "mulig forskel" (unadjusted only), "ingen sikker forskel".

@@ -7,7 +7,7 @@ use super::Table;
 use crate::chart;
 use crate::ingredient::{Index, MatchOptions, Query};
 use crate::localized::Lang;
-use crate::mission::{Portfolio, PortfolioAnalysis, Recommendation, Stage};
+use crate::mission::{Portfolio, PortfolioAnalysis, Stage};
 use crate::model::Model;
 use crate::vocab;
 
@@ -42,15 +42,6 @@ fn mission_title(p: &Portfolio, id: &str, lang: Lang) -> String {
     p.missions.iter().find(|m| m.id == id).map_or(id.to_owned(), |m| m.title.get(lang).to_owned())
 }
 
-fn departments(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Da, 1) => "1 forvaltning".to_owned(),
-        (Lang::Da, n) => format!("{n} forvaltninger"),
-        (Lang::En, 1) => "1 department".to_owned(),
-        (Lang::En, n) => format!("{n} departments"),
-    }
-}
-
 fn coverage(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
     let mut t = Table::new(
         lang.pick("Tabel: Indsatser pr. mission", "Table: Initiatives per mission"),
@@ -65,7 +56,7 @@ fn coverage(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
         t.rows.push(vec![
             mission_title(p, &c.mission, lang),
             c.initiatives.to_string(),
-            departments(c.departments.len(), lang),
+            crate::mission::report::departments_text(c.departments.len(), lang),
             if c.gaps.is_empty() { "–".to_owned() } else { c.gaps.join("; ") },
         ]);
     }
@@ -78,23 +69,10 @@ fn quality(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|q| !q.missed.is_empty())
         .map(|q| {
-            let missing: Vec<&str> = q.missed.iter().map(|m| missed_words(m, lang)).collect();
+            let missing: Vec<&str> = q.missed.iter().map(|m| crate::mission::report::missed_text(m, lang)).collect();
             format!("{}: {}.", mission_title(p, &q.mission, lang), missing.join("; "))
         })
         .collect()
-}
-
-/// The mission-quality criteria as REPORT.md's "Ordliste" writes them.
-fn missed_words(criterion: &str, lang: Lang) -> &str {
-    if criterion.starts_with("konkret") || criterion.starts_with("concrete") {
-        lang.pick("mangler målbart mål (udgangspunkt, mål, årstal)", "lacks a measurable target (baseline, target, year)")
-    } else if criterion.starts_with("dristig") || criterion.starts_with("bold") {
-        lang.pick("siger ikke, hvilke borgere og hvilken forskel", "does not say which citizens and what difference")
-    } else if criterion.starts_with("fælles") || criterion.starts_with("shared") {
-        lang.pick("ejes kun af én forvaltning eller sektor", "owned by a single department or sector")
-    } else {
-        criterion
-    }
 }
 
 fn stages(an: &PortfolioAnalysis, lang: Lang) -> Table {
@@ -152,17 +130,6 @@ fn closure(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// Why, in words, from the figures (never the analysis's English-or-Danish reason string).
-fn economics_reason(e: &crate::mission::Economics, year: i64, lang: Lang) -> String {
-    match (e.payback_year, e.recommendation) {
-        (Some(y), _) if y <= year => lang.pick(&format!("har allerede tjent sig hjem ({y})"), &format!("has already paid for itself ({y})")).to_owned(),
-        (Some(y), _) => lang.pick(&format!("tjener sig hjem i {y}"), &format!("pays for itself in {y}")).to_owned(),
-        (None, Recommendation::TooEarlyToJudge) => lang.pick("startet for nylig; værdien er endnu uklar", "started recently; value still unclear").to_owned(),
-        (None, Recommendation::Close) => lang.pick("bidrager ikke tydeligt til nogen mission og viser ikke værdi for borgerne", "serves no mission and shows no value for citizens").to_owned(),
-        (None, _) => lang.pick("tjener sig ikke hjem inden for perioden", "does not pay for itself within the period").to_owned(),
-    }
-}
-
 fn economics(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
     let mut t = Table::new(
         lang.pick("Tabel: Økonomi pr. indsats", "Table: Economics per initiative"),
@@ -178,7 +145,7 @@ fn economics(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
             title_of(p, &e.initiative).to_owned(),
             e.recommendation.label().get(lang).to_owned(),
             e.net_per_year.map_or(lang.pick("ukendt", "unknown").to_owned(), |n| vocab::kroner(n, lang)),
-            economics_reason(e, an.year, lang),
+            crate::mission::report::economics_reason(e, an.year, lang),
         ]);
     }
     t
