@@ -200,3 +200,17 @@ def plan_json(
     capacity_hours: Optional[float] = None,
     elections: Optional[List[int]] = None,
 ) -> str: ...
+def report_html(
+    model: _Model,
+    assessment: _Assessment,
+    portfolio: Optional[_Portfolio] = None,
+    catalog: Optional[_Catalog] = None,
+    plan_json: Optional[str] = None,
+    lang_: str = "da",
+    invited: Optional[Dict[str, int]] = None,
+) -> str: ...
+def assessment_svg(model: _Model, assessment: _Assessment, kind: str, lang_: str) -> str: ...
+def portfolio_svg(
+    analysis: _PortfolioAnalysis, kind: str, lang_: str, portfolio: Optional[_Portfolio] = None
+) -> str: ...
+def plan_svg(plan_json: str, lang_: str) -> str: ...

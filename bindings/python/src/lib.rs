@@ -8,6 +8,8 @@ mod model_registry;
 mod plan;
 mod portfolio;
 mod questionnaire;
+#[path = "report.rs"]
+mod html_report;
 mod rounds;
 mod store;
 
@@ -385,6 +387,10 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::report_html, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::assessment_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::portfolio_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::plan_svg, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

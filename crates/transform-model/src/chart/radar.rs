@@ -58,8 +58,8 @@ pub fn render(c: &Radar) -> String {
         let anchor = if (x - CX).abs() < 5.0 { Anchor::Middle } else if x > CX { Anchor::Start } else { Anchor::End };
         svg.text((x, y + 4.0), &shorten(&s.label, 30), anchor, "font-size=\"11\"");
         if s.value.is_none() {
-            let p = point(i, n, r(lo));
-            svg.circle(p, 4.0, "#FFFFFF", palette::BLACK);
+            // On the spoke's end, never at the centre (where the scale's minimum lies).
+            svg.circle_with(point(i, n, R), 4.0, "#FFFFFF", palette::BLACK, "class=\"not-reported\"");
             svg.text((x, y + 17.0), &c.not_reported, anchor, "font-size=\"10\" font-style=\"italic\" fill=\"#595959\"");
         }
     }
@@ -80,7 +80,7 @@ fn draw_band(svg: &mut Svg, c: &Radar, n: usize) {
         let j = (i + 1) % c.spokes.len();
         if let (Some((alo, ahi)), Some((blo, bhi))) = (c.spokes[i].ci, c.spokes[j].ci) {
             let quad = [point(i, n, r(alo)), point(i, n, r(ahi)), point(j, n, r(bhi)), point(j, n, r(blo))];
-            svg.polygon(&quad, palette::SKY, "none", "fill-opacity=\"0.35\"");
+            svg.polygon(&quad, palette::SKY, "none", "class=\"ci\" fill-opacity=\"0.35\"");
         }
     }
 }
@@ -91,16 +91,17 @@ fn draw_outline(svg: &mut Svg, c: &Radar, n: usize) {
     for i in 0..c.spokes.len() {
         let j = (i + 1) % c.spokes.len();
         if let (Some(a), Some(b)) = (c.spokes[i].value, c.spokes[j].value) {
-            svg.line(point(i, n, r(a)), point(j, n, r(b)), palette::BLUE, 2.5, None);
+            svg.polygon(&[point(i, n, r(a)), point(j, n, r(b))], "none", palette::BLUE, "class=\"score\" stroke-width=\"2.5\"");
         }
         if let Some(a) = c.spokes[i].value {
-            svg.circle(point(i, n, r(a)), 3.5, palette::BLUE, palette::BLUE);
+            svg.circle_with(point(i, n, r(a)), 3.5, palette::BLUE, palette::BLUE, "class=\"score-point\"");
         }
     }
 }
 
 fn draw_legend(svg: &mut Svg, c: &Radar) {
     let y = 500.0;
+    svg.raw("<g class=\"legend\">");
     svg.line((40.0, y), (70.0, y), palette::BLUE, 2.5, None);
     svg.text((76.0, y + 4.0), &c.texts.x_axis, Anchor::Start, "");
     svg.rect(200.0, y - 7.0, 30.0, 14.0, palette::SKY, "fill-opacity=\"0.35\"");
@@ -108,5 +109,45 @@ fn draw_legend(svg: &mut Svg, c: &Radar) {
     if let Some((_, label)) = &c.target {
         svg.line((400.0, y), (430.0, y), palette::VERMILLION, 2.0, Some("6 4"));
         svg.text((436.0, y + 4.0), label, Anchor::Start, "");
+    }
+    svg.raw("</g>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spoke(value: Option<f64>, ci: Option<(f64, f64)>) -> Spoke {
+        Spoke { label: "D".into(), value, ci }
+    }
+
+    fn chart(spokes: Vec<Spoke>) -> String {
+        render(&Radar {
+            texts: Texts::default(),
+            spokes,
+            axis: (1.0, 5.0),
+            target: Some((3.0, "Mål".into())),
+            band_label: "usikkerhed".into(),
+            not_reported: "ikke rapporteret".into(),
+        })
+    }
+
+    #[test]
+    fn an_unreported_dimension_breaks_the_outline_and_is_marked_off_centre() {
+        let svg = chart(vec![spoke(Some(2.0), None), spoke(None, None), spoke(Some(3.0), None), spoke(Some(4.0), None)]);
+        // 4 neighbouring pairs; the 2 touching the unreported spoke have no outline segment.
+        assert_eq!(svg.matches("class=\"score\"").count(), 2);
+        assert_eq!(svg.matches("class=\"not-reported\"").count(), 1);
+        assert_eq!(svg.matches(">ikke rapporteret<").count(), 1);
+        // The centre (where score 1 lies) holds no marker.
+        assert!(!svg.contains(&format!("cx=\"{CX:.1}\" cy=\"{CY:.1}\"")));
+    }
+
+    #[test]
+    fn one_missing_interval_removes_only_its_own_stretch() {
+        let with = |ci: Vec<Option<(f64, f64)>>| chart(ci.into_iter().map(|c| spoke(Some(3.0), c)).collect());
+        let some = Some((2.5, 3.5));
+        assert_eq!(with(vec![some, some, None, some, some]).matches("class=\"ci\"").count(), 3);
+        assert_eq!(with(vec![some; 5]).matches("class=\"ci\"").count(), 5);
     }
 }

@@ -109,10 +109,15 @@ impl Svg {
     }
 
     /// A circle.
-    pub fn circle(&mut self, (cx, cy): (f64, f64), r: f64, fill: &str, stroke: &str) {
+    pub fn circle(&mut self, centre: (f64, f64), r: f64, fill: &str, stroke: &str) {
+        self.circle_with(centre, r, fill, stroke, "");
+    }
+
+    /// A circle with further attributes (already escaped), e.g. a class.
+    pub fn circle_with(&mut self, (cx, cy): (f64, f64), r: f64, fill: &str, stroke: &str, extra: &str) {
         let _ = write!(
             self.buf,
-            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>"#
+            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{stroke}" stroke-width="1.5" {extra}/>"#
         );
     }
 
@@ -143,13 +148,18 @@ impl Svg {
     }
 }
 
-/// Cuts `s` to at most `max` characters with an ellipsis (labels beside bars).
+/// Cuts `s` to at most `max` characters with an ellipsis, at a word boundary when there is
+/// one (labels beside bars).
 pub fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_owned();
     }
     let cut: String = s.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
+    let at_word = match cut.rfind(' ') {
+        Some(i) if i > 0 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", at_word.trim_end_matches([' ', ',', ';', ':', '–', '-']))
 }
 
 /// Maps a value of `[lo, hi]` onto `[a, b]`.
@@ -175,5 +185,7 @@ mod tests {
     fn shorten_keeps_short_labels_and_cuts_long_ones() {
         assert_eq!(shorten("abc", 5), "abc");
         assert_eq!(shorten("abcdefgh", 5), "abcd…");
+        assert_eq!(shorten("Flere ældre bor trygt hjemme", 15), "Flere ældre…");
+        assert_eq!(shorten("Samskabelse, med borgere", 14), "Samskabelse…");
     }
 }
