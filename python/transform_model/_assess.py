@@ -235,10 +235,11 @@ class Assessment:
         _report.save_report(self, path, portfolio=portfolio, catalog=catalog, plan=plan, lang=lang, invited=invited)
 
     def _repr_html_(self) -> str:
-        return self._notebook_html("da")
+        return self.notebook_html("da")
 
-    def _notebook_html(self, lang: str = "da") -> str:
-        """A compact view for notebooks: the headline, the table and the core's bar chart."""
+    def notebook_html(self, lang: str = "da") -> str:
+        """A compact view for notebooks (`_repr_html_`): the headline, the table, the core's
+        bar chart, the reservations and any change since a baseline."""
         lang = _args.lang(lang)
         t = (lambda da, en: da if lang == "da" else en)
         levels = {lv["level"]: lv["label"][lang] for lv in self._model._data["levels"]}

@@ -51,6 +51,7 @@ BALANCE = Spec(
     Column("kind", "str", "modes, facets, stages or department_share"),
     Column("value", "str", "the mode, facet, stage or department"),
     Column("count", "float", "active initiatives (a share for department_share)"),
+    Column("label", "str", "the value in the analysis language (stages, facets and modes; a department as is)"),
 )
 CROSS = Spec(
     "Pairs of initiatives that could learn from each other.",
@@ -64,7 +65,8 @@ ECONOMICS = Spec(
     Column("initiative", "str", "initiative id"),
     Column("net_per_year", "float", "savings − cost per year once savings run"),
     Column("payback_year", "Int64", "first year the cumulative net is ≥ 0 (<NA> if not within the horizon)"),
-    Column("recommendation", "str", "spread, keep, reconsider or close"),
+    Column("recommendation", "str", "spread, keep, reconsider, close or too_early_to_judge (codes)"),
+    Column("recommendation_label", "str", "the recommendation in the analysis language (udbred, fortsæt, …)"),
     Column("reason", "str", "why"),
 )
 
@@ -140,7 +142,10 @@ class PortfolioAnalysis:
     @property
     @BALANCE.documents
     def balance(self) -> Any:
-        return BALANCE.from_columns(self._inner.balance())
+        columns = dict(self._inner.balance())
+        names = {kind: _rs.vocab_labels(kind, self._lang) for kind in ("modes", "facets", "stages")}
+        columns["label"] = [names.get(k, {}).get(v, v) for k, v in zip(columns["kind"], columns["value"])]
+        return BALANCE.from_columns(columns)
 
     @property
     def flags(self) -> List[str]:
@@ -159,7 +164,10 @@ class PortfolioAnalysis:
     @property
     @ECONOMICS.documents
     def economics(self) -> Any:
-        return ECONOMICS.from_columns(self._inner.economics())
+        columns = dict(self._inner.economics())
+        names = _rs.vocab_labels("recommendation", self._lang)
+        columns["recommendation_label"] = [names.get(r, r) for r in columns["recommendation"]]
+        return ECONOMICS.from_columns(columns)
 
     def _repr_html_(self) -> str:
         return self.to_html(self._lang)

@@ -54,7 +54,10 @@ fn invited(o: &tm_report_options) -> Result<BTreeMap<String, usize>> {
         return Ok(BTreeMap::new());
     }
     if o.invited_roles.is_null() || o.invited_counts.is_null() {
-        return Err(Fail::new(TM_STATUS_NULL_POINTER, "`invited_roles` or `invited_counts` is NULL but `invited_count` is not 0"));
+        return Err(Fail::new(
+            TM_STATUS_NULL_POINTER,
+            "`invited_roles` or `invited_counts` is NULL but `invited_count` is not 0",
+        ));
     }
     let roles = unsafe { std::slice::from_raw_parts(o.invited_roles, o.invited_count) };
     let counts = unsafe { std::slice::from_raw_parts(o.invited_counts, o.invited_count) };

@@ -3,13 +3,13 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+#[path = "report.rs"]
+mod html_report;
 mod items;
 mod model_registry;
 mod plan;
 mod portfolio;
 mod questionnaire;
-#[path = "report.rs"]
-mod html_report;
 mod rounds;
 mod store;
 
@@ -391,6 +391,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(html_report::assessment_svg, m)?)?;
     m.add_function(wrap_pyfunction!(html_report::portfolio_svg, m)?)?;
     m.add_function(wrap_pyfunction!(html_report::plan_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::vocab_labels, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

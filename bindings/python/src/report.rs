@@ -76,7 +76,12 @@ pub fn assessment_svg(model: &PyModel, assessment: &PyAssessment, kind: &str, la
 /// A portfolio chart: `coverage` (needs the portfolio, for the mission titles), `stages` or `facets`.
 #[pyfunction]
 #[pyo3(signature = (analysis, kind, lang_, portfolio=None))]
-pub fn portfolio_svg(analysis: &PyAnalysis, kind: &str, lang_: &str, portfolio: Option<&PyPortfolio>) -> PyResult<String> {
+pub fn portfolio_svg(
+    analysis: &PyAnalysis,
+    kind: &str,
+    lang_: &str,
+    portfolio: Option<&PyPortfolio>,
+) -> PyResult<String> {
     let (an, l) = (&analysis.inner, lang(lang_)?);
     match (kind, portfolio) {
         ("coverage", Some(p)) => Ok(chart::mission_coverage(&p.inner, an, l)),
@@ -92,4 +97,12 @@ pub fn portfolio_svg(analysis: &PyAnalysis, kind: &str, lang_: &str, portfolio: 
 pub fn plan_svg(plan_json: &str, lang_: &str) -> PyResult<String> {
     let plan = Plan::from_json(plan_json).map_err(invalid)?;
     Ok(chart::plan_timeline(&plan, lang(lang_)?))
+}
+
+/// Code → label for `stages`, `facets`, `modes` or `recommendation` in `lang_` (the core's vocab).
+#[pyfunction]
+pub fn vocab_labels(kind: &str, lang_: &str) -> PyResult<BTreeMap<String, String>> {
+    let pairs = transform_model::vocab::labels(kind, lang(lang_)?)
+        .ok_or_else(|| invalid(format!("unknown kind `{kind}` (allowed: stages, facets, modes, recommendation)")))?;
+    Ok(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }

@@ -438,7 +438,10 @@ fn demo(lang: Option<Lang>) -> Result<String, String> {
     let mut out = String::new();
     out.push_str(&format!(
         "== {} ==\n\n",
-        heading("Modenhed (indbygget eksempelkommune, til illustration)", "Maturity (bundled sample municipality, illustrative)")
+        heading(
+            "Modenhed (indbygget eksempelkommune, til illustration)",
+            "Maturity (bundled sample municipality, illustrative)"
+        )
     ));
     out.push_str(&report::render_table(result, &model, lang));
     out.push_str(&format!(
@@ -449,10 +452,14 @@ fn demo(lang: Option<Lang>) -> Result<String, String> {
         )
     ));
     let portfolio = Portfolio::sample();
-    let analysis = portfolio.analyse(&AnalysisOptions { lang: one, ..AnalysisOptions::default() }).map_err(|e| e.to_string())?;
+    let analysis =
+        portfolio.analyse(&AnalysisOptions { lang: one, ..AnalysisOptions::default() }).map_err(|e| e.to_string())?;
     out.push_str(&format!(
         "\n== {} ==\n\n",
-        heading("Missioner og portefølje (fiktiv kommune, til illustration)", "Missions and portfolio (fictional municipality, illustrative)")
+        heading(
+            "Missioner og portefølje (fiktiv kommune, til illustration)",
+            "Missions and portfolio (fictional municipality, illustrative)"
+        )
     ));
     out.push_str(&mission_report::render_table(&portfolio, &analysis, one));
     let index = Index::new(Catalog::sample());
@@ -462,17 +469,24 @@ fn demo(lang: Option<Lang>) -> Result<String, String> {
         context: BTreeMap::from([("urbanity".to_owned(), serde_json::Value::from("rural"))]),
         ..Query::default()
     };
-    let result =
-        index.match_query(&query, &MatchOptions { top: 5, lang: one, ..MatchOptions::default() }).map_err(|e| e.to_string())?;
+    let result = index
+        .match_query(&query, &MatchOptions { top: 5, lang: one, ..MatchOptions::default() })
+        .map_err(|e| e.to_string())?;
     out.push_str(&format!(
         "\n== {} ==\n",
-        heading("Virksomme ingredienser (eksempelkatalog, til illustration)", "Active ingredients (sample catalog, illustrative)")
+        heading(
+            "Virksomme ingredienser (eksempelkatalog, til illustration)",
+            "Active ingredients (sample catalog, illustrative)"
+        )
     ));
     out.push_str(&format!("{}: {}\n\n", heading("Problem", "Problem"), query.text));
     out.push_str(&ingredient_report::match_table(&result, &[], one));
     out.push_str(&format!(
         "\n== {} ==\n\n",
-        heading("Femårsplan (fiktiv kommune, til illustration)", "Five-year plan (fictional municipality, illustrative)")
+        heading(
+            "Femårsplan (fiktiv kommune, til illustration)",
+            "Five-year plan (fictional municipality, illustrative)"
+        )
     ));
     out.push_str(&plan::demo_plan(&model, &assessment, one)?);
     Ok(out)

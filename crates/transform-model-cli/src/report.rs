@@ -56,7 +56,10 @@ fn parse_invited(spec: &str) -> Result<BTreeMap<String, usize>, String> {
     spec.split(',')
         .map(|part| {
             let (role, n) = part.split_once('=').ok_or_else(|| format!("--invited: `{part}` is not ROLE=N"))?;
-            let n: usize = n.trim().parse().map_err(|_| format!("--invited: `{}` is not a count (role `{}`)", n.trim(), role.trim()))?;
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("--invited: `{}` is not a count (role `{}`)", n.trim(), role.trim()))?;
             Ok((role.trim().to_owned(), n))
         })
         .collect()
@@ -80,10 +83,13 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
     let invited = a.invited.as_deref().map(parse_invited).transpose()?.unwrap_or_default();
     let assessment = read_assessment(&model, &a.input)?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
-    let analysis =
-        portfolio.as_ref().map(|p| p.analyse(&AnalysisOptions { lang: a.lang, ..AnalysisOptions::default() })).transpose();
+    let analysis = portfolio
+        .as_ref()
+        .map(|p| p.analyse(&AnalysisOptions { lang: a.lang, ..AnalysisOptions::default() }))
+        .transpose();
     let analysis = analysis.map_err(|e| e.to_string())?;
-    let index = a.catalog.as_ref().map(|p| Catalog::from_file(p).map(Index::new).map_err(|e| e.to_string())).transpose()?;
+    let index =
+        a.catalog.as_ref().map(|p| Catalog::from_file(p).map(Index::new).map_err(|e| e.to_string())).transpose()?;
     let pair = portfolio.as_ref().zip(analysis.as_ref());
     let the_plan = if a.plan {
         if assessment.model.id != model.id() || assessment.model.version != model.version() {
@@ -96,8 +102,13 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
     } else {
         None
     };
-    let inputs =
-        ReportInputs { model: &model, assessment: &assessment, portfolio: pair, index: index.as_ref(), plan: the_plan.as_ref() };
+    let inputs = ReportInputs {
+        model: &model,
+        assessment: &assessment,
+        portfolio: pair,
+        index: index.as_ref(),
+        plan: the_plan.as_ref(),
+    };
     let html = render_html(&inputs, &ReportOptions::new(a.lang).with_invited(invited))
         .map_err(|e| format!("{}: {e}", a.input.display()))?;
     transform_model::atomic::write_atomically(&a.out, html.as_bytes())

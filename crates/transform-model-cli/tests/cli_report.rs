@@ -92,10 +92,8 @@ fn the_report_is_self_contained_has_one_h1_and_leaves_the_seed_out() {
     let dir = scratch("selfcontained");
     let (path, json) = assessment_json(&dir, "987654321");
     assert_eq!(json["bootstrap"]["seed"], 987654321);
-    let html = report(
-        &dir,
-        &[&path, "--portfolio", &data("portfolio.json"), "--catalog", &data("catalog.json"), "--plan"],
-    );
+    let html =
+        report(&dir, &[&path, "--portfolio", &data("portfolio.json"), "--catalog", &data("catalog.json"), "--plan"]);
     assert!(!html.contains("987654321"), "the seed is in the report");
     assert!(!html.to_lowercase().contains("<script"));
     for attr in ["src=", "href=", "@import", "url(http"] {
@@ -140,7 +138,11 @@ fn an_unwritable_path_is_an_error_and_leaves_no_temporary_file() {
     let target = dir.join("taken");
     std::fs::create_dir_all(&target).unwrap();
     let before: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
-    fails(&["report", &data("sample_responses.csv"), "--out", target.to_str().unwrap()], "unwritable", &["cannot write", "taken"]);
+    fails(
+        &["report", &data("sample_responses.csv"), "--out", target.to_str().unwrap()],
+        "unwritable",
+        &["cannot write", "taken"],
+    );
     let after: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(before, after, "a temporary file was left behind");
     assert!(target.is_dir());
@@ -160,16 +162,28 @@ fn an_assessment_of_another_model_is_refused_and_an_old_report_is_kept() {
     std::fs::write(&path, ci).unwrap();
     let out = dir.join("report.html");
     std::fs::write(&out, "old report").unwrap();
-    fails(&["report", path.to_str().unwrap(), "--out", out.to_str().unwrap()], "other_model", &["model `ci@", "not on `dtm@"]);
+    fails(
+        &["report", path.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        "other_model",
+        &["model `ci@", "not on `dtm@"],
+    );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "old report");
 }
 
 #[test]
 fn invited_counts_are_checked() {
     let path = data("sample_responses.csv");
-    fails(&["report", &path, "--invited", "politican=3", "--out", "r.html"], "invited_typo", &["politican", "politician"]);
+    fails(
+        &["report", &path, "--invited", "politican=3", "--out", "r.html"],
+        "invited_typo",
+        &["politican", "politician"],
+    );
     fails(&["report", &path, "--invited", "frontline=x", "--out", "r.html"], "invited_count", &["`x`", "frontline"]);
-    fails(&["report", &path, "--invited", "frontline=2", "--out", "r.html"], "invited_few", &["frontline", "2 invited"]);
+    fails(
+        &["report", &path, "--invited", "frontline=2", "--out", "r.html"],
+        "invited_few",
+        &["frontline", "2 invited"],
+    );
 }
 
 // ---------- Danish means Danish ----------
@@ -177,12 +191,59 @@ fn invited_counts_are_checked() {
 /// English words that have leaked into Danish output before (enum values, column names,
 /// role ids, Ordliste entries). Matched as whole words, case-insensitively.
 const ENGLISH: &[&str] = &[
-    "spread", "keep", "close", "reconsider", "screening", "maturing", "testing", "spreading", "operations", "closed",
-    "too_early_to_judge", "enhancement", "mission_oriented", "adaptive", "anticipatory", "exploit", "explore",
-    "simple_causal", "context_dependent", "urbanity", "population_band", "urban", "rural", "mixed", "alignment",
-    "politician", "politicians", "frontline", "top_manager", "middle_manager", "manager", "external_partner", "partner",
-    "respondents", "respondent", "warnings", "warning", "level", "target", "gap", "lift", "significant", "the", "and",
-    "of", "not", "none", "unclear", "scratch", "governance", "experiment", "experiments", "initiatives",
+    "spread",
+    "keep",
+    "close",
+    "reconsider",
+    "screening",
+    "maturing",
+    "testing",
+    "spreading",
+    "operations",
+    "closed",
+    "too_early_to_judge",
+    "enhancement",
+    "mission_oriented",
+    "adaptive",
+    "anticipatory",
+    "exploit",
+    "explore",
+    "simple_causal",
+    "context_dependent",
+    "urbanity",
+    "population_band",
+    "urban",
+    "rural",
+    "mixed",
+    "alignment",
+    "politician",
+    "politicians",
+    "frontline",
+    "top_manager",
+    "middle_manager",
+    "manager",
+    "external_partner",
+    "partner",
+    "respondents",
+    "respondent",
+    "warnings",
+    "warning",
+    "level",
+    "target",
+    "gap",
+    "lift",
+    "significant",
+    "the",
+    "and",
+    "of",
+    "not",
+    "none",
+    "unclear",
+    "scratch",
+    "governance",
+    "experiment",
+    "experiments",
+    "initiatives",
 ];
 
 /// Whole-word English hits in `text` (letters, digits and `_` make a word), plus the
@@ -247,7 +308,15 @@ fn every_danish_output_is_danish() {
         (
             "match",
             stdout(
-                &["match", "Flere ledige skal i arbejde", "--catalog", &catalog, "--context", "urbanity=rural", "--similar"],
+                &[
+                    "match",
+                    "Flere ledige skal i arbejde",
+                    "--catalog",
+                    &catalog,
+                    "--context",
+                    "urbanity=rural",
+                    "--similar",
+                ],
                 "danish",
             ),
         ),
@@ -255,7 +324,10 @@ fn every_danish_output_is_danish() {
         ("demo", stdout(&["demo", "--lang", "da"], "danish")),
         (
             "report",
-            visible_text(&report(&dir, &[&responses, "--portfolio", &portfolio, "--catalog", &catalog, "--plan", "--invited", INVITED])),
+            visible_text(&report(
+                &dir,
+                &[&responses, "--portfolio", &portfolio, "--catalog", &catalog, "--plan", "--invited", INVITED],
+            )),
         ),
     ];
     for (name, text) in &outputs {

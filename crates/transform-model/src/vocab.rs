@@ -105,6 +105,28 @@ impl TargetStatus {
     }
 }
 
+/// Code → the reader's label for the values of one kind (`stages`, `facets`, `modes`,
+/// `recommendation`), as the JSON and the frames spell the codes; `None` for another kind.
+pub fn labels(kind: &str, lang: Lang) -> Option<Vec<(&'static str, String)>> {
+    let pairs: Vec<(&'static str, Localized)> = match kind {
+        "stages" => Stage::ALL.into_iter().map(|s| (s.name(), s.label())).collect(),
+        "facets" => Facet::ALL.into_iter().map(|f| (f.name(), f.label())).collect(),
+        "modes" => [Mode::Exploit, Mode::Explore].into_iter().map(|m| (m.name(), m.label())).collect(),
+        "recommendation" => [
+            ("spread", Recommendation::Spread),
+            ("keep", Recommendation::Keep),
+            ("reconsider", Recommendation::Reconsider),
+            ("close", Recommendation::Close),
+            ("too_early_to_judge", Recommendation::TooEarlyToJudge),
+        ]
+        .into_iter()
+        .map(|(code, r)| (code, r.label()))
+        .collect(),
+        _ => return None,
+    };
+    Some(pairs.into_iter().map(|(code, l)| (code, l.get(lang).to_owned())).collect())
+}
+
 /// A context attribute of the catalog (`urbanity`) in the reader's words.
 pub fn context_key(key: &str) -> Localized {
     match key {
@@ -251,6 +273,15 @@ mod tests {
         assert_eq!(kroner(3_800_000.0, Lang::Da), "3,8 mio. kr.");
         assert_eq!(kroner(900_000.0, Lang::Da), "900.000 kr.");
         assert_eq!(between(2.46, 2.97, 1, Lang::Da), "mellem 2,5 og 3,0");
+    }
+
+    #[test]
+    fn recommendation_codes_are_the_json_names() {
+        for (code, _) in labels("recommendation", Lang::Da).unwrap() {
+            let r: Recommendation = serde_json::from_value(serde_json::Value::from(code)).unwrap();
+            assert_eq!(serde_json::to_value(r).unwrap(), code);
+        }
+        assert!(labels("colours", Lang::Da).is_none());
     }
 
     #[test]

@@ -76,7 +76,12 @@ pub fn render(c: &BarChart) -> String {
                 svg.text((tx.min(RIGHT + 4.0), y + 17.0), &bar.value_text, Anchor::Start, "font-weight=\"600\"");
             }
             None => {
-                svg.text((LEFT + 4.0, y + 17.0), &c.not_reported, Anchor::Start, "font-style=\"italic\" fill=\"#595959\"");
+                svg.text(
+                    (LEFT + 4.0, y + 17.0),
+                    &c.not_reported,
+                    Anchor::Start,
+                    "font-style=\"italic\" fill=\"#595959\"",
+                );
             }
         }
     }

@@ -41,7 +41,12 @@ pub fn render(f: &Flow) -> String {
         if i + 1 < f.steps.len() {
             let ax = x + BOX_W + 3.0;
             svg.line((ax, 50.0), (ax + GAP - 8.0, 50.0), palette::BLACK, 1.5, None);
-            svg.polygon(&[(ax + GAP - 6.0, 50.0), (ax + GAP - 12.0, 46.0), (ax + GAP - 12.0, 54.0)], palette::BLACK, "none", "");
+            svg.polygon(
+                &[(ax + GAP - 6.0, 50.0), (ax + GAP - 12.0, 46.0), (ax + GAP - 12.0, 54.0)],
+                palette::BLACK,
+                "none",
+                "",
+            );
         }
     }
     svg.finish()

@@ -77,7 +77,13 @@ mod tests {
 
     #[test]
     fn axis_covers_the_widest_interval_in_half_points() {
-        let row = |d: f64, ci: Option<(f64, f64)>| Row { label: String::new(), diff: d, ci, sure: false, value_text: String::new() };
+        let row = |d: f64, ci: Option<(f64, f64)>| Row {
+            label: String::new(),
+            diff: d,
+            ci,
+            sure: false,
+            value_text: String::new(),
+        };
         assert_eq!(half_range(&[row(0.2, Some((-0.3, 1.2)))]), 1.5);
         assert_eq!(half_range(&[row(0.2, None)]), 1.0);
     }

@@ -58,7 +58,12 @@ pub fn render(h: &HeatMap) -> String {
     let mut svg = Svg::new(width.max(520.0), height, &h.texts.title, &h.texts.desc);
     svg.raw(HATCH);
     for (j, col) in h.columns.iter().enumerate() {
-        svg.text((LEFT + CELL_W * (j as f64 + 0.5), TOP - 8.0), col, Anchor::Middle, "font-size=\"11\" font-weight=\"600\"");
+        svg.text(
+            (LEFT + CELL_W * (j as f64 + 0.5), TOP - 8.0),
+            col,
+            Anchor::Middle,
+            "font-size=\"11\" font-weight=\"600\"",
+        );
     }
     for (i, row) in h.rows.iter().enumerate() {
         let y = TOP + CELL_H * i as f64;

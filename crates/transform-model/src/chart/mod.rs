@@ -88,7 +88,11 @@ pub fn dimension_bars(a: &Assessment, model: &Model, lang: Lang) -> String {
         )
         .to_owned();
     bars::render(&bars::BarChart {
-        texts: Texts::new(lang.pick("Modenhed pr. dimension", "Maturity per dimension"), desc, lang.pick("Score (1–5)", "Score (1–5)")),
+        texts: Texts::new(
+            lang.pick("Modenhed pr. dimension", "Maturity per dimension"),
+            desc,
+            lang.pick("Score (1–5)", "Score (1–5)"),
+        ),
         bars,
         axis: axis(model),
         bands: level_bands(model, lang),
@@ -214,7 +218,11 @@ pub fn mission_coverage(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> St
         .coverage
         .iter()
         .map(|c| {
-            let title = p.missions.iter().find(|m| m.id == c.mission).map_or(c.mission.clone(), |m| m.title.get(lang).to_owned());
+            let title = p
+                .missions
+                .iter()
+                .find(|m| m.id == c.mission)
+                .map_or(c.mission.clone(), |m| m.title.get(lang).to_owned());
             counts::CountBar {
                 label: title,
                 value: c.initiatives as f64,
@@ -314,7 +322,7 @@ pub fn plan_timeline(plan: &Plan, lang: Lang) -> String {
         ),
         years,
         capacity: (capacity > 0.0).then_some(capacity),
-        election_label: lang.pick("kommunalvalg", "election").to_owned(),
+        election_label: lang.pick("kommunalvalg", "election year").to_owned(),
         actions_label: lang.pick("handlinger", "actions").to_owned(),
         capacity_label: lang.pick("Stiplet linje: samlet kapacitet i timer", "Dashed line: total capacity in hours").to_owned(),
     })

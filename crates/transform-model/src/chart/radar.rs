@@ -50,12 +50,23 @@ pub fn render(c: &Radar) -> String {
     for step in (lo as i64)..=(hi as i64) {
         let ring: Vec<_> = (0..n).map(|i| point(i, n, r(step as f64))).collect();
         svg.polygon(&ring, "none", "#BDBDBD", "stroke-width=\"1\"");
-        svg.text((CX + 3.0, CY - r(step as f64) - 2.0), &step.to_string(), Anchor::Start, "font-size=\"10\" fill=\"#595959\"");
+        svg.text(
+            (CX + 3.0, CY - r(step as f64) - 2.0),
+            &step.to_string(),
+            Anchor::Start,
+            "font-size=\"10\" fill=\"#595959\"",
+        );
     }
     for (i, s) in c.spokes.iter().enumerate() {
         svg.line((CX, CY), point(i, n, R), "#BDBDBD", 1.0, None);
         let (x, y) = point(i, n, R + 16.0);
-        let anchor = if (x - CX).abs() < 5.0 { Anchor::Middle } else if x > CX { Anchor::Start } else { Anchor::End };
+        let anchor = if (x - CX).abs() < 5.0 {
+            Anchor::Middle
+        } else if x > CX {
+            Anchor::Start
+        } else {
+            Anchor::End
+        };
         svg.text((x, y + 4.0), &shorten(&s.label, 30), anchor, "font-size=\"11\"");
         if s.value.is_none() {
             // On the spoke's end, never at the centre (where the scale's minimum lies).
@@ -66,7 +77,7 @@ pub fn render(c: &Radar) -> String {
     draw_band(&mut svg, c, n);
     if let Some((t, _)) = &c.target {
         let ring: Vec<_> = (0..n).map(|i| point(i, n, r(*t))).collect();
-        svg.polygon(&ring, "none", palette::VERMILLION, "stroke-width=\"2\" stroke-dasharray=\"6 4\"");
+        svg.polygon(&ring, "none", palette::VERMILLION, "class=\"target\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
     }
     draw_outline(&mut svg, c, n);
     draw_legend(&mut svg, c);
@@ -91,7 +102,12 @@ fn draw_outline(svg: &mut Svg, c: &Radar, n: usize) {
     for i in 0..c.spokes.len() {
         let j = (i + 1) % c.spokes.len();
         if let (Some(a), Some(b)) = (c.spokes[i].value, c.spokes[j].value) {
-            svg.polygon(&[point(i, n, r(a)), point(j, n, r(b))], "none", palette::BLUE, "class=\"score\" stroke-width=\"2.5\"");
+            svg.polygon(
+                &[point(i, n, r(a)), point(j, n, r(b))],
+                "none",
+                palette::BLUE,
+                "class=\"score\" stroke-width=\"2.5\"",
+            );
         }
         if let Some(a) = c.spokes[i].value {
             svg.circle_with(point(i, n, r(a)), 3.5, palette::BLUE, palette::BLUE, "class=\"score-point\"");
@@ -134,7 +150,8 @@ mod tests {
 
     #[test]
     fn an_unreported_dimension_breaks_the_outline_and_is_marked_off_centre() {
-        let svg = chart(vec![spoke(Some(2.0), None), spoke(None, None), spoke(Some(3.0), None), spoke(Some(4.0), None)]);
+        let svg =
+            chart(vec![spoke(Some(2.0), None), spoke(None, None), spoke(Some(3.0), None), spoke(Some(4.0), None)]);
         // 4 neighbouring pairs; the 2 touching the unreported spoke have no outline segment.
         assert_eq!(svg.matches("class=\"score\"").count(), 2);
         assert_eq!(svg.matches("class=\"not-reported\"").count(), 1);

@@ -124,11 +124,7 @@ impl Svg {
     /// A closed polygon (or an open polyline when `fill` is "none" and `closed` is false).
     pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str, stroke: &str, extra: &str) {
         let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-        let _ = write!(
-            self.buf,
-            r#"<polygon points="{}" fill="{fill}" stroke="{stroke}" {extra}/>"#,
-            pts.join(" ")
-        );
+        let _ = write!(self.buf, r#"<polygon points="{}" fill="{fill}" stroke="{stroke}" {extra}/>"#, pts.join(" "));
     }
 
     /// A text, escaped; `extra` holds further attributes (already escaped).

@@ -52,10 +52,20 @@ pub fn render(t: &Timeline) -> String {
         let x = LEFT + COL * i as f64;
         if yr.election {
             svg.rect(x, TOP - 20.0, COL, BOTTOM - TOP + 20.0, "url(#tm-election)", "");
-            svg.text((x + COL / 2.0, TOP - 6.0), &t.election_label, Anchor::Middle, "font-size=\"11\" font-weight=\"600\"");
+            svg.text(
+                (x + COL / 2.0, TOP - 6.0),
+                &t.election_label,
+                Anchor::Middle,
+                "font-size=\"11\" font-weight=\"600\"",
+            );
         }
         svg.rect(x + 25.0, y(yr.hours), COL - 50.0, BOTTOM - y(yr.hours), palette::BLUE, "");
-        svg.text((x + COL / 2.0, y(yr.hours) - 4.0), &format!("{} {}", yr.actions, t.actions_label), Anchor::Middle, "font-size=\"11\"");
+        svg.text(
+            (x + COL / 2.0, y(yr.hours) - 4.0),
+            &format!("{} {}", yr.actions, t.actions_label),
+            Anchor::Middle,
+            "font-size=\"11\"",
+        );
         svg.text((x + COL / 2.0, BOTTOM + 18.0), &yr.year.to_string(), Anchor::Middle, "font-weight=\"600\"");
     }
     svg.line((LEFT, BOTTOM), (LEFT + COL * t.years.len() as f64, BOTTOM), palette::BLACK, 1.0, None);

@@ -350,7 +350,8 @@ impl Index {
             w.push(match lang {
                 Lang::Da if key.as_str() == "urbanity" => crate::vocab::urbanity_note(&theirs, mine),
                 Lang::Da => {
-                    let words: Vec<String> = theirs.iter().map(|v| crate::vocab::context_value(v).get(Lang::Da).to_owned()).collect();
+                    let words: Vec<String> =
+                        theirs.iter().map(|v| crate::vocab::context_value(v).get(Lang::Da).to_owned()).collect();
                     format!(
                         "Bemærk: alle eksempler har {} {}; kommunen har {}",
                         crate::vocab::context_key(key).get(Lang::Da),

@@ -37,7 +37,14 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
     if !similar.is_empty() {
         let _ = writeln!(s, "\n{}", lang.pick("Mest lignende indsatser", "Most similar interventions"));
         for h in similar {
-            let _ = writeln!(s, "  {}  {} {} ({})", crate::vocab::number(h.relevance, 3, lang), h.id, h.title, h.municipality);
+            let _ = writeln!(
+                s,
+                "  {}  {} {} ({})",
+                crate::vocab::number(h.relevance, 3, lang),
+                h.id,
+                h.title,
+                h.municipality
+            );
         }
     }
     s
@@ -60,11 +67,16 @@ fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
             m.support.interventions,
             lang.pick("indsatser", "interventions"),
             m.support.municipalities,
-            if m.support.municipalities == 1 { lang.pick("kommune", "municipality") } else { lang.pick("kommuner", "municipalities") },
+            if m.support.municipalities == 1 {
+                lang.pick("kommune", "municipality")
+            } else {
+                lang.pick("kommuner", "municipalities")
+            },
             lang.pick("evidens maks.", "max evidence"),
             m.evidence.max_level,
         );
-        let sources: Vec<String> = m.sources.iter().take(4).map(|x| format!("{} ({})", x.id, num(x.relevance, 2))).collect();
+        let sources: Vec<String> =
+            m.sources.iter().take(4).map(|x| format!("{} ({})", x.id, num(x.relevance, 2))).collect();
         let _ = writeln!(s, "   {}: {}", lang.pick("kilder", "sources"), sources.join(", "));
         let _ = writeln!(s, "   {}", m.advice);
         for w in &m.warnings {

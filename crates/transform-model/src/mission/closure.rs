@@ -59,10 +59,9 @@ pub(super) fn candidates(
             initiative: x.id.clone(),
             best_alignment: best[i],
             reason: match lang {
-                Lang::Da => format!(
-                    "bidrager ikke tydeligt til nogen mission, og {}",
-                    x.citizen_value.label().get(Lang::Da)
-                ),
+                Lang::Da => {
+                    format!("bidrager ikke tydeligt til nogen mission, og {}", x.citizen_value.label().get(Lang::Da))
+                }
                 Lang::En => format!(
                     "serves no mission (best alignment {:.2} < {:.2}) and citizen value is {}",
                     best[i],

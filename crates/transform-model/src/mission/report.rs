@@ -19,7 +19,10 @@ pub fn departments_text(n: usize, lang: Lang) -> String {
 /// A missed mission criterion as a council paper writes it (REPORT.md, "Ordliste").
 pub fn missed_text(criterion: &str, lang: Lang) -> &str {
     if criterion.starts_with("konkret") || criterion.starts_with("concrete") {
-        lang.pick("Mangler målbart mål (udgangspunkt, mål, årstal)", "Lacks a measurable target (baseline, target, year)")
+        lang.pick(
+            "Mangler målbart mål (udgangspunkt, mål, årstal)",
+            "Lacks a measurable target (baseline, target, year)",
+        )
     } else if criterion.starts_with("dristig") || criterion.starts_with("bold") {
         lang.pick("Siger ikke, hvilke borgere og hvilken forskel", "Does not say which citizens and what difference")
     } else if criterion.starts_with("fælles") || criterion.starts_with("shared") {
@@ -35,9 +38,9 @@ pub fn missed_text(criterion: &str, lang: Lang) -> &str {
 /// the analysis year reads "har allerede tjent sig hjem (2018)", not "tjener sig hjem i 2018".
 pub fn economics_reason(e: &Economics, year: i64, lang: Lang) -> String {
     match e.payback_year {
-        Some(y) if y < year && e.recommendation == Recommendation::Spread => {
-            lang.pick(&format!("har allerede tjent sig hjem ({y})"), &format!("has already paid for itself ({y})")).to_owned()
-        }
+        Some(y) if y < year && e.recommendation == Recommendation::Spread => lang
+            .pick(&format!("har allerede tjent sig hjem ({y})"), &format!("has already paid for itself ({y})"))
+            .to_owned(),
         _ => e.reason.clone(),
     }
 }

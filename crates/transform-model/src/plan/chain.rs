@@ -372,8 +372,13 @@ fn closures(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owner
             reference: x.id.clone(),
             value: Some(c.best_alignment),
             text: both(|l| match l {
-                Lang::Da => "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne (greb 4)".to_owned(),
-                Lang::En => format!("serves no mission: best alignment {:.2}; no citizen value shown (lever 4)", c.best_alignment),
+                Lang::Da => {
+                    "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne (greb 4)".to_owned()
+                }
+                Lang::En => format!(
+                    "serves no mission: best alignment {:.2}; no citizen value shown (lever 4)",
+                    c.best_alignment
+                ),
             }),
         }];
         let mut med = blank(

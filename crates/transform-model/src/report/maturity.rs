@@ -34,7 +34,10 @@ fn interval(ci: Option<[f64; 2]>, lang: Lang) -> String {
 
 fn dimensions(a: &Assessment, model: &Model, lang: Lang) -> Table {
     let mut t = Table::new(
-        lang.pick("Tabel: Score pr. dimension (tallene bag figuren på side 1)", "Table: Score per dimension (the figures behind page 1's chart)"),
+        lang.pick(
+            "Tabel: Score pr. dimension (tallene bag figuren på side 1)",
+            "Table: Score per dimension (the figures behind page 1's chart)",
+        ),
         &[
             (lang.pick("Dimension", "Dimension"), false),
             (lang.pick("Score", "Score"), true),
@@ -94,7 +97,9 @@ fn anonymity(a: &Assessment, lang: Lang) -> String {
     let k = a.min_group_size;
     let left = a.excluded_for_anonymity;
     let base = match lang {
-        Lang::Da => format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar (k = {k})."),
+        Lang::Da => {
+            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar (k = {k}).")
+        }
         Lang::En => format!("For anonymity, no figure is shown for a group with fewer than {k} responses (k = {k})."),
     };
     let extra = match (lang, left) {

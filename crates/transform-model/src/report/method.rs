@@ -31,15 +31,29 @@ fn facts(model: &Model, a: &Assessment, lang: Lang) -> Vec<String> {
     match lang {
         Lang::Da => vec![
             format!("Model: {} version {}.", model.id(), model.version()),
-            format!("Anonymitetsgrænse: k = {}; usikkerhed og spredning vises kun for grupper med mindst {} svar.", a.min_group_size, a.min_dispersion_n.unwrap_or(a.min_group_size)),
+            format!(
+                "Anonymitetsgrænse: k = {}; usikkerhed og spredning vises kun for grupper med mindst {} svar.",
+                a.min_group_size,
+                a.min_dispersion_n.unwrap_or(a.min_group_size)
+            ),
             format!("Vægtning: {weighting}."),
-            format!("Sandsynligheden for hvert niveau bygger på {} gentagne stikprøver (bootstrap); usikkerheden er angivet med {confidence} sikkerhed.", vocab::number(a.bootstrap.resamples as f64, 0, lang)),
+            format!(
+                "Sandsynligheden for hvert niveau bygger på {} gentagne stikprøver (bootstrap); usikkerheden er angivet med {confidence} sikkerhed.",
+                vocab::number(a.bootstrap.resamples as f64, 0, lang)
+            ),
         ],
         Lang::En => vec![
             format!("Model: {} version {}.", model.id(), model.version()),
-            format!("Anonymity threshold: k = {}; uncertainty and spread are shown only for groups of at least {} responses.", a.min_group_size, a.min_dispersion_n.unwrap_or(a.min_group_size)),
+            format!(
+                "Anonymity threshold: k = {}; uncertainty and spread are shown only for groups of at least {} responses.",
+                a.min_group_size,
+                a.min_dispersion_n.unwrap_or(a.min_group_size)
+            ),
             format!("Weighting: {weighting}."),
-            format!("The probability of each level rests on {} bootstrap resamples; intervals have {confidence} coverage.", vocab::number(a.bootstrap.resamples as f64, 0, lang)),
+            format!(
+                "The probability of each level rests on {} bootstrap resamples; intervals have {confidence} coverage.",
+                vocab::number(a.bootstrap.resamples as f64, 0, lang)
+            ),
         ],
     }
 }
@@ -76,7 +90,10 @@ fn formulas(lang: Lang) -> Vec<String> {
 
 fn terms(model: &Model, a: &Assessment, lang: Lang) -> Table {
     let mut t = Table::new(
-        lang.pick("Tabel: Dimensionerne med artiklens begreber og nøgletal", "Table: The dimensions with the article's terms and key figures"),
+        lang.pick(
+            "Tabel: Dimensionerne med artiklens begreber og nøgletal",
+            "Table: The dimensions with the article's terms and key figures",
+        ),
         &[
             (lang.pick("Nr.", "No."), false),
             (lang.pick("I rapporten", "In the report"), false),

@@ -81,7 +81,10 @@ fn stages(an: &PortfolioAnalysis, lang: Lang) -> Table {
         &[(lang.pick("Fase", "Stage"), false), (lang.pick("Indsatser", "Initiatives"), true)],
     );
     for s in Stage::ALL {
-        t.rows.push(vec![s.label().get(lang).to_owned(), an.balance.stages.get(s.name()).copied().unwrap_or(0).to_string()]);
+        t.rows.push(vec![
+            s.label().get(lang).to_owned(),
+            an.balance.stages.get(s.name()).copied().unwrap_or(0).to_string(),
+        ]);
     }
     t
 }
@@ -92,7 +95,10 @@ fn facets(an: &PortfolioAnalysis, lang: Lang) -> Table {
         &[(lang.pick("Innovationstype", "Facet"), false), (lang.pick("Indsatser", "Initiatives"), true)],
     );
     for f in crate::mission::Facet::ALL {
-        t.rows.push(vec![f.label().get(lang).to_owned(), an.balance.facets.get(f.name()).copied().unwrap_or(0).to_string()]);
+        t.rows.push(vec![
+            f.label().get(lang).to_owned(),
+            an.balance.facets.get(f.name()).copied().unwrap_or(0).to_string(),
+        ]);
     }
     t
 }
@@ -217,7 +223,10 @@ pub(super) fn view(
                 )
                 .to_owned(),
             None => lang
-                .pick("Rapporten er lavet uden et katalog af erfaringer.", "The report was made without a catalog of experience.")
+                .pick(
+                    "Rapporten er lavet uden et katalog af erfaringer.",
+                    "The report was made without a catalog of experience.",
+                )
                 .to_owned(),
         },
     }

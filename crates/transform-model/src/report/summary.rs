@@ -71,8 +71,16 @@ fn strongest(a: &Assessment, model: &Model, lang: Lang) -> String {
         (Some(h), Some(l)) if matches!((h.ci, l.ci), (Some([hlo, _]), Some([_, lhi])) if hlo > lhi) => {
             let (hn, ln) = (vocab::dimension(model, &h.id), vocab::dimension(model, &l.id));
             lang.pick(
-                &format!("Sikker forskel: Kommunen står stærkest på »{}« og svagest på »{}«.", hn.get(lang), ln.get(lang)),
-                &format!("A sure difference: the municipality is strongest on “{}” and weakest on “{}”.", hn.get(lang), ln.get(lang)),
+                &format!(
+                    "Sikker forskel: Kommunen står stærkest på »{}« og svagest på »{}«.",
+                    hn.get(lang),
+                    ln.get(lang)
+                ),
+                &format!(
+                    "A sure difference: the municipality is strongest on “{}” and weakest on “{}”.",
+                    hn.get(lang),
+                    ln.get(lang)
+                ),
             )
             .to_owned()
         }
