@@ -64,7 +64,7 @@ def test_portfolio_html_in_danish_with_balance_and_whole_words():
     assert "<h4>Coverage" in en
     # Mission titles are cut at a word boundary, never mid-word.
     titles = dict(p._inner.mission_titles("da"))
-    labels = re.findall(r'text-anchor="end">([^<]+)</text>', da)
+    labels = re.findall(r'text-anchor="end" ?>([^<]+)</text>', da)
     assert len(labels) == len(titles)
     for label, (mid, title) in zip(labels, titles.items()):
         full = title
