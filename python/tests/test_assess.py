@@ -106,7 +106,7 @@ def test_options_and_baseline(sample_csv):
 def test_html_has_radar_chart(sample_csv):
     a = tm.assess(sample_csv, bootstrap=50)
     html = a._repr_html_()
-    assert "<svg" in html and "<title>Modenhed pr. dimension</title>" in html
+    assert "<svg" in html and "<title>Modenhedsprofil</title>" in html
     radar = a.radar_svg("da")
     assert 'class="score"' in radar and 'class="ci"' in radar and 'class="target"' in radar
     assert "Politisk og strategisk retning" in html

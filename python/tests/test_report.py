@@ -53,7 +53,8 @@ def test_invited_counts_are_checked(sample_csv):
 def test_notebook_view_uses_the_cores_charts(sample_csv):
     a = tm.assess(sample_csv, bootstrap=50)
     html = a._repr_html_()
-    assert html.count("<svg") == 1 and "<title>Modenhed pr. dimension</title>" in html
+    assert html.count("<svg") == 1 and "<title>Modenhedsprofil</title>" in html
+    assert "<title>Modenhed pr. dimension</title>" in a.chart_svg("bars")
     assert a.chart_svg("heatmap").count("<title>") == 1
     assert "<title>Forskelle i opfattelse mellem grupper</title>" in a.chart_svg("gaps")
     with pytest.raises(ValueError, match="unknown chart"):

@@ -239,7 +239,8 @@ class Assessment:
 
     def notebook_html(self, lang: str = "da") -> str:
         """A compact view for notebooks (`_repr_html_`): the headline, the table, the core's
-        bar chart, the reservations and any change since a baseline."""
+        radar (REPORT.md keeps the radar for the appendix and Jupyter), the reservations and
+        any change since a baseline."""
         lang = _args.lang(lang)
         t = (lambda da, en: da if lang == "da" else en)
         levels = {lv["level"]: lv["label"][lang] for lv in self._model._data["levels"]}
@@ -262,7 +263,7 @@ class Assessment:
         rounds = (self._data.get("baseline") or {}).get("rounds")
         change = _rounds.changes_html(rounds, lang) if rounds else ""
         return (f'<div class="transform-model-assessment">{head}<div style="display:flex;gap:1em;flex-wrap:wrap">'
-                f'<div>{table}{note}</div><div style="min-width:320px;flex:1">{self.chart_svg("bars", lang)}</div>'
+                f'<div>{table}{note}</div><div style="min-width:320px;flex:1">{self.chart_svg("radar", lang)}</div>'
                 f"</div>{warned}{change}</div>")
 
     def __reduce__(self):
