@@ -27,6 +27,7 @@ fn core_error(e: ReportError) -> CoreError {
 /// The report as one HTML document (the CLI's `report`).
 #[pyfunction]
 #[pyo3(signature = (model, assessment, portfolio=None, catalog=None, plan_json=None, lang_="da", invited=None))]
+#[allow(clippy::too_many_arguments)]
 pub fn report_html(
     py: Python<'_>,
     model: &PyModel,

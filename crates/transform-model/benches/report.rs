@@ -19,7 +19,12 @@ fn bench(c: &mut Criterion) {
     let analysis = portfolio.analyse(&AnalysisOptions::default()).unwrap();
     let index = Index::new(Catalog::sample());
     let p = plan(
-        PlanInputs { model: &model, assessment: &assessment, portfolio: Some((&portfolio, &analysis)), index: Some(&index) },
+        PlanInputs {
+            model: &model,
+            assessment: &assessment,
+            portfolio: Some((&portfolio, &analysis)),
+            index: Some(&index),
+        },
         &PlanOptions::default(),
     )
     .unwrap();
