@@ -327,6 +327,23 @@ typedef struct {
   uint32_t lang;
 } tm_portfolio_options;
 
+/*
+ Options of a report; start from `tm_report_options_default()`.
+ */
+typedef struct {
+  /*
+   A `tm_lang` value (default Danish).
+   */
+  uint32_t lang;
+  /*
+   Role ids (`invited_count` of them) with the people invited per role in
+   `invited_counts`, for the response rate; NULL with a count of 0 = not given.
+   */
+  const char *const *invited_roles;
+  const size_t *invited_counts;
+  size_t invited_count;
+} tm_report_options;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -662,6 +679,22 @@ tm_status tm_questionnaire_to_file(const tm_model *model,
                                    const char *role,
                                    const char *lang,
                                    const char *path);
+
+tm_report_options tm_report_options_default(void);
+
+/*
+ The report as one HTML document (inline CSS and SVG, no script); free with
+ `tm_string_free`. `portfolio`, `catalog`, `plan` and `options` may be NULL. The model is
+ the one the assessment was made with (checked: another model is
+ `TM_STATUS_VALIDATION_ERROR`).
+ */
+tm_status tm_report_html(const tm_model *model,
+                         const tm_assessment *assessment,
+                         const tm_portfolio *portfolio,
+                         const tm_catalog *catalog,
+                         const tm_plan *plan,
+                         const tm_report_options *options,
+                         char **out);
 
 /*
  Saves the catalog's index to `path` (written to a temporary file in the same folder,

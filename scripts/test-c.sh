@@ -37,12 +37,18 @@ gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_m
 "$lib/transform-model" plan "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
   --start-year 2026 --format json >"$out/plan.json"
 "$out/test_plan" "$csv" "$catalog" "$out/plan.json"
+# The report (tests/c/test_report.c): its HTML equals the CLI's.
+gcc "${flags[@]}" tests/c/test_report.c -o "$out/test_report" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+"$lib/transform-model" report "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
+  --invited politician=27,top_manager=12,middle_manager=40,frontline=120,external_partner=30 --out "$out/report.html"
+"$out/test_report" "$csv" "$catalog" "$out/report.html" crates/transform-model/data/sample_responses_ci.csv
 
 if command -v valgrind >/dev/null; then
   vg=(valgrind -q --num-callers=60 --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_api_shared" "$csv" "$expected" "$catalog"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_threads" "$csv"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_index" "$catalog" "$scratch"
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_report" "$csv" "$catalog" "$out/report.html" crates/transform-model/data/sample_responses_ci.csv
 else
   echo "valgrind not found: memory checks skipped" >&2
   [ -z "${CI:-}" ] || exit 1

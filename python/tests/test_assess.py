@@ -106,9 +106,11 @@ def test_options_and_baseline(sample_csv):
 def test_html_has_radar_chart(sample_csv):
     a = tm.assess(sample_csv, bootstrap=50)
     html = a._repr_html_()
-    assert "<svg" in html and 'class="score"' in html and 'class="ci"' in html and 'class="target"' in html
+    assert "<svg" in html and "<title>Modenhedsprofil</title>" in html
+    radar = a.radar_svg("da")
+    assert 'class="score"' in radar and 'class="ci"' in radar and 'class="target"' in radar
     assert "Politisk og strategisk retning" in html
-    assert "Political and strategic direction" in a.to_html("en")
+    assert "Political and strategic direction" in a.notebook_html("en")
     assert "Samlet niveau" in a.table("da")
 
 

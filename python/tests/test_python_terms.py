@@ -40,7 +40,7 @@ def test_negative_top_names_the_argument():
 @pytest.mark.parametrize("call, option, allowed", [
     (lambda: tm.assess(small_frame(), weighting="Pooled"), "weighting", ["balanced", "pooled"]),
     (lambda: tm.assess(small_frame(), bootstrap=0).dimensions(lang="EN"), "lang", ["da", "en"]),
-    (lambda: tm.assess(small_frame(), bootstrap=0).to_html(lang="de"), "lang", ["da", "en"]),
+    (lambda: tm.assess(small_frame(), bootstrap=0).notebook_html(lang="de"), "lang", ["da", "en"]),
     (lambda: tm.default_catalog().match("ældre", lang="de"), "lang", ["da", "en"]),
     (lambda: tm.Portfolio.sample().analyse(lang="de"), "lang", ["da", "en"]),
 ])

@@ -41,7 +41,7 @@ def test_excluded_respondents_warn_and_are_listed(frame):
     core = a.to_dict()["warnings"]
     assert [(w.kind, w.dimension, w.count) for w in a.warnings] == [
         (w["kind"], w.get("dimension"), w.get("count")) for w in core]
-    assert all(html_text in a.to_html("en") for html_text in
+    assert all(html_text in a.notebook_html("en") for html_text in
                [w.text("en").replace("'", "&#x27;") for w in a.warnings])
 
 
@@ -50,7 +50,7 @@ def test_ignored_item_column_warns(frame):
         a = tm.assess(frame, ignore_columns="D1_1", bootstrap=0)
     skipped = [w for w in a.warnings if w.kind == "ignored_item_column"]
     assert len(skipped) == 1 and skipped[0].count == 1
-    assert "D1_1" in a.to_html("da")
+    assert "D1_1" in a.notebook_html("da")
     # items= that leaves a present item column out is the same loss.
     dropped = [c for c in frame.columns if c.startswith("D2_")][:2]
     chosen = [c for c in frame.columns if c not in ("respondent", "role", *dropped)]
@@ -182,7 +182,7 @@ def test_compare_shows_in_html_and_with_baseline(rounds, tmp_path):
     assert after.compare(path).to_dict() == comparison.to_dict()
     joined = after.with_baseline(before)
     assert joined.to_dict()["baseline"]["rounds"] == comparison.to_dict()
-    assert "Change since the baseline" in joined.to_html("en")
+    assert "Change since the baseline" in joined.notebook_html("en")
 
 
 def test_version_one_baseline_changes_without_interval(rounds):

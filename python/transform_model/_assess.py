@@ -16,7 +16,7 @@ from . import _warnings
 from ._errors import ArgumentTypeError, OptionError, ResponseError
 from ._frames import Column, Spec
 from ._model import Model, default_model, model_arg
-from ._svg import radar
+from . import _report
 
 
 DIMENSIONS = Spec(
@@ -224,41 +224,56 @@ class Assessment:
         return self._inner.render_table(self._model._inner, _args.lang(lang))
 
     def radar_svg(self, lang: str = "da") -> str:
-        """An SVG radar chart of the dimension scores, their intervals and the target."""
-        lang = _args.lang(lang)
-        dims = self._data["dimensions"]
-        scale = self._model._data["scale"]
-        return radar([d["id"] for d in dims], [d["score"] for d in dims], [_lo(d["ci"]) for d in dims],
-                     [_hi(d["ci"]) for d in dims], dims[0]["target"] if dims else None, float(scale["min"]),
-                     float(scale["max"]), lang)
+        """The core's SVG radar of the dimension scores, their intervals and the target."""
+        return _report.assessment_svg(self, "radar", lang)
+
+    def chart_svg(self, kind: str = "bars", lang: str = "da") -> str:
+        """A chart of the core as SVG: `bars` (the report's page 1), `radar`, `heatmap` or `gaps`."""
+        return _report.assessment_svg(self, kind, lang)
+
+    def to_html(self, portfolio: Any = None, catalog: Any = None, plan: Any = None, lang: str = "da",
+                invited: Optional[Dict[str, int]] = None) -> str:
+        """The council's report as one self-contained HTML document, byte for byte the CLI's
+        `report` for the same inputs. `portfolio` is a `Portfolio`, `catalog` a `Catalog`, `plan`
+        a `Plan`, `invited` the people invited per role id (for the response rate)."""
+        return _report.report_html(self, portfolio, catalog, plan, lang, invited)
+
+    def save_report(self, path: Union[str, "os.PathLike[str]"], portfolio: Any = None, catalog: Any = None,
+                    plan: Any = None, lang: str = "da", invited: Optional[Dict[str, int]] = None) -> None:
+        """Writes `to_html(…)` to `path`, replaced whole (never left half-written)."""
+        _report.save_report(self, path, portfolio=portfolio, catalog=catalog, plan=plan, lang=lang, invited=invited)
 
     def _repr_html_(self) -> str:
-        return self.to_html("da")
+        return self.notebook_html("da")
 
-    def to_html(self, lang: str = "da") -> str:
-        """A table and a radar chart, labelled in Danish (`da`) or English (`en`)."""
+    def notebook_html(self, lang: str = "da") -> str:
+        """A compact view for notebooks (`_repr_html_`): the headline, the table, the core's
+        radar (REPORT.md keeps the radar for the appendix and Jupyter), the reservations and
+        any change since a baseline."""
         lang = _args.lang(lang)
         t = (lambda da, en: da if lang == "da" else en)
         levels = {lv["level"]: lv["label"][lang] for lv in self._model._data["levels"]}
         o = self._data["overall"]
         head = (f"<h4>{t('Samlet niveau', 'Overall level')}: {o['level']} "
                 f"{html.escape(levels.get(o['level'], ''))} — {t('gennemsnit', 'mean')} "
-                f"{_fmt(o['score'])}</h4>")
+                f"{_fmt(o['score'], lang)}</h4>")
         rows = "".join(
-            f"<tr><td>{d['id']}</td><td>{html.escape(d['label'][lang])}</td><td>{_fmt(d['score'])}</td>"
-            f"<td>{d['level'] or '–'}</td><td>{_ci(d['ci'])}</td><td>{_fmt(d['alpha'])}</td><td>{d['n']}</td></tr>"
+            f"<tr><td>{d['id']}</td><td>{html.escape(d['label'][lang])}</td><td>{_fmt(d['score'], lang)}</td>"
+            f"<td>{d['level'] or '–'}</td><td>{_ci(d['ci'], lang)}</td><td>{_fmt(d['alpha'], lang)}</td>"
+            f"<td>{d['n']}</td></tr>"
             for d in self._data["dimensions"])
         table = (f"<table><thead><tr><th></th><th>{t('Dimension', 'Dimension')}</th><th>Score</th>"
-                 f"<th>{t('Niveau', 'Level')}</th><th>{t('Interval', 'Interval')}</th><th>alpha</th><th>n</th>"
-                 f"</tr></thead><tbody>{rows}</tbody></table>")
+                 f"<th>{t('Niveau', 'Level')}</th><th>{t('Usikkerhed', 'Interval')}</th><th>{t('alfa', 'alpha')}</th>"
+                 f"<th>n</th></tr></thead><tbody>{rows}</tbody></table>")
         note = (f"<p>{t('Udeladt af hensyn til anonymitet', 'Left out for anonymity')}: "
                 f"{self._data['excluded_for_anonymity']}</p>")
         warned = "".join(f'<li class="{html.escape(w.kind)}">{html.escape(w.text(lang))}</li>' for w in self.warnings)
-        warned = f"<h4>{t('Advarsler', 'Warnings')}</h4><ul>{warned}</ul>" if warned else ""
+        warned = f"<h4>{t('Forbehold', 'Warnings')}</h4><ul>{warned}</ul>" if warned else ""
         rounds = (self._data.get("baseline") or {}).get("rounds")
         change = _rounds.changes_html(rounds, lang) if rounds else ""
-        return (f'<div class="transform-model-assessment">{head}<div style="display:flex;gap:1em">'
-                f"<div>{table}{note}</div><div>{self.radar_svg(lang)}</div></div>{warned}{change}</div>")
+        return (f'<div class="transform-model-assessment">{head}<div style="display:flex;gap:1em;flex-wrap:wrap">'
+                f'<div>{table}{note}</div><div style="min-width:320px;flex:1">{self.chart_svg("radar", lang)}</div>'
+                f"</div>{warned}{change}</div>")
 
     def __reduce__(self):
         return (_restore, (self.to_json(), self._model.to_json(), [tuple(w) for w in self._notes]))
@@ -309,12 +324,12 @@ def _skipped_items(model: Model, responses: Any, items: Optional[List[str]], ign
     return [c for c in known if c in ignore]
 
 
-def _fmt(x: Optional[float]) -> str:
-    return "–" if x is None else f"{x:.2f}"
-
-
-def _ci(ci: Optional[Sequence[float]]) -> str:
-    return "" if not ci else f"[{ci[0]:.2f}, {ci[1]:.2f}]"
+def _fmt(x: Optional[float], lang: str = "en") -> str:
+    """Two decimals; a decimal comma in Danish."""
+    if x is None:
+        return "–"
+    text = f"{x:.2f}"
+    return text.replace(".", ",") if lang == "da" else text
 
 
 def _lo(ci: Optional[Sequence[float]]) -> Optional[float]:
@@ -323,6 +338,13 @@ def _lo(ci: Optional[Sequence[float]]) -> Optional[float]:
 
 def _hi(ci: Optional[Sequence[float]]) -> Optional[float]:
     return ci[1] if ci else None
+
+
+def _ci(ci: Optional[Sequence[float]], lang: str = "en") -> str:
+    if not ci:
+        return ""
+    sep = "; " if lang == "da" else ", "
+    return f"[{_fmt(ci[0], lang)}{sep}{_fmt(ci[1], lang)}]"
 
 
 def assess(

@@ -35,10 +35,6 @@ DEFERRED = Spec(
     Column("reason", "str", "why it is deferred"),
 )
 
-_KIND_COLOURS = {"close": "#b2182b", "med": "#ef8a62", "spread": "#2166ac", "secure_in_budget": "#762a83",
-                 "anchor_politically": "#762a83", "re_anchor": "#762a83", "remeasure": "#1b7837"}
-
-
 def _row(year: int, a: Dict[str, Any], lang: str) -> Dict[str, Any]:
     owner = a["owner"]["department"] if a["owner"] else None
     return {"year": year, "quarter": a["quarter"], "id": a["id"], "kind": a["kind"], "title": a["title"][lang],
@@ -93,33 +89,9 @@ class Plan:
         return DEFERRED.from_rows(rows)
 
     def timeline_svg(self) -> str:
-        """Years as columns, quarters as rows of dots (one per action, coloured by kind);
-        election years shaded and labelled."""
-        phases = self._data["phases"]
-        col, top, row_h = 150, 40, 14
-        per_q = [[sum(1 for a in p["actions"] if a["quarter"] == q) for q in (1, 2, 3, 4)] for p in phases]
-        height = top + 4 * row_h * max(1, max((max(c) for c in per_q), default=1) // 10 + 1) + 30
-        width = col * len(phases) + 40
-        out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-               f'font-family="sans-serif" font-size="11">']
-        label = "valgår" if self._lang == "da" else "election year"
-        for i, p in enumerate(phases):
-            x = 20 + i * col
-            if p["year"] in self._data["elections"]:
-                out.append(f'<rect x="{x}" y="0" width="{col - 6}" height="{height}" fill="#f2e6f5"/>')
-                out.append(f'<text x="{x + 4}" y="{height - 8}" fill="#762a83">{html.escape(label)}</text>')
-            out.append(f'<text x="{x + 4}" y="16" font-weight="bold">{p["year"]}</text>')
-            for q in (1, 2, 3, 4):
-                y = top + (q - 1) * row_h * 2
-                out.append(f'<text x="{x + 4}" y="{y}" fill="#555">{"K" if self._lang == "da" else "Q"}{q}</text>')
-                acts = [a for a in p["actions"] if a["quarter"] == q]
-                for k, a in enumerate(acts):
-                    cx, cy = x + 26 + (k % 12) * 9, y - 4 + (k // 12) * 9
-                    colour = _KIND_COLOURS.get(a["kind"], "#4d4d4d")
-                    title = html.escape(f'{a["id"]}: {a["title"][self._lang]}')
-                    out.append(f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="{colour}"><title>{title}</title></circle>')
-        out.append("</svg>")
-        return "".join(out)
+        """The core's timeline: years as columns, election years hatched and labelled, the
+        planned leader hours per year against the capacity."""
+        return _rs.plan_svg(self._json, self._lang)
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.summary)}</p>{self.timeline_svg()}"

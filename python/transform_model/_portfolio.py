@@ -13,7 +13,6 @@ from . import _portfolio_frames as _pf
 from ._errors import PortfolioError
 from . import _transform_model as _rs
 from ._frames import Column, Spec
-from ._svg import bars, shorten
 
 ALIGNMENT = Spec(
     "Long form: one row per initiative × mission with the score and every component.",
@@ -52,6 +51,7 @@ BALANCE = Spec(
     Column("kind", "str", "modes, facets, stages or department_share"),
     Column("value", "str", "the mode, facet, stage or department"),
     Column("count", "float", "active initiatives (a share for department_share)"),
+    Column("label", "str", "the value in the analysis language (stages, facets and modes; a department as is)"),
 )
 CROSS = Spec(
     "Pairs of initiatives that could learn from each other.",
@@ -65,7 +65,8 @@ ECONOMICS = Spec(
     Column("initiative", "str", "initiative id"),
     Column("net_per_year", "float", "savings − cost per year once savings run"),
     Column("payback_year", "Int64", "first year the cumulative net is ≥ 0 (<NA> if not within the horizon)"),
-    Column("recommendation", "str", "spread, keep, reconsider or close"),
+    Column("recommendation", "str", "spread, keep, reconsider, close or too_early_to_judge (codes)"),
+    Column("recommendation_label", "str", "the recommendation in the analysis language (udbred, fortsæt, …)"),
     Column("reason", "str", "why"),
 )
 
@@ -85,10 +86,12 @@ class PortfolioAnalysis:
     """The analysis of a portfolio; every table is a DataFrame built from columns the core
     hands over (no JSON round trip). `data` is the full JSON as dicts, built on first use."""
 
-    __slots__ = ("_inner", "_titles", "_lang", "_data")
+    __slots__ = ("_inner", "_titles", "_lang", "_data", "_portfolio")
 
-    def __init__(self, inner: "_rs._PortfolioAnalysis", titles: Dict[str, str], lang: str = "da") -> None:
+    def __init__(self, inner: "_rs._PortfolioAnalysis", titles: Dict[str, str], lang: str = "da",
+                 portfolio: "Optional[_rs._Portfolio]" = None) -> None:
         self._inner = inner
+        self._portfolio = portfolio
         self._titles = titles
         self._lang = lang
         self._data: Optional[Dict[str, Any]] = None
@@ -139,7 +142,10 @@ class PortfolioAnalysis:
     @property
     @BALANCE.documents
     def balance(self) -> Any:
-        return BALANCE.from_columns(self._inner.balance())
+        columns = dict(self._inner.balance())
+        names = {kind: _rs.vocab_labels(kind, self._lang) for kind in ("modes", "facets", "stages")}
+        columns["label"] = [names.get(k, {}).get(v, v) for k, v in zip(columns["kind"], columns["value"])]
+        return BALANCE.from_columns(columns)
 
     @property
     def flags(self) -> List[str]:
@@ -158,7 +164,10 @@ class PortfolioAnalysis:
     @property
     @ECONOMICS.documents
     def economics(self) -> Any:
-        return ECONOMICS.from_columns(self._inner.economics())
+        columns = dict(self._inner.economics())
+        names = _rs.vocab_labels("recommendation", self._lang)
+        columns["recommendation_label"] = [names.get(r, r) for r in columns["recommendation"]]
+        return ECONOMICS.from_columns(columns)
 
     def _repr_html_(self) -> str:
         return self.to_html(self._lang)
@@ -168,15 +177,19 @@ class PortfolioAnalysis:
         by default in the language of the analysis."""
         lang = _args.lang(self._lang if lang is None else lang)
         h = (lambda key: html.escape(_HEADINGS[key][0 if lang == "da" else 1]))
-        cov = self._inner.coverage()
-        labels = [shorten(f"{m} {self._titles.get(m, '')}".strip(), 44) for m in cov["mission"]]
-        chart = bars(labels, [float(w) for w in cov["weighted"]], _HEADINGS["coverage"][0 if lang == "da" else 1])
+        chart = self.chart_svg("coverage", lang) if self._portfolio is not None else ""
+        chart += self.chart_svg("stages", lang)
         closes = self._inner.closure_candidates()
         close_items = "".join(f"<li>{html.escape(i)}: {html.escape(r)}</li>"
                               for i, r in zip(closes["initiative"], closes["reason"])) or f"<li>{h('none')}</li>"
         return (f'<div class="transform-model-portfolio"><h4>{h("coverage")}</h4>{chart}'
                 f'<h4>{h("balance")}</h4>{self._balance_html(h)}'
                 f"<h4>{h('closure')}</h4><ul>{close_items}</ul></div>")
+
+    def chart_svg(self, kind: str = "coverage", lang: Optional[str] = None) -> str:
+        """A chart of the core as SVG: `coverage` (initiatives per mission), `stages` or `facets`."""
+        lang = _args.lang(self._lang if lang is None else lang)
+        return _rs.portfolio_svg(self._inner, kind, lang, self._portfolio)
 
     def _balance_html(self, h: Any) -> str:
         b = self._inner.balance()
@@ -265,7 +278,7 @@ class Portfolio:
         """
         lang = _args.lang(lang)
         inner = self._inner.analyse(_args.count("horizon", horizon), _args.optional_int("year", year), lang)
-        return PortfolioAnalysis(inner, dict(self._inner.mission_titles(lang)), lang)
+        return PortfolioAnalysis(inner, dict(self._inner.mission_titles(lang)), lang, self._inner)
 
     analyze = analyse
 

@@ -20,6 +20,7 @@ mod model_bundled;
 mod plan;
 mod portfolio;
 mod questionnaire;
+mod report;
 mod store;
 
 use std::ffi::{CString, c_char};
@@ -35,6 +36,7 @@ pub use model_bundled::*;
 pub use plan::*;
 pub use portfolio::*;
 pub use questionnaire::*;
+pub use report::*;
 pub use store::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).

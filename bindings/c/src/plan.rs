@@ -85,7 +85,7 @@ struct Row {
 
 /// A plan (immutable; share freely between threads).
 pub struct tm_plan {
-    inner: Plan,
+    pub(crate) inner: Plan,
     /// Per phase, per action.
     rows: Vec<Vec<Row>>,
 }

@@ -5,6 +5,8 @@
 mod benchmark;
 mod errors;
 mod exports;
+#[path = "report.rs"]
+mod html_report;
 mod items;
 mod model_registry;
 mod plan;
@@ -402,6 +404,11 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(benchmark::benchmark_json, m)?)?;
     m.add_function(wrap_pyfunction!(benchmark::sample_survey, m)?)?;
     m.add_function(wrap_pyfunction!(benchmark::municipalities, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::report_html, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::assessment_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::portfolio_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::plan_svg, m)?)?;
+    m.add_function(wrap_pyfunction!(html_report::vocab_labels, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

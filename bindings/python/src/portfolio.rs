@@ -69,7 +69,7 @@ impl PyPortfolio {
 /// The analysis of a portfolio.
 #[pyclass(module = "transform_model._transform_model", name = "_PortfolioAnalysis", frozen)]
 pub struct PyAnalysis {
-    inner: Arc<PortfolioAnalysis>,
+    pub(crate) inner: Arc<PortfolioAnalysis>,
 }
 
 /// Interns ids as codes into a list of distinct ids, so Python gets one string per id

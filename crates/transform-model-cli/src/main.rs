@@ -12,6 +12,8 @@ mod compare;
 mod export_cmd;
 mod items;
 mod plan;
+#[path = "report.rs"]
+mod report_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -228,10 +230,15 @@ enum Command {
         #[arg(long, default_value_t = 0)]
         seed: u64,
     },
-    /// Assess the bundled sample municipality and print a bilingual report.
-    Demo,
+    /// Assess the bundled sample municipality and print a bilingual report (one language with --lang).
+    Demo {
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
     /// The five-year transformation plan (årshjul) from responses or an assessment.
     Plan(plan::PlanArgs),
+    /// The report for the council: one self-contained HTML file (Danish by default).
+    Report(report_cmd::ReportArgs),
 }
 
 /// `--model`: an existing file path wins, else a bundled id (`Model::resolve`); no flag is
@@ -414,8 +421,9 @@ fn run(cli: Cli) -> Result<String, String> {
                 .expect("serializes"))
         }
         Command::Compare { current, baseline } => compare::run(&current, &baseline),
-        Command::Demo => demo(),
+        Command::Demo { lang } => demo(lang),
         Command::Plan(args) => plan::run(args),
+        Command::Report(args) => report_cmd::run(args),
     }
 }
 
@@ -464,7 +472,12 @@ fn parse_role_counts(model: &Model, spec: &str) -> Result<Vec<usize>, String> {
     Ok(counts)
 }
 
-fn demo() -> Result<String, String> {
+fn demo(lang: Option<Lang>) -> Result<String, String> {
+    let heading = |da: &str, en: &str| match lang {
+        Some(l) => l.pick(da, en).to_owned(),
+        None => format!("{da} / {en}"),
+    };
+    let one = lang.unwrap_or(Lang::Da);
     let model = Model::default_model();
     let data =
         Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &ReadOptions::default())
@@ -472,13 +485,33 @@ fn demo() -> Result<String, String> {
     let assessment = assess(&model, &data, &AssessOptions::default()).map_err(|e| e.to_string())?;
     let result = &assessment;
     let mut out = String::new();
-    out.push_str("== Modenhed / Maturity (bundled sample municipality, illustrative) ==\n\n");
-    out.push_str(&report::render_table(result, &model, None));
-    out.push_str("\nOgså / Also: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact) / assesses a cross-sector alliance (Collective Impact readiness).\n");
+    out.push_str(&format!(
+        "== {} ==\n\n",
+        heading(
+            "Modenhed (indbygget eksempelkommune, til illustration)",
+            "Maturity (bundled sample municipality, illustrative)"
+        )
+    ));
+    out.push_str(&report::render_table(result, &model, lang));
+    out.push_str(&format!(
+        "\n{}\n",
+        heading(
+            "Også: `--model ci` vurderer et tværsektorielt samarbejde (Collective Impact)",
+            "Also: `--model ci` assesses a cross-sector alliance (Collective Impact readiness)"
+        )
+    ));
     let portfolio = Portfolio::sample();
-    let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
-    out.push_str("\n== Missioner og portefølje / Missions and portfolio (fictional municipality, illustrative) ==\n\n");
-    out.push_str(&mission_report::render_table(&portfolio, &analysis, Lang::Da));
+    let mut analysis_options = AnalysisOptions::default();
+    analysis_options.lang = one;
+    let analysis = portfolio.analyse(&analysis_options).map_err(|e| e.to_string())?;
+    out.push_str(&format!(
+        "\n== {} ==\n\n",
+        heading(
+            "Missioner og portefølje (fiktiv kommune, til illustration)",
+            "Missions and portfolio (fictional municipality, illustrative)"
+        )
+    ));
+    out.push_str(&mission_report::render_table(&portfolio, &analysis, one));
     let index = Index::new(Catalog::sample());
     let query = Query {
         text: "Flere ledige i vores boligområder skal i job, og beskæftigelsesindsatsen når dem ikke".into(),
@@ -490,14 +523,27 @@ fn demo() -> Result<String, String> {
         .match_query(&query, &{
             let mut o = MatchOptions::default();
             o.top = 5;
+            o.lang = one;
             o
         })
         .map_err(|e| e.to_string())?;
-    out.push_str("\n== Virksomme ingredienser / Active ingredients (sample catalog, illustrative) ==\n");
-    out.push_str(&format!("Problem: {}\n\n", query.text));
-    out.push_str(&ingredient_report::match_table(&result, &[], Lang::Da));
-    out.push_str("\n== Femårsplan / Five-year plan (fictional municipality, illustrative) ==\n\n");
-    out.push_str(&plan::demo_plan(&model, &assessment)?);
+    out.push_str(&format!(
+        "\n== {} ==\n",
+        heading(
+            "Virksomme ingredienser (eksempelkatalog, til illustration)",
+            "Active ingredients (sample catalog, illustrative)"
+        )
+    ));
+    out.push_str(&format!("{}: {}\n\n", heading("Problem", "Problem"), query.text));
+    out.push_str(&ingredient_report::match_table(&result, &[], one));
+    out.push_str(&format!(
+        "\n== {} ==\n\n",
+        heading(
+            "Femårsplan (fiktiv kommune, til illustration)",
+            "Five-year plan (fictional municipality, illustrative)"
+        )
+    ));
+    out.push_str(&plan::demo_plan(&model, &assessment, one)?);
     Ok(out)
 }
 

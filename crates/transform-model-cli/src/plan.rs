@@ -141,11 +141,11 @@ fn flag_hint(e: &transform_model::plan::PlanError) -> String {
 
 /// The sample municipality's plan for the demo: the sample portfolio and catalog, start
 /// 2026, one line per year (the full årshjul is `plan --format table`).
-pub fn demo_plan(model: &Model, assessment: &Assessment) -> Result<String, String> {
+pub fn demo_plan(model: &Model, assessment: &Assessment, lang: Lang) -> Result<String, String> {
     let portfolio = Portfolio::sample();
     let analysis = portfolio.analyse(&AnalysisOptions::default()).map_err(|e| e.to_string())?;
     let index = Index::new(Catalog::sample());
     let inputs = PlanInputs { model, assessment, portfolio: Some((&portfolio, &analysis)), index: Some(&index) };
     let plan = plan(inputs, &PlanOptions::default()).map_err(|e| e.to_string())?;
-    Ok(output::render_short(&plan, Lang::Da))
+    Ok(output::render_short(&plan, lang))
 }

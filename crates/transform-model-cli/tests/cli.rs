@@ -71,7 +71,7 @@ fn assess_table_has_headings_in_the_chosen_language() {
     let path = data("sample_responses.csv");
     let da = stdout(&["assess", &path, "--bootstrap", "0", "--format", "table"], "assess_table");
     assert!(da.contains("Samlet niveau:"), "{da}");
-    assert!(da.contains("Dimension") && da.contains("Niv."), "{da}");
+    assert!(da.contains("Dimension") && da.contains("Niveau"), "{da}");
     let en = stdout(&["assess", &path, "--bootstrap", "0", "--format", "table", "--lang", "en"], "assess_table");
     assert!(en.contains("Overall level:"), "{en}");
 }
@@ -318,10 +318,10 @@ fn catalog_sample_is_the_library_sample() {
 fn demo_prints_all_three_parts() {
     let text = stdout(&["demo"], "demo");
     for heading in [
-        "== Modenhed / Maturity",
+        "== Modenhed (indbygget eksempelkommune, til illustration) / Maturity",
         "Samlet niveau / Overall level:",
-        "== Missioner og portefølje / Missions and portfolio",
-        "== Virksomme ingredienser / Active ingredients",
+        "== Missioner og portefølje (fiktiv kommune, til illustration) / Missions and portfolio",
+        "== Virksomme ingredienser (eksempelkatalog, til illustration) / Active ingredients",
     ] {
         assert!(text.contains(heading), "no `{heading}` in {text}");
     }

@@ -163,6 +163,7 @@
 
 pub mod atomic;
 pub mod benchmark;
+pub mod chart;
 pub mod disclosure;
 pub mod export;
 pub mod ingredient;
@@ -174,10 +175,13 @@ pub mod model;
 pub mod municipality;
 pub mod plan;
 pub mod questionnaire;
+#[cfg(feature = "report")]
+pub mod report;
 pub mod responses;
 pub mod schema;
 pub mod stats;
 pub mod text;
+pub mod vocab;
 
 pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};

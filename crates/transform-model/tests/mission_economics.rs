@@ -190,7 +190,7 @@ fn payback_is_counted_from_the_start_year() {
 #[test]
 fn reasons_in_danish() {
     let e = economics_of(json!({"investment": 5_000_000}), Lang::Da);
-    assert_eq!(e.reason, "genovervej: udgiften er ukendt (angiv cost_per_year); intet anbefales spredt uden den");
+    assert_eq!(e.reason, "genovervej: udgiften er ukendt (angiv udgiften pr. år); intet anbefales udbredt uden den");
     let e = economics_of(
         json!({"cost_per_year": 100, "savings_per_year": 200, "investment": 1000, "start_year": 2025}),
         Lang::Da,

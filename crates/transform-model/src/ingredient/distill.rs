@@ -292,7 +292,7 @@ impl Index {
         if lift.is_some_and(|l| l < 1.0) {
             warnings.push(
                 lang.pick(
-                    "lift under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
+                    "løft under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
                     "lift below 1: more common in failed than in successful interventions – not a recommendation",
                 )
                 .to_owned(),
@@ -353,10 +353,22 @@ impl Index {
             if theirs.is_empty() || theirs.contains(mine.as_str()) {
                 continue;
             }
-            let list = theirs.into_iter().collect::<Vec<_>>().join(", ");
             w.push(match lang {
-                Lang::Da => format!("alle kilder har {key} = {list}; I har {mine}"),
-                Lang::En => format!("all sources have {key} = {list}; you are {mine}"),
+                Lang::Da if key.as_str() == "urbanity" => crate::vocab::urbanity_note(&theirs, mine),
+                Lang::Da => {
+                    let words: Vec<String> =
+                        theirs.iter().map(|v| crate::vocab::context_value(v).get(Lang::Da).to_owned()).collect();
+                    format!(
+                        "Bemærk: alle eksempler har {} {}; kommunen har {}",
+                        crate::vocab::context_key(key).get(Lang::Da),
+                        words.join(" eller "),
+                        crate::vocab::context_value(mine).get(Lang::Da)
+                    )
+                }
+                Lang::En => {
+                    let list = theirs.iter().copied().collect::<Vec<_>>().join(", ");
+                    format!("all sources have {key} = {list}; you are {mine}")
+                }
             });
         }
         if municipalities == 1 {
@@ -376,7 +388,7 @@ fn advice(transfer: Transfer, lang: Lang) -> String {
             "Simple causal solution: can be scaled with few local adjustments.",
         ),
         Transfer::ContextDependent => lang.pick(
-            "Kontekstafhængig: byg på ingrediensen, og tilpas den lokalt – hverken kopi eller start fra scratch.",
+            "Kontekstafhængig: byg på ingrediensen, og tilpas den lokalt – hverken kopi eller begynde forfra.",
             "Context-dependent: build on the ingredient and adapt it locally – neither copy nor start from scratch.",
         ),
     }

@@ -10,20 +10,20 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{} {} ({} {}, {} {:.2})",
+        "{} {} ({} {}, {} {})",
         r.retrieved,
         lang.pick("gode match fundet i kataloget", "good matches retrieved from the catalog"),
         r.candidates,
         lang.pick("kandidater", "candidates"),
         lang.pick("bedste relevans", "best relevance"),
-        r.best_relevance,
+        crate::vocab::number(r.best_relevance, 2, lang),
     );
     if let Some(reason) = &r.reason {
         let _ = writeln!(s, "\n{}", reason.message.get(lang));
     }
     ingredient_rows(&mut s, &r.ingredients, lang);
     if !r.not_recommended.is_empty() {
-        let _ = writeln!(s, "\n{}", lang.pick("Ikke anbefalet (lift under 1)", "Not recommended (lift below 1)"));
+        let _ = writeln!(s, "\n{}", lang.pick("Ikke anbefalet (løft under 1)", "Not recommended (lift below 1)"));
         ingredient_rows(&mut s, &r.not_recommended, lang);
     }
     if !r.excluded.is_empty() {
@@ -37,31 +37,46 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
     if !similar.is_empty() {
         let _ = writeln!(s, "\n{}", lang.pick("Mest lignende indsatser", "Most similar interventions"));
         for h in similar {
-            let _ = writeln!(s, "  {:.3}  {} {} ({})", h.relevance, h.id, h.title, h.municipality);
+            let _ = writeln!(
+                s,
+                "  {}  {} {} ({})",
+                crate::vocab::number(h.relevance, 3, lang),
+                h.id,
+                h.title,
+                h.municipality
+            );
         }
     }
     s
 }
 
 fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
+    let num = |x: f64, d: usize| crate::vocab::number(x, d, lang);
     for (i, m) in list.iter().enumerate() {
-        let lift = m.lift.map_or("–".to_owned(), |l| format!("{l:.2}"));
+        let lift = m.lift.map_or("–".to_owned(), |l| num(l, 2));
         let _ = writeln!(
             s,
-            "\n{}. {} [{}]\n   score {:.3}  lift {}  {} {} / {} {}  {} {}",
+            "\n{}. {} [{}]\n   {} {}  {} {}  {} {} / {} {}  {} {}",
             i + 1,
             m.name.get(lang),
             m.id,
-            m.score,
+            lang.pick("styrke", "score"),
+            num(m.score, 3),
+            lang.pick("løft", "lift"),
             lift,
             m.support.interventions,
             lang.pick("indsatser", "interventions"),
             m.support.municipalities,
-            lang.pick("kommuner", "municipalities"),
+            if m.support.municipalities == 1 {
+                lang.pick("kommune", "municipality")
+            } else {
+                lang.pick("kommuner", "municipalities")
+            },
             lang.pick("evidens maks.", "max evidence"),
             m.evidence.max_level,
         );
-        let sources: Vec<String> = m.sources.iter().take(4).map(|x| format!("{} ({:.2})", x.id, x.relevance)).collect();
+        let sources: Vec<String> =
+            m.sources.iter().take(4).map(|x| format!("{} ({})", x.id, num(x.relevance, 2))).collect();
         let _ = writeln!(s, "   {}: {}", lang.pick("kilder", "sources"), sources.join(", "));
         let _ = writeln!(s, "   {}", m.advice);
         for w in &m.warnings {

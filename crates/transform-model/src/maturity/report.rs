@@ -13,12 +13,18 @@ fn label(t: &Localized, lang: Option<Lang>) -> String {
     }
 }
 
-fn num(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+/// Two decimals, with a decimal comma in Danish (`lang = Some(Da)`).
+fn num_in(x: Option<f64>, lang: Option<Lang>) -> String {
+    x.map_or_else(|| "–".to_owned(), |v| crate::vocab::number(v, 2, lang.unwrap_or(Lang::En)))
 }
 
-fn ci(x: Option<[f64; 2]>) -> String {
-    x.map_or_else(|| "–".to_owned(), |[lo, hi]| format!("[{lo:.2}, {hi:.2}]"))
+fn ci_in(x: Option<[f64; 2]>, lang: Option<Lang>) -> String {
+    let l = lang.unwrap_or(Lang::En);
+    let sep = if l == Lang::Da { "; " } else { ", " };
+    x.map_or_else(
+        || "–".to_owned(),
+        |[lo, hi]| format!("[{}{sep}{}]", crate::vocab::number(lo, 2, l), crate::vocab::number(hi, 2, l)),
+    )
 }
 
 /// A readable table; `lang = None` prints Danish and English side by side.
@@ -28,6 +34,9 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         None if da == en => da.to_owned(),
         None => format!("{da} / {en}"),
     };
+    let num = |x: Option<f64>| num_in(x, lang);
+    let ci = |x: Option<[f64; 2]>| ci_in(x, lang);
+    let role = |id: &str| label(&crate::vocab::role(model, id), lang);
     let mut s = String::new();
     let level_label = |lvl: Option<i64>| {
         lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
@@ -47,7 +56,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     let _ = writeln!(
         s,
         "{}: {} {}, {}: {}",
-        t("Respondenter", "Respondents"),
+        t("Besvarelser", "Respondents"),
         a.n_respondents,
         t(
             &format!("(udeladt af hensyn til anonymitet: {})", a.excluded_for_anonymity),
@@ -59,10 +68,10 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     let width = a.dimensions.iter().map(|d| label(&d.label, lang).chars().count()).max().unwrap_or(10) + 6;
     let _ = writeln!(
         s,
-        "\n{:<width$} {:>6} {:>5} {:>14} {:>6} {:>5}",
+        "\n{:<width$} {:>6} {:>6} {:>14} {:>6} {:>5}",
         t("Dimension", "Dimension"),
         t("Score", "Score"),
-        t("Niv.", "Lvl"),
+        t("Niveau", "Lvl"),
         t("Interval", "Interval"),
         t("alfa", "alpha"),
         "n",
@@ -71,7 +80,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         let name = format!("{:<4} {}", d.id, label(&d.label, lang));
         let _ = writeln!(
             s,
-            "{:<width$} {:>6} {:>5} {:>14} {:>6} {:>5}",
+            "{:<width$} {:>6} {:>6} {:>14} {:>6} {:>5}",
             name,
             num(d.score),
             d.level.map_or("–".to_owned(), |l| format!("{l}{}", if d.borderline == Some(true) { "~" } else { "" })),
@@ -83,7 +92,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     let _ = writeln!(s, "\n{}", t("Grupper (score pr. dimension)", "Groups (score per dimension)"));
     for g in &a.groups {
         let scores: Vec<String> = g.dimensions.iter().map(|d| format!("{}={}", d.id, num(d.score))).collect();
-        let _ = writeln!(s, "  {} (n={}): {}", label(&g.label, lang), g.n, scores.join(" "));
+        let _ = writeln!(s, "  {} (n={}): {}", role(&g.role), g.n, scores.join(" "));
     }
     let _ = writeln!(
         s,
@@ -95,15 +104,15 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     );
     let significant: Vec<_> = a.gaps.iter().filter(|g| g.significant == Some(true)).collect();
     if !significant.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Signifikante forskelle i opfattelse", "Significant perception gaps"));
+        let _ = writeln!(s, "\n{}", t("Sikre forskelle i opfattelse", "Significant perception gaps"));
         for g in significant {
             let _ = writeln!(
                 s,
                 "  {} {} − {}: {} {} (p {} {})",
                 g.dimension,
-                g.a,
-                g.b,
-                g.diff.map_or("–".to_owned(), |x| format!("{x:+.2}")),
+                role(&g.a),
+                role(&g.b),
+                g.diff.map_or("–".to_owned(), |x| crate::vocab::signed(x, 2, lang.unwrap_or(Lang::En))),
                 ci(g.ci),
                 t("justeret", "adjusted"),
                 num(g.p_adjusted)
@@ -116,11 +125,11 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
             let levers: Vec<String> = r.lever_labels.iter().map(|l| label(l, lang)).collect();
             let _ = writeln!(
                 s,
-                "  {}. {} ({} {:.2}): {}",
+                "  {}. {} ({} {}): {}",
                 r.priority,
                 label(&r.label, lang),
-                t("gab", "gap"),
-                r.gap,
+                t("afstand til målet", "gap"),
+                num(Some(r.gap)),
                 levers.join("; ")
             );
         }
@@ -134,12 +143,12 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
                 d.id,
                 num(d.baseline),
                 num(d.current),
-                d.change.map_or("–".to_owned(), |c| format!("{c:+.2}"))
+                d.change.map_or("–".to_owned(), |c| crate::vocab::signed(c, 2, lang.unwrap_or(Lang::En)))
             );
         }
     }
     if !a.warnings.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Advarsler", "Warnings"));
+        let _ = writeln!(s, "\n{}", t("Forbehold", "Warnings"));
         for w in &a.warnings {
             let _ = writeln!(s, "  - {}", label(&w.message, lang));
         }

@@ -18,12 +18,12 @@ pub struct ClosureCandidate {
     pub reason: String,
 }
 
-fn value_word(v: CitizenValue, lang: Lang) -> &'static str {
+fn value_word(v: CitizenValue) -> &'static str {
     match v {
-        CitizenValue::None => lang.pick("ingen", "none"),
-        CitizenValue::Unclear => lang.pick("uklar", "unclear"),
-        CitizenValue::Positive => lang.pick("positiv", "positive"),
-        CitizenValue::Negative => lang.pick("negativ", "negative"),
+        CitizenValue::None => "none",
+        CitizenValue::Unclear => "unclear",
+        CitizenValue::Positive => "positive",
+        CitizenValue::Negative => "negative",
     }
 }
 
@@ -60,17 +60,14 @@ pub(super) fn candidates(
             initiative: x.id.clone(),
             best_alignment: best[i],
             reason: match lang {
-                Lang::Da => format!(
-                    "understøtter ingen mission (bedste alignment {:.2} < {:.2}), og borgerværdien er {}",
-                    best[i],
-                    threshold,
-                    value_word(x.citizen_value, lang)
-                ),
+                Lang::Da => {
+                    format!("bidrager ikke tydeligt til nogen mission, og {}", x.citizen_value.label().get(Lang::Da))
+                }
                 Lang::En => format!(
                     "serves no mission (best alignment {:.2} < {:.2}) and citizen value is {}",
                     best[i],
                     threshold,
-                    value_word(x.citizen_value, lang)
+                    value_word(x.citizen_value)
                 ),
             },
         })

@@ -186,7 +186,7 @@ fn recommend(
         return (
             Reconsider,
             t(
-                "genovervej: udgiften er ukendt (angiv cost_per_year); intet anbefales spredt uden den".into(),
+                "genovervej: udgiften er ukendt (angiv udgiften pr. år); intet anbefales udbredt uden den".into(),
                 "reconsider: cost unknown (give cost_per_year); nothing is recommended for spreading without it".into(),
             ),
         );
@@ -220,7 +220,7 @@ fn recommend(
         return (
             Keep,
             t(
-                "eksperiment i gang for en mission; værdien er endnu ikke vist".into(),
+                "forsøg under en mission; effekten er endnu ikke vist".into(),
                 "experiment under way for a mission; value not shown yet".into(),
             ),
         );

@@ -371,13 +371,14 @@ fn closures(p: &Portfolio, a: &PortfolioAnalysis, cal: &Calendar, owners: &Owner
             kind: BecauseKind::ClosureCandidate,
             reference: x.id.clone(),
             value: Some(c.best_alignment),
-            text: both(|l| {
-                format!(
-                    "{} {:.2}; {} (greb 4)",
-                    l.pick("understøtter ingen mission: bedste alignment", "serves no mission: best alignment"),
-                    c.best_alignment,
-                    l.pick("ingen påvist borgerværdi", "no citizen value shown")
-                )
+            text: both(|l| match l {
+                Lang::Da => {
+                    "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne (greb 4)".to_owned()
+                }
+                Lang::En => format!(
+                    "serves no mission: best alignment {:.2}; no citizen value shown (lever 4)",
+                    c.best_alignment
+                ),
             }),
         }];
         let mut med = blank(

@@ -1,0 +1,123 @@
+//! `transform-model report`: the self-contained HTML report for the council, from responses
+//! or a saved assessment, with an optional portfolio, catalog and plan.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use transform_model::ingredient::{Catalog, Index};
+use transform_model::mission::{AnalysisOptions, Portfolio};
+use transform_model::plan::{PlanInputs, PlanOptions, plan};
+use transform_model::report::{ReportInputs, ReportOptions, render_html};
+use transform_model::responses::ReadOptions;
+use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Survey responses (CSV, JSON, .xlsx) or an assessment (JSON from `assess`).
+    pub input: PathBuf,
+    /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
+    #[arg(long)]
+    pub model: Option<String>,
+    /// A portfolio file (missions, initiatives, organisation).
+    #[arg(long)]
+    pub portfolio: Option<PathBuf>,
+    /// A catalog file, for active ingredients for the under-served missions (needs --portfolio).
+    #[arg(long)]
+    pub catalog: Option<PathBuf>,
+    /// Include the five-year plan (made from the same inputs).
+    #[arg(long)]
+    pub plan: bool,
+    /// People invited per role, for the response rate, e.g. `politician=27,frontline=400`.
+    #[arg(long)]
+    pub invited: Option<String>,
+    #[arg(long, default_value = "da")]
+    pub lang: Lang,
+    /// The HTML file to write (replaced whole, never left half-written).
+    #[arg(short, long)]
+    pub out: PathBuf,
+}
+
+/// An assessment from a `.json` file (checked against the model), else scored from responses.
+fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        if let Ok(a) = Assessment::from_json(&text) {
+            return Ok(a);
+        }
+    }
+    let data =
+        Responses::from_file(model, path, &ReadOptions::default()).map_err(|e| format!("{}: {e}", path.display()))?;
+    assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
+}
+
+/// `role=N,role=N` → counts per role id.
+fn parse_invited(spec: &str) -> Result<BTreeMap<String, usize>, String> {
+    spec.split(',')
+        .map(|part| {
+            let (role, n) = part.split_once('=').ok_or_else(|| format!("--invited: `{part}` is not ROLE=N"))?;
+            let n: usize = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("--invited: `{}` is not a count (role `{}`)", n.trim(), role.trim()))?;
+            Ok((role.trim().to_owned(), n))
+        })
+        .collect()
+}
+
+/// The output's folder must exist: say so before any work.
+fn check_out(out: &Path) -> Result<(), String> {
+    let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!("--out `{}`: the folder `{}` does not exist", out.display(), dir.display()));
+    }
+    Ok(())
+}
+
+pub fn run(a: ReportArgs) -> Result<String, String> {
+    check_out(&a.out)?;
+    let model = match &a.model {
+        Some(spec) => Model::resolve(spec).map_err(|e| e.to_string())?,
+        None => Model::default_model(),
+    };
+    let invited = a.invited.as_deref().map(parse_invited).transpose()?.unwrap_or_default();
+    let assessment = read_assessment(&model, &a.input)?;
+    let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
+    let analysis = portfolio
+        .as_ref()
+        .map(|p| {
+            p.analyse(&{
+                let mut o = AnalysisOptions::default();
+                o.lang = a.lang;
+                o
+            })
+        })
+        .transpose();
+    let analysis = analysis.map_err(|e| e.to_string())?;
+    let index =
+        a.catalog.as_ref().map(|p| Catalog::from_file(p).map(Index::new).map_err(|e| e.to_string())).transpose()?;
+    let pair = portfolio.as_ref().zip(analysis.as_ref());
+    let the_plan = if a.plan {
+        if assessment.model.id != model.id() || assessment.model.version != model.version() {
+            // The report names the mismatch below; the plan would fail less clearly.
+            None
+        } else {
+            let inputs = PlanInputs { model: &model, assessment: &assessment, portfolio: pair, index: index.as_ref() };
+            Some(plan(inputs, &PlanOptions::default()).map_err(|e| e.to_string())?)
+        }
+    } else {
+        None
+    };
+    let inputs = ReportInputs {
+        model: &model,
+        assessment: &assessment,
+        portfolio: pair,
+        index: index.as_ref(),
+        plan: the_plan.as_ref(),
+    };
+    let html = render_html(&inputs, &ReportOptions::new(a.lang).with_invited(invited))
+        .map_err(|e| format!("{}: {e}", a.input.display()))?;
+    transform_model::atomic::write_atomically(&a.out, html.as_bytes())
+        .map_err(|e| format!("cannot write `{}`: {e}", a.out.display()))?;
+    Ok(String::new())
+}

@@ -1,0 +1,197 @@
+//! The sections on the survey: dimensions (the table behind page 1's chart), groups with the
+//! heat map and the anonymity statement, perception gaps, recommendations and reservations.
+
+use serde::Serialize;
+
+use super::Table;
+use super::summary::lever_text;
+use crate::chart;
+use crate::localized::Lang;
+use crate::maturity::{Assessment, Gap};
+use crate::model::Model;
+use crate::vocab;
+
+#[derive(Debug, Serialize)]
+pub(super) struct Maturity {
+    dimensions: Table,
+    heatmap: String,
+    groups: Table,
+    anonymity: String,
+    gaps_chart: Option<String>,
+    gaps: Table,
+    gaps_note: String,
+    recommendations: Table,
+    reservations: Vec<String>,
+}
+
+fn opt(x: Option<f64>, decimals: usize, lang: Lang) -> String {
+    x.map_or_else(|| "–".to_owned(), |v| vocab::number(v, decimals, lang))
+}
+
+fn interval(ci: Option<[f64; 2]>, lang: Lang) -> String {
+    ci.map_or_else(|| lang.pick("ikke opgjort", "not reported").to_owned(), |[lo, hi]| vocab::between(lo, hi, 1, lang))
+}
+
+fn dimensions(a: &Assessment, model: &Model, lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick(
+            "Tabel: Score pr. dimension (tallene bag figuren på side 1)",
+            "Table: Score per dimension (the figures behind page 1's chart)",
+        ),
+        &[
+            (lang.pick("Dimension", "Dimension"), false),
+            (lang.pick("Score", "Score"), true),
+            (lang.pick("Usikkerhed", "Uncertainty"), false),
+            (lang.pick("Niveau", "Level"), true),
+            (lang.pick("I forhold til målet", "Against the target"), false),
+            (lang.pick("Besvarelser", "Responses"), true),
+        ],
+    );
+    for d in &a.dimensions {
+        t.rows.push(vec![
+            vocab::dimension(model, &d.id).get(lang).to_owned(),
+            opt(d.score, 1, lang),
+            interval(d.ci, lang),
+            d.level.map_or("–".to_owned(), |l| l.to_string()),
+            d.status.map_or("–".to_owned(), |s| s.label().get(lang).to_owned()),
+            d.n.to_string(),
+        ]);
+    }
+    t
+}
+
+/// The table behind the heat map: dimensions as rows, groups as columns (fits a page).
+fn groups(a: &Assessment, model: &Model, lang: Lang) -> Table {
+    let names: Vec<String> =
+        a.groups.iter().map(|g| format!("{} ({})", vocab::role(model, &g.role).get(lang), g.n)).collect();
+    let mut header: Vec<(&str, bool)> = vec![(lang.pick("Dimension", "Dimension"), false)];
+    header.extend(names.iter().map(|n| (n.as_str(), true)));
+    let mut t = Table::new(
+        lang.pick(
+            "Tabel: Score pr. dimension og gruppe (antal besvarelser i parentes)",
+            "Table: Score per dimension and group (responses in brackets)",
+        ),
+        &header,
+    );
+    for d in &a.dimensions {
+        let mut row = vec![format!("{} {}", d.id, vocab::dimension(model, &d.id).get(lang))];
+        for g in &a.groups {
+            let cell = g.dimensions.iter().find(|x| x.id == d.id).and_then(|c| c.score);
+            row.push(match cell {
+                Some(s) => vocab::number(s, 1, lang),
+                None if asked(model, &g.roles, &d.id) => lang.pick("skjult", "hidden").to_owned(),
+                None => lang.pick("ikke spurgt", "not asked").to_owned(),
+            });
+        }
+        t.rows.push(row);
+    }
+    t
+}
+
+fn asked(model: &Model, roles: &[String], dim: &str) -> bool {
+    let Some(d) = model.dimension_index(dim) else { return false };
+    roles.iter().filter_map(|r| model.role_index(r)).any(|r| model.asked_items(r, d).next().is_some())
+}
+
+fn anonymity(a: &Assessment, lang: Lang) -> String {
+    let k = a.min_group_size;
+    let left = a.excluded_for_anonymity;
+    let base = match lang {
+        Lang::Da => {
+            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar (k = {k}).")
+        }
+        Lang::En => format!("For anonymity, no figure is shown for a group with fewer than {k} responses (k = {k})."),
+    };
+    let extra = match (lang, left) {
+        (Lang::Da, 0) => " Alle besvarelser indgår.".to_owned(),
+        (Lang::Da, 1) => " 1 besvarelse indgår ikke, da gruppen havde færre end k svar.".to_owned(),
+        (Lang::Da, n) => format!(" {n} besvarelser indgår ikke, da gruppen havde færre end k svar."),
+        (Lang::En, 0) => " Every response is included.".to_owned(),
+        (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than k responses."),
+    };
+    let cells = lang.pick(
+        " I tabellen betyder »skjult« skjult af hensyn til anonymitet, og »ikke spurgt«, at gruppen ikke fik dimensionens spørgsmål.",
+        " In the table, “hidden” means hidden for anonymity, and “not asked” that the group was not asked the dimension's items.",
+    );
+    base + &extra + cells
+}
+
+/// "sikker forskel" (adjusted), "mulig forskel" (unadjusted only), "ingen sikker forskel".
+fn verdict(g: &Gap, alpha: f64, lang: Lang) -> &'static str {
+    match (g.significant, g.p) {
+        (Some(true), _) => lang.pick("sikker forskel", "sure difference"),
+        (_, Some(p)) if p < alpha => lang.pick("mulig forskel", "possible difference"),
+        _ => lang.pick("ingen sikker forskel", "no sure difference"),
+    }
+}
+
+fn gaps(a: &Assessment, model: &Model, lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick("Tabel: Forskelle i opfattelse", "Table: Perception gaps"),
+        &[
+            (lang.pick("Dimension", "Dimension"), false),
+            (lang.pick("Grupper", "Groups"), false),
+            (lang.pick("Forskel", "Difference"), true),
+            (lang.pick("Usikkerhed", "Uncertainty"), false),
+            (lang.pick("Vurdering", "Verdict"), false),
+        ],
+    );
+    let alpha = 1.0 - a.bootstrap.confidence;
+    for g in a.gaps.iter().filter(|g| g.diff.is_some()) {
+        t.rows.push(vec![
+            vocab::dimension(model, &g.dimension).get(lang).to_owned(),
+            format!("{} − {}", vocab::role(model, &g.a).get(lang), vocab::role(model, &g.b).get(lang)),
+            g.diff.map_or("–".to_owned(), |d| vocab::signed(d, 1, lang)),
+            interval(g.ci, lang),
+            verdict(g, alpha, lang).to_owned(),
+        ]);
+    }
+    t
+}
+
+fn recommendations(a: &Assessment, model: &Model, lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick("Tabel: Dimensioner at sætte ind på, første først", "Table: Dimensions to act on, first first"),
+        &[
+            (lang.pick("Prioritet", "Priority"), true),
+            (lang.pick("Dimension", "Dimension"), false),
+            (lang.pick("Afstand til målet", "Distance to the target"), true),
+            (lang.pick("Vurdering", "Verdict"), false),
+            (lang.pick("Greb", "Levers"), false),
+        ],
+    );
+    for r in &a.recommendations {
+        let levers: Vec<String> = r.lever_labels.iter().map(|l| lever_text(l.get(lang))).collect();
+        t.rows.push(vec![
+            r.priority.to_string(),
+            vocab::dimension(model, &r.dimension).get(lang).to_owned(),
+            vocab::number(r.gap, 1, lang),
+            r.status.map_or("–".to_owned(), |s| s.label().get(lang).to_owned()),
+            levers.join("; "),
+        ]);
+    }
+    t
+}
+
+pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
+    let any_gap = a.gaps.iter().any(|g| g.diff.is_some());
+    let withheld = a.gaps.iter().filter(|g| g.diff.is_none()).count();
+    Maturity {
+        dimensions: dimensions(a, model, lang),
+        heatmap: chart::group_heatmap(a, model, lang),
+        groups: groups(a, model, lang),
+        anonymity: anonymity(a, lang),
+        gaps_chart: any_gap.then(|| chart::perception_gaps(a, model, lang)),
+        gaps: gaps(a, model, lang),
+        gaps_note: match lang {
+            Lang::Da => format!(
+                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. {withheld} sammenligninger vises ikke, fordi grupperne fik for få fælles spørgsmål eller havde for få svar."
+            ),
+            Lang::En => format!(
+                "The difference is computed on the items both groups were asked. A “sure difference” holds even allowing for the many differences tested at once. {withheld} comparisons are not shown, because the groups shared too few items or had too few responses."
+            ),
+        },
+        recommendations: recommendations(a, model, lang),
+        reservations: a.warnings.iter().map(|w| w.message.get(lang).to_owned()).collect(),
+    }
+}
