@@ -156,6 +156,9 @@ impl CoreError {
                     }
                     CatalogError::UnknownInQuery { field, .. } => Some(field.clone()),
                     CatalogError::InBatch { .. } => None,
+                    CatalogError::InvalidOption { name, .. } => {
+                        return raise(py, "OptionError", e.to_string(), &[("option", obj(py, name.clone()))]);
+                    }
                 };
                 raise(py, "CatalogError", e.to_string(), &[("path", obj(py, path))])
             }

@@ -224,7 +224,7 @@ fn portfolio_errors_name_their_path() {
     assert_eq!(err(v), "invalid portfolio at `initiatives[0].start_year`: year -5000000000 is outside 1900..2200");
     let p = Portfolio::from_json(&tiny().to_string()).unwrap();
     let e = p.analyse(&AnalysisOptions { horizon: 1_000_000, ..no_text() }).unwrap_err();
-    assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 0..100");
+    assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 1..100");
     // A portfolio built in code is checked too, not trusted: an error, never a panic.
     let mut p = Portfolio::from_json(&tiny().to_string()).unwrap();
     p.initiatives[0].links[0].mission = "M9".into();

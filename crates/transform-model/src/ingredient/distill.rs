@@ -29,9 +29,9 @@ pub const LIFT_EPSILON: f64 = 0.05;
 /// Options for matching.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MatchOptions {
-    /// Ingredients returned.
+    /// Ingredients returned (at least 1).
     pub top: usize,
-    /// Interventions retrieved for the distillation (0 = every relevant one).
+    /// Interventions retrieved for the distillation (at least 1).
     pub retrieve: usize,
     pub weights: RelevanceWeights,
     /// Language of advice and warnings.
@@ -159,6 +159,8 @@ impl Index {
     /// Ranks active ingredients for a query (see the module documentation). Only good
     /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
     pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
+        super::at_least_one("top", o.top)?;
+        super::at_least_one("retrieve", o.retrieve)?;
         let ranking = self.rank(query, &o.weights, o.retrieve)?;
         let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
@@ -191,7 +193,7 @@ impl Index {
             });
             list.truncate(o.top);
         }
-        let reason = if !recommended.is_empty() || o.top == 0 {
+        let reason = if !recommended.is_empty() {
             None
         } else if let Some(r) = retrieval_reason(&ranking, best) {
             Some(r)
