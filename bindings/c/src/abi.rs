@@ -20,31 +20,47 @@ pub extern "C" fn tm_abi_version() -> u32 {
     guard_value(TM_ABI_VERSION, || TM_ABI_VERSION)
 }
 
-macro_rules! sizeof_fns {
-    ($($(#[$doc:meta])* $name:ident => $ty:ty;)*) => {$(
-        $(#[$doc])*
-        #[unsafe(no_mangle)]
-        pub extern "C" fn $name() -> usize {
-            std::mem::size_of::<$ty>()
-        }
-    )*};
+// Written out one by one: cbindgen does not expand macros.
+/// `sizeof(tm_assess_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_assess_options() -> usize {
+    std::mem::size_of::<tm_assess_options>()
 }
 
-sizeof_fns! {
-    /// `sizeof(tm_assess_options)` as the library was compiled.
-    tm_sizeof_assess_options => tm_assess_options;
-    /// `sizeof(tm_dimension_result)` as the library was compiled.
-    tm_sizeof_dimension_result => tm_dimension_result;
-    /// `sizeof(tm_gap)` as the library was compiled.
-    tm_sizeof_gap => tm_gap;
-    /// `sizeof(tm_match_options)` as the library was compiled.
-    tm_sizeof_match_options => tm_match_options;
-    /// `sizeof(tm_plan_options)` as the library was compiled.
-    tm_sizeof_plan_options => tm_plan_options;
-    /// `sizeof(tm_plan_action)` as the library was compiled.
-    tm_sizeof_plan_action => tm_plan_action;
-    /// `sizeof(tm_portfolio_options)` as the library was compiled.
-    tm_sizeof_portfolio_options => tm_portfolio_options;
+/// `sizeof(tm_dimension_result)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_dimension_result() -> usize {
+    std::mem::size_of::<tm_dimension_result>()
+}
+
+/// `sizeof(tm_gap)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_gap() -> usize {
+    std::mem::size_of::<tm_gap>()
+}
+
+/// `sizeof(tm_match_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_match_options() -> usize {
+    std::mem::size_of::<tm_match_options>()
+}
+
+/// `sizeof(tm_plan_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_plan_options() -> usize {
+    std::mem::size_of::<tm_plan_options>()
+}
+
+/// `sizeof(tm_plan_action)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_plan_action() -> usize {
+    std::mem::size_of::<tm_plan_action>()
+}
+
+/// `sizeof(tm_portfolio_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_portfolio_options() -> usize {
+    std::mem::size_of::<tm_portfolio_options>()
 }
 
 // The structs have no implicit padding on 64-bit targets (fields widest first, explicit

@@ -4,7 +4,11 @@
 use std::path::PathBuf;
 
 fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..").canonicalize().expect("workspace root");
+    // `cargo run` sets CARGO_MANIFEST_DIR at run time; the compile-time value is only the
+    // fallback, as a binary built in another checkout (a copied target/) would otherwise
+    // write that checkout's header.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned());
+    let root = PathBuf::from(manifest).join("../../..").canonicalize().expect("workspace root");
     let crate_dir = root.join("bindings/c");
     let version = env!("CARGO_PKG_VERSION");
     let mut parts = version.split('.').map(|p| p.parse::<u32>().expect("numeric version"));
