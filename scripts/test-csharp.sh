@@ -23,7 +23,7 @@ fi
 cargo build --release -q -p transform-model-c -p transform-model-cli
 target=${CARGO_TARGET_DIR:-target}
 lib="$(realpath "$target")/release"
-out="$target/csharp-tests"
+out="$(realpath -m "$target/csharp-tests")"
 rm -rf "$out"
 mkdir -p "$out/scratch"
 
@@ -55,9 +55,11 @@ echo "C# test called all $(wc -l <"$out/called") functions"
 # 3. The NuGet package: packed, installed from a local folder into a fresh directory, used.
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 mkdir -p "$out/feed" "$out/fresh/packages" "$out/fresh/app"
-nuget pack bindings/csharp/TransformModel.nuspec -NoPackageAnalysis -OutputDirectory "$out/feed" \
-  -Properties "version=$version;dll=$PWD/$out/TransformModel.dll;native=$lib/libtransform_model_c.so" >/dev/null
-nuget install TransformModel -Version "$version" -Source "$PWD/$out/feed" -OutputDirectory "$out/fresh/packages" \
+# nuget resolves the nuspec's files next to it: pack from a staging folder.
+mkdir -p "$out/pack"
+cp bindings/csharp/TransformModel.nuspec "$out/TransformModel.dll" "$lib/libtransform_model_c.so" "$out/pack/"
+(cd "$out/pack" && nuget pack TransformModel.nuspec -NoPackageAnalysis -OutputDirectory "$out/feed" -Properties "version=$version" >/dev/null)
+nuget install TransformModel -Version "$version" -Source "$out/feed" -OutputDirectory "$out/fresh/packages" \
   -NonInteractive >/dev/null
 pkg="$out/fresh/packages/TransformModel.$version"
 # What a .NET SDK build does with the package: reference lib/, copy the runtime's native library.
