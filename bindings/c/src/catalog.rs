@@ -141,8 +141,9 @@ pub unsafe extern "C" fn tm_catalog_match(
     })
 }
 
-/// The `top` (at least 1) most similar interventions for a problem, as JSON (free with
-/// `tm_string_free`).
+/// The `top` (at least 1) most similar interventions for a problem, as a JSON object
+/// (`schema_version`, `interventions`, `good_matches`, `candidates`, `best_relevance`,
+/// `reason`); free with `tm_string_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_similar(
     c: *const tm_catalog,
@@ -156,13 +157,13 @@ pub unsafe extern "C" fn tm_catalog_similar(
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out_json, "out_json")?;
         let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
-        unsafe { *out_json = c_string(serde_json::to_string_pretty(&similar.interventions).expect("serializes")) };
+        unsafe { *out_json = c_string(transform_model::versioned::similar_json(&similar)) };
         Ok(())
     })
 }
 
-/// The `top` (at least 1) partner municipalities for `code` (3-digit kommunekode), as JSON
-/// (free with `tm_string_free`).
+/// The `top` (at least 1) partner municipalities for `code` (3-digit kommunekode), as a
+/// JSON object (`schema_version`, `partners`); free with `tm_string_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_partners(
     c: *const tm_catalog,
@@ -175,7 +176,7 @@ pub unsafe extern "C" fn tm_catalog_partners(
         let code = unsafe { str_arg(code, "code") }?;
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners(code, top as usize)?;
-        unsafe { *out_json = c_string(serde_json::to_string_pretty(&partners).expect("serializes")) };
+        unsafe { *out_json = c_string(transform_model::versioned::partners_json(&partners)) };
         Ok(())
     })
 }

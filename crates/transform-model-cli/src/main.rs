@@ -337,7 +337,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let report = index.match_report(&query, &options).map_err(|e| e.to_string())?;
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
             let out = match format {
-                OutFormat::Json if similar => serde_json::to_string_pretty(&report).expect("serializes"),
+                OutFormat::Json if similar => transform_model::versioned::match_report_json(&report),
                 OutFormat::Json => report.result.to_json(),
                 OutFormat::Table => ingredient_report::match_table(&report.result, hits, lang),
             };
@@ -349,7 +349,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let partners = index.partners(&code, top).map_err(|e| e.to_string())?;
             index_cmd::release(index);
             Ok(match format {
-                OutFormat::Json => serde_json::to_string_pretty(&partners).expect("serializes"),
+                OutFormat::Json => transform_model::versioned::partners_json(&partners),
                 OutFormat::Table => ingredient_report::partners_table(&partners),
             })
         }

@@ -24,6 +24,7 @@ pub mod responses;
 pub mod schema;
 pub mod stats;
 pub mod text;
+pub mod versioned;
 
 pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};

@@ -131,7 +131,7 @@ pub struct MatchResult {
 
 impl MatchResult {
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a match result serializes")
+        crate::versioned::to_json(self)
     }
 }
 

@@ -76,7 +76,7 @@ pub struct PortfolioAnalysis {
 
 impl PortfolioAnalysis {
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("an analysis serializes")
+        crate::versioned::to_json(self)
     }
 }
 

@@ -167,7 +167,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a plan serializes")
+        crate::versioned::to_json(self)
     }
 
     pub fn from_json(text: &str) -> Result<Plan, String> {
