@@ -59,6 +59,12 @@ else
   [ -z "${CI:-}" ] || exit 1
 fi
 
+# The example of docs/c-api.md compiles without warnings and runs on the sample.
+awk '/^```c$/{f=1;next} /^```$/{f=0} f' docs/c-api.md >"$out/doc_example.c"
+gcc "${flags[@]}" "$out/doc_example.c" -o "$out/doc_example" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+cp "$csv" "$scratch/survey.csv"
+(cd "$scratch" && "$OLDPWD/$out/doc_example" >/dev/null)
+
 # pkg-config: an installed copy is found and links.
 if command -v pkg-config >/dev/null; then
   scripts/install-c.sh "$out/prefix" >/dev/null
