@@ -14,8 +14,8 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 grep -q "#define TM_VERSION \"$version\"" include/transform_model.h || { echo "header version != Cargo.toml $version" >&2; exit 1; }
 
 target=${CARGO_TARGET_DIR:-target}
-lib=$target/release
-out=$target/c-tests
+lib=$(realpath -m "$target/release")
+out=$(realpath -m "$target/c-tests")
 # The SONAME is libtransform_model_c.so.N (N = TM_ABI_VERSION): programs linked here look for
 # that name, as they would in an installed prefix (scripts/install-c.sh).
 abi=$(sed -n 's/^#define TM_ABI_VERSION \([0-9]*\)$/\1/p' include/transform_model.h)
@@ -24,11 +24,11 @@ soname=$(readelf -d "$lib/libtransform_model_c.so" | sed -n 's/.*Library soname:
 ln -sf libtransform_model_c.so "$lib/$soname"
 mkdir -p "$out"
 flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude)
-gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_shared" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_shared" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$lib"
 gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_static" "$lib/libtransform_model_c.a" -lm -lpthread -ldl
-gcc "${flags[@]}" tests/c/test_index.c -o "$out/test_index" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
-gcc "${flags[@]}" tests/c/test_abi.c -o "$out/test_abi" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
-gcc "${flags[@]}" -pthread tests/c/test_threads.c -o "$out/test_threads" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" tests/c/test_index.c -o "$out/test_index" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
+gcc "${flags[@]}" tests/c/test_abi.c -o "$out/test_abi" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
+gcc "${flags[@]}" -pthread tests/c/test_threads.c -o "$out/test_threads" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 
 csv=crates/transform-model/data/sample_responses.csv
 catalog=crates/transform-model/data/catalog.json
@@ -43,7 +43,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 "$out/test_index" "$catalog" "$scratch"
 # The plan (tests/c/test_plan.c): its JSON equals the CLI's.
-gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 "$lib/transform-model" plan "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
   --start-year 2026 --format json >"$out/plan.json"
 "$out/test_plan" "$csv" "$catalog" "$out/plan.json"
@@ -61,17 +61,17 @@ fi
 
 # The example of docs/c-api.md compiles without warnings and runs on the sample.
 awk '/^```c$/{f=1;next} /^```$/{f=0} f' docs/c-api.md >"$out/doc_example.c"
-gcc "${flags[@]}" "$out/doc_example.c" -o "$out/doc_example" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" "$out/doc_example.c" -o "$out/doc_example" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 cp "$csv" "$scratch/survey.csv"
-(cd "$scratch" && "$OLDPWD/$out/doc_example" >/dev/null)
+(cd "$scratch" && "$out/doc_example" >/dev/null)
 
 # pkg-config: an installed copy is found and links.
 if command -v pkg-config >/dev/null; then
   scripts/install-c.sh "$out/prefix" >/dev/null
-  export PKG_CONFIG_PATH="$PWD/$out/prefix/lib/pkgconfig"
+  export PKG_CONFIG_PATH="$out/prefix/lib/pkgconfig"
   # shellcheck disable=SC2046
   gcc -std=c11 -Wall -Werror tests/c/test_threads.c -pthread -o "$out/test_pkgconfig" $(pkg-config --cflags --libs transform_model_c) \
-    -Wl,-rpath,"$PWD/$out/prefix/lib"
+    -Wl,-rpath,"$out/prefix/lib"
   "$out/test_pkgconfig" "$csv"
 fi
 echo "C API tests passed"

@@ -100,7 +100,7 @@ impl CoreError {
                         ("value", obj(py, value)),
                     ],
                     ResponseError::UnknownColumn { column, index } => {
-                        // The core names the CLI flag; Python users pass an argument.
+                        // The core names the concept; Python adds its argument name.
                         let msg = format!(
                             "column {index} `{column}` is not an item of the model \
                              (pass ignore_columns=[{column:?}] to skip it)"

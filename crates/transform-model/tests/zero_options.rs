@@ -30,6 +30,8 @@ fn zero_top_and_retrieve_are_refused_everywhere() {
     assert_eq!(refused_option(e), "top");
     let e = index.match_report(&query(), &MatchOptions { top: 0, ..MatchOptions::default() }).unwrap_err();
     assert_eq!(refused_option(e), "top");
+    let e = index.match_many(&[query()], &MatchOptions { top: 0, ..MatchOptions::default() }).unwrap_err();
+    assert_eq!(refused_option(e), "top");
     let e = index.partners("561", 0).unwrap_err();
     assert_eq!(refused_option(e), "top");
     assert_eq!(CatalogError::InvalidOption { name: "top".into(), message: "x".into() }.to_string(), "option `top`: x");

@@ -38,6 +38,14 @@ pub struct MatchOptions {
     pub lang: Lang,
 }
 
+impl MatchOptions {
+    /// Refuses a `top` or `retrieve` of 0 (docs/c-api.md, "Zero").
+    pub fn check(&self) -> Result<(), CatalogError> {
+        super::at_least_one("top", self.top)?;
+        super::at_least_one("retrieve", self.retrieve)
+    }
+}
+
 impl Default for MatchOptions {
     fn default() -> Self {
         MatchOptions { top: 10, retrieve: 50, weights: RelevanceWeights::default(), lang: Lang::Da }
@@ -159,8 +167,7 @@ impl Index {
     /// Ranks active ingredients for a query (see the module documentation). Only good
     /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
     pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
-        super::at_least_one("top", o.top)?;
-        super::at_least_one("retrieve", o.retrieve)?;
+        o.check()?;
         let ranking = self.rank(query, &o.weights, o.retrieve)?;
         let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
@@ -321,6 +328,8 @@ impl Index {
     /// first invalid query (in input order) is the error.
     pub fn match_many(&self, queries: &[Query], o: &MatchOptions) -> Result<Vec<MatchResult>, CatalogError> {
         use rayon::prelude::*;
+        // Checked once, so a bad option is not reported as an error of query 0.
+        o.check()?;
         let results: Vec<Result<MatchResult, CatalogError>> =
             queries.par_iter().map(|q| self.match_query(q, o)).collect();
         results
