@@ -229,8 +229,24 @@ static void test_filters_and_zero(void) {
   char *json = NULL;
   CHECK(tm_catalog_similar(c, problem, NULL, 0, &json) == TM_STATUS_INVALID_ARGUMENT && json == NULL);
   CHECK(tm_catalog_partners(c, "561", 0, &json) == TM_STATUS_INVALID_ARGUMENT && json == NULL);
+  /* Every JSON output starts with its schema_version. */
+  const char *v1 = "{\n  \"schema_version\": 1,";
+  CHECK(tm_catalog_similar(c, problem, NULL, 2, &json) == TM_STATUS_OK && strncmp(json, v1, strlen(v1)) == 0);
+  tm_string_free(json);
+  CHECK(tm_catalog_partners(c, "561", 2, &json) == TM_STATUS_OK && strncmp(json, v1, strlen(v1)) == 0);
+  CHECK(strstr(json, "\"partners\": [") != NULL);
+  tm_string_free(json);
+  CHECK(tm_catalog_match(c, problem, NULL, NULL, &r) == TM_STATUS_OK);
+  CHECK(tm_match_result_to_json(r, &json) == TM_STATUS_OK && strncmp(json, v1, strlen(v1)) == 0);
+  tm_string_free(json);
+  tm_match_result_free(r);
+  r = NULL;
+  json = NULL;
   tm_portfolio *p = NULL;
   CHECK(tm_portfolio_sample(&p) == TM_STATUS_OK);
+  CHECK(tm_portfolio_analyse(p, NULL, &json) == TM_STATUS_OK && strncmp(json, v1, strlen(v1)) == 0);
+  tm_string_free(json);
+  json = NULL;
   tm_portfolio_options po = tm_portfolio_options_default();
   po.horizon = 0;
   CHECK(tm_portfolio_analyse(p, &po, &json) == TM_STATUS_INVALID_ARGUMENT && last_error_contains("`horizon`"));
