@@ -142,8 +142,5 @@ unsafe fn str_list(p: *const *const c_char, count: usize, name: &str) -> Result<
         };
     }
     let list = unsafe { std::slice::from_raw_parts(p, count) };
-    list.iter()
-        .enumerate()
-        .map(|(i, &s)| unsafe { str_arg(s, &format!("{name}[{i}]")) }.map(str::to_owned))
-        .collect()
+    list.iter().enumerate().map(|(i, &s)| unsafe { str_arg(s, &format!("{name}[{i}]")) }.map(str::to_owned)).collect()
 }

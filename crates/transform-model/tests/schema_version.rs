@@ -35,7 +35,8 @@ fn every_output_document_starts_with_its_schema_version() {
 
     let comparison = assert_versioned(&compare_rounds(&a, &a).unwrap().to_json(), "round comparison");
     assert!(comparison["changes"].is_array());
-    let items = assert_versioned(&item_analysis(&model, &responses, &ItemOptions::default()).unwrap().to_json(), "items");
+    let items =
+        assert_versioned(&item_analysis(&model, &responses, &ItemOptions::default()).unwrap().to_json(), "items");
     assert!(items["items"].is_array());
 
     let portfolio = Portfolio::sample();

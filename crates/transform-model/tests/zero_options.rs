@@ -50,6 +50,9 @@ fn one_is_the_smallest_count() {
 fn zero_horizon_is_refused() {
     let p = Portfolio::sample();
     let e = p.analyse(&AnalysisOptions { horizon: 0, ..AnalysisOptions::default() }).unwrap_err();
-    assert_eq!(e, PortfolioError::InvalidOption { name: "horizon".into(), message: "0 years is outside 1..100".into() });
+    assert_eq!(
+        e,
+        PortfolioError::InvalidOption { name: "horizon".into(), message: "0 years is outside 1..100".into() }
+    );
     assert!(p.analyse(&AnalysisOptions { horizon: 1, ..AnalysisOptions::default() }).is_ok());
 }
