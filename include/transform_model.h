@@ -543,8 +543,9 @@ tm_status tm_catalog_match(const tm_catalog *c,
                            tm_match_result **out);
 
 /*
- The `top` (at least 1) most similar interventions for a problem, as JSON (free with
- `tm_string_free`).
+ The `top` (at least 1) most similar interventions for a problem, as a JSON object
+ (`schema_version`, `interventions`, `good_matches`, `candidates`, `best_relevance`,
+ `reason`); free with `tm_string_free`.
  */
 tm_status tm_catalog_similar(const tm_catalog *c,
                              const char *problem,
@@ -553,8 +554,8 @@ tm_status tm_catalog_similar(const tm_catalog *c,
                              char **out_json);
 
 /*
- The `top` (at least 1) partner municipalities for `code` (3-digit kommunekode), as JSON
- (free with `tm_string_free`).
+ The `top` (at least 1) partner municipalities for `code` (3-digit kommunekode), as a
+ JSON object (`schema_version`, `partners`); free with `tm_string_free`.
  */
 tm_status tm_catalog_partners(const tm_catalog *c, const char *code, uint32_t top, char **out_json);
 

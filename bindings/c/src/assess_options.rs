@@ -114,8 +114,8 @@ pub(crate) fn convert(o: Option<&tm_assess_options>) -> Result<Converted> {
         threads: (o.threads != 0).then_some(o.threads as usize),
         ..AssessOptions::default()
     };
-    let mut read = ReadOptions::default();
-    read.ignore_columns = unsafe { str_list(o.ignore_columns, o.ignore_column_count, "ignore_columns") }?;
+    let ignore_columns = unsafe { str_list(o.ignore_columns, o.ignore_column_count, "ignore_columns") }?;
+    let read = ReadOptions { ignore_columns, ..ReadOptions::default() };
     let baseline = match unsafe { opt_str_arg(o.baseline_json, "baseline_json") }? {
         Some(text) => Some(Assessment::from_json(text)?),
         None => None,
