@@ -10,15 +10,21 @@ cargo run -q -p transform-model-c-header -- --check
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 grep -q "#define TM_VERSION \"$version\"" include/transform_model.h || { echo "header version != Cargo.toml $version" >&2; exit 1; }
 
-# Build output: CARGO_TARGET_DIR when set, else target/ (made absolute: rpaths and cd-free use).
-target=$(realpath -m "${CARGO_TARGET_DIR:-target}")
-lib=$target/release
-out=$target/c-tests
+target=${CARGO_TARGET_DIR:-target}
+lib=$(realpath -m "$target/release")
+out=$(realpath -m "$target/c-tests")
+# The SONAME is libtransform_model_c.so.N (N = TM_ABI_VERSION): programs linked here look for
+# that name, as they would in an installed prefix (scripts/install-c.sh).
+abi=$(sed -n 's/^#define TM_ABI_VERSION \([0-9]*\)$/\1/p' include/transform_model.h)
+soname=$(readelf -d "$lib/libtransform_model_c.so" | sed -n 's/.*Library soname: \[\(.*\)\]/\1/p')
+[ "$soname" = "libtransform_model_c.so.$abi" ] || { echo "SONAME '$soname' != libtransform_model_c.so.$abi (bindings/c/build.rs)" >&2; exit 1; }
+ln -sf libtransform_model_c.so "$lib/$soname"
 mkdir -p "$out"
 flags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -Iinclude)
 gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_shared" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$lib"
 gcc "${flags[@]}" tests/c/test_api.c -o "$out/test_api_static" "$lib/libtransform_model_c.a" -lm -lpthread -ldl
 gcc "${flags[@]}" tests/c/test_index.c -o "$out/test_index" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
+gcc "${flags[@]}" tests/c/test_abi.c -o "$out/test_abi" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 gcc "${flags[@]}" -pthread tests/c/test_threads.c -o "$out/test_threads" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 
 csv=crates/transform-model/data/sample_responses.csv
@@ -29,6 +35,7 @@ expected=$("$lib/transform-model" assess "$csv" --bootstrap 200 --seed 7 --forma
 "$out/test_api_shared" "$csv" "$expected" "$catalog"
 "$out/test_api_static" "$csv" "$expected" "$catalog"
 "$out/test_threads" "$csv"
+"$out/test_abi" "$csv"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 "$out/test_index" "$catalog" "$scratch"
@@ -47,12 +54,19 @@ if command -v valgrind >/dev/null; then
   vg=(valgrind -q --num-callers=60 --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,possible --suppressions=tests/c/valgrind.supp)
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_api_shared" "$csv" "$expected" "$catalog"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_threads" "$csv"
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_abi" "$csv"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_index" "$catalog" "$scratch"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_report" "$csv" "$catalog" "$out/report.html" crates/transform-model/data/sample_responses_ci.csv
 else
   echo "valgrind not found: memory checks skipped" >&2
   [ -z "${CI:-}" ] || exit 1
 fi
+
+# The example of docs/c-api.md compiles without warnings and runs on the sample.
+awk '/^```c$/{f=1;next} /^```$/{f=0} f' docs/c-api.md >"$out/doc_example.c"
+gcc "${flags[@]}" "$out/doc_example.c" -o "$out/doc_example" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
+cp "$csv" "$scratch/survey.csv"
+(cd "$scratch" && "$out/doc_example" >/dev/null)
 
 # pkg-config: an installed copy is found and links.
 if command -v pkg-config >/dev/null; then

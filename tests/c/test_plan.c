@@ -94,7 +94,7 @@ int main(int argc, char **argv) {
   }
   CHECK(saw_secure && saw_reanchor_q1);
   tm_plan_action act;
-  CHECK(tm_plan_get_action(plan, 0, 100000, &act) == TM_STATUS_INVALID_ARGUMENT);
+  CHECK(tm_plan_get_action(plan, 0, 100000, &act) == TM_STATUS_OUT_OF_RANGE);
   CHECK(tm_plan_action_count(plan, 99) == 0);
   CHECK(tm_plan_deferred_count(plan) == 0);
   tm_plan_free(plan);

@@ -2,105 +2,12 @@
 
 use std::ffi::{CString, c_char};
 
-use transform_model::responses::ReadOptions;
-use transform_model::{AssessOptions, Assessment, Responses, Weighting, assess};
+use transform_model::{Assessment, Lang, ResponseError, Responses, assess};
 
+use crate::assess_options::{convert, tm_assess_options};
 use crate::error::*;
 use crate::model::tm_model;
-
-/// How role groups combine into the municipality's score.
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum tm_weighting {
-    /// Each reported perspective counts once (default).
-    TM_WEIGHTING_BALANCED = 0,
-    /// Every respondent counts once.
-    TM_WEIGHTING_POOLED = 1,
-}
-
-/// Options of an assessment; start from `tm_assess_options_default()`.
-#[repr(C)]
-#[derive(Debug, Clone, Copy)]
-pub struct tm_assess_options {
-    /// A `tm_weighting` value.
-    pub weighting: u32,
-    /// Minimum respondents behind any figure (k), default 5.
-    pub min_group_size: u32,
-    /// Bootstrap resamples, default 1000 (0 = no intervals).
-    pub bootstrap: u32,
-    pub seed: u64,
-    /// Target level; 0 = one above the current overall level.
-    pub target: i32,
-    /// Worker threads; 0 = all cores. Results do not depend on it.
-    pub threads: u32,
-    /// 1 allows 3 ≤ min_group_size < 5 (the result says so); k below 3 is always refused.
-    pub allow_small_groups: u8,
-    /// Dispersion figures (intervals, SD, r_wg, alpha) only for cells of at least this many
-    /// respondents; default 10.
-    pub min_dispersion_n: u32,
-    /// Perception gaps need at least this many items asked of both roles; default 2.
-    pub min_common_items: u32,
-}
-
-/// The documented defaults.
-#[unsafe(no_mangle)]
-pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
-    let fallback = tm_assess_options {
-        weighting: tm_weighting::TM_WEIGHTING_BALANCED as u32,
-        min_group_size: 5,
-        bootstrap: 1000,
-        seed: 0,
-        target: 0,
-        threads: 0,
-        allow_small_groups: 0,
-        min_dispersion_n: 10,
-        min_common_items: 2,
-    };
-    guard_value(fallback, || {
-        let d = AssessOptions::default();
-        tm_assess_options {
-            min_group_size: d.min_group_size as u32,
-            bootstrap: d.bootstrap as u32,
-            seed: d.seed,
-            allow_small_groups: d.allow_small_groups as u8,
-            min_dispersion_n: d.min_dispersion_n as u32,
-            min_common_items: d.min_common_items as u32,
-            ..fallback
-        }
-    })
-}
-
-fn convert(o: Option<&tm_assess_options>) -> Result<AssessOptions> {
-    let o = o.copied().unwrap_or_else(|| tm_assess_options_default());
-    Ok({
-        let mut opts = AssessOptions::default();
-        opts.weighting = match o.weighting {
-            0 => Weighting::Balanced,
-            1 => Weighting::Pooled,
-            other => {
-                return Err(Fail::new(
-                    TM_STATUS_INVALID_ARGUMENT,
-                    format!("weighting {other} is not a tm_weighting (0 balanced, 1 pooled)"),
-                ));
-            }
-        };
-        opts.min_group_size = o.min_group_size as usize;
-        opts.allow_small_groups = match o.allow_small_groups {
-            0 => false,
-            1 => true,
-            other => {
-                return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("allow_small_groups {other} is not 0 or 1")));
-            }
-        };
-        opts.min_dispersion_n = o.min_dispersion_n as usize;
-        opts.min_common_items = o.min_common_items as usize;
-        opts.bootstrap = o.bootstrap as usize;
-        opts.seed = o.seed;
-        opts.target = (o.target != 0).then_some(o.target as i64);
-        opts.threads = (o.threads != 0).then_some(o.threads as usize);
-        opts
-    })
-}
+use crate::portfolio::lang;
 
 /// The result of an assessment (immutable; share freely between threads).
 pub struct tm_assessment {
@@ -110,22 +17,27 @@ pub struct tm_assessment {
 }
 
 /// One dimension's figures. `id` is owned by the assessment: valid until it is freed.
-/// A figure that is not reported (anonymity, too few answers) has its `has_…` flag false.
+/// A figure that is not reported (anonymity, too few answers) has its `has_…` flag 0 and
+/// is NaN. Flags are `uint8_t` 0/1 (not `bool`: .NET marshals a struct `bool` as 4 bytes);
+/// fields are ordered widest first so every byte is written (`reserved` is 0). The struct
+/// never grows: later figures come through `tm_assessment_dimension_figure`.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_dimension_result {
-    pub id: *const c_char,
-    pub has_score: bool,
     pub score: f64,
-    pub level: i32,
     pub progress: f64,
-    pub has_ci: bool,
     pub ci_low: f64,
     pub ci_high: f64,
-    pub has_alpha: bool,
     pub alpha: f64,
+    pub id: *const c_char,
     /// Respondents behind the score.
     pub n: usize,
+    pub level: i32,
+    pub has_score: u8,
+    pub has_ci: u8,
+    pub has_alpha: u8,
+    /// Always 0.
+    pub reserved: u8,
 }
 
 fn finish(out: *mut *mut tm_assessment, a: Assessment) {
@@ -147,16 +59,29 @@ unsafe fn run(
 ) -> Result<()> {
     let model = &unsafe { handle(model, "model") }?.inner;
     out_arg(out, "out")?;
-    convert(unsafe { options.as_ref() })?;
-    let responses = match source {
-        Source::Csv(text) => Responses::from_csv_str(model, text, &ReadOptions::default())?,
-        Source::LongJson(text) => Responses::from_long_json(model, text)?,
-        Source::File(path) => Responses::from_file(model, path, &ReadOptions::default())?,
-    };
     let options = convert(unsafe { options.as_ref() })?;
-    let a = assess(model, &responses, &options)?;
+    let responses = match source {
+        Source::Csv(text) => Responses::from_csv_str(model, text, &options.read),
+        Source::LongJson(text) => Responses::from_long_json(model, text),
+        Source::File(path) => Responses::from_file(model, path, &options.read),
+    }
+    .map_err(with_hint)?;
+    let mut a = assess(model, &responses, &options.assess)?;
+    if let Some(earlier) = &options.baseline {
+        a = a.with_baseline(earlier)?;
+    }
     finish(out, a);
     Ok(())
+}
+
+/// The core names the concept; the C face adds where to set it.
+fn with_hint(e: ResponseError) -> Fail {
+    let hint = match e {
+        ResponseError::UnknownColumn { .. } => " (list it in tm_assess_options.ignore_columns)",
+        _ => "",
+    };
+    let Fail(status, message) = Fail::from(e);
+    Fail(status, format!("{message}{hint}"))
 }
 
 /// Assesses wide CSV text (`respondent`, `role`, item columns). `options` may be NULL (defaults).
@@ -199,6 +124,38 @@ pub unsafe extern "C" fn tm_assessment_to_json(a: *const tm_assessment, out: *mu
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(out, "out")?;
         unsafe { *out = c_string(a.inner.to_json()) };
+        Ok(())
+    })
+}
+
+/// The assessment as the CLI's `assess --format table` text in `lang` (a `tm_lang`), with
+/// the labels of `model`, the model it was made with (free with `tm_string_free`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_assessment_to_text(
+    a: *const tm_assessment,
+    model: *const tm_model,
+    lang_: u32,
+    out: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        let a = unsafe { handle(a, "assessment") }?;
+        let model = &unsafe { handle(model, "model") }?.inner;
+        out_arg(out, "out")?;
+        let lang: Lang = lang(lang_)?;
+        if a.inner.model.id != model.id() || a.inner.model.version != model.version() {
+            return Err(Fail::new(
+                TM_STATUS_VALIDATION_ERROR,
+                format!(
+                    "the assessment was made with model {}@{}, not {}@{}",
+                    a.inner.model.id,
+                    a.inner.model.version,
+                    model.id(),
+                    model.version()
+                ),
+            ));
+        }
+        let text = transform_model::maturity::report::render_table(&a.inner, model, Some(lang));
+        unsafe { *out = c_string(text) };
         Ok(())
     })
 }
@@ -250,17 +207,18 @@ pub unsafe extern "C" fn tm_assessment_dimension(
         let [lo, hi] = d.ci.unwrap_or([f64::NAN; 2]);
         unsafe {
             *out = tm_dimension_result {
-                id: a.ids[index].as_ptr(),
-                has_score: d.score.is_some(),
                 score: d.score.unwrap_or(f64::NAN),
-                level: d.level.unwrap_or(0) as i32,
                 progress: d.progress.unwrap_or(f64::NAN),
-                has_ci: d.ci.is_some(),
                 ci_low: lo,
                 ci_high: hi,
-                has_alpha: d.alpha.is_some(),
                 alpha: d.alpha.unwrap_or(f64::NAN),
+                id: a.ids[index].as_ptr(),
                 n: d.n,
+                level: d.level.unwrap_or(0) as i32,
+                has_score: d.score.is_some().into(),
+                has_ci: d.ci.is_some().into(),
+                has_alpha: d.alpha.is_some().into(),
+                reserved: 0,
             }
         };
         Ok(())

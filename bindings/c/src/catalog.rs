@@ -17,9 +17,9 @@ pub struct tm_catalog {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_match_options {
-    /// Ingredients returned, default 10.
+    /// Ingredients returned, default 10; 0 is refused (`TM_STATUS_INVALID_ARGUMENT`).
     pub top: u32,
-    /// Interventions retrieved for the distillation, default 50.
+    /// Interventions retrieved for the distillation, default 50; 0 is refused.
     pub retrieve: u32,
     /// A `tm_lang` value.
     pub lang: u32,
@@ -80,8 +80,12 @@ pub unsafe extern "C" fn tm_catalog_intervention_count(c: *const tm_catalog) -> 
     guard_value(0, || unsafe { c.as_ref() }.map_or(0, |c| c.index.catalog().interventions().len()))
 }
 
-/// Builds a query from the problem text and optional filters as JSON:
+/// The keys `filters_json` may have (docs/c-api.md, "Filters").
+const FILTER_KEYS: [&str; 5] = ["target_groups", "problems", "area", "context", "exclude"];
+
+/// Builds a query from the problem text and optional filters as a JSON object:
 /// `{"target_groups":[..],"problems":[..],"area":"..","context":{"urbanity":"rural"},"exclude":[..]}`.
+/// Any other key (a typo, or `text`: the problem is its own argument) is refused.
 unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Query> {
     let text = unsafe { str_arg(text, "problem") }?;
     let mut q = match unsafe { opt_str_arg(filters_json, "filters_json") }? {
@@ -89,9 +93,16 @@ unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Quer
         Some(f) => {
             let mut v: Value =
                 serde_json::from_str(f).map_err(|e| Fail::new(TM_STATUS_PARSE_ERROR, format!("filters_json: {e}")))?;
-            if let Some(o) = v.as_object_mut() {
-                o.insert("text".into(), Value::from(""));
+            let Some(o) = v.as_object_mut() else {
+                return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, "filters_json: not a JSON object"));
+            };
+            if let Some(key) = o.keys().find(|k| !FILTER_KEYS.contains(&k.as_str())) {
+                return Err(Fail::new(
+                    TM_STATUS_INVALID_ARGUMENT,
+                    format!("filters_json: unknown key `{key}` (known: {})", FILTER_KEYS.join(", ")),
+                ));
             }
+            o.insert("text".into(), Value::from(""));
             serde_json::from_value(v).map_err(|e| Fail::new(TM_STATUS_PARSE_ERROR, format!("filters_json: {e}")))?
         }
     };
@@ -110,7 +121,8 @@ fn options(o: *const tm_match_options) -> Result<MatchOptions> {
     })
 }
 
-/// Ranks active ingredients for a problem. `filters_json` and `options` may be NULL.
+/// Ranks active ingredients for a problem. `filters_json` (keys in docs/c-api.md,
+/// "Filters") and `options` may be NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_match(
     c: *const tm_catalog,
@@ -130,7 +142,9 @@ pub unsafe extern "C" fn tm_catalog_match(
     })
 }
 
-/// The most similar interventions for a problem, as JSON (free with `tm_string_free`).
+/// The `top` (at least 1) most similar interventions for a problem, as a JSON object
+/// (`schema_version`, `interventions`, `good_matches`, `candidates`, `best_relevance`,
+/// `reason`); free with `tm_string_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_similar(
     c: *const tm_catalog,
@@ -144,12 +158,13 @@ pub unsafe extern "C" fn tm_catalog_similar(
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out_json, "out_json")?;
         let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
-        unsafe { *out_json = c_string(serde_json::to_string_pretty(&similar.interventions).expect("serializes")) };
+        unsafe { *out_json = c_string(transform_model::versioned::similar_json(&similar)) };
         Ok(())
     })
 }
 
-/// Partner municipalities for `code` (3-digit kommunekode), as JSON.
+/// The `top` (at least 1) partner municipalities for `code` (3-digit kommunekode), as a
+/// JSON object (`schema_version`, `partners`); free with `tm_string_free`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_partners(
     c: *const tm_catalog,
@@ -162,7 +177,7 @@ pub unsafe extern "C" fn tm_catalog_partners(
         let code = unsafe { str_arg(code, "code") }?;
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners(code, top as usize)?;
-        unsafe { *out_json = c_string(serde_json::to_string_pretty(&partners).expect("serializes")) };
+        unsafe { *out_json = c_string(transform_model::versioned::partners_json(&partners)) };
         Ok(())
     })
 }

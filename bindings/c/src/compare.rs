@@ -22,8 +22,7 @@ pub unsafe extern "C" fn tm_assessment_compare_json(
         let baseline = unsafe { handle(baseline, "baseline") }?;
         out_arg(out, "out")?;
         let comparison = compare_rounds(&current.inner, &baseline.inner)?;
-        let text = serde_json::to_string_pretty(&comparison).expect("a comparison serializes");
-        unsafe { *out = c_string(text) };
+        unsafe { *out = c_string(comparison.to_json()) };
         Ok(())
     })
 }

@@ -104,6 +104,7 @@ impl From<CatalogError> for Fail {
             | CatalogError::NoProfile { .. }
             | CatalogError::UnknownInQuery { .. }
             | CatalogError::InBatch { .. } => TM_STATUS_VALIDATION_ERROR,
+            CatalogError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
             // A variant added later: reported as a validation error until it gets its own status.
             _ => TM_STATUS_VALIDATION_ERROR,
         };
@@ -183,32 +184,40 @@ pub(crate) fn c_string(s: String) -> *mut c_char {
     CString::new(s.replace('\0', " ")).expect("no interior NUL").into_raw()
 }
 
-/// Length in bytes of the last error message of this thread (without the final NUL).
+/// Length in bytes of the last error message of this thread (without the final NUL). It
+/// neither sets nor clears the last error.
 #[unsafe(no_mangle)]
 pub extern "C" fn tm_last_error_length() -> usize {
     guard_value(0, || LAST_ERROR.with(|e| e.borrow().as_bytes().len()))
 }
 
-/// Copies the last error message of this thread into `buf` (NUL-terminated). Writes the
-/// message length (without NUL) to `written` when it is not NULL. Returns
-/// `TM_STATUS_BUFFER_TOO_SMALL` (and a truncated, terminated message) when `len` is short.
+/// Copies the last error message of this thread into `buf` (NUL-terminated) and writes its
+/// length in bytes (without NUL) to `written` when that is not NULL. When `len` is too short
+/// (including `len` = 0) it returns `TM_STATUS_BUFFER_TOO_SMALL`, still writes `written`
+/// and, when `len` > 0, a truncated, terminated message: the one function whose
+/// out-parameters are written on a failure. `buf` = NULL with `len` = 0 asks only for the
+/// length. It neither sets nor clears the last error.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_last_error_message(buf: *mut c_char, len: usize, written: *mut usize) -> tm_status {
     std::panic::catch_unwind(|| {
-        if buf.is_null() || len == 0 {
+        if buf.is_null() && len != 0 {
             return TM_STATUS_NULL_POINTER;
         }
         LAST_ERROR.with(|e| {
-            let bytes = e.borrow().as_bytes().to_vec();
-            let n = bytes.len().min(len - 1);
+            let e = e.borrow();
+            let bytes = e.as_bytes();
             unsafe {
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
-                *buf.add(n) = 0;
                 if !written.is_null() {
                     *written = bytes.len();
                 }
+                if len == 0 {
+                    return TM_STATUS_BUFFER_TOO_SMALL;
+                }
+                let n = bytes.len().min(len - 1);
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
+                *buf.add(n) = 0;
+                if n < bytes.len() { TM_STATUS_BUFFER_TOO_SMALL } else { TM_STATUS_OK }
             }
-            if n < bytes.len() { TM_STATUS_BUFFER_TOO_SMALL } else { TM_STATUS_OK }
         })
     })
     .unwrap_or(TM_STATUS_PANIC)

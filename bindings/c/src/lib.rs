@@ -9,6 +9,8 @@
 #![allow(non_camel_case_types)]
 #![allow(clippy::missing_safety_doc)]
 
+mod abi;
+mod assess_options;
 mod assessment;
 mod benchmark;
 mod catalog;
@@ -25,6 +27,8 @@ mod store;
 
 use std::ffi::{CString, c_char};
 
+pub use abi::*;
+pub use assess_options::*;
 pub use assessment::*;
 pub use benchmark::*;
 pub use catalog::*;

@@ -26,21 +26,24 @@ impl From<PlanError> for Fail {
     }
 }
 
-/// Options of a plan; start from `tm_plan_options_default()`.
+/// Options of a plan; start from `tm_plan_options_default()`. Widest fields first (no
+/// hidden padding); `reserved` must stay 0.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_plan_options {
-    /// First plan year; 0 = the portfolio's `year`.
-    pub start_year: i32,
-    /// Plan years, 1–10 (default 5).
-    pub years: i32,
     /// Leader hours per department per year (default 2000).
     pub capacity_hours: f64,
     /// Election years (`election_count` of them); NULL = every fourth year from 2025.
     pub elections: *const i32,
     pub election_count: usize,
+    /// First plan year; 0 = the portfolio's `year`.
+    pub start_year: i32,
+    /// Plan years, 1–10 (default 5).
+    pub years: i32,
     /// A `tm_lang` value: the language of `tm_plan_action.title`.
     pub lang: u32,
+    /// Always 0.
+    pub reserved: u32,
 }
 
 #[unsafe(no_mangle)]
@@ -53,26 +56,31 @@ pub extern "C" fn tm_plan_options_default() -> tm_plan_options {
         elections: std::ptr::null(),
         election_count: 0,
         lang: tm_lang::TM_LANG_DA as u32,
+        reserved: 0,
     }
 }
 
-/// One planned action. Strings are owned by the plan: valid until it is freed.
+/// One planned action. Strings are owned by the plan: valid until it is freed. Widest
+/// fields first, so every byte is written; `has_cost` is a `uint8_t` 0/1, `reserved` 0.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_plan_action {
+    pub hours: f64,
+    /// NaN when `has_cost` is 0.
+    pub cost_kr: f64,
     pub id: *const c_char,
     /// The JSON kind, e.g. "close", "secure_in_budget".
     pub kind: *const c_char,
     pub title: *const c_char,
-    pub year: i32,
-    pub quarter: i32,
-    pub hours: f64,
-    pub has_cost: bool,
-    pub cost_kr: f64,
-    /// The budget that decides the cost; 0 = none.
-    pub budget_year: i32,
     /// NULL when the owner is to be decided.
     pub owner_department: *const c_char,
+    pub year: i32,
+    pub quarter: i32,
+    /// The budget that decides the cost; 0 = none.
+    pub budget_year: i32,
+    pub has_cost: u8,
+    /// Always 0.
+    pub reserved: [u8; 3],
 }
 
 /// The C strings of one action.
@@ -208,22 +216,23 @@ pub unsafe extern "C" fn tm_plan_get_action(
     guard(|| {
         let p = unsafe { handle(p, "plan") }?;
         out_arg(out, "out")?;
-        let out_of_range = || Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("no action {index} in phase {phase}"));
+        let out_of_range = || Fail::new(TM_STATUS_OUT_OF_RANGE, format!("no action {index} in phase {phase}"));
         let ph = p.inner.phases.get(phase).ok_or_else(out_of_range)?;
         let a = ph.actions.get(index).ok_or_else(out_of_range)?;
         let row = &p.rows[phase][index];
         unsafe {
             *out = tm_plan_action {
+                hours: a.hours,
+                cost_kr: a.cost_kr.unwrap_or(f64::NAN),
                 id: row.id.as_ptr(),
                 kind: row.kind.as_ptr(),
                 title: row.title.as_ptr(),
+                owner_department: row.owner.as_ref().map_or(std::ptr::null(), |o| o.as_ptr()),
                 year: ph.year as i32,
                 quarter: a.quarter as i32,
-                hours: a.hours,
-                has_cost: a.cost_kr.is_some(),
-                cost_kr: a.cost_kr.unwrap_or(0.0),
                 budget_year: a.budget_year.unwrap_or(0) as i32,
-                owner_department: row.owner.as_ref().map_or(std::ptr::null(), |o| o.as_ptr()),
+                has_cost: a.cost_kr.is_some().into(),
+                reserved: [0; 3],
             }
         };
         Ok(())

@@ -32,7 +32,7 @@ pub(crate) fn lang(l: u32) -> Result<Lang> {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_portfolio_options {
-    /// Payback horizon in years, default 5.
+    /// Payback horizon in years, 1–100, default 5; 0 is refused.
     pub horizon: i32,
     /// Analysis year; 0 = the file's `year`.
     pub year: i32,

@@ -108,7 +108,7 @@ impl CoreError {
                         ("value", obj(py, value)),
                     ],
                     ResponseError::UnknownColumn { column, index } => {
-                        // The core names the CLI flag; Python users pass an argument.
+                        // The core names the concept; Python adds its argument name.
                         let msg = format!(
                             "column {index} `{column}` is not an item of the model \
                              (pass ignore_columns=[{column:?}] to skip it)"
@@ -176,6 +176,9 @@ impl CoreError {
                     }
                     CatalogError::UnknownInQuery { field, .. } => Some(field.clone()),
                     CatalogError::InBatch { .. } => None,
+                    CatalogError::InvalidOption { name, .. } => {
+                        return raise(py, "OptionError", e.to_string(), &[("option", obj(py, name.clone()))]);
+                    }
                     // A variant added later: the message alone until it gets its own fields.
                     _ => None,
                 };

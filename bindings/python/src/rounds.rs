@@ -11,7 +11,7 @@ use crate::errors::{IntoPyResult, invalid};
 #[pyfunction]
 pub fn compare_rounds_json(py: Python<'_>, current: &PyAssessment, baseline: &PyAssessment) -> PyResult<String> {
     let comparison = compare_rounds(&current.inner, &baseline.inner).into_py_result(py)?;
-    Ok(serde_json::to_string(&comparison).expect("a comparison serializes"))
+    Ok(comparison.to_json())
 }
 
 /// The JSON Schema named `name`, as JSON text.

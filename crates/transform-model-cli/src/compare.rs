@@ -15,5 +15,5 @@ fn read(path: &Path, what: &str) -> Result<Assessment, String> {
 pub fn run(current: &Path, baseline: &Path) -> Result<String, String> {
     let comparison =
         compare_rounds(&read(current, "current")?, &read(baseline, "baseline")?).map_err(|e| e.to_string())?;
-    Ok(serde_json::to_string_pretty(&comparison).expect("a comparison serializes"))
+    Ok(comparison.to_json())
 }

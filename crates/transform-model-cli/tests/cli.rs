@@ -229,7 +229,9 @@ fn match_similar_json_is_the_library_report() {
     // The test only means something when fewer ingredients are shown than interventions retrieved.
     assert!(library.result.retrieved > library.result.ingredients.len(), "{library:?}");
     assert_eq!(raw["retrieved"], serde_json::json!(library.result.retrieved));
-    assert_eq!(raw, serde_json::to_value(&library).unwrap());
+    let versioned: serde_json::Value =
+        serde_json::from_str(&transform_model::versioned::match_report_json(&library)).unwrap();
+    assert_eq!(raw, versioned);
 }
 
 #[test]
@@ -253,7 +255,9 @@ fn match_bad_input_is_named() {
 fn partners_json_is_the_library_result() {
     let text =
         stdout(&["partners", "901", "--catalog", &data("catalog.json"), "--top", "2", "--format", "json"], "partners");
-    let cli: Vec<Partner> = serde_json::from_str(&text).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["schema_version"], serde_json::json!(1));
+    let cli: Vec<Partner> = serde_json::from_value(doc["partners"].clone()).unwrap();
     let library = Index::new(Catalog::sample()).partners("901", 2).unwrap();
     assert_eq!(cli, library);
     assert_eq!(cli.len(), 2);

@@ -181,6 +181,7 @@ pub mod responses;
 pub mod schema;
 pub mod stats;
 pub mod text;
+pub mod versioned;
 pub mod vocab;
 
 pub use localized::{Lang, Localized};

@@ -13,6 +13,7 @@ use crate::maturity::{Assessment, RoundComparison};
 use crate::mission::{Portfolio, PortfolioAnalysis};
 use crate::model::ModelDef;
 use crate::responses::json_long::Record;
+use crate::versioned::Versioned;
 
 /// Whether a document is read (inputs: defaults make fields optional) or written (outputs:
 /// every field is present).
@@ -62,6 +63,13 @@ fn generate<T: JsonSchema>(direction: Direction, description: &str) -> Value {
     schema.to_value()
 }
 
+/// An output document written with `schema_version` first ([`crate::versioned`]).
+fn generate_versioned<T: JsonSchema + 'static>(direction: Direction, description: &str) -> Value {
+    let mut schema = generate::<Versioned<'static, T>>(direction, description);
+    schema["title"] = Value::String(T::schema_name().into_owned());
+    schema
+}
+
 /// The JSON Schema named `name` (one of [`SCHEMAS`]).
 pub fn schema(name: &str) -> Result<Value, SchemaError> {
     let Some(&(_, direction, description)) = SCHEMAS.iter().find(|s| s.0 == name) else {
@@ -75,9 +83,9 @@ pub fn schema(name: &str) -> Result<Value, SchemaError> {
         "portfolio" => generate::<Portfolio>(direction, description),
         "catalog" => generate::<CatalogDef>(direction, description),
         "assessment" => generate::<Assessment>(direction, description),
-        "round_comparison" => generate::<RoundComparison>(direction, description),
-        "portfolio_analysis" => generate::<PortfolioAnalysis>(direction, description),
-        _ => generate::<MatchResult>(direction, description),
+        "round_comparison" => generate_versioned::<RoundComparison>(direction, description),
+        "portfolio_analysis" => generate_versioned::<PortfolioAnalysis>(direction, description),
+        _ => generate_versioned::<MatchResult>(direction, description),
     })
 }
 

@@ -235,7 +235,7 @@ fn portfolio_errors_name_their_path() {
             o
         })
         .unwrap_err();
-    assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 0..100");
+    assert_eq!(e.to_string(), "option `horizon`: 1000000 years is outside 1..100");
     // A portfolio built in code is checked too, not trusted: an error, never a panic.
     let mut p = Portfolio::from_json(&tiny().to_string()).unwrap();
     p.initiatives[0].links[0].mission = "M9".into();

@@ -17,7 +17,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../..").canonicalize().expect("workspace root");
+    // `cargo run` sets CARGO_MANIFEST_DIR at run time; the compile-time value is only the
+    // fallback, as a binary built in another checkout (a copied target/) would otherwise
+    // write that checkout's header.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_owned());
+    let root = PathBuf::from(manifest).join("../../..").canonicalize().expect("workspace root");
     let fresh = generate(&root);
     let out = root.join("include/transform_model.h");
     if !check {

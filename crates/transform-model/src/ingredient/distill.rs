@@ -30,14 +30,22 @@ pub const LIFT_EPSILON: f64 = 0.05;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[non_exhaustive]
 pub struct MatchOptions {
-    /// Ingredients returned.
+    /// Ingredients returned (at least 1).
     pub top: usize,
-    /// Interventions retrieved for the distillation (0 = every relevant one).
+    /// Interventions retrieved for the distillation (at least 1).
     pub retrieve: usize,
     /// How text, tags and context weigh in an intervention's relevance.
     pub weights: RelevanceWeights,
     /// Language of advice and warnings.
     pub lang: Lang,
+}
+
+impl MatchOptions {
+    /// Refuses a `top` or `retrieve` of 0 (docs/c-api.md, "Zero").
+    pub fn check(&self) -> Result<(), CatalogError> {
+        super::at_least_one("top", self.top)?;
+        super::at_least_one("retrieve", self.retrieve)
+    }
 }
 
 impl Default for MatchOptions {
@@ -137,7 +145,7 @@ pub struct MatchResult {
 impl MatchResult {
     /// The result as pretty-printed JSON (schema `match_result`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a match result serializes")
+        crate::versioned::to_json(self)
     }
 }
 
@@ -165,6 +173,7 @@ impl Index {
     /// Ranks active ingredients for a query (see the module documentation). Only good
     /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
     pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
+        o.check()?;
         let ranking = self.rank(query, &o.weights, o.retrieve)?;
         let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
@@ -197,7 +206,7 @@ impl Index {
             });
             list.truncate(o.top);
         }
-        let reason = if !recommended.is_empty() || o.top == 0 {
+        let reason = if !recommended.is_empty() {
             None
         } else if let Some(r) = retrieval_reason(&ranking, best) {
             Some(r)
@@ -325,6 +334,8 @@ impl Index {
     /// first invalid query (in input order) is the error.
     pub fn match_many(&self, queries: &[Query], o: &MatchOptions) -> Result<Vec<MatchResult>, CatalogError> {
         use rayon::prelude::*;
+        // Checked once, so a bad option is not reported as an error of query 0.
+        o.check()?;
         let results: Vec<Result<MatchResult, CatalogError>> =
             queries.par_iter().map(|q| self.match_query(q, o)).collect();
         results

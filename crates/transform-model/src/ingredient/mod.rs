@@ -87,6 +87,24 @@ pub enum CatalogError {
         /// What is wrong with it.
         error: Box<CatalogError>,
     },
+
+    /// An option has a value no search can use (`top` or `retrieve` of 0).
+    #[error("option `{name}`: {message}")]
+    InvalidOption {
+        /// The option.
+        name: String,
+        /// What is wrong with its value.
+        message: String,
+    },
+}
+
+/// A count option (`top`, `retrieve`): 0 is refused in every face, never read as "none",
+/// "all" or "the default" (docs/c-api.md, "Zero").
+pub(crate) fn at_least_one(name: &str, value: usize) -> Result<(), CatalogError> {
+    if value == 0 {
+        return Err(CatalogError::InvalidOption { name: name.to_owned(), message: "must be at least 1, not 0".into() });
+    }
+    Ok(())
 }
 
 fn hint(suggestion: Option<&str>, known: &[String]) -> String {

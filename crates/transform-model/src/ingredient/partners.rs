@@ -66,10 +66,11 @@ impl Index {
         self.profiles.get_or_init(|| build_profiles(self))
     }
 
-    /// The `top` best partners for municipality `code`:
+    /// The `top` (at least 1) best partners for municipality `code`:
     /// score = 0.6 · problem similarity + 0.3 · complementarity + 0.1 · same region,
     /// among municipalities with at least one shared problem.
     pub fn partners(&self, code: &str, top: usize) -> Result<Vec<Partner>, CatalogError> {
+        super::at_least_one("top", top)?;
         let me =
             municipality::by_code(code).ok_or_else(|| CatalogError::UnknownMunicipality { code: code.to_owned() })?;
         let profiles = self.profiles();

@@ -62,8 +62,9 @@ pub struct MatchReport {
 }
 
 impl Index {
-    /// The `top` most similar interventions for a query, best first (see [`Similar`]).
+    /// The `top` (at least 1) most similar interventions for a query, best first (see [`Similar`]).
     pub fn similar(&self, query: &Query, weights: &RelevanceWeights, top: usize) -> Result<Similar, CatalogError> {
+        super::at_least_one("top", top)?;
         let r = self.rank(query, weights, top)?;
         let best = r.hits.first().map_or(0.0, |h| h.relevance);
         let ivs = self.catalog.interventions();
@@ -87,7 +88,7 @@ impl Index {
             })
             .collect();
         let good_matches = r.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).count();
-        let reason = if top == 0 { None } else { retrieval_reason(&r, best) };
+        let reason = retrieval_reason(&r, best);
         Ok(Similar { interventions, good_matches, candidates: r.candidates, best_relevance: best, reason })
     }
 

@@ -190,7 +190,7 @@ pub const OMEGA_ESTIMATOR: &str = "one factor, iterated principal-axis factoring
 impl ItemAnalysis {
     /// The analysis as pretty-printed JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("an item analysis serializes")
+        crate::versioned::to_json(self)
     }
 }
 

@@ -83,7 +83,7 @@ pub struct PortfolioAnalysis {
 impl PortfolioAnalysis {
     /// The analysis as pretty-printed JSON (schema `portfolio_analysis`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("an analysis serializes")
+        crate::versioned::to_json(self)
     }
 }
 
@@ -94,8 +94,9 @@ fn invalid_option(name: &str, message: String) -> PortfolioError {
 /// The analysis year, after checking the options.
 fn checked_year(p: &Portfolio, o: &AnalysisOptions) -> Result<i64, PortfolioError> {
     let year = o.year.or(p.year).ok_or(PortfolioError::NoAnalysisYear)?;
-    if !(0..=100).contains(&o.horizon) {
-        return Err(invalid_option("horizon", format!("{} years is outside 0..100", o.horizon)));
+    // 0 is refused like a negative horizon: no initiative can pay back within 0 years.
+    if !(1..=100).contains(&o.horizon) {
+        return Err(invalid_option("horizon", format!("{} years is outside 1..100", o.horizon)));
     }
     if !YEARS.contains(&year) {
         return Err(invalid_option("year", format!("analysis year {year} is outside 1900..2200")));

@@ -238,7 +238,7 @@ pub struct Plan {
 impl Plan {
     /// The plan as pretty-printed JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a plan serializes")
+        crate::versioned::to_json(self)
     }
 
     /// Reads a plan from its JSON; the error names the JSON path.

@@ -1,0 +1,78 @@
+// The result of an assessment (immutable; share between threads).
+using System;
+using System.Collections.Generic;
+using TransformModel.Interop;
+
+namespace TransformModel
+{
+    public sealed class Assessment : IDisposable
+    {
+        internal readonly AssessmentHandle Handle;
+        internal Assessment(AssessmentHandle h) { Handle = h; }
+
+        /// The full assessment as JSON, the same as the CLI's `assess`.
+        public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_assessment_to_json(Handle, out s));
+
+        /// The CLI's table text in a language, with the labels of `model` (the model it was made with).
+        public string ToText(Model model, Lang lang) =>
+            Library.TakeString((out IntPtr s) => Native.tm_assessment_to_text(Handle, model.Handle, (uint)lang, out s));
+
+        /// The overall (staged) level and mean score; ValidationException when no dimension has a score.
+        public void GetOverall(out double score, out int level)
+        {
+            Errors.Check(Native.tm_assessment_overall(Handle, out score, out level));
+        }
+
+        public int DimensionCount => (int)(ulong)Native.tm_assessment_dimension_count(Handle);
+
+        /// Respondents left out of every figure to protect anonymity.
+        public long Excluded => (long)(ulong)Native.tm_assessment_excluded(Handle);
+
+        /// Dimension `index` (model order); its id is copied before this call returns.
+        public DimensionResult Dimension(int index)
+        {
+            Errors.Check(Native.tm_assessment_dimension(Handle, (UIntPtr)Index(index), out NativeDimensionResult d));
+            var result = new DimensionResult(d, Utf8.Copy(d.Id));
+            GC.KeepAlive(this);
+            return result;
+        }
+
+        public IReadOnlyList<DimensionResult> Dimensions()
+        {
+            var list = new List<DimensionResult>();
+            for (int i = 0; i < DimensionCount; i++) list.Add(Dimension(i));
+            return list;
+        }
+
+        /// One figure of dimension `index`; null when it is not reported (anonymity, too few
+        /// answers, no bootstrap). Other failures throw.
+        public double? Figure(int index, Figure figure)
+        {
+            var status = Native.tm_assessment_dimension_figure(Handle, (UIntPtr)Index(index), (uint)figure, out double value);
+            if (status == Status.ValidationError) return null;
+            Errors.Check(status);
+            return value;
+        }
+
+        public int GapCount => (int)(ulong)Native.tm_assessment_gap_count(Handle);
+
+        /// Gap `index` (the order of the JSON `gaps`).
+        public Gap Gap(int index)
+        {
+            Errors.Check(Native.tm_assessment_gap(Handle, (UIntPtr)Index(index), out NativeGap g));
+            return new Gap(g);
+        }
+
+        /// The changes since `baseline` (an earlier round) as the round_comparison JSON.
+        public string CompareJson(Assessment baseline) =>
+            Library.TakeString((out IntPtr s) => Native.tm_assessment_compare_json(Handle, baseline.Handle, out s));
+
+        static ulong Index(int index)
+        {
+            if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
+            return (ulong)index;
+        }
+
+        public void Dispose() => Handle.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+// A catalog with its search index, and the ranked ingredients of a match.
+using System;
+using System.Collections.Generic;
+
+namespace TransformModel
+{
+    public sealed class Catalog : IDisposable
+    {
+        internal readonly CatalogHandle Handle;
+        Catalog(CatalogHandle h) { Handle = h; }
+
+        /// The bundled sample catalog (Danish, illustrative).
+        public static Catalog Sample() => new Catalog(Library.Make<CatalogHandle>(Native.tm_catalog_sample));
+
+        public static Catalog FromJson(string json)
+        {
+            var b = Utf8.Encode(json);
+            return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_catalog_from_json(b, out h)));
+        }
+
+        public static Catalog FromFile(string path)
+        {
+            var b = Utf8.Encode(path);
+            return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_catalog_from_file(b, out h)));
+        }
+
+        /// A catalog from an index saved by SaveIndex or `transform-model index`.
+        public static Catalog LoadIndex(string path)
+        {
+            var b = Utf8.Encode(path);
+            return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_index_load(b, out h)));
+        }
+
+        /// Saves the analysed index (replaced whole, never half-written).
+        public void SaveIndex(string path) => Errors.Check(Native.tm_index_save(Handle, Utf8.Encode(path)));
+
+        public int InterventionCount => (int)(ulong)Native.tm_catalog_intervention_count(Handle);
+
+        /// Ranks active ingredients for a problem. `filtersJson`: docs/c-api.md, "Filters".
+        public MatchResult Match(string problem, string filtersJson = null, MatchOptions options = null)
+        {
+            var p = Utf8.Encode(problem);
+            var f = Utf8.Encode(filtersJson);
+            var o = (options ?? new MatchOptions()).ToNative();
+            return new MatchResult(Library.Make((out MatchResultHandle h) => Native.tm_catalog_match(Handle, p, f, ref o, out h)));
+        }
+
+        /// The `top` (at least 1) most similar interventions, as JSON.
+        public string SimilarJson(string problem, string filtersJson = null, uint top = 10)
+        {
+            var p = Utf8.Encode(problem);
+            var f = Utf8.Encode(filtersJson);
+            return Library.TakeString((out IntPtr s) => Native.tm_catalog_similar(Handle, p, f, top, out s));
+        }
+
+        /// The `top` (at least 1) partner municipalities for a 3-digit kommunekode, as JSON.
+        public string PartnersJson(string code, uint top = 3)
+        {
+            var c = Utf8.Encode(code);
+            return Library.TakeString((out IntPtr s) => Native.tm_catalog_partners(Handle, c, top, out s));
+        }
+
+        public void Dispose() => Handle.Dispose();
+    }
+
+    public sealed class MatchResult : IDisposable
+    {
+        internal readonly MatchResultHandle Handle;
+        internal MatchResult(MatchResultHandle h) { Handle = h; }
+
+        public int Count => (int)(ulong)Native.tm_match_result_count(Handle);
+
+        /// Ingredient `index`; its id is copied before this call returns.
+        public Ingredient Ingredient(int index)
+        {
+            if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
+            Errors.Check(Native.tm_match_result_ingredient(Handle, (UIntPtr)(ulong)index, out IntPtr id, out double score));
+            var result = new Ingredient(Utf8.Copy(id), score);
+            GC.KeepAlive(this);
+            return result;
+        }
+
+        public IReadOnlyList<Ingredient> Ingredients()
+        {
+            var list = new List<Ingredient>();
+            for (int i = 0; i < Count; i++) list.Add(Ingredient(i));
+            return list;
+        }
+
+        /// The full result as JSON (sources, lift, warnings, …).
+        public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_match_result_to_json(Handle, out s));
+
+        public void Dispose() => Handle.Dispose();
+    }
+}

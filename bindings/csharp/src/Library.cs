@@ -1,0 +1,79 @@
+// The library as a whole: versions and the ABI check.
+using System;
+using System.Runtime.InteropServices;
+using TransformModel.Interop;
+
+namespace TransformModel
+{
+    public static class Library
+    {
+        /// The ABI these declarations were written for (TM_ABI_VERSION of the header).
+        public const uint ExpectedAbiVersion = 1;
+
+        /// The library version, e.g. "0.1.0".
+        public static string Version => Utf8.Copy(Native.tm_version());
+
+        /// The ABI version of the loaded library.
+        public static uint AbiVersion => Native.tm_abi_version();
+
+        static readonly object gate = new object();
+        static bool verified;
+
+        /// Fails when the loaded library has another ABI version or struct sizes other than
+        /// these declarations (a stale native library next to a newer wrapper). Runs once,
+        /// before the first handle is created.
+        public static void EnsureCompatible()
+        {
+            lock (gate)
+            {
+                if (verified) return;
+                uint abi = Native.tm_abi_version();
+                if (abi != ExpectedAbiVersion)
+                    throw new TransformModelException(Status.InvalidArgument,
+                        $"libtransform_model_c has ABI {abi}; TransformModel.dll needs ABI {ExpectedAbiVersion}");
+                Same("tm_assess_options", Native.tm_sizeof_assess_options(), Marshal.SizeOf(typeof(NativeAssessOptions)));
+                Same("tm_dimension_result", Native.tm_sizeof_dimension_result(), Marshal.SizeOf(typeof(NativeDimensionResult)));
+                Same("tm_gap", Native.tm_sizeof_gap(), Marshal.SizeOf(typeof(NativeGap)));
+                Same("tm_match_options", Native.tm_sizeof_match_options(), Marshal.SizeOf(typeof(NativeMatchOptions)));
+                Same("tm_plan_options", Native.tm_sizeof_plan_options(), Marshal.SizeOf(typeof(NativePlanOptions)));
+                Same("tm_plan_action", Native.tm_sizeof_plan_action(), Marshal.SizeOf(typeof(NativePlanAction)));
+                Same("tm_portfolio_options", Native.tm_sizeof_portfolio_options(), Marshal.SizeOf(typeof(NativePortfolioOptions)));
+                verified = true;
+            }
+        }
+
+        static void Same(string name, UIntPtr native, int managed)
+        {
+            if ((ulong)native != (ulong)managed)
+                throw new TransformModelException(Status.InvalidArgument,
+                    $"sizeof({name}) is {native} in the library but {managed} in TransformModel.dll");
+        }
+
+        /// Creates a handle with a native constructor; the message of a failure is read at once.
+        internal delegate Status Create<T>(out T handle);
+
+        internal static T Make<T>(Create<T> create) where T : SafeHandle
+        {
+            EnsureCompatible();
+            T h;
+            var status = create(out h);
+            if (status != Status.Ok)
+            {
+                var error = Errors.For(status, Errors.LastError());
+                h?.Dispose();
+                throw error;
+            }
+            return h;
+        }
+
+        /// Runs a call that returns a string through an out-parameter, and takes the string.
+        internal delegate Status StringCall(out IntPtr s);
+
+        internal static string TakeString(StringCall call)
+        {
+            IntPtr p;
+            Errors.Check(call(out p));
+            return Utf8.Take(p);
+        }
+    }
+}

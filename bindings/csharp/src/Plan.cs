@@ -1,0 +1,52 @@
+// The five-year transformation plan (docs/plan.md).
+using System;
+using System.Collections.Generic;
+using TransformModel.Interop;
+
+namespace TransformModel
+{
+    public sealed class Plan : IDisposable
+    {
+        internal readonly PlanHandle Handle;
+        Plan(PlanHandle h) { Handle = h; }
+
+        /// Builds the plan from an assessment made with `model`; portfolio and catalog may be
+        /// null (the plan lists what it could not do in `missing`).
+        public static Plan Create(Model model, Assessment assessment, Portfolio portfolio = null, Catalog catalog = null,
+                                  PlanOptions options = null)
+        {
+            using (var memory = new UnmanagedStrings())
+            {
+                var o = (options ?? new PlanOptions()).ToNative(memory);
+                var p = portfolio != null ? portfolio.Handle : PortfolioHandle.Null;
+                var c = catalog != null ? catalog.Handle : CatalogHandle.Null;
+                return new Plan(Library.Make((out PlanHandle h) =>
+                    Native.tm_plan_new(model.Handle, assessment.Handle, p, c, ref o, out h)));
+            }
+        }
+
+        public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_plan_to_json(Handle, out s));
+        public int PhaseCount => (int)(ulong)Native.tm_plan_phase_count(Handle);
+        public int ActionCount(int phase) => (int)(ulong)Native.tm_plan_action_count(Handle, (UIntPtr)(ulong)Math.Max(0, phase));
+        public int DeferredCount => (int)(ulong)Native.tm_plan_deferred_count(Handle);
+
+        /// Action `index` of phase `phase`; its strings are copied before this call returns.
+        public PlanAction Action(int phase, int index)
+        {
+            if (phase < 0 || index < 0) throw new ArgumentOutOfRangeException(phase < 0 ? nameof(phase) : nameof(index));
+            Errors.Check(Native.tm_plan_get_action(Handle, (UIntPtr)(ulong)phase, (UIntPtr)(ulong)index, out NativePlanAction a));
+            var result = new PlanAction(a);
+            GC.KeepAlive(this);
+            return result;
+        }
+
+        public IReadOnlyList<PlanAction> Actions(int phase)
+        {
+            var list = new List<PlanAction>();
+            for (int i = 0; i < ActionCount(phase); i++) list.Add(Action(phase, i));
+            return list;
+        }
+
+        public void Dispose() => Handle.Dispose();
+    }
+}
