@@ -45,7 +45,7 @@ gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_m
   --start-year 2026 --format json >"$out/plan.json"
 "$out/test_plan" "$csv" "$catalog" "$out/plan.json"
 # The report (tests/c/test_report.c): its HTML equals the CLI's.
-gcc "${flags[@]}" tests/c/test_report.c -o "$out/test_report" -L"$lib" -ltransform_model_c -Wl,-rpath,"$PWD/$lib"
+gcc "${flags[@]}" tests/c/test_report.c -o "$out/test_report" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 "$lib/transform-model" report "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
   --invited politician=27,top_manager=12,middle_manager=40,frontline=120,external_partner=30 --out "$out/report.html"
 "$out/test_report" "$csv" "$catalog" "$out/report.html" crates/transform-model/data/sample_responses_ci.csv
