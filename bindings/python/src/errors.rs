@@ -125,7 +125,8 @@ impl CoreError {
                     | ResponseError::Shape { .. }
                     | ResponseError::IndexOutOfRange { .. }
                     | ResponseError::ModelMismatch { .. }
-                    | ResponseError::Xlsx(_) => vec![],
+                    | ResponseError::Xlsx(_)
+                    | ResponseError::Limit(_) => vec![],
                 };
                 raise(py, "ResponseError", msg, &f)
             }

@@ -296,7 +296,12 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Sample { respondents, seed, model, role_counts } => {
             let model = load_model(model.as_ref(), None)?;
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;
-            Ok(sample::sample_csv(&model, respondents, seed, counts.as_deref()))
+            // Streamed as drawn: any number of respondents in constant memory.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match sample::write_csv(&model, respondents, seed, counts.as_deref(), &mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+                _ => Ok(String::new()),
+            }
         }
         Command::Portfolio { file, horizon, year, format, lang } => {
             let portfolio = match &file {

@@ -13,6 +13,7 @@
 pub mod atomic;
 pub mod ingredient;
 mod json;
+pub mod limits;
 pub mod localized;
 pub mod maturity;
 pub mod mission;

@@ -30,18 +30,18 @@ pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum CatalogError {
-    #[error("catalog JSON at `{path}`: {message}")]
+    #[error("catalog JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse { path: String, message: String },
-    #[error("invalid catalog at `{path}`: {message}")]
+    #[error("invalid catalog at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid { path: String, message: String },
-    #[error("cannot read catalog `{path}`: {message}")]
+    #[error("cannot read catalog `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io { path: String, message: String },
     #[error("`{code}` is not the code of a Danish municipality")]
     UnknownMunicipality { code: String },
     #[error("municipality `{code}` has no interventions in the catalog, so it has no profile to match")]
     NoProfile { code: String },
     /// A query names a context key or value, an area or an ingredient the catalog lacks.
-    #[error("query `{field}`: unknown value `{value}`{}", hint(suggestion.as_deref(), known))]
+    #[error("query `{field}`: unknown value `{}`{}", crate::limits::quote(value), hint(suggestion.as_deref(), known))]
     UnknownInQuery { field: String, value: String, suggestion: Option<String>, known: Vec<String> },
     /// Query number `index` of a batch is invalid.
     #[error("query {index}: {error}")]

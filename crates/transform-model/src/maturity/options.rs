@@ -30,8 +30,8 @@ impl std::str::FromStr for Weighting {
 /// The smallest k any face may set, and the smallest without `allow_small_groups`.
 pub const MIN_GROUP_SIZE_FLOOR: usize = 3;
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
-/// Resamples above this are refused: the level probabilities settle long before.
-pub const MAX_BOOTSTRAP: usize = 100_000;
+/// Resamples above this are refused (defined with the other limits in [`crate::limits`]).
+pub use crate::limits::MAX_BOOTSTRAP;
 
 /// Options of an assessment; `AssessOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]

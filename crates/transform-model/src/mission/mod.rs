@@ -30,11 +30,11 @@ pub use rows::{Alignment, Rows};
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum PortfolioError {
-    #[error("portfolio JSON at `{path}`: {message}")]
+    #[error("portfolio JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse { path: String, message: String },
-    #[error("invalid portfolio at `{path}`: {message}")]
+    #[error("invalid portfolio at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid { path: String, message: String },
-    #[error("cannot read portfolio `{path}`: {message}")]
+    #[error("cannot read portfolio `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io { path: String, message: String },
     #[error("no analysis year: give `year` in the portfolio file or as an option")]
     NoAnalysisYear,

@@ -30,13 +30,13 @@ pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum ModelError {
     /// The text is not JSON of the model's shape (wrong type, missing field, syntax).
-    #[error("model JSON at `{path}`: {message}")]
+    #[error("model JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse { path: String, message: String },
     /// The JSON has the right shape but breaks a rule of the model.
-    #[error("invalid model at `{path}`: {message}")]
+    #[error("invalid model at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid { path: String, message: String },
     /// The model file could not be read.
-    #[error("cannot read model file `{path}`: {message}")]
+    #[error("cannot read model file `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io { path: String, message: String },
     /// No bundled model has this id or version.
     #[error("no bundled model `{spec}`; known: {}", known.join(", "))]

@@ -10,6 +10,7 @@ mod xlsx;
 
 use std::path::Path;
 
+use crate::limits::{Limit, LimitError, bound_message, quote};
 use crate::model::Model;
 
 pub use csv_wide::ReadOptions;
@@ -26,34 +27,46 @@ pub enum ResponseError {
     #[error("required column `{column}` is missing")]
     MissingColumn { column: String },
     #[error(
-        "column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)"
+        "column {index} `{}` is not an item of the model (leave it out, or declare it as a column to ignore)",
+        quote(column)
     )]
     UnknownColumn { column: String, index: usize },
-    #[error("column `{column}` appears twice")]
+    #[error("column `{}` appears twice", quote(column))]
     DuplicateColumn { column: String },
-    #[error("row {row}: unknown item `{item}`")]
+    #[error("row {row}: unknown item `{}`", quote(item))]
     UnknownItem { row: usize, item: String },
-    #[error("row {row}, column `role`: unknown role `{value}` for respondent `{respondent}` (allowed: {allowed})")]
+    #[error(
+        "row {row}, column `role`: unknown role `{}` for respondent `{}` (allowed: {allowed})",
+        quote(value), quote(respondent)
+    )]
     UnknownRole { row: usize, respondent: String, value: String, allowed: String },
     #[error("row {row}: respondent id is empty")]
     EmptyRespondent { row: usize },
-    #[error("row {row}: duplicate respondent `{respondent}` (first seen on row {first_row})")]
+    #[error("row {row}: duplicate respondent `{}` (first seen on row {first_row})", quote(respondent))]
     DuplicateRespondent { row: usize, respondent: String, first_row: usize },
-    #[error("row {row}: respondent `{respondent}` has role `{value}` here but `{earlier}` earlier")]
+    #[error(
+        "row {row}: respondent `{}` has role `{}` here but `{}` earlier",
+        quote(respondent), quote(value), quote(earlier)
+    )]
     RoleConflict { row: usize, respondent: String, value: String, earlier: String },
-    #[error("row {row}: respondent `{respondent}` answers item `{item}` twice")]
+    #[error("row {row}: respondent `{}` answers item `{item}` twice", quote(respondent))]
     DuplicateAnswer { row: usize, respondent: String, item: String },
-    #[error("row {row}, column `{column}`: value `{value}` of respondent `{respondent}` is not an integer")]
+    #[error(
+        "row {row}, column `{column}`: value `{}` of respondent `{}` is not an integer",
+        quote(value), quote(respondent)
+    )]
     NotInteger { row: usize, respondent: String, column: String, value: String },
     #[error(
-        "row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}"
+        "row {row}, column `{column}`: value {value} of respondent `{}` is outside the scale {min}..{max}",
+        quote(respondent)
     )]
     OutOfScale { row: usize, respondent: String, column: String, value: i64, min: i64, max: i64 },
     #[error(
-        "row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`"
+        "row {row}, column `{column}`: respondent `{}` answered {value}, but item `{column}` is not asked of role `{role}`",
+        quote(respondent)
     )]
     NotAsked { row: usize, respondent: String, column: String, role: String, value: i64 },
-    #[error("row {row}: {message}")]
+    #[error("row {row}: {}", bound_message(message))]
     Malformed { row: usize, message: String },
     #[error("cannot read `{path}`: {message}")]
     Io { path: String, message: String },
@@ -68,6 +81,9 @@ pub enum ResponseError {
     /// A workbook problem: not a workbook, unknown or empty sheet, missing columns.
     #[error(transparent)]
     Xlsx(XlsxError),
+    /// A file, header or set of respondents above a limit of [`crate::limits`].
+    #[error("{0}")]
+    Limit(#[from] LimitError),
 }
 
 /// Which model responses were read for: id, version and a hash of the whole definition.
@@ -210,6 +226,7 @@ impl Responses {
             })
             .collect::<Result<Vec<_>, _>>()?;
         check_unique_columns(items.iter().map(String::as_str))?;
+        Limit::Respondents.check(ids.len() as u64)?;
         let mut out = Responses::new(model);
         out.reserve(ids.len());
         for (r, (id, role)) in ids.iter().zip(roles).enumerate() {
@@ -220,7 +237,9 @@ impl Responses {
         out.finish()
     }
 
+    /// Room for `n` more respondents, never more than [`Limit::Respondents`] allows.
     pub(crate) fn reserve(&mut self, n: usize) {
+        let n = n.min(Limit::Respondents.max().try_into().unwrap_or(usize::MAX));
         self.id_ends.reserve(n);
         self.index.reserve(n);
         self.roles.reserve(n);
@@ -238,6 +257,7 @@ impl Responses {
         answers: impl IntoIterator<Item = (usize, i64)>,
     ) -> Result<(), ResponseError> {
         self.check_model(model)?;
+        Limit::Respondents.check(self.id_ends.len() as u64 + 1)?;
         let respondent = respondent.trim();
         if respondent.is_empty() {
             return Err(ResponseError::EmptyRespondent { row });
@@ -374,9 +394,11 @@ impl Responses {
     }
 }
 
+/// Checks a header: no more columns than [`Limit::Columns`], no name twice.
 pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), ResponseError> {
     let mut seen = std::collections::HashSet::new();
     for name in names {
+        Limit::Columns.check(seen.len() as u64 + 1)?;
         if !seen.insert(name) {
             return Err(ResponseError::DuplicateColumn { column: name.to_owned() });
         }
@@ -384,8 +406,12 @@ pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> 
     Ok(())
 }
 
+/// Reads a response file whole, within [`Limit::FileBytes`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
-    std::fs::read(path).map_err(|e| ResponseError::Io { path: path.display().to_string(), message: e.to_string() })
+    crate::limits::read_file(path).map_err(|e| match e {
+        crate::limits::ReadError::Limit(limit) => ResponseError::Limit(limit),
+        crate::limits::ReadError::Io(e) => ResponseError::Io { path: path.display().to_string(), message: e.to_string() },
+    })
 }
 
 /// Whether a cell means "no answer": empty, `ved ikke`, `don't know`, `NA` (any case).
