@@ -221,7 +221,8 @@ fn load_model(spec: Option<&String>, overlay: Option<&PathBuf>) -> Result<Model,
     };
     match overlay {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read overlay `{}`: {e}", p.display()))?;
+            let text = transform_model::limits::read_text(p)
+                .map_err(|e| format!("cannot read overlay `{}`: {e}", p.display()))?;
             model.overlay(&text).map_err(|e| e.to_string())
         }
         None => Ok(model),
@@ -277,7 +278,7 @@ fn run(cli: Cli) -> Result<String, String> {
             };
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(path) = baseline {
-                let text = std::fs::read_to_string(&path)
+                let text = transform_model::limits::read_text(&path)
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
                 let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
@@ -360,8 +361,9 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Index { catalog, output } => index_cmd::build(&catalog, &output),
         Command::CatalogImport { ingredients, interventions } => {
-            let read =
-                |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()));
+            let read = |p: &PathBuf| {
+                transform_model::limits::read_text(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+            };
             let catalog = Catalog::from_csv(&read(&ingredients)?, &read(&interventions)?).map_err(|e| e.to_string())?;
             Ok(catalog.to_json())
         }

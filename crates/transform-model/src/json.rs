@@ -46,8 +46,10 @@ pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 /// Parses `text` as `T`, naming the JSON path of the first mismatch.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| JsonError { path: bounded(root(e.path().to_string())), message: bounded(explain(e.inner().to_string())) })
+    serde_path_to_error::deserialize(de).map_err(|e| JsonError {
+        path: bounded(root(e.path().to_string())),
+        message: bounded(explain(e.inner().to_string())),
+    })
 }
 
 /// The input quoted in serde's messages and paths (keys, strings), cut to a readable size.
@@ -57,8 +59,10 @@ fn bounded(text: String) -> String {
 
 /// Converts a JSON value to `T`, naming the JSON path of the first mismatch.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, JsonError> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| JsonError { path: bounded(root(e.path().to_string())), message: bounded(explain(e.inner().to_string())) })
+    serde_path_to_error::deserialize(value).map_err(|e| JsonError {
+        path: bounded(root(e.path().to_string())),
+        message: bounded(explain(e.inner().to_string())),
+    })
 }
 
 /// Reads a text file within [`crate::limits::Limit::FileBytes`]; the error's path is the

@@ -10,8 +10,9 @@
 //! | `catalog_entries` | 1,000,000 | `TM_MAX_CATALOG_ENTRIES` | ingredients and interventions of a catalog |
 //! | `query_chars` | 100,000 | `TM_MAX_QUERY_CHARS` | the problem text of a match |
 //!
-//! The environment variable is read once per process; a value that is no positive integer
-//! is ignored. Limits fixed by their meaning are options with their own typed error:
+//! The environment variable is read once per process and can only raise a limit (a value
+//! below the default, or no integer, is ignored): the bundled models and catalog are
+//! within every default, so no setting can make the library refuse its own data. Limits fixed by their meaning are options with their own typed error:
 //! bootstrap resamples ([`MAX_BOOTSTRAP`], option `bootstrap`), worker threads (4 × the
 //! machine's cores, option `threads`), analysis years (`1900..=2200`, option `year`),
 //! payback horizon (`0..=100` years, option `horizon`), plan length
@@ -91,7 +92,7 @@ impl Limit {
         }
     }
 
-    /// The value in force: the environment variable's when it is a positive integer.
+    /// The value in force: the environment variable's when it is an integer above the default.
     pub fn max(self) -> u64 {
         static VALUES: OnceLock<Vec<u64>> = OnceLock::new();
         let values = VALUES.get_or_init(|| {
@@ -101,8 +102,7 @@ impl Limit {
                     std::env::var(l.env_var())
                         .ok()
                         .and_then(|v| v.trim().replace('_', "").parse::<u64>().ok())
-                        .filter(|&v| v > 0)
-                        .unwrap_or_else(|| l.default_max())
+                        .map_or(l.default_max(), |v| v.max(l.default_max()))
                 })
                 .collect()
         });
@@ -172,8 +172,9 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {
 /// As [`read_file`], for text: invalid UTF-8 is an `InvalidData` error.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let bytes = read_file(path)?;
-    String::from_utf8(bytes)
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {}", e.utf8_error())).into())
+    String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8: {}", e.utf8_error())).into()
+    })
 }
 
 /// `value` cut to [`QUOTE_CHARS`] characters with "…" when longer: for quoting input in

@@ -116,7 +116,8 @@ impl<'m> SampleRows<'m> {
         let mut rng = Pcg64Mcg::seed_from_u64(seed);
         let (min, max) = (model.scale().min as f64, model.scale().max as f64);
         let span = max - min;
-        let latent: Vec<f64> = model.dimensions().iter().map(|_| min + span * (0.2 + 0.4 * rng.random::<f64>())).collect();
+        let latent: Vec<f64> =
+            model.dimensions().iter().map(|_| min + span * (0.2 + 0.4 * rng.random::<f64>())).collect();
         let roles = match role_counts {
             Some(counts) => Roles::Counted { counts: counts.to_vec(), role: 0 },
             None => {

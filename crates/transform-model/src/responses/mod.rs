@@ -37,7 +37,8 @@ pub enum ResponseError {
     UnknownItem { row: usize, item: String },
     #[error(
         "row {row}, column `role`: unknown role `{}` for respondent `{}` (allowed: {allowed})",
-        quote(value), quote(respondent)
+        quote(value),
+        quote(respondent)
     )]
     UnknownRole { row: usize, respondent: String, value: String, allowed: String },
     #[error("row {row}: respondent id is empty")]
@@ -46,14 +47,17 @@ pub enum ResponseError {
     DuplicateRespondent { row: usize, respondent: String, first_row: usize },
     #[error(
         "row {row}: respondent `{}` has role `{}` here but `{}` earlier",
-        quote(respondent), quote(value), quote(earlier)
+        quote(respondent),
+        quote(value),
+        quote(earlier)
     )]
     RoleConflict { row: usize, respondent: String, value: String, earlier: String },
     #[error("row {row}: respondent `{}` answers item `{item}` twice", quote(respondent))]
     DuplicateAnswer { row: usize, respondent: String, item: String },
     #[error(
         "row {row}, column `{column}`: value `{}` of respondent `{}` is not an integer",
-        quote(value), quote(respondent)
+        quote(value),
+        quote(respondent)
     )]
     NotInteger { row: usize, respondent: String, column: String, value: String },
     #[error(
@@ -410,7 +414,9 @@ pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
     crate::limits::read_file(path).map_err(|e| match e {
         crate::limits::ReadError::Limit(limit) => ResponseError::Limit(limit),
-        crate::limits::ReadError::Io(e) => ResponseError::Io { path: path.display().to_string(), message: e.to_string() },
+        crate::limits::ReadError::Io(e) => {
+            ResponseError::Io { path: path.display().to_string(), message: e.to_string() }
+        }
     })
 }
 
