@@ -133,7 +133,7 @@ fuzz_target!(|ops: Vec<Op>| {
             Op::ModelFree(i) => unsafe { tm_model_free(models.take(i)) },
             Op::AssessCsv { model, csv, bootstrap, seed, small, threads } => {
                 let mut o = tm_assess_options_default();
-                o.bootstrap = u32::from(bootstrap);
+                o.bootstrap = u32::from(bootstrap % 32);
                 o.seed = seed;
                 o.threads = u32::from(threads % 4);
                 if small {
@@ -146,7 +146,7 @@ fuzz_target!(|ops: Vec<Op>| {
             }
             Op::AssessSample { model, bootstrap, seed } => {
                 let mut o = tm_assess_options_default();
-                o.bootstrap = u32::from(bootstrap);
+                o.bootstrap = u32::from(bootstrap % 32);
                 o.seed = seed;
                 let csv = c(transform_model::maturity::SAMPLE_RESPONSES_CSV);
                 let mut a = null_mut();

@@ -125,8 +125,10 @@ impl CoreError {
                     | ResponseError::Shape { .. }
                     | ResponseError::IndexOutOfRange { .. }
                     | ResponseError::ModelMismatch { .. }
-                    | ResponseError::Xlsx(_)
-                    | ResponseError::Limit(_) => vec![],
+                    | ResponseError::Xlsx(_) => vec![],
+                    ResponseError::Limit(l) => {
+                        vec![("limit", obj(py, l.limit.name())), ("value", obj(py, l.value)), ("max", obj(py, l.max))]
+                    }
                 };
                 raise(py, "ResponseError", msg, &f)
             }

@@ -3,6 +3,7 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod errors;
+mod interrupt;
 mod items;
 mod model_registry;
 mod plan;
@@ -155,14 +156,15 @@ fn assess_csv(
     )?;
     let model = model.inner.clone();
     let read = ReadOptions { ignore_columns, sheet };
-    let result = py.detach(move || {
+    // Interruptible: a large bootstrap can run for seconds.
+    let result = interrupt::run(py, move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
         } else {
             Responses::from_csv_str(&model, &source, &read)
         };
         responses.map_err(errors::CoreError::from).and_then(|r| assess(&model, &r, &o).map_err(Into::into))
-    });
+    })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 

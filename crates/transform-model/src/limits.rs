@@ -6,6 +6,7 @@
 //! | `file_bytes` | 1 GiB | `TM_MAX_FILE_BYTES` | every file the library reads (responses, models, overlays, catalogs, portfolios, baselines, saved indexes) |
 //! | `respondents` | 2,000,000 | `TM_MAX_RESPONDENTS` | responses read from CSV, JSON, `.xlsx` or a matrix |
 //! | `columns` | 10,000 | `TM_MAX_COLUMNS` | the header of a response file |
+//! | `sheet_cells` | 100,000,000 | `TM_MAX_SHEET_CELLS` | the used range of an `.xlsx` sheet (rows × columns, read densely) |
 //! | `items` | 1,000 | `TM_MAX_ITEMS` | the items of a model (custom models and overlays) |
 //! | `catalog_entries` | 1,000,000 | `TM_MAX_CATALOG_ENTRIES` | ingredients and interventions of a catalog |
 //! | `query_chars` | 100,000 | `TM_MAX_QUERY_CHARS` | the problem text of a match |
@@ -43,6 +44,9 @@ pub enum Limit {
     Respondents,
     /// Columns in the header of one response file.
     Columns,
+    /// Cells in the used range (rows × columns) of one `.xlsx` sheet: a 9 KB workbook can
+    /// name cell XFD1048576, and reading its range densely would take 512 GiB.
+    SheetCells,
     /// Items of one model.
     Items,
     /// Ingredients, and interventions, of one catalog.
@@ -53,8 +57,15 @@ pub enum Limit {
 
 impl Limit {
     /// Every limit, in the order of the module table.
-    pub const ALL: [Limit; 6] =
-        [Limit::FileBytes, Limit::Respondents, Limit::Columns, Limit::Items, Limit::CatalogEntries, Limit::QueryChars];
+    pub const ALL: [Limit; 7] = [
+        Limit::FileBytes,
+        Limit::Respondents,
+        Limit::Columns,
+        Limit::SheetCells,
+        Limit::Items,
+        Limit::CatalogEntries,
+        Limit::QueryChars,
+    ];
 
     /// The limit's name, as errors and the documentation give it.
     pub fn name(self) -> &'static str {
@@ -62,6 +73,7 @@ impl Limit {
             Limit::FileBytes => "file_bytes",
             Limit::Respondents => "respondents",
             Limit::Columns => "columns",
+            Limit::SheetCells => "sheet_cells",
             Limit::Items => "items",
             Limit::CatalogEntries => "catalog_entries",
             Limit::QueryChars => "query_chars",
@@ -74,6 +86,7 @@ impl Limit {
             Limit::FileBytes => "TM_MAX_FILE_BYTES",
             Limit::Respondents => "TM_MAX_RESPONDENTS",
             Limit::Columns => "TM_MAX_COLUMNS",
+            Limit::SheetCells => "TM_MAX_SHEET_CELLS",
             Limit::Items => "TM_MAX_ITEMS",
             Limit::CatalogEntries => "TM_MAX_CATALOG_ENTRIES",
             Limit::QueryChars => "TM_MAX_QUERY_CHARS",
@@ -86,6 +99,7 @@ impl Limit {
             Limit::FileBytes => 1 << 30,
             Limit::Respondents => 2_000_000,
             Limit::Columns => 10_000,
+            Limit::SheetCells => 100_000_000,
             Limit::Items => 1_000,
             Limit::CatalogEntries => 1_000_000,
             Limit::QueryChars => 100_000,
@@ -137,6 +151,7 @@ fn unit(limit: Limit) -> &'static str {
         Limit::FileBytes => "bytes",
         Limit::Respondents => "respondents",
         Limit::Columns => "columns",
+        Limit::SheetCells => "cells",
         Limit::Items => "items",
         Limit::CatalogEntries => "entries",
         Limit::QueryChars => "characters",

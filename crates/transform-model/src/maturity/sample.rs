@@ -258,6 +258,53 @@ mod tests {
         assert!((w[0] - mean).abs() < 1e-12 && (w[1] - mean).abs() < 1e-12, "{w:?}");
     }
 
+    /// The generator as it was before rows were streamed: every role drawn first, then every
+    /// respondent's answers, all in memory.
+    fn eager(model: &Model, n: usize, seed: u64) -> Vec<(usize, Vec<Option<i64>>)> {
+        let mut rng = Pcg64Mcg::seed_from_u64(seed);
+        let (min, max) = (model.scale().min as f64, model.scale().max as f64);
+        let latent: Vec<f64> =
+            model.dimensions().iter().map(|_| min + (max - min) * (0.2 + 0.4 * rng.random::<f64>())).collect();
+        let weights = role_weights(model);
+        let total: f64 = weights.iter().sum();
+        let roles: Vec<usize> = (0..n).map(|_| draw_role(&weights, total, &mut rng)).collect();
+        roles
+            .into_iter()
+            .map(|role| {
+                let bias = role_bias(&model.roles()[role].id);
+                let person = 0.8 * normal(&mut rng);
+                let answers = (0..model.items().len())
+                    .map(|item| {
+                        if !model.is_asked(role, item) || rng.random::<f64>() < 0.04 {
+                            return None;
+                        }
+                        let agree = (latent[model.item_dimension(item)] + bias + person + 0.6 * normal(&mut rng))
+                            .round()
+                            .clamp(min, max);
+                        Some(if model.items()[item].reverse { (min + max - agree) as i64 } else { agree as i64 })
+                    })
+                    .collect();
+                (role, answers)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streamed_rows_are_the_rows_drawn_all_at_once() {
+        for (model, n, seed) in [(Model::default_model(), 300, 5), (Model::bundled("ci").unwrap(), 57, 9)] {
+            let streamed: Vec<_> = SampleRows::new(&model, n, seed, None).map(|r| (r.role, r.answers)).collect();
+            assert_eq!(streamed, eager(&model, n, seed));
+        }
+    }
+
+    #[test]
+    fn a_huge_sample_starts_at_once() {
+        // 10^11 respondents: the first rows come without drawing the rest first.
+        let model = Model::default_model();
+        let first: Vec<_> = SampleRows::new(&model, 100_000_000_000, 3, None).take(2).map(|r| r.id).collect();
+        assert_eq!(first, ["R000001", "R000002"]);
+    }
+
     #[test]
     fn drawn_roles_follow_the_shares() {
         // 5000 draws on ci: each count within 4.5 binomial sd of n·p.
