@@ -23,8 +23,12 @@ pub fn run<T: Send + 'static>(py: Python<'_>, work: impl FnOnce() -> T + Send + 
             let _ = tx.send(work());
         })
         .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(format!("cannot start a worker thread: {e}")))?;
+    let mut rx = rx;
     loop {
-        match py.detach(|| rx.recv_timeout(POLL)) {
+        // The receiver moves into the detached closure and back (it is Send, not Sync).
+        let (received, back) = py.detach(move || (rx.recv_timeout(POLL), rx));
+        rx = back;
+        match received {
             Ok(value) => return Ok(value),
             Err(mpsc::RecvTimeoutError::Timeout) => py.check_signals()?,
             Err(mpsc::RecvTimeoutError::Disconnected) => {
