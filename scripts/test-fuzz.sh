@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzz smoke: builds the libFuzzer targets of fuzz/ and runs each for a few seconds from its
-# committed seed corpus. Usage: scripts/test-fuzz.sh [SECONDS per target, default 8]
+# committed seed corpus. Usage: scripts/test-fuzz.sh [SECONDS per target, default 5]
 #   FUZZ_TARGETS="a b" limits the targets; a crash or leak fails the step.
 # The targets are built as cargo-fuzz builds them (SanitizerCoverage, debug assertions),
 # without AddressSanitizer: the code is safe Rust, and the C ABI's memory is checked by
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-8}
+seconds=${1:-5}
 if ! cargo +nightly --version >/dev/null 2>&1; then
   echo "fuzz smoke skipped: no nightly toolchain (rustup toolchain install nightly)" >&2
   exit 0
