@@ -188,7 +188,14 @@ fuzz_target!(|ops: Vec<Op>| {
             Op::AssessmentFree(i) => unsafe { tm_assessment_free(assessments.take(i)) },
             Op::ItemAnalysis { model, csv, k, small, by_role } => {
                 let status = unsafe {
-                    tm_item_analysis_json_ex(models.pick(model), c(&csv).as_ptr(), k.into(), small % 3, by_role % 3, &mut s)
+                    tm_item_analysis_json_ex(
+                        models.pick(model),
+                        c(&csv).as_ptr(),
+                        k.into(),
+                        small % 3,
+                        by_role % 3,
+                        &mut s,
+                    )
                 };
                 consume(status, s);
             }
@@ -219,7 +226,8 @@ fuzz_target!(|ops: Vec<Op>| {
                 consume(status, s);
             }
             Op::CatalogPartners { catalog, code, top } => {
-                let status = unsafe { tm_catalog_partners(catalogs.pick(catalog), c(&code).as_ptr(), top.into(), &mut s) };
+                let status =
+                    unsafe { tm_catalog_partners(catalogs.pick(catalog), c(&code).as_ptr(), top.into(), &mut s) };
                 consume(status, s);
             }
             Op::CatalogCount(i) => unsafe {
@@ -228,7 +236,8 @@ fuzz_target!(|ops: Vec<Op>| {
             Op::CatalogFree(i) => unsafe { tm_catalog_free(catalogs.take(i)) },
             Op::ResultIngredient(i, index) => {
                 let (mut id, mut score) = (null(), 0.0);
-                let status = checked(unsafe { tm_match_result_ingredient(results.pick(i), index.into(), &mut id, &mut score) });
+                let status =
+                    checked(unsafe { tm_match_result_ingredient(results.pick(i), index.into(), &mut id, &mut score) });
                 if status == TM_STATUS_OK {
                     std::hint::black_box(unsafe { std::ffi::CStr::from_ptr(id) }.to_bytes().len());
                 }

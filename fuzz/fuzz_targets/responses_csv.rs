@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let options = ReadOptions { ignore_columns: vec!["timestamp".into()], ..ReadOptions::default() };
     if let Ok(responses) = Responses::from_csv_str(model, &text, &options) {
-        let options = AssessOptions { bootstrap: 20, allow_small_groups: true, min_group_size: 3, ..AssessOptions::default() };
+        let options =
+            AssessOptions { bootstrap: 20, allow_small_groups: true, min_group_size: 3, ..AssessOptions::default() };
         if let Ok(a) = assess(model, &responses, &options) {
             let _ = a.to_json();
         }

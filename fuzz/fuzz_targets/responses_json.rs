@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let model = &*MODEL;
     let Ok(text) = std::str::from_utf8(data) else { return };
     if let Ok(responses) = Responses::from_long_json(model, text) {
-        let options = AssessOptions { bootstrap: 20, allow_small_groups: true, min_group_size: 3, ..AssessOptions::default() };
+        let options =
+            AssessOptions { bootstrap: 20, allow_small_groups: true, min_group_size: 3, ..AssessOptions::default() };
         let _ = assess(model, &responses, &options);
     }
 });

@@ -129,6 +129,30 @@ fn every_file_read_is_bounded_in_size() {
 }
 
 #[test]
+fn json_nested_deeper_than_128_levels_is_refused_not_overflowing_the_stack() {
+    // 100,000 nested arrays. Where the text is read as free JSON (an overlay), the JSON
+    // reader's own limit of 128 levels refuses it; typed files fail on their shape first. A
+    // stack overflow would kill the process with a signal instead of exit code 1.
+    let dir = scratch("nesting");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    for (file, args, needle) in [
+        ("o.json", vec!["model", "--overlay", "o.json"], "recursion limit exceeded"),
+        ("m.json", vec!["model", "--model", "m.json"], "model JSON"),
+        ("p.json", vec!["portfolio", "p.json"], "portfolio JSON"),
+        ("c.json", vec!["match", "ledige", "--catalog", "c.json"], "catalog JSON"),
+        ("r.json", vec!["assess", "r.json"], "r.json"),
+        ("b.json", vec!["compare", "b.json", "b.json"], "b.json"),
+    ] {
+        std::fs::write(dir.join(file), &deep).unwrap();
+        let out = tm(&dir).args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+        assert!(stderr.contains(needle), "{file}: {stderr}");
+        clean(&stderr);
+    }
+}
+
+#[test]
 fn a_problem_text_above_the_limit_is_refused() {
     // 100,001 characters (one argument may hold 128 KiB on Linux).
     let long = "a".repeat(100_001);
