@@ -20,7 +20,8 @@ triple=$(rustc -vV | sed -n 's/^host: //p')
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
-cargo +nightly build -q --release --locked --manifest-path fuzz/Cargo.toml --target "$triple" --target-dir "$target_dir"
+# Not --locked: fuzz/Cargo.lock follows the core's dependencies as they change.
+cargo +nightly build -q --release --manifest-path fuzz/Cargo.toml --target "$triple" --target-dir "$target_dir"
 bin="$target_dir/$triple/release"
 
 targets=${FUZZ_TARGETS:-$(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^transform-model-fuzz$')}
