@@ -23,7 +23,7 @@ if cargo run -q --release -p transform-model-cli -- assess /nonexistent.csv 2>/d
   echo "assess on a missing file must fail" >&2; exit 1
 fi
 
-for extra in scripts/test-c.sh scripts/test-csharp.sh scripts/test-python.sh scripts/test-units.sh scripts/test-crate.sh scripts/test-report.sh; do
+for extra in scripts/test-c.sh scripts/test-csharp.sh scripts/test-python.sh scripts/test-units.sh scripts/test-crate.sh scripts/test-report.sh scripts/test-sanitize.sh scripts/test-fuzz.sh; do
   step "$extra"
   bash "$extra"
 done

@@ -11,6 +11,7 @@ Errors of frames name the frame's index label (`ResponseError.index`), not a CSV
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple
@@ -82,9 +83,10 @@ def _hint(e: ResponseError, path: str, encoding: Optional[str]) -> ResponseError
 
 
 def _is_utf8(path: str) -> bool:
+    """Whether the file's first MiB is UTF-8 (enough for the hint; a huge file is not read whole)."""
     try:
         with open(path, "rb") as f:
-            f.read().decode("utf-8")
+            codecs.getincrementaldecoder("utf-8")().decode(f.read(1 << 20), final=False)
         return True
     except (OSError, UnicodeDecodeError):
         return True if not os.path.exists(path) else False

@@ -141,6 +141,9 @@ impl CoreError {
                     | ResponseError::IndexOutOfRange { .. }
                     | ResponseError::ModelMismatch { .. }
                     | ResponseError::Xlsx(_) => vec![],
+                    ResponseError::Limit(l) => {
+                        vec![("limit", obj(py, l.limit.name())), ("value", obj(py, l.value)), ("max", obj(py, l.max))]
+                    }
                     // A variant added later: the message alone until it gets its own fields.
                     _ => vec![],
                 };

@@ -7,6 +7,7 @@ mod errors;
 mod exports;
 #[path = "report.rs"]
 mod html_report;
+mod interrupt;
 mod items;
 mod model_registry;
 mod plan;
@@ -163,14 +164,15 @@ fn assess_csv(
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
     read.sheet = sheet;
-    let result = py.detach(move || {
+    // Interruptible: a large bootstrap can run for seconds.
+    let result = interrupt::run(py, move || {
         let responses = if is_path {
             Responses::from_file(&model, &source, &read)
         } else {
             Responses::from_csv_str(&model, &source, &read)
         };
         responses.map_err(errors::CoreError::from).and_then(|r| assess(&model, &r, &o).map_err(Into::into))
-    });
+    })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 

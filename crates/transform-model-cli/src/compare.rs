@@ -7,7 +7,8 @@ use transform_model::Assessment;
 use transform_model::maturity::compare_rounds;
 
 fn read(path: &Path, what: &str) -> Result<Assessment, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {what} `{}`: {e}", path.display()))?;
+    let text = transform_model::limits::read_text(path)
+        .map_err(|e| format!("cannot read {what} `{}`: {e}", path.display()))?;
     Assessment::from_json(&text).map_err(|e| format!("{what} `{}`: {e}", path.display()))
 }
 

@@ -250,7 +250,8 @@ fn load_model(spec: Option<&String>, overlay: Option<&PathBuf>) -> Result<Model,
     };
     match overlay {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("cannot read overlay `{}`: {e}", p.display()))?;
+            let text = transform_model::limits::read_text(p)
+                .map_err(|e| format!("cannot read overlay `{}`: {e}", p.display()))?;
             model.overlay(&text).map_err(|e| e.to_string())
         }
         None => Ok(model),
@@ -315,7 +316,7 @@ fn run(cli: Cli) -> Result<String, String> {
             options.municipality = municipality;
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(path) = baseline {
-                let text = std::fs::read_to_string(&path)
+                let text = transform_model::limits::read_text(&path)
                     .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
                 let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
@@ -340,7 +341,12 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Sample { respondents, seed, model, role_counts } => {
             let model = load_model(model.as_ref(), None)?;
             let counts = role_counts.map(|spec| parse_role_counts(&model, &spec)).transpose()?;
-            Ok(sample::sample_csv(&model, respondents, seed, counts.as_deref()))
+            // Streamed as drawn: any number of respondents in constant memory.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match sample::write_csv(&model, respondents, seed, counts.as_deref(), &mut out).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+                _ => Ok(String::new()),
+            }
         }
         Command::Portfolio { file, horizon, year, format, lang, output } => {
             let portfolio = match &file {
@@ -411,8 +417,9 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Index { catalog, output } => index_cmd::build(&catalog, &output),
         Command::CatalogImport { ingredients, interventions } => {
-            let read =
-                |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()));
+            let read = |p: &PathBuf| {
+                transform_model::limits::read_text(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+            };
             let catalog = Catalog::from_csv(&read(&ingredients)?, &read(&interventions)?).map_err(|e| e.to_string())?;
             Ok(catalog.to_json())
         }

@@ -61,7 +61,8 @@ pub struct PlanArgs {
 fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let text =
+            transform_model::limits::read_text(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         return Assessment::from_json(&text).map_err(|e| format!("{}: {e}", path.display()));
     }
     let data =

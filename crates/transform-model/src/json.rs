@@ -30,6 +30,11 @@ fn explain(message: String) -> String {
 
 /// The known name closest to `name`, when it is close enough to be a likely typo.
 pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    // The edit distance takes time and memory in len(name) × len(known): a name far longer
+    // than any limit on names is no typo of one.
+    if name.len() > 4 * crate::limits::QUOTE_CHARS {
+        return None;
+    }
     known
         .iter()
         .map(|k| (strsim::normalized_damerau_levenshtein(name, k), *k))
@@ -41,19 +46,29 @@ pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
 /// Parses `text` as `T`, naming the JSON path of the first mismatch.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de)
-        .map_err(|e| JsonError { path: root(e.path().to_string()), message: explain(e.inner().to_string()) })
+    serde_path_to_error::deserialize(de).map_err(|e| JsonError {
+        path: bounded(root(e.path().to_string())),
+        message: bounded(explain(e.inner().to_string())),
+    })
+}
+
+/// The input quoted in serde's messages and paths (keys, strings), cut to a readable size.
+fn bounded(text: String) -> String {
+    crate::limits::bound_message(&text)
 }
 
 /// Converts a JSON value to `T`, naming the JSON path of the first mismatch.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, JsonError> {
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| JsonError { path: root(e.path().to_string()), message: explain(e.inner().to_string()) })
+    serde_path_to_error::deserialize(value).map_err(|e| JsonError {
+        path: bounded(root(e.path().to_string())),
+        message: bounded(explain(e.inner().to_string())),
+    })
 }
 
-/// Reads a text file; the error's path is the file's.
+/// Reads a text file within [`crate::limits::Limit::FileBytes`]; the error's path is the
+/// file's, and a file above the limit says which limit and how to raise it.
 pub(crate) fn read_file(path: &Path) -> Result<String, JsonError> {
-    std::fs::read_to_string(path).map_err(|e| JsonError { path: path.display().to_string(), message: e.to_string() })
+    crate::limits::read_text(path).map_err(|e| JsonError { path: path.display().to_string(), message: e.to_string() })
 }
 
 #[cfg(test)]

@@ -168,6 +168,7 @@ pub mod disclosure;
 pub mod export;
 pub mod ingredient;
 mod json;
+pub mod limits;
 pub mod localized;
 pub mod maturity;
 pub mod mission;

@@ -258,6 +258,9 @@ fn invalid(path: String, message: String) -> CatalogError {
 impl CatalogDef {
     /// Checks ids, references, weights and codes, naming the JSON path of the first problem.
     pub fn validate(self) -> Result<Catalog, CatalogError> {
+        for (path, len) in [("ingredients", self.ingredients.len()), ("interventions", self.interventions.len())] {
+            crate::limits::Limit::CatalogEntries.check(len as u64).map_err(|e| invalid(path.into(), e.to_string()))?;
+        }
         let mut ingredient_index = HashMap::new();
         for (i, ing) in self.ingredients.iter().enumerate() {
             if ing.id.trim().is_empty() {

@@ -32,7 +32,7 @@ pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
 #[non_exhaustive]
 pub enum CatalogError {
     /// The text is not JSON of the catalog's shape.
-    #[error("catalog JSON at `{path}`: {message}")]
+    #[error("catalog JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse {
         /// JSON path of the problem.
         path: String,
@@ -40,7 +40,7 @@ pub enum CatalogError {
         message: String,
     },
     /// The JSON breaks a rule of the catalog (duplicate id, unknown ingredient, weight out of range, …).
-    #[error("invalid catalog at `{path}`: {message}")]
+    #[error("invalid catalog at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid {
         /// JSON path of the problem.
         path: String,
@@ -48,7 +48,7 @@ pub enum CatalogError {
         message: String,
     },
     /// The catalog file could not be read.
-    #[error("cannot read catalog `{path}`: {message}")]
+    #[error("cannot read catalog `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io {
         /// The file.
         path: String,
@@ -68,7 +68,7 @@ pub enum CatalogError {
         code: String,
     },
     /// A query names a context key or value, an area or an ingredient the catalog lacks.
-    #[error("query `{field}`: unknown value `{value}`{}", hint(suggestion.as_deref(), known))]
+    #[error("query `{field}`: unknown value `{}`{}", crate::limits::quote(value), hint(suggestion.as_deref(), known))]
     UnknownInQuery {
         /// The query field (`context.urbanity`, `area`, `exclude`, …).
         field: String,

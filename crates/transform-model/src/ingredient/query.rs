@@ -63,6 +63,10 @@ fn unknown(field: String, value: &str, known: &[&str]) -> CatalogError {
 impl Index {
     /// Normalises `query` and checks it against the catalog (see the module documentation).
     pub(crate) fn prepare(&self, query: &Query) -> Result<Prepared, CatalogError> {
+        let chars = query.text.chars().count();
+        crate::limits::Limit::QueryChars
+            .check(chars as u64)
+            .map_err(|e| CatalogError::Invalid { path: "query.text".into(), message: e.to_string() })?;
         let tags = |v: &[String]| v.iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>();
         let area = query.area.as_deref().map(normalize).filter(|a| !a.is_empty());
         if let Some(a) = &area {

@@ -160,7 +160,7 @@ impl Index {
     /// Reads an index written by [`Index::save`] (see the module documentation for what is checked).
     pub fn load(path: impl AsRef<Path>) -> Result<Index, StoreError> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| StoreError::Io {
+        let bytes = crate::limits::read_file(path).map_err(|e| StoreError::Io {
             action: "read",
             path: path.display().to_string(),
             message: e.to_string(),

@@ -31,8 +31,8 @@ impl std::str::FromStr for Weighting {
 pub const MIN_GROUP_SIZE_FLOOR: usize = 3;
 /// The default k: no reported figure rests on fewer than 5 respondents.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
-/// Resamples above this are refused: the level probabilities settle long before.
-pub const MAX_BOOTSTRAP: usize = 100_000;
+/// Resamples above this are refused (defined with the other limits in [`crate::limits`]).
+pub use crate::limits::MAX_BOOTSTRAP;
 
 /// Options of an assessment; `AssessOptions::default()` is the documented default.
 #[derive(Debug, Clone, PartialEq)]

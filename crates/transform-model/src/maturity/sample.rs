@@ -51,22 +51,16 @@ fn role_bias(role: &str) -> f64 {
     profile(role).map_or(0.0, |p| p.1)
 }
 
-/// Role index of each of `n` respondents, drawn by [`role_weights`].
-fn draw_roles(model: &Model, n: usize, rng: &mut Pcg64Mcg) -> Vec<usize> {
-    let weights = role_weights(model);
-    let total: f64 = weights.iter().sum();
-    (0..n)
-        .map(|_| {
-            let mut x = rng.random::<f64>() * total;
-            for (i, w) in weights.iter().enumerate() {
-                if x < *w {
-                    return i;
-                }
-                x -= w;
-            }
-            weights.len() - 1
-        })
-        .collect()
+/// One role index drawn by [`role_weights`] (`total` is their sum); one random number.
+fn draw_role(weights: &[f64], total: f64, rng: &mut Pcg64Mcg) -> usize {
+    let mut x = rng.random::<f64>() * total;
+    for (i, w) in weights.iter().enumerate() {
+        if x < *w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.len() - 1
 }
 
 /// One generated respondent: id, role index and raw answers (None = "ved ikke"/not asked).
@@ -79,63 +73,142 @@ pub struct SampleRow {
     pub answers: Vec<Option<i64>>,
 }
 
+/// Where the roles come from: drawn from their own stream, or fixed head counts.
+enum Roles {
+    Drawn { rng: Pcg64Mcg, weights: Vec<f64>, total: f64, left: usize },
+    Counted { counts: Vec<usize>, role: usize },
+}
+
+impl Roles {
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Roles::Drawn { left: 0, .. } => None,
+            Roles::Drawn { rng, weights, total, left } => {
+                *left -= 1;
+                Some(draw_role(weights, *total, rng))
+            }
+            Roles::Counted { counts, role } => {
+                while counts.get(*role) == Some(&0) {
+                    *role += 1;
+                }
+                let c = counts.get_mut(*role)?;
+                *c -= 1;
+                Some(*role)
+            }
+        }
+    }
+}
+
+/// Generated respondents, drawn one at a time, so any number of them takes constant memory.
+///
+/// The stream is the one [`generate`] always drew: the latent maturities, then every role
+/// (one random number each), then each respondent's answers. Roles are read from a copy of
+/// the generator and the answers from one advanced past the role draws, so drawing lazily
+/// changes no figure.
+pub struct SampleRows<'m> {
+    model: &'m Model,
+    rng: Pcg64Mcg,
+    roles: Roles,
+    latent: Vec<f64>,
+    next_id: usize,
+}
+
+impl<'m> SampleRows<'m> {
+    /// `n` respondents, or the head counts per role (model order) of `role_counts`.
+    pub fn new(model: &'m Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> Self {
+        let mut rng = Pcg64Mcg::seed_from_u64(seed);
+        let (min, max) = (model.scale().min as f64, model.scale().max as f64);
+        let span = max - min;
+        let latent: Vec<f64> =
+            model.dimensions().iter().map(|_| min + span * (0.2 + 0.4 * rng.random::<f64>())).collect();
+        let roles = match role_counts {
+            Some(counts) => Roles::Counted { counts: counts.to_vec(), role: 0 },
+            None => {
+                let weights = role_weights(model);
+                let total = weights.iter().sum();
+                let role_rng = rng.clone();
+                // Each role draw takes one 64-bit output.
+                rng.advance(n as u128);
+                Roles::Drawn { rng: role_rng, weights, total, left: n }
+            }
+        };
+        SampleRows { model, rng, roles, latent, next_id: 1 }
+    }
+}
+
+impl Iterator for SampleRows<'_> {
+    type Item = SampleRow;
+
+    fn next(&mut self) -> Option<SampleRow> {
+        let role = self.roles.next()?;
+        let model = self.model;
+        let rng = &mut self.rng;
+        let (min, max) = (model.scale().min as f64, model.scale().max as f64);
+        let bias = role_bias(&model.roles()[role].id);
+        let person = 0.8 * normal(rng);
+        let answers = model
+            .items()
+            .iter()
+            .enumerate()
+            .map(|(item, def)| {
+                if !model.is_asked(role, item) || rng.random::<f64>() < 0.04 {
+                    return None;
+                }
+                let d = model.item_dimension(item);
+                let agree = (self.latent[d] + bias + person + 0.6 * normal(rng)).round().clamp(min, max);
+                Some(if def.reverse { (min + max - agree) as i64 } else { agree as i64 })
+            })
+            .collect();
+        let id = format!("R{:06}", self.next_id);
+        self.next_id += 1;
+        Some(SampleRow { id, role, answers })
+    }
+}
+
 /// Generates respondents; `role_counts` fixes the head count per role (model order)
 /// instead of drawing roles.
 pub fn generate(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> Vec<SampleRow> {
-    let mut rng = Pcg64Mcg::seed_from_u64(seed);
-    let (min, max) = (model.scale().min as f64, model.scale().max as f64);
-    let span = max - min;
-    let latent: Vec<f64> = model.dimensions().iter().map(|_| min + span * (0.2 + 0.4 * rng.random::<f64>())).collect();
-    let roles: Vec<usize> = match role_counts {
-        Some(counts) => counts.iter().enumerate().flat_map(|(r, &c)| std::iter::repeat_n(r, c)).collect(),
-        None => draw_roles(model, n, &mut rng),
-    };
-    roles
-        .into_iter()
-        .enumerate()
-        .map(|(i, role)| {
-            let bias = role_bias(&model.roles()[role].id);
-            let person = 0.8 * normal(&mut rng);
-            let answers = model
-                .items()
-                .iter()
-                .enumerate()
-                .map(|(item, def)| {
-                    if !model.is_asked(role, item) || rng.random::<f64>() < 0.04 {
-                        return None;
-                    }
-                    let d = model.item_dimension(item);
-                    let agree = (latent[d] + bias + person + 0.6 * normal(&mut rng)).round().clamp(min, max);
-                    Some(if def.reverse { (min + max - agree) as i64 } else { agree as i64 })
-                })
-                .collect();
-            SampleRow { id: format!("R{:06}", i + 1), role, answers }
-        })
-        .collect()
+    SampleRows::new(model, n, seed, role_counts).collect()
 }
 
-/// Generated respondents as wide CSV (`respondent,role,<items>`), "ved ikke" left blank.
-pub fn sample_csv(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> String {
-    let rows = generate(model, n, seed, role_counts);
-    let mut out = String::from("respondent,role");
+/// Writes generated respondents as wide CSV (`respondent,role,<items>`, "ved ikke" left
+/// blank) row by row as they are drawn: any number of respondents in constant memory.
+pub fn write_csv(
+    model: &Model,
+    n: usize,
+    seed: u64,
+    role_counts: Option<&[usize]>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut line = String::from("respondent,role");
     for item in model.items() {
-        out.push(',');
-        out.push_str(&item.id);
+        line.push(',');
+        line.push_str(&item.id);
     }
-    out.push('\n');
-    for row in rows {
-        out.push_str(&row.id);
-        out.push(',');
-        out.push_str(&model.roles()[row.role].id);
+    line.push('\n');
+    out.write_all(line.as_bytes())?;
+    for row in SampleRows::new(model, n, seed, role_counts) {
+        line.clear();
+        line.push_str(&row.id);
+        line.push(',');
+        line.push_str(&model.roles()[row.role].id);
         for a in &row.answers {
-            out.push(',');
+            line.push(',');
             if let Some(v) = a {
-                out.push_str(&v.to_string());
+                line.push_str(&v.to_string());
             }
         }
-        out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    out
+    Ok(())
+}
+
+/// Generated respondents as wide CSV (see [`write_csv`]).
+pub fn sample_csv(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> String {
+    let mut out = Vec::new();
+    write_csv(model, n, seed, role_counts, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("ids and numbers are UTF-8")
 }
 
 /// Generated respondents as [`Responses`], without a CSV round trip.
@@ -186,6 +259,53 @@ mod tests {
         let mean = (0.20 + 0.25 + 0.10) / 3.0;
         assert_eq!(&w[2..], [0.20, 0.25, 0.10]);
         assert!((w[0] - mean).abs() < 1e-12 && (w[1] - mean).abs() < 1e-12, "{w:?}");
+    }
+
+    /// The generator as it was before rows were streamed: every role drawn first, then every
+    /// respondent's answers, all in memory.
+    fn eager(model: &Model, n: usize, seed: u64) -> Vec<(usize, Vec<Option<i64>>)> {
+        let mut rng = Pcg64Mcg::seed_from_u64(seed);
+        let (min, max) = (model.scale().min as f64, model.scale().max as f64);
+        let latent: Vec<f64> =
+            model.dimensions().iter().map(|_| min + (max - min) * (0.2 + 0.4 * rng.random::<f64>())).collect();
+        let weights = role_weights(model);
+        let total: f64 = weights.iter().sum();
+        let roles: Vec<usize> = (0..n).map(|_| draw_role(&weights, total, &mut rng)).collect();
+        roles
+            .into_iter()
+            .map(|role| {
+                let bias = role_bias(&model.roles()[role].id);
+                let person = 0.8 * normal(&mut rng);
+                let answers = (0..model.items().len())
+                    .map(|item| {
+                        if !model.is_asked(role, item) || rng.random::<f64>() < 0.04 {
+                            return None;
+                        }
+                        let agree = (latent[model.item_dimension(item)] + bias + person + 0.6 * normal(&mut rng))
+                            .round()
+                            .clamp(min, max);
+                        Some(if model.items()[item].reverse { (min + max - agree) as i64 } else { agree as i64 })
+                    })
+                    .collect();
+                (role, answers)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn streamed_rows_are_the_rows_drawn_all_at_once() {
+        for (model, n, seed) in [(Model::default_model(), 300, 5), (Model::bundled("ci").unwrap(), 57, 9)] {
+            let streamed: Vec<_> = SampleRows::new(&model, n, seed, None).map(|r| (r.role, r.answers)).collect();
+            assert_eq!(streamed, eager(&model, n, seed));
+        }
+    }
+
+    #[test]
+    fn a_huge_sample_starts_at_once() {
+        // 10^11 respondents: the first rows come without drawing the rest first.
+        let model = Model::default_model();
+        let first: Vec<_> = SampleRows::new(&model, 100_000_000_000, 3, None).take(2).map(|r| r.id).collect();
+        assert_eq!(first, ["R000001", "R000002"]);
     }
 
     #[test]

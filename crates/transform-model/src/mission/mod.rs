@@ -32,7 +32,7 @@ pub use rows::{Alignment, Rows};
 #[non_exhaustive]
 pub enum PortfolioError {
     /// The text is not JSON of the portfolio's shape.
-    #[error("portfolio JSON at `{path}`: {message}")]
+    #[error("portfolio JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse {
         /// JSON path of the problem.
         path: String,
@@ -40,7 +40,7 @@ pub enum PortfolioError {
         message: String,
     },
     /// The JSON breaks a rule of the portfolio (unknown mission, duplicate id, …).
-    #[error("invalid portfolio at `{path}`: {message}")]
+    #[error("invalid portfolio at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid {
         /// JSON path of the problem.
         path: String,
@@ -48,7 +48,7 @@ pub enum PortfolioError {
         message: String,
     },
     /// The portfolio file could not be read.
-    #[error("cannot read portfolio `{path}`: {message}")]
+    #[error("cannot read portfolio `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io {
         /// The file.
         path: String,

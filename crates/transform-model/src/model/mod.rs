@@ -31,7 +31,7 @@ pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
 #[non_exhaustive]
 pub enum ModelError {
     /// The text is not JSON of the model's shape (wrong type, missing field, syntax).
-    #[error("model JSON at `{path}`: {message}")]
+    #[error("model JSON at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Parse {
         /// JSON path of the problem.
         path: String,
@@ -39,7 +39,7 @@ pub enum ModelError {
         message: String,
     },
     /// The JSON has the right shape but breaks a rule of the model.
-    #[error("invalid model at `{path}`: {message}")]
+    #[error("invalid model at `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Invalid {
         /// JSON path of the problem.
         path: String,
@@ -47,7 +47,7 @@ pub enum ModelError {
         message: String,
     },
     /// The model file could not be read.
-    #[error("cannot read model file `{path}`: {message}")]
+    #[error("cannot read model file `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
     Io {
         /// The file.
         path: String,

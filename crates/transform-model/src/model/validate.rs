@@ -12,6 +12,9 @@ impl ModelDef {
     /// Checks every rule of the schema and builds the validated [`Model`].
     pub fn validate(self) -> Result<Model, ModelError> {
         let d = &self;
+        crate::limits::Limit::Items
+            .check(d.items.len() as u64)
+            .map_err(|e| ModelError::invalid("items", e.to_string()))?;
         if d.id.trim().is_empty() {
             return Err(ModelError::invalid("id", "the model id is empty"));
         }

@@ -11,6 +11,7 @@ mod xlsx;
 
 use std::path::Path;
 
+use crate::limits::{Limit, LimitError, bound_message, quote};
 use crate::model::Model;
 
 pub use csv_wide::ReadOptions;
@@ -36,7 +37,8 @@ pub enum ResponseError {
     },
     /// A column that is neither an item nor a known or ignored column.
     #[error(
-        "column {index} `{column}` is not an item of the model (leave it out, or declare it as a column to ignore)"
+        "column {index} `{}` is not an item of the model (leave it out, or declare it as a column to ignore)",
+        quote(column)
     )]
     UnknownColumn {
         /// The column's header.
@@ -45,13 +47,13 @@ pub enum ResponseError {
         index: usize,
     },
     /// Two columns with one header.
-    #[error("column `{column}` appears twice")]
+    #[error("column `{}` appears twice", quote(column))]
     DuplicateColumn {
         /// The column's header.
         column: String,
     },
     /// An item id the model does not have (long files).
-    #[error("row {row}: unknown item `{item}`")]
+    #[error("row {row}: unknown item `{}`", quote(item))]
     UnknownItem {
         /// The row.
         row: usize,
@@ -59,7 +61,11 @@ pub enum ResponseError {
         item: String,
     },
     /// A role the model does not have.
-    #[error("row {row}, column `role`: unknown role `{value}` for respondent `{respondent}` (allowed: {allowed})")]
+    #[error(
+        "row {row}, column `role`: unknown role `{}` for respondent `{}` (allowed: {allowed})",
+        quote(value),
+        quote(respondent)
+    )]
     UnknownRole {
         /// The row.
         row: usize,
@@ -77,7 +83,7 @@ pub enum ResponseError {
         row: usize,
     },
     /// A respondent id on two rows (wide files).
-    #[error("row {row}: duplicate respondent `{respondent}` (first seen on row {first_row})")]
+    #[error("row {row}: duplicate respondent `{}` (first seen on row {first_row})", quote(respondent))]
     DuplicateRespondent {
         /// The row.
         row: usize,
@@ -87,7 +93,12 @@ pub enum ResponseError {
         first_row: usize,
     },
     /// One respondent with two roles (long files).
-    #[error("row {row}: respondent `{respondent}` has role `{value}` here but `{earlier}` earlier")]
+    #[error(
+        "row {row}: respondent `{}` has role `{}` here but `{}` earlier",
+        quote(respondent),
+        quote(value),
+        quote(earlier)
+    )]
     RoleConflict {
         /// The row.
         row: usize,
@@ -99,7 +110,7 @@ pub enum ResponseError {
         earlier: String,
     },
     /// The same respondent answers one item twice (long files).
-    #[error("row {row}: respondent `{respondent}` answers item `{item}` twice")]
+    #[error("row {row}: respondent `{}` answers item `{item}` twice", quote(respondent))]
     DuplicateAnswer {
         /// The row.
         row: usize,
@@ -109,7 +120,11 @@ pub enum ResponseError {
         item: String,
     },
     /// An answer that is not a whole number (nor empty or "ved ikke").
-    #[error("row {row}, column `{column}`: value `{value}` of respondent `{respondent}` is not an integer")]
+    #[error(
+        "row {row}, column `{column}`: value `{}` of respondent `{}` is not an integer",
+        quote(value),
+        quote(respondent)
+    )]
     NotInteger {
         /// The row.
         row: usize,
@@ -122,7 +137,8 @@ pub enum ResponseError {
     },
     /// An answer outside the model's scale.
     #[error(
-        "row {row}, column `{column}`: value {value} of respondent `{respondent}` is outside the scale {min}..{max}"
+        "row {row}, column `{column}`: value {value} of respondent `{}` is outside the scale {min}..{max}",
+        quote(respondent)
     )]
     OutOfScale {
         /// The row.
@@ -140,7 +156,8 @@ pub enum ResponseError {
     },
     /// An answer to an item the respondent's role is not asked.
     #[error(
-        "row {row}, column `{column}`: respondent `{respondent}` answered {value}, but item `{column}` is not asked of role `{role}`"
+        "row {row}, column `{column}`: respondent `{}` answered {value}, but item `{column}` is not asked of role `{role}`",
+        quote(respondent)
     )]
     NotAsked {
         /// The row.
@@ -155,7 +172,7 @@ pub enum ResponseError {
         value: i64,
     },
     /// A row that cannot be read (wrong number of fields, bad quoting, bad JSON).
-    #[error("row {row}: {message}")]
+    #[error("row {row}: {}", bound_message(message))]
     Malformed {
         /// The row.
         row: usize,
@@ -237,6 +254,9 @@ pub enum ResponseError {
     /// A workbook problem: not a workbook, unknown or empty sheet, missing columns.
     #[error(transparent)]
     Xlsx(XlsxError),
+    /// A file, header or set of respondents above a limit of [`crate::limits`].
+    #[error("{0}")]
+    Limit(#[from] LimitError),
 }
 
 /// Which model responses were read for: id, version and a hash of the whole definition.
@@ -387,6 +407,7 @@ impl Responses {
             })
             .collect::<Result<Vec<_>, _>>()?;
         check_unique_columns(items.iter().map(String::as_str))?;
+        Limit::Respondents.check(ids.len() as u64)?;
         let mut out = Responses::new(model);
         out.reserve(ids.len());
         for (r, (id, role)) in ids.iter().zip(roles).enumerate() {
@@ -397,7 +418,9 @@ impl Responses {
         out.finish()
     }
 
+    /// Room for `n` more respondents, never more than [`Limit::Respondents`] allows.
     pub(crate) fn reserve(&mut self, n: usize) {
+        let n = n.min(Limit::Respondents.max().try_into().unwrap_or(usize::MAX));
         self.id_ends.reserve(n);
         self.index.reserve(n);
         self.roles.reserve(n);
@@ -415,6 +438,7 @@ impl Responses {
         answers: impl IntoIterator<Item = (usize, i64)>,
     ) -> Result<(), ResponseError> {
         self.check_model(model)?;
+        Limit::Respondents.check(self.id_ends.len() as u64 + 1)?;
         let respondent = respondent.trim();
         if respondent.is_empty() {
             return Err(ResponseError::EmptyRespondent { row });
@@ -552,9 +576,11 @@ impl Responses {
     }
 }
 
+/// Checks a header: no more columns than [`Limit::Columns`], no name twice.
 pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), ResponseError> {
     let mut seen = std::collections::HashSet::new();
     for name in names {
+        Limit::Columns.check(seen.len() as u64 + 1)?;
         if !seen.insert(name) {
             return Err(ResponseError::DuplicateColumn { column: name.to_owned() });
         }
@@ -562,8 +588,14 @@ pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> 
     Ok(())
 }
 
+/// Reads a response file whole, within [`Limit::FileBytes`].
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
-    std::fs::read(path).map_err(|e| ResponseError::Io { path: path.display().to_string(), message: e.to_string() })
+    crate::limits::read_file(path).map_err(|e| match e {
+        crate::limits::ReadError::Limit(limit) => ResponseError::Limit(limit),
+        crate::limits::ReadError::Io(e) => {
+            ResponseError::Io { path: path.display().to_string(), message: e.to_string() }
+        }
+    })
 }
 
 /// Whether a cell means "no answer": empty, `ved ikke`, `don't know`, `NA` (any case).

@@ -165,6 +165,7 @@ mod reader {
     use calamine::{Data, Reader};
 
     use super::{ID_FALLBACKS, METADATA_COLUMNS, XlsxError, check_workbook};
+    use crate::limits::Limit;
     use crate::model::Model;
     use crate::responses::units::{Collector, check_value, is_unit_column};
     use crate::responses::{
@@ -178,6 +179,38 @@ mod reader {
         Item(usize),
         Unit(usize),
         Ignored,
+    }
+
+    /// The used cells of `sheet` as a range, as `worksheet_range` reads it (empty cells
+    /// skipped), but refusing a range wider than [`Limit::Columns`], taller than
+    /// [`Limit::Respondents`] allows, or of more than [`Limit::SheetCells`] cells before the
+    /// dense range is allocated.
+    fn bounded_range(
+        workbook: &mut calamine::Xlsx<std::io::Cursor<Vec<u8>>>,
+        sheet: &str,
+    ) -> Result<calamine::Range<Data>, ResponseError> {
+        let read = |e: calamine::XlsxError| XlsxError::Read { message: e.to_string() };
+        let mut reader = match workbook.worksheet_cells_reader(sheet) {
+            Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(calamine::Range::default()),
+            other => other.map_err(read)?,
+        };
+        let mut cells = Vec::new();
+        let (mut rows, mut cols) = ((u32::MAX, 0), (u32::MAX, 0));
+        while let Some(cell) = reader.next_cell().map_err(read)? {
+            if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                continue;
+            }
+            let (r, c) = cell.get_position();
+            rows = (rows.0.min(r), rows.1.max(r));
+            cols = (cols.0.min(c), cols.1.max(c));
+            let (height, width) = (u64::from(rows.1 - rows.0) + 1, u64::from(cols.1 - cols.0) + 1);
+            Limit::Columns.check(width)?;
+            // The header row is no respondent.
+            Limit::Respondents.check(height - 1)?;
+            Limit::SheetCells.check((height * width).max(cells.len() as u64 + 1))?;
+            cells.push(calamine::Cell::new((r, c), Data::from(cell.get_value().clone())));
+        }
+        Ok(calamine::Range::from_sparse(cells))
     }
 
     /// Reads the first sheet (or `options.sheet`) of the workbook in `bytes`.
@@ -199,7 +232,7 @@ mod reader {
                 .ok_or_else(|| XlsxError::UnknownSheet { sheet: name.clone(), available: quoted(&names) })?,
             None => names.first().cloned().ok_or(XlsxError::Read { message: "the workbook has no sheets".into() })?,
         };
-        let range = workbook.worksheet_range(&sheet).map_err(|e| XlsxError::Read { message: e.to_string() })?;
+        let range = bounded_range(&mut workbook, &sheet)?;
         let first_row = range.start().map_or(0, |(r, _)| r as usize);
         let mut rows = range.rows().enumerate().filter(|(_, row)| row.iter().any(|c| !is_blank(c)));
         let Some((h, header)) = rows.next() else { return Err(XlsxError::EmptySheet { sheet }.into()) };
