@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::catalog::Intervention;
+use super::catalog::{DocFields, ValueRef};
 use crate::text::normalize;
 
 /// A document's value of one attribute: its normalised text form, and its number if it is one.
@@ -48,17 +48,21 @@ pub(crate) fn value_text(v: &Value) -> String {
 }
 
 impl ContextTable {
-    pub fn build(docs: &[Intervention]) -> ContextTable {
+    pub fn build<D: DocFields>(docs: &[D]) -> ContextTable {
         let mut t = ContextTable::default();
+        t.docs.reserve(docs.len());
         for iv in docs {
             let mut row: Vec<(u32, DocValue)> = iv
-                .context
-                .iter()
+                .context()
                 .map(|(k, v)| {
                     let key = t.key_id(&normalize(k));
-                    let text = t.value_id(value_text(v));
+                    let (text, num) = match v {
+                        ValueRef::Text(s) => (normalize(s), None),
+                        ValueRef::Number(n) => (n.to_string(), n.as_f64()),
+                        ValueRef::Other(v) => (v.to_string(), None),
+                    };
+                    let text = t.value_id(text);
                     t.known[key as usize].insert(text);
-                    let num = v.as_f64();
                     if let Some(x) = num {
                         let r = t.ranges[key as usize].get_or_insert((x, x));
                         *r = (r.0.min(x), r.1.max(x));

@@ -8,8 +8,10 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::catalog::{Catalog, Intervention};
+use super::catalog::{Catalog, DocFields, Intervention};
 use super::context::ContextTable;
+use super::docs::Docs;
+use super::store::Words;
 use super::partners::Profiles;
 use crate::text::{self, Analyzer, normalize};
 
@@ -84,24 +86,25 @@ pub(crate) struct Analysis {
     pub analyzer: Analyzer,
     pub terms: rustc_hash::FxHashMap<String, u32>,
     pub word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
-    pub offsets: Vec<u32>,
-    pub post_docs: Vec<u32>,
-    pub post_impact: Vec<f32>,
-    pub doc_len: Vec<u32>,
+    pub offsets: Words<u32>,
+    pub post_docs: Words<u32>,
+    pub post_impact: Words<f32>,
+    pub doc_len: Words<u32>,
     pub avgdl: f64,
 }
 
 pub struct Index {
-    pub(crate) catalog: Catalog,
+    /// The catalog: owned, or a loaded file's records decoded on demand.
+    pub(crate) docs: Docs,
     pub(super) analyzer: Analyzer,
     pub(super) terms: rustc_hash::FxHashMap<String, u32>,
     /// Each catalog word's term ids per language, so a query word is not analysed again.
     pub(super) word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
-    pub(super) offsets: Vec<u32>,
-    pub(super) post_docs: Vec<u32>,
-    pub(super) post_impact: Vec<f32>,
-    pub(super) doc_len: Vec<u32>,
+    pub(super) offsets: Words<u32>,
+    pub(super) post_docs: Words<u32>,
+    pub(super) post_impact: Words<f32>,
+    pub(super) doc_len: Words<u32>,
     pub(super) avgdl: f64,
     /// Normalised facets per document.
     pub(super) target_groups: Vec<Vec<String>>,
@@ -167,42 +170,27 @@ impl Index {
                 post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
             }
         }
-        let analysis = Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl };
-        Index::from_analysis(catalog, analysis)
+        let analysis = Analysis {
+            analyzer,
+            terms,
+            word_terms,
+            offsets: offsets.into(),
+            post_docs: post_docs.into(),
+            post_impact: post_impact.into(),
+            doc_len: doc_len.into(),
+            avgdl,
+        };
+        let derived = Derived::of(docs);
+        Index::from_analysis(Docs::built(catalog), analysis, derived)
     }
 
     /// The index of `catalog` from its text analysis (built by [`Index::new`] or loaded
-    /// from a saved index): facets, tags and context are derived here, in one place.
-    pub(crate) fn from_analysis(catalog: Catalog, analysis: Analysis) -> Index {
+    /// from a saved index) and the tables derived from its interventions.
+    pub(crate) fn from_analysis(catalog: Docs, analysis: Analysis, derived: Derived) -> Index {
         let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
-        let docs = catalog.interventions();
-        let n_docs = docs.len();
-        // 4. Facets (normalised in parallel) and, beside them, the interned context.
-        let tags = |v: &[String]| v.iter().map(|t| normalize(t)).collect::<Vec<String>>();
-        let ((target_groups, (problems, areas)), context) = rayon::join(
-            || {
-                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.target_groups)).collect();
-                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.problems)).collect();
-                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(&iv.area)).collect();
-                (target_groups, (problems, areas))
-            },
-            || ContextTable::build(docs),
-        );
-        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
-        let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
-        for d in 0..n_docs {
-            let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
-            for (f, tags) in facets {
-                for t in tags.iter().collect::<HashSet<_>>() {
-                    tag_docs.entry((f, t.clone())).or_default().push(d as u32);
-                }
-            }
-            if !areas[d].is_empty() {
-                tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
-            }
-        }
+        let Derived { target_groups, problems, areas, areas_known, tag_docs, context } = derived;
         Index {
-            catalog,
+            docs: catalog,
             analyzer,
             terms,
             word_terms,
@@ -221,8 +209,19 @@ impl Index {
         }
     }
 
+    /// The catalog (for a loaded index, decoded in full on first use; matching does not need it).
     pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+        self.docs.catalog()
+    }
+
+    /// Number of interventions in the catalog (without decoding a loaded one).
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the catalog has no interventions.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Number of distinct terms.
@@ -258,11 +257,54 @@ impl Index {
         strings
             + facets
             + tags
-            + self.offsets.capacity() * 4
-            + self.post_docs.capacity() * 4
-            + self.post_impact.capacity() * 4
-            + self.doc_len.capacity() * 4
+            + self.offsets.len() * 4
+            + self.post_docs.len() * 4
+            + self.post_impact.len() * 4
+            + self.doc_len.len() * 4
             + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
             + self.context.memory_bytes()
+    }
+}
+
+/// What [`Index`] derives from the interventions themselves: normalised facets, the
+/// documents of each tag, and the interned context. Derived here, in one place, from an
+/// owned catalog or from the records of a loaded file.
+pub(crate) struct Derived {
+    target_groups: Vec<Vec<String>>,
+    problems: Vec<Vec<String>>,
+    areas: Vec<String>,
+    areas_known: BTreeSet<String>,
+    tag_docs: HashMap<(u8, String), Vec<u32>>,
+    context: ContextTable,
+}
+
+impl Derived {
+    pub(crate) fn of<D: DocFields>(docs: &[D]) -> Derived {
+        let n_docs = docs.len();
+        // 4. Facets (normalised in parallel) and, beside them, the interned context.
+        let tags = |v: &mut dyn Iterator<Item = &str>| v.map(normalize).collect::<Vec<String>>();
+        let ((target_groups, (problems, areas)), context) = rayon::join(
+            || {
+                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&mut iv.target_groups())).collect();
+                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&mut iv.problems())).collect();
+                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(iv.area())).collect();
+                (target_groups, (problems, areas))
+            },
+            || ContextTable::build(docs),
+        );
+        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
+        let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
+        for d in 0..n_docs {
+            let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
+            for (f, tags) in facets {
+                for t in tags.iter().collect::<HashSet<_>>() {
+                    tag_docs.entry((f, t.clone())).or_default().push(d as u32);
+                }
+            }
+            if !areas[d].is_empty() {
+                tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
+            }
+        }
+        Derived { target_groups, problems, areas, areas_known, tag_docs, context }
     }
 }

@@ -5,6 +5,7 @@ mod catalog;
 mod context;
 mod csv_import;
 mod distill;
+mod docs;
 mod index;
 mod partners;
 mod query;

@@ -87,8 +87,8 @@ impl Index {
         let mut exclude = Vec::new();
         for (i, id) in query.exclude.iter().enumerate() {
             let id = id.trim();
-            if self.catalog.ingredient_index(id).is_none() {
-                let known: Vec<&str> = self.catalog.ingredients().iter().map(|g| g.id.as_str()).collect();
+            if self.docs.ingredient_index(id).is_none() {
+                let known: Vec<&str> = self.docs.ingredients().iter().map(|g| g.id.as_str()).collect();
                 return Err(unknown(format!("exclude[{i}]"), id, &known));
             }
             exclude.push(id.to_owned());

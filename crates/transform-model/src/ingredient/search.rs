@@ -323,7 +323,7 @@ impl Index {
                 let (_, text_match, tag_overlap, context_similarity) = self.components(doc, cover, &q, weights);
                 Hit {
                     doc,
-                    id: self.catalog.interventions()[doc].id.clone(),
+                    id: self.docs.id(doc).to_owned(),
                     relevance,
                     bm25,
                     text_match,

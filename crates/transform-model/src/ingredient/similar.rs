@@ -53,12 +53,11 @@ impl Index {
     pub fn similar(&self, query: &Query, weights: &RelevanceWeights, top: usize) -> Result<Similar, CatalogError> {
         let r = self.rank(query, weights, top)?;
         let best = r.hits.first().map_or(0.0, |h| h.relevance);
-        let ivs = self.catalog.interventions();
         let interventions = r
             .hits
             .iter()
             .map(|h| {
-                let iv = &ivs[h.doc];
+                let iv = self.docs.intervention(h.doc);
                 SimilarIntervention {
                     id: h.id.clone(),
                     title: iv.title.clone(),
