@@ -51,17 +51,33 @@ impl ContextTable {
     pub fn build<D: DocFields>(docs: &[D]) -> ContextTable {
         let mut t = ContextTable::default();
         t.docs.reserve(docs.len());
+        // Raw key or text → id: a catalog repeats a few of each, normalised once each.
+        let mut raw_keys: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut raw_texts: FxHashMap<&str, u32> = FxHashMap::default();
         for iv in docs {
             let mut row: Vec<(u32, DocValue)> = iv
                 .context()
                 .map(|(k, v)| {
-                    let key = t.key_id(&normalize(k));
-                    let (text, num) = match v {
-                        ValueRef::Text(s) => (normalize(s), None),
-                        ValueRef::Number(n) => (n.to_string(), n.as_f64()),
-                        ValueRef::Other(v) => (v.to_string(), None),
+                    let key = match raw_keys.get(k) {
+                        Some(&id) => id,
+                        None => {
+                            let id = t.key_id(&normalize(k));
+                            raw_keys.insert(k, id);
+                            id
+                        }
                     };
-                    let text = t.value_id(text);
+                    let (text, num) = match v {
+                        ValueRef::Text(s) => match raw_texts.get(s) {
+                            Some(&id) => (id, None),
+                            None => {
+                                let id = t.value_id(normalize(s));
+                                raw_texts.insert(s, id);
+                                (id, None)
+                            }
+                        },
+                        ValueRef::Number(n) => (t.value_id(n.to_string()), n.as_f64()),
+                        ValueRef::Other(v) => (t.value_id(v.to_string()), None),
+                    };
                     t.known[key as usize].insert(text);
                     if let Some(x) = num {
                         let r = t.ranges[key as usize].get_or_insert((x, x));
@@ -89,7 +105,7 @@ impl ContextTable {
     }
 
     fn value_id(&mut self, value: String) -> u32 {
-        if let Some(&id) = self.value_ids.get(&value) {
+        if let Some(&id) = self.value_ids.get(value.as_str()) {
             return id;
         }
         let id = self.values.len() as u32;

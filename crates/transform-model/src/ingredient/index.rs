@@ -3,7 +3,6 @@
 //! Built once, immutable, `Send + Sync`; queries are answered in `search.rs`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
@@ -11,9 +10,10 @@ use rayon::prelude::*;
 use super::catalog::{Catalog, DocFields, Intervention};
 use super::context::ContextTable;
 use super::docs::Docs;
+use super::facets::Facets;
 use super::store::Words;
 use super::partners::Profiles;
-use crate::text::{self, Analyzer, normalize};
+use crate::text::{self, Analyzer};
 
 pub const K1: f64 = 1.2;
 pub const B: f64 = 0.75;
@@ -106,14 +106,8 @@ pub struct Index {
     pub(super) post_impact: Words<f32>,
     pub(super) doc_len: Words<u32>,
     pub(super) avgdl: f64,
-    /// Normalised facets per document.
-    pub(super) target_groups: Vec<Vec<String>>,
-    pub(super) problems: Vec<Vec<String>>,
-    pub(super) areas: Vec<String>,
-    /// The distinct non-empty areas, to check a query's area.
-    pub(crate) areas_known: BTreeSet<String>,
-    /// Facet tag → documents, for documents that match on tags alone.
-    pub(super) tag_docs: HashMap<(u8, String), Vec<u32>>,
+    /// Normalised facets per document, interned, and each tag's documents.
+    pub(crate) facets: Facets,
     /// Context attributes, interned.
     pub(crate) context: ContextTable,
     /// Municipality profiles for partner suggestions, built on first use.
@@ -188,7 +182,7 @@ impl Index {
     /// from a saved index) and the tables derived from its interventions.
     pub(crate) fn from_analysis(catalog: Docs, analysis: Analysis, derived: Derived) -> Index {
         let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
-        let Derived { target_groups, problems, areas, areas_known, tag_docs, context } = derived;
+        let Derived { facets, context } = derived;
         Index {
             docs: catalog,
             analyzer,
@@ -199,11 +193,7 @@ impl Index {
             post_impact,
             doc_len,
             avgdl,
-            target_groups,
-            problems,
-            areas,
-            areas_known,
-            tag_docs,
+            facets,
             context,
             profiles: OnceLock::new(),
         }
@@ -247,21 +237,12 @@ impl Index {
                 .iter()
                 .map(|(k, v)| k.capacity() + 40 + v.iter().flatten().map(|t| t.len() * 4).sum::<usize>())
                 .sum::<usize>();
-        let facets: usize = self
-            .target_groups
-            .iter()
-            .chain(&self.problems)
-            .map(|v| v.iter().map(|s| s.capacity() + 24).sum::<usize>() + 24)
-            .sum();
-        let tags: usize = self.tag_docs.iter().map(|(k, v)| k.1.capacity() + 32 + v.capacity() * 4).sum();
         strings
-            + facets
-            + tags
+            + self.facets.memory_bytes()
             + self.offsets.len() * 4
             + self.post_docs.len() * 4
             + self.post_impact.len() * 4
             + self.doc_len.len() * 4
-            + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
             + self.context.memory_bytes()
     }
 }
@@ -270,41 +251,13 @@ impl Index {
 /// documents of each tag, and the interned context. Derived here, in one place, from an
 /// owned catalog or from the records of a loaded file.
 pub(crate) struct Derived {
-    target_groups: Vec<Vec<String>>,
-    problems: Vec<Vec<String>>,
-    areas: Vec<String>,
-    areas_known: BTreeSet<String>,
-    tag_docs: HashMap<(u8, String), Vec<u32>>,
+    facets: Facets,
     context: ContextTable,
 }
 
 impl Derived {
     pub(crate) fn of<D: DocFields>(docs: &[D]) -> Derived {
-        let n_docs = docs.len();
-        // 4. Facets (normalised in parallel) and, beside them, the interned context.
-        let tags = |v: &mut dyn Iterator<Item = &str>| v.map(normalize).collect::<Vec<String>>();
-        let ((target_groups, (problems, areas)), context) = rayon::join(
-            || {
-                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&mut iv.target_groups())).collect();
-                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&mut iv.problems())).collect();
-                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(iv.area())).collect();
-                (target_groups, (problems, areas))
-            },
-            || ContextTable::build(docs),
-        );
-        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
-        let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
-        for d in 0..n_docs {
-            let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
-            for (f, tags) in facets {
-                for t in tags.iter().collect::<HashSet<_>>() {
-                    tag_docs.entry((f, t.clone())).or_default().push(d as u32);
-                }
-            }
-            if !areas[d].is_empty() {
-                tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
-            }
-        }
-        Derived { target_groups, problems, areas, areas_known, tag_docs, context }
+        let (facets, context) = rayon::join(|| Facets::build(docs), || ContextTable::build(docs));
+        Derived { facets, context }
     }
 }

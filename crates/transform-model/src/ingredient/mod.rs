@@ -6,6 +6,7 @@ mod context;
 mod csv_import;
 mod distill;
 mod docs;
+mod facets;
 mod index;
 mod partners;
 mod query;

@@ -42,6 +42,10 @@ pub(crate) struct Prepared {
     pub target_groups: Vec<String>,
     pub problems: Vec<String>,
     pub area: Option<String>,
+    /// The tags as the index's facet ids (`None`: no document has the tag).
+    pub target_group_ids: Vec<Option<u32>>,
+    pub problem_ids: Vec<Option<u32>>,
+    pub area_id: Option<u32>,
     pub context: Vec<QueryValue>,
     /// Normalised context values by key, for warnings.
     pub context_text: Vec<(String, String, bool)>,
@@ -63,8 +67,8 @@ impl Index {
         let tags = |v: &[String]| v.iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>();
         let area = query.area.as_deref().map(normalize).filter(|a| !a.is_empty());
         if let Some(a) = &area {
-            if !self.areas_known.contains(a) {
-                let known: Vec<&str> = self.areas_known.iter().map(String::as_str).collect();
+            if !self.facets.areas_known.contains(a) {
+                let known: Vec<&str> = self.facets.areas_known.iter().map(String::as_str).collect();
                 return Err(unknown("area".into(), a, &known));
             }
         }
@@ -93,9 +97,14 @@ impl Index {
             }
             exclude.push(id.to_owned());
         }
+        let (target_groups, problems) = (tags(&query.target_groups), tags(&query.problems));
+        let ids = |v: &[String]| v.iter().map(|t| self.facets.id(t)).collect::<Vec<_>>();
         Ok(Prepared {
-            target_groups: tags(&query.target_groups),
-            problems: tags(&query.problems),
+            target_group_ids: ids(&target_groups),
+            problem_ids: ids(&problems),
+            area_id: area.as_deref().and_then(|a| self.facets.id(a)),
+            target_groups,
+            problems,
             area,
             context,
             context_text,
