@@ -1,9 +1,10 @@
 //! The intervention catalog: ingredients and the interventions that use them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 
 use super::CatalogError;
@@ -186,7 +187,7 @@ pub struct CatalogDef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     def: CatalogDef,
-    ingredient_index: HashMap<String, usize>,
+    ingredient_index: FxHashMap<String, usize>,
 }
 
 /// The bundled illustrative sample catalog (Danish).
@@ -245,7 +246,7 @@ impl CatalogDef {
 impl Catalog {
     /// A catalog whose parts were checked by [`index_ingredients`] and [`check_interventions`]
     /// (a saved index decoded in full).
-    pub(crate) fn from_checked(def: CatalogDef, ingredient_index: HashMap<String, usize>) -> Catalog {
+    pub(crate) fn from_checked(def: CatalogDef, ingredient_index: FxHashMap<String, usize>) -> Catalog {
         Catalog { def, ingredient_index }
     }
 }
@@ -320,8 +321,8 @@ impl DocFields for Intervention {
 }
 
 /// Ingredient id → position; refuses an empty or repeated id.
-pub(crate) fn index_ingredients(ingredients: &[Ingredient]) -> Result<HashMap<String, usize>, CatalogError> {
-    let mut ingredient_index = HashMap::new();
+pub(crate) fn index_ingredients(ingredients: &[Ingredient]) -> Result<FxHashMap<String, usize>, CatalogError> {
+    let mut ingredient_index = FxHashMap::default();
     for (i, ing) in ingredients.iter().enumerate() {
         if ing.id.trim().is_empty() {
             return Err(invalid(format!("ingredients[{i}].id"), "empty id".into()));
@@ -337,13 +338,13 @@ pub(crate) fn index_ingredients(ingredients: &[Ingredient]) -> Result<HashMap<St
 /// uses and context values.
 pub(crate) fn check_interventions<D: DocFields>(
     interventions: &[D],
-    ingredient_index: &HashMap<String, usize>,
+    ingredient_index: &FxHashMap<String, usize>,
 ) -> Result<(), CatalogError> {
     let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     seen.reserve(interventions.len());
     // Codes already found among the municipalities (a catalog repeats few codes many times).
-    let mut codes_known: HashSet<&str> = HashSet::new();
-    let mut used: HashSet<&str> = HashSet::new();
+    let mut codes_known: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut used: rustc_hash::FxHashSet<&str> = Default::default();
     for (i, iv) in interventions.iter().enumerate() {
         let p = format_args!("interventions[{i}]");
         let id = iv.id();

@@ -4,7 +4,6 @@
 //! asked for ([`Docs::catalog`]), once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::catalog::{Catalog, CatalogDef, Ingredient, Intervention};
@@ -19,7 +18,7 @@ pub(crate) struct Docs {
 pub(crate) struct Saved {
     pub note: Option<String>,
     pub ingredients: Vec<Ingredient>,
-    pub ingredient_index: HashMap<String, usize>,
+    pub ingredient_index: rustc_hash::FxHashMap<String, usize>,
     pub records: Records,
 }
 

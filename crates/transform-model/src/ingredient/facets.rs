@@ -38,8 +38,10 @@ impl Facets {
         let mut raw: FxHashMap<&str, u32> = FxHashMap::default();
         let mut seen: Vec<u32> = Vec::new();
         for (d, iv) in docs.iter().enumerate() {
-            for (facet, tags) in [(0u8, iv.target_groups().collect::<Vec<_>>()), (1u8, iv.problems().collect())] {
+            for facet in [0u8, 1] {
                 seen.clear();
+                let tags: &mut dyn Iterator<Item = &str> =
+                    if facet == 0 { &mut iv.target_groups() } else { &mut iv.problems() };
                 for t in tags {
                     let id = f.intern(&mut raw, t);
                     f.tags.push(id);

@@ -30,6 +30,8 @@ impl Buffer {
     /// as it is, and the header check judges it).
     pub fn read(file: &mut impl Read, size_hint: usize) -> std::io::Result<Buffer> {
         let mut words = vec![0u64; size_hint.div_ceil(8) + 1];
+        #[cfg(target_os = "linux")]
+        advise_huge_pages(words.as_mut_bytes());
         let mut len = 0;
         loop {
             let room = words.len() * 8;
@@ -51,6 +53,22 @@ impl Buffer {
 
     pub fn bytes(&self) -> &[u8] {
         &self.words.as_bytes()[..self.len]
+    }
+}
+
+/// Asks Linux to back a large buffer with 2 MiB pages before it is written: reading a
+/// 150 MiB index into 4 KiB pages takes some 38,000 page faults, a good part of loading.
+/// Advice only: contents and validity of the memory are unchanged, a refusal is ignored.
+#[cfg(target_os = "linux")]
+fn advise_huge_pages(bytes: &mut [u8]) {
+    const HUGE: usize = 2 << 20;
+    let (at, len) = (bytes.as_mut_ptr() as usize, bytes.len());
+    let start = at.next_multiple_of(HUGE);
+    let end = (at + len) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: [start, end) lies within `bytes`, memory this process owns and holds
+        // exclusively here; MADV_HUGEPAGE changes neither its contents nor its validity.
+        unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE) };
     }
 }
 
