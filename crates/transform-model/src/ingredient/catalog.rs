@@ -255,7 +255,7 @@ impl Catalog {
 /// intervention or from one borrowed from a saved index.
 pub(crate) enum ValueRef<'a> {
     Text(&'a str),
-    Number(&'a serde_json::Number),
+    Number(serde_json::Number),
     /// Anything else JSON allows (refused by validation).
     Other(&'a Value),
 }
@@ -312,7 +312,7 @@ impl DocFields for Intervention {
         self.context.iter().map(|(k, v)| {
             let v = match v {
                 Value::String(s) => ValueRef::Text(s),
-                Value::Number(n) => ValueRef::Number(n),
+                Value::Number(n) => ValueRef::Number(n.clone()),
                 other => ValueRef::Other(other),
             };
             (k.as_str(), v)

@@ -89,6 +89,11 @@ impl<'a> Reader<'a> {
         self.pos
     }
 
+    /// The bytes read since position `start`.
+    pub fn since(&self, start: usize) -> &'a [u8] {
+        &self.buf[start.min(self.pos)..self.pos]
+    }
+
     pub fn at_end(&self) -> bool {
         self.pos == self.buf.len()
     }

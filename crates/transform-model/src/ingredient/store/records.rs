@@ -32,11 +32,11 @@ pub(crate) struct RecordRef<'a> {
     name: &'a str,
     year: Option<i64>,
     area: &'a str,
-    target_groups: Vec<&'a str>,
-    problems: Vec<&'a str>,
-    tags: Vec<&'a str>,
-    context: Vec<(&'a str, ContextRef<'a>)>,
-    ingredients: Vec<(&'a str, f64)>,
+    target_groups: List<'a>,
+    problems: List<'a>,
+    tags: List<'a>,
+    context: List<'a>,
+    ingredients: List<'a>,
     level: i64,
     label: &'a str,
     declaration: Option<Declaration>,
@@ -48,6 +48,56 @@ pub(crate) struct RecordRef<'a> {
 enum ContextRef<'a> {
     Text(&'a str),
     Number(Number),
+}
+
+/// A list inside a record, checked when the record was read and read again, without
+/// allocating, each time it is iterated.
+#[derive(Clone, Copy)]
+struct List<'a> {
+    n: usize,
+    bytes: &'a [u8],
+}
+
+impl<'a> List<'a> {
+    /// The items, read again by `item` (which succeeded on these bytes when the list was checked).
+    fn items<T: 'a>(self, item: fn(&mut Reader<'a>) -> Result<T, Bad>) -> impl Iterator<Item = T> + 'a {
+        let mut r = Reader::new(self.bytes);
+        (0..self.n).map(move |_| item(&mut r).unwrap_or_else(|b| panic!("a checked list reads again: {}", b.message)))
+    }
+
+    fn strs(self) -> impl Iterator<Item = &'a str> + 'a {
+        self.items(|r| string(r, ""))
+    }
+}
+
+/// A list of `n` items read by `item` from `r`, checked now and kept as its bytes.
+fn list<'a, T>(r: &mut Reader<'a>, part: &str, min_item: usize, item: fn(&mut Reader<'a>) -> Result<T, Bad>) -> Result<List<'a>, Bad> {
+    let n = short(part, r.len(min_item))?;
+    let start = r.position();
+    for _ in 0..n {
+        item(r).map_err(|b| Bad { part: if b.part.is_empty() { part.to_owned() } else { format!("{part}.{}", b.part) }, ..b })?;
+    }
+    Ok(List { n, bytes: r.since(start) })
+}
+
+fn str_item<'a>(r: &mut Reader<'a>) -> Result<&'a str, Bad> {
+    string(r, "")
+}
+
+fn use_item<'a>(r: &mut Reader<'a>) -> Result<(&'a str, f64), Bad> {
+    Ok((string(r, "")?, short("", r.f64())?))
+}
+
+fn context_item<'a>(r: &mut Reader<'a>) -> Result<(&'a str, ContextRef<'a>), Bad> {
+    let key = string(r, "")?;
+    let kind = short("", r.u8())?;
+    let text = string(r, "")?;
+    let value = match kind {
+        0 => ContextRef::Text(text),
+        1 => ContextRef::Number(text.parse().map_err(|_| bad(key, format!("`{text}` is not a number")))?),
+        other => return Err(bad(key, format!("value kind {other} is neither 0 nor 1"))),
+    };
+    Ok((key, value))
 }
 
 /// The interventions of a loaded index: the file's buffer, where their bytes lie in it,
@@ -70,23 +120,18 @@ impl Records {
             return Err(bad(part, "the table of starts does not cover the interventions"));
         }
         let bytes = &buf.bytes()[body.clone()];
-        let refs = (0..n)
-            .collect::<Vec<usize>>()
-            .par_chunks(CHUNK)
-            .map(|chunk| {
-                chunk
-                    .iter()
-                    .map(|&i| {
-                        let mut r = Reader::new(&bytes[starts[i] as usize..starts[i + 1] as usize]);
-                        let rec = read_record(&mut r).map_err(|b| Bad { part: format!("{part}[{i}].{}", b.part), ..b })?;
-                        if r.at_end() { Ok(rec) } else { Err(bad(format!("{part}[{i}]"), "bytes left over")) }
-                    })
-                    .collect::<Result<Vec<_>, Bad>>()
+        // Collected in place in catalog order (an indexed parallel iterator), then the
+        // first error in catalog order, if any.
+        let refs: Vec<Result<RecordRef, Bad>> = (0..n)
+            .into_par_iter()
+            .with_min_len(CHUNK)
+            .map(|i| {
+                let mut r = Reader::new(&bytes[starts[i] as usize..starts[i + 1] as usize]);
+                let rec = read_record(&mut r).map_err(|b| Bad { part: format!("{part}[{i}].{}", b.part), ..b })?;
+                if r.at_end() { Ok(rec) } else { Err(bad(format!("{part}[{i}]"), "bytes left over")) }
             })
-            .collect::<Result<Vec<Vec<RecordRef>>, Bad>>()?
-            .into_iter()
-            .flatten()
             .collect();
+        let refs = refs.into_iter().collect::<Result<Vec<RecordRef>, Bad>>()?;
         Ok((Records { buf: Arc::clone(buf), body, starts }, refs))
     }
 
@@ -123,11 +168,6 @@ fn string<'a>(r: &mut Reader<'a>, part: &str) -> Result<&'a str, Bad> {
     std::str::from_utf8(bytes).map_err(|e| bad(part, format!("text is not UTF-8 ({e})")))
 }
 
-fn strings<'a>(r: &mut Reader<'a>, part: &str) -> Result<Vec<&'a str>, Bad> {
-    let n = short(part, r.len(8))?;
-    (0..n).map(|_| string(r, part)).collect()
-}
-
 fn short<T>(part: &str, r: Result<T, Short>) -> Result<T, Bad> {
     r.map_err(|Short| bad(part, "ends early"))
 }
@@ -140,14 +180,12 @@ fn read_record<'a>(r: &mut Reader<'a>) -> Result<RecordRef<'a>, Bad> {
     let name = string(r, "municipality.name")?;
     let year = short("year", r.opt_i64())?;
     let area = string(r, "area")?;
-    let target_groups = strings(r, "target_groups")?;
-    let problems = strings(r, "problems")?;
-    let tags = strings(r, "tags")?;
-    let context = read_context(r)?;
-    let n = short("ingredients", r.len(16))?;
-    let ingredients = (0..n)
-        .map(|_| Ok((string(r, "ingredients")?, short("ingredients", r.f64())?)))
-        .collect::<Result<Vec<_>, Bad>>()?;
+    let target_groups = list(r, "target_groups", 8, str_item)?;
+    let problems = list(r, "problems", 8, str_item)?;
+    let tags = list(r, "tags", 8, str_item)?;
+    let context = list(r, "context", 17, context_item)?;
+    check_context_order(context)?;
+    let ingredients = list(r, "ingredients", 16, use_item)?;
     let level = short("evidence", r.i64())?;
     let label = string(r, "evidence.label")?;
     let declaration = match short("evidence.declaration", r.u8())? {
@@ -187,28 +225,16 @@ fn read_record<'a>(r: &mut Reader<'a>) -> Result<RecordRef<'a>, Bad> {
     })
 }
 
-/// Context attributes, by key in strictly rising order (as a map writes them).
-fn read_context<'a>(r: &mut Reader<'a>) -> Result<Vec<(&'a str, ContextRef<'a>)>, Bad> {
-    let part = "context";
-    let n = short(part, r.len(17))?;
-    let mut out: Vec<(&str, ContextRef)> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let key = string(r, part)?;
-        let kind = short(part, r.u8())?;
-        let text = string(r, part)?;
-        let value = match kind {
-            0 => ContextRef::Text(text),
-            1 => ContextRef::Number(
-                text.parse().map_err(|_| bad(format!("{part}.{key}"), format!("`{text}` is not a number")))?,
-            ),
-            other => return Err(bad(format!("{part}.{key}"), format!("value kind {other} is neither 0 nor 1"))),
-        };
-        if out.last().is_some_and(|(last, _)| *last >= key) {
-            return Err(bad(format!("{part}.{key}"), "keys out of order or repeated"));
+/// Context keys in strictly rising order, as a map writes them.
+fn check_context_order(context: List) -> Result<(), Bad> {
+    let mut last: Option<&str> = None;
+    for (key, _) in context.items(context_item) {
+        if last.is_some_and(|l| l >= key) {
+            return Err(bad(format!("context.{key}"), "keys out of order or repeated"));
         }
-        out.push((key, value));
+        last = Some(key);
     }
-    Ok(out)
+    Ok(())
 }
 
 fn grade(v: u8, part: &str) -> Result<Grade, Bad> {
@@ -231,7 +257,7 @@ fn transfer(v: u8, part: &str) -> Result<Transfer, Bad> {
 
 impl RecordRef<'_> {
     fn to_intervention(&self) -> Intervention {
-        let owned = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>();
+        let owned = |v: List| v.strs().map(str::to_owned).collect::<Vec<String>>();
         Intervention {
             id: self.id.to_owned(),
             title: self.title.to_owned(),
@@ -239,21 +265,21 @@ impl RecordRef<'_> {
             municipality: MunicipalityRef { code: self.code.to_owned(), name: self.name.to_owned() },
             year: self.year,
             area: self.area.to_owned(),
-            target_groups: owned(&self.target_groups),
-            problems: owned(&self.problems),
-            tags: owned(&self.tags),
+            target_groups: owned(self.target_groups),
+            problems: owned(self.problems),
+            tags: owned(self.tags),
             context: self
                 .context
-                .iter()
+                .items(context_item)
                 .map(|(k, v)| {
                     let v = match v {
-                        ContextRef::Text(s) => Value::String((*s).to_owned()),
-                        ContextRef::Number(n) => Value::Number(n.clone()),
+                        ContextRef::Text(s) => Value::String(s.to_owned()),
+                        ContextRef::Number(n) => Value::Number(n),
                     };
-                    ((*k).to_owned(), v)
+                    (k.to_owned(), v)
                 })
                 .collect(),
-            ingredients: self.ingredients.iter().map(|(id, w)| IngredientUse { id: (*id).to_owned(), weight: *w }).collect(),
+            ingredients: self.ingredients.items(use_item).map(|(id, weight)| IngredientUse { id: id.to_owned(), weight }).collect(),
             evidence: Evidence { level: self.level, label: self.label.to_owned(), declaration: self.declaration.clone() },
             outcome: self.outcome,
             transfer: self.transfer,
@@ -276,21 +302,21 @@ impl DocFields for RecordRef<'_> {
         self.area
     }
     fn target_groups(&self) -> impl Iterator<Item = &str> {
-        self.target_groups.iter().copied()
+        self.target_groups.strs()
     }
     fn problems(&self) -> impl Iterator<Item = &str> {
-        self.problems.iter().copied()
+        self.problems.strs()
     }
     fn uses(&self) -> impl Iterator<Item = (&str, f64)> {
-        self.ingredients.iter().copied()
+        self.ingredients.items(use_item)
     }
     fn context(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
-        self.context.iter().map(|(k, v)| {
+        self.context.items(context_item).map(|(k, v)| {
             let v = match v {
                 ContextRef::Text(s) => ValueRef::Text(s),
                 ContextRef::Number(n) => ValueRef::Number(n),
             };
-            (*k, v)
+            (k, v)
         })
     }
 }
