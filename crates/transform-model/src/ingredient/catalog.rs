@@ -260,17 +260,6 @@ pub(crate) enum ValueRef<'a> {
     Other(&'a Value),
 }
 
-impl ValueRef<'_> {
-    /// The value as JSON text, for messages.
-    fn show(&self) -> String {
-        match self {
-            ValueRef::Text(s) => Value::String((*s).to_owned()).to_string(),
-            ValueRef::Number(n) => n.to_string(),
-            ValueRef::Other(v) => v.to_string(),
-        }
-    }
-}
-
 /// What validation, facets and context read of an intervention: implemented by
 /// [`Intervention`] and by an intervention borrowed from a saved index, so both are
 /// checked and derived by the same code.
@@ -284,9 +273,14 @@ pub(crate) trait DocFields: Sync {
     /// (ingredient id, weight) of each use.
     fn uses(&self) -> impl Iterator<Item = (&str, f64)>;
     fn context(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)>;
+    /// The first context value that is neither text nor a number, as (key, JSON).
+    fn context_error(&self) -> Option<(&str, String)>;
 }
 
 impl DocFields for Intervention {
+    fn context_error(&self) -> Option<(&str, String)> {
+        self.context.iter().find(|(_, v)| !(v.is_string() || v.is_number())).map(|(k, v)| (k.as_str(), v.to_string()))
+    }
     fn id(&self) -> &str {
         &self.id
     }
@@ -344,7 +338,8 @@ pub(crate) fn check_interventions<D: DocFields>(
     seen.reserve(interventions.len());
     // Codes already found among the municipalities (a catalog repeats few codes many times).
     let mut codes_known: rustc_hash::FxHashSet<&str> = Default::default();
-    let mut used: rustc_hash::FxHashSet<&str> = Default::default();
+    // An intervention uses a handful of ingredients: a short list beats hashing.
+    let mut used: Vec<&str> = Vec::new();
     for (i, iv) in interventions.iter().enumerate() {
         let p = format_args!("interventions[{i}]");
         let id = iv.id();
@@ -379,9 +374,10 @@ pub(crate) fn check_interventions<D: DocFields>(
             if !ingredient_index.contains_key(uid) {
                 return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("unknown ingredient `{uid}`")));
             }
-            if !used.insert(uid) {
+            if used.contains(&uid) {
                 return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("ingredient `{uid}` listed twice")));
             }
+            used.push(uid);
             if !(weight > 0.0 && weight <= 1.0) {
                 return Err(invalid(
                     format!("{p}.ingredients[{j}].weight"),
@@ -389,13 +385,8 @@ pub(crate) fn check_interventions<D: DocFields>(
                 ));
             }
         }
-        for (key, value) in iv.context() {
-            if let ValueRef::Other(_) = value {
-                return Err(invalid(
-                    format!("{p}.context.{key}"),
-                    format!("must be text or a number, not {}", value.show()),
-                ));
-            }
+        if let Some((key, value)) = iv.context_error() {
+            return Err(invalid(format!("{p}.context.{key}"), format!("must be text or a number, not {value}")));
         }
     }
     Ok(())

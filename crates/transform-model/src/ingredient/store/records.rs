@@ -75,9 +75,14 @@ fn list<'a, T>(r: &mut Reader<'a>, part: &str, min_item: usize, item: fn(&mut Re
     let n = short(part, r.len(min_item))?;
     let start = r.position();
     for _ in 0..n {
-        item(r).map_err(|b| Bad { part: if b.part.is_empty() { part.to_owned() } else { format!("{part}.{}", b.part) }, ..b })?;
+        item(r).map_err(|b| Bad { part: joined(part, &b.part), ..b })?;
     }
     Ok(List { n, bytes: r.since(start) })
+}
+
+/// `part.inner`, or `part` when the inner part has no name.
+fn joined(part: &str, inner: &str) -> String {
+    if inner.is_empty() { part.to_owned() } else { format!("{part}.{inner}") }
 }
 
 fn str_item<'a>(r: &mut Reader<'a>) -> Result<&'a str, Bad> {
@@ -183,8 +188,7 @@ fn read_record<'a>(r: &mut Reader<'a>) -> Result<RecordRef<'a>, Bad> {
     let target_groups = list(r, "target_groups", 8, str_item)?;
     let problems = list(r, "problems", 8, str_item)?;
     let tags = list(r, "tags", 8, str_item)?;
-    let context = list(r, "context", 17, context_item)?;
-    check_context_order(context)?;
+    let context = context_list(r)?;
     let ingredients = list(r, "ingredients", 16, use_item)?;
     let level = short("evidence", r.i64())?;
     let label = string(r, "evidence.label")?;
@@ -225,16 +229,21 @@ fn read_record<'a>(r: &mut Reader<'a>) -> Result<RecordRef<'a>, Bad> {
     })
 }
 
-/// Context keys in strictly rising order, as a map writes them.
-fn check_context_order(context: List) -> Result<(), Bad> {
+/// The context attributes, checked in one pass: each item, and keys in strictly rising
+/// order, as a map writes them.
+fn context_list<'a>(r: &mut Reader<'a>) -> Result<List<'a>, Bad> {
+    let part = "context";
+    let n = short(part, r.len(17))?;
+    let start = r.position();
     let mut last: Option<&str> = None;
-    for (key, _) in context.items(context_item) {
+    for _ in 0..n {
+        let (key, _) = context_item(r).map_err(|b| Bad { part: joined(part, &b.part), ..b })?;
         if last.is_some_and(|l| l >= key) {
-            return Err(bad(format!("context.{key}"), "keys out of order or repeated"));
+            return Err(bad(format!("{part}.{key}"), "keys out of order or repeated"));
         }
         last = Some(key);
     }
-    Ok(())
+    Ok(List { n, bytes: r.since(start) })
 }
 
 fn grade(v: u8, part: &str) -> Result<Grade, Bad> {
@@ -309,6 +318,9 @@ impl DocFields for RecordRef<'_> {
     }
     fn uses(&self) -> impl Iterator<Item = (&str, f64)> {
         self.ingredients.items(use_item)
+    }
+    fn context_error(&self) -> Option<(&str, String)> {
+        None // every value was read as text or a number
     }
     fn context(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
         self.context.items(context_item).map(|(k, v)| {
