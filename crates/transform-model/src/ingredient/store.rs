@@ -20,6 +20,7 @@ mod buffer;
 mod bytes;
 mod layout;
 mod records;
+mod utf8;
 
 use std::path::Path;
 use std::sync::Arc;

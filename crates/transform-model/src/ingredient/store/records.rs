@@ -170,7 +170,7 @@ impl Records {
 
 fn string<'a>(r: &mut Reader<'a>, part: &str) -> Result<&'a str, Bad> {
     let bytes = r.str_bytes().map_err(|Short| bad(part, "ends early"))?;
-    std::str::from_utf8(bytes).map_err(|e| bad(part, format!("text is not UTF-8 ({e})")))
+    super::utf8::to_str(bytes).map_err(|e| bad(part, format!("text is not UTF-8 ({e})")))
 }
 
 fn short<T>(part: &str, r: Result<T, Short>) -> Result<T, Bad> {
