@@ -308,7 +308,10 @@ fn a_sealed_file_with_an_invalid_catalog_is_refused_on_load_though_records_decod
     match Index::from_index_bytes(&b, "dup.tmi") {
         Err(StoreError::Catalog { error, .. }) => {
             let msg = error.to_string();
-            assert!(msg.contains("interventions[31].id") && msg.contains("duplicate intervention id `dup-id-aaaa`"), "{msg}");
+            assert!(
+                msg.contains("interventions[31].id") && msg.contains("duplicate intervention id `dup-id-aaaa`"),
+                "{msg}"
+            );
         }
         other => panic!("{:?}", other.err()),
     }

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::{Deserialize, Deserializer, Serialize};
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::CatalogError;

@@ -264,8 +264,7 @@ impl Index {
             a.sources.iter().copied().filter(|&h| outcome(h).is_some_and(|s| s > 0.0)).collect();
         let failures = a.sources.iter().filter(|&&h| outcome(h) == Some(0.0)).count();
         let unknown = a.sources.iter().filter(|&&h| outcome(h).is_none()).count();
-        let municipalities: BTreeSet<&str> =
-            supporting.iter().map(|&h| ivs[h].municipality.code.as_str()).collect();
+        let municipalities: BTreeSet<&str> = supporting.iter().map(|&h| ivs[h].municipality.code.as_str()).collect();
         let levels: Vec<i64> = supporting.iter().map(|&h| ivs[h].evidence.level).collect();
         let labels: BTreeSet<String> =
             supporting.iter().map(|&h| ivs[h].evidence.label.clone()).filter(|l| !l.is_empty()).collect();

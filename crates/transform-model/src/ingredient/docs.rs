@@ -35,8 +35,11 @@ impl Docs {
     pub fn catalog(&self) -> &Catalog {
         self.full.get_or_init(|| {
             let s = self.saved.as_ref().expect("an index without a saved catalog owns its catalog");
-            let def =
-                CatalogDef { note: s.note.clone(), ingredients: s.ingredients.clone(), interventions: s.records.interventions() };
+            let def = CatalogDef {
+                note: s.note.clone(),
+                ingredients: s.ingredients.clone(),
+                interventions: s.records.interventions(),
+            };
             Catalog::from_checked(def, s.ingredient_index.clone())
         })
     }

@@ -60,7 +60,8 @@ impl Facets {
                 f.tag_docs.entry((2, area)).or_default().push(d as u32);
             }
         }
-        f.areas_known = f.tag_docs.keys().filter(|(facet, _)| *facet == 2).map(|(_, a)| f.values[*a as usize].clone()).collect();
+        f.areas_known =
+            f.tag_docs.keys().filter(|(facet, _)| *facet == 2).map(|(_, a)| f.values[*a as usize].clone()).collect();
         f
     }
 

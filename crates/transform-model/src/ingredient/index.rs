@@ -11,8 +11,8 @@ use super::catalog::{Catalog, DocFields, Intervention};
 use super::context::ContextTable;
 use super::docs::Docs;
 use super::facets::Facets;
-use super::store::Words;
 use super::partners::Profiles;
+use super::store::Words;
 use crate::text::{self, Analyzer};
 
 pub const K1: f64 = 1.2;

@@ -212,10 +212,12 @@ impl Index {
     /// Share of the query's tags the document has, averaged over the facets the query uses.
     fn tag_overlap(&self, doc: usize, q: &Prepared) -> Option<f64> {
         let (mut sum, mut n) = (0.0, 0usize);
-        let facets = [(&q.target_group_ids, self.facets.target_groups(doc)), (&q.problem_ids, self.facets.problems(doc))];
+        let facets =
+            [(&q.target_group_ids, self.facets.target_groups(doc)), (&q.problem_ids, self.facets.problems(doc))];
         for (qtags, dtags) in facets {
             if !qtags.is_empty() {
-                sum += qtags.iter().filter(|t| t.is_some_and(|t| dtags.contains(&t))).count() as f64 / qtags.len() as f64;
+                sum +=
+                    qtags.iter().filter(|t| t.is_some_and(|t| dtags.contains(&t))).count() as f64 / qtags.len() as f64;
                 n += 1;
             }
         }

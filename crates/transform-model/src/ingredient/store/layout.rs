@@ -180,7 +180,11 @@ pub(super) fn read_analysis(r: &mut Reader, n_docs: usize, buf: &Arc<Buffer>) ->
 }
 
 /// An array of 4-byte items, after its padding, as a view into `buf`.
-fn view<T: FromBytes + Immutable + KnownLayout>(r: &mut Reader, buf: &Arc<Buffer>, part: &str) -> Result<Words<T>, Bad> {
+fn view<T: FromBytes + Immutable + KnownLayout>(
+    r: &mut Reader,
+    buf: &Arc<Buffer>,
+    part: &str,
+) -> Result<Words<T>, Bad> {
     r.align(8).map_err(|nonzero| bad(part, if nonzero { "padding is not zero" } else { "ends early" }))?;
     let bytes = short(part, r.array4())?;
     Words::view(buf, range_in(buf.bytes(), bytes)).ok_or_else(|| bad(part, "not aligned for 4-byte items"))

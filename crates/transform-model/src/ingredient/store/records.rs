@@ -16,8 +16,7 @@ use super::buffer::Buffer;
 use super::bytes::{Reader, Short};
 use super::layout::{Bad, bad};
 use crate::ingredient::catalog::{
-    Declaration, DocFields, Evidence, Grade, IngredientUse, Intervention, MunicipalityRef, Outcome, Transfer,
-    ValueRef,
+    Declaration, DocFields, Evidence, Grade, IngredientUse, Intervention, MunicipalityRef, Outcome, Transfer, ValueRef,
 };
 
 /// Interventions decoded per task (a fixed size: the result does not depend on threads).
@@ -71,7 +70,12 @@ impl<'a> List<'a> {
 }
 
 /// A list of `n` items read by `item` from `r`, checked now and kept as its bytes.
-fn list<'a, T>(r: &mut Reader<'a>, part: &str, min_item: usize, item: fn(&mut Reader<'a>) -> Result<T, Bad>) -> Result<List<'a>, Bad> {
+fn list<'a, T>(
+    r: &mut Reader<'a>,
+    part: &str,
+    min_item: usize,
+    item: fn(&mut Reader<'a>) -> Result<T, Bad>,
+) -> Result<List<'a>, Bad> {
     let n = short(part, r.len(min_item))?;
     let start = r.position();
     for _ in 0..n {
@@ -117,7 +121,11 @@ pub(crate) struct Records {
 impl Records {
     /// The records of `body` (a part of `buf`) at `starts`, each decoded and checked once;
     /// returns them borrowed, for validation and the derived tables.
-    pub fn check<'a>(buf: &'a Arc<Buffer>, body: Range<usize>, starts: Vec<u64>) -> Result<(Records, Vec<RecordRef<'a>>), Bad> {
+    pub fn check<'a>(
+        buf: &'a Arc<Buffer>,
+        body: Range<usize>,
+        starts: Vec<u64>,
+    ) -> Result<(Records, Vec<RecordRef<'a>>), Bad> {
         let part = "catalog.interventions";
         let n = starts.len().saturating_sub(1);
         let len = body.len() as u64;
@@ -288,8 +296,16 @@ impl RecordRef<'_> {
                     (k.to_owned(), v)
                 })
                 .collect(),
-            ingredients: self.ingredients.items(use_item).map(|(id, weight)| IngredientUse { id: id.to_owned(), weight }).collect(),
-            evidence: Evidence { level: self.level, label: self.label.to_owned(), declaration: self.declaration.clone() },
+            ingredients: self
+                .ingredients
+                .items(use_item)
+                .map(|(id, weight)| IngredientUse { id: id.to_owned(), weight })
+                .collect(),
+            evidence: Evidence {
+                level: self.level,
+                label: self.label.to_owned(),
+                declaration: self.declaration.clone(),
+            },
             outcome: self.outcome,
             transfer: self.transfer,
             effect_size: self.effect_size,

@@ -52,14 +52,14 @@ mod tests {
             b"plain ascii text of more than eight bytes",
             "Ældre borgere på plejehjem får færre indlæggelser".as_bytes(),
             "€ 3 bytes, 𝄞 4 bytes, æ".as_bytes(),
-            b"\xC3",              // a lead byte at the end
-            b"abcdefgh\xC3(",     // a lead byte, then no continuation
-            b"\xC0\x80",          // overlong NUL
-            b"\xC1\xBF",          // overlong
-            b"\xE2\x82",          // a three-byte sequence cut short
-            b"\xED\xA0\x80",      // a surrogate
-            b"abc\x80",           // a lone continuation byte
-            b"\xF4\x90\x80\x80",  // beyond U+10FFFF
+            b"\xC3",             // a lead byte at the end
+            b"abcdefgh\xC3(",    // a lead byte, then no continuation
+            b"\xC0\x80",         // overlong NUL
+            b"\xC1\xBF",         // overlong
+            b"\xE2\x82",         // a three-byte sequence cut short
+            b"\xED\xA0\x80",     // a surrogate
+            b"abc\x80",          // a lone continuation byte
+            b"\xF4\x90\x80\x80", // beyond U+10FFFF
         ];
         for t in texts {
             agrees(t);
