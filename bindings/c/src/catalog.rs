@@ -77,7 +77,7 @@ pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mu
 /// Number of interventions (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_intervention_count(c: *const tm_catalog) -> usize {
-    guard_value(0, || unsafe { c.as_ref() }.map_or(0, |c| c.index.catalog().interventions().len()))
+    guard_value(0, || unsafe { c.as_ref() }.map_or(0, |c| c.index.len()))
 }
 
 /// The keys `filters_json` may have (docs/c-api.md, "Filters").

@@ -333,7 +333,7 @@ impl PyCatalog {
         self.index.catalog().to_json()
     }
     fn __len__(&self) -> usize {
-        self.index.catalog().interventions().len()
+        self.index.len()
     }
     /// Ranked ingredients for one query (JSON in, JSON out).
     fn match_one(

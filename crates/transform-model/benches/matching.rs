@@ -35,6 +35,14 @@ fn bench(c: &mut Criterion) {
         index.memory_bytes() as f64 / (1024.0 * 1024.0)
     );
     let o = MatchOptions::default();
+    // Loading a saved index from bytes already in memory (checksum, records checked,
+    // facets and context derived; postings viewed in place), without the file read.
+    let bytes = index.to_index_bytes();
+    g.sample_size(10);
+    g.bench_function("index_load_100k", |b| {
+        b.iter_with_large_drop(|| Index::from_index_bytes(black_box(&bytes), "bench").unwrap())
+    });
+    drop(bytes);
     let mut i = 0;
     g.sample_size(50);
     g.bench_function("match_one_100k", |b| {

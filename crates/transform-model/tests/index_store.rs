@@ -271,3 +271,84 @@ fn errors_name_the_file_and_what_to_do() {
     let msg = Index::from_index_bytes(&newer, "x.tmi").err().unwrap().to_string();
     assert!(msg.contains("rebuild it with `transform-model index`"), "{msg}");
 }
+
+#[test]
+fn a_file_of_format_version_1_is_refused_with_the_fix() {
+    // Version 2 keeps the interventions as records decoded on demand and pads the flat
+    // arrays for in-place views; a version 1 file (the same header) must be rebuilt.
+    assert_eq!(FORMAT_VERSION, 2);
+    let (_, bytes) = index_bytes();
+    let mut v1 = bytes.clone();
+    v1[8..12].copy_from_slice(&1u32.to_le_bytes());
+    let e = Index::from_index_bytes(&v1, "v1.tmi").err().unwrap();
+    assert!(matches!(e, StoreError::FormatVersion { found: 1, supported: 2, .. }), "{e:?}");
+    assert!(e.to_string().contains("rebuild it with `transform-model index`"), "{e}");
+}
+
+/// The position of the only occurrence of `needle` in `hay`.
+fn find_once(hay: &[u8], needle: &[u8]) -> usize {
+    let at: Vec<usize> = hay.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i).collect();
+    assert_eq!(at.len(), 1, "{:?} occurs {} times", String::from_utf8_lossy(needle), at.len());
+    at[0]
+}
+
+#[test]
+fn a_sealed_file_with_an_invalid_catalog_is_refused_on_load_though_records_decode_later() {
+    // Two interventions with ids of the same length; the second's id overwritten with the
+    // first's and the checksum restored: the records still decode, but the catalog now
+    // repeats an id. Loading must validate every record up front, not only the hits.
+    let mut def = sample::sample_catalog(50, 3);
+    def.interventions[7].id = "dup-id-aaaa".into();
+    def.interventions[31].id = "dup-id-bbbb".into();
+    let bytes = Index::new(def.validate().unwrap()).to_index_bytes();
+    let mut b = bytes.clone();
+    let at = find_once(&b, b"dup-id-bbbb");
+    b[at..at + 11].copy_from_slice(b"dup-id-aaaa");
+    reseal(&mut b);
+    match Index::from_index_bytes(&b, "dup.tmi") {
+        Err(StoreError::Catalog { error, .. }) => {
+            let msg = error.to_string();
+            assert!(
+                msg.contains("interventions[31].id") && msg.contains("duplicate intervention id `dup-id-aaaa`"),
+                "{msg}"
+            );
+        }
+        other => panic!("{:?}", other.err()),
+    }
+    // An unknown municipality code likewise (same length, valid UTF-8, wrong value).
+    let mut b = bytes.clone();
+    let code = def_code(&bytes);
+    let at = find_first(&b, &code);
+    b[at..at + 3].copy_from_slice(b"999");
+    reseal(&mut b);
+    assert!(matches!(Index::from_index_bytes(&b, "code.tmi"), Err(StoreError::Catalog { .. })));
+}
+
+/// The first intervention's municipality code as it is laid out in the file: its length
+/// (u64 little-endian, 3) then its three digits.
+fn def_code(bytes: &[u8]) -> Vec<u8> {
+    let loaded = Index::from_index_bytes(bytes, "x").unwrap();
+    let code = loaded.catalog().interventions()[0].municipality.code.clone();
+    let mut v = 3u64.to_le_bytes().to_vec();
+    v.extend_from_slice(code.as_bytes());
+    v
+}
+
+/// The position of the first occurrence of `needle` (a length-prefixed code) in `hay`,
+/// pointing at the code's text after its length.
+fn find_first(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).position(|w| w == needle).expect("present") + 8
+}
+
+#[test]
+fn a_loaded_index_knows_its_size_and_decodes_its_catalog_once_asked() {
+    let (built, bytes) = index_bytes();
+    let loaded = Index::from_index_bytes(&bytes, "memory").unwrap();
+    assert_eq!(loaded.len(), built.catalog().interventions().len());
+    // Matching before and after the catalog is decoded gives the same answer.
+    let q = Query { text: "unge ledige job uddannelse".into(), ..Query::default() };
+    let before = loaded.match_report(&q, &MatchOptions::default()).unwrap();
+    assert_eq!(loaded.catalog(), built.catalog());
+    assert_eq!(loaded.match_report(&q, &MatchOptions::default()).unwrap(), before);
+    assert_eq!(before, built.match_report(&q, &MatchOptions::default()).unwrap());
+}

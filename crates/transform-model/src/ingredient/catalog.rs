@@ -1,8 +1,9 @@
 //! The intervention catalog: ingredients and the interventions that use them.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
@@ -202,7 +203,7 @@ pub struct CatalogDef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     def: CatalogDef,
-    ingredient_index: HashMap<String, usize>,
+    ingredient_index: FxHashMap<String, usize>,
 }
 
 /// The bundled illustrative sample catalog (Danish).
@@ -256,81 +257,162 @@ fn invalid(path: String, message: String) -> CatalogError {
 }
 
 impl CatalogDef {
-    /// Checks ids, references, weights and codes, naming the JSON path of the first problem.
+    /// Checks ids, references, levels, weights and context values, and indexes the ingredients.
     pub fn validate(self) -> Result<Catalog, CatalogError> {
         for (path, len) in [("ingredients", self.ingredients.len()), ("interventions", self.interventions.len())] {
             crate::limits::Limit::CatalogEntries.check(len as u64).map_err(|e| invalid(path.into(), e.to_string()))?;
         }
-        let mut ingredient_index = HashMap::new();
-        for (i, ing) in self.ingredients.iter().enumerate() {
-            if ing.id.trim().is_empty() {
-                return Err(invalid(format!("ingredients[{i}].id"), "empty id".into()));
-            }
-            if ingredient_index.insert(ing.id.clone(), i).is_some() {
-                return Err(invalid(format!("ingredients[{i}].id"), format!("duplicate ingredient id `{}`", ing.id)));
-            }
-        }
-        let mut seen = HashSet::with_capacity(self.interventions.len());
-        // Codes already found among the municipalities (a catalog repeats few codes many times).
-        let mut codes_known: HashSet<&str> = HashSet::new();
-        let mut used: HashSet<&str> = HashSet::new();
-        for (i, iv) in self.interventions.iter().enumerate() {
-            let p = format_args!("interventions[{i}]");
-            if iv.id.trim().is_empty() {
-                return Err(invalid(format!("{p}.id"), "empty id".into()));
-            }
-            if !seen.insert(iv.id.as_str()) {
-                return Err(invalid(format!("{p}.id"), format!("duplicate intervention id `{}`", iv.id)));
-            }
-            let code = &iv.municipality.code;
-            if !codes_known.contains(code.as_str()) {
-                if !municipality::is_three_digit(code) {
-                    return Err(invalid(
-                        format!("{p}.municipality.code"),
-                        format!("`{code}` is not a 3-digit municipality code"),
-                    ));
-                }
-                if municipality::by_code(code).is_none() {
-                    return Err(invalid(
-                        format!("{p}.municipality.code"),
-                        format!("`{code}` is not the code of one of the 98 Danish municipalities"),
-                    ));
-                }
-                codes_known.insert(code);
-            }
-            if !(0..=4).contains(&iv.evidence.level) {
-                return Err(invalid(
-                    format!("{p}.evidence.level"),
-                    format!("evidence level {} is outside 0..4", iv.evidence.level),
-                ));
-            }
-            used.clear();
-            for (j, u) in iv.ingredients.iter().enumerate() {
-                if !ingredient_index.contains_key(&u.id) {
-                    return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("unknown ingredient `{}`", u.id)));
-                }
-                if !used.insert(u.id.as_str()) {
-                    return Err(invalid(
-                        format!("{p}.ingredients[{j}].id"),
-                        format!("ingredient `{}` listed twice", u.id),
-                    ));
-                }
-                if !(u.weight > 0.0 && u.weight <= 1.0) {
-                    return Err(invalid(
-                        format!("{p}.ingredients[{j}].weight"),
-                        format!("weight {} is outside (0, 1]", u.weight),
-                    ));
-                }
-            }
-            for (key, value) in &iv.context {
-                if !(value.is_string() || value.is_number()) {
-                    return Err(invalid(
-                        format!("{p}.context.{key}"),
-                        format!("must be text or a number, not {value}"),
-                    ));
-                }
-            }
-        }
+        let ingredient_index = index_ingredients(&self.ingredients)?;
+        check_interventions(&self.interventions, &ingredient_index)?;
         Ok(Catalog { def: self, ingredient_index })
     }
+}
+
+impl Catalog {
+    /// A catalog whose parts were checked by [`index_ingredients`] and [`check_interventions`]
+    /// (a saved index decoded in full).
+    pub(crate) fn from_checked(def: CatalogDef, ingredient_index: FxHashMap<String, usize>) -> Catalog {
+        Catalog { def, ingredient_index }
+    }
+}
+
+/// A context value as validation and the context table read it, from an owned
+/// intervention or from one borrowed from a saved index.
+pub(crate) enum ValueRef<'a> {
+    Text(&'a str),
+    Number(serde_json::Number),
+    /// Anything else JSON allows (refused by validation).
+    Other(&'a Value),
+}
+
+/// What validation, facets and context read of an intervention: implemented by
+/// [`Intervention`] and by an intervention borrowed from a saved index, so both are
+/// checked and derived by the same code.
+pub(crate) trait DocFields: Sync {
+    fn id(&self) -> &str;
+    fn code(&self) -> &str;
+    fn level(&self) -> i64;
+    fn area(&self) -> &str;
+    fn target_groups(&self) -> impl Iterator<Item = &str>;
+    fn problems(&self) -> impl Iterator<Item = &str>;
+    /// (ingredient id, weight) of each use.
+    fn uses(&self) -> impl Iterator<Item = (&str, f64)>;
+    fn context(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)>;
+    /// The first context value that is neither text nor a number, as (key, JSON).
+    fn context_error(&self) -> Option<(&str, String)>;
+}
+
+impl DocFields for Intervention {
+    fn context_error(&self) -> Option<(&str, String)> {
+        self.context.iter().find(|(_, v)| !(v.is_string() || v.is_number())).map(|(k, v)| (k.as_str(), v.to_string()))
+    }
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn code(&self) -> &str {
+        &self.municipality.code
+    }
+    fn level(&self) -> i64 {
+        self.evidence.level
+    }
+    fn area(&self) -> &str {
+        &self.area
+    }
+    fn target_groups(&self) -> impl Iterator<Item = &str> {
+        self.target_groups.iter().map(String::as_str)
+    }
+    fn problems(&self) -> impl Iterator<Item = &str> {
+        self.problems.iter().map(String::as_str)
+    }
+    fn uses(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.ingredients.iter().map(|u| (u.id.as_str(), u.weight))
+    }
+    fn context(&self) -> impl Iterator<Item = (&str, ValueRef<'_>)> {
+        self.context.iter().map(|(k, v)| {
+            let v = match v {
+                Value::String(s) => ValueRef::Text(s),
+                Value::Number(n) => ValueRef::Number(n.clone()),
+                other => ValueRef::Other(other),
+            };
+            (k.as_str(), v)
+        })
+    }
+}
+
+/// Ingredient id → position; refuses an empty or repeated id.
+pub(crate) fn index_ingredients(ingredients: &[Ingredient]) -> Result<FxHashMap<String, usize>, CatalogError> {
+    let mut ingredient_index = FxHashMap::default();
+    for (i, ing) in ingredients.iter().enumerate() {
+        if ing.id.trim().is_empty() {
+            return Err(invalid(format!("ingredients[{i}].id"), "empty id".into()));
+        }
+        if ingredient_index.insert(ing.id.clone(), i).is_some() {
+            return Err(invalid(format!("ingredients[{i}].id"), format!("duplicate ingredient id `{}`", ing.id)));
+        }
+    }
+    Ok(ingredient_index)
+}
+
+/// Every intervention's id (present, unique), municipality, evidence level, ingredient
+/// uses and context values.
+pub(crate) fn check_interventions<D: DocFields>(
+    interventions: &[D],
+    ingredient_index: &FxHashMap<String, usize>,
+) -> Result<(), CatalogError> {
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    seen.reserve(interventions.len());
+    // Codes already found among the municipalities (a catalog repeats few codes many times).
+    let mut codes_known: rustc_hash::FxHashSet<&str> = Default::default();
+    // An intervention uses a handful of ingredients: a short list beats hashing.
+    let mut used: Vec<&str> = Vec::new();
+    for (i, iv) in interventions.iter().enumerate() {
+        let p = format_args!("interventions[{i}]");
+        let id = iv.id();
+        if id.trim().is_empty() {
+            return Err(invalid(format!("{p}.id"), "empty id".into()));
+        }
+        if !seen.insert(id) {
+            return Err(invalid(format!("{p}.id"), format!("duplicate intervention id `{id}`")));
+        }
+        let code = iv.code();
+        if !codes_known.contains(code) {
+            if !municipality::is_three_digit(code) {
+                return Err(invalid(
+                    format!("{p}.municipality.code"),
+                    format!("`{code}` is not a 3-digit municipality code"),
+                ));
+            }
+            if municipality::by_code(code).is_none() {
+                return Err(invalid(
+                    format!("{p}.municipality.code"),
+                    format!("`{code}` is not the code of one of the 98 Danish municipalities"),
+                ));
+            }
+            codes_known.insert(code);
+        }
+        let level = iv.level();
+        if !(0..=4).contains(&level) {
+            return Err(invalid(format!("{p}.evidence.level"), format!("evidence level {level} is outside 0..4")));
+        }
+        used.clear();
+        for (j, (uid, weight)) in iv.uses().enumerate() {
+            if !ingredient_index.contains_key(uid) {
+                return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("unknown ingredient `{uid}`")));
+            }
+            if used.contains(&uid) {
+                return Err(invalid(format!("{p}.ingredients[{j}].id"), format!("ingredient `{uid}` listed twice")));
+            }
+            used.push(uid);
+            if !(weight > 0.0 && weight <= 1.0) {
+                return Err(invalid(
+                    format!("{p}.ingredients[{j}].weight"),
+                    format!("weight {weight} is outside (0, 1]"),
+                ));
+            }
+        }
+        if let Some((key, value)) = iv.context_error() {
+            return Err(invalid(format!("{p}.context.{key}"), format!("must be text or a number, not {value}")));
+        }
+    }
+    Ok(())
 }

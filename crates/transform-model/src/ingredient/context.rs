@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::catalog::Intervention;
+use super::catalog::{DocFields, ValueRef};
 use crate::text::normalize;
 
 /// A document's value of one attribute: its normalised text form, and its number if it is one.
@@ -48,17 +48,37 @@ pub(crate) fn value_text(v: &Value) -> String {
 }
 
 impl ContextTable {
-    pub fn build(docs: &[Intervention]) -> ContextTable {
+    pub fn build<D: DocFields>(docs: &[D]) -> ContextTable {
         let mut t = ContextTable::default();
+        t.docs.reserve(docs.len());
+        // Raw key or text → id: a catalog repeats a few of each, normalised once each.
+        let mut raw_keys: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut raw_texts: FxHashMap<&str, u32> = FxHashMap::default();
         for iv in docs {
             let mut row: Vec<(u32, DocValue)> = iv
-                .context
-                .iter()
+                .context()
                 .map(|(k, v)| {
-                    let key = t.key_id(&normalize(k));
-                    let text = t.value_id(value_text(v));
+                    let key = match raw_keys.get(k) {
+                        Some(&id) => id,
+                        None => {
+                            let id = t.key_id(&normalize(k));
+                            raw_keys.insert(k, id);
+                            id
+                        }
+                    };
+                    let (text, num) = match v {
+                        ValueRef::Text(s) => match raw_texts.get(s) {
+                            Some(&id) => (id, None),
+                            None => {
+                                let id = t.value_id(normalize(s));
+                                raw_texts.insert(s, id);
+                                (id, None)
+                            }
+                        },
+                        ValueRef::Number(n) => (t.value_id(n.to_string()), n.as_f64()),
+                        ValueRef::Other(v) => (t.value_id(v.to_string()), None),
+                    };
                     t.known[key as usize].insert(text);
-                    let num = v.as_f64();
                     if let Some(x) = num {
                         let r = t.ranges[key as usize].get_or_insert((x, x));
                         *r = (r.0.min(x), r.1.max(x));
@@ -85,7 +105,7 @@ impl ContextTable {
     }
 
     fn value_id(&mut self, value: String) -> u32 {
-        if let Some(&id) = self.value_ids.get(&value) {
+        if let Some(&id) = self.value_ids.get(value.as_str()) {
             return id;
         }
         let id = self.values.len() as u32;

@@ -11,12 +11,13 @@
 //! Only good matches are retrieved (relevance at least [`GOOD_MATCH`]); an ingredient with
 //! lift below 1 is reported apart, as not recommended; an empty result carries its reason.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
-use super::catalog::{Outcome, Transfer};
+use super::catalog::{Intervention, Outcome, Transfer};
 use super::index::{GOOD_MATCH, Hit, Index, RelevanceWeights};
 use super::query::{Prepared, Query};
 use super::reason::{Reason, ReasonKind};
@@ -178,11 +179,13 @@ impl Index {
         let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
         let exclude: BTreeSet<&str> = ranking.prepared.exclude.iter().map(String::as_str).collect();
-        let (acc, succ_total, fail_total) = self.accumulate(&hits);
+        // Each hit's intervention, decoded once (a loaded index keeps the others as bytes).
+        let ivs: Vec<Cow<Intervention>> = hits.iter().map(|h| self.docs.intervention(h.doc)).collect();
+        let (acc, succ_total, fail_total) = self.accumulate(&hits, &ivs);
         let mut excluded = Vec::new();
         let (mut recommended, mut not_recommended) = (Vec::new(), Vec::new());
         for (j, a) in acc {
-            let ing = &self.catalog.ingredients()[j];
+            let ing = &self.docs.ingredients()[j];
             if exclude.contains(ing.id.as_str()) {
                 excluded.push(ing.id.clone());
                 continue;
@@ -190,7 +193,7 @@ impl Index {
             if succ_total <= 0.0 || a.succ <= 0.0 {
                 continue;
             }
-            let m = self.ingredient_match(j, &a, succ_total, fail_total, &hits, &ranking.prepared, o.lang);
+            let m = self.ingredient_match(j, &a, (succ_total, fail_total), &hits, &ivs, &ranking.prepared, o.lang);
             if m.lift.is_some_and(|l| l < 1.0) {
                 not_recommended.push(m);
             } else {
@@ -229,12 +232,12 @@ impl Index {
     }
 
     /// Each ingredient's successful and failed weight over the hits, with its sources.
-    fn accumulate(&self, hits: &[&Hit]) -> (BTreeMap<usize, Acc>, f64, f64) {
-        let ivs = self.catalog.interventions();
+    /// `ivs[h]` is the intervention of `hits[h]`.
+    fn accumulate(&self, hits: &[&Hit], ivs: &[Cow<Intervention>]) -> (BTreeMap<usize, Acc>, f64, f64) {
         let (mut succ_total, mut fail_total) = (0.0, 0.0);
         let mut acc: BTreeMap<usize, Acc> = BTreeMap::new();
         for (h, hit) in hits.iter().enumerate() {
-            let iv = &ivs[hit.doc];
+            let iv = &ivs[h];
             let w = hit.relevance * (iv.evidence.level as f64 + 1.0) / 5.0;
             // Unknown outcome: still a source, counted on neither side.
             let s = iv.outcome.success();
@@ -243,7 +246,7 @@ impl Index {
                 fail_total += w * (1.0 - s);
             }
             for u in &iv.ingredients {
-                let j = self.catalog.ingredient_index(&u.id).expect("validated");
+                let j = self.docs.ingredient_index(&u.id).expect("validated");
                 let a = acc.entry(j).or_insert(Acc { succ: 0.0, fail: 0.0, simple: 0.0, sources: vec![] });
                 a.sources.push(h);
                 let Some(s) = s else { continue };
@@ -262,32 +265,30 @@ impl Index {
         &self,
         j: usize,
         a: &Acc,
-        succ_total: f64,
-        fail_total: f64,
+        (succ_total, fail_total): (f64, f64),
         hits: &[&Hit],
+        ivs: &[Cow<Intervention>],
         q: &Prepared,
         lang: Lang,
     ) -> IngredientMatch {
-        let ivs = self.catalog.interventions();
-        let ing = &self.catalog.ingredients()[j];
+        let ing = &self.docs.ingredients()[j];
         let score = a.succ / succ_total;
         let lift = (fail_total > 0.0).then(|| (score + LIFT_EPSILON) / (a.fail / fail_total + LIFT_EPSILON));
-        let outcome = |h: usize| ivs[hits[h].doc].outcome.success();
+        let outcome = |h: usize| ivs[h].outcome.success();
         let supporting: Vec<usize> =
             a.sources.iter().copied().filter(|&h| outcome(h).is_some_and(|s| s > 0.0)).collect();
         let failures = a.sources.iter().filter(|&&h| outcome(h) == Some(0.0)).count();
         let unknown = a.sources.iter().filter(|&&h| outcome(h).is_none()).count();
-        let municipalities: BTreeSet<&str> =
-            supporting.iter().map(|&h| ivs[hits[h].doc].municipality.code.as_str()).collect();
-        let levels: Vec<i64> = supporting.iter().map(|&h| ivs[hits[h].doc].evidence.level).collect();
+        let municipalities: BTreeSet<&str> = supporting.iter().map(|&h| ivs[h].municipality.code.as_str()).collect();
+        let levels: Vec<i64> = supporting.iter().map(|&h| ivs[h].evidence.level).collect();
         let labels: BTreeSet<String> =
-            supporting.iter().map(|&h| ivs[hits[h].doc].evidence.label.clone()).filter(|l| !l.is_empty()).collect();
+            supporting.iter().map(|&h| ivs[h].evidence.label.clone()).filter(|l| !l.is_empty()).collect();
         let transfer = if a.simple * 2.0 > a.succ { Transfer::SimpleCausal } else { Transfer::ContextDependent };
         let sources: Vec<Source> = a
             .sources
             .iter()
             .map(|&h| {
-                let iv = &ivs[hits[h].doc];
+                let iv = &ivs[h];
                 Source {
                     id: iv.id.clone(),
                     relevance: hits[h].relevance,

@@ -3,15 +3,17 @@
 //! Built once, immutable, `Send + Sync`; queries are answered in `search.rs`. BM25 impacts (Lucene's formula, k1 = 1.2,
 //! b = 0.75) are precomputed per posting, so a query only adds floats.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::catalog::{Catalog, Intervention};
+use super::catalog::{Catalog, DocFields, Intervention};
 use super::context::ContextTable;
+use super::docs::Docs;
+use super::facets::Facets;
 use super::partners::Profiles;
-use crate::text::{self, Analyzer, normalize};
+use super::store::Words;
+use crate::text::{self, Analyzer};
 
 /// BM25 term-frequency saturation (Lucene's default).
 pub const K1: f64 = 1.2;
@@ -94,35 +96,30 @@ pub(crate) struct Analysis {
     pub analyzer: Analyzer,
     pub terms: rustc_hash::FxHashMap<String, u32>,
     pub word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
-    pub offsets: Vec<u32>,
-    pub post_docs: Vec<u32>,
-    pub post_impact: Vec<f32>,
-    pub doc_len: Vec<u32>,
+    pub offsets: Words<u32>,
+    pub post_docs: Words<u32>,
+    pub post_impact: Words<f32>,
+    pub doc_len: Words<u32>,
     pub avgdl: f64,
 }
 
 /// A catalog made searchable: BM25 over the interventions' text, plus tags and context. Built once, read-only
 /// afterwards, `Send + Sync`.
 pub struct Index {
-    pub(crate) catalog: Catalog,
+    /// The catalog: owned, or a loaded file's records decoded on demand.
+    pub(crate) docs: Docs,
     pub(super) analyzer: Analyzer,
     pub(super) terms: rustc_hash::FxHashMap<String, u32>,
     /// Each catalog word's term ids per language, so a query word is not analysed again.
     pub(super) word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
     /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
-    pub(super) offsets: Vec<u32>,
-    pub(super) post_docs: Vec<u32>,
-    pub(super) post_impact: Vec<f32>,
-    pub(super) doc_len: Vec<u32>,
+    pub(super) offsets: Words<u32>,
+    pub(super) post_docs: Words<u32>,
+    pub(super) post_impact: Words<f32>,
+    pub(super) doc_len: Words<u32>,
     pub(super) avgdl: f64,
-    /// Normalised facets per document.
-    pub(super) target_groups: Vec<Vec<String>>,
-    pub(super) problems: Vec<Vec<String>>,
-    pub(super) areas: Vec<String>,
-    /// The distinct non-empty areas, to check a query's area.
-    pub(crate) areas_known: BTreeSet<String>,
-    /// Facet tag → documents, for documents that match on tags alone.
-    pub(super) tag_docs: HashMap<(u8, String), Vec<u32>>,
+    /// Normalised facets per document, interned, and each tag's documents.
+    pub(crate) facets: Facets,
     /// Context attributes, interned.
     pub(crate) context: ContextTable,
     /// Municipality profiles for partner suggestions, built on first use.
@@ -179,42 +176,27 @@ impl Index {
                 post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
             }
         }
-        let analysis = Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl };
-        Index::from_analysis(catalog, analysis)
+        let analysis = Analysis {
+            analyzer,
+            terms,
+            word_terms,
+            offsets: offsets.into(),
+            post_docs: post_docs.into(),
+            post_impact: post_impact.into(),
+            doc_len: doc_len.into(),
+            avgdl,
+        };
+        let derived = Derived::of(docs);
+        Index::from_analysis(Docs::built(catalog), analysis, derived)
     }
 
     /// The index of `catalog` from its text analysis (built by [`Index::new`] or loaded
-    /// from a saved index): facets, tags and context are derived here, in one place.
-    pub(crate) fn from_analysis(catalog: Catalog, analysis: Analysis) -> Index {
+    /// from a saved index) and the tables derived from its interventions.
+    pub(crate) fn from_analysis(catalog: Docs, analysis: Analysis, derived: Derived) -> Index {
         let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
-        let docs = catalog.interventions();
-        let n_docs = docs.len();
-        // 4. Facets (normalised in parallel) and, beside them, the interned context.
-        let tags = |v: &[String]| v.iter().map(|t| normalize(t)).collect::<Vec<String>>();
-        let ((target_groups, (problems, areas)), context) = rayon::join(
-            || {
-                let target_groups: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.target_groups)).collect();
-                let problems: Vec<Vec<String>> = docs.par_iter().map(|iv| tags(&iv.problems)).collect();
-                let areas: Vec<String> = docs.par_iter().map(|iv| normalize(&iv.area)).collect();
-                (target_groups, (problems, areas))
-            },
-            || ContextTable::build(docs),
-        );
-        let areas_known = areas.iter().filter(|a| !a.is_empty()).cloned().collect();
-        let mut tag_docs: HashMap<(u8, String), Vec<u32>> = HashMap::new();
-        for d in 0..n_docs {
-            let facets = [(0u8, &target_groups[d]), (1u8, &problems[d])];
-            for (f, tags) in facets {
-                for t in tags.iter().collect::<HashSet<_>>() {
-                    tag_docs.entry((f, t.clone())).or_default().push(d as u32);
-                }
-            }
-            if !areas[d].is_empty() {
-                tag_docs.entry((2, areas[d].clone())).or_default().push(d as u32);
-            }
-        }
+        let Derived { facets, context } = derived;
         Index {
-            catalog,
+            docs: catalog,
             analyzer,
             terms,
             word_terms,
@@ -223,19 +205,25 @@ impl Index {
             post_impact,
             doc_len,
             avgdl,
-            target_groups,
-            problems,
-            areas,
-            areas_known,
-            tag_docs,
+            facets,
             context,
             profiles: OnceLock::new(),
         }
     }
 
-    /// The catalog the index was built from.
+    /// The catalog (for a loaded index, decoded in full on first use; matching does not need it).
     pub fn catalog(&self) -> &Catalog {
-        &self.catalog
+        self.docs.catalog()
+    }
+
+    /// Number of interventions in the catalog (without decoding a loaded one).
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the catalog has no interventions.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// Number of distinct terms.
@@ -261,21 +249,27 @@ impl Index {
                 .iter()
                 .map(|(k, v)| k.capacity() + 40 + v.iter().flatten().map(|t| t.len() * 4).sum::<usize>())
                 .sum::<usize>();
-        let facets: usize = self
-            .target_groups
-            .iter()
-            .chain(&self.problems)
-            .map(|v| v.iter().map(|s| s.capacity() + 24).sum::<usize>() + 24)
-            .sum();
-        let tags: usize = self.tag_docs.iter().map(|(k, v)| k.1.capacity() + 32 + v.capacity() * 4).sum();
         strings
-            + facets
-            + tags
-            + self.offsets.capacity() * 4
-            + self.post_docs.capacity() * 4
-            + self.post_impact.capacity() * 4
-            + self.doc_len.capacity() * 4
-            + self.areas.iter().map(|a| a.capacity() + 24).sum::<usize>()
+            + self.facets.memory_bytes()
+            + self.offsets.len() * 4
+            + self.post_docs.len() * 4
+            + self.post_impact.len() * 4
+            + self.doc_len.len() * 4
             + self.context.memory_bytes()
+    }
+}
+
+/// What [`Index`] derives from the interventions themselves: normalised facets, the
+/// documents of each tag, and the interned context. Derived here, in one place, from an
+/// owned catalog or from the records of a loaded file.
+pub(crate) struct Derived {
+    facets: Facets,
+    context: ContextTable,
+}
+
+impl Derived {
+    pub(crate) fn of<D: DocFields>(docs: &[D]) -> Derived {
+        let (facets, context) = rayon::join(|| Facets::build(docs), || ContextTable::build(docs));
+        Derived { facets, context }
     }
 }

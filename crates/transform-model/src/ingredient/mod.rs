@@ -5,6 +5,8 @@ mod catalog;
 mod context;
 mod csv_import;
 mod distill;
+mod docs;
+mod facets;
 mod index;
 mod partners;
 mod query;

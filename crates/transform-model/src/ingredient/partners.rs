@@ -44,7 +44,7 @@ pub(crate) type Profiles = BTreeMap<String, Profile>;
 
 fn build_profiles(index: &Index) -> Profiles {
     let mut out: Profiles = BTreeMap::new();
-    for iv in index.catalog.interventions() {
+    for iv in index.catalog().interventions() {
         let p = out.entry(iv.municipality.code.clone()).or_insert_with(|| Profile {
             problems: BTreeMap::new(),
             norm: 0.0,

@@ -45,6 +45,10 @@ pub(crate) struct Prepared {
     pub target_groups: Vec<String>,
     pub problems: Vec<String>,
     pub area: Option<String>,
+    /// The tags as the index's facet ids (`None`: no document has the tag).
+    pub target_group_ids: Vec<Option<u32>>,
+    pub problem_ids: Vec<Option<u32>>,
+    pub area_id: Option<u32>,
     pub context: Vec<QueryValue>,
     /// Normalised context values by key, for warnings.
     pub context_text: Vec<(String, String, bool)>,
@@ -70,8 +74,8 @@ impl Index {
         let tags = |v: &[String]| v.iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>();
         let area = query.area.as_deref().map(normalize).filter(|a| !a.is_empty());
         if let Some(a) = &area {
-            if !self.areas_known.contains(a) {
-                let known: Vec<&str> = self.areas_known.iter().map(String::as_str).collect();
+            if !self.facets.areas_known.contains(a) {
+                let known: Vec<&str> = self.facets.areas_known.iter().map(String::as_str).collect();
                 return Err(unknown("area".into(), a, &known));
             }
         }
@@ -94,15 +98,20 @@ impl Index {
         let mut exclude = Vec::new();
         for (i, id) in query.exclude.iter().enumerate() {
             let id = id.trim();
-            if self.catalog.ingredient_index(id).is_none() {
-                let known: Vec<&str> = self.catalog.ingredients().iter().map(|g| g.id.as_str()).collect();
+            if self.docs.ingredient_index(id).is_none() {
+                let known: Vec<&str> = self.docs.ingredients().iter().map(|g| g.id.as_str()).collect();
                 return Err(unknown(format!("exclude[{i}]"), id, &known));
             }
             exclude.push(id.to_owned());
         }
+        let (target_groups, problems) = (tags(&query.target_groups), tags(&query.problems));
+        let ids = |v: &[String]| v.iter().map(|t| self.facets.id(t)).collect::<Vec<_>>();
         Ok(Prepared {
-            target_groups: tags(&query.target_groups),
-            problems: tags(&query.problems),
+            target_group_ids: ids(&target_groups),
+            problem_ids: ids(&problems),
+            area_id: area.as_deref().and_then(|a| self.facets.id(a)),
+            target_groups,
+            problems,
             area,
             context,
             context_text,

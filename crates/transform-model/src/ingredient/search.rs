@@ -212,14 +212,17 @@ impl Index {
     /// Share of the query's tags the document has, averaged over the facets the query uses.
     fn tag_overlap(&self, doc: usize, q: &Prepared) -> Option<f64> {
         let (mut sum, mut n) = (0.0, 0usize);
-        for (qtags, dtags) in [(&q.target_groups, &self.target_groups[doc]), (&q.problems, &self.problems[doc])] {
+        let facets =
+            [(&q.target_group_ids, self.facets.target_groups(doc)), (&q.problem_ids, self.facets.problems(doc))];
+        for (qtags, dtags) in facets {
             if !qtags.is_empty() {
-                sum += qtags.iter().filter(|t| dtags.contains(t)).count() as f64 / qtags.len() as f64;
+                sum +=
+                    qtags.iter().filter(|t| t.is_some_and(|t| dtags.contains(&t))).count() as f64 / qtags.len() as f64;
                 n += 1;
             }
         }
-        if let Some(area) = &q.area {
-            sum += (self.areas[doc] == *area) as u8 as f64;
+        if q.area.is_some() {
+            sum += (q.area_id.is_some() && self.facets.area(doc) == q.area_id) as u8 as f64;
             n += 1;
         }
         (n > 0).then(|| sum / n as f64)
@@ -229,13 +232,13 @@ impl Index {
     fn tagged(&self, q: &Prepared) -> Vec<bool> {
         let mut tagged = vec![false; self.doc_len.len()];
         let keys = q
-            .target_groups
+            .target_group_ids
             .iter()
             .map(|t| (0u8, t))
-            .chain(q.problems.iter().map(|t| (1u8, t)))
-            .chain(q.area.iter().map(|a| (2u8, a)));
+            .chain(q.problem_ids.iter().map(|t| (1u8, t)))
+            .chain(std::iter::once((2u8, &q.area_id)).filter(|_| q.area.is_some()));
         for (f, t) in keys {
-            for &d in self.tag_docs.get(&(f, t.clone())).map_or(&[][..], |v| v.as_slice()) {
+            for &d in t.map_or(&[][..], |t| self.facets.docs(f, t)) {
                 tagged[d as usize] = true;
             }
         }
@@ -323,7 +326,7 @@ impl Index {
                 let (_, text_match, tag_overlap, context_similarity) = self.components(doc, cover, &q, weights);
                 Hit {
                     doc,
-                    id: self.catalog.interventions()[doc].id.clone(),
+                    id: self.docs.id(doc).to_owned(),
                     relevance,
                     bm25,
                     text_match,

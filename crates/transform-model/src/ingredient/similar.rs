@@ -67,12 +67,11 @@ impl Index {
         super::at_least_one("top", top)?;
         let r = self.rank(query, weights, top)?;
         let best = r.hits.first().map_or(0.0, |h| h.relevance);
-        let ivs = self.catalog.interventions();
         let interventions = r
             .hits
             .iter()
             .map(|h| {
-                let iv = &ivs[h.doc];
+                let iv = self.docs.intervention(h.doc);
                 SimilarIntervention {
                     id: h.id.clone(),
                     title: iv.title.clone(),

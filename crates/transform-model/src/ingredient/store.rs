@@ -16,21 +16,31 @@
 //! validation. Facets, tags and interned context are derived from the catalog on load by
 //! the same code [`Index::new`] uses.
 
+mod buffer;
 mod bytes;
 mod layout;
+mod records;
+mod utf8;
 
 use std::path::Path;
+use std::sync::Arc;
 
+use buffer::Buffer;
 use bytes::{Reader, Writer};
 
+pub(crate) use buffer::Words;
+pub(crate) use records::Records;
+
 use super::CatalogError;
-use super::index::Index;
+use super::catalog::{check_interventions, index_ingredients};
+use super::docs::{Docs, Saved};
+use super::index::{Derived, Index};
 
 /// The first bytes of every index file. `\x1a` (end of file in DOS) keeps a text reader
 /// from taking it for text, as PNG's signature does.
 pub const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
 /// Version of the file layout; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Bytes before the payload.
 pub const HEADER_LEN: usize = 40;
 const LIB_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -126,9 +136,9 @@ impl Index {
     /// The index as the bytes of an index file.
     pub fn to_index_bytes(&self) -> Vec<u8> {
         let mut catalog = Writer::default();
-        layout::write_catalog(&mut catalog, self.catalog.def());
+        layout::write_catalog(&mut catalog, self.catalog().def());
         let mut w = Writer::default();
-        w.len(self.catalog.interventions().len());
+        w.len(self.len());
         w.bytes(&catalog.buf);
         layout::write_analysis(&mut w, self);
         let payload = w.buf;
@@ -160,17 +170,32 @@ impl Index {
     /// Reads an index written by [`Index::save`] (see the module documentation for what is checked).
     pub fn load(path: impl AsRef<Path>) -> Result<Index, StoreError> {
         let path = path.as_ref();
-        let bytes = crate::limits::read_file(path).map_err(|e| StoreError::Io {
+        let io = |e: std::io::Error| StoreError::Io {
+            action: "read",
+            path: path.display().to_string(),
+            message: e.to_string(),
+        };
+        let mut file = std::fs::File::open(path).map_err(io)?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        // The one limit on files read (crate::limits), checked before allocating.
+        crate::limits::Limit::FileBytes.check(size).map_err(|e| StoreError::Io {
             action: "read",
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
-        Index::from_index_bytes(&bytes, &path.display().to_string())
+        let buf = Buffer::read(&mut file, size as usize).map_err(io)?;
+        Index::from_buffer(Arc::new(buf), &path.display().to_string())
     }
 
     /// An index from the bytes of an index file; `name` names it in errors.
     pub fn from_index_bytes(bytes: &[u8], name: &str) -> Result<Index, StoreError> {
-        let payload = check_header(bytes, name)?;
+        Index::from_buffer(Arc::new(Buffer::copy_of(bytes)), name)
+    }
+
+    /// The index in `buf`: header and checksum first, then the catalog's records walked
+    /// and validated beside the analysis, whose flat arrays stay in `buf` as views.
+    fn from_buffer(buf: Arc<Buffer>, name: &str) -> Result<Index, StoreError> {
+        let payload = check_header(buf.bytes(), name)?;
         let corrupt = |b: layout::Bad| StoreError::Corrupt { path: name.to_owned(), part: b.part, message: b.message };
         let mut r = Reader::new(payload);
         let short = |_| corrupt(layout::Bad { part: "catalog".into(), message: "ends early".into() });
@@ -180,16 +205,24 @@ impl Index {
         let (catalog, analysis) = rayon::join(
             || {
                 let mut c = Reader::new(catalog_bytes);
-                let def = layout::read_catalog(&mut c).map_err(corrupt)?;
-                if !c.at_end() || def.interventions.len() != n_docs {
-                    let message =
-                        format!("{} interventions where the payload announces {n_docs}", def.interventions.len());
+                let parts = layout::read_catalog(&mut c).map_err(corrupt)?;
+                let n = parts.starts.len() - 1;
+                if !c.at_end() || n != n_docs {
+                    let message = format!("{n} interventions where the payload announces {n_docs}");
                     return Err(StoreError::Corrupt { path: name.to_owned(), part: "catalog".into(), message });
                 }
-                def.validate().map_err(|error| StoreError::Catalog { path: name.to_owned(), error })
+                let body = buffer::range_in(buf.bytes(), parts.body);
+                let (records, refs) = Records::check(&buf, body, parts.starts).map_err(corrupt)?;
+                let invalid = |error| StoreError::Catalog { path: name.to_owned(), error };
+                let ingredient_index = index_ingredients(&parts.ingredients).map_err(invalid)?;
+                let (checked, derived) =
+                    rayon::join(|| check_interventions(&refs, &ingredient_index), || Derived::of(&refs));
+                checked.map_err(invalid)?;
+                let saved = Saved { note: parts.note, ingredients: parts.ingredients, ingredient_index, records };
+                Ok((Docs::saved(saved), derived))
             },
             || {
-                let analysis = layout::read_analysis(&mut r, n_docs).map_err(corrupt)?;
+                let analysis = layout::read_analysis(&mut r, n_docs, &buf).map_err(corrupt)?;
                 if !r.at_end() {
                     let message = format!("{} bytes after the last section", payload.len() - r.position());
                     return Err(StoreError::Corrupt { path: name.to_owned(), part: "end".into(), message });
@@ -197,8 +230,8 @@ impl Index {
                 Ok(analysis)
             },
         );
-        let (catalog, analysis) = (catalog?, analysis?);
-        Ok(Index::from_analysis(catalog, analysis))
+        let ((docs, derived), analysis) = (catalog?, analysis?);
+        Ok(Index::from_analysis(docs, analysis, derived))
     }
 }
 

@@ -51,6 +51,13 @@ impl Writer {
         self.u8(v.is_some() as u8);
         self.i64(v.unwrap_or(0));
     }
+    /// Zero bytes up to the next multiple of `n` (from the payload's start, itself at a
+    /// multiple of 8 in the file), so an array after it can be viewed in place.
+    pub fn align(&mut self, n: usize) {
+        while self.buf.len() % n != 0 {
+            self.buf.push(0);
+        }
+    }
     /// A u32 array: its length, then its elements.
     pub fn u32s(&mut self, v: &[u32]) {
         self.len(v.len());
@@ -80,6 +87,11 @@ impl<'a> Reader<'a> {
 
     pub fn position(&self) -> usize {
         self.pos
+    }
+
+    /// The bytes read since position `start`.
+    pub fn since(&self, start: usize) -> &'a [u8] {
+        &self.buf[start.min(self.pos)..self.pos]
     }
 
     pub fn at_end(&self) -> bool {
@@ -138,12 +150,21 @@ impl<'a> Reader<'a> {
         Ok((some != 0).then_some(v))
     }
 
+    /// Skips the zero bytes [`Writer::align`] wrote; `Err(true)` when one is not zero.
+    pub fn align(&mut self, n: usize) -> Result<(), bool> {
+        let pad = (n - self.pos % n) % n;
+        let bytes = self.take(pad).map_err(|Short| false)?;
+        if bytes.iter().any(|&b| b != 0) { Err(true) } else { Ok(()) }
+    }
+
+    /// The raw bytes of an array of 4-byte items written by `Writer::u32s`/`f32s`.
+    pub fn array4(&mut self) -> Result<&'a [u8], Short> {
+        let n = self.len(4)?;
+        self.take(n * 4)
+    }
+
     pub fn u32s(&mut self) -> Result<Vec<u32>, Short> {
         let n = self.len(4)?;
         Ok(self.take(n * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
-    }
-    pub fn f32s(&mut self) -> Result<Vec<f32>, Short> {
-        let n = self.len(4)?;
-        Ok(self.take(n * 4)?.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
     }
 }

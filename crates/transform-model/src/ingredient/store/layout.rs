@@ -3,16 +3,15 @@
 //! points into, so a payload that passed the checksum but was written wrongly is still an
 //! error rather than an out-of-bounds index later.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
+use zerocopy::{FromBytes, Immutable, KnownLayout};
 
+use super::buffer::{Buffer, Words, range_in};
 use super::bytes::{Reader, Short, Writer};
-use crate::ingredient::catalog::{
-    CatalogDef, Declaration, Evidence, Grade, IngredientUse, Intervention, MunicipalityRef, Outcome, Transfer,
-};
+use crate::ingredient::catalog::{CatalogDef, Ingredient, Intervention};
 use crate::ingredient::index::{Analysis, Index};
 use crate::text::Analyzer;
 
@@ -21,12 +20,12 @@ type WordTerms = [Option<Box<[u32]>>; 2];
 
 /// A payload that does not decode: which part, and what was wrong.
 #[derive(Debug)]
-pub(super) struct Bad {
+pub(crate) struct Bad {
     pub part: String,
     pub message: String,
 }
 
-fn bad(part: impl Into<String>, message: impl Into<String>) -> Bad {
+pub(super) fn bad(part: impl Into<String>, message: impl Into<String>) -> Bad {
     Bad { part: part.into(), message: message.into() }
 }
 
@@ -116,10 +115,15 @@ pub(super) fn write_analysis(w: &mut Writer, a: &Index) {
             w.u32s(slot.as_deref().unwrap_or(&[]));
         }
     }
+    // The flat arrays start at multiples of 8, so a loaded index views them in place.
+    w.align(8);
     w.u32s(&a.doc_len);
     w.f64(a.avgdl);
+    w.align(8);
     w.u32s(&a.offsets);
+    w.align(8);
     w.u32s(&a.post_docs);
+    w.align(8);
     w.f32s(&a.post_impact);
 }
 
@@ -133,7 +137,16 @@ fn strings(r: &mut Reader, part: &str) -> Result<Vec<String>, Bad> {
     (0..n).map(|_| string(r, part)).collect()
 }
 
-pub(super) fn read_catalog(r: &mut Reader) -> Result<CatalogDef, Bad> {
+/// The catalog section, its interventions left as bytes (see `records`).
+pub(super) struct CatalogParts<'a> {
+    pub note: Option<String>,
+    pub ingredients: Vec<Ingredient>,
+    /// Each intervention's start in `body`, and the end of the last.
+    pub starts: Vec<u64>,
+    pub body: &'a [u8],
+}
+
+pub(super) fn read_catalog<'a>(r: &mut Reader<'a>) -> Result<CatalogParts<'a>, Bad> {
     let has_note = short("catalog.note", r.u8())? != 0;
     let note = string(r, "catalog.note")?;
     let ingredients_json = string(r, "catalog.ingredients")?;
@@ -142,128 +155,16 @@ pub(super) fn read_catalog(r: &mut Reader) -> Result<CatalogDef, Bad> {
     let n = short(part, r.len(8))?;
     let starts = (0..=n).map(|_| short(part, r.u64())).collect::<Result<Vec<u64>, _>>()?;
     let body = short(part, r.str_bytes())?;
-    if starts[0] != 0 || starts.windows(2).any(|w| w[0] > w[1]) || starts[n] != body.len() as u64 {
-        return Err(bad(part, "the table of starts does not cover the interventions"));
-    }
-    let interventions = (0..n)
-        .collect::<Vec<usize>>()
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let (a, b) = (chunk[0], chunk[chunk.len() - 1] + 1);
-            let mut r = Reader::new(&body[starts[a] as usize..starts[b] as usize]);
-            let out = (a..b).map(|i| read_intervention(&mut r, i)).collect::<Result<Vec<_>, _>>()?;
-            if r.at_end() { Ok(out) } else { Err(bad(format!("{part}[{a}..{b}]"), "bytes left over")) }
-        })
-        .collect::<Result<Vec<Vec<Intervention>>, Bad>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    Ok(CatalogDef { note: has_note.then_some(note), ingredients, interventions })
+    Ok(CatalogParts { note: has_note.then_some(note), ingredients, starts, body })
 }
 
-/// Interventions decoded per task (a fixed size: the result does not depend on threads).
-const CHUNK: usize = 2048;
-
-/// One intervention; a field's name is prefixed with the intervention's only on error.
-fn read_intervention(r: &mut Reader, i: usize) -> Result<Intervention, Bad> {
-    read_intervention_fields(r).map_err(|b| Bad { part: format!("catalog.interventions[{i}].{}", b.part), ..b })
-}
-
-fn read_intervention_fields(r: &mut Reader) -> Result<Intervention, Bad> {
-    let id = string(r, "id")?;
-    let title = string(r, "title")?;
-    let description = string(r, "description")?;
-    let code = string(r, "municipality.code")?;
-    let name = string(r, "municipality.name")?;
-    let year = short("year", r.opt_i64())?;
-    let area = string(r, "area")?;
-    let target_groups = strings(r, "target_groups")?;
-    let problems = strings(r, "problems")?;
-    let tags = strings(r, "tags")?;
-    let context = read_context(r, "context")?;
-    let n = short("ingredients", r.len(16))?;
-    let ingredients = (0..n)
-        .map(|_| Ok(IngredientUse { id: string(r, "ingredients")?, weight: short("ingredients", r.f64())? }))
-        .collect::<Result<Vec<_>, Bad>>()?;
-    let level = short("evidence", r.i64())?;
-    let label = string(r, "evidence.label")?;
-    let declaration = match short("evidence.declaration", r.u8())? {
-        0 => None,
-        1 => {
-            let mut g = [Grade::A; 5];
-            for slot in &mut g {
-                *slot = grade(short("evidence.declaration", r.u8())?, "evidence.declaration")?;
-            }
-            let [target_group, method, implementation, effect, economy] = g;
-            Some(Declaration { target_group, method, implementation, effect, economy })
-        }
-        other => return Err(bad("evidence.declaration", format!("flag {other} is neither 0 nor 1"))),
-    };
-    let outcome = outcome(short("outcome", r.u8())?, "outcome")?;
-    let transfer = transfer(short("transfer", r.u8())?, "transfer")?;
-    let effect_size = short("effect_size", r.opt_f64())?;
-    Ok(Intervention {
-        id,
-        title,
-        description,
-        municipality: MunicipalityRef { code, name },
-        year,
-        area,
-        target_groups,
-        problems,
-        tags,
-        context,
-        ingredients,
-        evidence: Evidence { level, label, declaration },
-        outcome,
-        transfer,
-        effect_size,
-    })
-}
-
-fn read_context(r: &mut Reader, part: &str) -> Result<BTreeMap<String, Value>, Bad> {
-    let n = short(part, r.len(17))?;
-    let mut out = BTreeMap::new();
-    for _ in 0..n {
-        let key = string(r, part)?;
-        let kind = short(part, r.u8())?;
-        let text = string(r, part)?;
-        let value = match kind {
-            0 => Value::String(text),
-            1 => Value::Number(
-                text.parse().map_err(|_| bad(format!("{part}.{key}"), format!("`{text}` is not a number")))?,
-            ),
-            other => return Err(bad(format!("{part}.{key}"), format!("value kind {other} is neither 0 nor 1"))),
-        };
-        out.insert(key, value);
-    }
-    Ok(out)
-}
-
-fn grade(v: u8, part: &str) -> Result<Grade, Bad> {
-    [Grade::A, Grade::B, Grade::C, Grade::D].get(v as usize).copied().ok_or_else(|| bad(part, format!("grade {v}")))
-}
-
-fn outcome(v: u8, part: &str) -> Result<Outcome, Bad> {
-    [Outcome::Positive, Outcome::Mixed, Outcome::None, Outcome::Negative, Outcome::Unknown]
-        .get(v as usize)
-        .copied()
-        .ok_or_else(|| bad(part, format!("outcome {v}")))
-}
-
-fn transfer(v: u8, part: &str) -> Result<Transfer, Bad> {
-    [Transfer::SimpleCausal, Transfer::ContextDependent]
-        .get(v as usize)
-        .copied()
-        .ok_or_else(|| bad(part, format!("transfer {v}")))
-}
-
-/// The text analysis of a catalog of `n_docs` interventions, every id checked.
-pub(super) fn read_analysis(r: &mut Reader, n_docs: usize) -> Result<Analysis, Bad> {
+/// The text analysis of a catalog of `n_docs` interventions, every id checked; the flat
+/// arrays are views into `buf`, of which `r` reads a part.
+pub(super) fn read_analysis(r: &mut Reader, n_docs: usize, buf: &Arc<Buffer>) -> Result<Analysis, Bad> {
     let analyzer = Analyzer::from_vocabulary(strings(r, "vocabulary")?);
     let terms = read_terms(r)?;
     let word_terms = read_word_terms(r, terms.len())?;
-    let doc_len = short("doc_len", r.u32s())?;
+    let doc_len: Words<u32> = view(r, buf, "doc_len")?;
     if doc_len.len() != n_docs {
         return Err(bad("doc_len", format!("{} lengths for {n_docs} interventions", doc_len.len())));
     }
@@ -271,11 +172,22 @@ pub(super) fn read_analysis(r: &mut Reader, n_docs: usize) -> Result<Analysis, B
     if !(avgdl.is_finite() && avgdl > 0.0) {
         return Err(bad("avgdl", format!("{avgdl} is not a positive length")));
     }
-    let offsets = short("postings.offsets", r.u32s())?;
-    let post_docs = short("postings.docs", r.u32s())?;
-    let post_impact = short("postings.impacts", r.f32s())?;
+    let offsets: Words<u32> = view(r, buf, "postings.offsets")?;
+    let post_docs: Words<u32> = view(r, buf, "postings.docs")?;
+    let post_impact: Words<f32> = view(r, buf, "postings.impacts")?;
     check_postings(&offsets, &post_docs, &post_impact, terms.len(), n_docs)?;
     Ok(Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl })
+}
+
+/// An array of 4-byte items, after its padding, as a view into `buf`.
+fn view<T: FromBytes + Immutable + KnownLayout>(
+    r: &mut Reader,
+    buf: &Arc<Buffer>,
+    part: &str,
+) -> Result<Words<T>, Bad> {
+    r.align(8).map_err(|nonzero| bad(part, if nonzero { "padding is not zero" } else { "ends early" }))?;
+    let bytes = short(part, r.array4())?;
+    Words::view(buf, range_in(buf.bytes(), bytes)).ok_or_else(|| bad(part, "not aligned for 4-byte items"))
 }
 
 fn read_terms(r: &mut Reader) -> Result<FxHashMap<String, u32>, Bad> {

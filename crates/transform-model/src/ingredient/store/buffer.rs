@@ -1,0 +1,113 @@
+//! One owned, 8-byte-aligned copy of an index file, and typed views into it.
+//!
+//! The file is read once into memory whose start is aligned for u64 (a `Vec<u64>`), so a
+//! section that the writer padded to a multiple of 8 bytes can be viewed as `[u32]` or
+//! `[f32]` in place: [`zerocopy`] checks alignment and length on every view, so a bad
+//! offset is an error (at load) rather than undefined behaviour, and no byte is copied.
+
+use std::io::Read;
+use std::ops::{Deref, Range};
+use std::sync::Arc;
+
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
+
+/// The bytes of an index file, in memory aligned for u64.
+pub(crate) struct Buffer {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Buffer {
+    /// A copy of `bytes`.
+    pub fn copy_of(bytes: &[u8]) -> Buffer {
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        words.as_mut_bytes()[..bytes.len()].copy_from_slice(bytes);
+        Buffer { words, len: bytes.len() }
+    }
+
+    /// Everything `file` holds, read straight into aligned memory; `size_hint` is the
+    /// file's length as its metadata says (a file that grows or shrinks meanwhile is read
+    /// as it is, and the header check judges it).
+    pub fn read(file: &mut impl Read, size_hint: usize) -> std::io::Result<Buffer> {
+        let mut words = vec![0u64; size_hint.div_ceil(8) + 1];
+        #[cfg(target_os = "linux")]
+        advise_huge_pages(words.as_mut_bytes());
+        let mut len = 0;
+        loop {
+            let room = words.len() * 8;
+            if len == room {
+                words.resize(words.len() * 2, 0);
+            }
+            let n = match file.read(&mut words.as_mut_bytes()[len..]) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if n == 0 {
+                break;
+            }
+            len += n;
+        }
+        Ok(Buffer { words, len })
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.words.as_bytes()[..self.len]
+    }
+}
+
+/// Asks Linux to back a large buffer with 2 MiB pages before it is written: reading a
+/// 150 MiB index into 4 KiB pages takes some 38,000 page faults, a good part of loading.
+/// Advice only: contents and validity of the memory are unchanged, a refusal is ignored.
+#[cfg(target_os = "linux")]
+fn advise_huge_pages(bytes: &mut [u8]) {
+    const HUGE: usize = 2 << 20;
+    let (at, len) = (bytes.as_mut_ptr() as usize, bytes.len());
+    let start = at.next_multiple_of(HUGE);
+    let end = (at + len) / HUGE * HUGE;
+    if end > start {
+        // SAFETY: [start, end) lies within `bytes`, memory this process owns and holds
+        // exclusively here; MADV_HUGEPAGE changes neither its contents nor its validity.
+        unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE) };
+    }
+}
+
+/// Where `part` (a slice of `whole`) lies within it.
+pub(crate) fn range_in(whole: &[u8], part: &[u8]) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
+}
+
+/// A flat array: owned (an index built in memory) or a view into a loaded file's buffer,
+/// whose alignment and length were checked when it was loaded.
+pub(crate) enum Words<T> {
+    Owned(Vec<T>),
+    Shared { buf: Arc<Buffer>, bytes: Range<usize> },
+}
+
+impl<T> From<Vec<T>> for Words<T> {
+    fn from(v: Vec<T>) -> Self {
+        Words::Owned(v)
+    }
+}
+
+impl<T: FromBytes + Immutable + KnownLayout> Words<T> {
+    /// A view of `bytes` of `buf`, or `None` when they are not aligned for `T` or not a
+    /// whole number of `T`s.
+    pub fn view(buf: &Arc<Buffer>, bytes: Range<usize>) -> Option<Words<T>> {
+        <[T]>::ref_from_bytes(buf.bytes().get(bytes.clone())?).ok()?;
+        Some(Words::Shared { buf: Arc::clone(buf), bytes })
+    }
+}
+
+impl<T: FromBytes + Immutable + KnownLayout> Deref for Words<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        match self {
+            Words::Owned(v) => v,
+            Words::Shared { buf, bytes } => {
+                <[T]>::ref_from_bytes(&buf.bytes()[bytes.clone()]).expect("alignment and length checked on load")
+            }
+        }
+    }
+}
