@@ -17,6 +17,33 @@ namespace TransformModel
         public string ToText(Model model, Lang lang) =>
             Library.TakeString((out IntPtr s) => Native.tm_assessment_to_text(Handle, model.Handle, (uint)lang, out s));
 
+        /// The self-contained HTML report (the CLI's `report`): `model` is the one the assessment
+        /// was made with; portfolio, catalog and plan may be null; `invited` gives the people
+        /// invited per role id, for the response rate.
+        public string ToHtml(Model model, Portfolio portfolio = null, Catalog catalog = null, Plan plan = null,
+            Lang lang = Lang.Da, IDictionary<string, long> invited = null)
+        {
+            if (model == null) throw new ArgumentNullException("model");
+            using (var strings = new UnmanagedStrings())
+            {
+                var o = Native.tm_report_options_default();
+                o.Lang = (uint)lang;
+                if (invited != null && invited.Count > 0)
+                {
+                    var roles = new List<string>(invited.Keys);
+                    var counts = new List<long>();
+                    foreach (var r in roles) counts.Add(invited[r]);
+                    o.InvitedRoles = strings.Array(roles);
+                    o.InvitedCounts = strings.Sizes(counts);
+                    o.InvitedCount = (UIntPtr)roles.Count;
+                }
+                var p = portfolio != null ? portfolio.Handle : PortfolioHandle.Null;
+                var c = catalog != null ? catalog.Handle : CatalogHandle.Null;
+                var pl = plan != null ? plan.Handle : PlanHandle.Null;
+                return Library.TakeString((out IntPtr s) => Native.tm_report_html(model.Handle, Handle, p, c, pl, ref o, out s));
+            }
+        }
+
         /// The overall (staged) level and mean score; ValidationException when no dimension has a score.
         public void GetOverall(out double score, out int level)
         {

@@ -41,6 +41,7 @@ namespace TransformModel
 
     internal sealed class PlanHandle : TmHandle
     {
+        internal static PlanHandle Null => new PlanHandle();
         protected override bool ReleaseHandle() { Native.tm_plan_free(handle); return true; }
     }
 }

@@ -96,4 +96,14 @@ namespace TransformModel.Interop
         public int Year;
         public uint Lang;
     }
+
+    /// tm_report_options (an in-struct: the library only reads it).
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct NativeReportOptions
+    {
+        public uint Lang;
+        public IntPtr InvitedRoles;
+        public IntPtr InvitedCounts;
+        public UIntPtr InvitedCount;
+    }
 }

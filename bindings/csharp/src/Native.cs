@@ -94,5 +94,10 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_plan_deferred_count(PlanHandle p);
         [DllImport(Lib)] internal static extern Status tm_plan_get_action(PlanHandle p, UIntPtr phase, UIntPtr index, out NativePlanAction action);
         [DllImport(Lib)] internal static extern void tm_plan_free(IntPtr p);
+
+        // The report and the national benchmark.
+        [DllImport(Lib)] internal static extern NativeReportOptions tm_report_options_default();
+        [DllImport(Lib)] internal static extern Status tm_report_html(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, out IntPtr html);
+        [DllImport(Lib)] internal static extern Status tm_benchmark_json(IntPtr assessments, UIntPtr count, byte[] of, byte[] peers, out IntPtr json);
     }
 }

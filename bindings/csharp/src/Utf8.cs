@@ -70,6 +70,20 @@ namespace TransformModel
             return p;
         }
 
+        /// An array of size_t values.
+        internal IntPtr Sizes(IList<long> items)
+        {
+            if (items == null || items.Count == 0) return IntPtr.Zero;
+            var p = Marshal.AllocHGlobal(IntPtr.Size * items.Count);
+            blocks.Add(p);
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (items[i] < 0) throw new ArgumentOutOfRangeException("items[" + i + "]", "a count is never negative");
+                Marshal.WriteIntPtr(p, i * IntPtr.Size, new IntPtr(items[i]));
+            }
+            return p;
+        }
+
         internal IntPtr Ints(IList<int> items)
         {
             if (items == null || items.Count == 0) return IntPtr.Zero;

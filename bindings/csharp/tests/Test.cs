@@ -163,6 +163,16 @@ static class Test
             using (var noCi = model.AssessCsv(csv, new AssessOptions { Bootstrap = 0, MinDispersionN = 1000 }))
                 PaddingTest(noCi);
 
+            // The report (the CLI's HTML) and the national benchmark of three municipalities.
+            string html = a.ToHtml(model, null, null, null, Lang.Da, new Dictionary<string, long> { { "frontline", 120 } });
+            Check(html.StartsWith("<!DOCTYPE html>") && html.Contains("<svg") && html.Contains("Dimensionerne"), "report html");
+            var published = new List<string>();
+            foreach (var code in new[] { "101", "147", "751" })
+                published.Add("{\"municipality\": {\"code\": \"" + code + "\", \"name\": \"K" + code + "\"}," + a.ToJson().Substring(1));
+            string bench = Benchmark.Json(published, "147", "all");
+            Check(bench.Contains("\"schema_version\"") && bench.Contains("\"code\": \"147\""), "benchmark json");
+            Throws<ValidationException>(() => Benchmark.Json(published.GetRange(0, 2), null, "all"), "at least 3", "benchmark of two");
+
             // The plan.
             using (var portfolio = Portfolio.FromFile(portfolioPath))
             using (var plan = Plan.Create(model, a, portfolio, null, new PlanOptions { StartYear = 2026, Lang = Lang.En }))

@@ -1,0 +1,25 @@
+// The national benchmark: published assessments of many municipalities combined.
+using System;
+using System.Collections.Generic;
+
+namespace TransformModel
+{
+    public static class Benchmark
+    {
+        /// The benchmark JSON of assessments given as their JSON (each with its municipality
+        /// recorded). `of` (may be null) is the municipality code to place among its peers;
+        /// `peers` is "all", "region" or comma-separated codes. A peer group under 3 is refused.
+        public static string Json(IList<string> assessmentsJson, string of = null, string peers = "all")
+        {
+            if (assessmentsJson == null) throw new ArgumentNullException("assessmentsJson");
+            using (var strings = new UnmanagedStrings())
+            {
+                var list = strings.Array(assessmentsJson);
+                var ofBytes = Utf8.Encode(of);
+                var peersBytes = Utf8.Encode(peers);
+                return Library.TakeString((out IntPtr s) =>
+                    Native.tm_benchmark_json(list, (UIntPtr)assessmentsJson.Count, ofBytes, peersBytes, out s));
+            }
+        }
+    }
+}
