@@ -41,7 +41,7 @@ cargo test -q -p transform-model --test msrv
 
 step "cargo package (verification build of the packaged crate)"
 package=(cargo package -q -p transform-model)
-if [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+if [ -n "$(git status --porcelain -- crates/transform-model 2>/dev/null)" ]; then
   # A clean clone (CI) packages strictly; a contributor's edited tree packages as it is.
   [ -z "${CI:-}" ] || { echo "cargo package: the tree has uncommitted changes in CI" >&2; exit 1; }
   package+=(--allow-dirty)
