@@ -31,8 +31,10 @@ for t in $targets; do
   mkdir -p "$scratch/$t"
   # The seeds are read, not written: new inputs go to the scratch corpus.
   log="$scratch/$t.log"
+  seeds=()
+  [ -d "fuzz/corpus/$t" ] && seeds=("fuzz/corpus/$t")
   if ! RUST_BACKTRACE=1 "$bin/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=20 \
-    -artifact_prefix="$scratch/$t-" "$scratch/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
+    -artifact_prefix="$scratch/$t-" "$scratch/$t" "${seeds[@]}" >"$log" 2>&1; then
     tail -40 "$log" >&2
     echo "fuzz target $t failed; the input is in the log above (artifact under $scratch)" >&2
     exit 1
