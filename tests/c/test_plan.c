@@ -8,37 +8,7 @@
 
 #include "transform_model.h"
 
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      char msg_[512];                                                          \
-      tm_last_error_message(msg_, sizeof msg_, NULL);                          \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__,   \
-              __LINE__, #cond, msg_);                                          \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-static int last_error_contains(const char *needle) {
-  char buf[1024];
-  if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
-  return strstr(buf, needle) != NULL;
-}
-
-static char *read_all(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *buf = malloc((size_t)n + 1);
-  size_t got = fread(buf, 1, (size_t)n, f);
-  buf[got] = 0;
-  fclose(f);
-  return buf;
-}
+#include "check.h"
 
 int main(int argc, char **argv) {
   if (argc != 4) {
