@@ -78,3 +78,55 @@ fn index_and_query_share_one_normalisation() {
     assert_eq!(tokenize(decomposed), ["måltider", "til", "ældre"]);
     assert_eq!(normalize(" \u{00C6}ldre  Borgere"), normalize("ældre borgere"));
 }
+
+/// The decompounder skips every substring that no known stem begins, which is exact only
+/// because the Danish stem of a word is always a prefix of it (Snowball's Danish rules only
+/// delete letters at the end, and `stem` applies them until they settle).
+mod stem_is_a_prefix {
+    use proptest::prelude::*;
+    use transform_model::Lang;
+    use transform_model::text::{stem, tokenize};
+
+    fn assert_prefix(word: &str) {
+        let s = stem(word, Lang::Da);
+        assert!(word.starts_with(&s), "the stem {s:?} of {word:?} is not a prefix of it");
+    }
+
+    #[test]
+    fn for_every_word_of_the_bundled_data() {
+        let mut n = 0;
+        for text in [
+            include_str!("../data/catalog.json"),
+            include_str!("../data/portfolio.json"),
+            include_str!("../data/welfare_stems.txt"),
+        ] {
+            for word in tokenize(text) {
+                assert_prefix(&word);
+                n += 1;
+            }
+        }
+        assert!(n > 10_000, "only {n} words read");
+    }
+
+    proptest! {
+        #[test]
+        fn for_danish_letter_strings(word in "[a-zæøåé]{1,40}") {
+            assert_prefix(&word);
+        }
+
+        #[test]
+        fn for_inflected_forms(base in "[a-zæøå]{2,12}", suffix in prop::sample::select(vec![
+            "erendes", "erende", "hedens", "ethed", "erede", "heden", "heder", "endes", "ernes",
+            "erens", "erets", "ered", "ende", "erne", "eren", "erer", "heds", "enes", "eres",
+            "eret", "hed", "ene", "ere", "ens", "ers", "ets", "en", "ar", "er", "es", "et", "e",
+            "s", "gd", "dt", "gt", "kt", "elig", "lig", "ig", "els", "løst", "lighed", "ligst",
+        ])) {
+            assert_prefix(&format!("{base}{suffix}"));
+        }
+
+        #[test]
+        fn for_any_text(text in any::<String>()) {
+            assert_prefix(&text);
+        }
+    }
+}

@@ -17,7 +17,10 @@
 //!   "hjemmebesøg" and "besøg" are terms of "hjemmebesøgsprogrammet".
 //!
 //! Words longer than [`MAX_SPLIT_CHARS`] are never split. The dynamic programme stems each
-//! substring once (O(n²) stems for n characters), so no token can stall it.
+//! substring at most once, and only a substring that starts with a known stem: the Danish
+//! Snowball stemmer only deletes letters at the end, so a stem is a prefix of its word
+//! (`text_compounds.rs` checks this), and a substring no known stem begins cannot have one.
+//! Finding the known prefixes is O(n²) hash lookups; the stems, the costly part, are few.
 
 use std::sync::OnceLock;
 
@@ -94,6 +97,25 @@ pub fn in_lexicon(stem: &str) -> bool {
     lexicon().stems.contains(stem)
 }
 
+/// For each character position of `word` (given its char `bounds`, ending with `word.len()`),
+/// the length in characters of the shortest known stem (fitted vocabulary or lexicon) that
+/// starts there, `usize::MAX` if none does. A substring can only stem to a known stem when
+/// it is at least that long, since a stem is a prefix of its word.
+fn shortest_known_prefix(word: &str, bounds: &[usize], vocab: &FxHashSet<String>) -> Vec<usize> {
+    let lex = lexicon();
+    let n = bounds.len() - 1;
+    (0..n)
+        .map(|i| {
+            (i + MIN_SHORT_PART..=n)
+                .find(|&k| {
+                    let prefix = &word[bounds[i]..bounds[k]];
+                    vocab.contains(prefix) || lex.stems.contains(prefix)
+                })
+                .map_or(usize::MAX, |k| k - i)
+        })
+        .collect()
+}
+
 /// One way to cover `word[i..]`: its number of parts and where the first part ends.
 #[derive(Clone, Copy)]
 struct Cover {
@@ -125,13 +147,15 @@ fn split_into(word: &str, vocab: &FxHashSet<String>, out: &mut Vec<String>) -> b
 
 /// The longest known last part of a word whose head is unknown ("genoptræning" → "træning").
 fn known_tail<'w>(word: &'w str, vocab: &FxHashSet<String>) -> Option<Vec<&'w str>> {
-    let bounds: Vec<usize> = word.char_indices().map(|(b, _)| b).collect();
-    let n = bounds.len();
+    let bounds: Vec<usize> = word.char_indices().map(|(b, _)| b).chain([word.len()]).collect();
+    let n = bounds.len() - 1;
     if !(MIN_COMPOUND..=MAX_SPLIT_CHARS).contains(&n) || n < MIN_PART + MIN_LONE_TAIL {
         return None;
     }
     let lex = lexicon();
+    let shortest = shortest_known_prefix(word, &bounds, vocab);
     (MIN_PART..=n - MIN_LONE_TAIL)
+        .filter(|&i| shortest[i] <= n - i)
         .map(|i| &word[bounds[i]..])
         .find(|tail| {
             let s = stem(tail, Lang::Da);
@@ -149,11 +173,15 @@ fn best_split<'w>(word: &'w str, vocab: &FxHashSet<String>) -> Option<Vec<&'w st
         return None;
     }
     let lex = lexicon();
+    let shortest = shortest_known_prefix(word, &bounds, vocab);
     let known = |i: usize, k: usize| -> bool {
         let surface = &word[bounds[i]..bounds[k]];
         let len = k - i;
         if len < MIN_PART {
             return len == MIN_SHORT_PART && lex.short.contains(surface);
+        }
+        if shortest[i] > len {
+            return false; // no known stem begins here, so this substring has none
         }
         let s = stem(surface, Lang::Da);
         let min_stem = if k == n { MIN_LAST_STEM } else { MIN_SHORT_PART };
