@@ -64,6 +64,11 @@ impl Words {
     fn contains(&self, word: &str) -> bool {
         self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
     }
+    /// Whether `prefix` is a word of the list, and whether any word begins with it.
+    fn find_prefix(&self, prefix: &str) -> (bool, bool) {
+        let at = self.0.partition_point(|w| w.as_str() < prefix);
+        self.0.get(at).map_or((false, false), |w| (w == prefix, w.starts_with(prefix)))
+    }
 }
 
 struct Lexicon {
@@ -106,10 +111,20 @@ fn shortest_known_prefix(word: &str, bounds: &[usize], vocab: &FxHashSet<String>
     let n = bounds.len() - 1;
     (0..n)
         .map(|i| {
+            // Once no lexicon stem begins with the prefix, longer prefixes skip the lexicon.
+            let mut in_lexicon_range = true;
             (i + MIN_SHORT_PART..=n)
                 .find(|&k| {
                     let prefix = &word[bounds[i]..bounds[k]];
-                    vocab.contains(prefix) || lex.stems.contains(prefix)
+                    if vocab.contains(prefix) {
+                        return true;
+                    }
+                    if !in_lexicon_range {
+                        return false;
+                    }
+                    let (found, extends) = lex.stems.find_prefix(prefix);
+                    in_lexicon_range = extends;
+                    found
                 })
                 .map_or(usize::MAX, |k| k - i)
         })
