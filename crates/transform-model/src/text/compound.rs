@@ -30,7 +30,7 @@ use super::{Lang, stem};
 
 /// Words longer than this many characters are not decompounded. The longest real compounds
 /// in the gold list are under 30 characters; a longer token is a URL, an identifier or an
-/// unbroken run of text, and splitting it costs O(n²) stems.
+/// unbroken run of text, and splitting it costs up to O(n²) stems.
 pub const MAX_SPLIT_CHARS: usize = 48;
 /// Words shorter than this are never split ("borger", "vejen").
 pub const MIN_COMPOUND: usize = 7;
