@@ -29,6 +29,9 @@ check_example plan "actions"
 step "features: the core (and the CLI on it) without optional dependencies, and with all"
 cargo build -q -p transform-model -p transform-model-cli --no-default-features
 cargo build -q -p transform-model --all-features
+# The tests, examples and benches compile without the optional features too (a test that
+# needs one is gated by it).
+cargo check -q -p transform-model --no-default-features --all-targets
 optional=$(cargo tree -q -p transform-model --no-default-features -e normal --prefix none |
   grep -E '^(calamine|rust_xlsxwriter|zip|quick-xml|minijinja) ' || true)
 if [ -n "$optional" ]; then

@@ -1,6 +1,8 @@
 //! BI exports (issue 15, item 6): every figure of the CSV and the workbook equals the JSON
 //! figure it comes from, and nothing else is in them; Danish CSV is `;`-separated with a
-//! decimal comma; a bad output path leaves no file.
+//! decimal comma; a bad output path leaves no file. (The workbook is read back with calamine,
+//! so the file needs the `xlsx` feature, on by default.)
+#![cfg(feature = "xlsx")]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,7 +1,9 @@
 //! The limits of `transform_model::limits` as a library caller meets them: typed errors that
 //! name the limit, found before the memory is taken; quoted input cut to 200 characters.
 
-use transform_model::limits::{Limit, LimitError, QUOTE_CHARS};
+use transform_model::limits::QUOTE_CHARS;
+#[cfg(feature = "xlsx")]
+use transform_model::limits::{Limit, LimitError};
 use transform_model::responses::{ReadOptions, ResponseError};
 use transform_model::{Model, Responses};
 

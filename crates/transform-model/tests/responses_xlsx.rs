@@ -229,3 +229,68 @@ fn a_bad_answer_cell_names_its_spreadsheet_row() {
         "{e:?}"
     );
 }
+
+/// `book` with every occurrence of `from` in its sheet replaced by `to`, re-zipped.
+fn edit_sheet_xml(book: &[u8], from: &str, to: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut output = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let mut part = input.by_index(i).unwrap();
+        let name = part.name().to_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains(from), "{text}");
+            bytes = text.replace(from, to).into_bytes();
+        }
+        output.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        output.write_all(&bytes).unwrap();
+    }
+    output.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_cell_reference_past_xfd1048576_is_refused_not_misplaced() {
+    // Regression (fuzz target responses_xlsx): calamine adds up a reference's letters in
+    // u32 without a check, so `r="ABCDEFGH2"` panicked ("attempt to multiply with overflow")
+    // with overflow checks, and in a release build wrapped and put the cell elsewhere.
+    let model = Model::default_model();
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    for (c, text) in ["respondent", "role", "D1_1"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, text).unwrap();
+    }
+    ws.write_string(1, 0, "R1").unwrap();
+    ws.write_string(1, 1, "frontline").unwrap();
+    ws.write_number(1, 2, 3.0).unwrap();
+    let book = book.save_to_buffer().unwrap();
+    let read = |bytes: Vec<u8>| Responses::from_xlsx_bytes(&model, bytes, &ReadOptions::default());
+    // The unedited workbook reads (so the edits below are what is refused).
+    assert_eq!(read(book.clone()).unwrap().len(), 1);
+    // A cell's reference, seven letters (26^7 > 2^32), one past the last column (XFE), one
+    // past the last row, ten digits; and the sheet's dimension.
+    for (from, to) in [
+        (r#"r="C2""#, r#"r="ABCDEFGH2""#),
+        (r#"r="C2""#, r#"r="XFE2""#),
+        (r#"r="C2""#, r#"r="C1048577""#),
+        (r#"r="C2""#, r#"r="C99999999999""#),
+        (r#"ref="A1:C2""#, r#"ref="A1:ZZZZZZZZZZ2""#),
+    ] {
+        let reference = to.split('"').nth(1).unwrap();
+        let e = read(edit_sheet_xml(&book, from, to)).unwrap_err();
+        assert_eq!(
+            e,
+            ResponseError::Xlsx(XlsxError::CellReference {
+                part: "xl/worksheets/sheet1.xml".into(),
+                reference: reference.into()
+            }),
+            "{to}"
+        );
+        assert!(e.to_string().contains(reference) && e.to_string().contains("XFD1048576"), "{e}");
+    }
+    // The last cell itself is a position, not an error of this kind (the size limits answer it).
+    let e = read(edit_sheet_xml(&book, r#"r="C2""#, r#"r="XFD1048576""#)).unwrap_err();
+    assert!(!matches!(e, ResponseError::Xlsx(XlsxError::CellReference { .. })), "{e}");
+}

@@ -64,6 +64,16 @@ pub enum XlsxError {
         /// The sheet named.
         sheet: String,
     },
+    /// A sheet names a cell beyond the last one a sheet can have. No spreadsheet program
+    /// writes one, and the workbook reader (calamine) would add its letters or digits up past
+    /// `u32` and put the cell somewhere else, so it is refused before the sheet is read.
+    #[error("`{part}` in the workbook names cell `{reference}`, beyond the last cell of a sheet (XFD1048576)")]
+    CellReference {
+        /// The workbook part (a sheet's XML file inside the .xlsx).
+        part: String,
+        /// The reference, cut to 200 characters.
+        reference: String,
+    },
     /// This build has no .xlsx reader (feature `xlsx` off).
     #[error("this build reads no .xlsx (it was built without the `xlsx` feature); save the sheet as CSV")]
     FeatureDisabled,
@@ -161,6 +171,9 @@ pub(super) fn read(
 pub(super) use reader::read;
 
 #[cfg(feature = "xlsx")]
+mod refs;
+
+#[cfg(feature = "xlsx")]
 mod reader {
     use calamine::{Data, Reader};
 
@@ -221,6 +234,7 @@ mod reader {
         options: &ReadOptions,
     ) -> Result<Responses, ResponseError> {
         check_workbook(path, &bytes)?;
+        super::refs::check(&bytes)?;
         let mut workbook =
             calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| XlsxError::Read { message: e.to_string() })?;
         let names = workbook.sheet_names();
