@@ -94,16 +94,19 @@ fn shared() -> &'static Shared {
 }
 
 /// The one normalisation of every tag, context value and term the library compares:
-/// Unicode NFC (so a precomposed "æ" equals "a" + combining mark forms), full Unicode
-/// lower-casing (so "Ældre" equals "ældre"; Danish has no letters where case folding and
-/// lower-casing differ), and whitespace trimmed and collapsed to single spaces.
+/// full Unicode lower-casing (so "Ældre" equals "ældre"; Danish has no letters where case
+/// folding and lower-casing differ), then Unicode NFC (so a precomposed "æ" equals "a" +
+/// combining mark forms), and whitespace trimmed and collapsed to single spaces.
+/// Idempotent: NFC comes last because lower-casing can leave a string out of NFC ("İ"
+/// lower-cases to "i" + U+0307, which must be put in canonical order with other marks).
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in nfc(s).split_whitespace() {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.push_str(word);
     }
     out
 }
@@ -116,9 +119,14 @@ pub fn tokenize(text: &str) -> Vec<String> {
     tokens(&folded).map(str::to_owned).collect()
 }
 
-/// `text` in NFC and lower-cased: the step before splitting into [`tokens`].
+/// `text` lower-cased, then in NFC (see [`normalize`] for the order): the step before
+/// splitting into [`tokens`].
 fn fold(text: &str) -> String {
-    nfc(text).to_lowercase()
+    let lower = text.to_lowercase();
+    match nfc(&lower) {
+        std::borrow::Cow::Borrowed(_) => lower,
+        std::borrow::Cow::Owned(composed) => composed,
+    }
 }
 
 /// The alphanumeric runs of a [`fold`]ed text.
@@ -402,6 +410,32 @@ mod tests {
         assert_eq!(normalize("A\u{030A}rhus"), normalize("Århus"));
         assert_eq!(normalize("ØKONOMI"), "økonomi");
         assert_eq!(tokenize("Ældre-Plejen, ÅRHUS"), ["ældre", "plejen", "århus"]);
+    }
+
+    #[test]
+    fn normalize_is_idempotent_when_lower_casing_leaves_nfc() {
+        // Found by fuzzing (text_analyzer): "İ" (U+0130) lower-cases to "i" + U+0307 (dot
+        // above, combining class 230); before U+0325 (ring below, class 220) that is not
+        // canonical order. NFC before lower-casing left it so, and a second call reordered it.
+        let input = "ott\u{321}\u{321}\u{321}\u{325}\u{325}\u{130}\u{325}t";
+        let once = normalize(input);
+        assert_eq!(once, "ott\u{321}\u{321}\u{321}\u{325}\u{325}i\u{325}\u{307}t");
+        assert_eq!(normalize(&once), once);
+        // Combining marks are not alphanumeric, so they split tokens; each token is normal.
+        assert_eq!(tokenize(input), ["ott", "i", "t"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_is_idempotent_and_tokens_are_normal(
+            text in proptest::string::string_regex("[a-zA-ZæøåÆØÅİ \u{300}-\u{36f}\u{130}-\u{17f}]{0,24}").unwrap()
+        ) {
+            let once = normalize(&text);
+            proptest::prop_assert_eq!(normalize(&once), once.clone());
+            for token in tokenize(&text) {
+                proptest::prop_assert_eq!(normalize(&token), token);
+            }
+        }
     }
 
     #[test]

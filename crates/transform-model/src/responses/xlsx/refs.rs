@@ -34,9 +34,8 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), XlsxError> {
         }
         let name = part.name().to_owned();
         let mut scanner = Scanner::default();
-        loop {
-            // A part that does not inflate is calamine's to report.
-            let Ok(n) = part.read(&mut chunk) else { break };
+        // A part that does not inflate is calamine's to report.
+        while let Ok(n) = part.read(&mut chunk) {
             if n == 0 {
                 break;
             }
