@@ -290,6 +290,16 @@ fn a_cell_reference_past_xfd1048576_is_refused_not_misplaced() {
         );
         assert!(e.to_string().contains(reference) && e.to_string().contains("XFD1048576"), "{e}");
     }
+    // Regression (fuzz target responses_xlsx): a dimension that ends before it starts made
+    // calamine subtract past zero ("attempt to subtract with overflow").
+    let e = read(edit_sheet_xml(&book, r#"ref="A1:C2""#, r#"ref="C2:A1""#)).unwrap_err();
+    assert_eq!(
+        e,
+        ResponseError::Xlsx(XlsxError::InvertedRange {
+            part: "xl/worksheets/sheet1.xml".into(),
+            range: "C2:A1".into()
+        })
+    );
     // The last cell itself is a position, not an error of this kind (the size limits answer it).
     let e = read(edit_sheet_xml(&book, r#"r="C2""#, r#"r="XFD1048576""#)).unwrap_err();
     assert!(!matches!(e, ResponseError::Xlsx(XlsxError::CellReference { .. })), "{e}");

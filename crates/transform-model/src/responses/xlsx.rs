@@ -74,6 +74,15 @@ pub enum XlsxError {
         /// The reference, cut to 200 characters.
         reference: String,
     },
+    /// A range whose end comes before its start (`C5:A1`): no spreadsheet program writes one,
+    /// and the workbook reader would subtract past zero.
+    #[error("`{part}` in the workbook has the range `{range}`, which ends before it starts")]
+    InvertedRange {
+        /// The workbook part (a sheet's XML file inside the .xlsx).
+        part: String,
+        /// The range, cut to 200 characters.
+        range: String,
+    },
     /// This build has no .xlsx reader (feature `xlsx` off).
     #[error("this build reads no .xlsx (it was built without the `xlsx` feature); save the sheet as CSV")]
     FeatureDisabled,

@@ -6,6 +6,8 @@
 //! build, silently wraps and puts the cell elsewhere. No real sheet goes past Excel's last
 //! cell, XFD1048576, so every reference calamine would read — a cell's and a row's `r`, the
 //! `ref` of the sheet's dimension and of a shared formula — is checked against it first.
+//! calamine also subtracts a range's start from its end, so a range that ends before it
+//! starts (`C5:A1`, written by no spreadsheet program) is refused too.
 //!
 //! The check is a byte scanner, not a second XML parse (which doubled the time to read a
 //! 50,000-row sheet): it reads every attribute named `r` or `ref` anywhere in a part — in a
@@ -39,9 +41,8 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), XlsxError> {
             if n == 0 {
                 break;
             }
-            if let Some(reference) = scanner.feed(&chunk[..n]) {
-                let reference = String::from_utf8_lossy(&reference);
-                return Err(XlsxError::CellReference { part: name, reference: quote(&reference).into_owned() });
+            if let Some(refused) = scanner.feed(&chunk[..n]) {
+                return Err(refused.error(name));
             }
         }
     }
@@ -80,21 +81,24 @@ struct Scanner {
 }
 
 impl Scanner {
-    /// Scans the next bytes of a part; a reference past the last cell once its value is read
-    /// (or a quotable length of it).
-    fn feed(&mut self, bytes: &[u8]) -> Option<Vec<u8>> {
+    /// Scans the next bytes of a part; what is refused once its value is read (or a
+    /// quotable length of it).
+    fn feed(&mut self, bytes: &[u8]) -> Option<Refused> {
         for &b in bytes {
             if let State::Value(q) = self.state {
-                if b == q || self.value.len() > 4 * crate::limits::QUOTE_CHARS {
+                let closed = b == q;
+                if closed || self.value.len() > 4 * crate::limits::QUOTE_CHARS {
+                    let reference = std::mem::take(&mut self.value);
                     if self.past_the_last_cell {
-                        return Some(std::mem::take(&mut self.value));
+                        return Some(Refused::PastTheLastCell(reference));
+                    }
+                    if closed && self.reading.inverted() {
+                        return Some(Refused::Inverted(reference));
                     }
                     self.state = State::Other;
                     continue;
                 }
-                if self.value.len() <= 4 * crate::limits::QUOTE_CHARS {
-                    self.value.push(b);
-                }
+                self.value.push(b);
                 self.past_the_last_cell |= !self.reading.read(b);
                 continue;
             }
@@ -124,6 +128,25 @@ impl Scanner {
     }
 }
 
+/// What the scanner refuses, with the attribute's value.
+#[derive(Debug, PartialEq)]
+enum Refused {
+    /// A reference past XFD1048576 (calamine's sums overflow).
+    PastTheLastCell(Vec<u8>),
+    /// A range `C5:A1` whose end comes before its start (calamine subtracts start from end).
+    Inverted(Vec<u8>),
+}
+
+impl Refused {
+    fn error(self, part: String) -> XlsxError {
+        let text = |v: Vec<u8>| quote(&String::from_utf8_lossy(&v)).into_owned();
+        match self {
+            Refused::PastTheLastCell(v) => XlsxError::CellReference { part, reference: text(v) },
+            Refused::Inverted(v) => XlsxError::InvertedRange { part, range: text(v) },
+        }
+    }
+}
+
 /// The reading of one attribute value as calamine reads it: per `:`-separated part, letters
 /// (base 26) then digits (base 10), stopping at any other byte (calamine's own error).
 #[derive(Default)]
@@ -132,13 +155,19 @@ struct Reading {
     row: u64,
     digits: bool,
     stopped: bool,
+    /// A byte calamine refuses (its own error, no position).
+    invalid: bool,
+    /// The first part's (row, column), when it is a whole reference, and the parts so far.
+    first: Option<(u64, u64)>,
+    parts: usize,
 }
 
 impl Reading {
     /// Reads one byte; false once the part read so far is past the last cell.
     fn read(&mut self, b: u8) -> bool {
         if b == b':' {
-            *self = Reading::default();
+            let first = (self.parts == 0).then(|| self.whole()).flatten();
+            *self = Reading { first, parts: self.parts + 1, ..Reading::default() };
             return true;
         }
         if self.stopped {
@@ -156,9 +185,24 @@ impl Reading {
             }
             _ => true,
         };
-        // Past the last cell, or a byte calamine refuses: this part is decided.
-        self.stopped = !within || !b.is_ascii_alphanumeric() || (self.digits && b.is_ascii_alphabetic());
+        // A byte calamine refuses (a letter after the digits, or anything else).
+        self.invalid |= !b.is_ascii_alphanumeric() || (self.digits && b.is_ascii_alphabetic());
+        // Past the last cell, or refused: this part is decided.
+        self.stopped = !within || self.invalid;
         within
+    }
+
+    /// The part read so far as (row, column), when calamine would read it as a position.
+    fn whole(&self) -> Option<(u64, u64)> {
+        (self.column > 0 && self.row > 0 && !self.invalid).then_some((self.row, self.column))
+    }
+
+    /// Whether the value, read to its end, is a range of two positions ending before it starts.
+    fn inverted(&self) -> bool {
+        match (self.parts, self.first, self.whole()) {
+            (1, Some((r1, c1)), Some((r2, c2))) => r2 < r1 || c2 < c1,
+            _ => false,
+        }
     }
 }
 
@@ -198,7 +242,10 @@ mod tests {
         let mut scanner = Scanner::default();
         let bytewise = xml.as_bytes().iter().find_map(|b| scanner.feed(std::slice::from_ref(b)));
         assert_eq!(whole, bytewise, "{xml}");
-        whole.map(|r| String::from_utf8(r).unwrap())
+        whole.map(|r| match r {
+            Refused::PastTheLastCell(v) => String::from_utf8(v).unwrap(),
+            Refused::Inverted(v) => format!("inverted {}", String::from_utf8(v).unwrap()),
+        })
     }
 
     #[test]
@@ -210,6 +257,10 @@ mod tests {
             (r#"<row r="1048577" spans="1:3">"#, "1048577"),
             (r#"<c t="s"r="C99999999999">"#, "C99999999999"),
             (r#"<f t="shared" ref="C2:C99999999" si="0">"#, "C2:C99999999"),
+            // Found by fuzzing: calamine subtracts the start from the end.
+            (r#"<dimension ref="C5:A1"/>"#, "inverted C5:A1"),
+            (r#"<dimension ref="B1:A5"/>"#, "inverted B1:A5"),
+            (r#"<dimension ref="A5:C1"/>"#, "inverted A5:C1"),
         ] {
             assert_eq!(refused(xml).as_deref(), Some(reference), "{xml}");
         }
@@ -219,6 +270,8 @@ mod tests {
     fn the_scanner_passes_real_references_and_other_attributes() {
         for xml in [
             r#"<dimension ref="A1:XFD1048576"/><row r="1"><c r="A1" t="s"><v>0</v></c></row>"#,
+            // Ranges calamine reads without subtracting, or refuses itself.
+            r#"<dimension ref="A1"/><dimension ref="C5:C5"/><dimension ref="C5:A"/><dimension ref="C5:A1:B2"/>"#,
             r#"<c r="C5"><f>SUM(A1:ZZZZZZZZ1)</f></c>"#,
             r#"<c xr="ABCDEFGH1" r="B2"/><sheetView topLeftCell="A1"/><selection sqref="A1:XFE2"/>"#,
             r#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
