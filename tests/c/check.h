@@ -23,7 +23,7 @@ static int failures = 0;
   } while (0)
 
 static inline int last_error_contains(const char *needle) {
-  char buf[1024];
+  char buf[2048];
   if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
   return strstr(buf, needle) != NULL;
 }

@@ -4,45 +4,9 @@
  * text in a language, filters_json keys); zero for top/retrieve/horizon refused; the
  * anonymity floor; which calls leave the last error alone.
  * Usage: test_abi SAMPLE_RESPONSES.csv */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "transform_model.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      char msg_[512];                                                          \
-      tm_last_error_message(msg_, sizeof msg_, NULL);                          \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__,   \
-              __LINE__, #cond, msg_);                                          \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-static int last_error_contains(const char *needle) {
-  char buf[2048];
-  if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
-  return strstr(buf, needle) != NULL;
-}
+#include "check.h"
 
 #define MEMBER_SIZE(type, member) sizeof(((type *)0)->member)
-
-static char *read_all(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return NULL;
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = malloc((size_t)n + 1);
-  size_t got = fread(text, 1, (size_t)n, f);
-  text[got] = 0;
-  fclose(f);
-  return text;
-}
 
 /* The CSV with a `timestamp` column appended to every line. */
 static char *with_timestamp_column(const char *csv) {

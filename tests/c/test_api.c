@@ -1,30 +1,7 @@
 /* Exercises every function of the C API, every error path, and checks figures against the
  * Rust CLI. Usage: test_api SAMPLE_RESPONSES.csv EXPECTED_OVERALL_SCORE CATALOG.json */
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "transform_model.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                            \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      char msg_[512];                                                          \
-      tm_last_error_message(msg_, sizeof msg_, NULL);                          \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__,   \
-              __LINE__, #cond, msg_);                                          \
-      failures++;                                                              \
-    }                                                                          \
-  } while (0)
-
-static int last_error_contains(const char *needle) {
-  char buf[1024];
-  if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
-  return strstr(buf, needle) != NULL;
-}
+#include "check.h"
 
 static void test_version(void) {
   CHECK(strcmp(tm_version(), TM_VERSION) == 0);

@@ -1,29 +1,6 @@
 /* tm_index_save / tm_index_load: a loaded index matches as its catalog does; broken files
  * are errors with a message, never a crash. Usage: test_index CATALOG.json SCRATCH_DIR */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "transform_model.h"
-
-static int failures = 0;
-
-#define CHECK(cond)                                                              \
-  do {                                                                           \
-    if (!(cond)) {                                                               \
-      char msg_[512];                                                            \
-      tm_last_error_message(msg_, sizeof msg_, NULL);                            \
-      fprintf(stderr, "%s:%d: CHECK(%s) failed; last error: %s\n", __FILE__,     \
-              __LINE__, #cond, msg_);                                            \
-      failures++;                                                                \
-    }                                                                            \
-  } while (0)
-
-static int last_error_contains(const char *needle) {
-  char buf[1024];
-  if (tm_last_error_message(buf, sizeof buf, NULL) != TM_STATUS_OK) return 0;
-  return strstr(buf, needle) != NULL;
-}
+#include "check.h"
 
 static char *match_json(const tm_catalog *c) {
   tm_match_result *r = NULL;
