@@ -35,6 +35,9 @@ pub struct ItemsArgs {
     /// Also analyse each role group of at least k respondents on its own.
     #[arg(long)]
     by_role: bool,
+    /// Minimum respondents behind an SD, item-rest r, alpha and omega.
+    #[arg(long, default_value_t = 10)]
+    min_dispersion_n: usize,
     /// Extra CSV column to skip (repeatable).
     #[arg(long = "ignore-column")]
     ignore_columns: Vec<String>,
@@ -58,6 +61,7 @@ pub fn run(a: ItemsArgs) -> Result<String, String> {
         o.min_group_size = a.min_group_size;
         o.allow_small_groups = a.allow_small_groups;
         o.by_role = a.by_role;
+        o.min_dispersion_n = a.min_dispersion_n;
         o
     };
     let result = item_analysis(&model, &data, &options).map_err(|e| format!("{e}{}", crate::option_hint(&e)))?;
@@ -78,6 +82,7 @@ fn item_flag(f: ItemFlag, lang: Lang) -> &'static str {
         ItemFlag::AlphaRisesIfDeleted => lang.pick("alpha stiger uden", "alpha rises if deleted"),
         ItemFlag::ManyDontKnow => lang.pick("≥ 20 % ved ikke", "≥ 20 % don't know"),
         ItemFlag::TooFewAnswers => lang.pick("for få svar (anonymitet)", "too few answers (anonymity)"),
+        ItemFlag::Suppressed => lang.pick("tilbageholdt (anonymitet)", "withheld (anonymity)"),
         // A flag added to the library later than this table.
         _ => lang.pick("anden markering", "other flag"),
     }
@@ -144,7 +149,7 @@ fn section(s: &mut String, title: &str, items: &[ItemStats], dims: &[DimensionRe
             format!("{}{}", i.item, if i.reverse { " (R)" } else { "" }),
             i.dimension,
             i.n_asked,
-            i.n,
+            i.n.map_or("–".to_owned(), |n| n.to_string()),
             num(i.mean),
             num(i.sd),
             i.dont_know_share.map_or("–".to_owned(), |x| format!("{:.0} %", x * 100.0)),
@@ -195,7 +200,7 @@ fn csv(a: &ItemAnalysis) -> String {
                 field(&i.item),
                 i.reverse,
                 i.n_asked,
-                i.n,
+                i.n.map_or_else(String::new, |n| n.to_string()),
                 f(i.mean),
                 f(i.sd),
                 f(i.dont_know_share),

@@ -75,10 +75,12 @@ impl Classes {
         Ok(Classes { size, rows, covered })
     }
 
-    /// The indicator of class `c`.
-    pub fn unit(&self, c: usize) -> Vec<i128> {
+    /// The indicator of the union of classes `cs`.
+    pub fn union(&self, cs: &[usize]) -> Vec<i128> {
         let mut v = vec![0; self.size.len()];
-        v[c] = 1;
+        for &c in cs {
+            v[c] = 1;
+        }
         v
     }
 }

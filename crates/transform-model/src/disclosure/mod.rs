@@ -8,9 +8,10 @@
 //! So (as Statistics Norway's GaussSuppression and sdcTable do):
 //!
 //! - a withheld cell is *exposed* when its indicator lies in that span;
-//! - a group of respondents is exposed when the indicator of respondents that no figure
-//!   tells apart (a class, see `classes.rs`) lies in the span and the class is smaller than
-//!   the minimum — with minimum 2, a single respondent.
+//! - a group of respondents is exposed when its indicator lies in the span and it holds 1
+//!   to `min − 1` respondents. Respondents that no figure tells apart (a class, see
+//!   `classes.rs`) are always in or out together, so the groups to check are the unions of
+//!   whole classes (`unions.rs`); with minimum 2, a single respondent.
 //!
 //! [`audit`] answers the question exactly (integer elimination, `span.rs`); [`suppress`]
 //! hides more cells, smallest first, until [`audit`] passes. The result names cells and
@@ -18,6 +19,7 @@
 
 mod classes;
 mod span;
+mod unions;
 
 use classes::Classes;
 use span::{Echelon, Overflow};
@@ -119,8 +121,9 @@ pub fn audit(published: &[Cell], respondents: usize) -> Result<(), Exposure> {
 /// no figure separates) may be derivable either. The assessment uses k.
 pub fn audit_min(cells: &[Cell], respondents: usize, min: usize) -> Result<(), Exposure> {
     let classes = Classes::new(cells, respondents)?;
-    let basis = Echelon::new(&published_rows(cells, &classes), false)?;
-    match first_exposure(cells, &classes, min, |v| basis.contains(v))? {
+    let rows = published_rows(cells, &classes);
+    let basis = Echelon::new(&rows, false)?;
+    match first_exposure(cells, &classes, min, &rows, &basis)? {
         None => Ok(()),
         Some(target) => Err(target.exposure(cells, &classes, min)),
     }
@@ -142,7 +145,7 @@ pub fn suppress(cells: &mut [Cell], respondents: usize, min: usize) -> Result<Su
     loop {
         let rows = published_rows(cells, &classes);
         let quick = Echelon::new(&rows, false)?;
-        let Some(target) = first_exposure(cells, &classes, min, |v| quick.contains(v))? else {
+        let Some(target) = first_exposure(cells, &classes, min, &rows, &quick)? else {
             return Ok(done);
         };
         let index: Vec<usize> = (0..cells.len()).filter(|&i| cells[i].published).collect();
@@ -164,29 +167,32 @@ pub fn suppress(cells: &mut [Cell], respondents: usize, min: usize) -> Result<Su
 }
 
 /// Something that must not be derivable.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Target {
     Cell(usize),
-    Class(usize),
+    /// A union of classes.
+    Union(Vec<usize>),
 }
 
 impl Target {
-    fn vector(self, classes: &Classes) -> Vec<i128> {
+    fn vector(&self, classes: &Classes) -> Vec<i128> {
         match self {
-            Target::Cell(i) => classes.rows[i].clone(),
-            Target::Class(c) => classes.unit(c),
+            Target::Cell(i) => classes.rows[*i].clone(),
+            Target::Union(cs) => classes.union(cs),
         }
     }
-    fn exposure(self, cells: &[Cell], classes: &Classes, min: usize) -> Exposure {
+    fn exposure(&self, cells: &[Cell], classes: &Classes, min: usize) -> Exposure {
         match self {
-            Target::Cell(i) => Exposure::Cell { cell: cells[i].name.clone() },
-            Target::Class(c) => Exposure::Respondents { size: classes.size[c], min },
+            Target::Cell(i) => Exposure::Cell { cell: cells[*i].name.clone() },
+            Target::Union(cs) => Exposure::Respondents { size: cs.iter().map(|&c| classes.size[c]).sum(), min },
         }
     }
-    fn describe(self, cells: &[Cell], classes: &Classes) -> String {
+    fn describe(&self, cells: &[Cell], classes: &Classes) -> String {
         match self {
-            Target::Cell(i) => cells[i].name.clone(),
-            Target::Class(c) => format!("a group of {} respondent(s)", classes.size[c]),
+            Target::Cell(i) => cells[*i].name.clone(),
+            Target::Union(cs) => {
+                format!("a group of {} respondent(s)", cs.iter().map(|&c| classes.size[c]).sum::<usize>())
+            }
         }
     }
 }
@@ -195,26 +201,22 @@ fn published_rows(cells: &[Cell], classes: &Classes) -> Vec<Vec<i128>> {
     (0..cells.len()).filter(|&i| cells[i].published).map(|i| classes.rows[i].clone()).collect()
 }
 
-/// The first derivable target: withheld cells, smallest first (ties: earlier), then classes
-/// below the minimum in class order.
+/// The first derivable target: withheld cells, smallest first (ties: earlier), then a union
+/// of classes holding 1 to `min − 1` respondents (`unions.rs`).
 fn first_exposure(
     cells: &[Cell],
     classes: &Classes,
     min: usize,
-    in_span: impl Fn(&[i128]) -> Result<bool, Overflow>,
+    rows: &[Vec<i128>],
+    basis: &Echelon,
 ) -> Result<Option<Target>, Overflow> {
     let mut withheld: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].published).collect();
     withheld.sort_by_key(|&i| (cells[i].members.len(), i));
     for i in withheld {
         // An empty cell's figure is "nothing": there is nothing to protect.
-        if classes.rows[i].iter().any(|&x| x != 0) && in_span(&classes.rows[i])? {
+        if classes.rows[i].iter().any(|&x| x != 0) && basis.contains(&classes.rows[i])? {
             return Ok(Some(Target::Cell(i)));
         }
     }
-    for c in 0..classes.size.len() {
-        if classes.covered[c] && classes.size[c] < min && in_span(&classes.unit(c))? {
-            return Ok(Some(Target::Class(c)));
-        }
-    }
-    Ok(None)
+    Ok(unions::small_union(rows, &classes.size, &classes.covered, min)?.map(Target::Union))
 }

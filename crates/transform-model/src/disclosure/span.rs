@@ -121,6 +121,12 @@ impl Echelon {
         Ok(e)
     }
 
+    /// The basis rows with their pivot columns, in insertion order; each row is zero
+    /// before its pivot.
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &[i128])> {
+        self.basis.iter().map(|(p, t)| (*p, t.vec.as_slice()))
+    }
+
     /// Rank of the span.
     #[cfg(test)]
     pub fn rank(&self) -> usize {

@@ -5,13 +5,17 @@
 //! covariance matrix (docs/items.md); the kernels are `stats::reliability`.
 //!
 //! Anonymity as in [`super::assess`]: small roles are merged, a merged group below k is
-//! left out; a figure is published only when at least k respondents stand behind it, and
-//! per-role figures only for role groups of at least k.
+//! left out; per-role figures only for role groups of at least k. Every figure follows the
+//! assessment's rules — k for n and means, not all alike under 20, `min_dispersion_n` for
+//! SDs and every figure read from a variance — and the whole table and the role tables of
+//! one call are audited together per item (`item_disclosure.rs`, docs/disclosure.md).
 
 use serde::{Deserialize, Serialize};
 
 use super::agreement::item_value;
+use super::disclosure::HOMOGENEOUS_BELOW;
 use super::groups::{self, Group};
+use super::item_disclosure::{self, Gate, ItemCell};
 use super::{AssessError, AssessOptions, ModelRef};
 use crate::model::{Model, OTHER_GROUP};
 use crate::responses::Responses;
@@ -37,12 +41,20 @@ pub struct ItemOptions {
     pub allow_small_groups: bool,
     /// Also analyse each role group of at least k respondents on its own.
     pub by_role: bool,
+    /// Minimum respondents behind an SD and every figure read from variances (item-rest r,
+    /// alpha, omega), as [`AssessOptions::min_dispersion_n`](crate::AssessOptions::min_dispersion_n).
+    pub min_dispersion_n: usize,
 }
 
 impl Default for ItemOptions {
     fn default() -> Self {
         let d = AssessOptions::default();
-        ItemOptions { min_group_size: d.min_group_size, allow_small_groups: d.allow_small_groups, by_role: false }
+        ItemOptions {
+            min_group_size: d.min_group_size,
+            allow_small_groups: d.allow_small_groups,
+            by_role: false,
+            min_dispersion_n: d.min_dispersion_n,
+        }
     }
 }
 
@@ -57,8 +69,10 @@ pub enum ItemFlag {
     AlphaRisesIfDeleted,
     /// 20 % or more of those asked answered "ved ikke" (or left it blank).
     ManyDontKnow,
-    /// Fewer than k answers: the item's figures are withheld for anonymity.
+    /// Fewer than k answers, or all alike: the item's figures are withheld for anonymity.
     TooFewAnswers,
+    /// Withheld so that no group below k can be derived from this call's other tables.
+    Suppressed,
 }
 
 impl ItemFlag {
@@ -69,6 +83,7 @@ impl ItemFlag {
             ItemFlag::AlphaRisesIfDeleted => "alpha_rises_if_deleted",
             ItemFlag::ManyDontKnow => "many_dont_know",
             ItemFlag::TooFewAnswers => "too_few_answers",
+            ItemFlag::Suppressed => "suppressed",
         }
     }
 }
@@ -109,8 +124,8 @@ pub struct ItemStats {
     pub reverse: bool,
     /// Respondents asked the item (by their role).
     pub n_asked: usize,
-    /// Respondents who gave an answer on the scale.
-    pub n: usize,
+    /// Respondents who gave an answer on the scale; `None` when it may not be published.
+    pub n: Option<usize>,
     /// Mean answer; `None` when it may not be published.
     pub mean: Option<f64>,
     /// Standard deviation (ddof = 1); `None` when it may not be published.
@@ -206,9 +221,28 @@ pub fn item_analysis(model: &Model, responses: &Responses, o: &ItemOptions) -> R
     if included.is_empty() {
         return Err(AssessError::TooFewRespondents { included: 0, excluded: grouping.excluded, k });
     }
-    let all = Population { model, responses, members: &included, k };
+    let roles: Vec<&Group> = if o.by_role {
+        grouping.groups.iter().filter(|g| g.id != OTHER_GROUP && g.members.len() >= k).collect()
+    } else {
+        Vec::new()
+    };
+    let mut sections = vec![included.clone()];
+    sections.extend(roles.iter().map(|g| sorted_members(responses, g.members.iter().copied())));
+    let gates = gates(model, responses, &included, &sections, k, o.min_dispersion_n)?;
+    let rules = Rules { k, min_dispersion_n: o.min_dispersion_n };
+    let all = Population { model, responses, members: &sections[0], rules, gates: &gates[0] };
     let (items, dimensions) = all.analyse();
-    let by_role = o.by_role.then(|| role_analyses(model, responses, &grouping.groups, k));
+    let by_role = o.by_role.then(|| {
+        roles
+            .iter()
+            .zip(&sections[1..])
+            .zip(&gates[1..])
+            .map(|((g, members), gates)| {
+                let (items, dimensions) = Population { model, responses, members, rules, gates }.analyse();
+                RoleItemAnalysis { role: g.id.clone(), n: members.len(), items, dimensions }
+            })
+            .collect()
+    });
     Ok(ItemAnalysis {
         model: ModelRef { id: model.id().to_owned(), version: model.version().to_owned() },
         min_group_size: k,
@@ -228,17 +262,57 @@ fn sorted_members(responses: &Responses, members: impl Iterator<Item = usize>) -
     v
 }
 
-/// One analysis per role group of at least k (the merged `other` group is not a role).
-fn role_analyses(model: &Model, responses: &Responses, groups: &[Group], k: usize) -> Vec<RoleItemAnalysis> {
-    groups
-        .iter()
-        .filter(|g| g.id != OTHER_GROUP && g.members.len() >= k)
-        .map(|g| {
-            let members = sorted_members(responses, g.members.iter().copied());
-            let (items, dimensions) = Population { model, responses, members: &members, k }.analyse();
-            RoleItemAnalysis { role: g.id.clone(), n: members.len(), items, dimensions }
-        })
-        .collect()
+/// Per section (everyone, then the role sections) and item: what may be published, from
+/// the joint audit of every section's figures of the item.
+fn gates(
+    model: &Model,
+    responses: &Responses,
+    included: &[usize],
+    sections: &[Vec<usize>],
+    k: usize,
+    min_dispersion_n: usize,
+) -> Result<Vec<Vec<Gate>>, AssessError> {
+    let position: std::collections::HashMap<usize, usize> = included.iter().enumerate().map(|(p, &r)| (r, p)).collect();
+    let mut out = vec![Vec::with_capacity(model.items().len()); sections.len()];
+    for item in 0..model.items().len() {
+        let cells: Vec<ItemCell> = sections
+            .iter()
+            .map(|members| {
+                let mut cell = ItemCell { asked: Vec::new(), answered: Vec::new(), values: Vec::new() };
+                for &r in members {
+                    let p = position[&r];
+                    if model.is_asked(responses.role(r), item) {
+                        cell.asked.push(p);
+                    }
+                    let code = responses.codes(r)[item];
+                    if code != 0 {
+                        cell.answered.push(p);
+                        cell.values.push(item_value(model, item, code));
+                    }
+                }
+                cell
+            })
+            .collect();
+        let gates = item_disclosure::decide(&model.items()[item].id, &cells, included.len(), k, min_dispersion_n)?;
+        for (s, g) in gates.into_iter().enumerate() {
+            out[s].push(g);
+        }
+    }
+    Ok(out)
+}
+
+/// The minimum group sizes of an analysis.
+#[derive(Clone, Copy)]
+struct Rules {
+    k: usize,
+    min_dispersion_n: usize,
+}
+
+impl Rules {
+    /// Respondents every entry of a covariance matrix must rest on.
+    fn pairwise(self) -> usize {
+        self.min_dispersion_n.max(self.k).max(3)
+    }
 }
 
 /// A set of respondents to analyse.
@@ -246,7 +320,9 @@ struct Population<'a> {
     model: &'a Model,
     responses: &'a Responses,
     members: &'a [usize],
-    k: usize,
+    rules: Rules,
+    /// Per item of the model: what this section may publish.
+    gates: &'a [Gate],
 }
 
 impl Population<'_> {
@@ -284,11 +360,15 @@ impl Population<'_> {
 
     /// The figures of dimension `d` over its items `asked`, and of each of those items.
     fn dimension(&self, d: usize, asked: &[usize]) -> (Vec<ItemStats>, DimensionReliability) {
-        let k = self.k;
+        let needed = self.rules.pairwise();
         let columns: Vec<Vec<Option<f64>>> = asked.iter().map(|&i| self.column(i)).collect();
         let pairwise = PairwiseCov::of(&columns);
-        // Every entry of C must rest on max(k, 3) respondents, as the assessment's alpha.
-        let c = pairwise.usable(k.max(3));
+        // Every entry of C must rest on max(min_dispersion_n, k, 3) respondents, and every
+        // item's own variance must be publishable: alpha, r̄ and omega are read from all of C.
+        let all_spread = asked.iter().all(|&i| self.gates[i].spread);
+        let c = pairwise.usable(needed);
+        let c: Vec<Vec<Option<f64>>> =
+            if all_spread { c } else { c.into_iter().map(|row| vec![None; row.len()]).collect() };
         let j = asked.len();
         let all: Vec<usize> = (0..j).collect();
         let alpha = rel::alpha_of(&c, &all);
@@ -307,7 +387,7 @@ impl Population<'_> {
         if alpha.is_some_and(|a| a < LOW_ALPHA) {
             flags.push(DimensionFlag::LowAlpha);
         }
-        if j >= 2 && alpha.is_none() && min_pair_n.is_some_and(|n| n < k.max(3)) {
+        if j >= 2 && alpha.is_none() && min_pair_n.is_some_and(|n| n < needed) {
             flags.push(DimensionFlag::TooFewAnswers);
         }
         if factor.as_ref().is_some_and(|f| f.heywood) {
@@ -339,14 +419,14 @@ impl Population<'_> {
         pos: usize,
         alpha: Option<f64>,
     ) -> ItemStats {
-        let k = self.k;
+        let k = self.rules.k;
+        let gate = self.gates[item];
         let def = &self.model.items()[item];
         let answers: Vec<f64> = column.iter().flatten().copied().collect();
         let n_asked = self.n_asked(item);
         let n = answers.len();
-        let shown = n >= k;
-        let item_rest_r = rel::item_rest_r(c, pos);
-        let alpha_if_deleted = rel::alpha_if_deleted(c, pos);
+        let item_rest_r = rel::item_rest_r(c, pos).filter(|_| gate.spread);
+        let alpha_if_deleted = rel::alpha_if_deleted(c, pos).filter(|_| gate.spread);
         let mut flags = Vec::new();
         if item_rest_r.is_some_and(|r| r < LOW_ITEM_REST_R) {
             flags.push(ItemFlag::LowItemRestR);
@@ -356,22 +436,25 @@ impl Population<'_> {
                 flags.push(ItemFlag::AlphaRisesIfDeleted);
             }
         }
-        let dont_know = n_asked - n;
-        if n_asked >= k && dont_know * DONT_KNOW_DENOMINATOR >= n_asked {
+        let dont_know = n_asked.saturating_sub(n);
+        if gate.count && dont_know * DONT_KNOW_DENOMINATOR >= n_asked {
             flags.push(ItemFlag::ManyDontKnow);
         }
-        if !shown {
+        let alike = n < HOMOGENEOUS_BELOW && answers.windows(2).all(|w| w[0] == w[1]);
+        if n_asked < k || n < k || alike {
             flags.push(ItemFlag::TooFewAnswers);
+        } else if !gate.mean || (n >= self.rules.min_dispersion_n && !gate.spread) {
+            flags.push(ItemFlag::Suppressed);
         }
         ItemStats {
             item: def.id.clone(),
             dimension: def.dimension.clone(),
             reverse: def.reverse,
             n_asked,
-            n,
-            mean: mean(&answers).filter(|_| shown),
-            sd: sample_variance(&answers).map(f64::sqrt).filter(|_| shown),
-            dont_know_share: (n_asked >= k).then(|| dont_know as f64 / n_asked as f64),
+            n: gate.count.then_some(n),
+            mean: mean(&answers).filter(|_| gate.mean),
+            sd: sample_variance(&answers).map(f64::sqrt).filter(|_| gate.spread),
+            dont_know_share: gate.count.then(|| dont_know as f64 / n_asked as f64),
             item_rest_r,
             alpha_if_deleted,
             flags,

@@ -10,6 +10,7 @@ mod bootstrap;
 mod disclosure;
 mod gaps;
 mod groups;
+mod item_disclosure;
 mod items;
 mod levels;
 mod options;

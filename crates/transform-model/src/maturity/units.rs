@@ -203,8 +203,9 @@ fn protect(
 ) -> Result<(), AssessError> {
     let before: Vec<bool> = cells.iter().map(|c| c.published).collect();
     if count_primary {
+        // A cell nobody in it was asked (or answered) has no figure to withhold.
         for (i, c) in cells.iter().enumerate() {
-            if !c.published {
+            if !c.published && !c.members.is_empty() {
                 if primary.get(i).copied().unwrap_or(true) {
                     counts.primary += 1;
                 } else {
