@@ -29,25 +29,44 @@ impl Classes {
     pub fn new(cells: &[Cell], respondents: usize) -> Result<Self, Exposure> {
         let mut class = vec![0u32; respondents];
         let mut next = 1u32;
-        // moved[c] = (cell that last split c, the class its members went to).
+        // moved[c] = (split that last cut c, the class its members went to).
         let mut moved: Vec<(usize, u32)> = vec![(usize::MAX, 0)];
         let mut seen = vec![usize::MAX; respondents];
+        let mut split = 0usize;
         for (i, cell) in cells.iter().enumerate() {
             for &r in &cell.members {
                 if r >= respondents {
                     return Err(Exposure::InvalidMember { cell: cell.name.clone(), index: r, respondents });
                 }
-                if seen[r] == i {
-                    continue;
+            }
+            // A weighted cell cuts once per distinct coefficient: its row must be constant
+            // on every class.
+            let mut parts: Vec<(i128, Vec<usize>)> = Vec::new();
+            if cell.coefficients.is_empty() {
+                parts.push((1, Vec::new()));
+            } else {
+                let mut by: std::collections::BTreeMap<i128, Vec<usize>> = Default::default();
+                for (&r, &w) in cell.members.iter().zip(&cell.coefficients) {
+                    by.entry(w).or_default().push(r);
                 }
-                seen[r] = i;
-                let c = class[r] as usize;
-                if moved[c].0 != i {
-                    moved[c] = (i, next);
-                    moved.push((usize::MAX, 0));
-                    next += 1;
+                parts.extend(by);
+            }
+            for (_, part) in &parts {
+                let members = if cell.coefficients.is_empty() { &cell.members } else { part };
+                for &r in members {
+                    if seen[r] == i {
+                        continue;
+                    }
+                    seen[r] = i;
+                    let c = class[r] as usize;
+                    if moved[c].0 != split {
+                        moved[c] = (split, next);
+                        moved.push((usize::MAX, 0));
+                        next += 1;
+                    }
+                    class[r] = moved[c].1;
                 }
-                class[r] = moved[c].1;
+                split += 1;
             }
         }
         let mut compact = vec![u32::MAX; next as usize];
@@ -66,8 +85,8 @@ impl Classes {
             .iter()
             .map(|cell| {
                 let mut row = vec![0i128; size.len()];
-                for &r in &cell.members {
-                    row[class[r] as usize] = 1;
+                for (j, &r) in cell.members.iter().enumerate() {
+                    row[class[r] as usize] = cell.coefficients.get(j).copied().unwrap_or(1);
                 }
                 row
             })

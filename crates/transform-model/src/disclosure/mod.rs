@@ -41,12 +41,21 @@ pub struct Cell {
     /// a rank); 0 by default. The assessment ranks role groups above units, so a breakdown
     /// hides unit cells before it touches the role groups' figures.
     pub rank: u8,
+    /// Per member, the weight of its value in the figure (empty: every weight 1). A
+    /// weighted figure (e.g. a balanced interval's variance, Σ c_g·SS_g) is one row
+    /// Σ cᵢ·xᵢ; members with different weights are never in one class.
+    pub coefficients: Vec<i128>,
 }
 
 impl Cell {
     /// A published, suppressible cell.
     pub fn new(name: impl Into<String>, members: Vec<usize>) -> Self {
-        Cell { name: name.into(), members, published: true, fixed: false, rank: 0 }
+        Cell { name: name.into(), members, published: true, fixed: false, rank: 0, coefficients: Vec::new() }
+    }
+    /// A published, suppressible figure Σ cᵢ·xᵢ over `members` with weights `coefficients`
+    /// (one per member, non-zero).
+    pub fn weighted(name: impl Into<String>, members: Vec<usize>, coefficients: Vec<i128>) -> Self {
+        Cell { coefficients, ..Cell::new(name, members) }
     }
     /// The same cell with suppression rank `rank`.
     pub fn ranked(mut self, rank: u8) -> Self {

@@ -335,7 +335,11 @@ fn dimension_estimate(s: &Survey, d: usize) -> Option<stats::Estimate> {
                 .contributing(d)
                 .map(|g| Some((s.layout.weights[g * dims + d] / total, s.moments(g * dims + d)?)))
                 .collect();
-            stats::welch(&terms?)
+            let estimate = stats::welch(&terms?)?;
+            Some(units::conservative_df(
+                estimate,
+                s.contributing(d).map(|g| (s.cells.n(g * dims + d), s.publish.dispersion[g * dims + d])),
+            ))
         }
         Weighting::Pooled => {
             let all: Vec<f64> = s.contributing(d).flat_map(|g| s.cells.scores[g * dims + d].iter().copied()).collect();

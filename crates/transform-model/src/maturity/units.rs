@@ -14,7 +14,7 @@ use super::disclosure::{HOMOGENEOUS_BELOW, Publish};
 use super::groups::Group;
 use super::score::Packed;
 use super::types::{Suppression, UnitDimension, UnitResult};
-use super::{AssessError, AssessOptions};
+use super::{AssessError, AssessOptions, Weighting};
 use crate::disclosure::{self, Cell};
 use crate::model::Model;
 use crate::responses::Responses;
@@ -105,12 +105,7 @@ pub(crate) fn breakdown(
             .map(|g| (0..groups[g].members.len()).filter(|&j| scored(&(g, j))).count())
             .sum();
         publish.dim_dispersion[d] = n_total >= o.min_dispersion_n.max(2);
-        let disp = dispersion_layer(groups, publish, score, index.total, &shown[d], d, o, &mut counts)?;
-        for (g, cell) in disp[..groups.len()].iter().enumerate() {
-            if !cell.published {
-                publish.dispersion[g * dims + d] = false;
-            }
-        }
+        let disp = dispersion_layer(model, groups, publish, score, index.total, &shown[d], d, o, &mut counts)?;
         spread[d] = disp[groups.len()..groups.len() + entries.len()].iter().map(|c| c.published).collect();
     }
     if o.group_by.is_empty() {
@@ -289,12 +284,21 @@ fn score_layer(
 
 /// Dispersion of dimension `d`: the sums of squares behind intervals, SDs and r_wg, over
 /// the same respondents as the score layer `score` (role groups, then entries). A cell's
-/// spread is published only with its score and from `min_dispersion_n` on; the
-/// municipality's interval (when published) covers every reported role group.
+/// spread is published only with its score and from `min_dispersion_n` on. Returns the
+/// layer's cells (role groups, then entries) and updates `publish.dispersion`.
+///
+/// The municipality's interval is one more figure. Pooled, its variance is the plain sum of
+/// squares over every reported group. Balanced, se² = Σ_g (w_g/W)²·s_g²/n_g: given the
+/// published means and spreads, it tells Σ_{g hidden} c_g·SS_g with c_g = w_g²/(n_g(n_g−1)),
+/// the exact weighted row the audit gets (the df is then Welch's lower bound, which rests
+/// on n's only: `dimension_estimate`). A single hidden group would be that row alone, so
+/// one more is hidden first (the linked-dispersion rule, applied again after every round
+/// of suppression, until the hidden set is stable).
 #[allow(clippy::too_many_arguments)]
 fn dispersion_layer(
+    model: &Model,
     groups: &[Group],
-    publish: &Publish,
+    publish: &mut Publish,
     score: Vec<Cell>,
     respondents: usize,
     shown: &[bool],
@@ -304,25 +308,116 @@ fn dispersion_layer(
 ) -> Result<Vec<Cell>, AssessError> {
     let dims = publish.dim_dispersion.len();
     let min = o.min_dispersion_n.max(2);
-    let mut total = Vec::new();
+    let g_n = groups.len();
     let mut cells = score;
     for (i, cell) in cells.iter_mut().enumerate() {
-        let publishable = match i.checked_sub(groups.len()) {
-            None => {
-                let c = i * dims + d;
-                if publish.reported[c] {
-                    total.extend_from_slice(&cell.members);
-                }
-                publish.dispersion[c]
-            }
+        cell.published = match i.checked_sub(g_n) {
+            None => publish.reported[i * dims + d] && publish.dispersion[i * dims + d],
             Some(e) => shown[e] && cell.members.len() >= min,
         };
-        cell.published = publishable;
         cell.name.insert_str(0, "spread/");
     }
-    if publish.dim_dispersion[d] {
-        cells.push(Cell::new(format!("spread/total/{d}"), total).fixed());
+    let contributing: Vec<usize> = (0..g_n).filter(|&g| publish.reported[g * dims + d]).collect();
+    loop {
+        let hidden: Vec<usize> = contributing.iter().copied().filter(|&g| !cells[g].published).collect();
+        if publish.dim_dispersion[d] && hidden.len() == 1 {
+            // Linked dispersion: never exactly one hidden spread behind the interval.
+            if let Some(&g) =
+                contributing.iter().filter(|&&g| cells[g].published).min_by_key(|&&g| (cells[g].members.len(), g))
+            {
+                cells[g].published = false;
+                counts.secondary += 1;
+                continue;
+            }
+        }
+        let mut layer = cells.clone();
+        if publish.dim_dispersion[d] {
+            match o.weighting {
+                Weighting::Pooled => {
+                    let total = contributing.iter().flat_map(|&g| cells[g].members.iter().copied()).collect();
+                    layer.push(Cell::new(format!("spread/total/{d}"), total).fixed());
+                }
+                Weighting::Balanced if !hidden.is_empty() => {
+                    layer.push(weighted_total(model, groups, &cells, &hidden, d)?.fixed());
+                }
+                Weighting::Balanced => {}
+            }
+        }
+        protect(&mut layer, respondents, min, &[], counts, false)?;
+        layer.truncate(cells.len());
+        cells = layer;
+        let now: Vec<usize> = contributing.iter().copied().filter(|&g| !cells[g].published).collect();
+        if now == hidden {
+            break;
+        }
     }
-    protect(&mut cells, respondents, min, &[], counts, false)?;
+    for g in 0..g_n {
+        if !cells[g].published {
+            publish.dispersion[g * dims + d] = false;
+        }
+    }
     Ok(cells)
+}
+
+/// The balanced interval's variance as a row over the hidden groups' members:
+/// c_g = w_g²/(n_g(n_g − 1)) scaled to coprime integers.
+fn weighted_total(
+    model: &Model,
+    groups: &[Group],
+    cells: &[Cell],
+    hidden: &[usize],
+    d: usize,
+) -> Result<Cell, AssessError> {
+    let undecided = || AssessError::Disclosure(disclosure::Exposure::Undecided);
+    let weight =
+        |g: usize| groups[g].roles.iter().filter(|&&r| model.asked_items(r, d).next().is_some()).count().max(1) as i128;
+    let denominators: Vec<i128> = hidden
+        .iter()
+        .map(|&g| {
+            let n = cells[g].members.len() as i128;
+            n * (n - 1).max(1)
+        })
+        .collect();
+    let mut lcm = 1i128;
+    for &x in &denominators {
+        lcm = (lcm / gcd(lcm, x)).checked_mul(x).ok_or_else(undecided)?;
+    }
+    let mut members = Vec::new();
+    let mut coefficients = Vec::new();
+    let mut common = 0i128;
+    let mut per_group = Vec::new();
+    for (&g, &den) in hidden.iter().zip(&denominators) {
+        let w = weight(g);
+        let c = (lcm / den).checked_mul(w * w).ok_or_else(undecided)?;
+        common = gcd(common, c);
+        per_group.push((g, c));
+    }
+    for (g, c) in per_group {
+        for &m in &cells[g].members {
+            members.push(m);
+            coefficients.push(c / common.max(1));
+        }
+    }
+    Ok(Cell::weighted(format!("spread/total/{d}"), members, coefficients))
+}
+
+/// Welch's df combines the group variances a second way (se⁴/df = Σ a_g²/(n_g − 1)); with
+/// se that would pin two hidden spreads. When a contributing group's spread is hidden
+/// (`(n, published)` per group), the df is Welch's lower bound min(n_g − 1) instead: it
+/// rests on the n's only, and the interval is wider, never narrower, than Welch's.
+pub(crate) fn conservative_df(e: stats::Estimate, groups: impl Iterator<Item = (usize, bool)>) -> stats::Estimate {
+    let (mut hidden, mut least) = (false, usize::MAX);
+    for (n, published) in groups {
+        hidden |= !published;
+        least = least.min(n.saturating_sub(1));
+    }
+    if hidden && least != usize::MAX { stats::Estimate { df: least.max(1) as f64, ..e } } else { e }
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a as i128
 }
