@@ -351,8 +351,8 @@ fn dispersion_layer(
             break;
         }
     }
-    for g in 0..g_n {
-        if !cells[g].published {
+    for (g, cell) in cells[..g_n].iter().enumerate() {
+        if !cell.published {
             publish.dispersion[g * dims + d] = false;
         }
     }
