@@ -38,6 +38,10 @@ pub struct ItemsArgs {
     /// Minimum respondents behind an SD, item-rest r, alpha and omega.
     #[arg(long, default_value_t = 10)]
     min_dispersion_n: usize,
+    /// An earlier published item analysis (JSON) of the same survey: items whose n differs
+    /// from it by 1 to k − 1 are withheld (repeatable).
+    #[arg(long = "audit-against")]
+    audit_against: Vec<PathBuf>,
     /// Extra CSV column to skip (repeatable).
     #[arg(long = "ignore-column")]
     ignore_columns: Vec<String>,
@@ -62,6 +66,16 @@ pub fn run(a: ItemsArgs) -> Result<String, String> {
         o.allow_small_groups = a.allow_small_groups;
         o.by_role = a.by_role;
         o.min_dispersion_n = a.min_dispersion_n;
+        o.audit_against = a
+            .audit_against
+            .iter()
+            .map(|path| {
+                let text = transform_model::limits::read_text(path)
+                    .map_err(|e| format!("cannot read --audit-against `{}`: {e}", path.display()))?;
+                serde_json::from_str(&text)
+                    .map_err(|e| format!("--audit-against `{}`: not an item analysis JSON: {e}", path.display()))
+            })
+            .collect::<Result<_, String>>()?;
         o
     };
     let result = item_analysis(&model, &data, &options).map_err(|e| format!("{e}{}", crate::option_hint(&e)))?;

@@ -89,9 +89,14 @@ enum Command {
         seed: u64,
         #[arg(long)]
         target: Option<i64>,
-        /// An earlier assessment (JSON from this command) to measure progress against.
+        /// An earlier assessment (JSON from this command) to measure progress against; it is
+        /// also audited against, as with --audit-against.
         #[arg(long)]
         baseline: Option<PathBuf>,
+        /// An earlier published assessment (JSON) of the same survey: cells whose n differs
+        /// from it by 1 to k − 1 are withheld (repeatable).
+        #[arg(long = "audit-against")]
+        audit_against: Vec<PathBuf>,
         /// Extra CSV column to skip (repeatable).
         #[arg(long = "ignore-column")]
         ignore_columns: Vec<String>,
@@ -280,6 +285,7 @@ fn run(cli: Cli) -> Result<String, String> {
             seed,
             target,
             baseline,
+            audit_against,
             ignore_columns,
             sheet,
             by,
@@ -314,11 +320,18 @@ fn run(cli: Cli) -> Result<String, String> {
             options.target = target;
             options.group_by = by;
             options.municipality = municipality;
+            let read_earlier = |path: &PathBuf, what: &str| -> Result<Assessment, String> {
+                let text = transform_model::limits::read_text(path)
+                    .map_err(|e| format!("cannot read {what} `{}`: {e}", path.display()))?;
+                Assessment::from_json(&text).map_err(|e| format!("{what} `{}`: {e}", path.display()))
+            };
+            for path in audit_against.iter() {
+                options.audit_against.push(read_earlier(path, "--audit-against")?);
+            }
+            let baseline = baseline.map(|path| read_earlier(&path, "baseline")).transpose()?;
+            options.audit_against.extend(baseline.clone());
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
-            if let Some(path) = baseline {
-                let text = transform_model::limits::read_text(&path)
-                    .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
-                let earlier = Assessment::from_json(&text).map_err(|e| e.to_string())?;
+            if let Some(earlier) = baseline {
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
                 attach_item_changes(&mut result, &earlier, &model);
             }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rounds::differs;
 use super::{AssessError, Assessment, GroupDimension, GroupResult};
 use crate::localized::Localized;
 use crate::model::ItemChanges;
@@ -72,6 +73,10 @@ pub struct RoundChange {
     pub p_adjusted: Option<f64>,
     /// p_adjusted below 1 − confidence.
     pub significant: Option<bool>,
+    /// The change is withheld: the cell's n differs between the rounds by 1 to k − 1, so
+    /// the difference would be those few respondents' answers (docs/disclosure.md).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withheld: bool,
 }
 
 /// Every change from an earlier round to this one, tested as perception gaps are: Welch
@@ -91,6 +96,13 @@ pub struct RoundComparison {
     pub note: Option<Localized>,
 }
 
+/// A change whose difference is withheld (n differs by 1 to k − 1 between the rounds).
+fn unchanged(mut c: DimensionChange) -> DimensionChange {
+    c.change = None;
+    c.level_change = None;
+    c
+}
+
 fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)) -> DimensionChange {
     DimensionChange {
         id: id.to_owned(),
@@ -107,22 +119,27 @@ fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)
 /// dimensions are matched by id (a dimension new in this version has no baseline).
 pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineComparison, AssessError> {
     let rounds = compare_rounds(current, baseline)?;
+    let k = k_of(current, baseline);
     let dimensions = current
         .dimensions
         .iter()
         .map(|d| {
             let b = baseline.dimensions.iter().find(|b| b.id == d.id);
-            change(&d.id, (b.and_then(|b| b.score), b.and_then(|b| b.level)), (d.score, d.level))
+            let c = change(&d.id, (b.and_then(|b| b.score), b.and_then(|b| b.level)), (d.score, d.level));
+            if b.is_some_and(|b| differs(d.n, b.n, k)) { unchanged(c) } else { c }
         })
         .collect();
     Ok(BaselineComparison {
         baseline_version: baseline.model.version.clone(),
         schema_versions: Some([baseline.schema_version, current.schema_version]),
-        overall: change(
-            "overall",
-            (baseline.overall.score, baseline.overall.level),
-            (current.overall.score, current.overall.level),
-        ),
+        overall: {
+            let c = change(
+                "overall",
+                (baseline.overall.score, baseline.overall.level),
+                (current.overall.score, current.overall.level),
+            );
+            if differs(current.n_respondents, baseline.n_respondents, k) { unchanged(c) } else { c }
+        },
         dimensions,
         item_changes: Vec::new(),
         rounds: Some(rounds),
@@ -211,7 +228,22 @@ fn tested(
         p: e.and_then(|e| e.p_value()),
         p_adjusted: None,
         significant: None,
+        withheld: false,
     }
+}
+
+/// The same change with everything that differences the two rounds withheld.
+fn withhold(mut c: RoundChange) -> RoundChange {
+    c.change = None;
+    c.ci = None;
+    c.p = None;
+    c.withheld = true;
+    c
+}
+
+/// k of the comparison: the larger of the two rounds'.
+fn k_of(current: &Assessment, baseline: &Assessment) -> usize {
+    current.min_group_size.max(baseline.min_group_size)
 }
 
 fn dimension_changes(current: &Assessment, baseline: &Assessment) -> Vec<RoundChange> {
@@ -226,7 +258,11 @@ fn dimension_changes(current: &Assessment, baseline: &Assessment) -> Vec<RoundCh
                 let then = dimension_estimate(b.score, b.se, b.df)?;
                 Some(difference(now, then))
             });
-            tested(&d.id, None, b.and_then(|b| b.score), d.score, estimate, conf)
+            let change = tested(&d.id, None, b.and_then(|b| b.score), d.score, estimate, conf);
+            match b {
+                Some(b) if differs(d.n, b.n, k_of(current, baseline)) => withhold(change),
+                _ => change,
+            }
         })
         .collect()
 }
@@ -256,7 +292,9 @@ fn group_changes(current: &Assessment, baseline: &Assessment) -> Vec<RoundChange
                 continue;
             }
             let estimate = moments(d).zip(moments(bd)).and_then(|(c, b)| stats::welch(&[(1.0, c), (-1.0, b)]));
-            out.push(tested(&d.id, Some(&g.role), bd.score, d.score, estimate, conf));
+            let change = tested(&d.id, Some(&g.role), bd.score, d.score, estimate, conf);
+            let small = d.n.zip(bd.n).is_some_and(|(a, b)| differs(a, b, k_of(current, baseline)));
+            out.push(if small { withhold(change) } else { change });
         }
     }
     out

@@ -39,10 +39,12 @@ pub(crate) struct ItemCell {
 }
 
 /// The gates of one item's sections (`cells[0]` is everyone, the rest role sections), over
-/// `respondents` positions.
+/// `respondents` positions; `across[s]`: section s differs from an earlier release by 1 to
+/// k − 1 respondents and publishes nothing of the item.
 pub(crate) fn decide(
     item: &str,
     cells: &[ItemCell],
+    across: &[bool],
     respondents: usize,
     k: usize,
     min_dispersion_n: usize,
@@ -55,7 +57,7 @@ pub(crate) fn decide(
         .enumerate()
         .map(|(s, c)| {
             let cell = Cell::new(name(s, "answers"), c.asked.clone()).ranked(rank(s));
-            if c.asked.len() >= k { cell } else { cell.withheld() }
+            if c.asked.len() >= k && !across[s] { cell } else { cell.withheld() }
         })
         .collect();
     protect(&mut count, respondents, k)?;
@@ -112,7 +114,7 @@ mod tests {
         // Everyone (9) − the role (6) would be the 3 others' sum: the role section goes.
         let v = |r: std::ops::Range<usize>| r.map(|i| (i, 1.0 + (i % 3) as f64)).collect::<Vec<_>>();
         let cells = [cell(0..9, &v(0..9)), cell(0..6, &v(0..6))];
-        let gates = decide("q", &cells, 9, 5, 5).unwrap();
+        let gates = decide("q", &cells, &[false; 2], 9, 5, 5).unwrap();
         assert!(gates[0].mean && gates[0].count);
         assert!(!gates[1].mean && !gates[1].count && !gates[1].spread);
     }
@@ -121,11 +123,11 @@ mod tests {
     fn homogeneous_and_small_spreads_are_withheld() {
         // Five alike answers: the mean would be each one's answer.
         let cells = [cell(0..5, &(0..5).map(|i| (i, 4.0)).collect::<Vec<_>>())];
-        let g = decide("q", &cells, 5, 5, 10).unwrap();
+        let g = decide("q", &cells, &[false], 5, 5, 10).unwrap();
         assert!(g[0].count && !g[0].mean && !g[0].spread);
         // Varied answers of 6: the mean, not the SD (under 10).
         let cells = [cell(0..6, &(0..6).map(|i| (i, (i % 3) as f64)).collect::<Vec<_>>())];
-        let g = decide("q", &cells, 6, 5, 10).unwrap();
+        let g = decide("q", &cells, &[false], 6, 5, 10).unwrap();
         assert!(g[0].mean && !g[0].spread);
     }
 }

@@ -16,6 +16,7 @@ use super::agreement::item_value;
 use super::disclosure::HOMOGENEOUS_BELOW;
 use super::groups::{self, Group};
 use super::item_disclosure::{self, Gate, ItemCell};
+use super::rounds::differs;
 use super::{AssessError, AssessOptions, ModelRef};
 use crate::model::{Model, OTHER_GROUP};
 use crate::responses::Responses;
@@ -44,6 +45,9 @@ pub struct ItemOptions {
     /// Minimum respondents behind an SD and every figure read from variances (item-rest r,
     /// alpha, omega), as [`AssessOptions::min_dispersion_n`](crate::AssessOptions::min_dispersion_n).
     pub min_dispersion_n: usize,
+    /// Earlier published item analyses of the same survey: an item of a section whose n
+    /// asked or n answered differs from theirs by 1 to k − 1 is withheld.
+    pub audit_against: Vec<ItemAnalysis>,
 }
 
 impl Default for ItemOptions {
@@ -54,6 +58,7 @@ impl Default for ItemOptions {
             allow_small_groups: d.allow_small_groups,
             by_role: false,
             min_dispersion_n: d.min_dispersion_n,
+            audit_against: Vec::new(),
         }
     }
 }
@@ -228,7 +233,9 @@ pub fn item_analysis(model: &Model, responses: &Responses, o: &ItemOptions) -> R
     };
     let mut sections = vec![included.clone()];
     sections.extend(roles.iter().map(|g| sorted_members(responses, g.members.iter().copied())));
-    let gates = gates(model, responses, &included, &sections, k, o.min_dispersion_n)?;
+    let names: Vec<Option<&str>> = std::iter::once(None).chain(roles.iter().map(|g| Some(g.id.as_str()))).collect();
+    let earlier = Earlier { releases: &o.audit_against, sections: &names, k };
+    let gates = gates(model, responses, &included, &sections, &earlier, o.min_dispersion_n)?;
     let rules = Rules { k, min_dispersion_n: o.min_dispersion_n };
     let all = Population { model, responses, members: &sections[0], rules, gates: &gates[0] };
     let (items, dimensions) = all.analyse();
@@ -269,9 +276,10 @@ fn gates(
     responses: &Responses,
     included: &[usize],
     sections: &[Vec<usize>],
-    k: usize,
+    earlier: &Earlier,
     min_dispersion_n: usize,
 ) -> Result<Vec<Vec<Gate>>, AssessError> {
+    let k = earlier.k;
     let position: std::collections::HashMap<usize, usize> = included.iter().enumerate().map(|(p, &r)| (r, p)).collect();
     let mut out = vec![Vec::with_capacity(model.items().len()); sections.len()];
     for item in 0..model.items().len() {
@@ -293,12 +301,38 @@ fn gates(
                 cell
             })
             .collect();
-        let gates = item_disclosure::decide(&model.items()[item].id, &cells, included.len(), k, min_dispersion_n)?;
+        let id = &model.items()[item].id;
+        let across: Vec<bool> = (0..cells.len()).map(|s| earlier.conflicts(s, id, &cells[s])).collect();
+        let gates = item_disclosure::decide(id, &cells, &across, included.len(), k, min_dispersion_n)?;
         for (s, g) in gates.into_iter().enumerate() {
             out[s].push(g);
         }
     }
     Ok(out)
+}
+
+/// Earlier releases to audit against, and the names of this call's sections (None: everyone).
+struct Earlier<'a> {
+    releases: &'a [ItemAnalysis],
+    sections: &'a [Option<&'a str>],
+    k: usize,
+}
+
+impl Earlier<'_> {
+    /// Section `s` of this call publishes item `id` with n asked or answered 1 to k − 1 away
+    /// from an earlier release's.
+    fn conflicts(&self, s: usize, id: &str, cell: &ItemCell) -> bool {
+        self.releases.iter().any(|a| {
+            let items = match self.sections[s] {
+                None => Some(&a.items),
+                Some(role) => a.by_role.iter().flatten().find(|r| r.role == role).map(|r| &r.items),
+            };
+            items.and_then(|items| items.iter().find(|i| i.item == id)).is_some_and(|then| {
+                differs(cell.asked.len(), then.n_asked, self.k)
+                    || then.n.is_some_and(|n| differs(cell.values.len(), n, self.k))
+            })
+        })
+    }
 }
 
 /// The minimum group sizes of an analysis.

@@ -16,6 +16,7 @@ mod levels;
 mod options;
 mod recommend;
 pub mod report;
+mod rounds;
 pub mod sample;
 mod score;
 mod types;
@@ -291,7 +292,9 @@ fn prepare<'a>(
     let packed = score::pack(model, responses, &groups);
     let cells = Cells::new(&packed);
     let mut publish = disclosure::decide(&cells, groups.len(), o.min_group_size, o.min_dispersion_n);
-    let breakdown = units::breakdown(model, responses, &groups, &packed, &mut publish, o)?;
+    let across = rounds::withhold_groups(model, &groups, &cells, &mut publish, &o.audit_against, o.min_group_size);
+    let mut breakdown = units::breakdown(model, responses, &groups, &packed, &mut publish, o)?;
+    breakdown.suppression.secondary += across;
     let weights = (0..groups.len() * dims)
         .map(|c| {
             let (g, d) = (c / dims, c % dims);

@@ -66,6 +66,10 @@ pub struct AssessOptions {
     pub group_by: Vec<String>,
     /// The municipality's 3-digit code (one of the 98), recorded in the result for benchmarks.
     pub municipality: Option<String>,
+    /// Earlier published releases of the same survey (their JSON, read with
+    /// `Assessment::from_json`): a cell whose n differs from theirs by 1 to k − 1 is
+    /// withheld (docs/disclosure.md, "Across releases").
+    pub audit_against: Vec<super::Assessment>,
 }
 
 impl Default for AssessOptions {
@@ -83,6 +87,7 @@ impl Default for AssessOptions {
             threads: None,
             group_by: Vec::new(),
             municipality: None,
+            audit_against: Vec::new(),
         }
     }
 }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use super::disclosure::{HOMOGENEOUS_BELOW, Publish};
 use super::groups::Group;
+use super::rounds;
 use super::score::Packed;
 use super::types::{Suppression, UnitDimension, UnitResult};
 use super::{AssessError, AssessOptions, Weighting};
@@ -92,7 +93,7 @@ pub(crate) fn breakdown(
     let mut spread = vec![vec![false; entries.len()]; dims];
     for d in 0..dims {
         let scored = |m: &(usize, usize)| !packed.scores[m.0][m.1 * dims + d].is_nan();
-        let score = score_layer(groups, packed, publish, &entries, &index, &head_shown, d, o, &mut counts)?;
+        let score = score_layer(model, groups, packed, publish, &entries, &index, &head_shown, d, o, &mut counts)?;
         for (g, cell) in score[..groups.len()].iter().enumerate() {
             if !cell.published && publish.reported[g * dims + d] {
                 publish.reported[g * dims + d] = false;
@@ -248,6 +249,7 @@ fn head_layer(
 /// withheld under k, when all alike under 20, or when their head count is withheld.
 #[allow(clippy::too_many_arguments)]
 fn score_layer(
+    model: &Model,
     groups: &[Group],
     packed: &Packed,
     publish: &Publish,
@@ -270,12 +272,17 @@ fn score_layer(
         cells.push(if publish.reported[g * dims + d] { cell } else { cell.withheld() });
         primary.push(true);
     }
+    let dim = &model.dimensions()[d].id;
     for (e, entry) in entries.iter().enumerate() {
         let values = scores_of(packed, &entry.members, d);
         let small = values.len() < k || (values.len() < HOMOGENEOUS_BELOW && values.windows(2).all(|w| w[0] == w[1]));
+        let role = entry.role.map(|g| groups[g].id.as_str());
+        let across = rounds::conflicts(&o.audit_against, values.len(), k, |a| {
+            rounds::unit_n(a, &entry.department, entry.unit.as_deref(), role, dim)
+        });
         let members = entry.members.iter().copied().filter(|&m| scored(m)).map(|m| index.at(m)).collect();
         let cell = Cell::new(format!("{}/{}", entry.name(groups), d), members);
-        cells.push(if small || !head_shown[e] { cell.withheld() } else { cell });
+        cells.push(if small || across || !head_shown[e] { cell.withheld() } else { cell });
         primary.push(small);
     }
     protect(&mut cells, index.total, k, &primary, counts, true)?;
