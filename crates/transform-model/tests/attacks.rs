@@ -49,6 +49,8 @@ mod reference {
 
     /// A published figure: Σ coef·x over its members.
     pub type Row = Vec<(usize, Q)>;
+    /// A sparse vector over the free columns.
+    type Sparse = Vec<(usize, Q)>;
 
     /// The size of some union of classes holding 1 to `min − 1` respondents whose
     /// indicator lies in the span of `rows`, or None.
@@ -128,7 +130,7 @@ mod reference {
         };
         // Halves: every set of at most `half` small classes, by residual sum.
         let half = (min - 1).div_ceil(2);
-        let mut halves: Vec<(Vec<usize>, Vec<(usize, Q)>)> = vec![(Vec::new(), Vec::new())];
+        let mut halves: Vec<(Vec<usize>, Sparse)> = vec![(Vec::new(), Vec::new())];
         for len in 1..=half {
             let mut next = Vec::new();
             for (set, sum) in halves.iter().filter(|(s, _)| s.len() == len - 1) {
@@ -397,10 +399,271 @@ proptest! {
     }
 }
 
-// keep the helpers used
-#[allow(dead_code)]
-fn _unused(_: ItemAnalysis, _: ItemOptions) {
-    let _ = item_analysis;
-    let _ = compare_rounds;
-    let _ = ROLES;
+// ---------------------------------------------------------------------------------------
+// Attacks 1 and 2: `items --by-role`, and everyone minus the role tables.
+
+/// Staffing with the given head counts per role (politician, top, middle, front, partner),
+/// all in one department.
+fn counts(model: &Model, n: [usize; 5]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for (r, &c) in n.iter().enumerate() {
+        out.extend(std::iter::repeat_n((role_index(model, ROLES[r]), 0, 0), c));
+    }
+    out
+}
+
+/// The reference audit of one item analysis, item by item: the sets asked (counts), the
+/// sets answering (means, and the sums of squares behind SDs) of every section that
+/// publishes them. Returns the first disclosed (item, layer, size).
+fn audit_items(model: &Model, people: &[Person], a: &ItemAnalysis) -> Option<(String, &'static str, usize)> {
+    let k = a.min_group_size;
+    // Included: the groups of the analysis (roles of at least k, and `other` when ≥ k).
+    let mut per_role = vec![0; model.roles().len()];
+    for p in people {
+        per_role[p.role] += 1;
+    }
+    let small: usize = per_role.iter().filter(|&&c| c < k).sum();
+    let included = |p: &Person| per_role[p.role] >= k || small >= k;
+    for (item_index, item) in model.items().iter().enumerate() {
+        let mut sections: Vec<(Option<usize>, &transform_model::maturity::ItemStats)> = Vec::new();
+        if let Some(s) = a.items.iter().find(|s| s.item == item.id) {
+            sections.push((None, s));
+        }
+        for r in a.by_role.iter().flatten() {
+            if let Some(s) = r.items.iter().find(|s| s.item == item.id) {
+                sections.push((Some(role_index(model, &r.role)), s));
+            }
+        }
+        let members = |role: Option<usize>, answered: bool| -> Row {
+            plain((0..people.len()).filter(|&i| {
+                let p = &people[i];
+                included(p)
+                    && role.is_none_or(|r| p.role == r)
+                    && model.is_asked(p.role, item_index)
+                    && (!answered || p.answers[item_index].is_some())
+            }))
+        };
+        let layers: [(&str, Vec<Row>); 3] = [
+            ("counts", sections.iter().filter(|(_, s)| s.n.is_some()).map(|(r, _)| members(*r, false)).collect()),
+            ("means", sections.iter().filter(|(_, s)| s.mean.is_some()).map(|(r, _)| members(*r, true)).collect()),
+            ("spreads", sections.iter().filter(|(_, s)| s.sd.is_some()).map(|(r, _)| members(*r, true)).collect()),
+        ];
+        for (layer, rows) in layers {
+            if let Some(size) = disclosed(&rows, k) {
+                return Some((item.id.clone(), layer, size));
+            }
+        }
+    }
+    None
+}
+
+fn items_options(by_role: bool) -> ItemOptions {
+    let mut o = ItemOptions::default();
+    o.by_role = by_role;
+    o
+}
+
+#[test]
+fn five_alike_politicians_publish_no_mean_and_no_sd() {
+    let m = model();
+    let mut people = people(&m, &counts(&m, [5, 6, 14, 30, 8]), 5);
+    let pol = role_index(&m, "politician");
+    // Every politician answers 3 to the first half of the items asked of them.
+    for p in people.iter_mut().filter(|p| p.role == pol) {
+        for (i, a) in p.answers.iter_mut().enumerate() {
+            if i % 2 == 0 && a.is_some() {
+                *a = Some(3);
+            }
+        }
+    }
+    let a = item_analysis(&m, &read(&m, &people), &items_options(true)).unwrap();
+    let section = a.by_role.as_ref().unwrap().iter().find(|r| r.role == "politician").unwrap();
+    assert_eq!(section.n, 5);
+    for s in &section.items {
+        // 5 < min_dispersion_n = 10: no SD, no item-rest r, no alpha if deleted.
+        assert_eq!((s.sd, s.item_rest_r, s.alpha_if_deleted), (None, None, None), "{}", s.item);
+        let i = m.items().iter().position(|x| x.id == s.item).unwrap();
+        if i % 2 == 0 {
+            assert_eq!(s.mean, None, "{}: five alike answers", s.item);
+        }
+    }
+    assert!(section.dimensions.iter().all(|d| d.alpha.is_none() && d.omega_total.is_none()));
+    // No published SD anywhere rests on fewer than 10 answers.
+    let all = a.items.iter().chain(a.by_role.iter().flatten().flat_map(|r| &r.items));
+    assert!(all.filter(|s| s.sd.is_some()).all(|s| s.n.is_some_and(|n| n >= 10)));
+    assert_eq!(audit_items(&m, &people, &a), None);
+}
+
+#[test]
+fn everyone_minus_the_role_tables_leaves_no_small_group() {
+    let m = model();
+    // 2 politicians + 3 partners merge into `other` (5): a table of everyone, none of them.
+    let mut people = people(&m, &counts(&m, [2, 6, 14, 30, 3]), 8);
+    // Two partners say "ved ikke" to every other item: items where fewer than k of `other`
+    // answer, and the partner-only items' answers, are what the remainder would expose.
+    let partner = role_index(&m, "external_partner");
+    for p in people.iter_mut().filter(|p| p.role == partner).take(2) {
+        for (i, a) in p.answers.iter_mut().enumerate() {
+            if i % 2 == 1 {
+                *a = None;
+            }
+        }
+    }
+    let a = item_analysis(&m, &read(&m, &people), &items_options(true)).unwrap();
+    let roles: Vec<&str> = a.by_role.as_ref().unwrap().iter().map(|r| r.role.as_str()).collect();
+    assert_eq!(roles, ["top_manager", "middle_manager", "frontline"]);
+    assert_eq!(audit_items(&m, &people, &a), None);
+    // The attack needs something to bite on: some item's remainder is under k, so some
+    // role section was withheld where everyone is published.
+    let withheld = a.by_role.iter().flatten().flat_map(|r| &r.items).any(|s| s.mean.is_none() && s.n.unwrap_or(0) >= 5);
+    assert!(withheld);
+}
+
+// ---------------------------------------------------------------------------------------
+// Attack 3: two hidden spreads from se and df.
+
+/// The real roots a₁ of a₁²/(n₁−1) + (S₁ − a₁)²/(n₂−1) = S₂.
+fn roots(s1: f64, s2: f64, n1: f64, n2: f64) -> Vec<f64> {
+    let (qa, qb, qc) = (1.0 / (n1 - 1.0) + 1.0 / (n2 - 1.0), -2.0 * s1 / (n2 - 1.0), s1 * s1 / (n2 - 1.0) - s2);
+    let disc = qb * qb - 4.0 * qa * qc;
+    if disc < -1e-12 * qb * qb {
+        return Vec::new();
+    }
+    let r = disc.max(0.0).sqrt();
+    vec![(-qb - r) / (2.0 * qa), (-qb + r) / (2.0 * qa)]
+}
+
+#[test]
+fn se_and_df_do_not_pin_two_hidden_spreads() {
+    let m = model();
+    // Groups of 6 (politicians) and 7 (partners) under min_dispersion_n = 10: two hidden
+    // (partners are asked two dimensions, D5 and D7, which then have the attack's shape).
+    let people = people(&m, &counts(&m, [6, 12, 15, 40, 7]), 21);
+    let data = read(&m, &people);
+    let a = assess(&m, &data, &options(&[])).unwrap();
+    // The true SDs, from the same scores with every spread published.
+    let mut all = options(&[]);
+    all.min_dispersion_n = 5;
+    let truth = assess(&m, &data, &all).unwrap();
+    let mut attacked = 0;
+    for (d, dim) in a.dimensions.iter().enumerate() {
+        let (Some(se), Some(df)) = (dim.se, dim.df) else { continue };
+        let groups: Vec<usize> = (0..a.groups.len()).filter(|&g| a.groups[g].dimensions[d].score.is_some()).collect();
+        let hidden: Vec<usize> = groups.iter().copied().filter(|&g| a.groups[g].dimensions[d].sd.is_none()).collect();
+        if groups.len() != 5 || hidden.len() != 2 {
+            continue;
+        }
+        attacked += 1;
+        // a_g = (1/G)² s_g²/n_g (every group is one role asked the dimension).
+        let term = |g: usize, sd: f64| {
+            let n = a.groups[g].dimensions[d].n.unwrap() as f64;
+            sd * sd / n / 25.0
+        };
+        let n_of = |g: usize| a.groups[g].dimensions[d].n.unwrap() as f64;
+        let known: Vec<(f64, f64)> = groups
+            .iter()
+            .filter(|g| !hidden.contains(g))
+            .map(|&g| (term(g, a.groups[g].dimensions[d].sd.unwrap()), n_of(g)))
+            .collect();
+        let solve = |df: f64| -> Vec<f64> {
+            let s1 = se * se - known.iter().map(|x| x.0).sum::<f64>();
+            let s2 = se.powi(4) / df - known.iter().map(|(t, n)| t * t / (n - 1.0)).sum::<f64>();
+            roots(s1, s2, n_of(hidden[0]), n_of(hidden[1]))
+                .into_iter()
+                .filter(|&x| x > 0.0)
+                .map(|x| (x * 25.0 * n_of(hidden[0])).sqrt())
+                .collect()
+        };
+        let true_sd = truth.groups[hidden[0]].dimensions[d].sd.unwrap();
+        let pinned = |candidates: &[f64]| candidates.iter().any(|c| (c - true_sd).abs() < 1e-6 * true_sd.max(1.0));
+        // The published df pins nothing.
+        assert!(!pinned(&solve(df)), "{}: df {df} pins the hidden SD {true_sd}", dim.id);
+        // Control: Welch's df (from the true spreads) would have pinned it.
+        let all_terms: Vec<(f64, f64)> =
+            groups.iter().map(|&g| (term(g, truth.groups[g].dimensions[d].sd.unwrap()), n_of(g))).collect();
+        let welch = se.powi(4) / all_terms.iter().map(|(t, n)| t * t / (n - 1.0)).sum::<f64>();
+        assert!(pinned(&solve(welch)), "{}: the control does not find the SD", dim.id);
+    }
+    assert!(attacked >= 2, "only {attacked} dimensions had the attack's shape");
+}
+
+// ---------------------------------------------------------------------------------------
+// Attack 5: a round re-issued with one late respondent.
+
+#[test]
+fn a_reissue_with_one_late_respondent_reveals_nothing_of_them() {
+    let m = model();
+    let front = role_index(&m, "frontline");
+    let mut staffing = counts(&m, [5, 6, 14, 30, 8]);
+    for (i, s) in staffing.iter_mut().enumerate() {
+        s.1 = i % 3;
+    }
+    let first = people(&m, &staffing, 2);
+    let mut second = first.clone();
+    second.extend(people(&m, &[(front, 0, 0)], 99));
+    let round1 = assess(&m, &read(&m, &first), &options(&["department"])).unwrap();
+    let mut o = options(&["department"]);
+    o.audit_against = vec![round1.clone()];
+    let round2 = assess(&m, &read(&m, &second), &o).unwrap();
+    let k = round2.min_group_size;
+    let close = |a: Option<usize>, b: Option<usize>| a.zip(b).is_some_and(|(a, b)| (1..k).contains(&a.abs_diff(b)));
+    // No group × dimension or unit × dimension cell is published in both rounds with an n
+    // 1 to k − 1 apart.
+    for (g2, g1) in round2.groups.iter().zip(&round1.groups) {
+        for (d2, d1) in g2.dimensions.iter().zip(&g1.dimensions) {
+            assert!(!close(d2.n, d1.n), "{} {}", g2.role, d2.id);
+        }
+    }
+    for u2 in &round2.units {
+        let u1 = round1.units.iter().find(|u| u.department == u2.department && u.role == u2.role).unwrap();
+        for (d2, d1) in u2.dimensions.iter().zip(&u1.dimensions) {
+            assert!(!close(d2.n, d1.n), "{} {:?} {}", u2.department, u2.role, d2.id);
+        }
+    }
+    // The late respondent's group publishes none of its (changed) scores.
+    let f2 = round2.groups.iter().find(|g| g.role == "frontline").unwrap();
+    assert!(f2.dimensions.iter().all(|d| d.score.is_none()));
+    assert!(round2.suppression.secondary > 0);
+    // Without the audit, `compare` withholds every change whose n moved by 1.
+    let unaudited = assess(&m, &read(&m, &second), &options(&["department"])).unwrap();
+    let rounds = compare_rounds(&unaudited, &round1).unwrap();
+    let front_changes: Vec<_> = rounds.changes.iter().filter(|c| c.group.as_deref() == Some("frontline")).collect();
+    assert!(!front_changes.is_empty());
+    assert!(front_changes.iter().all(|c| c.withheld && c.change.is_none() && c.ci.is_none() && c.p.is_none()));
+    // And the items of the re-issue, audited against the first round's.
+    let items1 = item_analysis(&m, &read(&m, &first), &items_options(true)).unwrap();
+    let mut io = items_options(true);
+    io.audit_against = vec![items1.clone()];
+    let items2 = item_analysis(&m, &read(&m, &second), &io).unwrap();
+    let sections = |a: &ItemAnalysis| -> Vec<(String, String, Option<usize>, usize)> {
+        let mut v: Vec<_> = a.items.iter().map(|s| (String::new(), s.item.clone(), s.n, s.n_asked)).collect();
+        for r in a.by_role.iter().flatten() {
+            v.extend(r.items.iter().map(|s| (r.role.clone(), s.item.clone(), s.n, s.n_asked)));
+        }
+        v
+    };
+    let before = sections(&items1);
+    for (role, item, n, asked) in sections(&items2) {
+        let Some(b) = before.iter().find(|b| b.0 == role && b.1 == item) else { continue };
+        if n.is_some() && b.2.is_some() {
+            assert!(!close(n, b.2) && !(1..k).contains(&asked.abs_diff(b.3)), "{role} {item}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Counts that say what they mean.
+
+#[test]
+fn cells_nobody_was_asked_are_not_counted_as_suppressed() {
+    let m = model();
+    // Every role a group of at least 10: nothing is under k. Politicians are not asked D10,
+    // partners not asked 8 of the 10 dimensions.
+    let people = people(&m, &counts(&m, [10, 10, 12, 20, 10]), 4);
+    let a = assess(&m, &read(&m, &people), &options(&[])).unwrap();
+    let not_asked = a.groups.iter().flat_map(|g| &g.dimensions).filter(|d| d.n.is_none()).count();
+    assert!(not_asked >= 9, "{not_asked}");
+    // Homogeneous cells (all alike) would be primary; with random answers none is.
+    let alike = a.groups.iter().flat_map(|g| &g.dimensions).filter(|d| d.n.is_some() && d.score.is_none()).count();
+    assert_eq!(a.suppression.primary, alike);
 }
