@@ -114,6 +114,7 @@ def item_analysis(
     min_group_size: int = 5,
     allow_small_groups: bool = False,
     by_role: bool = False,
+    min_dispersion_n: int = 10,
     ignore_columns: Union[str, Sequence[str]] = (),
     encoding: Optional[str] = None,
     decimal: Optional[str] = None,
@@ -125,12 +126,14 @@ def item_analysis(
     item-rest r, alpha if deleted; per dimension: alpha, standardised alpha, average r, omega
     total. Reverse-keyed items are reversed first; an item's figures use the respondents asked
     it. Anonymity as in `assess`: no figure rests on fewer than `min_group_size` (k)
-    respondents, and `by_role=True` adds only role groups of at least k.
+    respondents, and `by_role=True` adds only role groups of at least k. SDs, item-rest r,
+    alpha and omega need `min_dispersion_n` answers, and the whole and the role tables are
+    audited together so that no group under k can be derived from them (docs/disclosure.md).
     """
     model = default_model() if model is None else _args.instance(
         "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
     opts = (_args.count("min_group_size", min_group_size), _args.flag("allow_small_groups", allow_small_groups),
-            _args.flag("by_role", by_role))
+            _args.flag("by_role", by_role), _args.count("min_dispersion_n", min_dispersion_n))
     ignore = _args.text_list("ignore_columns", ignore_columns)
     if isinstance(responses, np.ndarray):
         inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, ITEMS_SINK)

@@ -158,6 +158,7 @@ def items_csv(
     min_group_size: int,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: int,
     sheet: Optional[str] = ...,
 ) -> _ItemAnalysis: ...
 def items_matrix(
@@ -170,6 +171,7 @@ def items_matrix(
     min_group_size: int,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: int,
 ) -> _ItemAnalysis: ...
 def items_long(
     model: _Model,
@@ -181,6 +183,7 @@ def items_long(
     min_group_size: int,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: int,
 ) -> _ItemAnalysis: ...
 def _model_bundled(id: str) -> _Model: ...
 def _model_resolve(spec: str) -> _Model: ...

@@ -89,11 +89,12 @@ impl PyItemAnalysis {
     }
 }
 
-fn options(min_group_size: usize, allow_small_groups: bool, by_role: bool) -> ItemOptions {
+fn options(min_group_size: usize, allow_small_groups: bool, by_role: bool, min_dispersion_n: usize) -> ItemOptions {
     let mut o = ItemOptions::default();
     o.min_group_size = min_group_size;
     o.allow_small_groups = allow_small_groups;
     o.by_role = by_role;
+    o.min_dispersion_n = min_dispersion_n;
     o
 }
 
@@ -107,7 +108,7 @@ fn analyse(
 
 /// Item analysis of wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role, sheet=None))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role, min_dispersion_n, sheet=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_csv(
     py: Python<'_>,
@@ -118,9 +119,10 @@ pub fn items_csv(
     min_group_size: usize,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: usize,
     sheet: Option<String>,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
     let model = model.inner.clone();
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
@@ -138,7 +140,7 @@ pub fn items_csv(
 
 /// Item analysis of an int64 matrix (respondents × `items`), read in place.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_matrix(
     py: Python<'_>,
@@ -151,8 +153,9 @@ pub fn items_matrix(
     min_group_size: usize,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: usize,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
     if !values.is_c_contiguous() {
         return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
     }
@@ -165,7 +168,7 @@ pub fn items_matrix(
 
 /// Item analysis of long columns (one entry per answer).
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_long(
     py: Python<'_>,
@@ -178,8 +181,9 @@ pub fn items_long(
     min_group_size: usize,
     allow_small_groups: bool,
     by_role: bool,
+    min_dispersion_n: usize,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
     let result = py.detach(|| {
