@@ -119,7 +119,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
 
 #[cfg(feature = "xlsx")]
 fn xlsx_bytes(plan: &transform_model::plan::Plan, lang: Lang) -> Result<Vec<u8>, String> {
-    transform_model::plan::xlsx::to_xlsx(plan, lang).map_err(|e| e.to_string())
+    transform_model::export::to_xlsx(&transform_model::export::plan_table(plan, lang)).map_err(|e| e.to_string())
 }
 
 /// A build without the `xlsx` feature refuses the workbook format with the reason.
