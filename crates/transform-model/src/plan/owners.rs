@@ -12,9 +12,6 @@ pub(crate) struct Owners<'a> {
     portfolio: Option<&'a Portfolio>,
     /// Owners by the name as written in the organisation.
     exact: HashMap<&'a str, Owner>,
-    /// Departments that lead levers in turn: most missions owned first, then by name; the
-    /// central department is not in the rota.
-    rota: Vec<String>,
 }
 
 fn full(d: &Department) -> Owner {
@@ -30,7 +27,7 @@ impl<'a> Owners<'a> {
     pub fn new(portfolio: Option<&'a Portfolio>) -> Self {
         let org = portfolio.and_then(|p| p.organisation.as_ref());
         let exact = org.map(|o| o.departments.iter().map(|d| (d.name.as_str(), full(d))).collect()).unwrap_or_default();
-        Owners { portfolio, exact, rota: rota(portfolio) }
+        Owners { portfolio, exact }
     }
 
     /// The owner of work in department `name`; cross-cutting work (`None`) goes to the
@@ -48,15 +45,6 @@ impl<'a> Owners<'a> {
         })
     }
 
-    /// The lead department of the `k`-th non-central lever: the rota in turn; without a
-    /// rota, the central owner.
-    pub fn lead(&self, k: usize) -> Option<Owner> {
-        match self.rota.len() {
-            0 => self.of(None),
-            n => self.of(Some(&self.rota[k % n])),
-        }
-    }
-
     /// The councils heard when `department`'s services change.
     pub fn hearings(&self, department: &str) -> Vec<String> {
         let org = self.portfolio.and_then(|p| p.organisation.as_ref());
@@ -64,26 +52,48 @@ impl<'a> Owners<'a> {
     }
 }
 
-/// The organisation's departments (not the central one) by missions owned, most first,
-/// then by name.
-fn rota(p: Option<&Portfolio>) -> Vec<String> {
-    let Some(p) = p else { return vec![] };
-    let Some(org) = &p.organisation else { return vec![] };
-    let central = org.central.as_deref().and_then(|c| org.department(c)).map(|d| d.name.as_str());
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in &org.departments {
-        if Some(d.name.as_str()) != central {
-            count.insert(d.name.as_str(), 0);
+/// Who leads the next lever that is not central: the director with the fewest actions so
+/// far (the portfolio's closures, spreads and reviews, and the levers given out), ties by
+/// name; the lever goes to that director's department owning most missions (then by name).
+pub(crate) struct Leads {
+    /// Per director: actions so far and the lead department.
+    directors: BTreeMap<String, (usize, String)>,
+}
+
+impl Leads {
+    /// The directors of the organisation (not the central department's) with the actions
+    /// already owned.
+    pub fn new(p: Option<&Portfolio>, owned: &[Owner]) -> Leads {
+        let mut directors: BTreeMap<String, (usize, String)> = BTreeMap::new();
+        let Some(org) = p.and_then(|p| p.organisation.as_ref()) else { return Leads { directors } };
+        let p = p.expect("an organisation has a portfolio");
+        let central = org.central.as_deref().and_then(|c| org.department(c)).map(|d| d.name.as_str());
+        let mut missions: BTreeMap<&str, usize> = BTreeMap::new();
+        for d in p.missions.iter().flat_map(|m| &m.departments).filter_map(|n| org.department(n)) {
+            *missions.entry(d.name.as_str()).or_default() += 1;
         }
-    }
-    for m in &p.missions {
-        for name in &m.departments {
-            if let Some(d) = org.department(name).filter(|d| Some(d.name.as_str()) != central) {
-                *count.entry(d.name.as_str()).or_default() += 1;
+        let mut best: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+        for d in org.departments.iter().filter(|d| Some(d.name.as_str()) != central) {
+            let m = missions.get(d.name.as_str()).copied().unwrap_or(0);
+            let e = best.entry(d.director.as_str()).or_insert((m, d.name.as_str()));
+            if m > e.0 {
+                *e = (m, d.name.as_str());
             }
         }
+        for (director, (_, dept)) in best {
+            let n = owned.iter().filter(|o| o.director.as_deref() == Some(director)).count();
+            directors.insert(director.to_owned(), (n, dept.to_owned()));
+        }
+        Leads { directors }
     }
-    let mut v: Vec<(&str, usize)> = count.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    v.into_iter().map(|(n, _)| n.to_owned()).collect()
+
+    /// The next lead department (counted as one more action for its director); `None`
+    /// without an organisation.
+    pub fn next(&mut self, extra: usize) -> Option<String> {
+        let (director, _) = self.directors.iter().min_by(|a, b| a.1.0.cmp(&b.1.0).then(a.0.cmp(b.0)))?;
+        let director = director.clone();
+        let e = self.directors.get_mut(&director).expect("present");
+        e.0 += extra;
+        Some(e.1.clone())
+    }
 }

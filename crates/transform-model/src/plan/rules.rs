@@ -24,6 +24,8 @@ pub(crate) enum Reason {
     ElectionYear,
     /// A department's leader hours would be exceeded.
     Capacity { department: String, need: f64, capacity: f64 },
+    /// A department would take more than its even share of its plan hours in a year.
+    EvenShare { department: String, share: f64 },
 }
 
 impl Reason {
@@ -50,6 +52,13 @@ impl Reason {
                 "valgår: ingen lukninger eller store nye starter",
                 "election year: no closures or big new starts",
             ),
+            Reason::EvenShare { department, share } => both(&|l| {
+                format!(
+                    "{department} {} {}",
+                    l.pick("ville overskride sin jævne andel pr. år", "would exceed its even share per year"),
+                    super::fmt::hours(*share, l)
+                )
+            }),
             Reason::Capacity { department, need, capacity } => both(&|l| {
                 format!(
                     "{} {department} ({}) {} {}",
@@ -63,11 +72,13 @@ impl Reason {
     }
 }
 
-/// What is placed so far: each candidate's year, and the hours used per department and year.
+/// What is placed so far: each candidate's year, and the hours used per department and
+/// year; and each department's even share per year.
 pub(crate) struct Board<'a> {
     pub window: &'a Window,
     pub years: Vec<Option<i64>>,
     pub used: BTreeMap<(String, i64), f64>,
+    pub share: BTreeMap<String, f64>,
 }
 
 impl Board<'_> {
@@ -80,6 +91,10 @@ impl Board<'_> {
 pub(crate) trait Rule: Sync {
     /// Whether `c` may take `year` given what is placed.
     fn admits(&self, c: &Candidate, year: i64, board: &Board<'_>) -> Result<(), Reason>;
+    /// A preference, dropped when no year meets it (levelling), rather than a limit.
+    fn soft(&self) -> bool {
+        false
+    }
 }
 
 /// 0. Nothing closed, statutory, shared infrastructure or too young is closed.
@@ -95,6 +110,9 @@ struct FundedByAdoptedBudget;
 struct NoBigStepInElectionYear;
 /// 5. Each department within its leader hours every year its actions touch.
 struct WithinCapacity;
+/// 6. (Levelling, a preference) each department within its even share: the hours the
+///    chain asks of it over the plan ÷ the plan years without an election.
+struct EvenShare;
 
 /// The rules, in the order a refusal is reported.
 pub(crate) const RULES: &[&dyn Rule] = &[
@@ -104,6 +122,7 @@ pub(crate) const RULES: &[&dyn Rule] = &[
     &FundedByAdoptedBudget,
     &NoBigStepInElectionYear,
     &WithinCapacity,
+    &EvenShare,
 ];
 
 impl Rule for NotRefused {
@@ -164,6 +183,37 @@ impl Rule for WithinCapacity {
         }
         Ok(())
     }
+}
+
+impl Rule for EvenShare {
+    fn admits(&self, c: &Candidate, year: i64, b: &Board<'_>) -> Result<(), Reason> {
+        if c.fixed.is_some() {
+            return Ok(());
+        }
+        for (department, y, need) in needs(c, year) {
+            let share = b.share.get(&department).copied().unwrap_or(f64::INFINITY);
+            if b.used(&department, y) + need > share {
+                return Err(Reason::EvenShare { department, share });
+            }
+        }
+        Ok(())
+    }
+    fn soft(&self) -> bool {
+        true
+    }
+}
+
+/// Each department's even share per year: all the hours its candidates ask ÷ the plan
+/// years without an election, rounded up to whole hours.
+pub(crate) fn even_shares(candidates: &[Candidate], w: &Window) -> BTreeMap<String, f64> {
+    let open = (w.years - w.elections_in_window().len() as i64).max(1) as f64;
+    let mut total: BTreeMap<String, f64> = BTreeMap::new();
+    for c in candidates.iter().filter(|c| c.refused.is_none()) {
+        for p in &c.parts {
+            *total.entry(p.action.capacity_department().to_owned()).or_default() += p.action.hours;
+        }
+    }
+    total.into_iter().map(|(d, h)| (d, (h / open).ceil())).collect()
 }
 
 /// Hours the candidate needs per (department, year) when placed in `year`.

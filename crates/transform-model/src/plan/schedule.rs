@@ -1,13 +1,14 @@
 //! Placing candidates on the calendar (the rule of docs/plan.md): greedy, in the chain's
 //! order, each candidate at the earliest year every rule of [`super::rules::RULES`]
-//! admits; calendar actions at their one fixed year. What finds no year is deferred with
+//! admits — and, when no year meets the soft (levelling) rules, the earliest year the
+//! hard ones admit; calendar actions at their one fixed year. What finds no year is deferred with
 //! the reasons. Then each placed action gets its year-dependent parts: money, milestones,
 //! gate, decision dates.
 
 use std::collections::BTreeMap;
 
 use super::chain::{Candidate, Chain, Part};
-use super::rules::{Board, RULES, Reason, needs};
+use super::rules::{Board, RULES, Reason, even_shares, needs};
 use super::types::{Action, Decision, Gate, Milestone};
 use super::window::Window;
 use crate::localized::{Lang, Localized};
@@ -50,13 +51,16 @@ fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
         None => (c.earliest.max(w.start)..=w.end).collect(),
     };
     let mut reasons: Vec<Reason> = Vec::new();
-    for &y in &span {
-        match RULES.iter().try_for_each(|r| r.admits(c, y, board)) {
-            Ok(()) => return Ok(y),
-            Err(r) if !reasons.contains(&r) => reasons.push(r),
-            Err(_) => {}
+    for strict in [true, false] {
+        for &y in &span {
+            match RULES.iter().filter(|r| strict || !r.soft()).try_for_each(|r| r.admits(c, y, board)) {
+                Ok(()) => return Ok(y),
+                Err(r) if !reasons.contains(&r) => reasons.push(r),
+                Err(_) => {}
+            }
         }
     }
+    reasons.retain(|r| !matches!(r, Reason::EvenShare { .. }));
     if reasons.is_empty() {
         reasons.push(Reason::OutsideWindow);
     }
@@ -90,7 +94,8 @@ fn dated(part: Part, year: i64, w: &Window) -> Action {
 /// Places every candidate (see the module documentation).
 pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
     let Chain { candidates, missing } = chain;
-    let mut board = Board { window: w, years: vec![None; candidates.len()], used: BTreeMap::new() };
+    let share = even_shares(&candidates, w);
+    let mut board = Board { window: w, years: vec![None; candidates.len()], used: BTreeMap::new(), share };
     let mut main_slot = vec![0usize; candidates.len()];
     let mut actions: Vec<(Action, Vec<usize>, Option<i64>)> = Vec::new();
     let mut deferred = Vec::new();

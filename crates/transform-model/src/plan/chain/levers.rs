@@ -9,7 +9,7 @@ use super::{Candidate, Part, blank, both, gap_because, part, single};
 use crate::localized::Localized;
 use crate::maturity::Recommendation;
 use crate::plan::PlanInputs;
-use crate::plan::owners::Owners;
+use crate::plan::owners::{Leads, Owners};
 use crate::plan::types::{Action, ActionKind};
 use crate::plan::window::Window;
 
@@ -68,11 +68,16 @@ fn start_gate(recs: &[&Recommendation]) -> Localized {
 
 /// One action per lever; a dimension's actions depend on those of the dimensions it
 /// depends on. `base` is the index of the first.
-pub(super) fn levers(inputs: &PlanInputs<'_>, w: &Window, owners: &Owners<'_>, base: usize) -> Vec<Candidate> {
+pub(super) fn levers(
+    inputs: &PlanInputs<'_>,
+    w: &Window,
+    owners: &Owners<'_>,
+    leads: &mut Leads,
+    base: usize,
+) -> Vec<Candidate> {
     let model = inputs.model;
     let mut out: Vec<Candidate> = Vec::new();
     let mut by_dim: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut led = 0;
     for want in wanted(&inputs.assessment.recommendations) {
         let mut deps: Vec<usize> = Vec::new();
         for r in &want.recs {
@@ -92,8 +97,11 @@ pub(super) fn levers(inputs: &PlanInputs<'_>, w: &Window, owners: &Owners<'_>, b
         a.owner = if w.central_levers.iter().any(|c| c == want.lever) {
             owners.of(None)
         } else {
-            led += 1;
-            owners.lead(led - 1)
+            let mobilising = w.mobilising_levers.iter().any(|m| m == want.lever);
+            match leads.next(1 + usize::from(mobilising)) {
+                Some(dept) => owners.of(Some(&dept)),
+                None => owners.of(None),
+            }
         };
         a.because = want.recs.iter().map(|r| gap_because(r)).collect();
         let mut c = Candidate { deps, ..single(a, w.start) };

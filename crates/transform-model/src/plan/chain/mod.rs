@@ -11,8 +11,8 @@ mod politics;
 mod portfolio;
 
 use super::money::MoneyRule;
-use super::owners::Owners;
-use super::types::{Action, ActionKind, Because, BecauseKind};
+use super::owners::{Leads, Owners};
+use super::types::{Action, ActionKind, Because, BecauseKind, Owner};
 use super::window::Window;
 use super::{PlanError, PlanInputs};
 use crate::localized::{Lang, Localized};
@@ -130,11 +130,21 @@ pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, P
     let mut missing = Vec::new();
     match inputs.portfolio {
         Some((p, a)) => {
-            out.extend(portfolio::closures(p, a, w, &owners));
+            let closures = portfolio::closures(p, a, w, &owners);
+            let spreading = portfolio::spreading(p, a, w, &owners);
+            let reviews = portfolio::reviews(p, a, w, &owners);
+            let owned: Vec<Owner> = [&closures, &spreading, &reviews]
+                .into_iter()
+                .flatten()
+                .filter(|c| c.refused.is_none())
+                .flat_map(|c| c.parts.iter().filter_map(|p| p.action.owner.clone()))
+                .collect();
+            let mut leads = Leads::new(Some(p), &owned);
+            out.extend(closures);
             let base = out.len();
-            out.extend(levers::levers(inputs, w, &owners, base));
-            out.extend(portfolio::spreading(p, a, w, &owners));
-            out.extend(portfolio::reviews(p, a, w, &owners));
+            out.extend(levers::levers(inputs, w, &owners, &mut leads, base));
+            out.extend(spreading);
+            out.extend(reviews);
             let base = out.len();
             let (fill, served) = missions::fill_missions(p, a, w, &owners, base);
             out.extend(fill);
@@ -154,7 +164,7 @@ pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, P
         }
         None => {
             let base = out.len();
-            out.extend(levers::levers(inputs, w, &owners, base));
+            out.extend(levers::levers(inputs, w, &owners, &mut Leads::new(None, &[]), base));
             missing.push(Localized::da_en(
                 "Ingen portefølje: ingen lukninger, udbredelser, missioner eller ingredienser i planen",
                 "No portfolio: no closures, spreading, missions or ingredients in the plan",
