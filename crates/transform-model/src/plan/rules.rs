@@ -111,7 +111,8 @@ struct NoBigStepInElectionYear;
 /// 5. Each department within its leader hours every year its actions touch.
 struct WithinCapacity;
 /// 6. (Levelling, a preference) each department within its even share: the hours the
-///    chain asks of it over the plan ÷ the plan years without an election.
+///    chain asks of it over the plan ÷ the plan years without an election. Calendar
+///    actions and work that others build on are not levelled: they go as early as they can.
 struct EvenShare;
 
 /// The rules, in the order a refusal is reported.
@@ -187,7 +188,7 @@ impl Rule for WithinCapacity {
 
 impl Rule for EvenShare {
     fn admits(&self, c: &Candidate, year: i64, b: &Board<'_>) -> Result<(), Reason> {
-        if c.fixed.is_some() {
+        if c.fixed.is_some() || c.depended_on {
             return Ok(());
         }
         for (department, y, need) in needs(c, year) {
@@ -204,16 +205,19 @@ impl Rule for EvenShare {
 }
 
 /// Each department's even share per year: all the hours its candidates ask ÷ the plan
-/// years without an election, rounded up to whole hours.
+/// years without an election, rounded up to whole hours — and at least the largest piece
+/// of work one candidate asks of it in one year.
 pub(crate) fn even_shares(candidates: &[Candidate], w: &Window) -> BTreeMap<String, f64> {
     let open = (w.years - w.elections_in_window().len() as i64).max(1) as f64;
-    let mut total: BTreeMap<String, f64> = BTreeMap::new();
+    let mut total: BTreeMap<String, (f64, f64)> = BTreeMap::new();
     for c in candidates.iter().filter(|c| c.refused.is_none()) {
-        for p in &c.parts {
-            *total.entry(p.action.capacity_department().to_owned()).or_default() += p.action.hours;
+        for (d, _, need) in needs(c, 0) {
+            let e = total.entry(d).or_default();
+            e.0 += need;
+            e.1 = e.1.max(need);
         }
     }
-    total.into_iter().map(|(d, h)| (d, (h / open).ceil())).collect()
+    total.into_iter().map(|(d, (h, largest))| (d, (h / open).ceil().max(largest))).collect()
 }
 
 /// Hours the candidate needs per (department, year) when placed in `year`.

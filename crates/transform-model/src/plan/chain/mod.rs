@@ -69,6 +69,8 @@ pub(crate) struct Candidate {
     pub funded: bool,
     /// Refused before scheduling (mandatory, shared infrastructure, closed), with the reason.
     pub refused: Option<Localized>,
+    /// Other candidates depend on it: placed as early as it can be, not levelled.
+    pub depended_on: bool,
 }
 
 pub(crate) struct Chain {
@@ -118,7 +120,7 @@ pub(crate) fn single(action: Action, earliest: i64) -> Candidate {
 
 /// A candidate of several actions; the first is the main one.
 pub(crate) fn group(parts: Vec<Part>, earliest: i64) -> Candidate {
-    Candidate { parts, main: 0, deps: vec![], fixed: None, earliest, funded: false, refused: None }
+    Candidate { parts, main: 0, deps: vec![], fixed: None, earliest, funded: false, refused: None, depended_on: false }
 }
 
 /// All candidates in placement order: calendar, closures, levers, spreading, reviews,
@@ -180,6 +182,9 @@ pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, P
             "Ingen dimension ligger under målet: ingen greb fra målingen",
             "No dimension is below its target: no levers from the assessment",
         ));
+    }
+    for d in out.iter().flat_map(|c| c.deps.clone()).collect::<Vec<_>>() {
+        out[d].depended_on = true;
     }
     Ok(Chain { candidates: out, missing })
 }
