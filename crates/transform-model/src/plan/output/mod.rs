@@ -84,7 +84,7 @@ pub fn render_short(plan: &Plan, lang: Lang) -> String {
         out.push_str(&format!(
             "{}{}: {} [{} {}]\n",
             p.year,
-            parts::year_mark(plan, p.year, lang),
+            parts::short_mark(plan, p.year, lang),
             list.join(", "),
             hours(total, lang),
             lang.pick("ledertid", "leader time")

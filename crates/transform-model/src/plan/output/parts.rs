@@ -5,7 +5,18 @@ use crate::localized::Lang;
 use crate::plan::fmt::{count, hours, kr, month, number};
 use crate::plan::types::{Action, Money, Phase, Plan};
 
-/// "(valgår)" / "(nyt byråd)" after a year.
+/// "(valgår)" / "(nyt byråd)" after a year, short.
+pub(super) fn short_mark(plan: &Plan, year: i64, lang: Lang) -> &'static str {
+    if plan.elections.contains(&year) {
+        lang.pick(" (valgår)", " (election year)")
+    } else if plan.elections.contains(&(year - 1)) {
+        lang.pick(" (nyt byråd)", " (new council)")
+    } else {
+        ""
+    }
+}
+
+/// "(valgår: …)" / "(1. år for det nye byråd)" after a year.
 pub(super) fn year_mark(plan: &Plan, year: i64, lang: Lang) -> &'static str {
     if plan.elections.contains(&year) {
         lang.pick(
