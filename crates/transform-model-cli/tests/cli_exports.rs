@@ -123,7 +123,7 @@ fn plan_csv_has_one_row_per_action_of_its_json() {
     let actions = plan.actions().count() + plan.deferred.len();
     assert_eq!(table.sections[0].rows.len(), actions);
     assert_eq!(csv.lines().count(), table.rows().count() + 1);
-    assert!(csv.contains("Budgetår i alt") && csv.contains(" kr.)"));
+    assert!(csv.contains("Budgetår i alt") && csv.contains("Merudgift (kr.)"));
 }
 
 #[test]
