@@ -38,18 +38,26 @@ fn term(y: i64) -> Because {
     }
 }
 
+/// A calendar action at its one fixed year, owned centrally.
+fn fixed(
+    owners: &Owners<'_>,
+    refs: &[Because],
+    kind: ActionKind,
+    year: i64,
+    title: Localized,
+    why: Because,
+) -> Candidate {
+    let mut a = blank(kind, title);
+    a.owner = owners.of(None);
+    a.because = std::iter::once(why).chain(refs.iter().cloned()).collect();
+    Candidate { fixed: Some(year), ..single(a, year) }
+}
+
 /// Political anchoring, budget security, re-anchoring and the re-surveys, at fixed years.
 pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    let mut fixed = |kind: ActionKind, year: i64, title: Localized, why: Because, q: Option<u8>| {
-        let mut a = blank(kind, title);
-        a.owner = owners.of(None);
-        a.quarter = q.unwrap_or(a.quarter);
-        a.because = std::iter::once(why).chain(refs.iter().cloned()).collect();
-        out.push(Candidate { fixed: Some(year), ..single(a, year) });
-    };
+    let at = |kind, year, title, why| fixed(owners, refs, kind, year, title, why);
     let last_before = w.elections.iter().copied().filter(|e| *e < w.start).max();
-    fixed(
+    let mut first = at(
         ActionKind::AnchorPolitically,
         w.start,
         Localized::da_en(
@@ -57,10 +65,11 @@ pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec
             "The plan is anchored in the council: vision, missions and planning strategy",
         ),
         term(last_before.unwrap_or(w.start)),
-        Some(1),
     );
+    first.parts[0].action.quarter = 1;
+    let mut out = vec![first];
     for e in w.elections.iter().copied().filter(|e| *e >= w.start && *e <= w.end) {
-        fixed(
+        out.push(at(
             ActionKind::SecureInBudget,
             e,
             both(|l| match l {
@@ -75,10 +84,9 @@ pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec
                 }
             }),
             term(e),
-            None,
-        );
+        ));
         if e < w.end {
-            fixed(
+            out.push(at(
                 ActionKind::ReAnchor,
                 e + 1,
                 Localized::da_en(
@@ -86,9 +94,8 @@ pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec
                     "The new council is inducted into the plan ahead of its first budget",
                 ),
                 term(e),
-                None,
-            );
-            fixed(
+            ));
+            out.push(at(
                 ActionKind::AnchorPolitically,
                 e + 1,
                 Localized::da_en(
@@ -96,35 +103,32 @@ pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec
                     "The new council's vision and planning strategy anchor the plan",
                 ),
                 term(e),
-                None,
-            );
+            ));
         }
     }
-    let mut y = w.start + w.remeasure_every;
-    while y <= w.end {
-        fixed(
-            ActionKind::Remeasure,
-            y,
-            Localized::da_en(
-                "Ny modenhedsmåling sammen med trivselsmålingen; fremskridt mod baseline",
-                "New maturity survey alongside the well-being survey; progress against the baseline",
-            ),
-            Because {
-                kind: BecauseKind::LearningLoop,
-                reference: refs[0].reference.clone(),
-                value: Some(w.remeasure_every as f64),
-                text: both(|l| {
-                    format!(
-                        "{} {} {}",
-                        l.pick("læringsløkken (greb 2): måling hvert", "the learning loop (lever 2): a survey every"),
-                        w.remeasure_every,
-                        l.pick("år; missionernes indikatorer følges årligt", "years; the missions' indicators yearly")
-                    )
-                }),
-            },
-            None,
-        );
-        y += w.remeasure_every;
-    }
+    out.extend(remeasures(w, owners, refs));
     out
+}
+
+/// The re-surveys of the learning loop, every `remeasure_every` years after the start.
+fn remeasures(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
+    let why = Because {
+        kind: BecauseKind::LearningLoop,
+        reference: refs[0].reference.clone(),
+        value: Some(w.remeasure_every as f64),
+        text: both(|l| {
+            format!(
+                "{} {} {}",
+                l.pick("læringsløkken (greb 2): måling hvert", "the learning loop (lever 2): a survey every"),
+                w.remeasure_every,
+                l.pick("år; missionernes indikatorer følges årligt", "years; the missions' indicators yearly")
+            )
+        }),
+    };
+    let title = Localized::da_en(
+        "Ny modenhedsmåling sammen med trivselsmålingen; fremskridt mod baseline",
+        "New maturity survey alongside the well-being survey; progress against the baseline",
+    );
+    let years = (1..).map(|k| w.start + k * w.remeasure_every).take_while(|y| *y <= w.end);
+    years.map(|y| fixed(owners, refs, ActionKind::Remeasure, y, title.clone(), why.clone())).collect()
 }

@@ -69,10 +69,20 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
     out.push_str(&table(&h, &rows));
     if !plan.deferred.is_empty() {
         out.push_str(&format!("\n## {}\n\n", lang.pick("Udskudt", "Deferred")));
-        for a in &plan.deferred {
-            let reason = a.reason.as_ref().map(|r| r.get(lang)).unwrap_or("");
-            out.push_str(&format!("- {}: {} ({})\n", cell(a.title.get(lang)), reason, a.id));
-        }
+        let head: Vec<String> =
+            [lang.pick("Handling", "Action"), lang.pick("Begrundelse", "Reason"), lang.pick("Bilag", "Appendix")]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        let rows: Vec<Vec<String>> = plan
+            .deferred
+            .iter()
+            .map(|a| {
+                let reason = a.reason.as_ref().map(|r| r.get(lang)).unwrap_or("");
+                vec![a.title.get(lang).to_owned(), reason.to_owned(), a.id.clone()]
+            })
+            .collect();
+        out.push_str(&table(&head, &rows));
     }
     if !plan.missing.is_empty() {
         out.push_str(&format!("\n## {}\n\n", lang.pick("Mangler", "Missing")));

@@ -106,17 +106,17 @@ pub(super) fn action_line(a: &Action, lang: Lang) -> Line {
         details.push(m);
     }
     if let Some(d) = &a.decision {
-        let who = d.committee.clone().unwrap_or_else(|| lang.pick("udvalget", "the committee").to_owned());
-        let mut t = format!(
-            "{} {who}, {} {}: {}",
-            lang.pick("Besluttes i", "Decided in"),
-            month(d.month, lang),
-            d.year,
-            d.question.get(lang)
-        );
-        if !d.hearings.is_empty() {
-            t.push_str(&format!(" {} {}", lang.pick("Høres:", "Heard:"), d.hearings.join(", ")));
-        }
+        let when = format!("{} {}", month(d.month, lang), d.year);
+        let t = if a.kind == crate::plan::ActionKind::Med {
+            format!("{} {when}: {}", lang.pick("Høres i", "Heard in"), d.hearings.join(", "))
+        } else {
+            let who = d.committee.clone().unwrap_or_else(|| lang.pick("udvalget", "the committee").to_owned());
+            let mut t = format!("{} {who}, {when}: {}", lang.pick("Besluttes i", "Decided in"), d.question.get(lang));
+            if !d.hearings.is_empty() {
+                t.push_str(&format!(" {} {}.", lang.pick("Forinden høres", "Heard first:"), d.hearings.join(", ")));
+            }
+            t
+        };
         details.push(t);
     }
     if let Some(g) = &a.gate {
@@ -157,13 +157,11 @@ pub(super) fn economy_rows(plan: &Plan, lang: Lang) -> (Vec<String>, Vec<Vec<Str
             if !e.not_costed.is_empty() {
                 let n = e.not_costed.len();
                 net = format!(
-                    "{net} ({} {}, {} {})",
+                    "{net} ({} {} {})",
                     count(n, lang.pick("handling", "action"), lang.pick("handlinger", "actions")),
                     lang.pick("ikke opgjort; kendt merudgift", "not costed; known new money"),
                     kr(Some(e.known_new_kr), lang),
-                    lang.pick("", "")
-                )
-                .replace(" )", ")");
+                );
             }
             let overslag: Vec<String> =
                 e.overslag.iter().map(|o| format!("{}: {}", o.budget_year, kr(o.net_kr, lang))).collect();
