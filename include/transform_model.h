@@ -355,6 +355,52 @@ typedef struct {
 } tm_plan_action;
 
 /*
+ The plan's money in one budget year (drift, kroner; anlæg apart). An amount that is not
+ opgjort (the portfolio lacks a figure) is NaN, never 0; `complete` is 1 when every
+ amount of the year is known. Widest fields first; `reserved` is 0.
+ */
+typedef struct {
+  double already_budgeted_kr;
+  /*
+   Merudgift.
+   */
+  double new_kr;
+  /*
+   Mindreudgift.
+   */
+  double savings_kr;
+  /*
+   new − savings.
+   */
+  double net_kr;
+  /*
+   Net summed from the first plan year.
+   */
+  double cumulative_net_kr;
+  /*
+   Net on the anlæg account.
+   */
+  double anlaeg_kr;
+  /*
+   The known part of `new_kr`.
+   */
+  double known_new_kr;
+  /*
+   Net of the three overslagsår as this budget sees them.
+   */
+  double overslag_kr[3];
+  int32_t budget_year;
+  /*
+   1 when no amount of the year is missing.
+   */
+  uint8_t complete;
+  /*
+   Always 0.
+   */
+  uint8_t reserved[3];
+} tm_plan_economy;
+
+/*
  Options of a portfolio analysis; start from `tm_portfolio_options_default()`.
  */
 typedef struct {
@@ -742,6 +788,16 @@ size_t tm_plan_deferred_count(const tm_plan *p);
  Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
  */
 tm_status tm_plan_get_action(const tm_plan *p, size_t phase, size_t index, tm_plan_action *out);
+
+/*
+ Number of budget years in the plan's economy (0 for NULL).
+ */
+size_t tm_plan_economy_count(const tm_plan *p);
+
+/*
+ Budget year `index` of the plan's economy (`tm_plan_economy` is the struct it fills).
+ */
+tm_status tm_plan_get_economy(const tm_plan *p, size_t index, tm_plan_economy *out);
 
 /*
  Releases a plan (`NULL` is ignored).

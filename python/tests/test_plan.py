@@ -65,3 +65,41 @@ def test_bad_options_name_the_field(kwargs, option):
     with pytest.raises(tm.OptionError) as e:
         tm.plan(a, p, **args)
     assert e.value.option == option
+
+
+def test_economy_calendar_and_load_frames_carry_the_json_figures():
+    a, p, c = _sample()
+    plan = tm.plan(a, p, c, start_year=2026)
+    data = plan.to_dict()
+    eco = plan.economy
+    assert eco["budget_year"].tolist() == [2026, 2027, 2028, 2029, 2030]
+    for row, e in zip(eco.to_dict("records"), data["economy"]):
+        for k in ("new_kr", "savings_kr", "net_kr", "cumulative_net_kr"):
+            assert (row[k] == e[k]) or (e[k] is None and row[k] != row[k]), k
+        if e["net_kr"] is not None:
+            assert abs(row["net_kr"] - (row["new_kr"] - row["savings_kr"])) < 1e-6
+        assert row["overslag_1_kr"] == e["overslag"][0]["net_kr"] or e["overslag"][0]["net_kr"] is None
+    cal = plan.calendar
+    for y in range(2026, 2031):
+        kinds = set(cal[cal["year"] == y]["kind"])
+        assert {"budget_strategy", "first_reading", "hearing_period", "adoption", "budget_follow_up"} <= kinds
+    assert set(cal[cal["kind"] == "med_hearing"]["month"]) == {9}
+    load = plan.load
+    deps = load[load["level"] == "department"]
+    assert (deps["hours"] <= deps["capacity"]).all()
+    assert deps["actions"].sum() == len(plan.actions)
+
+
+def test_budget_options_move_the_calendar_and_are_checked():
+    a, p, c = _sample()
+    plan = tm.plan(a, p, start_year=2026, budget_months={"first_reading": 10, "hearing": 10, "adoption": 11},
+                   department_capacity={"Børn og Unge": 900}, phase_out_quarters=0)
+    cal = plan.calendar
+    assert set(cal[cal["kind"] == "adoption"]["month"]) == {11}
+    assert plan.to_dict()["capacity"]["per_department"]["Børn og Unge"] == 900
+    with pytest.raises(tm.OptionError) as e:
+        tm.plan(a, p, start_year=2026, department_capacity={"Havnevæsen": 100})
+    assert e.value.option == "department_capacity[Havnevæsen]"
+    with pytest.raises(tm.OptionError) as e:
+        tm.plan(a, p, start_year=2026, budget_months={"adoption": 13})
+    assert e.value.option == "budget_months.adoption"

@@ -17,15 +17,51 @@ ACTIONS = Spec(
     Column("year", "int", "plan year"),
     Column("quarter", "int", "quarter 1–4"),
     Column("id", "str", "action id (A01, …)"),
-    Column("kind", "str", "lever, start, close, spread, fill_mission, adopt_ingredient, remeasure, "
-           "anchor_politically, secure_in_budget, re_anchor or med"),
+    Column("kind", "str", "lever, start, close, decide_closure, spread, fill_mission, adopt_ingredient, "
+           "review, mobilise, remeasure, anchor_politically, secure_in_budget, re_anchor or med"),
     Column("title", "str", "what is done, in the chosen language"),
     Column("owner", "str", "owning department, or None when to be decided"),
     Column("hours", "float", "leader hours"),
-    Column("cost_kr", "float", "cost in kroner (NaN when none is known)"),
+    Column("cost_kr", "float", "new money a full year in kroner (NaN when not costed)"),
     Column("budget_year", "Int64", "the budget that decides the cost"),
     Column("savings_from", "Int64", "first year of savings"),
     Column("depends_on", "list", "actions done in an earlier year first"),
+    Column("gate_year", "Int64", "year of the stop/go decision of an experiment"),
+    Column("decision_month", "Int64", "month of the meeting that decides or hears it"),
+)
+ECONOMY = Spec(
+    "One row per budget year of the plan: drift in kroner (NaN = ikke opgjort, never 0), anlæg apart.",
+    Column("budget_year", "int", "the budget year (adopted the October before)"),
+    Column("already_budgeted_kr", "float", "already in the running budget"),
+    Column("new_kr", "float", "merudgift"),
+    Column("savings_kr", "float", "mindreudgift"),
+    Column("net_kr", "float", "new − savings"),
+    Column("cumulative_net_kr", "float", "net summed from the first plan year"),
+    Column("anlaeg_kr", "float", "net on the anlæg account"),
+    Column("known_new_kr", "float", "the part of new_kr that is known"),
+    Column("not_costed", "list", "actions whose amount is not opgjort"),
+    Column("overslag_1_kr", "float", "net of the first overslagsår as this budget sees it"),
+    Column("overslag_2_kr", "float", "net of the second overslagsår"),
+    Column("overslag_3_kr", "float", "net of the third overslagsår"),
+)
+CALENDAR = Spec(
+    "The årshjul: one row per event of each plan year, with the plan's actions on it.",
+    Column("year", "int", "year"),
+    Column("month", "int", "month 1–12"),
+    Column("kind", "str", "budget_strategy, accounts, economy_agreement, accounts_approved, budget_seminar, "
+           "first_reading, hearing_period, med_hearing, council_hearing, adoption, budget_follow_up, election, "
+           "constitution or planning_strategy"),
+    Column("text", "str", "the event, in the chosen language"),
+    Column("actions", "list", "actions taken up at the event"),
+)
+LOAD = Spec(
+    "Leader hours and actions per year per department (level 'department') and per owner ('owner').",
+    Column("level", "str", "department or owner"),
+    Column("year", "int", "year"),
+    Column("name", "str", "the department, or the owner (director)"),
+    Column("hours", "float", "leader hours planned"),
+    Column("actions", "int", "actions planned"),
+    Column("capacity", "float", "leader hours available"),
 )
 DEFERRED = Spec(
     "Actions that did not fit, with the reason.",
@@ -39,11 +75,22 @@ def _row(year: int, a: Dict[str, Any], lang: str) -> Dict[str, Any]:
     owner = a["owner"]["department"] if a["owner"] else None
     return {"year": year, "quarter": a["quarter"], "id": a["id"], "kind": a["kind"], "title": a["title"][lang],
             "owner": owner, "hours": a["hours"], "cost_kr": a["cost_kr"], "budget_year": a["budget_year"],
-            "savings_from": a["savings_from"], "depends_on": list(a["depends_on"])}
+            "savings_from": a["savings_from"], "depends_on": list(a["depends_on"]),
+            "gate_year": (a.get("gate") or {}).get("year"), "decision_month": (a.get("decision") or {}).get("month")}
+
+
+def _economy_row(e: Dict[str, Any]) -> Dict[str, Any]:
+    row = {k: e[k] for k in ("budget_year", "already_budgeted_kr", "new_kr", "savings_kr", "net_kr",
+                             "cumulative_net_kr", "anlaeg_kr", "known_new_kr")}
+    row["not_costed"] = list(e["not_costed"])
+    for k, o in enumerate(e["overslag"], start=1):
+        row[f"overslag_{k}_kr"] = o["net_kr"]
+    return row
 
 
 class Plan:
-    """A plan: `phases` (year by year), `deferred`, `missing` and a summary."""
+    """A plan: `actions` (year by year), `economy`, `calendar`, `load`, `deferred`, `missing`
+    and a summary."""
 
     __slots__ = ("_json", "_data", "_lang")
 
@@ -88,6 +135,25 @@ class Plan:
                  "reason": (a.get("reason") or {}).get(self._lang, "")} for a in self._data["deferred"]]
         return DEFERRED.from_rows(rows)
 
+    @property
+    @ECONOMY.documents
+    def economy(self) -> Any:
+        return ECONOMY.from_rows([_economy_row(e) for e in self._data["economy"]])
+
+    @property
+    @CALENDAR.documents
+    def calendar(self) -> Any:
+        rows = [{"year": e["year"], "month": e["month"], "kind": e["kind"], "text": e["text"][self._lang],
+                 "actions": list(e["actions"])} for e in self._data["calendar"]]
+        return CALENDAR.from_rows(rows)
+
+    @property
+    @LOAD.documents
+    def load(self) -> Any:
+        rows = [{"level": level, **r} for level, key in (("department", "per_department"), ("owner", "per_owner"))
+                for r in self._data["load"][key]]
+        return LOAD.from_rows(rows)
+
     def timeline_svg(self) -> str:
         """The core's timeline: years as columns, election years hatched and labelled, the
         planned leader hours per year against the capacity."""
@@ -108,11 +174,15 @@ class Plan:
 
 def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog: Optional[Catalog] = None,
          start_year: Optional[int] = None, years: int = 5, capacity_hours: Optional[float] = None,
-         elections: Optional[Sequence[int]] = None, lang: str = "da") -> Plan:
+         elections: Optional[Sequence[int]] = None, lang: str = "da",
+         department_capacity: Optional[Dict[str, float]] = None, budget_months: Optional[Dict[str, int]] = None,
+         phase_out_quarters: int = 1) -> Plan:
     """The five-year plan from an assessment, and optionally a portfolio and a catalog.
 
     The start year comes from `start_year` or the portfolio's `year`, never the clock.
-    Texts of the frames are in `lang` ("da" or "en"); the JSON carries both.
+    `department_capacity` gives named departments their leader hours; `budget_months` moves
+    months of the årshjul (e.g. {"adoption": 11}). Texts of the frames are in `lang` ("da" or
+    "en"); the JSON carries both.
     """
     if lang not in ("da", "en"):
         raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
@@ -121,5 +191,7 @@ def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog:
         portfolio._inner if portfolio is not None else None,
         catalog._inner if catalog is not None else None,
         start_year, years, capacity_hours, list(elections) if elections is not None else None,
+        dict(department_capacity) if department_capacity is not None else None,
+        dict(budget_months) if budget_months is not None else None, phase_out_quarters,
     )
     return Plan(text, lang)

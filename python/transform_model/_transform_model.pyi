@@ -206,6 +206,9 @@ def plan_json(
     years: int = 5,
     capacity_hours: Optional[float] = None,
     elections: Optional[List[int]] = None,
+    department_capacity: Optional[Dict[str, float]] = None,
+    budget_months: Optional[Dict[str, int]] = None,
+    phase_out_quarters: int = 1,
 ) -> str: ...
 def sample_responses_csv(model: str = "dtm") -> str: ...
 def export_assessment(assessment: _Assessment, format: str, lang: str, path: Union[str, PathLike[str]]) -> None: ...

@@ -67,6 +67,33 @@ int main(int argc, char **argv) {
   CHECK(tm_plan_get_action(plan, 0, 100000, &act) == TM_STATUS_OUT_OF_RANGE);
   CHECK(tm_plan_action_count(plan, 99) == 0);
   CHECK(tm_plan_deferred_count(plan) == 0);
+
+  /* The economy: one entry per plan year; net = new − savings where known (NaN = not
+   * costed, never 0); the cumulative net sums the nets. */
+  CHECK(tm_plan_economy_count(plan) == 5);
+  double cumulative = 0.0;
+  int known = 1;
+  for (size_t i = 0; i < tm_plan_economy_count(plan); i++) {
+    tm_plan_economy e;
+    CHECK(tm_plan_get_economy(plan, i, &e) == TM_STATUS_OK);
+    CHECK(e.budget_year == 2026 + (int)i && e.reserved[0] == 0);
+    if (e.complete) {
+      CHECK(e.net_kr == e.new_kr - e.savings_kr);
+      CHECK(e.known_new_kr == e.new_kr);
+    } else {
+      CHECK(e.net_kr != e.net_kr);
+    }
+    if (known && e.complete) {
+      cumulative += e.net_kr;
+      CHECK(e.cumulative_net_kr > cumulative - 0.01 && e.cumulative_net_kr < cumulative + 0.01);
+    } else {
+      known = 0;
+    }
+  }
+  tm_plan_economy e;
+  CHECK(tm_plan_get_economy(plan, 5, &e) == TM_STATUS_OUT_OF_RANGE);
+  CHECK(tm_plan_get_economy(NULL, 0, &e) != TM_STATUS_OK);
+  CHECK(tm_plan_economy_count(NULL) == 0);
   tm_plan_free(plan);
 
   /* Assessment only: works, without portfolio and catalog. */

@@ -239,6 +239,77 @@ pub unsafe extern "C" fn tm_plan_get_action(
     })
 }
 
+/// The plan's money in one budget year (drift, kroner; anlæg apart). An amount that is not
+/// opgjort (the portfolio lacks a figure) is NaN, never 0; `complete` is 1 when every
+/// amount of the year is known. Widest fields first; `reserved` is 0.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_plan_economy {
+    pub already_budgeted_kr: f64,
+    /// Merudgift.
+    pub new_kr: f64,
+    /// Mindreudgift.
+    pub savings_kr: f64,
+    /// new − savings.
+    pub net_kr: f64,
+    /// Net summed from the first plan year.
+    pub cumulative_net_kr: f64,
+    /// Net on the anlæg account.
+    pub anlaeg_kr: f64,
+    /// The known part of `new_kr`.
+    pub known_new_kr: f64,
+    /// Net of the three overslagsår as this budget sees them.
+    pub overslag_kr: [f64; 3],
+    pub budget_year: i32,
+    /// 1 when no amount of the year is missing.
+    pub complete: u8,
+    /// Always 0.
+    pub reserved: [u8; 3],
+}
+
+const _: () = assert!(std::mem::size_of::<tm_plan_economy>() == 10 * 8 + 4 + 1 + 3);
+
+/// Number of budget years in the plan's economy (0 for NULL).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_economy_count(p: *const tm_plan) -> usize {
+    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.economy.len()))
+}
+
+/// Budget year `index` of the plan's economy (`tm_plan_economy` is the struct it fills).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_plan_get_economy(p: *const tm_plan, index: usize, out: *mut tm_plan_economy) -> tm_status {
+    guard(|| {
+        let p = unsafe { handle(p, "plan") }?;
+        out_arg(out, "out")?;
+        let e = p
+            .inner
+            .economy
+            .get(index)
+            .ok_or_else(|| Fail::new(TM_STATUS_OUT_OF_RANGE, format!("no budget year {index} in the plan")))?;
+        let nan = |x: Option<f64>| x.unwrap_or(f64::NAN);
+        let mut overslag_kr = [f64::NAN; 3];
+        for (slot, o) in overslag_kr.iter_mut().zip(&e.overslag) {
+            *slot = nan(o.net_kr);
+        }
+        unsafe {
+            *out = tm_plan_economy {
+                already_budgeted_kr: nan(e.already_budgeted_kr),
+                new_kr: nan(e.new_kr),
+                savings_kr: nan(e.savings_kr),
+                net_kr: nan(e.net_kr),
+                cumulative_net_kr: nan(e.cumulative_net_kr),
+                anlaeg_kr: nan(e.anlaeg_kr),
+                known_new_kr: e.known_new_kr,
+                overslag_kr,
+                budget_year: e.budget_year as i32,
+                complete: e.not_costed.is_empty().into(),
+                reserved: [0; 3],
+            }
+        };
+        Ok(())
+    })
+}
+
 /// Releases a plan (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_free(p: *mut tm_plan) {

@@ -89,6 +89,23 @@ namespace TransformModel.Interop
         public byte Reserved0, Reserved1, Reserved2;
     }
 
+    /// <summary>The plan's money in one budget year (tm_plan_economy): NaN = not costed.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativePlanEconomy
+    {
+        public double AlreadyBudgetedKr;
+        public double NewKr;
+        public double SavingsKr;
+        public double NetKr;
+        public double CumulativeNetKr;
+        public double AnlaegKr;
+        public double KnownNewKr;
+        public double Overslag1Kr, Overslag2Kr, Overslag3Kr;
+        public int BudgetYear;
+        public byte Complete;
+        public byte Reserved0, Reserved1, Reserved2;
+    }
+
     [StructLayout(LayoutKind.Sequential)]
     public struct NativePortfolioOptions
     {

@@ -93,6 +93,8 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_plan_action_count(PlanHandle p, UIntPtr phase);
         [DllImport(Lib)] internal static extern UIntPtr tm_plan_deferred_count(PlanHandle p);
         [DllImport(Lib)] internal static extern Status tm_plan_get_action(PlanHandle p, UIntPtr phase, UIntPtr index, out NativePlanAction action);
+        [DllImport(Lib)] internal static extern UIntPtr tm_plan_economy_count(PlanHandle p);
+        [DllImport(Lib)] internal static extern Status tm_plan_get_economy(PlanHandle p, UIntPtr index, out NativePlanEconomy economy);
         [DllImport(Lib)] internal static extern void tm_plan_free(IntPtr p);
 
         // The report and the national benchmark.

@@ -1,8 +1,10 @@
 //! `_plan`: the five-year plan as its JSON (python/transform_model/_plan.py builds the
 //! `Plan` object, frames and SVG from it). Converts and forwards; no rule lives here.
 
+use std::collections::BTreeMap;
+
 use pyo3::prelude::*;
-use transform_model::mission::{AnalysisOptions, PortfolioError};
+use transform_model::mission::{AnalysisOptions, BudgetMonths, PortfolioError};
 use transform_model::plan::{DEFAULT_CAPACITY_HOURS, PlanError, PlanInputs, PlanOptions, plan};
 use transform_model::{AssessError, ModelError};
 
@@ -24,8 +26,16 @@ fn core_error(e: PlanError) -> CoreError {
     }
 }
 
+/// `{"adoption": 11}` as the core's months; an unknown name is the option's error.
+fn months(map: BTreeMap<String, u8>) -> Result<BudgetMonths, CoreError> {
+    let value = serde_json::to_value(map).expect("a map of months serializes");
+    serde_json::from_value(value).map_err(|e| {
+        CoreError::Assess(AssessError::InvalidOption { name: "budget_months".into(), message: e.to_string() })
+    })
+}
+
 #[pyfunction]
-#[pyo3(signature = (model, assessment, portfolio=None, catalog=None, start_year=None, years=5, capacity_hours=None, elections=None))]
+#[pyo3(signature = (model, assessment, portfolio=None, catalog=None, start_year=None, years=5, capacity_hours=None, elections=None, department_capacity=None, budget_months=None, phase_out_quarters=1))]
 #[allow(clippy::too_many_arguments)]
 pub fn plan_json(
     py: Python<'_>,
@@ -37,12 +47,18 @@ pub fn plan_json(
     years: i64,
     capacity_hours: Option<f64>,
     elections: Option<Vec<i64>>,
+    department_capacity: Option<BTreeMap<String, f64>>,
+    budget_months: Option<BTreeMap<String, u8>>,
+    phase_out_quarters: u8,
 ) -> PyResult<String> {
     let mut options = PlanOptions::default();
     options.start_year = start_year;
     options.years = years;
     options.capacity_hours = capacity_hours.unwrap_or(DEFAULT_CAPACITY_HOURS);
     options.elections = elections;
+    options.department_capacity = department_capacity.unwrap_or_default();
+    options.phase_out_quarters = phase_out_quarters;
+    options.budget_months = months(budget_months.unwrap_or_default()).into_py_result(py)?;
     options.validate().map_err(core_error).into_py_result(py)?;
     let (model, assessment) = (model.inner.clone(), &assessment.inner);
     let portfolio = portfolio.map(|p| p.inner.clone());

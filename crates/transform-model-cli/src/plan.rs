@@ -45,6 +45,16 @@ pub struct PlanArgs {
     /// Leader hours per department per year.
     #[arg(long, default_value_t = transform_model::plan::DEFAULT_CAPACITY_HOURS)]
     pub capacity_hours: f64,
+    /// Leader hours of one department, NAME=HOURS (repeatable; over the portfolio's figure).
+    #[arg(long = "department-capacity", value_name = "NAME=HOURS")]
+    pub department_capacity: Vec<String>,
+    /// A month of the budget year, NAME=MONTH (repeatable): strategy, accounts,
+    /// economy_agreement, accounts_approved, seminar, first_reading, hearing, adoption.
+    #[arg(long = "budget-month", value_name = "NAME=MONTH")]
+    pub budget_month: Vec<String>,
+    /// Quarters a closed initiative still costs after the decision (0–4).
+    #[arg(long, default_value_t = 1)]
+    pub phase_out_quarters: u8,
     /// Election years, e.g. 2029,2033 (default: every fourth year from 2025).
     #[arg(long, value_delimiter = ',')]
     pub elections: Option<Vec<i64>>,
@@ -81,6 +91,14 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
     options.years = a.years;
     options.elections = a.elections;
     options.capacity_hours = a.capacity_hours;
+    options.phase_out_quarters = a.phase_out_quarters;
+    for pair in &a.department_capacity {
+        let (name, hours) = split(pair, "--department-capacity")?;
+        let hours =
+            hours.parse().map_err(|_| format!("--department-capacity {pair}: `{hours}` is not a number of hours"))?;
+        options.department_capacity.insert(name.to_owned(), hours);
+    }
+    options.budget_months = budget_months(&a.budget_month)?;
     options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
     let mut analysis_options = AnalysisOptions::default();
@@ -117,9 +135,25 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
     }
 }
 
+/// `NAME=VALUE` → (NAME, VALUE), or an error naming the flag.
+fn split<'a>(pair: &'a str, flag: &str) -> Result<(&'a str, &'a str), String> {
+    pair.split_once('=').map(|(n, v)| (n.trim(), v.trim())).ok_or_else(|| format!("{flag} {pair}: write NAME=VALUE"))
+}
+
+/// `--budget-month NAME=MONTH` pairs as the core's months (checked there).
+fn budget_months(pairs: &[String]) -> Result<transform_model::mission::BudgetMonths, String> {
+    let mut map = serde_json::Map::new();
+    for pair in pairs {
+        let (name, month) = split(pair, "--budget-month")?;
+        let m: u8 = month.parse().map_err(|_| format!("--budget-month {pair}: `{month}` is not a month 1–12"))?;
+        map.insert(name.to_owned(), m.into());
+    }
+    serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| format!("--budget-month: {e}"))
+}
+
 #[cfg(feature = "xlsx")]
 fn xlsx_bytes(plan: &transform_model::plan::Plan, lang: Lang) -> Result<Vec<u8>, String> {
-    transform_model::plan::xlsx::to_xlsx(plan, lang).map_err(|e| e.to_string())
+    transform_model::export::to_xlsx(&transform_model::export::plan_table(plan, lang)).map_err(|e| e.to_string())
 }
 
 /// A build without the `xlsx` feature refuses the workbook format with the reason.
@@ -133,8 +167,8 @@ fn xlsx_bytes(_plan: &transform_model::plan::Plan, _lang: Lang) -> Result<Vec<u8
 fn flag_hint(e: &transform_model::plan::PlanError) -> String {
     match e {
         transform_model::plan::PlanError::InvalidOption { name, .. } => {
-            let base = name.split('[').next().unwrap_or(name);
-            format!(" (--{})", base.replace('_', "-"))
+            let base = name.split(['[', '.']).next().unwrap_or(name);
+            format!(" (--{})", base.replace('_', "-").replace("budget-months", "budget-month"))
         }
         _ => String::new(),
     }

@@ -63,9 +63,18 @@ fn years_of(p: &Plan) -> BTreeMap<String, i64> {
     p.actions().map(|(y, a)| (a.id.clone(), y)).collect()
 }
 
+/// The fixture with no capacity figures in the organisation (the option decides).
+fn without_org_capacity() -> Fixture {
+    let mut f = fixture();
+    for d in &mut f.portfolio.organisation.as_mut().unwrap().departments {
+        d.capacity_hours = None;
+    }
+    f
+}
+
 #[test]
 fn capacity_is_never_exceeded_per_department_and_year() {
-    let f = fixture();
+    let f = without_org_capacity();
     for capacity in [2000.0, 500.0, 250.0] {
         let p = f.plan(&{
             let mut o = start_2026();
@@ -135,8 +144,8 @@ fn every_action_has_a_because_naming_an_input() {
 
 #[test]
 fn every_recommended_lever_is_planned_or_deferred_with_a_reason() {
-    let f = fixture();
     for capacity in [2000.0, 300.0] {
+        let f = without_org_capacity();
         let p = f.plan(&{
             let mut o = start_2026();
             o.capacity_hours = capacity;
@@ -144,8 +153,11 @@ fn every_recommended_lever_is_planned_or_deferred_with_a_reason() {
         });
         for r in &f.assessment.recommendations {
             for l in &r.levers {
+                // A lever recommended for two dimensions is one action naming both gaps.
                 let same = |a: &&transform_model::plan::Action| {
-                    a.dimension.as_ref() == Some(&r.dimension) && a.lever.as_ref() == Some(l)
+                    matches!(a.kind, ActionKind::Lever | ActionKind::Start)
+                        && a.lever.as_ref() == Some(l)
+                        && a.because.iter().any(|b| b.reference == r.dimension)
                 };
                 let planned = p.actions().map(|(_, a)| a).any(|a| same(&a));
                 let deferred = p.deferred.iter().any(|a| same(&a) && a.reason.is_some());
@@ -155,21 +167,33 @@ fn every_recommended_lever_is_planned_or_deferred_with_a_reason() {
     }
 }
 
+/// A closure is decided (the committee, then the budget) before it is executed; MED and
+/// the councils are heard before the decision is final, inside the høringsperiode.
 #[test]
-fn closure_candidates_close_in_the_first_two_years_after_a_med_step() {
+fn closures_are_decided_before_they_are_executed() {
     let f = fixture();
     let p = f.plan(&start_2026());
     assert!(!f.analysis.closure_candidates.is_empty());
     for c in &f.analysis.closure_candidates {
-        let closes: Vec<(i64, u8)> = p
+        let of = |kind: ActionKind| -> Vec<(i64, u8)> {
+            p.actions()
+                .filter(|(_, a)| a.kind == kind && a.initiative.as_ref() == Some(&c.initiative))
+                .map(|(y, a)| (y, a.quarter))
+                .collect()
+        };
+        let (decide, close) = (of(ActionKind::DecideClosure), of(ActionKind::Close));
+        assert_eq!((decide.len(), close.len()), (1, 1), "{}", c.initiative);
+        assert!(decide[0] < close[0], "{}: decided {:?}, closed {:?}", c.initiative, decide[0], close[0]);
+        assert!(close[0].0 <= 2027, "{} closes in {}", c.initiative, close[0].0);
+        let d = p
             .actions()
-            .filter(|(_, a)| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(&c.initiative))
-            .map(|(y, a)| (y, a.quarter))
-            .collect();
-        assert_eq!(closes.len(), 1, "{}", c.initiative);
-        assert!(closes[0].0 <= 2027, "{} closes in {}", c.initiative, closes[0].0);
+            .find(|(_, a)| a.kind == ActionKind::DecideClosure && a.initiative.as_ref() == Some(&c.initiative))
+            .unwrap()
+            .1;
+        let point = d.decision.as_ref().expect("a closure decision names its meeting");
+        assert!(point.committee.is_some() && point.month == 8 && point.year == decide[0].0);
     }
-    // Every closure and spread (a change of working conditions) has a MED step before it.
+    // Every closure and spread (a change of working conditions) is heard before it.
     for (y, a) in p.actions().filter(|(_, a)| matches!(a.kind, ActionKind::Close | ActionKind::Spread)) {
         let med = p.actions().any(|(my, m)| {
             m.kind == ActionKind::Med && m.initiative == a.initiative && (my, m.quarter) < (y, a.quarter)
@@ -212,7 +236,10 @@ fn mandatory_and_young_initiatives_are_never_closed() {
     let young = pick(&|x| {
         x.citizen_value == transform_model::mission::CitizenValue::Unclear && x.start_year >= 2025 && !x.mandatory
     });
-    for id in [&mandatory, &young] {
+    let shared = pick(&|x| x.shared_infrastructure);
+    let closed = pick(&|x| x.stage == transform_model::mission::Stage::Closed);
+    let ids = [&mandatory, &young, &shared, &closed];
+    for id in ids {
         f.analysis.closure_candidates.push(transform_model::mission::ClosureCandidate {
             initiative: id.clone(),
             best_alignment: 0.0,
@@ -220,13 +247,18 @@ fn mandatory_and_young_initiatives_are_never_closed() {
         });
     }
     let p = f.plan(&start_2026());
-    for id in [&mandatory, &young] {
-        assert!(
-            !p.actions().any(|(_, a)| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(id)),
-            "{id} closed"
-        );
-        let d = p.deferred.iter().find(|a| a.kind == ActionKind::Close && a.initiative.as_ref() == Some(id));
+    for id in ids {
+        let closing = |a: &transform_model::plan::Action| {
+            matches!(a.kind, ActionKind::Close | ActionKind::DecideClosure) && a.initiative.as_ref() == Some(id)
+        };
+        assert!(!p.actions().any(|(_, a)| closing(a)), "{id} closed");
+        let d = p.deferred.iter().find(|a| closing(a));
         assert!(d.and_then(|a| a.reason.as_ref()).is_some(), "{id} not deferred with a reason");
+    }
+    // The analysis itself never names them.
+    let own = Portfolio::sample().analyse(&AnalysisOptions::default()).unwrap();
+    for id in ids {
+        assert!(!own.closure_candidates.iter().any(|c| &c.initiative == id), "{id} a closure candidate");
     }
 }
 
@@ -369,11 +401,18 @@ fn danish_tables_carry_no_english_enum_values() {
             "closure",
             "Deferred",
             "to be decided",
+            "decide_closure",
+            "review",
+            "greb1",
+            "greb3",
+            "start1",
+            "DKK",
         ] {
             assert!(!text.contains(word), "`{word}` in the Danish output");
         }
-        assert!(text.contains("VALGÅR") && text.contains("2029"));
-        assert!(text.contains("vedtages senest 15. oktober"));
+        assert!(text.contains("valgår") && text.contains("2029"));
+        assert!(text.contains("2. behandling: budget 2027"));
+        assert!(text.contains(" kr.") && text.contains("Merudgift") && text.contains("Mindreudgift"));
     }
 }
 
@@ -461,8 +500,8 @@ fn inputs_that_do_not_belong_together_are_refused_naming_the_field() {
     );
 }
 
-/// Start 2029 (an election year): nothing big in 2029, so closures come in 2030, still
-/// within the first two years; the budget is secured in 2029 and the new council re-anchors
+/// Start 2029 (an election year): nothing big in 2029, so closures are decided in 2030
+/// and executed the year after; the budget is secured in 2029 and the new council re-anchors
 /// in Q1 2030.
 #[test]
 fn a_plan_starting_in_an_election_year() {
@@ -478,7 +517,383 @@ fn a_plan_starting_in_an_election_year() {
             assert!(y != 2029 && y != 2033, "{} {:?} in {y}", a.id, a.kind);
         }
     }
-    let closes: Vec<i64> = p.actions().filter(|(_, a)| a.kind == ActionKind::Close).map(|(y, _)| y).collect();
-    assert!(!closes.is_empty() && closes.iter().all(|&y| y == 2030), "{closes:?}");
+    // Decided in 2030 (not by the outgoing council in the election year), executed in 2031.
+    let at = |kind| p.actions().filter(|(_, a)| a.kind == kind).map(|(y, _)| y).collect::<Vec<i64>>();
+    let (decided, closed) = (at(ActionKind::DecideClosure), at(ActionKind::Close));
+    assert!(!decided.is_empty() && decided.iter().all(|&y| y == 2030), "{decided:?}");
+    assert!(closed.len() == decided.len() && closed.iter().all(|&y| y == 2031), "{closed:?}");
     assert!(p.actions().any(|(y, a)| a.kind == ActionKind::ReAnchor && y == 2030 && a.quarter == 1));
+}
+
+// ---- Money, årshjul, load and decisions (issue 29) ----
+
+use transform_model::mission::{ClosureCandidate, Recommendation};
+use transform_model::plan::{Account, EventKind};
+
+/// The portfolio of the worked money example in docs/plan.md: a spread (Social) and a
+/// closure (Kultur), a mission owned by a third department.
+const EXAMPLE: &str = r#"{
+ "municipality": {"code": null, "name": "Eksempelby (fiktiv)"},
+ "year": 2026,
+ "missions": [{"id": "M1", "title": {"da": "Flere i job", "en": "More in work"},
+   "statement": "Flere borgere i job", "departments": ["Børn"]}],
+ "initiatives": [
+  {"id": "S", "title": "Bostøtte", "departments": ["Social"], "stage": "spreading", "mode": "exploit",
+   "facet": "enhancement", "cost_per_year": 800000, "savings_per_year": 600000, "reach_share": 0.5,
+   "citizen_value": "positive", "start_year": 2022, "links": [{"mission": "M1", "strength": 3}]},
+  {"id": "C", "title": "Jobmesse", "departments": ["Kultur"], "stage": "operations", "mode": "exploit",
+   "facet": "enhancement", "cost_per_year": 200000, "citizen_value": "none", "start_year": 2017}
+ ],
+ "organisation": {"departments": [
+  {"name": "Social", "committee": "Socialudvalget", "director": "Socialdirektøren", "med": "MED Social",
+   "hearings": ["Handicaprådet"]},
+  {"name": "Kultur", "committee": "Kulturudvalget", "director": "Kulturdirektøren", "med": "MED Kultur"},
+  {"name": "Børn", "committee": "Børneudvalget", "director": "Børnedirektøren", "med": "MED Børn"}
+ ]}
+}"#;
+
+/// The example's portfolio and an analysis that says: spread S, close C (set here, so the
+/// example does not move when the analysis's rules change).
+fn example() -> (Model, Assessment, Portfolio, PortfolioAnalysis) {
+    let model = model();
+    let mut a = assessment(&model);
+    a.recommendations.clear();
+    let p = Portfolio::from_json(EXAMPLE).unwrap();
+    let mut analysis = p.analyse(&AnalysisOptions::default()).unwrap();
+    for e in &mut analysis.economics {
+        e.recommendation = if e.initiative == "S" { Recommendation::Spread } else { Recommendation::Keep };
+        e.payback_years = None;
+    }
+    analysis.closure_candidates =
+        vec![ClosureCandidate { initiative: "C".into(), best_alignment: 0.0, reason: String::new() }];
+    (model, a, p, analysis)
+}
+
+fn example_plan(o: &PlanOptions) -> Plan {
+    let (model, a, p, analysis) = example();
+    plan(PlanInputs { model: &model, assessment: &a, portfolio: Some((&p, &analysis)), index: None }, o).unwrap()
+}
+
+/// docs/plan.md "Worked money example", by hand:
+/// S: 800,000 kr. a year today at half its target group → spreading it to all costs
+/// 800,000 × (1/0.5 − 1) = 800,000 extra a year; heard September 2026, funded by budget
+/// 2027, starts Q2 2027: 3/4 × 800,000 = 600,000 in 2027. Its 600,000 of savings a year
+/// scale the same way and follow one year later: 3/4 × 600,000 = 450,000 in 2028, then
+/// 600,000. C: 200,000 a year, decided with budget 2027 (adopted October 2026, Q4); one
+/// quarter of phase-out → freed from Q2 2027: 3/4 × 200,000 = 150,000 in 2027, then 200,000.
+#[test]
+fn worked_money_example_of_the_docs() {
+    let p = example_plan(&start_2026());
+    let e: Vec<(i64, f64, f64, f64, f64, f64)> = p
+        .economy
+        .iter()
+        .map(|e| {
+            (
+                e.budget_year,
+                e.already_budgeted_kr.unwrap(),
+                e.new_kr.unwrap(),
+                e.savings_kr.unwrap(),
+                e.net_kr.unwrap(),
+                e.cumulative_net_kr.unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        e,
+        vec![
+            (2026, 0.0, 0.0, 0.0, 0.0, 0.0),
+            (2027, 1_000_000.0, 600_000.0, 150_000.0, 450_000.0, 450_000.0),
+            (2028, 1_000_000.0, 800_000.0, 650_000.0, 150_000.0, 600_000.0),
+            (2029, 1_000_000.0, 800_000.0, 800_000.0, 0.0, 600_000.0),
+            (2030, 1_000_000.0, 800_000.0, 800_000.0, 0.0, 600_000.0),
+        ]
+    );
+    // Budget 2026 decides nothing; budget 2027 sees its out-years 2028–2030.
+    let ov = |b: i64| -> Vec<(i64, Option<f64>)> {
+        p.economy
+            .iter()
+            .find(|e| e.budget_year == b)
+            .unwrap()
+            .overslag
+            .iter()
+            .map(|o| (o.budget_year, o.net_kr))
+            .collect()
+    };
+    assert_eq!(ov(2026), vec![(2027, Some(0.0)), (2028, Some(0.0)), (2029, Some(0.0))]);
+    assert_eq!(ov(2027), vec![(2028, Some(150_000.0)), (2029, Some(0.0)), (2030, Some(0.0))]);
+    let spread = p.actions().find(|(_, a)| a.kind == ActionKind::Spread).unwrap();
+    assert_eq!(
+        (spread.0, spread.1.quarter, spread.1.budget_year, spread.1.cost_kr),
+        (2027, 2, Some(2027), Some(800_000.0))
+    );
+    assert!(p.economy.iter().all(|e| e.not_costed.is_empty() && e.anlaeg_kr == Some(0.0)));
+}
+
+/// Spreading an initiative already in the budget books only the extra; without its reach
+/// the extra is not opgjort (null) and so is the year's total — never a silent 0.
+#[test]
+fn a_spread_books_only_its_extra_cost_and_unknown_stays_unknown() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    let mut seen = 0;
+    for (y, a) in p.actions().filter(|(_, a)| a.kind == ActionKind::Spread) {
+        let x = f.portfolio.initiatives.iter().find(|x| Some(&x.id) == a.initiative.as_ref()).unwrap();
+        let m = a.money.as_ref().unwrap();
+        let (Some(cost), Some(reach)) = (x.cost_per_year, x.reach_share) else { continue };
+        seen += 1;
+        let full = cost * (x.spread_to_share.unwrap_or(1.0) / reach - 1.0);
+        let first = m.per_year.iter().find(|e| e.budget_year == y).unwrap();
+        assert_eq!(first.already_budgeted_kr, Some(cost));
+        assert!((first.new_kr.unwrap() - full * f64::from(5 - a.quarter) / 4.0).abs() < 1e-6, "{}", a.id);
+        let later = m.per_year.iter().find(|e| e.budget_year == y + 1).unwrap();
+        assert!((later.new_kr.unwrap() - full).abs() < 1e-6);
+        assert!(full < cost || reach <= 0.5, "{}: the extra is not the whole cost", a.id);
+    }
+    assert!(seen > 0);
+    // Take the reach away from one spread initiative: its new money and the year's are null.
+    let mut g = fixture();
+    let id = p.actions().find(|(_, a)| a.kind == ActionKind::Spread).unwrap().1.initiative.clone().unwrap();
+    g.portfolio.initiatives.iter_mut().find(|x| x.id == id).unwrap().reach_share = None;
+    let q = g.plan(&start_2026());
+    let (y, a) = q.actions().find(|(_, a)| a.initiative.as_ref() == Some(&id) && a.kind == ActionKind::Spread).unwrap();
+    assert_eq!(a.cost_kr, None);
+    assert_eq!(a.money.as_ref().unwrap().per_year[0].new_kr, None);
+    let e = q.economy.iter().find(|e| e.budget_year == y).unwrap();
+    assert_eq!((e.new_kr, e.net_kr, e.cumulative_net_kr), (None, None, None));
+    assert!(e.not_costed.contains(&a.id) && e.known_new_kr > 0.0);
+    let md = transform_model::plan::output::render_markdown(&q, transform_model::Lang::Da);
+    assert!(md.contains("ikke opgjort"));
+}
+
+/// A closure books savings from the quarter after the budget that decides it, less the
+/// phase-out quarters.
+#[test]
+fn a_closure_books_savings_from_the_quarter_after_its_decision() {
+    for phase_out in [0u8, 1, 2] {
+        let mut o = start_2026();
+        o.phase_out_quarters = phase_out;
+        let p = example_plan(&o);
+        let (dy, _) = p.actions().find(|(_, a)| a.kind == ActionKind::DecideClosure).unwrap();
+        let (cy, close) = p.actions().find(|(_, a)| a.kind == ActionKind::Close).unwrap();
+        assert_eq!((dy, cy), (2026, 2027));
+        let m = close.money.as_ref().unwrap();
+        assert_eq!(m.account, Account::Drift);
+        // Decided in October 2026 (Q4): free from Q1 2027 + the phase-out.
+        let want = 200_000.0 * f64::from(4 - phase_out) / 4.0;
+        assert_eq!(m.per_year[0].budget_year, 2027);
+        assert_eq!(m.per_year[0].savings_kr, Some(want));
+        assert_eq!(m.per_year[1].savings_kr, Some(200_000.0));
+        assert_eq!(close.savings_from, Some(2027));
+    }
+}
+
+#[test]
+fn no_action_needing_new_money_starts_before_its_budget_year() {
+    let f = fixture();
+    for start in [2026, 2028] {
+        let p = f.plan(&{
+            let mut o = start_2026();
+            o.start_year = Some(start);
+            o
+        });
+        for (y, a) in p.actions() {
+            let Some(m) = &a.money else { continue };
+            for e in m.per_year.iter().filter(|e| e.new_kr.is_none_or(|n| n > 0.0)) {
+                assert!(e.budget_year >= y, "{} in {y} books new money in {}", a.id, e.budget_year);
+            }
+            if a.cost_kr.is_some_and(|c| c > 0.0) {
+                // Budget y is adopted in October y − 1, inside the plan.
+                assert_eq!(a.budget_year, Some(y));
+                assert!(y > start, "{} needs new money in the plan's first year", a.id);
+            }
+        }
+    }
+}
+
+/// The sample plan: actions in every year, no department over its capacity, no owner
+/// with more than a third of the actions, and the load reports exactly what is planned.
+#[test]
+fn the_sample_plan_levels_work_over_years_departments_and_owners() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    for ph in &p.phases {
+        assert!(!ph.actions.is_empty(), "{} is empty", ph.year);
+    }
+    let mut hours: BTreeMap<(i64, String), f64> = BTreeMap::new();
+    let mut owners: BTreeMap<String, usize> = BTreeMap::new();
+    for (y, a) in p.actions() {
+        *hours.entry((y, a.capacity_department().to_owned())).or_default() += a.hours;
+        *owners.entry(a.owner.as_ref().and_then(|o| o.director.clone()).unwrap_or_default()).or_default() += 1;
+    }
+    let org = f.portfolio.organisation.as_ref().unwrap();
+    for ((y, d), h) in &hours {
+        let cap = org.department(d).and_then(|d| d.capacity_hours).unwrap();
+        assert!(*h <= cap, "{d} {y}: {h} > {cap}");
+        let row = p.load.per_department.iter().find(|r| r.year == *y && &r.name == d).unwrap();
+        assert_eq!((row.hours, row.capacity), (*h, cap));
+    }
+    let total = p.actions().count();
+    for (o, n) in &owners {
+        assert!(3 * n <= total, "{o} owns {n} of {total}");
+    }
+    assert_eq!(p.load.per_owner.iter().map(|r| r.actions).sum::<usize>(), total);
+}
+
+/// Each plan year holds every event of the budget process; election years the election
+/// and the constitution, the year after the planstrategi; the organisation's months and
+/// the options move them.
+#[test]
+fn the_calendar_holds_every_budget_event_each_year() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    let kinds = [
+        EventKind::BudgetStrategy,
+        EventKind::Accounts,
+        EventKind::EconomyAgreement,
+        EventKind::AccountsApproved,
+        EventKind::BudgetSeminar,
+        EventKind::FirstReading,
+        EventKind::HearingPeriod,
+        EventKind::Adoption,
+    ];
+    for y in 2026..=2030 {
+        let of = |k| p.calendar.iter().filter(|e| e.year == y && e.kind == k).count();
+        for k in kinds {
+            assert_eq!(of(k), 1, "{k:?} in {y}");
+        }
+        assert_eq!(of(EventKind::BudgetFollowUp), 4, "follow-ups in {y}");
+        assert_eq!(of(EventKind::Election), usize::from(y == 2029));
+        assert_eq!(of(EventKind::Constitution), usize::from(y == 2029));
+        assert_eq!(of(EventKind::PlanningStrategy), usize::from(y == 2026 || y == 2030));
+        let adoption = p.calendar.iter().find(|e| e.year == y && e.kind == EventKind::Adoption).unwrap();
+        assert_eq!(adoption.month, 10);
+    }
+    let mut g = fixture();
+    let org = g.portfolio.organisation.as_mut().unwrap();
+    org.budget_months = Some(transform_model::mission::BudgetMonths { adoption: Some(11), ..Default::default() });
+    let mut o = start_2026();
+    o.budget_months.first_reading = Some(10);
+    o.budget_months.hearing = Some(10);
+    let q = g.plan(&o);
+    let month = |k| q.calendar.iter().find(|e| e.year == 2027 && e.kind == k).unwrap().month;
+    assert_eq!(
+        (month(EventKind::FirstReading), month(EventKind::HearingPeriod), month(EventKind::Adoption)),
+        (10, 10, 11)
+    );
+}
+
+/// MED and the councils are heard inside the høringsperiode, before the budget that decides
+/// the action is adopted.
+#[test]
+fn hearings_fall_inside_the_hearing_period_before_adoption() {
+    let f = fixture();
+    for (first, hearing, adoption) in [(9, 9, 10), (8, 9, 10)] {
+        let mut o = start_2026();
+        o.budget_months.first_reading = Some(first);
+        o.budget_months.hearing = Some(hearing);
+        o.budget_months.adoption = Some(adoption);
+        let p = f.plan(&o);
+        let hearings: Vec<_> =
+            p.calendar.iter().filter(|e| matches!(e.kind, EventKind::MedHearing | EventKind::CouncilHearing)).collect();
+        assert!(hearings.iter().any(|e| e.kind == EventKind::MedHearing));
+        assert!(hearings.iter().any(|e| e.kind == EventKind::CouncilHearing));
+        for e in hearings {
+            assert!((first..adoption).contains(&e.month) || e.month == hearing, "{e:?}");
+            assert!(e.month >= first && e.month <= adoption);
+            // The action it is about is decided by the budget adopted that October or starts after.
+            let (y, heard) = p.actions().find(|(_, a)| e.actions.contains(&a.id)).unwrap();
+            assert_eq!(y, e.year);
+            let later = p.actions().filter(|(_, a)| a.initiative == heard.initiative && a.kind != ActionKind::Med);
+            for (ly, a) in later {
+                assert!(ly > y || a.kind == ActionKind::DecideClosure, "{} in {ly}, heard {y}", a.id);
+            }
+        }
+    }
+}
+
+/// Experiments have a gate, reviews a date and a question, staff levers a mobilisation
+/// action with an owner; nothing is planned twice.
+#[test]
+fn decisions_where_politics_decides_and_no_duplicates() {
+    let f = fixture();
+    let p = f.plan(&start_2026());
+    for (y, a) in p.actions() {
+        let unproven_spread = a.kind == ActionKind::Spread
+            && f.portfolio.initiatives.iter().any(|x| {
+                Some(&x.id) == a.initiative.as_ref()
+                    && x.citizen_value != transform_model::mission::CitizenValue::Positive
+            });
+        if a.kind.is_experiment() || unproven_spread {
+            let g = a.gate.as_ref().unwrap_or_else(|| panic!("{} has no gate", a.id));
+            assert_eq!((g.year, g.quarter), (y + 1, a.quarter));
+            assert!(!g.criterion.get(transform_model::Lang::Da).is_empty());
+        }
+        if a.kind == ActionKind::Review {
+            let d = a.decision.as_ref().unwrap();
+            assert!(
+                d.year == y && (1..=12).contains(&d.month) && !d.question.get(transform_model::Lang::Da).is_empty()
+            );
+        }
+    }
+    assert!(p.actions().any(|(_, a)| a.kind == ActionKind::Review));
+    let staff: Vec<_> = p.actions().filter(|(_, a)| a.kind == ActionKind::Mobilise).collect();
+    assert!(!staff.is_empty() && staff.iter().all(|(_, a)| a.owner.is_some()));
+    let mut keys = BTreeSet::new();
+    for (y, a) in p.actions() {
+        let key = (
+            y,
+            a.kind,
+            a.lever.clone(),
+            a.initiative.clone(),
+            a.mission.clone(),
+            a.title.get(transform_model::Lang::Da).to_owned(),
+        );
+        assert!(keys.insert(key.clone()), "duplicate {key:?}");
+    }
+    let levers: Vec<_> =
+        p.actions().filter_map(|(_, a)| (a.kind == ActionKind::Lever).then_some(a.lever.clone())).collect();
+    assert_eq!(levers.len(), levers.iter().collect::<BTreeSet<_>>().len(), "a lever twice: {levers:?}");
+}
+
+#[test]
+fn bad_budget_input_is_refused_naming_it() {
+    let f = fixture();
+    let mut o = start_2026();
+    o.budget_months.adoption = Some(13);
+    assert_eq!(option_error(&f, o), "budget_months.adoption");
+    let mut o = start_2026();
+    o.budget_months.hearing = Some(11);
+    assert_eq!(option_error(&f, o), "budget_months.hearing");
+    let mut o = start_2026();
+    o.department_capacity.insert("Børn og Unge".into(), 0.0);
+    assert_eq!(option_error(&f, o), "department_capacity[Børn og Unge]");
+    let mut o = start_2026();
+    o.department_capacity.insert("Havnevæsen".into(), 300.0);
+    let r = plan(f.inputs(), &o);
+    assert!(
+        matches!(&r, Err(PlanError::InvalidOption { name, message }) if name == "department_capacity[Havnevæsen]" && message.contains("unknown department")),
+        "{r:?}"
+    );
+    let mut o = start_2026();
+    o.phase_out_quarters = 5;
+    assert_eq!(option_error(&f, o), "phase_out_quarters");
+    // The portfolio: a negative amount, a capacity of 0, a month of 13, a reach of 0.
+    let bad = |from: &str, to: &str| {
+        let text = transform_model::mission::SAMPLE_PORTFOLIO_JSON.replacen(from, to, 1);
+        assert_ne!(text, transform_model::mission::SAMPLE_PORTFOLIO_JSON, "{from}");
+        match Portfolio::from_json(&text) {
+            Err(transform_model::mission::PortfolioError::Invalid { path, .. }) => path,
+            other => panic!("{from}: {other:?}"),
+        }
+    };
+    assert_eq!(bad("\"cost_per_year\": 1200000", "\"cost_per_year\": -1200000"), "initiatives[0].cost_per_year");
+    assert_eq!(bad("\"capacity_hours\": 700", "\"capacity_hours\": 0"), "organisation.departments[0].capacity_hours");
+    assert_eq!(bad("\"reach_share\": 0.5", "\"reach_share\": 0"), "initiatives[0].reach_share");
+    assert_eq!(
+        bad(
+            "\"central\": \"Administration og Digitalisering\"",
+            "\"central\": \"Administration og Digitalisering\", \"budget_months\": {\"adoption\": 13}"
+        ),
+        "organisation.budget_months.adoption"
+    );
 }

@@ -32,7 +32,7 @@ pub fn to_csv(table: &Table, lang: Lang) -> Result<Vec<u8>, ExportError> {
     for row in table.rows() {
         let fields = row.iter().map(|c| match c {
             Cell::Text(s) => s.clone(),
-            Cell::Number(x) => number(*x, lang),
+            Cell::Number(x) | Cell::Kroner(x) => number(*x, lang),
             Cell::Empty => String::new(),
         });
         out.write_record(fields).map_err(fail)?;

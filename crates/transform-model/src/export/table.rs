@@ -20,6 +20,8 @@ pub enum Cell {
     Text(String),
     /// A number, written as a number (never as text).
     Number(f64),
+    /// An amount in kroner: a number, shown with the currency format "kr." in a workbook.
+    Kroner(f64),
     /// No value.
     Empty,
 }

@@ -14,6 +14,7 @@ fn fail(e: rust_xlsxwriter::XlsxError) -> ExportError {
 pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
+    let kroner = Format::new().set_num_format("#,##0 \"kr.\"");
     for section in &table.sections {
         let sheet = workbook.add_worksheet();
         sheet.set_name(&section.name).map_err(fail)?;
@@ -28,6 +29,7 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, ExportError> {
                 match cell {
                     Cell::Text(s) if !s.is_empty() => sheet.write_string(r, c as u16, s).map(|_| ()),
                     Cell::Number(x) => sheet.write_number(r, c as u16, *x).map(|_| ()),
+                    Cell::Kroner(x) => sheet.write_number_with_format(r, c as u16, *x, &kroner).map(|_| ()),
                     _ => Ok(()),
                 }
                 .map_err(fail)?;

@@ -1,5 +1,5 @@
 //! Closure candidates (greb 4): active initiatives that serve no mission and show no
-//! citizen value, unless they are mandatory or too young to judge (DOMAIN.md §5).
+//! citizen value, unless they are mandatory, shared infrastructure or too young to judge (DOMAIN.md §5).
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -54,6 +54,7 @@ pub(super) fn candidates(
                 && best[*i] < threshold
                 && x.citizen_value != CitizenValue::Positive
                 && !x.mandatory
+                && !x.shared_infrastructure
                 && !too_early(x, year)
         })
         .map(|(i, x)| ClosureCandidate {

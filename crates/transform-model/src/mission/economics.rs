@@ -153,7 +153,7 @@ fn recommend(
         return (Close, t("er allerede lukket".into(), "already closed".into()));
     }
     if x.citizen_value == CitizenValue::Negative {
-        return if x.mandatory {
+        return if x.mandatory || x.shared_infrastructure {
             (
                 Reconsider,
                 t(
@@ -238,7 +238,7 @@ fn recommend(
             ),
         );
     }
-    if x.mandatory {
+    if x.mandatory || x.shared_infrastructure {
         return (
             Keep,
             t(

@@ -22,8 +22,8 @@ pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
 pub use portfolio::{
-    CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode, MunicipalityInfo, Organisation,
-    Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS,
+    Account, BudgetMonths, CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode,
+    MunicipalityInfo, Organisation, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS, validate_budget_months,
 };
 pub use rows::{Alignment, Rows};
 

@@ -226,6 +226,69 @@ pub struct Initiative {
     /// candidate (DOMAIN.md §5).
     #[serde(default)]
     pub mandatory: bool,
+    /// Infrastructure other work runs on (a school platform, a shared system): never a
+    /// closure candidate, like a statutory task.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shared_infrastructure: bool,
+    /// Share of its target group it reaches today, 0 < x ≤ 1; absent means unknown, so a
+    /// plan cannot cost its spreading ("ikke opgjort").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_share: Option<f64>,
+    /// Share of the target group a spread is to reach, `reach_share` ≤ x ≤ 1 (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spread_to_share: Option<f64>,
+    /// Budget account of its money: drift (running costs, default) or anlaeg (investment).
+    #[serde(default, skip_serializing_if = "Account::is_drift")]
+    pub account: Account,
+}
+
+/// A municipal budget's two accounts; never added together without saying so.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Account {
+    /// Running costs (drift).
+    #[default]
+    Drift,
+    /// One-off investment (anlæg: buildings, systems).
+    Anlaeg,
+}
+
+impl Account {
+    /// True for drift (the default, left out of the JSON).
+    pub fn is_drift(&self) -> bool {
+        *self == Account::Drift
+    }
+}
+
+/// Months (1–12) of the municipality's budget year (årshjul); each absent one takes the
+/// plan's default (docs/plan.md). The legal deadlines stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetMonths {
+    /// Budgetstrategi / budgetforudsætninger (default 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strategy: Option<u8>,
+    /// Last year's accounts (regnskab) presented (default 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<u8>,
+    /// KL and the government's økonomiaftale (default 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub economy_agreement: Option<u8>,
+    /// Accounts approved by the council with the audit report (default 8; by 31 August).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accounts_approved: Option<u8>,
+    /// Budgetseminar (default 8); the committees decide their proposals the same month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seminar: Option<u8>,
+    /// 1. behandling (default 9; by 15 September).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_reading: Option<u8>,
+    /// Høringsperiode: MED and the councils (default 9, between the readings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hearing: Option<u8>,
+    /// 2. behandling: the budget adopted (default 10; by 15 October).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adoption: Option<u8>,
 }
 
 /// The municipality the portfolio belongs to.
@@ -252,6 +315,12 @@ pub struct Department {
     pub director: String,
     /// The MED forum closures and changes of working conditions go to (HovedMED, område-MED).
     pub med: String,
+    /// Councils heard when the department's services change (Handicaprådet, Ældrerådet, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearings: Vec<String>,
+    /// Leader hours the department has for the plan per year (default: the plan's option).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_hours: Option<f64>,
 }
 
 /// Who owns what: departments, and the one that owns cross-cutting work (levers, the
@@ -265,6 +334,9 @@ pub struct Organisation {
     /// without it they are "to be decided".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub central: Option<String>,
+    /// The municipality's own budget months where they differ from the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_months: Option<BudgetMonths>,
 }
 
 impl Organisation {
@@ -408,6 +480,7 @@ impl Portfolio {
                     ));
                 }
             }
+            validate_reach(x, &p)?;
             if x.mandatory && x.stage == Stage::Closed {
                 return Err(invalid(
                     format!("{p}.mandatory"),
@@ -445,6 +518,43 @@ impl Portfolio {
     }
 }
 
+/// 0 < reach ≤ spread-to ≤ 1.
+fn validate_reach(x: &Initiative, p: &str) -> Result<(), PortfolioError> {
+    let reach = x.reach_share;
+    if let Some(r) = reach.filter(|r| !(r.is_finite() && *r > 0.0 && *r <= 1.0)) {
+        return Err(invalid(format!("{p}.reach_share"), format!("{r} must be a share above 0 and at most 1")));
+    }
+    if let Some(t) =
+        x.spread_to_share.filter(|t| !(t.is_finite() && *t >= reach.unwrap_or(0.0) && *t <= 1.0 && *t > 0.0))
+    {
+        return Err(invalid(
+            format!("{p}.spread_to_share"),
+            format!("{t} must be a share at most 1 and at least the reach_share"),
+        ));
+    }
+    Ok(())
+}
+
+/// Each budget month given lies in 1–12.
+pub fn validate_budget_months(m: &BudgetMonths, prefix: &str) -> Result<(), (String, String)> {
+    let fields = [
+        ("strategy", m.strategy),
+        ("accounts", m.accounts),
+        ("economy_agreement", m.economy_agreement),
+        ("accounts_approved", m.accounts_approved),
+        ("seminar", m.seminar),
+        ("first_reading", m.first_reading),
+        ("hearing", m.hearing),
+        ("adoption", m.adoption),
+    ];
+    for (name, v) in fields {
+        if let Some(v) = v.filter(|v| !(1..=12).contains(v)) {
+            return Err((format!("{prefix}{name}"), format!("month {v} is outside 1..12")));
+        }
+    }
+    Ok(())
+}
+
 /// Department names are non-empty and distinct (as normalised text); `central` names one.
 fn validate_organisation(org: &Organisation) -> Result<(), PortfolioError> {
     let mut names = HashSet::new();
@@ -460,6 +570,15 @@ fn validate_organisation(org: &Organisation) -> Result<(), PortfolioError> {
                 format!("duplicate department `{}`", d.name),
             ));
         }
+        if let Some(c) = d.capacity_hours.filter(|c| !(c.is_finite() && *c > 0.0)) {
+            return Err(invalid(
+                format!("organisation.departments[{i}].capacity_hours"),
+                format!("{c} must be a positive number of hours"),
+            ));
+        }
+    }
+    if let Some(m) = &org.budget_months {
+        validate_budget_months(m, "organisation.budget_months.").map_err(|(path, message)| invalid(path, message))?;
     }
     if let Some(c) = &org.central {
         if org.department(c).is_none() {

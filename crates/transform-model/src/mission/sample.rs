@@ -81,6 +81,10 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
                 partners: vec![],
                 links,
                 mandatory: false,
+                shared_infrastructure: false,
+                reach_share: Some(0.5),
+                spread_to_share: None,
+                account: Default::default(),
             }
         })
         .collect();
@@ -96,9 +100,12 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
                 committee: format!("Udvalget for {n}"),
                 director: format!("Direktør for {n}"),
                 med: format!("Område-MED {n}"),
+                hearings: vec![],
+                capacity_hours: None,
             })
             .collect(),
         central: None,
+        budget_months: None,
     });
     portfolio
 }

@@ -1,23 +1,34 @@
 //! The five-year transformation plan (DOMAIN.md §5; the article's greb 1): measured gaps,
 //! portfolio decisions and catalog matches tied into a year-by-year roadmap that respects
-//! leaders' capacity, the model's dependencies, the budget cycle and the election cycle.
+//! leaders' capacity, the model's dependencies, the budget year and the election cycle.
 //!
-//! [`plan`] is a pipeline: check the inputs (`options`), build candidate actions with the
-//! chain of figures behind each (`chain`), place them on the calendar (`schedule`), and
-//! number them. The rule is written out in docs/plan.md. The year comes from the options
-//! or the portfolio, never the clock.
+//! [`plan`] is a pipeline of stages that import downwards only: check the inputs into a
+//! [`window`] (`options` holds the public options), build candidate actions with the
+//! chain of figures behind each (`chain`), place them by the rules of `rules`
+//! (`schedule`), and put out the plan with its money, årshjul and load (`assemble`;
+//! `output` renders it). The plain `types` are below them all. The rules are written out
+//! in docs/plan.md. The year comes from the options or the portfolio, never the clock.
 
+mod aarshjul;
+mod assemble;
 mod chain;
+mod fmt;
+mod load;
+mod money;
 mod options;
 pub mod output;
+mod owners;
+mod rules;
 mod schedule;
 mod types;
-#[cfg(feature = "xlsx")]
-pub mod xlsx;
+mod window;
 
 pub use chain::{UNASSIGNED, hours};
 pub use options::{DEFAULT_CAPACITY_HOURS, MAX_YEARS, PlanOptions, default_elections};
-pub use types::{Action, ActionKind, Because, BecauseKind, Capacity, Decision, Milestone, Owner, Phase, Plan};
+pub use types::{
+    Account, Action, ActionKind, Because, BecauseKind, CalendarEvent, Capacity, Decision, DecisionPoint, EconomyYear,
+    EventKind, Gate, Load, LoadRow, Milestone, Money, MoneyYear, Overslag, Owner, Phase, Plan, PlanJsonError,
+};
 
 use crate::ingredient::{CatalogError, Index};
 use crate::maturity::Assessment;
@@ -31,7 +42,8 @@ pub enum PlanError {
     /// An option breaks its rule.
     #[error("option `{name}`: {message}")]
     InvalidOption {
-        /// The option (`elections[1]` for an element).
+        /// The option (`elections[1]`, `department_capacity[Børn og Unge]`,
+        /// `budget_months.adoption`).
         name: String,
         /// Its rule and the value given.
         message: String,
@@ -59,11 +71,12 @@ pub enum PlanError {
         message: String,
     },
     /// Matching a mission's problem against the catalog failed.
-    #[error("catalog match for mission `{mission}`: {error}")]
+    #[error("catalog match for mission `{mission}`")]
     Catalog {
         /// The mission.
         mission: String,
         /// The catalog's error.
+        #[source]
         error: CatalogError,
     },
 }
@@ -83,8 +96,8 @@ pub struct PlanInputs<'a> {
 
 /// Builds the plan. Same inputs and options → the same plan, byte for byte.
 pub fn plan(inputs: PlanInputs<'_>, options: &PlanOptions) -> Result<Plan, PlanError> {
-    let calendar = options::check(&inputs, options)?;
-    let candidates = chain::candidates(&inputs, &calendar)?;
-    let placed = schedule::place(candidates, &calendar);
-    Ok(types::assemble(&inputs, &calendar, placed))
+    let window = window::check(&inputs, options)?;
+    let candidates = chain::candidates(&inputs, &window)?;
+    let placed = schedule::place(candidates, &window);
+    Ok(assemble::assemble(&inputs, &window, placed))
 }

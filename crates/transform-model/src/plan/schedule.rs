@@ -1,19 +1,16 @@
-//! Placing candidates on the calendar (the rule of docs/plan.md).
-//!
-//! Greedy, in the chain's order (calendar, closures, levers by priority, spreading, missions,
-//! ingredients): each candidate goes to the earliest year that
-//! 1. is on or after its earliest year and after every year its dependencies are placed in,
-//! 2. is not before the first budget adopted inside the plan when it costs money,
-//! 3. is not an election year when it is a closure or a big new start,
-//! 4. leaves its department's leader hours (with its MED step) within capacity;
-//!
-//! calendar actions have one fixed year. What finds no year is deferred with the reason.
+//! Placing candidates on the calendar (the rule of docs/plan.md): greedy, in the chain's
+//! order, each candidate at the earliest year every rule of [`super::rules::RULES`]
+//! admits — and, when no year meets the soft (levelling) rules, the earliest year the
+//! hard ones admit; calendar actions at their one fixed year. What finds no year is deferred with
+//! the reasons. Then each placed action gets its year-dependent parts: money, milestones,
+//! gate, decision dates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use super::chain::{Candidate, Chain};
-use super::options::Calendar;
-use super::types::{Action, Decision, Milestone};
+use super::chain::{Candidate, Chain, Part};
+use super::rules::{Board, RULES, Reason, even_shares, needs};
+use super::types::{Action, Decision, Gate, Milestone};
+use super::window::Window;
 use crate::localized::{Lang, Localized};
 
 /// Actions with their dependencies (indices) and year; plan order; deferred with reasons.
@@ -22,12 +19,7 @@ pub(crate) struct Placed {
     /// Placed action indices, by year, quarter, then placement order.
     pub order: Vec<usize>,
     pub deferred: Vec<(usize, Localized)>,
-    pub departments: BTreeSet<String>,
     pub missing: Vec<Localized>,
-}
-
-fn both(f: impl Fn(Lang) -> String) -> Localized {
-    Localized::da_en(&f(Lang::Da), &f(Lang::En))
 }
 
 /// Quarterly decision points for the four quarters after an experiment starts: adjust at
@@ -51,118 +43,92 @@ fn milestones(year: i64, quarter: u8) -> Vec<Milestone> {
         .collect()
 }
 
-struct Board<'a> {
-    cal: &'a Calendar,
-    used: BTreeMap<(String, i64), f64>,
-}
-
-impl Board<'_> {
-    fn fits(&self, dept: &str, year: i64, need: f64) -> bool {
-        self.used.get(&(dept.to_owned(), year)).copied().unwrap_or(0.0) + need <= self.cal.capacity
-    }
-    fn take(&mut self, dept: &str, year: i64, need: f64) {
-        *self.used.entry((dept.to_owned(), year)).or_insert(0.0) += need;
-    }
-}
-
-/// The first year `c` may take, or the reason it may take none.
-fn first_year(c: &Candidate, years: &[Option<i64>], board: &Board<'_>) -> Result<i64, Localized> {
-    let cal = board.cal;
-    if let Some(r) = &c.refused {
-        return Err(r.clone());
-    }
-    if c.deps.iter().any(|&d| years[d].is_none()) {
-        return Err(Localized::da_en(
-            "afhænger af en handling, der er udskudt",
-            "depends on an action that is deferred",
-        ));
-    }
-    let after_deps = c.deps.iter().filter_map(|&d| years[d]).map(|y| y + 1).max().unwrap_or(cal.start);
-    let budget = if c.costs { cal.start + 1 } else { cal.start };
-    let lo = c.earliest.max(after_deps).max(budget);
-    let dept = c.action.capacity_department();
-    let need = c.action.hours + c.med.as_ref().map_or(0.0, |m| m.hours);
+/// The first year every rule admits, or the reasons (one per kind) no year does.
+fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
+    let w = board.window;
     let span: Vec<i64> = match c.fixed {
         Some(y) => vec![y],
-        None => (lo..=cal.end).collect(),
+        None => (c.earliest.max(w.start)..=w.end).collect(),
     };
-    if span.is_empty() {
-        return Err(both(|l| {
-            format!(
-                "{} {}–{} ({} {lo})",
-                l.pick("ligger uden for planens horisont", "falls outside the plan's horizon"),
-                cal.start,
-                cal.end,
-                l.pick("tidligst", "at the earliest"),
-            )
-        }));
+    let mut reasons: Vec<Reason> = Vec::new();
+    for strict in [true, false] {
+        for &y in &span {
+            match RULES.iter().filter(|r| strict || !r.soft()).try_for_each(|r| r.admits(c, y, board)) {
+                Ok(()) => return Ok(y),
+                Err(r) if !reasons.contains(&r) => reasons.push(r),
+                Err(_) => {}
+            }
+        }
     }
-    let open: Vec<i64> = span.into_iter().filter(|&y| !(c.action.kind.is_big() && cal.is_election(y))).collect();
-    if open.is_empty() {
-        return Err(Localized::da_en(
-            "de mulige år er valgår: ingen lukninger eller store nye starter",
-            "the possible years are election years: no closures or big new starts",
-        ));
+    reasons.retain(|r| !matches!(r, Reason::EvenShare { .. }));
+    if reasons.is_empty() {
+        reasons.push(Reason::OutsideWindow);
     }
-    open.iter().copied().find(|&y| board.fits(dept, y, need)).ok_or_else(|| {
-        both(|l| {
-            format!(
-                "{} {dept} {} {}–{} ({} {need} {})",
-                l.pick("lederkapaciteten i", "leader capacity of"),
-                l.pick("er brugt i alle mulige år", "is used up in every possible year"),
-                open[0],
-                open[open.len() - 1],
-                l.pick("behov", "needs"),
-                l.pick("timer", "hours"),
-            )
-        })
-    })
+    let texts: Vec<Localized> = reasons.iter().map(Reason::text).collect();
+    let join = |l| texts.iter().map(|t| t.get(l).to_owned()).collect::<Vec<_>>().join("; ");
+    Err(Localized::da_en(&join(Lang::Da), &join(Lang::En)))
+}
+
+/// The year-dependent parts of an action placed in `year` (its candidate's year).
+fn dated(part: Part, year: i64, w: &Window) -> Action {
+    let y = year + part.offset;
+    let mut a = part.action;
+    if let Some(rule) = &part.money {
+        let m = rule.money(year, a.quarter, w);
+        a.savings_from = super::money::savings_from(&m);
+        a.budget_year = m.per_year.first().map(|e| e.budget_year);
+        a.money = Some(m);
+    }
+    if let Some(d) = a.decision.as_mut() {
+        d.year = y;
+    }
+    if a.kind.is_experiment() || part.gate.is_some() {
+        a.milestones = milestones(y, a.quarter);
+    }
+    if let Some(criterion) = part.gate {
+        a.gate = Some(Gate { year: y + 1, quarter: a.quarter, criterion });
+    }
+    a
 }
 
 /// Places every candidate (see the module documentation).
-pub(crate) fn place(chain: Chain, cal: &Calendar) -> Placed {
+pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
     let Chain { candidates, missing } = chain;
-    let mut board = Board { cal, used: BTreeMap::new() };
-    let mut years: Vec<Option<i64>> = vec![None; candidates.len()];
-    let mut slot = vec![0usize; candidates.len()];
-    let mut actions = Vec::new();
+    let share = even_shares(&candidates, w);
+    let mut board = Board { window: w, years: vec![None; candidates.len()], used: BTreeMap::new(), share };
+    let mut main_slot = vec![0usize; candidates.len()];
+    let mut actions: Vec<(Action, Vec<usize>, Option<i64>)> = Vec::new();
     let mut deferred = Vec::new();
-    let mut departments = BTreeSet::new();
     let mut placed = Vec::new();
     for (i, c) in candidates.into_iter().enumerate() {
-        departments.insert(c.action.capacity_department().to_owned());
-        match first_year(&c, &years, &board) {
+        match first_year(&c, &board) {
             Ok(y) => {
-                years[i] = Some(y);
-                let need = c.action.hours + c.med.as_ref().map_or(0.0, |m| m.hours);
-                board.take(c.action.capacity_department(), y, need);
-                let quarter = c.action.quarter;
-                if let Some(med) = c.med {
+                board.years[i] = Some(y);
+                for (department, year, need) in needs(&c, y) {
+                    *board.used.entry((department, year)).or_insert(0.0) += need;
+                }
+                let (main, deps) = (c.main, c.deps);
+                for (k, part) in c.parts.into_iter().enumerate() {
+                    let year = y + part.offset;
+                    if k == main {
+                        main_slot[i] = actions.len();
+                    }
                     placed.push(actions.len());
-                    actions.push((Action { quarter: quarter - 1, ..med }, vec![], Some(y)));
+                    let deps = if k == main { deps.clone() } else { vec![] };
+                    actions.push((dated(part, y, w), deps, Some(year)));
                 }
-                let mut a = c.action;
-                if c.costs {
-                    a.budget_year = Some(y);
-                }
-                a.savings_from = c.savings_offset.map(|k| y + k);
-                if a.kind.is_experiment() {
-                    a.milestones = milestones(y, a.quarter);
-                }
-                slot[i] = actions.len();
-                placed.push(actions.len());
-                actions.push((a, c.deps, Some(y)));
             }
             Err(reason) => {
-                slot[i] = actions.len();
+                main_slot[i] = actions.len();
                 deferred.push((actions.len(), reason));
-                actions.push((c.action, c.deps, None));
+                let Candidate { mut parts, main, deps, .. } = c;
+                actions.push((parts.swap_remove(main).action, deps, None));
             }
         }
     }
     for a in &mut actions {
-        a.1 = a.1.iter().map(|&d| slot[d]).collect();
+        a.1 = a.1.iter().map(|&d| main_slot[d]).collect();
     }
     placed.sort_by_key(|&i| (actions[i].2, actions[i].0.quarter, i));
-    Placed { actions, order: placed, deferred, departments, missing }
+    Placed { actions, order: placed, deferred, missing }
 }

@@ -1,14 +1,10 @@
-//! The plan's output types: plain data, serialised as the JSON contract of docs/plan.md.
-
-use std::collections::BTreeMap;
+//! One action of the plan and its parts: kind, owner, the figures behind it, its decision
+//! points.
 
 use serde::{Deserialize, Serialize};
 
-use super::PlanInputs;
-use super::options::Calendar;
-use super::schedule::Placed;
+use super::Money;
 use crate::localized::Localized;
-use crate::maturity::ModelRef;
 
 /// What kind of action a plan step is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -36,19 +32,46 @@ pub enum ActionKind {
     SecureInBudget,
     /// Induct a new council into the plan before its first budget.
     ReAnchor,
-    /// Consult the MED committee (medarbejderindflydelse) on a change.
+    /// Hear the MED committee (medarbejderindflydelse) and the councils on a change, in the
+    /// budget's høringsperiode.
     Med,
+    /// The political decision to close an initiative (committee, then the budget).
+    DecideClosure,
+    /// Look at an initiative again ("genovervej"): a date and the question to answer.
+    Review,
+    /// Involve front-line staff and partners in a lever on staff or cooperation.
+    Mobilise,
 }
 
 impl ActionKind {
-    /// Closures and big new starts: never begun in an election year.
+    /// Closures (decided or executed) and big new starts: never in an election year.
     pub fn is_big(self) -> bool {
         use ActionKind::*;
-        matches!(self, Lever | Start | Close | Spread | FillMission | AdoptIngredient)
+        matches!(self, Lever | Start | Close | DecideClosure | Spread | FillMission | AdoptIngredient)
     }
-    /// Experiments: quarterly continue / adjust / stop points.
+    /// Experiments: quarterly continue / adjust / stop points and a stop/go gate.
     pub fn is_experiment(self) -> bool {
         matches!(self, ActionKind::Start | ActionKind::FillMission | ActionKind::AdoptIngredient)
+    }
+    /// Its JSON name (`decide_closure`, …): for the faces' columns.
+    pub fn name(self) -> &'static str {
+        use ActionKind::*;
+        match self {
+            Lever => "lever",
+            Start => "start",
+            Close => "close",
+            Spread => "spread",
+            FillMission => "fill_mission",
+            AdoptIngredient => "adopt_ingredient",
+            Remeasure => "remeasure",
+            AnchorPolitically => "anchor_politically",
+            SecureInBudget => "secure_in_budget",
+            ReAnchor => "re_anchor",
+            Med => "med",
+            DecideClosure => "decide_closure",
+            Review => "review",
+            Mobilise => "mobilise",
+        }
     }
     /// The kind's name in the reader's language.
     pub fn label(self) -> Localized {
@@ -64,7 +87,10 @@ impl ActionKind {
             AnchorPolitically => ("politisk forankring", "political anchoring"),
             SecureInBudget => ("sikres i budgettet", "secured in the budget"),
             ReAnchor => ("genforankring", "re-anchoring"),
-            Med => ("MED-høring", "MED consultation"),
+            Med => ("høring (MED og råd)", "hearing (MED and councils)"),
+            DecideClosure => ("beslutning om lukning", "closure decision"),
+            Review => ("genovervejelse", "review"),
+            Mobilise => ("mobilisering", "mobilisation"),
         };
         Localized::da_en(da, en)
     }
@@ -89,6 +115,8 @@ pub enum BecauseKind {
     Election,
     /// The learning loop: measure again to see the effect.
     LearningLoop,
+    /// The portfolio analysis says to look at an initiative again.
+    Reconsider,
 }
 
 /// The decision a milestone asks for; the plan assumes it, the meeting decides.
@@ -143,6 +171,32 @@ pub struct Milestone {
     pub decision: Decision,
 }
 
+/// A stop/go decision of an experiment: when, and the criterion it is judged by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gate {
+    /// Year of the decision.
+    pub year: i64,
+    /// Quarter of the decision, 1–4.
+    pub quarter: u8,
+    /// What must be true to go on, per language (the mission's indicator or the outcome).
+    pub criterion: Localized,
+}
+
+/// Where politics decides: the committee and meeting, the hearings, the question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionPoint {
+    /// The committee that decides (or recommends to the budget); null when to be decided.
+    pub committee: Option<String>,
+    /// Year of the meeting.
+    pub year: i64,
+    /// Month of the meeting, 1–12.
+    pub month: u8,
+    /// Bodies heard first (the MED forum, councils whose area it touches).
+    pub hearings: Vec<String>,
+    /// The question the meeting answers, per language.
+    pub question: Localized,
+}
+
 /// One step of the plan, with the figures behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Action {
@@ -168,16 +222,23 @@ pub struct Action {
     pub quarter: u8,
     /// Leader hours the action takes.
     pub hours: f64,
-    /// Cost in kroner, when known.
+    /// New money (merudgift) per full year, when known; the year-by-year figures are in
+    /// `money`.
     pub cost_kr: Option<f64>,
-    /// The budget year that must fund it.
+    /// The budget year that must fund it (adopted the October before).
     pub budget_year: Option<i64>,
     /// First year with savings, when it saves.
     pub savings_from: Option<i64>,
-    /// Null: "to be decided" (its hours count against [`super::UNASSIGNED`]).
+    /// Its money per budget year, when it touches money.
+    pub money: Option<Money>,
+    /// Null: "to be decided" (its hours count against [`crate::plan::UNASSIGNED`]).
     pub owner: Option<Owner>,
     /// Checkpoints with their decisions.
     pub milestones: Vec<Milestone>,
+    /// The stop/go decision of an experiment.
+    pub gate: Option<Gate>,
+    /// The political decision or review it asks for.
+    pub decision: Option<DecisionPoint>,
     /// Actions that must be done in an earlier year.
     pub depends_on: Vec<String>,
     /// The measured figures behind the action.
@@ -190,128 +251,6 @@ pub struct Action {
 impl Action {
     /// The department whose capacity the action uses.
     pub fn capacity_department(&self) -> &str {
-        self.owner.as_ref().map_or(super::UNASSIGNED, |o| o.department.as_str())
+        self.owner.as_ref().map_or(crate::plan::UNASSIGNED, |o| o.department.as_str())
     }
-}
-
-/// The actions of one plan year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Phase {
-    /// The year.
-    pub year: i64,
-    /// Its actions, in start order.
-    pub actions: Vec<Action>,
-}
-
-/// Leader capacity per department and year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Capacity {
-    /// Unit of the figures (`hours`: leader hours per year).
-    pub unit: String,
-    /// Capacity per department.
-    pub per_department: BTreeMap<String, f64>,
-}
-
-/// The five-year plan: phases per year, deferred actions, what was missing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Plan {
-    /// The model of the assessment.
-    pub model: ModelRef,
-    /// First plan year.
-    pub start_year: i64,
-    /// Number of plan years.
-    pub years: i64,
-    /// Election years inside the plan.
-    pub elections: Vec<i64>,
-    /// Leader capacity the schedule respects.
-    pub capacity: Capacity,
-    /// One phase per plan year.
-    pub phases: Vec<Phase>,
-    /// Actions that did not fit the capacity or the window, each with its reason.
-    pub deferred: Vec<Action>,
-    /// What could not be planned (no portfolio, no catalog, …).
-    pub missing: Vec<Localized>,
-    /// The plan in one sentence, per language.
-    pub summary: Localized,
-}
-
-impl Plan {
-    /// The plan as pretty-printed JSON.
-    pub fn to_json(&self) -> String {
-        crate::versioned::to_json(self)
-    }
-
-    /// Reads a plan from its JSON; the error names the JSON path.
-    pub fn from_json(text: &str) -> Result<Plan, String> {
-        crate::json::parse(text).map_err(|e| format!("not a plan JSON (at `{}`: {})", e.path, e.message))
-    }
-
-    /// Every planned action with its year, in plan order.
-    pub fn actions(&self) -> impl Iterator<Item = (i64, &Action)> {
-        self.phases.iter().flat_map(|p| p.actions.iter().map(move |a| (p.year, a)))
-    }
-}
-
-/// Numbers the placed actions (plan order, then deferred), resolves their dependencies to
-/// ids, and adds capacity, `missing` and the summary.
-pub(super) fn assemble(inputs: &PlanInputs<'_>, cal: &Calendar, placed: Placed) -> Plan {
-    let Placed { mut actions, order, deferred, departments, missing } = placed;
-    let total = order.len() + deferred.len();
-    let width = total.to_string().len().max(2);
-    let mut ids = vec![String::new(); actions.len()];
-    for (n, &i) in order.iter().chain(deferred.iter().map(|(i, _)| i)).enumerate() {
-        ids[i] = format!("A{:0width$}", n + 1);
-    }
-    let order_years: Vec<(usize, i64)> =
-        order.iter().map(|&i| (i, actions[i].2.expect("a placed action has a year"))).collect();
-    for i in 0..actions.len() {
-        actions[i].0.id = ids[i].clone();
-        let deps = std::mem::take(&mut actions[i].1);
-        actions[i].0.depends_on = deps.into_iter().map(|d| ids[d].clone()).collect();
-    }
-    let mut slots: Vec<Option<Action>> = actions.into_iter().map(|(a, _, _)| Some(a)).collect();
-    let mut phases: Vec<Phase> = cal.window().map(|year| Phase { year, actions: vec![] }).collect();
-    for &(i, year) in &order_years {
-        phases[(year - cal.start) as usize].actions.push(slots[i].take().expect("each action once"));
-    }
-    let deferred: Vec<Action> = deferred
-        .into_iter()
-        .map(|(i, reason)| Action { reason: Some(reason), ..slots[i].take().expect("each action once") })
-        .collect();
-    let planned: usize = phases.iter().map(|p| p.actions.len()).sum();
-    let summary = summary(cal, planned, deferred.len(), &phases);
-    Plan {
-        model: inputs.assessment.model.clone(),
-        start_year: cal.start,
-        years: cal.years,
-        elections: cal.elections_in_window(),
-        capacity: Capacity {
-            unit: "hours".into(),
-            per_department: departments.into_iter().map(|d| (d, cal.capacity)).collect(),
-        },
-        phases,
-        deferred,
-        missing,
-        summary,
-    }
-}
-
-fn summary(cal: &Calendar, planned: usize, deferred: usize, phases: &[Phase]) -> Localized {
-    let closures = phases.iter().flat_map(|p| &p.actions).filter(|a| a.kind == ActionKind::Close).count();
-    let elections: Vec<String> = cal.elections_in_window().iter().map(|y| y.to_string()).collect();
-    let (e_da, e_en) = if elections.is_empty() {
-        ("intet kommunalvalg i perioden".to_owned(), "no municipal election in the period".to_owned())
-    } else {
-        (format!("kommunalvalg i {}", elections.join(", ")), format!("municipal election in {}", elections.join(", ")))
-    };
-    Localized::da_en(
-        &format!(
-            "Plan for {}–{}: {planned} handlinger, heraf {closures} lukninger; {deferred} udskudt; {e_da}.",
-            cal.start, cal.end
-        ),
-        &format!(
-            "Plan for {}–{}: {planned} actions, {closures} of them closures; {deferred} deferred; {e_en}.",
-            cal.start, cal.end
-        ),
-    )
 }

@@ -1,0 +1,212 @@
+//! The chain: from measured figures to candidate actions, each with its `because`.
+//!
+//! Gaps → levers and starting points (with mobilisation where the lever is on staff or
+//! cooperation); the portfolio → closure decisions, reviews, spreading and missions to
+//! fill; under-served missions → catalog matches → ingredients and partner
+//! municipalities; the learning loop; and the election calendar.
+
+mod levers;
+mod missions;
+mod politics;
+mod portfolio;
+
+use super::money::MoneyRule;
+use super::owners::{Leads, Owners};
+use super::types::{Action, ActionKind, Because, BecauseKind, Owner};
+use super::window::Window;
+use super::{PlanError, PlanInputs};
+use crate::localized::{Lang, Localized};
+
+/// Capacity pool of actions without an owner ("to be decided"): the executive board.
+pub const UNASSIGNED: &str = "Direktionen";
+
+/// Leader hours an action takes (docs/plan.md): closures cost the most leader time.
+pub fn hours(kind: ActionKind) -> f64 {
+    use ActionKind::*;
+    match kind {
+        Close => 300.0,
+        Start | Spread | AdoptIngredient => 200.0,
+        Lever | FillMission => 150.0,
+        AnchorPolitically => 80.0,
+        Remeasure | SecureInBudget | ReAnchor | Mobilise => 60.0,
+        Med | DecideClosure | Review => 40.0,
+    }
+}
+
+/// The quarter an action of `kind` is placed in by default; hearings and decisions take
+/// the quarter of their budget month instead.
+fn quarter(kind: ActionKind) -> u8 {
+    use ActionKind::*;
+    match kind {
+        Remeasure | ReAnchor | Close => 1,
+        Lever | Start | Spread | FillMission | AnchorPolitically | Review => 2,
+        AdoptIngredient | SecureInBudget | Med | DecideClosure | Mobilise => 3,
+    }
+}
+
+/// One action of a candidate, `offset` years from the candidate's year.
+pub(crate) struct Part {
+    pub offset: i64,
+    pub action: Action,
+    /// How its money is computed once the year is known.
+    pub money: Option<MoneyRule>,
+    /// The stop/go criterion of an experiment (its gate is a year after the start).
+    pub gate: Option<Localized>,
+}
+
+/// Actions placed together (a closure's decision, hearing and execution; a spread and its
+/// hearing the autumn before), before they have a year and ids.
+pub(crate) struct Candidate {
+    pub parts: Vec<Part>,
+    /// The part other candidates depend on and the deferred list shows.
+    pub main: usize,
+    /// Candidates that must be placed in an earlier year.
+    pub deps: Vec<usize>,
+    /// Calendar actions: exactly this year.
+    pub fixed: Option<i64>,
+    pub earliest: i64,
+    /// Needs new money: the budget adopted in October before its year decides it.
+    pub funded: bool,
+    /// Refused before scheduling (mandatory, shared infrastructure, closed), with the reason.
+    pub refused: Option<Localized>,
+    /// Other candidates depend on it: placed as early as it can be, not levelled.
+    pub depended_on: bool,
+}
+
+pub(crate) struct Chain {
+    pub candidates: Vec<Candidate>,
+    pub missing: Vec<Localized>,
+}
+
+pub(crate) fn both(f: impl Fn(Lang) -> String) -> Localized {
+    Localized::da_en(&f(Lang::Da), &f(Lang::En))
+}
+
+pub(crate) fn blank(kind: ActionKind, title: Localized) -> Action {
+    Action {
+        id: String::new(),
+        kind,
+        title,
+        lever: None,
+        dimension: None,
+        mission: None,
+        initiative: None,
+        ingredients: vec![],
+        partners: vec![],
+        quarter: quarter(kind),
+        hours: hours(kind),
+        cost_kr: None,
+        budget_year: None,
+        savings_from: None,
+        money: None,
+        owner: None,
+        milestones: vec![],
+        gate: None,
+        decision: None,
+        depends_on: vec![],
+        because: vec![],
+        reason: None,
+    }
+}
+
+pub(crate) fn part(action: Action) -> Part {
+    Part { offset: 0, action, money: None, gate: None }
+}
+
+/// A candidate of one action.
+pub(crate) fn single(action: Action, earliest: i64) -> Candidate {
+    group(vec![part(action)], earliest)
+}
+
+/// A candidate of several actions; the first is the main one.
+pub(crate) fn group(parts: Vec<Part>, earliest: i64) -> Candidate {
+    Candidate { parts, main: 0, deps: vec![], fixed: None, earliest, funded: false, refused: None, depended_on: false }
+}
+
+/// All candidates in placement order: calendar, closures, levers, spreading, reviews,
+/// missions, ingredients.
+pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, PlanError> {
+    let owners = Owners::new(inputs.portfolio.map(|(p, _)| p));
+    let anchors = politics::anchor_refs(inputs);
+    let mut out = politics::calendar(w, &owners, &anchors);
+    let mut missing = Vec::new();
+    match inputs.portfolio {
+        Some((p, a)) => {
+            let closures = portfolio::closures(p, a, w, &owners);
+            let spreading = portfolio::spreading(p, a, w, &owners);
+            let reviews = portfolio::reviews(p, a, w, &owners);
+            let owned: Vec<Owner> = [&closures, &spreading, &reviews]
+                .into_iter()
+                .flatten()
+                .filter(|c| c.refused.is_none())
+                .flat_map(|c| c.parts.iter().filter_map(|p| p.action.owner.clone()))
+                .collect();
+            let mut leads = Leads::new(Some(p), &owned);
+            out.extend(closures);
+            let base = out.len();
+            out.extend(levers::levers(inputs, w, &owners, &mut leads, base));
+            out.extend(spreading);
+            out.extend(reviews);
+            let base = out.len();
+            let (fill, served) = missions::fill_missions(p, a, w, &owners, base);
+            out.extend(fill);
+            match inputs.index {
+                Some(index) => out.extend(missions::ingredients(p, index, w, &owners, &served, &mut missing)?),
+                None => missing.push(Localized::da_en(
+                    "Intet katalog: ingen virksomme ingredienser eller partnerkommuner i planen",
+                    "No catalog: no active ingredients or partner municipalities in the plan",
+                )),
+            }
+            if p.organisation.is_none() {
+                missing.push(Localized::da_en(
+                    "Porteføljen har ingen organisation: ejere (udvalg, direktør, MED) afklares",
+                    "The portfolio has no organisation: owners (committee, director, MED) are to be decided",
+                ));
+            }
+        }
+        None => {
+            let base = out.len();
+            out.extend(levers::levers(inputs, w, &owners, &mut Leads::new(None, &[]), base));
+            missing.push(Localized::da_en(
+                "Ingen portefølje: ingen lukninger, udbredelser, missioner eller ingredienser i planen",
+                "No portfolio: no closures, spreading, missions or ingredients in the plan",
+            ));
+            missing.push(Localized::da_en(
+                "Ingen organisation: ejere (udvalg, direktør, MED) afklares",
+                "No organisation: owners (committee, director, MED) are to be decided",
+            ));
+        }
+    }
+    if inputs.assessment.recommendations.is_empty() {
+        missing.push(Localized::da_en(
+            "Ingen dimension ligger under målet: ingen greb fra målingen",
+            "No dimension is below its target: no levers from the assessment",
+        ));
+    }
+    for d in out.iter().flat_map(|c| c.deps.clone()).collect::<Vec<_>>() {
+        out[d].depended_on = true;
+    }
+    Ok(Chain { candidates: out, missing })
+}
+
+/// The gap behind a recommended dimension.
+pub(crate) fn gap_because(r: &crate::maturity::Recommendation) -> Because {
+    Because {
+        kind: BecauseKind::Gap,
+        reference: r.dimension.clone(),
+        value: Some(r.gap),
+        text: both(|l| {
+            format!(
+                "{}: {} {} {} ({} {}, {} {})",
+                r.label.get(l),
+                l.pick("afstand til målet", "gap to the target"),
+                super::fmt::number(r.gap, 2, l),
+                l.pick("point", "points"),
+                l.pick("vægtet", "weighted"),
+                super::fmt::number(r.weighted_gap, 2, l),
+                l.pick("prioritet", "priority"),
+                r.priority
+            )
+        }),
+    }
+}

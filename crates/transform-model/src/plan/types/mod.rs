@@ -1,0 +1,11 @@
+//! The plan's output types: plain data, serialised as the JSON contract of docs/plan.md.
+//! Nothing here computes; the chain, the schedule and the output stages fill them.
+
+mod action;
+mod figures;
+
+pub use action::{Action, ActionKind, Because, BecauseKind, Decision, DecisionPoint, Gate, Milestone, Owner};
+pub use figures::{
+    Account, CalendarEvent, Capacity, EconomyYear, EventKind, Load, LoadRow, Money, MoneyYear, Overslag, Phase, Plan,
+    PlanJsonError,
+};
