@@ -3,9 +3,9 @@
 //! list of function words that count neither for nor against a match
 //! (`data/function_words_da.txt`). Both files state their source and licence.
 //!
-//! Thesaurus groups are compared by Snowball stem, so one inflection per word is enough;
-//! function words by their lower-cased surface form (a stem would merge "mere" with
-//! "merit"-like content words).
+//! Both are compared by Snowball stem, so one inflection per word is enough ("halvere"
+//! also covers "halverer"); a function word also by its surface form. A number ("2030",
+//! "1.000") is a function word too: it names no topic a catalog could share.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -56,12 +56,15 @@ pub fn synonyms(stem: &str) -> &'static [String] {
 pub fn is_function_word(token: &str) -> bool {
     static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut v: Vec<String> = lines(FUNCTION_WORDS).map(normalize).collect();
+        let listed: Vec<String> = lines(FUNCTION_WORDS).map(normalize).collect();
+        let stems: Vec<String> = listed.iter().map(|w| stem(w, Lang::Da)).collect();
+        let mut v: Vec<String> = listed.into_iter().chain(stems).collect();
         v.sort_unstable();
         v.dedup();
         v
     });
-    words.binary_search_by(|w| w.as_str().cmp(token)).is_ok()
+    let listed = |w: &str| words.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
+    token.chars().all(|c| c.is_numeric()) || listed(token) || listed(&stem(token, Lang::Da))
 }
 
 #[cfg(test)]
@@ -87,7 +90,11 @@ mod tests {
         for w in lines(FUNCTION_WORDS) {
             assert!(is_function_word(w), "{w}");
         }
-        for w in ["ledige", "ældre", "ensomhed", "boligområder", ""] {
+        // Inflections by their stem, and numbers.
+        for w in ["halverer", "reducerer", "2030", "000"] {
+            assert!(is_function_word(w), "{w}");
+        }
+        for w in ["ledige", "ældre", "ensomhed", "boligområder", "arbejde", "frivillige"] {
             assert!(!is_function_word(w), "{w}");
         }
     }
