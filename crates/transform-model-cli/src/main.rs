@@ -534,8 +534,8 @@ fn demo(lang: Option<Lang>) -> Result<String, String> {
     out.push_str(&mission_report::render_table(&portfolio, &analysis, one));
     let index = Index::new(Catalog::sample());
     let query = Query {
-        text: "Flere ledige i vores boligområder skal i job, og beskæftigelsesindsatsen når dem ikke".into(),
-        target_groups: vec!["ledige".into()],
+        // A sentence as staff write it, without tags (issue 30).
+        text: "Ledige borgere i udsatte boligområder skal tættere på arbejdsmarkedet".into(),
         context: BTreeMap::from([("urbanity".to_owned(), serde_json::Value::from("rural"))]),
         ..Query::default()
     };

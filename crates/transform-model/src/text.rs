@@ -17,6 +17,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::localized::Lang;
 
 pub mod compound;
+pub mod thesaurus;
 
 /// The Snowball Danish stop word list.
 const DANISH_STOP: &[&str] = &[

@@ -270,3 +270,56 @@ fn the_sample_portfolio_keeps_the_reviews_fixes() {
         assert!(!t.contains("borgere i ordinært job"), "{}: `ind i ordinært job`", i.id);
     }
 }
+
+/// Issue 30, item 3: every mission of the sample portfolio (its statement and target groups,
+/// as the plan and the report ask) and every problem the article names (in those words)
+/// finds at least three good matches with a known outcome at fictional municipalities, and
+/// so recommends ingredients from named municipalities.
+#[test]
+fn the_catalog_covers_its_own_sample() {
+    use transform_model::ingredient::{GOOD_MATCH, MatchOptions, Query};
+    let index = Index::new(Catalog::sample());
+    let portfolio: Value = serde_json::from_str(include_str!("../data/portfolio.json")).unwrap();
+    let strings = |v: &Value| v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
+    let mut queries: Vec<Query> = portfolio["missions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| Query {
+            text: m["statement"].as_str().unwrap().to_owned(),
+            target_groups: strings(&m["target_groups"]),
+            ..Query::default()
+        })
+        .collect();
+    assert!(queries.len() >= 6);
+    // The problems the article names (issue 30).
+    queries.extend(
+        [
+            "unge uden uddannelse og job",
+            "ensomhed blandt ældre",
+            "ledige i udsatte boligområder",
+            "rehabilitering",
+            "sårbare familier",
+            "klima med borgerne",
+        ]
+        .map(|t| Query { text: t.to_owned(), ..Query::default() }),
+    );
+    let o = MatchOptions::default();
+    for query in &queries {
+        let text = &query.text;
+        let hits = index.search(query, &o.weights, 0).unwrap();
+        let known: BTreeSet<&str> = hits
+            .iter()
+            .filter(|h| h.relevance >= GOOD_MATCH)
+            .map(|h| &index.catalog().interventions()[h.doc])
+            .filter(|iv| iv.outcome != Outcome::Unknown && !is_real(&iv.municipality.code))
+            .map(|iv| iv.id.as_str())
+            .collect();
+        assert!(known.len() >= 3, "{text}: {known:?}");
+        let result = index.match_query(query, &o).unwrap();
+        assert!(result.reason.is_none() && !result.ingredients.is_empty(), "{text}: {:?}", result.reason);
+        let places: BTreeSet<&str> =
+            result.ingredients.iter().flat_map(|m| m.sources.iter().map(|s| s.municipality.as_str())).collect();
+        assert!(places.len() >= 2, "{text}: {places:?}");
+    }
+}

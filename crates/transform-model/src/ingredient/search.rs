@@ -8,89 +8,20 @@ use super::index::{Hit, Index, RelevanceWeights, idf};
 use super::query::{Prepared, Query};
 use crate::text;
 
-/// Common words of a problem statement that name no topic ("flere ledige i vores
-/// boligområder"): beyond the stop words, they count neither for nor against a hit's
-/// [`Hit::text_match`] (BM25 still sees them). Without this, a filler word the catalog
-/// lacks ("vores") weighs most, being the rarest, and sinks a good match.
-const FILLER: &[&str] = &[
-    "flere",
-    "flest",
-    "vores",
-    "jeres",
-    "mere",
-    "mest",
-    "bedre",
-    "bedst",
-    "god",
-    "gode",
-    "godt",
-    "ny",
-    "nye",
-    "nyt",
-    "stor",
-    "store",
-    "større",
-    "størst",
-    "lille",
-    "små",
-    "mindre",
-    "få",
-    "får",
-    "kan",
-    "gøre",
-    "gør",
-    "blandt",
-    "uden",
-    "mellem",
-    "gennem",
-    "hele",
-    "helt",
-    "andre",
-    "andet",
-    "ved",
-    "via",
-    "samt",
-    "særligt",
-    "især",
-    "bør",
-    "må",
-    "øge",
-    "øget",
-    "hvordan",
-    "hvorfor",
-    "hvilke",
-    "hvilken",
-    "problem",
-    "problemer",
-    "problemet",
-    "udfordring",
-    "udfordringer",
-    "udfordringen",
-    "behov",
-    "brug",
-    "gerne",
-    "rigtig",
-    "virkelig",
-    "mange",
-    "more",
-    "better",
-    "many",
-    "need",
-    "needs",
-    "problem",
-    "problems",
-    "new",
-    "get",
-    "help",
-    "improve",
-];
+/// How much a query word the catalog lacks (no stem, no synonym in any intervention)
+/// weighs, as a share of the idf such a word would have. At full idf one verb or paraphrase
+/// the catalog never uses outweighs two shared content words; at 0 a query about something
+/// the catalog does not hold would still match on its one common word. Calibrated on the
+/// calibration half of `data/queries/judged.json` (docs/matching.md).
+pub(crate) const UNKNOWN_WORD_SHARE: f64 = 0.5;
 
-/// One distinct word of a query: its stem's and its compound parts' term ids (`None`
-/// when the catalog lacks the term) and its weight, the idf of its stem.
+/// One distinct word of a query: the term ids that cover it in full (its stem and its
+/// thesaurus synonyms the catalog has), its compound parts' term ids (`None` when the
+/// catalog lacks the part), and its weight.
 struct QueryWord {
-    /// idf of the stem; 0 for a filler word.
+    /// idf of the word (its most common full term); 0 for a function word.
     weight: f64,
-    stem: Option<u32>,
+    full: Vec<u32>,
     parts: Vec<Option<u32>>,
 }
 
@@ -104,27 +35,39 @@ pub(crate) struct Ranking {
 }
 
 impl Index {
-    /// The distinct words of a query text, analysed as the index analysed the catalog.
+    /// The distinct words of a query text, analysed as the index analysed the catalog, each
+    /// with its thesaurus synonyms ([`text::thesaurus`]); function words weigh nothing.
     fn query_words(&self, text: &str) -> Vec<QueryWord> {
         let tokens = text::tokenize(text);
         let lang = text::detect_language(&tokens);
         let n_docs = self.doc_len.len();
-        let (mut seen, mut seen_unknown) = (HashSet::new(), HashSet::new());
+        let df = |t: u32| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize;
+        let mut seen = HashSet::new();
         let mut words = Vec::new();
         for t in &tokens {
             let ids = self.token_ids(t, lang);
             let Some((stem, parts)) = ids.split_first() else { continue };
-            let new = match stem {
-                Ok(id) => seen.insert(*id),
-                Err(s) => seen_unknown.insert(s.clone()),
-            };
-            if !new {
+            let stem_text = text::stem(t, lang);
+            if !seen.insert(stem_text.clone()) {
                 continue;
             }
-            let stem = stem.as_ref().ok().copied();
-            let df = stem.map_or(0, |t| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize);
-            let weight = if FILLER.contains(&t.as_str()) { 0.0 } else { idf(n_docs, df) };
-            words.push(QueryWord { weight, stem, parts: parts.iter().map(|p| p.as_ref().ok().copied()).collect() });
+            let mut full: Vec<u32> = stem.as_ref().ok().copied().into_iter().collect();
+            if lang == crate::Lang::Da {
+                for s in text::thesaurus::synonyms(&stem_text) {
+                    if let Some(&id) = self.terms.get(s) {
+                        if !full.contains(&id) {
+                            full.push(id);
+                        }
+                    }
+                }
+            }
+            let weight = match full.iter().map(|&t| df(t)).max() {
+                _ if text::thesaurus::is_function_word(t) => 0.0,
+                Some(most) => idf(n_docs, most),
+                None => UNKNOWN_WORD_SHARE * idf(n_docs, 0),
+            };
+            let parts = parts.iter().map(|p| p.as_ref().ok().copied().filter(|p| !full.contains(p))).collect();
+            words.push(QueryWord { weight, full, parts });
         }
         words
     }
@@ -143,27 +86,22 @@ impl Index {
 
     /// BM25 of every document (0 where nothing matches; each term once) and, with `cover`,
     /// every document's idf-weighted count of the query's words (see [`Hit::text_match`];
-    /// divide by the words' total weight), in one pass over the postings: a word's stem
-    /// gives its full weight, each of its parts found (where the stem is not) its share.
+    /// divide by the words' total weight), in one pass over the postings: a word's stem or
+    /// a synonym gives its full weight once, each of its parts found (where neither is) its share.
     fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f32>) {
         let n = self.doc_len.len();
         let mut bm25 = vec![0f32; n];
         let mut covered = if cover { vec![0f32; n] } else { Vec::new() };
-        // stamp[d] == i + 1: document d has the stem of word i (only for words with parts).
-        let needs_stamp = cover && words.iter().any(|w| !w.parts.is_empty());
-        let mut stamp = if needs_stamp { vec![0u32; n] } else { Vec::new() };
+        // stamp[d] == i + 1: document d is covered in full for word i.
+        let mut stamp = if cover { vec![0u32; n] } else { Vec::new() };
         let mut seen: Vec<u32> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let mark = i as u32 + 1;
             let count = cover && w.weight > 0.0;
-            let stamps = count && !w.parts.is_empty();
             let full = w.weight as f32;
             let share = (w.weight / w.parts.len().max(1) as f64) as f32;
-            let terms = w.stem.iter().map(|&t| (t, true)).chain(w.parts.iter().flatten().map(|&t| (t, false)));
-            for (t, is_stem) in terms {
-                if !is_stem && Some(t) == w.stem {
-                    continue;
-                }
+            let terms = w.full.iter().map(|&t| (t, true)).chain(w.parts.iter().flatten().map(|&t| (t, false)));
+            for (t, is_full) in terms {
                 let first = !seen.contains(&t);
                 if first {
                     seen.push(t);
@@ -175,20 +113,19 @@ impl Index {
                         bm25[d as usize] += impact;
                     }
                 }
-                match (count, is_stem) {
-                    (false, _) => {}
-                    (true, true) => {
-                        for &d in docs {
-                            covered[d as usize] += full;
-                        }
-                        if stamps {
-                            docs.iter().for_each(|&d| stamp[d as usize] = mark);
-                        }
+                if !count {
+                    continue;
+                }
+                for &d in docs {
+                    let d = d as usize;
+                    if stamp[d] == mark {
+                        continue;
                     }
-                    (true, false) => {
-                        for &d in docs.iter().filter(|&&d| stamp[d as usize] != mark) {
-                            covered[d as usize] += share;
-                        }
+                    if is_full {
+                        covered[d] += full;
+                        stamp[d] = mark;
+                    } else {
+                        covered[d] += share;
                     }
                 }
             }
@@ -260,7 +197,7 @@ impl Index {
         q: &Prepared,
         weights: &RelevanceWeights,
     ) -> (f64, Option<f64>, Option<f64>, Option<f64>) {
-        let text = cover.map(|(c, total)| (c[doc] / total) as f64);
+        let text = cover.map(|(c, total)| ((c[doc] / total) as f64).min(1.0));
         let tag = self.tag_overlap(doc, q);
         let uses_context = !q.context.is_empty();
         let ctx = if uses_context { self.context.similarity(doc, &q.context) } else { None };
