@@ -8,7 +8,7 @@ use clap::Args;
 use transform_model::ingredient::{Catalog, Index};
 use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::plan::{PlanInputs, PlanOptions, plan};
-use transform_model::report::{ReportInputs, ReportOptions, find_municipality, render_html};
+use transform_model::report::{ReportError, ReportInputs, ReportOptions, find_municipality, render_html};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
 
@@ -93,15 +93,15 @@ fn check_out(out: &Path) -> Result<(), String> {
 /// The council paper's options, each checked before any work (an error names the flag).
 fn paper_options(a: &ReportArgs, invited: BTreeMap<String, usize>) -> Result<ReportOptions, String> {
     let mut o = ReportOptions::new(a.lang).with_invited(invited);
-    let flag = |name: &str, e: transform_model::report::ReportError| format!("--{name}: {e}");
+    let flag = |name: &str, e: ReportError| format!("--{name}: {e}");
     o.municipality = a.municipality.clone();
     if let Some(m) = &a.municipality {
-        find_municipality(m).map_err(|e| flag("municipality", e))?;
+        find_municipality(m).map_err(|e| format!("--{e}"))?;
     }
     o.committee = a.committee.clone();
     o.meeting_date = a.meeting_date.as_deref().map(str::parse).transpose().map_err(|e| flag("meeting-date", e))?;
     o.survey_period = a.survey_period.as_deref().map(str::parse).transpose().map_err(|e| flag("survey-period", e))?;
-    o.status = a.status.as_deref().map(str::parse).transpose().map_err(|e| flag("status", e))?;
+    o.status = a.status.as_deref().map(str::parse).transpose().map_err(|e: ReportError| format!("--{e}"))?;
     Ok(o)
 }
 

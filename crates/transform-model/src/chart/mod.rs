@@ -342,6 +342,7 @@ pub fn plan_timeline(plan: &Plan, lang: Lang) -> String {
         capacity: (capacity > 0.0).then_some(capacity),
         election_label: lang.pick("kommunalvalg", "election year").to_owned(),
         actions_label: lang.pick("handlinger", "actions").to_owned(),
+        action_label: lang.pick("handling", "action").to_owned(),
         capacity_label: lang.pick("Stiplet linje: samlet kapacitet i timer", "Dashed line: total capacity in hours").to_owned(),
     })
 }

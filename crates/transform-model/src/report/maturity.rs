@@ -98,16 +98,16 @@ fn anonymity(a: &Assessment, lang: Lang) -> String {
     let left = a.excluded_for_anonymity;
     let base = match lang {
         Lang::Da => {
-            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar (k = {k}).")
+            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar.")
         }
         Lang::En => format!("For anonymity, no figure is shown for a group with fewer than {k} responses (k = {k})."),
     };
     let extra = match (lang, left) {
         (Lang::Da, 0) => " Alle besvarelser indgår.".to_owned(),
-        (Lang::Da, 1) => " 1 besvarelse indgår ikke, da gruppen havde færre end k svar.".to_owned(),
-        (Lang::Da, n) => format!(" {n} besvarelser indgår ikke, da gruppen havde færre end k svar."),
+        (Lang::Da, 1) => format!(" 1 besvarelse indgår ikke, da gruppen havde færre end {k} svar."),
+        (Lang::Da, n) => format!(" {n} besvarelser indgår ikke, da gruppen havde færre end {k} svar."),
         (Lang::En, 0) => " Every response is included.".to_owned(),
-        (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than k responses."),
+        (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than {k} responses."),
     };
     let cells = lang.pick(
         " I tabellen betyder »skjult« skjult af hensyn til anonymitet, og »ikke spurgt«, at gruppen ikke fik dimensionens spørgsmål.",

@@ -193,9 +193,14 @@ pub fn find_municipality(spec: &str) -> Result<&'static Municipality, ReportErro
         return Ok(m);
     }
     let names: Vec<&str> = all().map(|m| m.name.as_str()).collect();
+    // A name cut short ("Ringkøbing") is suggested whole; else the nearest by spelling.
+    let prefix = (key.chars().count() >= 3).then(|| all().find(|m| plain_name(&m.name).starts_with(&key))).flatten();
     Err(ReportError::UnknownMunicipality {
         value: spec.to_owned(),
-        suggestion: crate::json::nearest(spec.trim(), &names).map(str::to_owned),
+        suggestion: prefix
+            .map(|m| m.name.as_str())
+            .or_else(|| crate::json::nearest(spec.trim(), &names))
+            .map(str::to_owned),
     })
 }
 

@@ -71,7 +71,11 @@ fn clean(text: &str, missions: &[(String, String)]) -> String {
         }
     }
     out.push_str(rest);
-    let mut out = out.replace("; 0 udskudt", "").replace("katalogmatch", "eksempel fra andre kommuner");
+    let mut out = out
+        .replace("; 0 udskudt", "")
+        .replace("katalogmatch", "eksempel fra andre kommuner")
+        .replace("Luk dækningshuller i missionen", "Find indsatser til missionen")
+        .replace("fremskridt mod baseline", "viser udviklingen siden sidste måling");
     for (id, title) in missions {
         out = out.replace(&format!("missionen {id}"), &format!("missionen »{title}«"));
     }
