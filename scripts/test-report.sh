@@ -64,7 +64,8 @@ done
 # The front (resumé and indstilling) fits on one page or two: the sagsfremstilling, which
 # starts a new page, is on page 2 or 3; the resumé is on page 1.
 page_of() { for p in $(seq 1 "$pages"); do
-  pdftotext -f "$p" -l "$p" -layout "$ART/report.pdf" - | grep -qF "$1" && { echo "$p"; return; }; done; echo 0; }
+  text="$(pdftotext -f "$p" -l "$p" -layout "$ART/report.pdf" -)"
+  case "$text" in *"$1"*) echo "$p"; return ;; esac; done; echo 0; }
 resume=$(page_of "Resumé")
 sag=$(page_of "Sagsfremstilling")
 echo "PDF: resumé on page $resume, sagsfremstilling from page $sag"
