@@ -435,6 +435,20 @@ typedef struct {
   size_t invited_count;
 } tm_report_options;
 
+/*
+ The council paper's own inputs (each NULL = its default): `municipality` (code or name,
+ one of the 98), `committee`, `meeting_date` (YYYY-MM-DD), `survey_period`
+ (YYYY-MM-DD..YYYY-MM-DD) and `status` (`beslutning` or `orientering`). A separate struct,
+ so that `tm_report_options` keeps its layout.
+ */
+typedef struct {
+  const char *municipality;
+  const char *committee;
+  const char *meeting_date;
+  const char *survey_period;
+  const char *status;
+} tm_paper_options;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -845,7 +859,7 @@ tm_report_options tm_report_options_default(void);
  The report as one HTML document (inline CSS and SVG, no script); free with
  `tm_string_free`. `portfolio`, `catalog`, `plan` and `options` may be NULL. The model is
  the one the assessment was made with (checked: another model is
- `TM_STATUS_VALIDATION_ERROR`).
+ `TM_STATUS_VALIDATION_ERROR`). The paper's own inputs take `tm_report_html_paper`.
  */
 tm_status tm_report_html(const tm_model *model,
                          const tm_assessment *assessment,
@@ -854,6 +868,20 @@ tm_status tm_report_html(const tm_model *model,
                          const tm_plan *plan,
                          const tm_report_options *options,
                          char **out);
+
+/*
+ `tm_report_html` with the council paper's own inputs (`paper` may be NULL). A bad
+ municipality, date, period or status, or a meeting before the survey ended, is
+ `TM_STATUS_INVALID_ARGUMENT` with the value named in the last error.
+ */
+tm_status tm_report_html_paper(const tm_model *model,
+                               const tm_assessment *assessment,
+                               const tm_portfolio *portfolio,
+                               const tm_catalog *catalog,
+                               const tm_plan *plan,
+                               const tm_report_options *options,
+                               const tm_paper_options *paper_options,
+                               char **out);
 
 /*
  Saves the catalog's index to `path` (written to a temporary file in the same folder,

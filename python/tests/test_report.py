@@ -100,3 +100,26 @@ def test_danish_frames_are_danish(sample_csv):
     economics = analysis.economics
     assert set(economics["recommendation"]) <= {"spread", "keep", "reconsider", "close", "too_early_to_judge"}
     assert dict(zip(economics["recommendation"], economics["recommendation_label"]))["spread"] == "udbred"
+
+
+def test_the_paper_options_equal_the_cli_and_bad_ones_are_named(sample_csv, cli, tmp_path):
+    import datetime
+    cli("model")  # builds the CLI when missing
+    expected = cli_report(tmp_path, str(sample_csv), "--municipality", "760", "--committee", "Børne- og Ungeudvalget",
+                          "--meeting-date", "2026-05-12", "--survey-period", "2026-03-02..2026-03-20",
+                          "--status", "orientering")
+    a = tm.assess(sample_csv)
+    html = a.to_html(municipality=760, committee="Børne- og Ungeudvalget", meeting_date=datetime.date(2026, 5, 12),
+                     survey_period=(datetime.date(2026, 3, 2), "2026-03-20"), status="orientering")
+    assert html == expected
+    assert "<h1>Ringkøbing-Skjern Kommune: modenhedsmåling" in html
+    with pytest.raises(tm.OptionError, match="Atlantis"):
+        a.to_html(municipality="Atlantis")
+    with pytest.raises(tm.OptionError, match="2026-03-10.*2026-03-20"):
+        a.to_html(meeting_date="2026-03-10", survey_period="2026-03-02..2026-03-20")
+    with pytest.raises(ValueError, match="status.*besluttet"):
+        a.to_html(status="besluttet")
+    path = tmp_path / "paper.html"
+    with pytest.raises(tm.OptionError, match="Atlantis"):
+        a.save_report(path, municipality="Atlantis")
+    assert not path.exists()

@@ -232,16 +232,20 @@ class Assessment:
         return _report.assessment_svg(self, kind, lang)
 
     def to_html(self, portfolio: Any = None, catalog: Any = None, plan: Any = None, lang: str = "da",
-                invited: Optional[Dict[str, int]] = None) -> str:
+                invited: Optional[Dict[str, int]] = None, **paper: Any) -> str:
         """The council's report as one self-contained HTML document, byte for byte the CLI's
         `report` for the same inputs. `portfolio` is a `Portfolio`, `catalog` a `Catalog`, `plan`
-        a `Plan`, `invited` the people invited per role id (for the response rate)."""
-        return _report.report_html(self, portfolio, catalog, plan, lang, invited)
+        a `Plan`, `invited` the people invited per role id (for the response rate). The council
+        paper's own inputs are keywords: `municipality`, `committee`, `meeting_date`,
+        `survey_period` and `status` (see `report_html` in `_report`)."""
+        return _report.report_html(self, portfolio, catalog, plan, lang, invited, **paper)
 
     def save_report(self, path: Union[str, "os.PathLike[str]"], portfolio: Any = None, catalog: Any = None,
-                    plan: Any = None, lang: str = "da", invited: Optional[Dict[str, int]] = None) -> None:
+                    plan: Any = None, lang: str = "da", invited: Optional[Dict[str, int]] = None,
+                    **paper: Any) -> None:
         """Writes `to_html(…)` to `path`, replaced whole (never left half-written)."""
-        _report.save_report(self, path, portfolio=portfolio, catalog=catalog, plan=plan, lang=lang, invited=invited)
+        _report.save_report(self, path, portfolio=portfolio, catalog=catalog, plan=plan, lang=lang, invited=invited,
+                            **paper)
 
     def _repr_html_(self) -> str:
         return self.notebook_html("da")

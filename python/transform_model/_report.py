@@ -1,8 +1,9 @@
 """The council's HTML report and the core's SVG charts (the same as the CLI's `report`)."""
 from __future__ import annotations
 
+import datetime
 import os
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Tuple, Union
 
 from . import _args
 from . import _transform_model as _rs
@@ -20,13 +21,49 @@ def _invited(invited: Optional[Mapping[str, int]]) -> Optional[Dict[str, int]]:
     return {str(role): _args.count(f"invited[{role}]", n) for role, n in invited.items()}
 
 
+DateLike = Union[str, datetime.date]
+
+
+def _date(name: str, value: Optional[DateLike]) -> Optional[str]:
+    """A date as the core reads it (YYYY-MM-DD): a `datetime.date` or such a string."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise ArgumentTypeError(f"{name} must be a date or a YYYY-MM-DD string, not {type(value).__name__}")
+
+
+def _period(value: Union[None, str, Tuple[DateLike, DateLike]]) -> Optional[str]:
+    """A survey period: "YYYY-MM-DD..YYYY-MM-DD", or a (first, last) pair of dates."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        return f"{_date('survey_period[0]', value[0])}..{_date('survey_period[1]', value[1])}"
+    raise ArgumentTypeError(f"survey_period must be a (first, last) pair or a string, not {type(value).__name__}")
+
+
+def _text(name: str, value: Optional[str]) -> Optional[str]:
+    if value is None or isinstance(value, str):
+        return value
+    raise ArgumentTypeError(f"{name} must be a string, not {type(value).__name__}")
+
+
 def report_html(assessment: "Assessment", portfolio: Any = None, catalog: Any = None, plan: Any = None,
-                lang: str = "da", invited: Optional[Mapping[str, int]] = None) -> str:
-    """The report as one self-contained HTML document."""
+                lang: str = "da", invited: Optional[Mapping[str, int]] = None, *,
+                municipality: Union[None, str, int] = None, committee: Optional[str] = None,
+                meeting_date: Optional[DateLike] = None,
+                survey_period: Union[None, str, Tuple[DateLike, DateLike]] = None,
+                status: Optional[str] = None) -> str:
+    """The report as one self-contained HTML document, opening with the council paper.
+    `municipality` is a code or name (one of the 98), `status` is "beslutning" or "orientering"."""
+    if isinstance(municipality, int) and not isinstance(municipality, bool):
+        municipality = f"{municipality:03d}"
     return _rs.report_html(assessment._model._inner, assessment._inner,
                            None if portfolio is None else portfolio._inner,
                            None if catalog is None else catalog._inner,
-                           None if plan is None else plan.to_json(), _args.lang(lang), _invited(invited))
+                           None if plan is None else plan.to_json(), _args.lang(lang), _invited(invited),
+                           _text("municipality", municipality), _text("committee", committee),
+                           _date("meeting_date", meeting_date), _period(survey_period), _text("status", status))
 
 
 def save_report(assessment: "Assessment", path: Union[str, "os.PathLike[str]"], **kwargs: Any) -> None:

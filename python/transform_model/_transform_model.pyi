@@ -220,6 +220,11 @@ def report_html(
     plan_json: Optional[str] = None,
     lang_: str = "da",
     invited: Optional[Dict[str, int]] = None,
+    municipality: Optional[str] = None,
+    committee: Optional[str] = None,
+    meeting_date: Optional[str] = None,
+    survey_period: Optional[str] = None,
+    status: Optional[str] = None,
 ) -> str: ...
 def assessment_svg(model: _Model, assessment: _Assessment, kind: str, lang_: str) -> str: ...
 def portfolio_svg(

@@ -1,6 +1,8 @@
 /* The HTML report through the C API: equal, byte for byte, to the CLI's `report` for the
  * same inputs; another model's assessment and an unknown invited role are refused with
- * the reason named, and `out` stays untouched.
+ * the reason named, and `out` stays untouched. The council paper's own inputs
+ * (tm_report_html_paper): a municipality by code names the paper; an unknown status and a
+ * meeting before the survey are refused with the value named.
  * Usage: test_report SAMPLE_RESPONSES.csv CATALOG.json CLI_REPORT.html SAMPLE_RESPONSES_CI.csv */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,8 +46,23 @@ int main(int argc, char **argv) {
   /* Only model and assessment, default options: a Danish report without the portfolio. */
   html = NULL;
   CHECK(tm_report_html(m, a, NULL, NULL, NULL, NULL, &html) == TM_STATUS_OK);
-  CHECK(html != NULL && strstr(html, "Resumé til byrådet") != NULL && strstr(html, "Porteføljen") == NULL);
+  CHECK(html != NULL && strstr(html, "Direktionen indstiller") != NULL && strstr(html, "Porteføljen") == NULL);
   tm_string_free(html);
+
+  /* The paper's own inputs. */
+  tm_paper_options paper = {"760", "Økonomiudvalget", "2026-05-12", "2026-03-02..2026-03-20", "orientering"};
+  html = NULL;
+  CHECK(tm_report_html_paper(m, a, NULL, NULL, NULL, NULL, &paper, &html) == TM_STATUS_OK);
+  CHECK(html != NULL && strstr(html, "<h1>Ringkøbing-Skjern Kommune: modenhedsmåling") != NULL);
+  CHECK(html != NULL && strstr(html, "orienteringen tages til efterretning.") != NULL);
+  tm_string_free(html);
+  tm_paper_options wrong = {NULL, NULL, NULL, NULL, "besluttet"};
+  html = NULL;
+  CHECK(tm_report_html_paper(m, a, NULL, NULL, NULL, NULL, &wrong, &html) == TM_STATUS_INVALID_ARGUMENT && html == NULL);
+  CHECK(last_error_contains("besluttet"));
+  tm_paper_options early = {NULL, NULL, "2026-03-10", "2026-03-02..2026-03-20", NULL};
+  CHECK(tm_report_html_paper(m, a, NULL, NULL, NULL, NULL, &early, &html) == TM_STATUS_INVALID_ARGUMENT && html == NULL);
+  CHECK(last_error_contains("2026-03-10") && last_error_contains("2026-03-20"));
 
   /* An unknown invited role is named with the nearest one. */
   const char *typo[] = {"politican"};

@@ -1,7 +1,8 @@
 """Browser checks of the HTML report in headless Chromium (selenium + the system
 chromedriver): no horizontal overflow at 1280 px and 390 px, no console errors, every SVG
 with a non-zero size, one h1 and headings in order, and no serious or critical axe-core
-violation. Screenshots go to the artifacts folder.
+violation; printed (print media, the A4 page box's width), every element's right edge lies
+within the page box. Screenshots go to the artifacts folder.
 
 Usage: check_browser.py REPORT.html AXE.min.js ARTIFACTS_DIR
 """
@@ -69,6 +70,34 @@ def check_width(d: webdriver.Chrome, url: str, width: int, artifacts: pathlib.Pa
     print(f"{width}px: ok ({len(m['svgs'])} SVGs, {len(levels)} headings, page height {m['height']}px)")
 
 
+# A4 portrait minus the @page side margins (15 mm each): 180 mm at 96 px per inch.
+PAGE_BOX_PX = round(180 / 25.4 * 96)
+
+PRINT_EDGES = """
+const limit = arguments[0];
+const out = [...document.body.querySelectorAll('*')]
+  .map(e => [e, e.getBoundingClientRect()])
+  .filter(([e, r]) => r.width > 0 && r.right > limit + 1)
+  .map(([e, r]) => e.tagName + '.' + e.className + ' right=' + Math.round(r.right) + ': '
+       + (e.textContent || '').trim().slice(0, 60));
+return out.slice(0, 8);
+"""
+
+
+def check_print(d: webdriver.Chrome, url: str) -> None:
+    """Printed, nothing reaches past the page box: the layout at the page box's width with the
+    print style sheet, every element's right edge measured."""
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": PAGE_BOX_PX, "height": 1000, "deviceScaleFactor": 1, "mobile": False})
+    d.get(url)
+    over = d.execute_script(PRINT_EDGES, PAGE_BOX_PX)
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    if over:
+        fail(f"printed, elements reach past the page box ({PAGE_BOX_PX}px): {over}")
+    print(f"print: every element within the page box ({PAGE_BOX_PX}px)")
+
+
 def check_console(d: webdriver.Chrome) -> None:
     errors = [e for e in d.get_log("browser") if e.get("level") == "SEVERE"]
     if errors:
@@ -97,6 +126,7 @@ def main() -> None:
     try:
         for width in (1280, 390):
             check_width(d, url, width, artifacts)
+        check_print(d, url)
         check_console(d)
         check_axe(d, axe_path.read_text(encoding="utf-8"))
     finally:

@@ -18,9 +18,13 @@ impl From<ReportError> for Fail {
     fn from(e: ReportError) -> Self {
         match e {
             ReportError::Template(_) => Fail(TM_STATUS_PANIC, e.to_string()),
-            ReportError::UnknownRole { .. } | ReportError::TooFewInvited { .. } => {
-                Fail(TM_STATUS_INVALID_ARGUMENT, e.to_string())
-            }
+            ReportError::UnknownRole { .. }
+            | ReportError::TooFewInvited { .. }
+            | ReportError::UnknownMunicipality { .. }
+            | ReportError::InvalidDate { .. }
+            | ReportError::MeetingBeforeSurvey { .. }
+            | ReportError::UnknownStatus { .. }
+            | ReportError::EmptyCommittee => Fail(TM_STATUS_INVALID_ARGUMENT, e.to_string()),
             _ => Fail(TM_STATUS_VALIDATION_ERROR, e.to_string()),
         }
     }
@@ -77,10 +81,44 @@ fn invited(o: &tm_report_options) -> Result<BTreeMap<String, usize>> {
         .collect()
 }
 
+/// The council paper's own inputs (each NULL = its default): `municipality` (code or name,
+/// one of the 98), `committee`, `meeting_date` (YYYY-MM-DD), `survey_period`
+/// (YYYY-MM-DD..YYYY-MM-DD) and `status` (`beslutning` or `orientering`). A separate struct,
+/// so that `tm_report_options` keeps its layout.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct tm_paper_options {
+    pub municipality: *const c_char,
+    pub committee: *const c_char,
+    pub meeting_date: *const c_char,
+    pub survey_period: *const c_char,
+    pub status: *const c_char,
+}
+
+/// A UTF-8 string argument that may be NULL.
+fn optional_str(p: *const c_char, name: &str) -> Result<Option<String>> {
+    if p.is_null() {
+        return Ok(None);
+    }
+    let s = unsafe { CStr::from_ptr(p) }
+        .to_str()
+        .map_err(|_| Fail::new(TM_STATUS_INVALID_UTF8, format!("`{name}` is not UTF-8")))?;
+    Ok(Some(s.to_owned()))
+}
+
+fn paper(p: &tm_paper_options, mut o: ReportOptions) -> Result<ReportOptions> {
+    o.municipality = optional_str(p.municipality, "municipality")?;
+    o.committee = optional_str(p.committee, "committee")?;
+    o.meeting_date = optional_str(p.meeting_date, "meeting_date")?.map(|s| s.parse()).transpose()?;
+    o.survey_period = optional_str(p.survey_period, "survey_period")?.map(|s| s.parse()).transpose()?;
+    o.status = optional_str(p.status, "status")?.map(|s| s.parse()).transpose()?;
+    Ok(o)
+}
+
 /// The report as one HTML document (inline CSS and SVG, no script); free with
 /// `tm_string_free`. `portfolio`, `catalog`, `plan` and `options` may be NULL. The model is
 /// the one the assessment was made with (checked: another model is
-/// `TM_STATUS_VALIDATION_ERROR`).
+/// `TM_STATUS_VALIDATION_ERROR`). The paper's own inputs take `tm_report_html_paper`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_report_html(
     model: *const tm_model,
@@ -91,12 +129,33 @@ pub unsafe extern "C" fn tm_report_html(
     options: *const tm_report_options,
     out: *mut *mut c_char,
 ) -> tm_status {
+    unsafe { tm_report_html_paper(model, assessment, portfolio, catalog, plan, options, std::ptr::null(), out) }
+}
+
+/// `tm_report_html` with the council paper's own inputs (`paper` may be NULL). A bad
+/// municipality, date, period or status, or a meeting before the survey ended, is
+/// `TM_STATUS_INVALID_ARGUMENT` with the value named in the last error.
+#[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn tm_report_html_paper(
+    model: *const tm_model,
+    assessment: *const tm_assessment,
+    portfolio: *const tm_portfolio,
+    catalog: *const tm_catalog,
+    plan: *const tm_plan,
+    options: *const tm_report_options,
+    paper_options: *const tm_paper_options,
+    out: *mut *mut c_char,
+) -> tm_status {
     guard(|| {
         let model = unsafe { handle(model, "model") }?;
         let assessment = unsafe { handle(assessment, "assessment") }?;
         out_arg(out, "out")?;
         let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_report_options_default());
-        let report_options = ReportOptions::new(lang(o.lang)?).with_invited(invited(&o)?);
+        let mut report_options = ReportOptions::new(lang(o.lang)?).with_invited(invited(&o)?);
+        if let Some(p) = unsafe { paper_options.as_ref() } {
+            report_options = paper(p, report_options)?;
+        }
         let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
         let mut analysis_options = AnalysisOptions::default();
         analysis_options.lang = report_options.lang;

@@ -7,26 +7,43 @@ use pyo3::prelude::*;
 use transform_model::chart;
 use transform_model::mission::AnalysisOptions;
 use transform_model::plan::Plan;
-use transform_model::report::{ReportError, ReportInputs, ReportOptions, render_html};
+use transform_model::report::{Date, ReportError, ReportInputs, ReportOptions, Status, SurveyPeriod, render_html};
 use transform_model::{AssessError, ModelError};
 
 use crate::errors::{CoreError, IntoPyResult, invalid};
 use crate::portfolio::{PyAnalysis, PyPortfolio};
 use crate::{PyAssessment, PyCatalog, PyModel, lang};
 
-/// A report error as the nearest core error: another model → ModelError, invited counts →
-/// OptionError (`option` = "invited").
+/// A report error as the nearest core error: another model → ModelError, a bad option →
+/// OptionError naming the option (`invited`, `municipality`, `meeting_date`, …).
 fn core_error(e: ReportError) -> CoreError {
     let message = e.to_string();
-    match e {
-        ReportError::ModelMismatch { .. } => CoreError::Model(ModelError::Invalid { path: "model".into(), message }),
-        _ => CoreError::Assess(AssessError::InvalidOption { name: "invited".into(), message }),
-    }
+    let option = match &e {
+        ReportError::ModelMismatch { .. } => {
+            return CoreError::Model(ModelError::Invalid { path: "model".into(), message });
+        }
+        ReportError::UnknownMunicipality { .. } => "municipality",
+        ReportError::MeetingBeforeSurvey { .. } => "meeting_date",
+        ReportError::UnknownStatus { .. } => "status",
+        ReportError::EmptyCommittee => "committee",
+        ReportError::InvalidDate { .. } => "date",
+        _ => "invited",
+    };
+    CoreError::Assess(AssessError::InvalidOption { name: option.into(), message })
+}
+
+/// A string option parsed by the core; an error names the option.
+fn parsed<T: std::str::FromStr<Err = ReportError>>(name: &str, value: Option<&str>) -> PyResult<Option<T>> {
+    value
+        .map(str::parse)
+        .transpose()
+        .map_err(|e: ReportError| invalid(format!("{name}: {e}")))
 }
 
 /// The report as one HTML document (the CLI's `report`).
 #[pyfunction]
-#[pyo3(signature = (model, assessment, portfolio=None, catalog=None, plan_json=None, lang_="da", invited=None))]
+#[pyo3(signature = (model, assessment, portfolio=None, catalog=None, plan_json=None, lang_="da", invited=None,
+    municipality=None, committee=None, meeting_date=None, survey_period=None, status=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn report_html(
     py: Python<'_>,
@@ -37,13 +54,23 @@ pub fn report_html(
     plan_json: Option<&str>,
     lang_: &str,
     invited: Option<BTreeMap<String, usize>>,
+    municipality: Option<String>,
+    committee: Option<String>,
+    meeting_date: Option<&str>,
+    survey_period: Option<&str>,
+    status: Option<&str>,
 ) -> PyResult<String> {
     let l = lang(lang_)?;
     let plan = plan_json.map(Plan::from_json).transpose().map_err(invalid)?;
     let (model, assessment) = (model.inner.clone(), &assessment.inner);
     let portfolio = portfolio.map(|p| p.inner.clone());
     let index = catalog.map(|c| c.index.clone());
-    let options = ReportOptions::new(l).with_invited(invited.unwrap_or_default());
+    let mut options = ReportOptions::new(l).with_invited(invited.unwrap_or_default());
+    options.municipality = municipality;
+    options.committee = committee;
+    options.meeting_date = parsed::<Date>("meeting_date", meeting_date)?;
+    options.survey_period = parsed::<SurveyPeriod>("survey_period", survey_period)?;
+    options.status = parsed::<Status>("status", status)?;
     let result = py.detach(|| -> Result<String, CoreError> {
         let analysis = portfolio
             .as_ref()

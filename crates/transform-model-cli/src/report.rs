@@ -8,7 +8,7 @@ use clap::Args;
 use transform_model::ingredient::{Catalog, Index};
 use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::plan::{PlanInputs, PlanOptions, plan};
-use transform_model::report::{ReportInputs, ReportOptions, render_html};
+use transform_model::report::{ReportError, ReportInputs, ReportOptions, find_municipality, render_html};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
 
@@ -31,6 +31,22 @@ pub struct ReportArgs {
     /// People invited per role, for the response rate, e.g. `politician=27,frontline=400`.
     #[arg(long)]
     pub invited: Option<String>,
+    /// The municipality, by code or name (one of the 98); default: the portfolio's.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// The committee that first treats the paper (default Økonomiudvalget).
+    #[arg(long)]
+    pub committee: Option<String>,
+    /// The committee's meeting date, YYYY-MM-DD.
+    #[arg(long)]
+    pub meeting_date: Option<String>,
+    /// When the survey was open: YYYY-MM-DD..YYYY-MM-DD (or one day).
+    #[arg(long)]
+    pub survey_period: Option<String>,
+    /// `beslutning` (the council decides) or `orientering` (it takes note); default:
+    /// beslutning with --plan, else orientering.
+    #[arg(long)]
+    pub status: Option<String>,
     #[arg(long, default_value = "da")]
     pub lang: Lang,
     /// The HTML file to write (replaced whole, never left half-written).
@@ -74,6 +90,21 @@ fn check_out(out: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The council paper's options, each checked before any work (an error names the flag).
+fn paper_options(a: &ReportArgs, invited: BTreeMap<String, usize>) -> Result<ReportOptions, String> {
+    let mut o = ReportOptions::new(a.lang).with_invited(invited);
+    let flag = |name: &str, e: ReportError| format!("--{name}: {e}");
+    o.municipality = a.municipality.clone();
+    if let Some(m) = &a.municipality {
+        find_municipality(m).map_err(|e| format!("--{e}"))?;
+    }
+    o.committee = a.committee.clone();
+    o.meeting_date = a.meeting_date.as_deref().map(str::parse).transpose().map_err(|e| flag("meeting-date", e))?;
+    o.survey_period = a.survey_period.as_deref().map(str::parse).transpose().map_err(|e| flag("survey-period", e))?;
+    o.status = a.status.as_deref().map(str::parse).transpose().map_err(|e: ReportError| format!("--{e}"))?;
+    Ok(o)
+}
+
 pub fn run(a: ReportArgs) -> Result<String, String> {
     check_out(&a.out)?;
     let model = match &a.model {
@@ -81,6 +112,7 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
         None => Model::default_model(),
     };
     let invited = a.invited.as_deref().map(parse_invited).transpose()?.unwrap_or_default();
+    let options = paper_options(&a, invited)?;
     let assessment = read_assessment(&model, &a.input)?;
     let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
     let analysis = portfolio
@@ -115,8 +147,7 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
         index: index.as_ref(),
         plan: the_plan.as_ref(),
     };
-    let html = render_html(&inputs, &ReportOptions::new(a.lang).with_invited(invited))
-        .map_err(|e| format!("{}: {e}", a.input.display()))?;
+    let html = render_html(&inputs, &options).map_err(|e| format!("{}: {e}", a.input.display()))?;
     transform_model::atomic::write_atomically(&a.out, html.as_bytes())
         .map_err(|e| format!("cannot write `{}`: {e}", a.out.display()))?;
     Ok(String::new())

@@ -1,7 +1,8 @@
 //! `transform-model report`: the HTML carries the assessment JSON's figures written the
 //! Danish way, is self-contained, leaves the seed out, and bad input (a missing folder, an
 //! unwritable path, another model's assessment) is a clear error with no file left behind.
-//! Also the Danish-words test over every Danish output of the CLI.
+//! The paper's own options (municipality, committee, meeting date, survey period, status)
+//! are checked before anything is written. The Danish-language test is cli_danish.rs.
 
 mod common;
 
@@ -81,10 +82,10 @@ fn page_one_gives_the_response_rate_from_the_invited_counts_and_the_anonymity_ru
     assert!(html.contains(&sentence), "no `{sentence}`");
     let excluded = json["excluded_for_anonymity"].as_u64().unwrap();
     assert!(excluded > 0, "the sample leaves small groups out");
-    assert!(html.contains(&format!("{excluded} besvarelser indgår ikke, da gruppen havde færre end k svar")));
-    assert!(html.contains("(k = 5)"));
-    // The politicians (4 in the sample) are under k: named as missing, never with a count.
-    assert!(html.contains("Politikere indgår ikke, da færre end 5 svarede."));
+    assert!(html.contains(&format!("{excluded} besvarelser indgår ikke, da gruppen havde færre end 5 svar")));
+    // The politicians (4 in the sample) are under k: named as missing (in the Ordliste's
+    // words), never with a count.
+    assert!(html.contains("Byrådets medlemmer indgår ikke, da færre end 5 svarede."));
 }
 
 #[test]
@@ -103,7 +104,7 @@ fn the_report_is_self_contained_has_one_h1_and_leaves_the_seed_out() {
     assert_eq!(html.matches("http").count(), html.matches("http://www.w3.org/2000/svg").count());
     assert_eq!(html.matches("<h1").count(), 1);
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"da\">"));
-    for title in ["Resumé til byrådet", "Porteføljen af indsatser", "Planen", "Bilag: Metode"] {
+    for title in ["Resumé", "Indstilling", "Porteføljen af indsatser", "Planen", "Bilag 7: Metode"] {
         assert!(html.contains(title), "no section `{title}`");
     }
     // Every chart has its title and description.
@@ -115,8 +116,8 @@ fn the_report_is_self_contained_has_one_h1_and_leaves_the_seed_out() {
 fn english_on_request() {
     let dir = scratch("english");
     let html = report(&dir, &[&data("sample_responses.csv"), "--lang", "en"]);
-    assert!(html.contains("<html lang=\"en\">") && html.contains("Summary for the council"));
-    assert!(!html.contains("Resumé til byrådet"));
+    assert!(html.contains("<html lang=\"en\">") && html.contains("The executive board recommends that"));
+    assert!(!html.contains("Direktionen indstiller"));
 }
 
 #[test]
@@ -186,152 +187,53 @@ fn invited_counts_are_checked() {
     );
 }
 
-// ---------- Danish means Danish ----------
-
-/// English words that have leaked into Danish output before (enum values, column names,
-/// role ids, Ordliste entries). Matched as whole words, case-insensitively.
-const ENGLISH: &[&str] = &[
-    "spread",
-    "keep",
-    "close",
-    "reconsider",
-    "screening",
-    "maturing",
-    "testing",
-    "spreading",
-    "operations",
-    "closed",
-    "too_early_to_judge",
-    "enhancement",
-    "mission_oriented",
-    "adaptive",
-    "anticipatory",
-    "exploit",
-    "explore",
-    "simple_causal",
-    "context_dependent",
-    "urbanity",
-    "population_band",
-    "urban",
-    "rural",
-    "mixed",
-    "alignment",
-    "politician",
-    "politicians",
-    "frontline",
-    "top_manager",
-    "middle_manager",
-    "manager",
-    "external_partner",
-    "partner",
-    "respondents",
-    "respondent",
-    "warnings",
-    "warning",
-    "level",
-    "target",
-    "gap",
-    "lift",
-    "significant",
-    "the",
-    "and",
-    "of",
-    "not",
-    "none",
-    "unclear",
-    "scratch",
-    "governance",
-    "experiment",
-    "experiments",
-    "initiatives",
-];
-
-/// Whole-word English hits in `text` (letters, digits and `_` make a word), plus the
-/// hyphenated Ordliste phrases.
-fn english_words(text: &str) -> Vec<String> {
-    let mut hits: Vec<String> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .map(str::to_lowercase)
-        .filter(|w| ENGLISH.contains(&w.as_str()))
-        .collect();
-    for phrase in ["on-the-job", "start fra scratch"] {
-        if text.to_lowercase().contains(phrase) {
-            hits.push(phrase.to_owned());
-        }
-    }
-    hits.sort();
-    hits.dedup();
-    hits
-}
-
-/// The text a reader sees in an HTML page: no style sheet, no tags.
-fn visible_text(html: &str) -> String {
-    let body = match (html.find("<style>"), html.find("</style>")) {
-        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b..]),
-        _ => html.to_owned(),
-    };
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
-fn the_word_list_finds_a_leak_and_ignores_danish() {
-    // The check itself: it must catch the old outputs' leaks and pass plain Danish.
-    assert_eq!(english_words("closed 1, maturing 5"), ["closed", "maturing"]);
-    assert_eq!(english_words("P01    spread     tjener"), ["spread"]);
-    assert_eq!(english_words("alle kilder har urbanity = urban; I har rural"), ["rural", "urban", "urbanity"]);
-    assert!(english_words("Udbred indsatser; udbredelse; afprøvning; Politikere; Flere i job").is_empty());
-    assert!(english_words("Kommunen er på niveau 2, »Projektkommune«, på vej mod niveau 3.").is_empty());
-}
-
-#[test]
-fn every_danish_output_is_danish() {
-    let dir = scratch("danish");
-    let responses = data("sample_responses.csv");
-    let portfolio = data("portfolio.json");
-    let catalog = data("catalog.json");
-    let outputs = [
-        ("assess", stdout(&["assess", &responses, "--bootstrap", "20", "--format", "table"], "danish")),
-        ("portfolio", stdout(&["portfolio", &portfolio, "--format", "table"], "danish")),
+fn bad_paper_options_are_named_and_nothing_is_written() {
+    let dir = scratch("paper_options");
+    let out = dir.join("r.html");
+    let csv = data("sample_responses.csv");
+    let o = out.to_str().unwrap();
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&["--municipality", "Atlantis"], &["--municipality", "`Atlantis`", "98"]),
+        (&["--municipality", "Ringkøbing"], &["`Ringkøbing`", "did you mean `Ringkøbing-Skjern`"]),
         (
-            "match",
-            stdout(
-                &[
-                    "match",
-                    "Flere ledige skal i arbejde",
-                    "--catalog",
-                    &catalog,
-                    "--context",
-                    "urbanity=rural",
-                    "--similar",
-                ],
-                "danish",
-            ),
+            &["--survey-period", "2026-03-02..2026-03-20", "--meeting-date", "2026-03-10"],
+            &["meeting date 2026-03-10", "before the survey ended (2026-03-20)"],
         ),
-        ("plan", stdout(&["plan", &responses, "--portfolio", &portfolio, "--format", "table"], "danish")),
-        ("demo", stdout(&["demo", "--lang", "da"], "danish")),
-        (
-            "report",
-            visible_text(&report(
-                &dir,
-                &[&responses, "--portfolio", &portfolio, "--catalog", &catalog, "--plan", "--invited", INVITED],
-            )),
-        ),
+        (&["--status", "godkendelse"], &["--status", "`godkendelse`", "beslutning", "orientering"]),
+        (&["--meeting-date", "2026-02-30"], &["--meeting-date", "`2026-02-30`", "no such day"]),
     ];
-    for (name, text) in &outputs {
-        let hits = english_words(text);
-        assert!(hits.is_empty(), "English in the Danish `{name}` output: {hits:?}\n{text}");
+    for (i, (flags, needles)) in cases.iter().enumerate() {
+        let mut args = vec!["report", csv.as_str(), "--out", o];
+        args.extend_from_slice(flags);
+        fails(&args, &format!("paper_options_{i}"), needles);
+        assert!(!out.exists(), "a report was written for {flags:?}");
     }
+}
+
+#[test]
+fn the_paper_takes_its_municipality_committee_meeting_and_period() {
+    let dir = scratch("paper_inputs");
+    let html = report(
+        &dir,
+        &[
+            &data("sample_responses.csv"),
+            "--municipality",
+            "751",
+            "--committee",
+            "Børne- og Ungeudvalget",
+            "--meeting-date",
+            "2026-05-12",
+            "--survey-period",
+            "2026-03-02..2026-03-20",
+            "--status",
+            "orientering",
+        ],
+    );
+    assert!(html.contains("<h1>Aarhus Kommune: modenhedsmåling og forslag til næste skridt</h1>"));
+    assert!(
+        html.contains("<span>Børne- og Ungeudvalget</span><span>Mødet 12. maj 2026</span><span>Til orientering</span>")
+    );
+    assert!(html.contains("Målingen blev gennemført 2.–20. marts 2026."));
+    assert!(html.contains("<li>orienteringen tages til efterretning.</li>"));
 }

@@ -130,7 +130,7 @@ pub fn labels(kind: &str, lang: Lang) -> Option<Vec<(&'static str, String)>> {
 /// A context attribute of the catalog (`urbanity`) in the reader's words.
 pub fn context_key(key: &str) -> Localized {
     match key {
-        "urbanity" => da_en("bymæssighed", "urbanity"),
+        "urbanity" => da_en("kommunegruppe", "urbanity"),
         "population_band" => da_en("indbyggertal", "population band"),
         "region" => da_en("region", "region"),
         other => da_en(other, other),
@@ -140,9 +140,9 @@ pub fn context_key(key: &str) -> Localized {
 /// A context value of the catalog (`rural`) in the reader's words.
 pub fn context_value(value: &str) -> Localized {
     match value {
-        "rural" => da_en("land", "rural"),
-        "urban" => da_en("by", "urban"),
-        "mixed" => da_en("blandet", "mixed"),
+        "rural" => da_en("landkommune", "rural"),
+        "urban" => da_en("bykommune", "urban"),
+        "mixed" => da_en("mellemkommune", "mixed"),
         "small" => da_en("lille", "small"),
         "medium" => da_en("mellem", "medium"),
         "large" => da_en("stor", "large"),
@@ -180,12 +180,19 @@ pub fn role(model: &Model, id: &str) -> Localized {
     if id == "other" {
         return da_en("Øvrige (små grupper samlet)", "Other (small groups merged)");
     }
-    model
+    let mut label = model
         .roles()
         .iter()
         .find(|r| r.id == id)
         .map(|r| r.label_plain.clone().unwrap_or_else(|| r.label.clone()))
-        .unwrap_or_else(|| da_en(id, id))
+        .unwrap_or_else(|| da_en(id, id));
+    // The Ordliste: a council paper says "Byrådets medlemmer", not "Politikere".
+    if let Some(da) = label.0.get_mut("da") {
+        if da == "Politikere" {
+            *da = "Byrådets medlemmer".to_owned();
+        }
+    }
+    label
 }
 
 /// A dimension for council readers: the model's plain label ("Drift og udvikling på samme
@@ -217,6 +224,17 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     let negative = x < 0.0 && plain.chars().any(|c| c.is_ascii_digit() && c != '0');
     let sign = if negative { "−" } else { "" };
     if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped}{point}{frac}") }
+}
+
+/// A count with its noun in the right number: "1 indsats", "3 indsatser", "1.200 svar".
+pub fn count(n: usize, da_one: &str, da_many: &str, en_one: &str, en_many: &str, lang: Lang) -> String {
+    let noun = match (lang, n) {
+        (Lang::Da, 1) => da_one,
+        (Lang::Da, _) => da_many,
+        (Lang::En, 1) => en_one,
+        (Lang::En, _) => en_many,
+    };
+    format!("{} {noun}", number(n as f64, 0, lang))
 }
 
 /// A number with an explicit sign ("+0,42", "−0,42").
@@ -273,6 +291,9 @@ mod tests {
         assert_eq!(kroner(3_800_000.0, Lang::Da), "3,8 mio. kr.");
         assert_eq!(kroner(900_000.0, Lang::Da), "900.000 kr.");
         assert_eq!(between(2.46, 2.97, 1, Lang::Da), "mellem 2,5 og 3,0");
+        assert_eq!(count(1, "handling", "handlinger", "action", "actions", Lang::Da), "1 handling");
+        assert_eq!(count(1200, "svar", "svar", "response", "responses", Lang::Da), "1.200 svar");
+        assert_eq!(count(0, "indsats", "indsatser", "initiative", "initiatives", Lang::En), "0 initiatives");
     }
 
     #[test]

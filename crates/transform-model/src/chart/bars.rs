@@ -1,7 +1,7 @@
 //! Horizontal bars sorted by value, with the model's levels as bands behind them, each
 //! bar's interval as a whisker and the target as a dashed line (page 1 of the report).
 
-use super::svg::{Anchor, Svg, palette, scale, shorten};
+use super::svg::{Anchor, Svg, palette, scale, wrap};
 use super::{Band, Texts};
 
 /// One bar.
@@ -38,7 +38,7 @@ pub struct BarChart {
 
 const LEFT: f64 = 270.0;
 const RIGHT: f64 = 640.0;
-const ROW: f64 = 26.0;
+const ROW: f64 = 34.0;
 const TOP: f64 = 46.0;
 
 /// The bars in drawing order: highest value first, unreported last, ties by label.
@@ -62,10 +62,10 @@ pub fn render(c: &BarChart) -> String {
     draw_bands(&mut svg, c, bottom);
     for (i, bar) in sorted(&c.bars).into_iter().enumerate() {
         let y = TOP + ROW * i as f64;
-        svg.text((LEFT - 8.0, y + 17.0), &shorten(&bar.label, 36), Anchor::End, "");
+        svg.text_lines((LEFT - 8.0, y + ROW / 2.0 + 4.0), &wrap(&bar.label, 38), 13.0, Anchor::End, "font-size=\"12\"");
         match bar.value {
             Some(v) => {
-                svg.rect(LEFT, y + 5.0, x(v) - LEFT, ROW - 10.0, palette::BLUE, "");
+                svg.rect(LEFT, y + 8.0, x(v) - LEFT, ROW - 16.0, palette::BLUE, "");
                 if let Some((lo, hi)) = bar.ci {
                     let mid = y + ROW / 2.0;
                     svg.line((x(lo), mid), (x(hi), mid), palette::BLACK, 1.5, None);
@@ -73,11 +73,16 @@ pub fn render(c: &BarChart) -> String {
                     svg.line((x(hi), mid - 5.0), (x(hi), mid + 5.0), palette::BLACK, 1.5, None);
                 }
                 let tx = bar.ci.map_or(x(v), |(_, hi)| x(hi).max(x(v))) + 8.0;
-                svg.text((tx.min(RIGHT + 4.0), y + 17.0), &bar.value_text, Anchor::Start, "font-weight=\"600\"");
+                svg.text(
+                    (tx.min(RIGHT + 4.0), y + ROW / 2.0 + 4.0),
+                    &bar.value_text,
+                    Anchor::Start,
+                    "font-weight=\"600\"",
+                );
             }
             None => {
                 svg.text(
-                    (LEFT + 4.0, y + 17.0),
+                    (LEFT + 4.0, y + ROW / 2.0 + 4.0),
                     &c.not_reported,
                     Anchor::Start,
                     "font-style=\"italic\" fill=\"#595959\"",
@@ -101,8 +106,9 @@ fn draw_bands(svg: &mut Svg, c: &BarChart, bottom: f64) {
             svg.rect(a, TOP - 6.0, b - a, bottom - TOP + 10.0, palette::BAND, "");
         }
         svg.line((a, TOP - 6.0), (a, bottom + 4.0), "#BDBDBD", 1.0, None);
-        let mid = if b - a > 1.0 { (a + b) / 2.0 } else { a };
-        svg.text((mid, TOP - 14.0), &band.label, Anchor::Middle, "font-size=\"11\" fill=\"#595959\"");
+        // The label stands at the band's lower edge: the band 3–4 is level 3.
+        let _ = b;
+        svg.text((a, TOP - 14.0), &band.label, Anchor::Middle, "font-size=\"11\" fill=\"#595959\"");
     }
     svg.text((LEFT - 8.0, TOP - 14.0), &c.bands_title, Anchor::End, "font-size=\"11\" fill=\"#595959\"");
 }

@@ -2,7 +2,7 @@
 //! bar with its number written at its end.
 
 use super::Texts;
-use super::svg::{Anchor, Svg, palette, scale, shorten};
+use super::svg::{Anchor, Svg, palette, scale, shorten, wrap};
 
 /// A labelled count.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +43,7 @@ pub fn render(c: &Counts) -> String {
     let max = c.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max).max(1.0);
     for (i, b) in c.bars.iter().enumerate() {
         let y = TOP + ROW * i as f64;
-        svg.text((LEFT - 8.0, y + 17.0), &shorten(&b.label, 40), Anchor::End, "");
+        svg.text_lines((LEFT - 8.0, y + 17.0), &wrap(&b.label, 40), 12.0, Anchor::End, "font-size=\"11\"");
         let end = scale(b.value, (0.0, max), (LEFT, RIGHT));
         let fill = if b.note.is_some() { "url(#tm-attention)" } else { palette::GREEN };
         svg.rect(LEFT, y + 5.0, end - LEFT, ROW - 10.0, fill, "");

@@ -2,7 +2,7 @@
 //! line, and "sikker forskel" marked by a filled dot and a word, not by colour alone.
 
 use super::Texts;
-use super::svg::{Anchor, Svg, palette, scale, shorten};
+use super::svg::{Anchor, Svg, palette, scale, wrap};
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,17 +44,29 @@ fn half_range(rows: &[Row]) -> f64 {
     ((m * 2.0).ceil() / 2.0).max(1.0)
 }
 
+const LINE: f64 = 13.0;
+const LABEL_CHARS: usize = 46;
+
+/// Each row's height: room for its wrapped label.
+fn heights(rows: &[Row]) -> Vec<f64> {
+    rows.iter().map(|r| (LINE * wrap(&r.label, LABEL_CHARS).len() as f64 + 10.0).max(ROW)).collect()
+}
+
 /// Renders the forest plot as SVG.
 pub fn render(f: &Forest) -> String {
-    let height = TOP + ROW * f.rows.len().max(1) as f64 + 50.0;
+    let hs = heights(&f.rows);
+    let body: f64 = if hs.is_empty() { ROW } else { hs.iter().sum() };
+    let height = TOP + body + 50.0;
     let mut svg = Svg::new(720.0, height, &f.texts.title, &f.texts.desc);
     let h = half_range(&f.rows);
     let x = |v: f64| scale(v, (-h, h), (LEFT, RIGHT));
-    let bottom = TOP + ROW * f.rows.len().max(1) as f64;
+    let bottom = TOP + body;
     svg.line((x(0.0), TOP - 6.0), (x(0.0), bottom + 2.0), palette::GREY, 1.5, None);
-    for (i, row) in f.rows.iter().enumerate() {
-        let y = TOP + ROW * i as f64 + ROW / 2.0;
-        svg.text((LEFT - 8.0, y + 4.0), &shorten(&row.label, 44), Anchor::End, "font-size=\"11\"");
+    let mut top = TOP;
+    for (row, rh) in f.rows.iter().zip(&hs) {
+        let y = top + rh / 2.0;
+        top += rh;
+        svg.text_lines((LEFT - 8.0, y + 4.0), &wrap(&row.label, LABEL_CHARS), LINE, Anchor::End, "font-size=\"11\"");
         if let Some((lo, hi)) = row.ci {
             svg.line((x(lo), y), (x(hi), y), palette::BLACK, 1.5, None);
         }

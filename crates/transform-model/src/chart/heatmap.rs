@@ -3,7 +3,7 @@
 //! hatched and labelled, never drawn as 0.
 
 use super::Texts;
-use super::svg::{Anchor, Svg, scale, shorten};
+use super::svg::{Anchor, Svg, scale, wrap};
 
 /// A cell of the map.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ pub fn render(h: &HeatMap) -> String {
     }
     for (i, row) in h.rows.iter().enumerate() {
         let y = TOP + CELL_H * i as f64;
-        svg.text((LEFT - 8.0, y + 19.0), &shorten(row, 34), Anchor::End, "");
+        svg.text_lines((LEFT - 8.0, y + 19.0), &wrap(row, 32), 13.0, Anchor::End, "font-size=\"12\"");
         for (j, cell) in h.cells[i].iter().enumerate() {
             let x = LEFT + CELL_W * j as f64;
             let centre = (x + CELL_W / 2.0, y + 19.0);

@@ -140,14 +140,15 @@ fn asked(model: &Model, roles: &[String], dim: &str) -> bool {
 
 /// Groups × dimensions: the score in each cell, hidden and not-asked cells told apart.
 pub fn group_heatmap(a: &Assessment, model: &Model, lang: Lang) -> String {
-    let columns: Vec<String> = a.dimensions.iter().map(|d| d.id.clone()).collect();
+    // Columns are numbered 1, 2, … in the model's order; the table behind the map names them.
+    let ids: Vec<String> = a.dimensions.iter().map(|d| d.id.clone()).collect();
+    let columns: Vec<String> = (1..=ids.len()).map(|i| i.to_string()).collect();
     let rows = a.groups.iter().map(|g| format!("{} ({})", vocab::role(model, &g.role).get(lang), g.n)).collect();
     let cells = a
         .groups
         .iter()
         .map(|g| {
-            columns
-                .iter()
+            ids.iter()
                 .map(|id| match g.dimensions.iter().find(|d| &d.id == id).and_then(|d| d.score) {
                     Some(s) => heatmap::Cell::Value(s, vocab::number(s, 1, lang)),
                     None if asked(model, &g.roles, id) => heatmap::Cell::Hidden,
@@ -177,15 +178,32 @@ pub fn group_heatmap(a: &Assessment, model: &Model, lang: Lang) -> String {
 
 /// The reported perception gaps as a forest plot, sure differences first.
 pub fn perception_gaps(a: &Assessment, model: &Model, lang: Lang) -> String {
+    gaps_chart(a, model, lang, |_| true)
+}
+
+/// Whether a gap is a sure or a possible difference (significant after adjustment, or
+/// p below alpha before it): the gaps the report draws; the rest are counted in words.
+pub fn notable_gap(g: &crate::maturity::Gap, alpha: f64) -> bool {
+    g.diff.is_some() && (g.significant == Some(true) || g.p.is_some_and(|p| p < alpha))
+}
+
+/// The sure and possible perception gaps only (the report's chart; a sentence counts the rest).
+pub fn notable_perception_gaps(a: &Assessment, model: &Model, lang: Lang) -> String {
+    let alpha = 1.0 - a.bootstrap.confidence;
+    gaps_chart(a, model, lang, |g| notable_gap(g, alpha))
+}
+
+fn gaps_chart(a: &Assessment, model: &Model, lang: Lang, keep: impl Fn(&crate::maturity::Gap) -> bool) -> String {
     let mut rows: Vec<forest::Row> = a
         .gaps
         .iter()
+        .filter(|g| keep(g))
         .filter_map(|g| {
             let diff = g.diff?;
             Some(forest::Row {
                 label: format!(
-                    "{} {} − {}",
-                    g.dimension,
+                    "{}: {} − {}",
+                    vocab::dimension(model, &g.dimension).get(lang),
                     vocab::role(model, &g.a).get(lang),
                     vocab::role(model, &g.b).get(lang)
                 ),
@@ -324,6 +342,7 @@ pub fn plan_timeline(plan: &Plan, lang: Lang) -> String {
         capacity: (capacity > 0.0).then_some(capacity),
         election_label: lang.pick("kommunalvalg", "election year").to_owned(),
         actions_label: lang.pick("handlinger", "actions").to_owned(),
+        action_label: lang.pick("handling", "action").to_owned(),
         capacity_label: lang.pick("Stiplet linje: samlet kapacitet i timer", "Dashed line: total capacity in hours").to_owned(),
     })
 }

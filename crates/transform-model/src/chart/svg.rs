@@ -137,11 +137,42 @@ impl Svg {
         );
     }
 
+    /// Text over several lines (`lines` from [`wrap`]), the block centred on `y`, each line
+    /// `step` below the last.
+    pub fn text_lines(&mut self, (x, y): (f64, f64), lines: &[String], step: f64, anchor: Anchor, extra: &str) {
+        let first = y - step * (lines.len().saturating_sub(1)) as f64 / 2.0;
+        let _ = write!(self.buf, r#"<text x="{x:.1}" y="{first:.1}" text-anchor="{}" {extra}>"#, anchor.name());
+        for (i, line) in lines.iter().enumerate() {
+            let dy = if i == 0 { 0.0 } else { step };
+            let _ = write!(self.buf, r#"<tspan x="{x:.1}" dy="{dy:.1}">{}</tspan>"#, escape(line));
+        }
+        self.buf.push_str("</text>");
+    }
+
     /// Closes the document.
     pub fn finish(mut self) -> String {
         self.buf.push_str("</svg>");
         self.buf
     }
+}
+
+/// Breaks `s` into lines of at most `max` characters at spaces (a longer word stands alone
+/// on its line): labels are wrapped, never cut.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in s.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
 }
 
 /// Cuts `s` to at most `max` characters with an ellipsis, at a word boundary when there is
@@ -175,6 +206,16 @@ mod tests {
         assert!(out.contains("<title>a&lt;b</title>"));
         assert!(out.contains("&quot;c&quot; &amp; d"));
         assert!(out.contains("&lt;script&gt;") && !out.contains("<script>"));
+    }
+
+    #[test]
+    fn wrap_keeps_every_word() {
+        let label = "Samarbejde på tværs af sektorer om svære, sammensatte problemer";
+        let lines = wrap(label, 36);
+        assert_eq!(lines, ["Samarbejde på tværs af sektorer om", "svære, sammensatte problemer"]);
+        assert_eq!(lines.join(" "), label);
+        assert!(lines.iter().all(|l| l.chars().count() <= 36));
+        assert_eq!(wrap("kort", 36), ["kort"]);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct Timeline {
     pub election_label: String,
     /// The unit under each bar's count ("handlinger").
     pub actions_label: String,
+    /// The word after a count of one ("handling").
+    pub action_label: String,
     /// Legend of the capacity line.
     pub capacity_label: String,
 }
@@ -62,7 +64,7 @@ pub fn render(t: &Timeline) -> String {
         svg.rect(x + 25.0, y(yr.hours), COL - 50.0, BOTTOM - y(yr.hours), palette::BLUE, "");
         svg.text(
             (x + COL / 2.0, y(yr.hours) - 4.0),
-            &format!("{} {}", yr.actions, t.actions_label),
+            &format!("{} {}", yr.actions, if yr.actions == 1 { &t.action_label } else { &t.actions_label }),
             Anchor::Middle,
             "font-size=\"11\"",
         );

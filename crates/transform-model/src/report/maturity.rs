@@ -35,8 +35,8 @@ fn interval(ci: Option<[f64; 2]>, lang: Lang) -> String {
 fn dimensions(a: &Assessment, model: &Model, lang: Lang) -> Table {
     let mut t = Table::new(
         lang.pick(
-            "Tabel: Score pr. dimension (tallene bag figuren på side 1)",
-            "Table: Score per dimension (the figures behind page 1's chart)",
+            "Tabel: Score pr. dimension (tallene bag figuren i sagsfremstillingen)",
+            "Table: Score per dimension (the figures behind the chart in the case presentation)",
         ),
         &[
             (lang.pick("Dimension", "Dimension"), false),
@@ -73,8 +73,8 @@ fn groups(a: &Assessment, model: &Model, lang: Lang) -> Table {
         ),
         &header,
     );
-    for d in &a.dimensions {
-        let mut row = vec![format!("{} {}", d.id, vocab::dimension(model, &d.id).get(lang))];
+    for (nr, d) in a.dimensions.iter().enumerate() {
+        let mut row = vec![format!("{}. {}", nr + 1, vocab::dimension(model, &d.id).get(lang))];
         for g in &a.groups {
             let cell = g.dimensions.iter().find(|x| x.id == d.id).and_then(|c| c.score);
             row.push(match cell {
@@ -98,16 +98,16 @@ fn anonymity(a: &Assessment, lang: Lang) -> String {
     let left = a.excluded_for_anonymity;
     let base = match lang {
         Lang::Da => {
-            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar (k = {k}).")
+            format!("Af hensyn til anonymiteten vises ingen tal for en gruppe med færre end {k} svar.")
         }
         Lang::En => format!("For anonymity, no figure is shown for a group with fewer than {k} responses (k = {k})."),
     };
     let extra = match (lang, left) {
         (Lang::Da, 0) => " Alle besvarelser indgår.".to_owned(),
-        (Lang::Da, 1) => " 1 besvarelse indgår ikke, da gruppen havde færre end k svar.".to_owned(),
-        (Lang::Da, n) => format!(" {n} besvarelser indgår ikke, da gruppen havde færre end k svar."),
+        (Lang::Da, 1) => format!(" 1 besvarelse indgår ikke, da gruppen havde færre end {k} svar."),
+        (Lang::Da, n) => format!(" {n} besvarelser indgår ikke, da gruppen havde færre end {k} svar."),
         (Lang::En, 0) => " Every response is included.".to_owned(),
-        (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than k responses."),
+        (Lang::En, n) => format!(" {n} responses are left out, as their group had fewer than {k} responses."),
     };
     let cells = lang.pick(
         " I tabellen betyder »skjult« skjult af hensyn til anonymitet, og »ikke spurgt«, at gruppen ikke fik dimensionens spørgsmål.",
@@ -137,7 +137,7 @@ fn gaps(a: &Assessment, model: &Model, lang: Lang) -> Table {
         ],
     );
     let alpha = 1.0 - a.bootstrap.confidence;
-    for g in a.gaps.iter().filter(|g| g.diff.is_some()) {
+    for g in a.gaps.iter().filter(|g| chart::notable_gap(g, alpha)) {
         t.rows.push(vec![
             vocab::dimension(model, &g.dimension).get(lang).to_owned(),
             format!("{} − {}", vocab::role(model, &g.a).get(lang), vocab::role(model, &g.b).get(lang)),
@@ -174,21 +174,41 @@ fn recommendations(a: &Assessment, model: &Model, lang: Lang) -> Table {
 }
 
 pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
-    let any_gap = a.gaps.iter().any(|g| g.diff.is_some());
-    let withheld = a.gaps.iter().filter(|g| g.diff.is_none()).count();
+    let alpha = 1.0 - a.bootstrap.confidence;
+    let notable = a.gaps.iter().filter(|g| chart::notable_gap(g, alpha)).count();
+    let tested = a.gaps.iter().filter(|g| g.diff.is_some()).count();
+    let withheld = a.gaps.len() - tested;
+    let rest = tested - notable;
     Maturity {
         dimensions: dimensions(a, model, lang),
         heatmap: chart::group_heatmap(a, model, lang),
         groups: groups(a, model, lang),
         anonymity: anonymity(a, lang),
-        gaps_chart: any_gap.then(|| chart::perception_gaps(a, model, lang)),
+        gaps_chart: (notable > 0).then(|| chart::notable_perception_gaps(a, model, lang)),
         gaps: gaps(a, model, lang),
         gaps_note: match lang {
             Lang::Da => format!(
-                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. {withheld} sammenligninger vises ikke, fordi grupperne fik for få fælles spørgsmål eller havde for få svar."
+                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. Figuren og tabellen viser de {} sikre og mulige forskelle; {} viste ingen sikker forskel.{}",
+                notable,
+                vocab::count(rest, "sammenligning", "sammenligninger", "", "", lang),
+                if withheld > 0 {
+                    format!(
+                        " {} kunne ikke testes, fordi grupperne fik for få fælles spørgsmål eller havde for få svar.",
+                        vocab::count(withheld, "sammenligning", "sammenligninger", "", "", lang)
+                    )
+                } else {
+                    String::new()
+                }
             ),
             Lang::En => format!(
-                "The difference is computed on the items both groups were asked. A “sure difference” holds even allowing for the many differences tested at once. {withheld} comparisons are not shown, because the groups shared too few items or had too few responses."
+                "The difference is computed on the items both groups were asked. A “sure difference” holds even allowing for the many differences tested at once. The chart and the table show the {notable} sure and possible differences; {rest} other comparisons showed no sure difference.{}",
+                if withheld > 0 {
+                    format!(
+                        " {withheld} could not be tested, as the groups shared too few items or had too few responses."
+                    )
+                } else {
+                    String::new()
+                }
             ),
         },
         recommendations: recommendations(a, model, lang),

@@ -6,10 +6,15 @@
 //! Each section's file builds a plain view (texts already in the reader's language and
 //! number format, charts already drawn); the minijinja templates only lay them out.
 
+mod economy;
+mod hearing;
 mod maturity;
 mod method;
+mod options;
 mod plan;
 mod portfolio;
+mod proposals;
+mod sag;
 mod summary;
 
 use std::collections::BTreeMap;
@@ -22,6 +27,8 @@ use crate::maturity::Assessment;
 use crate::mission::{Portfolio, PortfolioAnalysis};
 use crate::model::Model;
 use crate::plan::Plan;
+
+pub use options::{Date, Status, SurveyPeriod, find_municipality, month_name};
 
 /// What the report is made from; everything but the model and the assessment is optional.
 #[derive(Clone, Copy)]
@@ -46,12 +53,23 @@ pub struct ReportOptions {
     pub lang: Lang,
     /// People invited per role id, for the response rate.
     pub invited: BTreeMap<String, usize>,
+    /// The municipality (code or name, one of the 98); default: the portfolio's, else the
+    /// assessment's, else "Kommunen".
+    pub municipality: Option<String>,
+    /// The committee that first treats the paper; default Økonomiudvalget.
+    pub committee: Option<String>,
+    /// The committee's meeting date; default: not stated.
+    pub meeting_date: Option<Date>,
+    /// When the survey was open; default: not stated (the paper says so).
+    pub survey_period: Option<SurveyPeriod>,
+    /// Til beslutning or til orientering; default: beslutning with a plan, else orientering.
+    pub status: Option<Status>,
 }
 
 impl ReportOptions {
     /// Options in `lang` with no invited counts.
     pub fn new(lang: Lang) -> ReportOptions {
-        ReportOptions { lang, invited: BTreeMap::new() }
+        ReportOptions { lang, ..ReportOptions::default() }
     }
 
     /// The same options with the people invited per role.
@@ -90,6 +108,39 @@ pub enum ReportError {
         /// Respondents of the role in the assessment.
         answered: usize,
     },
+    /// A municipality that is not one of the 98 (nor a fictional one of the sample data).
+    #[error("municipality: `{value}` is not one of the 98 municipalities (code or name){}", suggestion.as_ref().map_or(String::new(), |s| format!(" (did you mean `{s}`?)")))]
+    UnknownMunicipality {
+        /// The code or name as given.
+        value: String,
+        /// The nearest name.
+        suggestion: Option<String>,
+    },
+    /// A date that is not a calendar date `YYYY-MM-DD`, or a period that ends before it begins.
+    #[error("date `{value}`: {reason}")]
+    InvalidDate {
+        /// The date as given.
+        value: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// The meeting is before the survey has ended: the paper could not hold its results.
+    #[error("meeting date {meeting} is before the survey ended ({survey_end})")]
+    MeetingBeforeSurvey {
+        /// The meeting date.
+        meeting: Date,
+        /// The survey's last day.
+        survey_end: Date,
+    },
+    /// A status other than beslutning or orientering.
+    #[error("status: `{value}` is neither `beslutning` nor `orientering`")]
+    UnknownStatus {
+        /// The status as given.
+        value: String,
+    },
+    /// An empty committee name.
+    #[error("committee: the name is empty")]
+    EmptyCommittee,
     /// The template engine failed (a bug: the templates are part of the crate).
     #[error("report template: {0}")]
     Template(String),
@@ -101,6 +152,7 @@ struct Page {
     title: String,
     css: &'static str,
     t: BTreeMap<&'static str, &'static str>,
+    sag: sag::Sag,
     summary: summary::Summary,
     maturity: maturity::Maturity,
     portfolio: Option<portfolio::PortfolioView>,
@@ -110,27 +162,55 @@ struct Page {
 
 /// Section titles and fixed words, per language.
 fn texts(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    let pairs: [(&str, &str, &str); 14] = [
-        ("summary", "Resumé til byrådet", "Summary for the council"),
-        ("headline", "Hovedkonklusion", "Main conclusion"),
+    let pairs: [(&str, &str, &str); 27] = [
+        ("resume", "Resumé", "Summary"),
+        ("indstilling", "Indstilling", "Recommendation to the council"),
+        ("sagsfremstilling", "Sagsfremstilling", "Case presentation"),
+        ("background", "Baggrund", "Background"),
+        ("measured", "Målingen", "The survey"),
+        ("result", "Resultat", "Result"),
+        ("proposals", "Forslag", "Proposals"),
+        ("okonomi", "Økonomi", "Finances"),
+        ("horing", "Høring", "Consultation"),
+        ("forlob", "Videre forløb", "Next steps"),
+        ("beslutning", "Beslutning", "Decision"),
+        ("bilag", "Bilag", "Appendices"),
+        ("levels", "Modenhedens fem niveauer", "The five levels of maturity"),
         ("shows", "Hvad viser målingen?", "What does the survey show?"),
         ("priorities", "Her foreslås det at sætte ind", "Where we propose to act"),
         ("initiatives", "Betydning for kommunens indsatser", "What it means for the initiatives"),
-        ("economy", "Økonomi og næste skridt", "Budget and next steps"),
         ("certainty", "Hvor sikre er resultaterne?", "How sure are the results?"),
-        ("dimensions", "Dimensionerne", "The dimensions"),
-        ("groups", "Grupper og forskelle i opfattelse", "Groups and perception gaps"),
-        ("recommendations", "Anbefalinger", "Recommendations"),
-        ("portfolio", "Porteføljen af indsatser", "The portfolio of initiatives"),
-        ("ingredients", "Virksomme ingredienser til missionerne", "Active ingredients for the missions"),
-        ("plan", "Planen", "The plan"),
-        ("method", "Bilag: Metode", "Appendix: Method"),
+        ("dimensions", "Bilag 1: Dimensionerne", "Appendix 1: The dimensions"),
+        ("groups", "Bilag 2: Grupper og forskelle i opfattelse", "Appendix 2: Groups and perception gaps"),
+        ("recommendations", "Bilag 3: Anbefalinger", "Appendix 3: Recommendations"),
+        ("portfolio", "Bilag 4: Porteføljen af indsatser", "Appendix 4: The portfolio of initiatives"),
+        (
+            "ingredients",
+            "Bilag 5: Virksomme ingredienser til missionerne",
+            "Appendix 5: Active ingredients for the missions",
+        ),
+        ("plan", "Bilag 6: Planen", "Appendix 6: The plan"),
+        ("method", "Bilag 7: Metode", "Appendix 7: Method"),
+        ("decision_blank", "(Udfyldes efter mødet.)", "(Filled in after the meeting.)"),
+        ("reservations", "Forbehold", "Reservations"),
+        ("closing", "Indsatser, der bør vurderes for afslutning", "Initiatives to consider closing"),
     ];
     pairs.into_iter().map(|(k, da, en)| (k, lang.pick(da, en))).collect()
 }
 
-/// Checks the inputs: the assessment's model and the invited counts.
+/// Checks the inputs: the assessment's model, the invited counts and the paper's options.
 fn check(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result<(), ReportError> {
+    if let Some(m) = &options.municipality {
+        find_municipality(m)?;
+    }
+    if options.committee.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        return Err(ReportError::EmptyCommittee);
+    }
+    if let (Some(meeting), Some(period)) = (options.meeting_date, options.survey_period) {
+        if meeting < period.to {
+            return Err(ReportError::MeetingBeforeSurvey { meeting, survey_end: period.to });
+        }
+    }
     let a = &inputs.assessment.model;
     if a.id != inputs.model.id() || a.version != inputs.model.version() {
         return Err(ReportError::ModelMismatch {
@@ -156,16 +236,18 @@ fn check(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result<(), Repor
 pub fn render_html(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result<String, ReportError> {
     check(inputs, options)?;
     let lang = options.lang;
-    let portfolio = inputs.portfolio.map(|(p, an)| portfolio::view(inputs.model, p, an, inputs.index, lang));
+    let portfolio = inputs.portfolio.map(|(p, an)| portfolio::view(p, an, inputs.index, lang));
+    let sag = sag::view(inputs, options);
     let page = Page {
         lang: lang.code(),
-        title: summary::title(inputs, lang),
+        title: sag.overskrift.clone(),
         css: include_str!("templates/report.css"),
         t: texts(lang),
-        summary: summary::view(inputs, options),
+        sag,
+        summary: summary::view(inputs, options, sag::years(inputs, options).target),
         maturity: maturity::view(inputs.model, inputs.assessment, lang),
         portfolio,
-        plan: inputs.plan.map(|p| plan::view(p, lang)),
+        plan: inputs.plan.map(|p| plan::view(p, inputs.portfolio.map(|(p, _)| p), lang)),
         method: method::view(inputs.model, inputs.assessment, lang),
     };
     let mut env = minijinja::Environment::new();

@@ -7,8 +7,7 @@ use super::Table;
 use crate::chart;
 use crate::ingredient::{Index, MatchOptions, Query};
 use crate::localized::Lang;
-use crate::mission::{Portfolio, PortfolioAnalysis, Stage};
-use crate::model::Model;
+use crate::mission::{Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::vocab;
 
 #[derive(Debug, Serialize)]
@@ -31,7 +30,14 @@ pub(super) struct PortfolioView {
 struct MissionIngredients {
     mission: String,
     why: String,
-    table: Table,
+    /// What to do when the catalog has nothing for the mission.
+    none: Option<String>,
+    table: Option<Table>,
+}
+
+/// "Missionen mangler: kun én forvaltning er med."
+fn gaps_text(gaps: &[String], lang: Lang) -> String {
+    format!("{}: {}.", lang.pick("Missionen mangler", "The mission lacks"), gaps.join("; "))
 }
 
 fn title_of<'a>(p: &'a Portfolio, id: &'a str) -> &'a str {
@@ -121,16 +127,19 @@ fn headline(an: &PortfolioAnalysis, lang: Lang) -> String {
     }
 }
 
+/// The closure candidates a council may act on: never one already closed, statutory or
+/// infrastructure ([`super::proposals::closable`]).
 fn closure(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Vec<String> {
     an.closure_candidates
         .iter()
-        .map(|c| {
-            let value = p.initiatives.iter().find(|i| i.id == c.initiative).map(|i| i.citizen_value.label());
+        .filter_map(|c| p.initiatives.iter().find(|i| i.id == c.initiative))
+        .filter(|i| super::proposals::closable(i))
+        .map(|i| {
             format!(
-                "{}: {}{}.",
-                title_of(p, &c.initiative),
+                "{}: {}, {}.",
+                i.title,
                 lang.pick("bidrager ikke tydeligt til nogen mission", "does not clearly serve any mission"),
-                value.map_or(String::new(), |v| format!(", {}", v.get(lang)))
+                i.citizen_value.label().get(lang)
             )
         })
         .collect()
@@ -147,19 +156,61 @@ fn economics(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
         ],
     );
     for e in &an.economics {
+        let initiative = p.initiatives.iter().find(|i| i.id == e.initiative);
+        let never_closed = initiative.is_some_and(|i| !super::proposals::closable(i));
+        let advice = match (e.recommendation, initiative.map(|i| i.stage)) {
+            (Recommendation::Close, Some(Stage::Closed)) => {
+                lang.pick("allerede afsluttet", "already closed").to_owned()
+            }
+            (Recommendation::Close, _) if never_closed => lang.pick("fortsæt", "keep").to_owned(),
+            (r, _) => r.label().get(lang).to_owned(),
+        };
         t.rows.push(vec![
             title_of(p, &e.initiative).to_owned(),
-            e.recommendation.label().get(lang).to_owned(),
+            advice,
             e.net_per_year.map_or(lang.pick("ukendt", "unknown").to_owned(), |n| vocab::kroner(n, lang)),
-            crate::mission::report::economics_reason(e, an.year, lang),
+            economics_reason(e, initiative, an.year, lang),
         ]);
     }
     t
 }
 
-/// The top three ingredients for each mission with coverage gaps, from the catalog.
+/// The reason column without doubled phrases ("for tidligt at vurdere: …" after the
+/// recommendation "for tidligt at vurdere") and without "er allerede lukket" under a closure.
+fn economics_reason(
+    e: &crate::mission::Economics,
+    i: Option<&crate::mission::Initiative>,
+    year: i64,
+    lang: Lang,
+) -> String {
+    if i.is_some_and(|i| i.stage == Stage::Closed) {
+        return lang.pick("afsluttet; indgår ikke i forslagene", "closed; not part of the proposals").to_owned();
+    }
+    let reason = crate::mission::report::economics_reason(e, year, lang);
+    // The article's lever numbers ("(greb 4)") belong to the method appendix.
+    let reason = match reason.find(" (greb ") {
+        Some(at) => reason[..at].to_owned() + reason[at..].split_once(')').map_or("", |(_, r)| r),
+        None => reason,
+    };
+    let label = e.recommendation.label();
+    let label = label.get(lang);
+    let rest = reason.strip_prefix(label).map(|r| r.trim_start_matches(':').trim());
+    rest.filter(|r| !r.is_empty()).map_or(reason.clone(), |r| r.to_owned())
+}
+
+/// A municipality code of the catalog as its name ("903" → "Lundemark Kommune (fiktiv)").
+fn municipality_name(code: &str) -> String {
+    crate::municipality::by_code(code).map_or_else(
+        || code.to_owned(),
+        |m| format!("{} Kommune{}", m.name, if m.fictional { " (fiktiv)" } else { "" }),
+    )
+}
+
+/// The top three ingredients for each mission with coverage gaps, from the catalog, leaving
+/// out those the municipality already uses; when nothing fits, what to do instead.
 fn ingredients(p: &Portfolio, an: &PortfolioAnalysis, index: &Index, lang: Lang) -> Vec<MissionIngredients> {
     let options = MatchOptions { top: 3, lang, ..MatchOptions::default() };
+    let in_use: Vec<String> = p.initiatives.iter().flat_map(|i| i.ingredients.iter().cloned()).collect();
     an.coverage
         .iter()
         .filter(|c| !c.gaps.is_empty())
@@ -168,9 +219,23 @@ fn ingredients(p: &Portfolio, an: &PortfolioAnalysis, index: &Index, lang: Lang)
             let query = Query {
                 text: format!("{} {}", m.title.get(lang), m.statement),
                 target_groups: m.target_groups.clone(),
+                exclude: in_use.clone(),
                 ..Query::default()
             };
             let result = index.match_query(&query, &options).ok()?;
+            let why = gaps_text(&c.gaps, lang);
+            if result.ingredients.is_empty() {
+                let none = lang.pick(
+                    "Kataloget har ingen erfaringer fra andre kommuner, der passer til missionen. Søg i stedet i Vidensportalen og hos KL, eller spørg nabokommunerne, hvad de har prøvet.",
+                    "The catalog holds no other municipality's experience that fits the mission. Search the national knowledge portals instead, or ask the neighbouring municipalities what they have tried.",
+                );
+                return Some(MissionIngredients {
+                    mission: m.title.get(lang).to_owned(),
+                    why,
+                    none: Some(none.to_owned()),
+                    table: None,
+                });
+            }
             let mut table = Table::new(
                 lang.pick("Tabel: Forslag til virksomme ingredienser", "Table: Suggested active ingredients"),
                 &[
@@ -181,7 +246,7 @@ fn ingredients(p: &Portfolio, an: &PortfolioAnalysis, index: &Index, lang: Lang)
                 ],
             );
             for i in &result.ingredients {
-                let mut places: Vec<&str> = i.sources.iter().map(|s| s.municipality.as_str()).collect();
+                let mut places: Vec<String> = i.sources.iter().map(|s| municipality_name(&s.municipality)).collect();
                 places.sort_unstable();
                 places.dedup();
                 table.rows.push(vec![
@@ -191,18 +256,12 @@ fn ingredients(p: &Portfolio, an: &PortfolioAnalysis, index: &Index, lang: Lang)
                     if i.warnings.is_empty() { "–".to_owned() } else { i.warnings.join("; ") },
                 ]);
             }
-            Some(MissionIngredients { mission: m.title.get(lang).to_owned(), why: c.gaps.join("; "), table })
+            Some(MissionIngredients { mission: m.title.get(lang).to_owned(), why, none: None, table: Some(table) })
         })
         .collect()
 }
 
-pub(super) fn view(
-    _model: &Model,
-    p: &Portfolio,
-    an: &PortfolioAnalysis,
-    index: Option<&Index>,
-    lang: Lang,
-) -> PortfolioView {
+pub(super) fn view(p: &Portfolio, an: &PortfolioAnalysis, index: Option<&Index>, lang: Lang) -> PortfolioView {
     PortfolioView {
         headline: headline(an, lang),
         coverage_chart: chart::mission_coverage(p, an, lang),

@@ -1,38 +1,35 @@
-//! Page 1, "Resumé til byrådet": the conclusion in words, the sorted bar chart, three
-//! priorities as verbs, initiatives by name and kroner, the budget year of the next step,
-//! and who answered (REPORT.md). No ids, no decimals in brackets, no English.
+//! The sagsfremstilling's result and proposals (REPORT.md's page 1): the conclusion in words
+//! with the level rule, the five levels, the sorted bar chart, differences only as the
+//! intervals allow, three priorities as verbs, initiatives by name with the plan's kroner, and
+//! who answered, when and how many. No ids, no decimals in brackets, no English.
 
 use serde::Serialize;
 
-use super::{ReportInputs, ReportOptions};
+use super::{ReportInputs, ReportOptions, Table, proposals::Proposals};
 use crate::chart;
 use crate::localized::Lang;
 use crate::maturity::Assessment;
-use crate::mission::Recommendation;
 use crate::model::Model;
 use crate::vocab;
 
 #[derive(Debug, Serialize)]
 pub(super) struct Summary {
     headline: String,
+    level_rule: String,
     level_meaning: String,
+    levels: Table,
     chart: String,
     strongest: String,
     priorities: Vec<String>,
     initiatives: Vec<String>,
-    economy: Vec<String>,
     certainty: Vec<String>,
     footer: String,
 }
 
-/// The document title: the municipality's name when a portfolio gives it.
-pub(super) fn title(inputs: &ReportInputs<'_>, lang: Lang) -> String {
-    let base = lang.pick("Modenhedsmåling", "Maturity survey");
-    match inputs.portfolio {
-        Some((p, _)) => format!("{base}: {}", p.municipality.name),
-        None => base.to_owned(),
-    }
-}
+/// Below this share of the invited answering, the paper warns. 30 pct. is the common rule of
+/// thumb for staff surveys in Danish municipalities: below it, who answered may differ
+/// systematically from who did not, and no weighting by role can repair that.
+pub const LOW_RESPONSE_RATE: f64 = 0.30;
 
 /// The level's description without the model's parenthetical notes.
 fn meaning(text: &str) -> String {
@@ -62,35 +59,47 @@ fn headline(a: &Assessment, model: &Model, lang: Lang) -> (String, String) {
     (text, l.map_or(String::new(), |x| meaning(x.description.get(lang))))
 }
 
-/// Names the strongest and the weakest dimension only where their intervals do not overlap.
-fn strongest(a: &Assessment, model: &Model, lang: Lang) -> String {
-    let scored: Vec<_> = a.dimensions.iter().filter(|d| d.score.is_some()).collect();
-    let hi = scored.iter().max_by(|x, y| x.score.unwrap_or(0.0).total_cmp(&y.score.unwrap_or(0.0)));
-    let lo = scored.iter().min_by(|x, y| x.score.unwrap_or(0.0).total_cmp(&y.score.unwrap_or(0.0)));
-    match (hi, lo) {
-        (Some(h), Some(l)) if matches!((h.ci, l.ci), (Some([hlo, _]), Some([_, lhi])) if hlo > lhi) => {
-            let (hn, ln) = (vocab::dimension(model, &h.id), vocab::dimension(model, &l.id));
+/// Whether `x`'s interval lies wholly above every other interval (`above`), or wholly below.
+fn surely_apart(x: [f64; 2], others: &[[f64; 2]], above: bool) -> bool {
+    !others.is_empty() && others.iter().all(|o| if above { x[0] > o[1] } else { x[1] < o[0] })
+}
+
+/// A difference stated only as the intervals allow: "ligger i top" for a dimension whose
+/// interval lies above every other's, "ligger lavest" likewise below; otherwise no ranking.
+/// A dimension without an interval takes part in no claim.
+pub(super) fn strongest(a: &Assessment, model: &Model, lang: Lang) -> String {
+    let scored: Vec<(&str, [f64; 2])> = a.dimensions.iter().filter_map(|d| Some((d.id.as_str(), d.ci?))).collect();
+    let unscored = a.dimensions.iter().any(|d| d.ci.is_none());
+    let name = |id: &str| vocab::dimension(model, id).get(lang).to_owned();
+    let pick = |above: bool| {
+        scored.iter().find_map(|(id, ci)| {
+            let others: Vec<[f64; 2]> = scored.iter().filter(|(o, _)| o != id).map(|(_, c)| *c).collect();
+            (!unscored && surely_apart(*ci, &others, above)).then(|| name(id))
+        })
+    };
+    let mut out = Vec::new();
+    if let Some(top) = pick(true) {
+        out.push(match lang {
+            Lang::Da => format!("»{top}« ligger i top: den ligger sikkert over alle de øvrige dimensioner."),
+            Lang::En => format!("“{top}” is at the top: surely above every other dimension."),
+        });
+    }
+    if let Some(low) = pick(false) {
+        out.push(match lang {
+            Lang::Da => format!("»{low}« ligger lavest: den ligger sikkert under alle de øvrige dimensioner."),
+            Lang::En => format!("“{low}” is lowest: surely below every other dimension."),
+        });
+    }
+    if out.is_empty() {
+        out.push(
             lang.pick(
-                &format!(
-                    "Sikker forskel: Kommunen står stærkest på »{}« og svagest på »{}«.",
-                    hn.get(lang),
-                    ln.get(lang)
-                ),
-                &format!(
-                    "A sure difference: the municipality is strongest on “{}” and weakest on “{}”.",
-                    hn.get(lang),
-                    ln.get(lang)
-                ),
-            )
-            .to_owned()
-        }
-        _ => lang
-            .pick(
-                "Ingen sikker forskel mellem den stærkeste og den svageste dimension.",
-                "No sure difference between the strongest and the weakest dimension.",
+                "Ingen dimension ligger sikkert over eller under alle de øvrige; forskellene mellem de højeste og de laveste kan skyldes tilfældigheder.",
+                "No dimension lies surely above or below all the others; the differences between the highest and the lowest may be chance.",
             )
             .to_owned(),
+        );
     }
+    out.join(" ")
 }
 
 /// A lever's text without its article number ("Greb 6: Gør …" → "Gør …").
@@ -121,6 +130,7 @@ fn priorities(a: &Assessment, model: &Model, lang: Lang) -> Vec<String> {
     out
 }
 
+/// "Ungegaranti, Dosisdispensering og IPS"; the kroner as the plan gives them.
 fn initiatives(inputs: &ReportInputs<'_>, lang: Lang) -> Vec<String> {
     let Some((p, an)) = inputs.portfolio else {
         return vec![
@@ -131,80 +141,178 @@ fn initiatives(inputs: &ReportInputs<'_>, lang: Lang) -> Vec<String> {
             .to_owned(),
         ];
     };
-    let groups = [
-        (Recommendation::Spread, "bør udbredes", "should be spread"),
-        (Recommendation::Close, "bør vurderes for afslutning", "should be considered for closing"),
-        (Recommendation::Reconsider, "bør genovervejes", "should be reconsidered"),
-    ];
-    groups
-        .iter()
-        .filter_map(|(rec, da, en)| {
-            let list: Vec<_> = an.economics.iter().filter(|e| e.recommendation == *rec).collect();
-            if list.is_empty() {
-                return None;
-            }
-            let initiatives: Vec<_> =
-                list.iter().filter_map(|e| p.initiatives.iter().find(|i| i.id == e.initiative)).collect();
-            let cost: f64 = initiatives.iter().filter_map(|i| i.cost_per_year).sum();
-            let names: Vec<&str> = initiatives.iter().map(|i| i.title.as_str()).collect();
-            let count = list.len();
-            let noun = match (lang, count) {
-                (Lang::Da, 1) => "indsats",
-                (Lang::Da, _) => "indsatser",
-                (Lang::En, 1) => "initiative",
-                (Lang::En, _) => "initiatives",
-            };
-            let money = if cost > 0.0 {
-                format!(", {} {}", lang.pick("ca.", "about"), vocab::kroner(cost, lang))
-                    + lang.pick(" årligt", " a year")
-            } else {
-                String::new()
-            };
-            Some(format!("{count} {noun}{money}, {}: {}.", lang.pick(da, en), names.join(", ")))
-        })
-        .collect()
-}
-
-/// The budget year of the next step: the plan's first budget year, else the year after the
-/// portfolio's analysis year.
-fn economy(inputs: &ReportInputs<'_>, lang: Lang) -> Vec<String> {
-    let from_plan = inputs.plan.and_then(|p| p.actions().filter_map(|(_, a)| a.budget_year).min());
-    let year = from_plan.or_else(|| inputs.portfolio.map(|(_, an)| an.year + 1));
+    let props = Proposals::new(p, an, inputs.plan);
+    let names = |list: &[&crate::mission::Initiative]| -> String {
+        join_words(&list.iter().map(|i| i.title.clone()).collect::<Vec<_>>(), lang.pick("og", "and"))
+    };
+    let count = |n: usize| vocab::count(n, "indsats", "indsatser", "initiative", "initiatives", lang);
+    let running = |list: &[&crate::mission::Initiative]| -> Option<f64> {
+        list.iter().map(|i| i.cost_per_year).sum::<Option<f64>>()
+    };
     let mut out = Vec::new();
-    if let Some(y) = year {
+    if !props.spread.is_empty() {
+        let money = match running(&props.spread) {
+            Some(c) => match lang {
+                Lang::Da => format!(
+                    " De koster i dag ca. {} om året, som allerede er i budgettet; merudgiften ved at udbrede dem er ikke opgjort.",
+                    vocab::kroner(c, lang)
+                ),
+                Lang::En => format!(
+                    " They cost about {} a year today, already in the budget; the extra cost of spreading them is not estimated.",
+                    vocab::kroner(c, lang)
+                ),
+            },
+            None => lang
+                .pick(" Hvad udbredelsen koster, er ikke opgjort.", " What spreading them costs is not estimated.")
+                .to_owned(),
+        };
         out.push(match lang {
-            Lang::Da => format!("Forslagene indgår i budget {y}, der vedtages i oktober {}.", y - 1),
-            Lang::En => format!("The proposals go into the {y} budget, adopted in October {}.", y - 1),
+            Lang::Da => format!("{} foreslås udbredt: {}.{money}", count(props.spread.len()), names(&props.spread)),
+            Lang::En => {
+                format!("{} proposed for spreading: {}.{money}", count(props.spread.len()), names(&props.spread))
+            }
         });
     }
-    out.push(if inputs.plan.is_some() {
-        lang.pick(
-            "Sagen forelægges til godkendelse: planen beder byrådet tage stilling til de første skridt.",
-            "For approval: the plan asks the council to decide on the first steps.",
-        )
-        .to_owned()
-    } else {
-        lang.pick("Sagen forelægges til orientering.", "For information.").to_owned()
-    });
+    if !props.close.is_empty() {
+        out.push(match lang {
+            Lang::Da => format!(
+                "{} foreslås vurderet for lukning: {}. Besparelsen er ikke opgjort; den afhænger af afviklingen.",
+                count(props.close.len()),
+                names(&props.close)
+            ),
+            Lang::En => format!(
+                "{} proposed for a closure decision: {}. The saving is not estimated; it depends on the phase-out.",
+                count(props.close.len()),
+                names(&props.close)
+            ),
+        });
+    }
+    if !props.reconsider.is_empty() {
+        out.push(match lang {
+            Lang::Da => format!("{} bør genovervejes: {}.", count(props.reconsider.len()), names(&props.reconsider)),
+            Lang::En => {
+                format!("{} should be reconsidered: {}.", count(props.reconsider.len()), names(&props.reconsider))
+            }
+        });
+    }
+    if out.is_empty() {
+        out.push(
+            lang.pick(
+                "Analysen giver ikke anledning til at ændre indsatserne.",
+                "The analysis gives no reason to change the initiatives.",
+            )
+            .to_owned(),
+        );
+    }
     out
 }
 
-/// Who answered, the response rate from the invited counts, and the missing perspectives.
+/// The level rule as the assessment's contract states it (scoring contract v3 lowers the
+/// overall score's level to any dimension surely below it; v2 takes the lowest dimension).
+fn level_rule(a: &Assessment, lang: Lang) -> String {
+    if a.schema_version >= 3 {
+        lang.pick(
+            "Det samlede niveau er niveauet for gennemsnittet af dimensionerne, dog højst niveauet for en dimension, der ligger sikkert lavere.",
+            "The overall level is the level of the dimensions' mean, but no higher than that of a dimension surely below it.",
+        )
+        .to_owned()
+    } else {
+        lang.pick("Den laveste dimension bestemmer det samlede niveau.", "The lowest dimension sets the overall level.")
+            .to_owned()
+    }
+}
+
+/// The five levels with their names and meaning, the municipality's level and the target marked.
+fn levels(a: &Assessment, model: &Model, target_year: Option<i64>, lang: Lang) -> Table {
+    let mut t = Table::new(
+        lang.pick("Tabel: Modenhedens niveauer", "Table: The levels of maturity"),
+        &[
+            (lang.pick("Niveau", "Level"), true),
+            (lang.pick("Navn", "Name"), false),
+            (lang.pick("Hvad det betyder", "What it means"), false),
+            (lang.pick("Kommunen", "The municipality"), false),
+        ],
+    );
+    for l in model.levels() {
+        let mut marks = Vec::new();
+        if a.overall.level == Some(l.level) {
+            marks.push(lang.pick("Her er kommunen i dag", "Where the municipality is today").to_owned());
+        }
+        if a.overall.target == l.level {
+            marks.push(match (lang, target_year) {
+                (Lang::Da, Some(y)) => format!("Foreslået mål i {y}"),
+                (Lang::En, Some(y)) => format!("Proposed target for {y}"),
+                _ => lang.pick("Foreslået mål", "Proposed target").to_owned(),
+            });
+        }
+        t.rows.push(vec![
+            l.level.to_string(),
+            l.label.get(lang).to_owned(),
+            meaning(l.description.get(lang)),
+            marks.join("; "),
+        ]);
+    }
+    t
+}
+
+/// Who answered and when, the response rate with a warning when low, one count of
+/// responses with the reason for any left out, the missing voices and the weighting.
 fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> {
     let (a, model, lang) = (inputs.assessment, inputs.model, options.lang);
-    let total = a.n_respondents + a.excluded_for_anonymity;
-    let mut out = vec![match lang {
-        Lang::Da => format!("Resultatet bygger på {} besvarelser.", vocab::number(a.n_respondents as f64, 0, lang)),
-        Lang::En => format!("The result rests on {} responses.", vocab::number(a.n_respondents as f64, 0, lang)),
+    let answered = a.n_respondents + a.excluded_for_anonymity;
+    let n = |x: usize| vocab::number(x as f64, 0, lang);
+    let mut out = vec![match &options.survey_period {
+        Some(p) => match lang {
+            Lang::Da => format!("Målingen blev gennemført {}.", p.text(lang)),
+            Lang::En => format!("The survey ran {}.", p.text(lang)),
+        },
+        None => lang.pick("Målingens periode er ikke oplyst.", "The survey period is not given.").to_owned(),
     }];
     let invited: usize = options.invited.values().sum();
     if invited > 0 {
-        let rate = vocab::percent(total as f64 / invited as f64, lang);
+        let share = answered as f64 / invited as f64;
+        let rate = vocab::percent(share, lang);
         out.push(match lang {
-            Lang::Da => format!("{total} af {invited} inviterede svarede ({rate})."),
-            Lang::En => format!("{total} of {invited} invited answered ({rate})."),
+            Lang::Da => format!("{} af {} inviterede svarede ({rate}).", n(answered), n(invited)),
+            Lang::En => format!("{} of {} invited answered ({rate}).", n(answered), n(invited)),
+        });
+        if share < LOW_RESPONSE_RATE {
+            let limit = vocab::percent(LOW_RESPONSE_RATE, lang);
+            out.push(match lang {
+                Lang::Da => format!(
+                    "Bemærk: Svarprocenten er lav, under {limit}, og de, der svarede, kan have en anden opfattelse end dem, der ikke svarede. Resultatet skal derfor læses med forsigtighed."
+                ),
+                Lang::En => format!(
+                    "Note: the response rate is below {limit}. Those who answered may see things differently from those who did not, so read the result with care."
+                ),
+            });
+        }
+    } else {
+        out.push(match lang {
+            Lang::Da => {
+                format!("{} svarede; svarprocenten kendes ikke, da antallet af inviterede ikke er oplyst.", n(answered))
+            }
+            Lang::En => {
+                format!("{} answered; the response rate is unknown, as the number invited is not given.", n(answered))
+            }
         });
     }
+    let left = a.excluded_for_anonymity;
+    let k = a.min_group_size;
+    out.push(match (lang, left) {
+        (Lang::Da, 0) => format!("Alle {} besvarelser indgår i resultatet.", n(a.n_respondents)),
+        (Lang::En, 0) => format!("All {} responses are included.", n(a.n_respondents)),
+        (Lang::Da, _) => format!(
+            "{} indgår i resultatet; {} indgår ikke, da deres gruppe havde færre end {k} svar.",
+            vocab::count(a.n_respondents, "besvarelse", "besvarelser", "", "", lang),
+            n(left)
+        ),
+        (Lang::En, _) => format!(
+            "{} responses are included; {} are left out, as their group had fewer than {k} responses.",
+            n(a.n_respondents),
+            n(left)
+        ),
+    });
     let reported: Vec<&str> = a.groups.iter().flat_map(|g| g.roles.iter().map(String::as_str)).collect();
     let missing: Vec<String> = model
         .roles()
@@ -213,12 +321,24 @@ fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> 
         .map(|r| vocab::role(model, &r.id).get(lang).to_owned())
         .collect();
     if !missing.is_empty() {
-        let k = a.min_group_size;
         out.push(match lang {
             Lang::Da => format!("{} indgår ikke, da færre end {k} svarede.", join_words(&missing, "og")),
             Lang::En => format!("{} are not included, as fewer than {k} answered.", join_words(&missing, "and")),
         });
     }
+    out.push(
+        match a.weighting {
+            crate::maturity::Weighting::Balanced => lang.pick(
+                "Hver gruppe tæller lige meget i resultatet, uanset hvor mange der svarede.",
+                "Each group counts the same in the result, however many answered.",
+            ),
+            _ => lang.pick(
+                "Hver besvarelse tæller lige meget i resultatet.",
+                "Each response counts the same in the result.",
+            ),
+        }
+        .to_owned(),
+    );
     out.push(
         lang.pick(
             "Små forskelle mellem dimensionerne og grupperne kan skyldes tilfældigheder.",
@@ -238,27 +358,30 @@ pub(super) fn join_words(words: &[String], and: &str) -> String {
     }
 }
 
-pub(super) fn view(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Summary {
+pub(super) fn view(inputs: &ReportInputs<'_>, options: &ReportOptions, target_year: Option<i64>) -> Summary {
     let (a, model, lang) = (inputs.assessment, inputs.model, options.lang);
     let (headline, level_meaning) = headline(a, model, lang);
     Summary {
         headline,
+        level_rule: level_rule(a, lang),
         level_meaning,
+        levels: levels(a, model, target_year, lang),
         chart: chart::dimension_bars(a, model, lang),
         strongest: strongest(a, model, lang),
         priorities: priorities(a, model, lang),
         initiatives: initiatives(inputs, lang),
-        economy: economy(inputs, lang),
         certainty: certainty(inputs, options),
-        footer: match lang {
-            Lang::Da => format!(
-                "Datagrundlag: {} besvarelser. Grupper med færre end {} svar vises ikke.",
+        footer: match (lang, &options.survey_period) {
+            (Lang::Da, period) => format!(
+                "Datagrundlag: {} besvarelser{}. Grupper med færre end {} svar vises ikke.",
                 vocab::number(a.n_respondents as f64, 0, lang),
+                period.map_or(String::new(), |p| format!(", {}", p.text(lang))),
                 a.min_group_size
             ),
-            Lang::En => format!(
-                "Data: {} responses. Groups with fewer than {} responses are not shown.",
+            (Lang::En, period) => format!(
+                "Data: {} responses{}. Groups with fewer than {} responses are not shown.",
                 vocab::number(a.n_respondents as f64, 0, lang),
+                period.map_or(String::new(), |p| format!(", {}", p.text(lang))),
                 a.min_group_size
             ),
         },
