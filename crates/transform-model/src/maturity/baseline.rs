@@ -47,6 +47,10 @@ pub struct BaselineComparison {
     /// The changes with their Welch intervals and Holm-adjusted significance.
     #[serde(default)]
     pub rounds: Option<RoundComparison>,
+    /// Figures whose rule changed between the two contract versions (`schema_versions`):
+    /// not comparable; `overall.level_change` is null when the overall level is among them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_comparable: Vec<super::contract::NotComparable>,
 }
 
 /// One change between two independent rounds: of the municipality's dimension score
@@ -89,6 +93,9 @@ pub struct RoundComparison {
     /// Why intervals are missing throughout (a version-1 baseline has no dispersion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+    /// Figures whose rule changed between the two contract versions: not comparable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_comparable: Vec<super::contract::NotComparable>,
 }
 
 fn change(id: &str, b: (Option<f64>, Option<i64>), c: (Option<f64>, Option<i64>)) -> DimensionChange {
@@ -115,14 +122,20 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
             change(&d.id, (b.and_then(|b| b.score), b.and_then(|b| b.level)), (d.score, d.level))
         })
         .collect();
+    let not_comparable = super::contract::not_comparable(baseline.schema_version, current.schema_version);
+    let mut overall = change(
+        "overall",
+        (baseline.overall.score, baseline.overall.level),
+        (current.overall.score, current.overall.level),
+    );
+    if not_comparable.iter().any(|n| n.figure == "overall.level") {
+        overall.level_change = None;
+    }
     Ok(BaselineComparison {
         baseline_version: baseline.model.version.clone(),
         schema_versions: Some([baseline.schema_version, current.schema_version]),
-        overall: change(
-            "overall",
-            (baseline.overall.score, baseline.overall.level),
-            (current.overall.score, current.overall.level),
-        ),
+        overall,
+        not_comparable,
         dimensions,
         item_changes: Vec::new(),
         rounds: Some(rounds),
@@ -170,6 +183,7 @@ pub fn compare_rounds(current: &Assessment, baseline: &Assessment) -> Result<Rou
         confidence,
         changes,
         note,
+        not_comparable: super::contract::not_comparable(baseline.schema_version, current.schema_version),
     })
 }
 
