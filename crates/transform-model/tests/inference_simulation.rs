@@ -617,17 +617,27 @@ fn dont_know_false_discoveries(rates: (f64, f64), runs: usize, seed: u64) -> (f6
     (v2 as f64 / runs as f64, v3 as f64 / runs as f64)
 }
 
-/// 300 null surveys, n = 30 per role, 4 gaps each. With equal "ved ikke" rates (10 %) the
-/// verdict keeps Holm's error rate (≤ 0.09 as in b.); with 5 % against 35 % version 2 flags
-/// many surveys and version 3 marks those gaps uncertain instead of sure.
+/// 300 null surveys per case, n = 30 per role, 4 gaps each. With equal "ved ikke" rates
+/// (10 %) the verdict keeps Holm's error rate (≤ 0.09 as in b.); with 5 % against 15 %, 25 %
+/// and 35 % version 2 flags more and more surveys, and version 3 marks the gaps whose rates
+/// differ by more than 10 points uncertain instead of sure, keeping ≤ 0.09 throughout.
 #[test]
 fn role_dependent_dont_know_makes_gaps_uncertain_not_sure() {
     let (v2_equal, v3_equal) = dont_know_false_discoveries((0.10, 0.10), 300, 0x0026_2001);
     let (v2_diff, v3_diff) = dont_know_false_discoveries((0.05, 0.35), 300, 0x0026_2002);
+    // The threshold's justification (docs/scoring.md): version 2's rate at 10 and 20 points;
+    // version 3 keeps Holm's bound at both.
+    for (hi, seed) in [(0.15, 0x0026_2015u64), (0.25, 0x0026_2025)] {
+        let (v2, v3) = dont_know_false_discoveries((0.05, hi), 300, seed);
+        eprintln!("  rates 5/{:.0} %: v2 {v2:.3}, v3 {v3:.3}", hi * 100.0);
+        assert!(v3 <= 0.09, "rates 5/{hi}: sure gaps in {v3:.3}");
+    }
     eprintln!(
         "null gaps, low raters answer ved ikke more (n = 30, 300 surveys): rates 10/10 %: v2 {v2_equal:.3}, v3 {v3_equal:.3}; rates 5/35 %: v2 {v2_diff:.3}, v3 {v3_diff:.3}"
     );
-    assert!(v3_equal <= 0.09 && (v3_equal - v2_equal).abs() < 1e-12, "equal rates: the verdict is Holm's");
+    // With equal rates the rule rarely fires (sampled rates differ by over 10 points in
+    // about 1 % of the gaps): the verdict is Holm's up to a survey or two.
+    assert!(v3_equal <= 0.09 && v2_equal - v3_equal <= 0.01, "equal rates: v2 {v2_equal:.3}, v3 {v3_equal:.3}");
     assert!(v3_diff <= 0.09, "different rates: sure gaps in {v3_diff:.3} of null surveys");
     assert!(v2_diff > v3_diff, "version 2 flagged {v2_diff:.3}, version 3 {v3_diff:.3}");
 }

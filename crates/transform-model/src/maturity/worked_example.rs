@@ -239,7 +239,7 @@ fn version_3_dont_know_verdicts_and_matrix_warnings() {
     // F4 skips A1 and A2 → 4 of 12; frontline B1: F4 skips it → 1 of 4.
     assert_eq!((top[0].dont_know_rate, top[1].dont_know_rate), (Some(0.0), Some(0.0)));
     assert!(close(front[0].dont_know_rate.unwrap(), 0.3333) && close(front[1].dont_know_rate.unwrap(), 0.25));
-    // Both differ by more than 20 points: a caveat per dimension (33 and 25 points).
+    // Both differ by more than 10 points: a caveat per dimension (33 and 25 points).
     let dk: Vec<(&str, f64)> = a
         .warnings
         .iter()
