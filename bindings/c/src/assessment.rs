@@ -268,7 +268,7 @@ fn dimension_figure(d: &transform_model::maturity::DimensionResult, figure: u32)
             TargetStatus::AtOrAbove => 2.0,
         }),
         7 => d.gap,
-        11..=15 => d.level_probabilities.as_ref().and_then(|p| p.get(&(figure - 10).to_string()).copied()),
+        11..=15 => d.level_probabilities.as_ref().and_then(|p| p.get(&(i64::from(figure) - 10)).copied()),
         other => return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("figure {other} is not a tm_figure"))),
     })
 }

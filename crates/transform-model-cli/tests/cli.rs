@@ -51,9 +51,9 @@ fn assess_json_is_the_library_assessment() {
     let path = data("sample_responses.csv");
     let text = stdout(&["assess", &path, "--bootstrap", "50", "--seed", "7"], "assess_json");
     let cli = Assessment::from_json(&text).unwrap();
-    assert_eq!(cli.schema_version, 2);
+    assert_eq!(cli.schema_version, 3);
     assert_eq!(cli.dimensions.len(), 10);
-    // The scoring contract v2 fields are there by name.
+    // The scoring contract fields are there by name.
     let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(raw["dimensions"][0].get("level_probabilities").is_some(), "{text}");
     assert!(raw["warnings"].as_array().unwrap().iter().all(|w| w.get("kind").is_some()), "{text}");

@@ -28,7 +28,7 @@ fn json_outputs_carry_schema_version() {
     assert_eq!(version(&stdout(&["portfolio", "--format", "json"], "v_portfolio")), one);
     let csv = data("sample_responses.csv");
     let assessment = stdout(&["assess", &csv, "--bootstrap", "0", "--format", "json"], "v_assess");
-    assert_eq!(version(&assessment), Value::from(2));
+    assert_eq!(version(&assessment), Value::from(3));
     let dir = scratch("v_compare");
     let path = dir.join("a.json");
     std::fs::write(&path, &assessment).unwrap();

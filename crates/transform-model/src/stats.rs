@@ -278,6 +278,7 @@ pub fn percentile_interval(xs: &mut [f64], level: f64) -> Option<[f64; 2]> {
     Some([quantile_sorted(&finite, tail)?, quantile_sorted(&finite, 1.0 - tail)?])
 }
 
+pub mod boundary;
 pub mod pairwise;
 pub mod reliability;
 

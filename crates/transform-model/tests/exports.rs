@@ -103,7 +103,8 @@ fn expected_assessment_figures(json: &Value) -> Figures {
     let null = &Value::Null;
     let o = &json["overall"];
     let n = &json["n_respondents"];
-    add("Overall", "", "", "score", &o["score"], null, n);
+    add("Overall", "", "", "scoring contract (version)", &json["schema_version"], null, null);
+    add("Overall", "", "", "score", &o["score"], &o["ci"], n);
     add("Overall", "", "", "level", &o["level"], null, n);
     add("Overall", "", "", "target level", &o["target"], null, null);
     add("Overall", "", "", "mean gap to target", &o["mean_gap"], null, null);
@@ -214,7 +215,12 @@ fn the_danish_csv_has_semicolons_decimal_commas_and_danish_headers_with_the_same
     }
     // At least one decimal number, written with a comma and no point anywhere in a number.
     let text = String::from_utf8(da).unwrap();
-    assert!(text.lines().nth(1).unwrap().starts_with("Samlet;;;;score;"), "{}", text.lines().nth(1).unwrap());
+    assert!(
+        text.lines().nth(1).unwrap().starts_with("Samlet;;;;beregningsregler (version);3;"),
+        "{}",
+        text.lines().nth(1).unwrap()
+    );
+    assert!(text.lines().nth(2).unwrap().starts_with("Samlet;;;;score;"), "{}", text.lines().nth(2).unwrap());
     let sections: Vec<&str> = da_rows.iter().map(|r| self::text(&r[0])).collect();
     for s in ["Samlet", "Dimensioner", "Grupper", "Forskelle", "Anbefalinger"] {
         assert!(sections.contains(&s), "{s}");

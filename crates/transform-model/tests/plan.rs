@@ -431,6 +431,7 @@ fn worked_example_of_the_docs() {
             label: d.label.clone(),
             gap,
             weighted_gap: gap,
+            priority_gap: None,
             status: None,
             priority,
             levers: d.levers.clone(),

@@ -220,12 +220,48 @@ fn a_version_1_assessment_still_loads_as_a_baseline() {
         o
     })
     .unwrap();
-    assert_eq!(now.schema_version, 2);
+    // Version 3 since issue 26 (overall level, priorities, "ved ikke").
+    assert_eq!(now.schema_version, 3);
     let c = compare_versions(&now, &old);
     // A scoring-contract v1 baseline on dtm 2026.1 against a v2 assessment of the bundled
     // sample on dtm 2026.2: the dimensions keep their ids, so the comparison is by dimension.
     assert_eq!(c.dimensions.len(), 10);
     assert!(c.dimensions.iter().all(|d| d.baseline.is_some()));
+}
+
+/// Issue 26, item 5: a version-2 assessment (written by the version-2 library:
+/// `transform-model assess --bootstrap 200 --format json data/sample_responses.csv`) loads
+/// as a baseline; the comparison names the figures whose rule changed in version 3 and
+/// gives no overall level change, while dimension scores and levels still compare.
+#[test]
+fn a_version_2_assessment_loads_and_the_comparison_names_what_is_not_comparable() {
+    let old = Assessment::from_json(include_str!("fixtures/assessment_v2.json")).unwrap();
+    assert_eq!(old.schema_version, 2);
+    assert!(old.priorities.is_none() && old.overall.ci.is_none());
+    let model = Model::default_model();
+    let r =
+        Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
+    let now = assess(&model, &r, &{
+        let mut o = AssessOptions::default();
+        o.bootstrap = 0;
+        o
+    })
+    .unwrap();
+    let c = compare_versions(&now, &old);
+    assert_eq!(c.schema_versions, Some([2, 3]));
+    let figures: Vec<&str> = c.not_comparable.iter().map(|n| n.figure.as_str()).collect();
+    for f in ["overall.level", "overall.target", "recommendations", "gaps.significant"] {
+        assert!(figures.contains(&f), "{f} missing from {figures:?}");
+    }
+    assert!(c.not_comparable.iter().all(|n| n.changed_in == 3 && !n.reason.get(transform_model::Lang::Da).is_empty()));
+    assert_eq!(c.overall.level_change, None, "levels under two different rules are not a change");
+    assert!(c.overall.change.is_some(), "the overall score's rule did not change");
+    // Same data, same dimension rule: every dimension's change is 0.
+    assert!(c.dimensions.iter().all(|d| d.change.is_some_and(|x| x.abs() < 1e-12)), "{:?}", c.dimensions);
+    let rounds = c.rounds.unwrap();
+    assert_eq!(rounds.not_comparable, c.not_comparable);
+    // The same version compares everything.
+    assert!(compare_versions(&now, &now).not_comparable.is_empty());
 }
 
 fn compare_versions(now: &Assessment, old: &Assessment) -> transform_model::maturity::BaselineComparison {

@@ -36,7 +36,7 @@ fn every_output_document_starts_with_its_schema_version() {
     })
     .unwrap();
     let (key, doc) = first_key(&a.to_json());
-    assert_eq!((key.as_str(), doc["schema_version"].as_u64()), ("schema_version", Some(2)));
+    assert_eq!((key.as_str(), doc["schema_version"].as_u64()), ("schema_version", Some(3)));
 
     let comparison = assert_versioned(&compare_rounds(&a, &a).unwrap().to_json(), "round comparison");
     assert!(comparison["changes"].is_array());

@@ -183,3 +183,41 @@ fn min_answered_is_half_rounded_up() {
     assert_eq!(a.groups[1].n, 6);
     assert_eq!(a.groups[1].dimensions[0].n, Some(5));
 }
+
+/// Issue 33, item 1, end to end: six front-line answers to six items of D summing to 29, 11,
+/// 19, 24, 14 and 11 (108 = 6 × 6 × 3: the mean is exactly 3). In floating point the group
+/// mean is 2.9999999999999996; against the target level 3 (score 3) D is level 3 with no
+/// gap, so it gets no lever and the plan no action. E (answers averaging (4+5+3+4+5+4)/12
+/// = 25/12 ≈ 2.08) is below the target: its lever is recommended and planned.
+#[test]
+fn a_mean_of_exactly_three_meets_target_three_in_assessment_and_plan() {
+    use transform_model::plan::{PlanInputs, PlanOptions, plan};
+    let model = Model::from_json(include_str!("fixtures/boundary_model.json")).unwrap();
+    let csv = include_str!("fixtures/boundary_responses.csv");
+    let responses = Responses::from_csv_str(&model, csv, &ReadOptions::default()).unwrap();
+    let sums = [29.0, 11.0, 19.0, 24.0, 14.0, 11.0];
+    // The library's order: each respondent's mean, summed in respondent order, over n.
+    let float_mean = sums.iter().map(|s| s / 6.0).sum::<f64>() / 6.0;
+    assert!(float_mean < 3.0, "the case needs the rounding: {float_mean}");
+    let mut o = AssessOptions::default();
+    o.bootstrap = 0;
+    o.target = Some(3);
+    let a = assess(&model, &responses, &o).unwrap();
+    let d = &a.dimensions[0];
+    assert_eq!(d.score, Some(float_mean));
+    assert_eq!((d.level, d.gap), (Some(3), Some(0.0)));
+    let e = &a.dimensions[1];
+    assert!((e.score.unwrap() - 25.0 / 12.0).abs() < 1e-12 && e.level == Some(2));
+    let recommended: Vec<&str> = a.recommendations.iter().map(|r| r.dimension.as_str()).collect();
+    assert_eq!(recommended, ["E"]);
+    let mut po = PlanOptions::default();
+    po.start_year = Some(2027);
+    let p = plan(PlanInputs { model: &model, assessment: &a, portfolio: None, index: None }, &po).unwrap();
+    let actions: Vec<_> = p.phases.iter().flat_map(|ph| &ph.actions).chain(&p.deferred).collect();
+    assert!(actions.iter().any(|x| x.lever.as_deref() == Some("ge")), "E's lever is planned");
+    assert!(
+        actions.iter().all(|x| x.dimension.as_deref() != Some("D") && x.lever.as_deref() != Some("gd")),
+        "no action for D: {:?}",
+        actions.iter().map(|x| (&x.dimension, &x.lever)).collect::<Vec<_>>()
+    );
+}

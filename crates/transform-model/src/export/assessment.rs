@@ -24,6 +24,7 @@ macro_rules! measure {
     };
 }
 
+measure!(CONTRACT, "beregningsregler (version)", "scoring contract (version)");
 measure!(SCORE, "score", "score");
 measure!(LEVEL, "niveau", "level");
 measure!(TARGET_LEVEL, "målniveau", "target level");
@@ -86,7 +87,8 @@ impl Rows<'_> {
         let a = self.assessment;
         self.table.section("Samlet", "Overall", self.lang);
         let n = Some(a.n_respondents);
-        self.figure("", "", &SCORE, a.overall.score, None, n);
+        self.figure("", "", &CONTRACT, Some(a.schema_version as f64), None, None);
+        self.figure("", "", &SCORE, a.overall.score, a.overall.ci, n);
         self.figure("", "", &LEVEL, a.overall.level.map(|l| l as f64), None, n);
         self.figure("", "", &TARGET_LEVEL, Some(a.overall.target as f64), None, None);
         self.figure("", "", &MEAN_GAP, a.overall.mean_gap, None, None);

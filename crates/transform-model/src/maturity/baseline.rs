@@ -48,6 +48,10 @@ pub struct BaselineComparison {
     /// The changes with their Welch intervals and Holm-adjusted significance.
     #[serde(default)]
     pub rounds: Option<RoundComparison>,
+    /// Figures whose rule changed between the two contract versions (`schema_versions`):
+    /// not comparable; `overall.level_change` is null when the overall level is among them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_comparable: Vec<super::contract::NotComparable>,
 }
 
 /// One change between two independent rounds: of the municipality's dimension score
@@ -94,6 +98,9 @@ pub struct RoundComparison {
     /// Why intervals are missing throughout (a version-1 baseline has no dispersion).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Localized>,
+    /// Figures whose rule changed between the two contract versions: not comparable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_comparable: Vec<super::contract::NotComparable>,
 }
 
 /// A change whose difference is withheld (n differs by 1 to k − 1 between the rounds).
@@ -129,17 +136,23 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
             if b.is_some_and(|b| differs(d.n, b.n, k)) { unchanged(c) } else { c }
         })
         .collect();
+    let not_comparable = super::contract::not_comparable(baseline.schema_version, current.schema_version);
+    let mut overall = change(
+        "overall",
+        (baseline.overall.score, baseline.overall.level),
+        (current.overall.score, current.overall.level),
+    );
+    if not_comparable.iter().any(|n| n.figure == "overall.level") {
+        overall.level_change = None;
+    }
+    if differs(current.n_respondents, baseline.n_respondents, k) {
+        overall = unchanged(overall);
+    }
     Ok(BaselineComparison {
         baseline_version: baseline.model.version.clone(),
         schema_versions: Some([baseline.schema_version, current.schema_version]),
-        overall: {
-            let c = change(
-                "overall",
-                (baseline.overall.score, baseline.overall.level),
-                (current.overall.score, current.overall.level),
-            );
-            if differs(current.n_respondents, baseline.n_respondents, k) { unchanged(c) } else { c }
-        },
+        overall,
+        not_comparable,
         dimensions,
         item_changes: Vec::new(),
         rounds: Some(rounds),
@@ -187,6 +200,7 @@ pub fn compare_rounds(current: &Assessment, baseline: &Assessment) -> Result<Rou
         confidence,
         changes,
         note,
+        not_comparable: super::contract::not_comparable(baseline.schema_version, current.schema_version),
     })
 }
 

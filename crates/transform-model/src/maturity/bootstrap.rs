@@ -38,12 +38,26 @@ fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 { a } else { gcd(b, a % b) }
 }
 
+/// lcm(1..=n) when it fits a u16 lane (every real score is ≥ 1 × L, so a larger L cannot
+/// be held); `None` otherwise. Built step by step with checked arithmetic: lcm(1..=47)
+/// already exceeds u64, so the bound is checked before it could overflow.
+fn lane_multiplier(n: usize) -> Option<u64> {
+    let mut l: u64 = 1;
+    for k in 1..=n.max(1) as u64 {
+        l = (l / gcd(l, k)).checked_mul(k)?;
+        if l > u16::MAX as u64 {
+            return None;
+        }
+    }
+    Some(l)
+}
+
 fn scaled(model_items_per_dim: usize, packed: &Packed) -> Option<Scaled> {
     let dims = packed.dims;
     if dims > LANES {
         return None;
     }
-    let scale = (1..=model_items_per_dim.max(1) as u64).fold(1, |l, k| l / gcd(l, k) * k);
+    let scale = lane_multiplier(model_items_per_dim)?;
     let to_int = |v: f64| -> Option<u16> {
         if v.is_nan() {
             return Some(0);
@@ -267,6 +281,49 @@ mod tests {
             for y in [replicate_scaled(&layout, &fast, 9, b), replicate_scaled(&layout, &tiny, 9, b)] {
                 for (p, q) in x.iter().zip(&y) {
                     assert!((p.is_nan() && q.is_nan()) || (p - q).abs() < 1e-12, "{b}: {p} vs {q}");
+                }
+            }
+        }
+    }
+
+    /// lcm(1..=n) by a reference fold in u128 (exact up to n = 88).
+    fn lcm_reference(n: u64) -> u128 {
+        fn g(a: u128, b: u128) -> u128 {
+            if b == 0 { a } else { g(b, a % b) }
+        }
+        (1..=n as u128).fold(1, |l, k| l / g(l, k) * k)
+    }
+
+    /// Issue 33: lcm(1..=47) overflows u64. The multiplier is built with checked steps and
+    /// falls back to the direct path once it no longer fits a lane; 47, 64 and 200 items
+    /// resample exactly as the direct path does.
+    #[test]
+    fn many_items_fall_back_to_the_direct_path_without_overflow() {
+        assert_eq!(lane_multiplier(12), Some(lcm_reference(12) as u64)); // 27,720 fits
+        assert_eq!(lane_multiplier(13), None); // 360,360 does not
+        assert!(lcm_reference(47) > u64::MAX as u128);
+        let dims = 2;
+        // Means of up to 200 answers: 1 + 1/200 etc., not multiples of any small L.
+        let scores =
+            vec![vec![1.0 + 1.0 / 200.0, 4.5, 3.0, f64::NAN, 2.0 + 7.0 / 47.0, 5.0], vec![2.0, 3.0 + 1.0 / 64.0]];
+        let packed = Packed { dims, scores };
+        let layout = Layout {
+            groups: 2,
+            dims,
+            reported: vec![true; 4],
+            scored_dims: vec![true; 2],
+            weights: vec![1.0; 4],
+            weighting: Weighting::Balanced,
+        };
+        for items in [47, 64, 200] {
+            assert_eq!(lane_multiplier(items), None, "{items}");
+            assert!(scaled(items, &packed).is_none(), "{items}");
+            let columns = resample(&layout, &packed, items, 20, 5);
+            for b in 0..20u64 {
+                let direct = replicate(&layout, &packed, 5, b);
+                for (s, x) in direct.iter().enumerate() {
+                    let y = columns[s][b as usize];
+                    assert!((x.is_nan() && y.is_nan()) || x == &y, "{items} items, replicate {b}: {x} vs {y}");
                 }
             }
         }

@@ -5,8 +5,9 @@ use rayon::prelude::*;
 
 use super::agreement::item_int;
 use super::disclosure::Publish;
+use super::dont_know;
 use super::groups::Group;
-use super::types::{Gap, Withheld, WithheldReason};
+use super::types::{Gap, GapVerdict, Withheld, WithheldReason};
 use crate::localized::Localized;
 use crate::model::{Model, min_answered};
 use crate::responses::Responses;
@@ -27,6 +28,30 @@ fn common_items(model: &Model, a: &Group, b: &Group, d: usize) -> Vec<usize> {
         .copied()
         .filter(|&i| a.roles.iter().chain(&b.roles).all(|&r| model.is_asked(r, i)))
         .collect()
+}
+
+/// Items of dimension `d` asked of every role of every group in `groups`: the items on
+/// which the group table compares the groups (`common_score`).
+pub(crate) fn items_of_all(model: &Model, groups: &[&Group], d: usize) -> Vec<usize> {
+    model
+        .dimension_items(d)
+        .iter()
+        .copied()
+        .filter(|&i| groups.iter().flat_map(|g| &g.roles).all(|&r| model.is_asked(r, i)))
+        .collect()
+}
+
+/// A group's mean on `items` over its members with a common-item score, when at least k of
+/// them have one.
+pub(crate) fn common_mean(
+    model: &Model,
+    responses: &Responses,
+    group: &Group,
+    items: &[usize],
+    k: usize,
+) -> Option<f64> {
+    let xs = common_scores(model, responses, group, items);
+    if xs.len() < k { None } else { stats::mean(&xs) }
 }
 
 /// Each member's mean over the common items, when at least half of them are answered.
@@ -92,6 +117,8 @@ fn gap(
         significant: None,
         common_items: items.iter().map(|&i| model.items()[i].id.clone()).collect(),
         withheld: None,
+        verdict: GapVerdict::NotTested,
+        dont_know: None,
     };
     if items.len() < rules.min_common_items {
         out.withheld = withheld(WithheldReason::TooFewCommonItems);
@@ -113,10 +140,24 @@ fn gap(
             let width = (model.scale().max - model.scale().min) as f64;
             out.ci = e.interval(rules.confidence, -width, width);
             out.p = e.p_value();
+            out.dont_know = dont_know::rate(model, responses, ga, &items)
+                .zip(dont_know::rate(model, responses, gb, &items))
+                .map(|(x, y)| [x, y]);
         }
         None => out.withheld = withheld(WithheldReason::Dispersion),
     }
     out
+}
+
+/// A tested gap's verdict: significant with similar "ved ikke" rates is a sure difference;
+/// with rates differing by more than `DONT_KNOW_DIFFERENCE`, uncertain.
+fn verdict(g: &Gap) -> GapVerdict {
+    match (g.significant, g.dont_know) {
+        (Some(true), Some([a, b])) if dont_know::differ(a, b) => GapVerdict::Uncertain,
+        (Some(true), _) => GapVerdict::Difference,
+        (Some(false), _) => GapVerdict::NoSureDifference,
+        (None, _) => GapVerdict::NotTested,
+    }
 }
 
 /// Every pair of groups on every dimension both are reported on, in group and dimension
@@ -147,6 +188,7 @@ pub(crate) fn perception_gaps(
     for (&i, adjusted) in tested.iter().zip(stats::holm(&ps)) {
         gaps[i].p_adjusted = Some(adjusted);
         gaps[i].significant = Some(adjusted < alpha);
+        gaps[i].verdict = verdict(&gaps[i]);
     }
     gaps
 }

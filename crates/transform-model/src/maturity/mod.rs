@@ -7,13 +7,17 @@
 mod agreement;
 mod baseline;
 mod bootstrap;
+mod contract;
 mod disclosure;
+mod dont_know;
 mod gaps;
 mod groups;
 mod item_disclosure;
 mod items;
 mod levels;
 mod options;
+mod overall;
+mod priority;
 mod recommend;
 pub mod report;
 mod rounds;
@@ -34,15 +38,17 @@ use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
 pub use baseline::{BaselineComparison, DimensionChange, RoundChange, RoundComparison, compare, compare_rounds};
+pub use contract::{NotComparable, not_comparable};
+pub use dont_know::DONT_KNOW_DIFFERENCE;
 pub use items::{
     DimensionFlag, DimensionReliability, ItemAnalysis, ItemFlag, ItemOptions, ItemStats, RoleItemAnalysis,
     item_analysis,
 };
 pub use options::{AssessOptions, DEFAULT_MIN_GROUP_SIZE, MAX_BOOTSTRAP, MIN_GROUP_SIZE_FLOOR, Weighting};
 pub use types::{
-    Assessment, BootstrapInfo, DimensionResult, Gap, GroupDimension, GroupResult, LevelProbabilities, ModelRef,
-    MunicipalityRef, Overall, Recommendation, SCHEMA_VERSION, Suppression, TargetStatus, UnitDimension, UnitResult,
-    Withheld, WithheldReason,
+    Assessment, BootstrapInfo, DimensionResult, Gap, GapVerdict, GroupDimension, GroupResult, LevelProbabilities,
+    ModelRef, MunicipalityRef, Overall, Priorities, PriorityBasis, PriorityOrders, Recommendation, SCHEMA_VERSION,
+    Suppression, TargetStatus, UnitDimension, UnitResult, Withheld, WithheldReason,
 };
 pub use warning::{Warning, WarningKind};
 
@@ -221,8 +227,20 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
         dimensions.push(dimension);
         warnings.extend(own);
     }
-    let overall = overall_and_targets(&survey, &mut dimensions);
+    let (overall, priorities) = overall::overall_and_targets(&survey, &mut dimensions);
+    if priorities.first_differs {
+        let o = &priorities.orders;
+        fn first(v: &[String]) -> &str {
+            v.first().map_or("–", String::as_str)
+        }
+        warnings.push(Warning::priority_depends_on_weighting([
+            first(&o.common_perspectives),
+            first(&o.balanced),
+            first(&o.pooled),
+        ]));
+    }
     let groups = group_results(&survey);
+    warnings.extend(dont_know::warnings(model, &groups));
     let rules = gaps::GapRules {
         k,
         min_dispersion_n: o.min_dispersion_n,
@@ -245,6 +263,7 @@ fn assess_inner(model: &Model, responses: &Responses, o: &AssessOptions) -> Resu
         groups,
         gaps,
         recommendations,
+        priorities: Some(priorities),
         excluded_for_anonymity: grouping.excluded,
         warnings,
         municipality,
@@ -414,10 +433,19 @@ fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> Dimens
         None if score.is_some() => warnings.push(Warning::alpha_not_computed(&def.id, alpha_n, needed)),
         _ => {}
     }
+    if spread && alpha_n.is_some_and(|n| n >= needed) {
+        let reported = |g| s.publish.reported[g * dims + d];
+        warnings.extend(agreement::matrix_warnings(model, s.responses, &s.groups, reported, d, needed));
+    }
     let probabilities =
         (spread && !s.columns.is_empty()).then(|| levels::of_column(model, &s.columns[s.layout.dim(d)])).flatten();
     let missing = if score.is_some() { missing_perspectives(s, d) } else { Vec::new() };
     let icc = score.and_then(|_| dimension_icc(s, d));
+    // A negative ICC says the groups differ less than chance: withheld with the reason.
+    if let Some((i1, i2)) = icc.filter(|&(i1, i2)| i1 < 0.0 || i2 < 0.0) {
+        warnings.push(Warning::icc_withheld(&def.id, i1.min(i2)));
+    }
+    let icc = icc.filter(|&(i1, i2)| i1 >= 0.0 && i2 >= 0.0);
     DimensionResult {
         id: def.id.clone(),
         label: def.label.clone(),
@@ -440,36 +468,13 @@ fn dimension_result(s: &Survey, d: usize, warnings: &mut Vec<Warning>) -> Dimens
         target: 0.0,
         gap: None,
         status: None,
+        priority_score: None,
+        priority_gap: None,
+        common_items: gaps::items_of_all(model, &s.contributing(d).map(|g| &s.groups[g]).collect::<Vec<_>>(), d)
+            .into_iter()
+            .map(|i| model.items()[i].id.clone())
+            .collect(),
     }
-}
-
-/// The overall figures, and the target profile applied to every dimension.
-fn overall_and_targets(s: &Survey, dimensions: &mut [DimensionResult]) -> Overall {
-    let model = s.model;
-    let levels = model.levels().len() as i64;
-    let score = Some(s.point[s.layout.overall()]).filter(|x| x.is_finite());
-    let level = dimensions.iter().filter_map(|d| d.level).min();
-    let target = s.options.target.unwrap_or_else(|| (level.unwrap_or(0) + 1).clamp(1, levels));
-    let target_score = (target + model.scale().min - 1) as f64;
-    let mut gaps = Vec::new();
-    for d in dimensions.iter_mut() {
-        d.target = target_score;
-        if let Some(x) = d.score {
-            let gap = (target_score - x).max(0.0);
-            d.gap = Some(gap);
-            d.status = recommend::status(d.ci, target_score);
-            gaps.push(gap);
-        }
-    }
-    let scored: Vec<usize> = (0..dimensions.len()).filter(|&d| dimensions[d].score.is_some()).collect();
-    let all_spread = !scored.is_empty() && scored.iter().all(|&d| dimensions[d].level_probabilities.is_some());
-    let level_probabilities = all_spread
-        .then(|| {
-            let columns: Vec<&Vec<f64>> = scored.iter().map(|&d| &s.columns[s.layout.dim(d)]).collect();
-            levels::of_staged(model, &columns)
-        })
-        .flatten();
-    Overall { score, level, level_probabilities, target, mean_gap: stats::mean(&gaps) }
 }
 
 fn group_results(s: &Survey) -> Vec<GroupResult> {
@@ -503,6 +508,12 @@ fn group_results(s: &Survey) -> Vec<GroupResult> {
                     let spread = shown && s.publish.dispersion[c];
                     let estimate = spread.then(|| stats::t_mean(&s.cells.scores[c])).flatten();
                     let a = agreements[c];
+                    let common =
+                        gaps::items_of_all(model, &s.contributing(d).map(|h| &s.groups[h]).collect::<Vec<_>>(), d);
+                    let own = agreement::group_items(model, group, d);
+                    let common_score = (shown && !common.is_empty() && common.len() < own.len())
+                        .then(|| gaps::common_mean(model, s.responses, group, &common, s.options.min_group_size))
+                        .flatten();
                     GroupDimension {
                         id: model.dimensions()[d].id.clone(),
                         score: shown.then(|| s.point[c]).filter(|x| x.is_finite()),
@@ -513,6 +524,17 @@ fn group_results(s: &Survey) -> Vec<GroupResult> {
                         rwg_slight_skew: a.slight_skew,
                         j: a.j,
                         single_item: a.single_item,
+                        common_score,
+                        alpha: spread
+                            .then(|| {
+                                let reported = |h| s.publish.reported[h * dims + d];
+                                let needed = s.options.min_group_size.max(3);
+                                agreement::role_alpha(model, s.responses, &s.groups, reported, (g, d), needed)
+                            })
+                            .flatten(),
+                        dont_know_rate: spread
+                            .then(|| dont_know::rate(model, s.responses, group, model.dimension_items(d)))
+                            .flatten(),
                     }
                 })
                 .collect(),

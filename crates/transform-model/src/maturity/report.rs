@@ -42,14 +42,23 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
             .map_or("–".to_owned(), |x| label(&x.label, lang))
     };
-    let _ = writeln!(s, "{} {} {}", t("Model", "Model"), a.model.id, a.model.version);
     let _ = writeln!(
         s,
-        "{}: {}  ({}: {}, {}: {})",
+        "{} {} {} ({} {})",
+        t("Model", "Model"),
+        a.model.id,
+        a.model.version,
+        t("beregningsregler version", "scoring contract version"),
+        a.schema_version
+    );
+    let _ = writeln!(
+        s,
+        "{}: {}  ({}: {} {}, {}: {})",
         t("Samlet niveau", "Overall level"),
         a.overall.level.map_or("–".to_owned(), |l| format!("{l} {}", level_label(Some(l)))),
         t("gennemsnit", "mean"),
         num(a.overall.score),
+        ci(a.overall.ci),
         t("gennemsnitligt gab til målet", "mean gap to the target"),
         num(a.overall.mean_gap),
     );
@@ -104,18 +113,19 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     );
     let significant: Vec<_> = a.gaps.iter().filter(|g| g.significant == Some(true)).collect();
     if !significant.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Sikre forskelle i opfattelse", "Significant perception gaps"));
+        let _ = writeln!(s, "\n{}", t("Forskelle i opfattelse", "Perception gaps"));
         for g in significant {
             let _ = writeln!(
                 s,
-                "  {} {} − {}: {} {} (p {} {})",
+                "  {} {} − {}: {} {} (p {} {}) {}",
                 g.dimension,
                 role(&g.a),
                 role(&g.b),
                 g.diff.map_or("–".to_owned(), |x| crate::vocab::signed(x, 2, lang.unwrap_or(Lang::En))),
                 ci(g.ci),
                 t("justeret", "adjusted"),
-                num(g.p_adjusted)
+                num(g.p_adjusted),
+                label(&g.verdict.label(), lang)
             );
         }
     }

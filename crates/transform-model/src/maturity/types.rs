@@ -1,5 +1,5 @@
 //! The assessment's output types: plain data, serialised as the JSON contract
-//! (docs/scoring.md, version 2). Fields added in version 2 default when a version-1
+//! (docs/scoring.md, version 3). Fields added in versions 2 and 3 default when an older
 //! assessment is read back as a baseline.
 
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use super::warning::Warning;
 use crate::localized::Localized;
 
 /// The scoring contract version this library writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 fn version_one() -> u32 {
     1
@@ -39,17 +39,39 @@ pub struct BootstrapInfo {
     pub confidence: f64,
 }
 
-/// P(level) for levels "1".."L": the share of bootstrap replicates at each level.
-pub type LevelProbabilities = BTreeMap<String, f64>;
+/// P(level) for levels 1..L: the share of bootstrap replicates at each level, keyed and
+/// ordered by the level itself (a String key would sort "10" before "2"); in JSON the keys
+/// are the level numbers as strings, "1".."L", as before.
+pub type LevelProbabilities = BTreeMap<i64, f64>;
 
 /// The municipality's overall figures: the mean of its dimension scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Overall {
     /// Unweighted mean of the dimension scores.
     pub score: Option<f64>,
-    /// Staged level: the lowest attained dimension level.
+    /// Overall level (version 3): the level of the overall score, lowered to the level of
+    /// any dimension that is surely below it (`surely_below`). Version 2: the lowest
+    /// dimension level.
     pub level: Option<i64>,
-    /// Distribution of the staged level over the bootstrap replicates.
+    /// Interval of the overall score (delta-method Welch over the role groups); null when
+    /// any scored dimension's dispersion may not be published.
+    #[serde(default)]
+    pub ci: Option<[f64; 2]>,
+    /// Standard error of the overall score, published exactly when `ci` is.
+    #[serde(default)]
+    pub se: Option<f64>,
+    /// Degrees of freedom behind `ci`; null when infinite or when `ci` is null.
+    #[serde(default)]
+    pub df: Option<f64>,
+    /// The overall score's interval crosses a level boundary.
+    #[serde(default)]
+    pub borderline: Option<bool>,
+    /// Dimension ids surely below the overall score's level (their interval's upper bound
+    /// is below its boundary, or they have no interval and a lower level): they set `level`.
+    #[serde(default)]
+    pub surely_below: Vec<String>,
+    /// Distribution of the overall level over the bootstrap replicates (the overall score's
+    /// level per replicate, capped at the lowest `surely_below` dimension's level).
     #[serde(default)]
     pub level_probabilities: Option<LevelProbabilities>,
     /// Target level of the profile.
@@ -129,6 +151,17 @@ pub struct DimensionResult {
     /// Where the dimension stands against the target, given its interval.
     #[serde(default)]
     pub status: Option<TargetStatus>,
+    /// Items asked of every role of every group reported on the dimension: the group
+    /// table's `common_score` compares the groups on these (empty: nothing in common).
+    #[serde(default)]
+    pub common_items: Vec<String>,
+    /// Score on the common perspectives (`priorities.perspectives`, each role once): the
+    /// score dimensions are compared on for priority; null when there is no common basis.
+    #[serde(default)]
+    pub priority_score: Option<f64>,
+    /// max(target − priority_score, 0): the gap that orders the recommendations.
+    #[serde(default)]
+    pub priority_gap: Option<f64>,
 }
 
 /// A role group's figures on one dimension.
@@ -157,6 +190,21 @@ pub struct GroupDimension {
     /// The group's roles are asked a single item of the dimension: no agreement figure.
     #[serde(default)]
     pub single_item: bool,
+    /// The group's mean on the dimension's `common_items` (members with at least half of
+    /// them answered, at least k of them), where the group is asked more than those items:
+    /// the figure to compare groups on. Null when the cell is suppressed or when `score`
+    /// already rests on the common items only.
+    #[serde(default)]
+    pub common_score: Option<f64>,
+    /// Cronbach's alpha of the group on its own items (pairwise), where the reported groups
+    /// are asked different item subsets of the dimension; null otherwise, or when the
+    /// cell's dispersion is not published or an item pair has fewer than max(k, 3) answers.
+    #[serde(default)]
+    pub alpha: Option<f64>,
+    /// Share of "ved ikke" (don't know / missing) among the items of the dimension asked
+    /// of the group's members; null when the cell's dispersion is not published.
+    #[serde(default)]
+    pub dont_know_rate: Option<f64>,
 }
 
 /// A role group's figures (roles below k merged into `other`).
@@ -223,6 +271,45 @@ pub struct Gap {
     /// Why the gap or its interval is not reported; absent when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withheld: Option<Withheld>,
+    /// What a reader may conclude: a sure difference, an uncertain one ("ved ikke" rates
+    /// differ), no sure difference, or not tested.
+    #[serde(default)]
+    pub verdict: GapVerdict,
+    /// "Ved ikke" rates of `a` and `b` on the common items; null when the interval is not
+    /// published.
+    #[serde(default)]
+    pub dont_know: Option<[f64; 2]>,
+}
+
+/// What a perception gap lets a reader conclude (version 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GapVerdict {
+    /// Significant after Holm, with similar "ved ikke" rates: a sure difference.
+    Difference,
+    /// Significant after Holm, but the groups' "ved ikke" rates on the common items differ
+    /// by more than `DONT_KNOW_DIFFERENCE`: who did not answer may explain it.
+    Uncertain,
+    /// Tested, not significant after Holm: no sure difference.
+    NoSureDifference,
+    /// Not tested (withheld, or no interval): nothing can be said.
+    #[default]
+    NotTested,
+}
+
+impl GapVerdict {
+    /// The verdict in words.
+    pub fn label(self) -> Localized {
+        match self {
+            GapVerdict::Difference => Localized::da_en("sikker forskel", "sure difference"),
+            GapVerdict::Uncertain => Localized::da_en(
+                "usikker forskel (forskellig andel ved ikke)",
+                "uncertain (different don't-know rates)",
+            ),
+            GapVerdict::NoSureDifference => Localized::da_en("ingen sikker forskel", "no sure difference"),
+            GapVerdict::NotTested => Localized::da_en("ikke testet", "not tested"),
+        }
+    }
 }
 
 /// A dimension to work on first, with the levers the model recommends.
@@ -236,6 +323,10 @@ pub struct Recommendation {
     pub gap: f64,
     /// gap × the dimension's weight.
     pub weighted_gap: f64,
+    /// The gap of the dimension's priority score (common perspectives) to the target;
+    /// × weight, it orders the recommendations.
+    #[serde(default)]
+    pub priority_gap: Option<f64>,
     /// Where the dimension stands against the target.
     #[serde(default)]
     pub status: Option<TargetStatus>,
@@ -325,6 +416,9 @@ pub struct Assessment {
     pub gaps: Vec<Gap>,
     /// Dimensions to act on, first first.
     pub recommendations: Vec<Recommendation>,
+    /// How dimensions were compared for priority, and the order under each weighting.
+    #[serde(default)]
+    pub priorities: Option<Priorities>,
     /// Respondents left out of every figure (role groups below k).
     pub excluded_for_anonymity: usize,
     /// Warnings, each with a kind and a text per language.
@@ -345,4 +439,39 @@ pub struct Assessment {
     /// Progress against an earlier round, when one was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineComparison>,
+}
+
+/// The score dimensions are compared on for priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PriorityBasis {
+    /// The roles asked every dimension, each once: routing cannot favour a dimension.
+    CommonPerspectives,
+    /// No role group is asked and reported on every dimension: the dimension scores.
+    DimensionScores,
+}
+
+/// Recommended dimensions in order under each way of combining the groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct PriorityOrders {
+    /// By the common-perspective score (the rule).
+    pub common_perspectives: Vec<String>,
+    /// By the balanced dimension score (version 2's order).
+    pub balanced: Vec<String>,
+    /// By the pooled dimension score (every respondent once).
+    pub pooled: Vec<String>,
+}
+
+/// How the recommendations were ordered (docs/scoring.md, "Priorities").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Priorities {
+    /// The score compared.
+    pub basis: PriorityBasis,
+    /// Role ids behind the common-perspective score (asked every dimension, reported on
+    /// every scored dimension).
+    pub perspectives: Vec<String>,
+    /// The order under each weighting: the sensitivity of the priorities.
+    pub orders: PriorityOrders,
+    /// The first priority differs between the weightings.
+    pub first_differs: bool,
 }

@@ -172,7 +172,9 @@ fn level_probabilities_sum_to_one_and_repeat() {
     // Top managers' A scores (4.33, 4.67) and front-line (2.33, 3.5, 3.0): a replicate's
     // balanced A lies in [(13/3 + 7/3)/2, (14/3 + 3.5)/2] = [3.33, 4.08]: levels 3 or 4 only.
     let p = a.dimensions[0].level_probabilities.as_ref().unwrap();
-    assert_eq!((p["1"], p["2"], p["5"]), (0.0, 0.0, 0.0));
+    assert_eq!((p[&1], p[&2], p[&5]), (0.0, 0.0, 0.0));
+    // Ordered by level, not by text ("10" would sort before "2").
+    assert_eq!(p.keys().copied().collect::<Vec<_>>(), [1, 2, 3, 4, 5]);
     let staged = a.overall.level_probabilities.as_ref().unwrap();
     assert!((staged.values().sum::<f64>() - 1.0).abs() < 1e-9);
     let other = run(&AssessOptions { seed: 8, ..options(Weighting::Balanced) });
@@ -196,4 +198,73 @@ fn small_roles_merge_into_other_weighted_by_roles() {
         assess(&model, &responses, &o),
         Err(AssessError::TooFewRespondents { included: 0, excluded: 7, k: 8 })
     ));
+}
+
+/// Contract version 3 on the worked example (docs/scoring.md, "Worked example", v3 part).
+#[test]
+fn version_3_overall_interval_level_and_priorities() {
+    let a = run(&options(Weighting::Balanced));
+    assert_eq!(a.schema_version, 3);
+    // Overall = (A + B)/2 with a_gd = ½·½ = ¼ per cell. Influences z = ¼·(x_A − m_A)/n_A +
+    // ¼·(x_B − m_B)/n_B: top (n_A = n_B = 2) T1 −0.0833, T2 0.0833 → n·s² = 2·0.013889 =
+    // 0.027778; frontline (n_A = n_B = 3; F4 has no score, z = 0) F1 −0.050926, F2 0.129630,
+    // F3 −0.078704, F4 0 → n·s² = 4·0.0085306 = 0.034122. var = 0.061900, se = 0.2488,
+    // df = 0.0619² / (0.027778²/1 + 0.034122²/3) = 3.3039, t = 3.0231 → [2.7340, 4.2382].
+    let o = &a.overall;
+    assert!(close(o.se.unwrap(), 0.2488) && close(o.df.unwrap(), 3.3039), "{:?} {:?}", o.se, o.df);
+    assert!(close_ci(o.ci, 2.7340, 4.2382), "{:?}", o.ci);
+    assert_eq!(o.borderline, Some(true));
+    // Level of 3.4861 = 3; no dimension is below level 3, so none caps it.
+    assert_eq!((o.level, o.surely_below.len()), (Some(3), 0));
+    // Priorities: every role is asked A and B (B1), so all three are common perspectives;
+    // the reported ones are top_manager and frontline, and the priority scores equal the
+    // balanced ones. Every weighting puts B first (pooled: gaps 1.0 and 0.4333).
+    let p = a.priorities.as_ref().unwrap();
+    assert_eq!(p.basis, PriorityBasis::CommonPerspectives);
+    assert_eq!(p.perspectives, ["top_manager", "frontline"]);
+    assert!(
+        close(a.dimensions[0].priority_score.unwrap(), 3.7222) && close(a.dimensions[1].priority_gap.unwrap(), 0.75)
+    );
+    for order in [&p.orders.common_perspectives, &p.orders.balanced, &p.orders.pooled] {
+        assert_eq!(order, &["B", "A"]);
+    }
+    assert!(!p.first_differs);
+}
+
+#[test]
+fn version_3_dont_know_verdicts_and_matrix_warnings() {
+    let a = run(&options(Weighting::Balanced));
+    let (top, front) = (&a.groups[0].dimensions, &a.groups[1].dimensions);
+    // "Ved ikke": top managers answered every asked item; frontline A: F2 and F3 skip A2,
+    // F4 skips A1 and A2 → 4 of 12; frontline B1: F4 skips it → 1 of 4.
+    assert_eq!((top[0].dont_know_rate, top[1].dont_know_rate), (Some(0.0), Some(0.0)));
+    assert!(close(front[0].dont_know_rate.unwrap(), 0.3333) && close(front[1].dont_know_rate.unwrap(), 0.25));
+    // Both differ by more than 10 points: a caveat per dimension (33 and 25 points).
+    let dk: Vec<(&str, f64)> = a
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::DontKnowDiffers)
+        .map(|w| (w.dimension.as_deref().unwrap(), w.value.unwrap()))
+        .collect();
+    assert!(dk.len() == 2 && dk[0].0 == "A" && close(dk[0].1, 0.3333) && dk[1].0 == "B" && close(dk[1].1, 0.25));
+    // Gaps: tested, not significant after Holm → "no sure difference"; their rates on the
+    // common items are published with them.
+    assert_eq!((a.gaps[0].verdict, a.gaps[1].verdict), (GapVerdict::NoSureDifference, GapVerdict::NoSureDifference));
+    assert!(a.gaps[1].dont_know.is_some_and(|[x, y]| x == 0.0 && close(y, 0.25)));
+    // Withheld with the default min_common_items = 2: "not tested", unlike "no sure difference".
+    let strict = run(&AssessOptions { min_common_items: 2, ..options(Weighting::Balanced) });
+    assert_eq!(strict.gaps[1].verdict, GapVerdict::NotTested);
+    // Both groups are asked A1–A3 and B1 alone: the common items are the groups' own, so no
+    // common_score and no per-role alpha.
+    assert_eq!(
+        (a.dimensions[0].common_items.len(), a.dimensions[1].common_items.as_slice()),
+        (3, &["B1".to_owned()][..])
+    );
+    assert!(top.iter().chain(front).all(|c| c.common_score.is_none() && c.alpha.is_none()));
+    // A's pairwise matrix (variances 1.8, 1.0, 2.1667; covariances 1.0, 0.7, 1.5) has
+    // determinant −0.7067: eigenvalues −0.1451, 1.2659, 3.8459 — not positive definite.
+    // A3 (reverse-coded) has item-rest r 2.2/√(2.1667·4.8) = 0.6822 > 0: no warning.
+    let npd: Vec<&Warning> = a.warnings.iter().filter(|w| w.kind == WarningKind::NotPositiveDefinite).collect();
+    assert!(npd.len() == 1 && npd[0].dimension.as_deref() == Some("A") && close(npd[0].value.unwrap(), -0.1451));
+    assert!(!a.warnings.iter().any(|w| w.kind == WarningKind::ReverseItemNegative));
 }

@@ -254,8 +254,9 @@ pub fn min_answered(asked: usize) -> usize {
 }
 
 /// Tolerance of the level boundaries: a score within 1e-9 below a whole number is at that
-/// level, so 2.9999999999999996 (three answers averaging exactly 3) is level 3.
-pub const LEVEL_TOLERANCE: f64 = 1e-9;
+/// level, so 2.9999999999999996 (three answers averaging exactly 3) is level 3. The one
+/// comparison rule is [`crate::stats::boundary::reaches`].
+pub const LEVEL_TOLERANCE: f64 = crate::stats::boundary::TOLERANCE;
 
 impl PartialEq for Model {
     fn eq(&self, other: &Self) -> bool {
@@ -377,7 +378,7 @@ impl Model {
     /// is a whole number in exact arithmetic is never placed one level low by rounding.
     pub fn level_of(&self, score: f64) -> i64 {
         let max_level = self.def.levels.len() as i64;
-        (((score + LEVEL_TOLERANCE).floor() as i64) - self.def.scale.min + 1).clamp(1, max_level)
+        (crate::stats::boundary::whole_part(score) - self.def.scale.min + 1).clamp(1, max_level)
     }
 
     /// Score points above the attained level's boundary: score − level (0 at the top level).
