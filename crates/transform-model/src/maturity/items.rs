@@ -268,7 +268,8 @@ impl Population<'_> {
     }
 
     fn n_asked(&self, item: usize) -> usize {
-        self.members.iter().filter(|&&r| self.model.is_asked(self.responses.role(r), item)).count()
+        // Put to the respondent: routed to their role and not skipped by a filter question.
+        self.members.iter().filter(|&&r| self.responses.is_put(self.model, r, item)).count()
     }
 
     /// The reverse-keyed answers to `item` of every member (`None`: not asked, or no answer).
