@@ -455,7 +455,7 @@ fn assert_clean(what: &str, violations: Vec<String>) {
 
 /// `ci` sources quote the article or name the Collective Impact literature they paraphrase.
 fn ci_source_ok(s: &str) -> bool {
-    has_quotation(s) || s.contains("Kania & Kramer 2011")
+    has_quotation(s) || s.contains("Kania & Kramer 2011") || s.contains("Hanleybrown, Kania & Kramer 2012")
 }
 
 fn ci_roles() -> Vec<String> {
@@ -809,6 +809,7 @@ fn every_quotation_is_verbatim_in_the_article() {
     let article = normalise_article(&std::fs::read_to_string(&path).expect("the article file is readable"));
     let mut v = quotations_not_in(&load(DTM_2026_2), &article);
     v.extend(quotations_not_in(&load(CI), &article));
+    v.extend(quotations_not_in(&load(CI_2027_1), &article));
     let dtm_2027 = load(DTM_2027_1);
     v.extend(quotations_not_in(&dtm_2027, &article));
     v.extend(quotations_not_in(&json!({"items": dtm_2027["filters"].clone()}), &article));
@@ -1027,4 +1028,50 @@ fn too_long_a_questionnaire_or_a_judge_on_one_item_is_caught() {
 
 fn arr_mut<'a>(v: &'a mut Value, key: &str) -> &'a mut Vec<Value> {
     v.get_mut(key).and_then(Value::as_array_mut).expect("an array")
+}
+
+// ---------------------------------------------------------------- ci 2027.1
+
+const CI_2027_1: &str = include_str!("../models/ci-2027.1.json");
+
+#[test]
+fn ci_2027_1_follows_every_shared_rule() {
+    let m = load(CI_2027_1);
+    assert_clean(
+        "ci 2027.1",
+        all_violations(&m, &role_ids(&m).iter().map(String::as_str).collect::<Vec<_>>(), CI_PREFIXES, ci_source_ok),
+    );
+    assert_clean("ci 2027.1 reverse", check_reverse(&m, arr(&m, "dimensions").len()));
+}
+
+#[test]
+fn ci_2027_1_acts_on_the_review() {
+    let m = load(CI_2027_1);
+    // Named for what it measures: not "parathed" (readiness).
+    let name = m.pointer("/name/da").and_then(Value::as_str).unwrap();
+    assert!(!name.to_lowercase().contains("parathed"), "{name}");
+    // The preconditions (champion, resources, urgency) as their own dimension, first.
+    let pre = &arr(&m, "dimensions")[0];
+    assert_eq!(str_of(pre, "id"), "preconditions");
+    let described = pre.pointer("/description/da").and_then(Value::as_str).unwrap();
+    for word in ["forkæmper", "økonomiske ressourcer", "haster"] {
+        assert!(described.contains(word), "{word}");
+    }
+    // The close translations of SSIR 9(1) are marked as translations.
+    let translated = sourced_entries(&m).iter().filter(|(_, x)| str_of(x, "source").contains("(oversættelse)")).count();
+    assert!(translated >= 2, "{translated}");
+    // The citizens concerned have a voice: an item asked of every role.
+    let voice = arr(&m, "items").iter().find(|i| str_of(i, "id") == "agenda_5").unwrap();
+    assert_eq!(asked(&m, voice).len(), role_ids(&m).len());
+    // One term: Danish texts outside article quotations say "dagsorden", never "agenda".
+    for item in arr(&m, "items").iter().chain(arr(&m, "dimensions")).chain(arr(&m, "levers")) {
+        for key in ["/text/da", "/label/da", "/description/da"] {
+            let text = item.pointer(key).and_then(Value::as_str).unwrap_or("");
+            assert!(!text.contains("agenda"), "{}{key}: {text}", str_of(item, "id"));
+        }
+    }
+    // Answers about one's own organisation are not compared between sectors.
+    let model = transform_model::Model::from_json(CI_2027_1).unwrap();
+    let own = model.item_index("measurement_4").unwrap();
+    assert!(!model.is_comparable(own) && model.is_comparable(model.item_index("agenda_1").unwrap()));
 }

@@ -19,7 +19,8 @@ use serde_json::Value;
 use crate::localized::Localized;
 
 pub use bundled::{
-    BUNDLED, BundledModel, CI_2026_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, DTM_2027_1_JSON, bundled_ids,
+    BUNDLED, BundledModel, CI_2026_1_JSON, CI_2027_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, DTM_2027_1_JSON,
+    bundled_ids,
 };
 pub use changes::{ItemChanges, item_changes};
 pub use overlay::merge_overlay;
