@@ -22,7 +22,7 @@ pub use bundled::{
     BUNDLED, BundledModel, CI_2026_1_JSON, CI_2027_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, DTM_2027_1_JSON,
     bundled_ids,
 };
-pub use changes::{ItemChanges, item_changes};
+pub use changes::{ItemChanges, carried_over, item_changes};
 pub use overlay::merge_overlay;
 pub use validate::OTHER_GROUP;
 
