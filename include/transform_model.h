@@ -764,6 +764,14 @@ void tm_model_free(tm_model *model);
  */
 tm_status tm_model_bundled(const char *id, tm_model **out);
 
+/*
+ The cognitive-interview guide (Markdown) for the questions `role` gets in `model`, in
+ `lang` ("da" or "en"): each question's intent, a think-aloud probe and what a
+ misunderstanding would sound like. An unknown role is `TM_STATUS_INVALID_ARGUMENT`
+ naming the allowed ones. Free `*out` with `tm_string_free`.
+ */
+tm_status tm_pilot_guide(const tm_model *model, const char *role, const char *lang, char **out);
+
 tm_plan_options tm_plan_options_default(void);
 
 /*

@@ -35,9 +35,13 @@ def test_every_exported_xlsform_converts_without_warnings(tmp_path, name, model)
     xform = result.xform
     data = json.loads(model.to_json())
     assert re.findall(r'<translation lang="([^"]+)"', xform) == ["Dansk (da)", "English (en)"]
-    # One bind per item routed by role: the items not asked of every role.
-    routed = sum(1 for i in data["items"] if len(asked(data, i)) < len(data["roles"]))
-    assert len(re.findall(r'relevant="selected\( /data/role ,', xform)) == routed
+    # Each item routed by role (not asked of every role) is shown by role; one behind a
+    # filter also only after "ja".
+    for item in data["items"]:
+        bind = re.search(rf'<bind nodeset="/data/{item["id"]}"[^>]*?(relevant="([^"]*)")?[^>]*/>', xform)
+        relevant = (bind.group(2) or "") if bind else ""
+        routed = len(asked(data, item)) < len(data["roles"])
+        assert ("selected( /data/role ," in relevant) == routed, item["id"]
     assert f'id="{data["id"]}"' in xform and f'version="{data["version"]}"' in xform
     for item in data["items"]:
         assert f"/data/{item['id']}" in xform
@@ -102,3 +106,33 @@ def test_xlsx_responses_assess_as_their_csv(tmp_path, sample_csv):
     fake.write_bytes(sample_csv.read_bytes())
     with pytest.raises(tm.ResponseError, match="CSV"):
         tm.assess(fake)
+
+
+def test_the_2027_1_form_has_filters_with_skip_logic_and_converts(tmp_path):
+    model = tm.Model.bundled("dtm@2027.1")
+    path = tm.questionnaire(model, "xlsform", path=tmp_path / "dtm-2027.1.xlsx")
+    warnings = []
+    xform = convert(xlsform=str(path), warnings=warnings, validate=False).xform
+    assert warnings == []
+    data = json.loads(model.to_json())
+    for f in data["filters"]:
+        assert f"/data/{f['id']}" in xform
+    # Every item behind a filter is shown only after "ja".
+    behind = [i for i in data["items"] if i.get("filter")]
+    for item in behind:
+        bind = re.search(rf'<bind nodeset="/data/{item["id"]}"[^>]*relevant="([^"]*)"', xform)
+        assert bind and f"/data/{item['filter']}  = 'ja'" in bind.group(1), item["id"]
+    assert len(re.findall(r"= 'ja'", xform)) == len(behind)
+
+
+def test_pilot_guide_lists_every_question_of_the_role():
+    model = tm.Model.bundled("dtm@2027.1")
+    guide = tm.pilot_guide(model, role="frontline")
+    data = json.loads(model.to_json())
+    mine = [i for i in data["items"] if "frontline" in asked(data, i)]
+    for n, item in enumerate(mine, start=1):
+        assert f"### {n}. »{item['text']['da']}«" in guide
+    assert guide.count("\n### ") == len(mine)
+    with pytest.raises(tm.OptionError) as e:
+        tm.pilot_guide(model, role="mayor")
+    assert e.value.option == "role"

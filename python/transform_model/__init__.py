@@ -24,7 +24,7 @@ from ._items import ItemAnalysis, item_analysis
 from ._model import Model, bundled_ids, default_model
 from ._plan import Plan, plan
 from ._portfolio import Portfolio, PortfolioAnalysis
-from ._questionnaire import questionnaire
+from ._questionnaire import pilot_guide, questionnaire
 from ._rounds import RoundComparison
 from ._samples import sample_responses
 from ._schema import schema, schema_names
@@ -36,6 +36,6 @@ __all__ = [
     "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError", "Plan",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "BenchmarkFrames", "benchmark", "municipalities", "sample_survey",
-    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "plan", "questionnaire",
+    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "pilot_guide", "plan", "questionnaire",
     "sample_responses",
 ]

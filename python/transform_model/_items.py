@@ -29,7 +29,7 @@ ITEMS = Spec(
            "(psych::alpha r.drop, pairwise covariances)"),
     Column("alpha_if_deleted", "float", "the dimension's alpha without the item"),
     Column("flags", "list", "low_item_rest_r (< 0.3), alpha_rises_if_deleted, many_dont_know (≥ 20 %), "
-           "too_few_answers (under k)"),
+           "too_few_answers (under k), ceiling / floor (≥ 80 % in the two highest / lowest categories)"),
 )
 DIMENSIONS = Spec(
     "One row per dimension with an item asked of someone in the analysis.",

@@ -41,3 +41,20 @@ def questionnaire(
     target = pathlib.Path(os.fspath(path))
     _rs.write_questionnaire(model._inner, format, os.fspath(target), role, lang)
     return target
+
+
+def pilot_guide(model: Optional[Model] = None, role: Optional[str] = None, lang: str = "da") -> str:
+    """The cognitive-interview guide (Markdown) for piloting the questions `role` gets.
+
+    Each question comes with its intent, a think-aloud probe and what a misunderstanding
+    would sound like; filter questions come before the items behind them; the guide ends
+    with what the pilot must decide (see `item_analysis`). An unknown role raises
+    `OptionError` naming the allowed ones.
+    """
+    model = default_model() if model is None else _args.instance(
+        "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.bundled('dtm'))")
+    if role is None:
+        raise _args.OptionError("role= is required: the role whose questions the guide covers", option="role")
+    _args.instance("role", role, str, "a role id, e.g. 'frontline'")
+    _args.lang(lang)
+    return _rs.pilot_guide(model._inner, role, lang)

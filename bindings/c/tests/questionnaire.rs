@@ -89,3 +89,28 @@ fn writes_the_librarys_questionnaire_and_names_bad_arguments() {
     unsafe { tm_model_free(model) };
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_pilot_guide_is_the_librarys_and_an_unknown_role_is_named() {
+    let mut model = std::ptr::null_mut();
+    assert_eq!(unsafe { tm_model_bundled(c("dtm@2027.1").as_ptr(), &mut model) }, tm_status::TM_STATUS_OK);
+    let mut out: *mut c_char = std::ptr::null_mut();
+    let status = unsafe { tm_pilot_guide(model, c("frontline").as_ptr(), c("da").as_ptr(), &mut out) };
+    assert_eq!(status, tm_status::TM_STATUS_OK);
+    let guide = unsafe { std::ffi::CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+    unsafe { tm_string_free(out) };
+    let expected = transform_model::questionnaire::pilot_guide(
+        &Model::bundled("dtm@2027.1").unwrap(),
+        "frontline",
+        transform_model::Lang::Da,
+    )
+    .unwrap();
+    assert_eq!(guide, expected);
+
+    let mut out: *mut c_char = std::ptr::null_mut();
+    let status = unsafe { tm_pilot_guide(model, c("mayor").as_ptr(), c("da").as_ptr(), &mut out) };
+    assert_eq!(status, tm_status::TM_STATUS_INVALID_ARGUMENT);
+    assert!(out.is_null());
+    assert!(last_error().contains("unknown role `mayor`"), "{}", last_error());
+    unsafe { tm_model_free(model) };
+}

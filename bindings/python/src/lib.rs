@@ -394,6 +394,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(items::items_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(items::items_long, m)?)?;
     m.add_function(wrap_pyfunction!(questionnaire::write_questionnaire, m)?)?;
+    m.add_function(wrap_pyfunction!(questionnaire::pilot_guide, m)?)?;
     m.add_function(wrap_pyfunction!(model_registry::_model_bundled, m)?)?;
     m.add_function(wrap_pyfunction!(model_registry::_model_resolve, m)?)?;
     m.add_function(wrap_pyfunction!(model_registry::_bundled_model_ids, m)?)?;

@@ -57,6 +57,20 @@ pub fn write_questionnaire(
     })
 }
 
+/// The cognitive-interview guide (Markdown) for the questions `role` gets.
+#[pyfunction]
+#[pyo3(signature = (model, role, lang))]
+pub fn pilot_guide(py: Python<'_>, model: &PyModel, role: &str, lang: &str) -> PyResult<String> {
+    let lang = lang.parse().map_err(|e: String| error(py, "OptionError", e, Some(("lang", lang.to_owned()))))?;
+    transform_model::questionnaire::pilot_guide(&model.inner, role, lang).map_err(|e| {
+        let message = e.to_string();
+        match e {
+            QuestionnaireError::UnknownRole { role, .. } => error(py, "OptionError", message, Some(("role", role))),
+            _ => error(py, "ModelError", message, None),
+        }
+    })
+}
+
 /// `transform_model._errors.<class>(message, option=…, value=…)`.
 fn error(py: Python<'_>, class: &str, message: String, option: Option<(&str, String)>) -> PyErr {
     let build = || -> PyResult<PyErr> {

@@ -97,6 +97,8 @@ fn item_flag(f: ItemFlag, lang: Lang) -> &'static str {
         ItemFlag::ManyDontKnow => lang.pick("≥ 20 % ved ikke", "≥ 20 % don't know"),
         ItemFlag::TooFewAnswers => lang.pick("for få svar (anonymitet)", "too few answers (anonymity)"),
         ItemFlag::Suppressed => lang.pick("tilbageholdt (anonymitet)", "withheld (anonymity)"),
+        ItemFlag::Ceiling => lang.pick("loft: ≥ 80 % i de to højeste", "ceiling: ≥ 80 % in the top two"),
+        ItemFlag::Floor => lang.pick("gulv: ≥ 80 % i de to laveste", "floor: ≥ 80 % in the bottom two"),
         // A flag added to the library later than this table.
         _ => lang.pick("anden markering", "other flag"),
     }

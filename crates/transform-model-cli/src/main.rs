@@ -1,5 +1,6 @@
 //! `transform-model`: a thin command line over the transform-model crate.
 
+mod pilot_guide;
 mod questionnaire;
 
 use std::collections::BTreeMap;
@@ -140,6 +141,20 @@ enum Command {
         /// The file to write (replaced whole, never left half-written).
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// A cognitive-interview guide (Markdown) for piloting one role's questions.
+    PilotGuide {
+        /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
+        #[arg(long)]
+        model: Option<String>,
+        /// The role whose questions the guide covers.
+        #[arg(long)]
+        role: String,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Synthetic responses as CSV on stdout, for demos and benchmarks.
     Sample {
@@ -350,6 +365,10 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Questionnaire { model, role, lang, format, min_group_size, output } => {
             let model = load_model(model.as_ref(), None)?;
             questionnaire::run(&model, format, role, lang, min_group_size, &output)
+        }
+        Command::PilotGuide { model, role, lang, output } => {
+            let model = load_model(model.as_ref(), None)?;
+            pilot_guide::run(&model, &role, lang, output.as_ref())
         }
         Command::Sample { respondents, seed, model, role_counts } => {
             let model = load_model(model.as_ref(), None)?;

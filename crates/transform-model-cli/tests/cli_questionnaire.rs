@@ -137,3 +137,35 @@ fn an_xlsx_that_is_really_a_csv_says_so() {
     fails(&dir, &["assess", "survey.xlsx"], &["survey.xlsx", "not an .xlsx workbook", "CSV"]);
     fails(&dir, &["assess", &data("sample_responses.csv"), "--sheet", "Svar"], &["not an .xlsx workbook"]);
 }
+
+#[test]
+fn pilot_guide_covers_each_question_of_the_role_with_a_probe() {
+    let dir = scratch("pilot");
+    let out = stdout(&dir, &["pilot-guide", "--model", "dtm@2027.1", "--role", "frontline"]);
+    let model = Model::bundled("dtm@2027.1").unwrap();
+    let r = model.role_index("frontline").unwrap();
+    let asked: Vec<usize> = (0..model.items().len()).filter(|&i| model.is_asked(r, i)).collect();
+    assert!(out.starts_with("# Pilotguide: Udvikling og samarbejde i kommunen"), "{out}");
+    // One numbered section per question, in questionnaire order, each with intent, probe and
+    // misreading from the model.
+    for (n, &i) in asked.iter().enumerate() {
+        let item = &model.items()[i];
+        let heading = format!("### {}. »{}«", n + 1, item.text.get(Lang::Da));
+        let at = out.find(&heading).unwrap_or_else(|| panic!("no {heading}"));
+        let section = &out[at..];
+        let section = &section[..section[3..].find("### ").map_or(section.len(), |e| e + 3)];
+        let pilot = item.pilot.as_ref().unwrap();
+        assert!(section.contains(pilot.intent.get(Lang::Da)), "{section}");
+        assert!(section.contains(pilot.misreading.get(Lang::Da)), "{section}");
+        assert!(section.contains("- Spørg: "), "{section}");
+    }
+    assert_eq!(out.matches("\n### ").count(), asked.len(), "front-line staff get no filter question");
+    assert!(out.contains("## Hvad piloten skal afgøre") && out.contains("item-rest r under 0,3"));
+    // Politicians meet the filter question before the items behind it.
+    let pol = stdout(&dir, &["pilot-guide", "--model", "dtm@2027.1", "--role", "politician", "--lang", "en"]);
+    let filter = pol.find("### Filter question F_missions").expect("filter section");
+    let d3_3 = model.items()[model.item_index("D3_3").unwrap()].text.get(Lang::En);
+    assert!(filter < pol.find(d3_3).unwrap());
+    fails(&dir, &["pilot-guide", "--model", "dtm@2027.1", "--role", "mayor"], &["unknown role `mayor`", "frontline"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 use transform_model::maturity::{SAMPLE_RESPONSES_CI_CSV, SAMPLE_RESPONSES_CSV, compare, sample};
-use transform_model::model::{DTM_2026_1_JSON, DTM_2026_2_JSON, item_changes};
+use transform_model::model::{DTM_2026_1_JSON, DTM_2026_2_JSON, DTM_2027_1_JSON, carried_over, item_changes};
 use transform_model::{AssessOptions, Model, Responses, assess};
 
 fn options() -> AssessOptions {
@@ -124,4 +124,32 @@ fn a_2026_1_baseline_compares_with_a_2026_2_round_by_dimension() {
     // Without changes the field is left out of the JSON, as in files written before it.
     let same = compare(&now, &now).unwrap();
     assert!(serde_json::to_value(&same).unwrap().get("item_changes").is_none());
+}
+
+#[test]
+fn from_2026_2_to_2027_1_the_carried_over_items_and_item_changes_cover_every_item() {
+    let (old, new) = (Model::bundled("dtm@2026.2").unwrap(), Model::bundled("dtm@2027.1").unwrap());
+    let kept: BTreeSet<String> = carried_over(&old, &new).into_iter().collect();
+    let changes = item_changes(&old, &new);
+    let named: BTreeSet<String> = changes.iter().flat_map(|c| c.added.iter().chain(&c.changed).cloned()).collect();
+    // The reference: every 2027.1 item, read from the file.
+    let all: BTreeSet<String> = ids_by_dimension(DTM_2027_1_JSON).into_iter().flat_map(|(_, ids)| ids).collect();
+    // Each item of 2027.1 either carries over (possibly asked of other roles: then also
+    // `changed`) or is named as added or changed; none is both added and carried over.
+    assert_eq!(kept.union(&named).cloned().collect::<BTreeSet<_>>(), all);
+    for c in &changes {
+        assert!(c.added.iter().all(|id| !kept.contains(id)), "{c:?}");
+    }
+    // Reworded (D9_6 names the executive board), reversed into a new id (D4_5 → D4_6) and
+    // moved behind a filter (D3_3): never carried over.
+    for id in ["D9_6", "D4_6", "D3_3"] {
+        assert!(!kept.contains(id), "{id}");
+    }
+    // Unchanged wording, key and filter: carried over (D1_1 is asked as before of managers).
+    assert!(kept.contains("D1_1") && kept.contains("D8_5"));
+    let d3 = changes.iter().find(|c| c.dimension == "D3").unwrap();
+    assert!(d3.changed.iter().any(|id| id == "D3_3"), "a new filter is a change: {d3:?}");
+    // What 2026.2 asked and 2027.1 no longer does is named as removed.
+    let removed: BTreeSet<String> = changes.iter().flat_map(|c| c.removed.iter().cloned()).collect();
+    assert!(removed.contains("D10_4") && removed.contains("D6_6") && removed.contains("D4_5"));
 }

@@ -268,10 +268,25 @@ fn eigen_and_one_factor_kernels() {
 #[test]
 fn flag_names_are_the_json_names() {
     use transform_model::maturity::{DimensionFlag as D, ItemFlag as I};
-    for f in [I::LowItemRestR, I::AlphaRisesIfDeleted, I::ManyDontKnow, I::TooFewAnswers] {
+    for f in [I::LowItemRestR, I::AlphaRisesIfDeleted, I::ManyDontKnow, I::TooFewAnswers, I::Ceiling, I::Floor] {
         assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
     }
     for f in [D::LowAlpha, D::TooFewAnswers, D::Heywood] {
         assert_eq!(serde_json::to_value(f).unwrap(), f.as_str());
     }
+}
+
+#[test]
+fn a_ceiling_and_a_floor_are_flagged_at_80_percent_after_reverse_keying() {
+    // A1: 4,5,5,4,5 → 5 of 5 in the top two (4, 5): ceiling. A2: 1,2,1,2,3 → 4 of 5 = 80 % in
+    // the bottom two (1, 2): floor. A3 is reverse-keyed: raw 5,5,4,4,3 → keyed 1,1,2,2,3:
+    // 4 of 5 in the bottom two after keying, a floor though the raw answers sit high.
+    let csv =
+        "respondent,role,A1,A2,A3\nS1,staff,4,1,5\nS2,staff,5,2,5\nS3,staff,5,1,4\nS4,staff,4,2,4\nS5,staff,5,3,3\n";
+    let m = model();
+    let a = item_analysis(&m, &read(&m, csv), &ItemOptions::default()).unwrap();
+    let flags = |id: &str| a.items.iter().find(|s| s.item == id).unwrap().flags.clone();
+    assert!(flags("A1").contains(&ItemFlag::Ceiling), "{:?}", flags("A1"));
+    assert!(flags("A2").contains(&ItemFlag::Floor), "{:?}", flags("A2"));
+    assert!(flags("A3").contains(&ItemFlag::Floor) && !flags("A3").contains(&ItemFlag::Ceiling));
 }

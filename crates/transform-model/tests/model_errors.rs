@@ -178,3 +178,72 @@ fn overlay_replaces_texts_adds_items_and_revalidates() {
     let e = m.overlay(r#"{"remove_items": ["nope"]}"#).unwrap_err();
     assert_eq!(e, invalid("overlay.remove_items[0]", "unknown item \"nope\""));
 }
+
+// ---------------------------------------------------------------- routing rules (dtm 2027.1)
+
+fn dtm_2027() -> Value {
+    serde_json::from_str(transform_model::model::DTM_2027_1_JSON).unwrap()
+}
+
+fn item_pos(v: &Value, id: &str) -> usize {
+    v["items"].as_array().unwrap().iter().position(|i| i["id"] == id).unwrap()
+}
+
+#[test]
+fn an_item_behind_an_unknown_filter_or_asked_of_a_role_the_filter_is_not_is_refused() {
+    let mut v = dtm_2027();
+    let i = item_pos(&v, "D3_3");
+    v["items"][i]["filter"] = json!("F_nosuch");
+    assert_eq!(err(v), invalid(&format!("items[{i}].filter"), "unknown filter `F_nosuch`"));
+
+    let mut v = dtm_2027();
+    v["filters"][0]["roles"] = json!(["politician"]);
+    let e = err(v);
+    assert!(e.path().ends_with(".filter") && e.to_string().contains("`top_manager`"), "{e}");
+}
+
+#[test]
+fn a_filter_named_like_an_item_or_reserved_is_refused() {
+    for id in ["D1_1", "role", " "] {
+        let mut v = dtm_2027();
+        v["filters"][0]["id"] = json!(id);
+        assert_eq!(err(v).path(), "filters[0].id", "{id}");
+    }
+}
+
+#[test]
+fn comparable_on_a_personal_referent_or_behind_a_filter_is_refused() {
+    for id in ["D9_1", "D3_3"] {
+        let mut v = dtm_2027();
+        let i = item_pos(&v, id);
+        v["items"][i]["comparable"] = json!(true);
+        assert_eq!(err(v).path(), format!("items[{i}].comparable"), "{id}");
+    }
+}
+
+#[test]
+fn judged_by_must_match_the_routing() {
+    let mut v = dtm_2027();
+    // D10 is not judged by politicians: declaring it without items is refused.
+    let d = v["dimensions"].as_array().unwrap().iter().position(|d| d["id"] == "D10").unwrap();
+    v["dimensions"][d]["judged_by"].as_array_mut().unwrap().push(json!("politician"));
+    let e = err(v);
+    assert_eq!(e.path(), format!("dimensions[{d}].judged_by"));
+    assert!(e.to_string().contains("`politician`") && e.to_string().contains("0 of its items"), "{e}");
+}
+
+#[test]
+fn comparability_follows_the_referent_and_the_filter() {
+    let m = Model::bundled("dtm@2027.1").unwrap();
+    let idx = |id: &str| m.item_index(id).unwrap();
+    assert!(m.is_comparable(idx("D1_1")), "municipality, no filter");
+    assert!(m.is_comparable(idx("D1_7")), "council");
+    assert!(!m.is_comparable(idx("D9_1")), "own leader: a different person per respondent");
+    assert!(!m.is_comparable(idx("D10_2")), "own workplace");
+    assert!(!m.is_comparable(idx("D3_3")), "behind a filter");
+    assert!(!m.comparable(idx("D1_1"), idx("D1_5")), "two items are never a pair");
+    assert_eq!(m.item_filter(idx("D3_3")), m.filter_index("F_missions"));
+    // Models without referents keep every item comparable, as before.
+    let old = Model::bundled("dtm@2026.2").unwrap();
+    assert!((0..old.items().len()).all(|i| old.is_comparable(i)));
+}

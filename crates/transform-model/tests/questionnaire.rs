@@ -9,11 +9,16 @@ use transform_model::questionnaire::{
 };
 
 const DTM_2026_2: &str = include_str!("../models/dtm-2026.2.json");
+const DTM_2027_1: &str = include_str!("../models/dtm-2027.1.json");
 
 fn models() -> Vec<(Model, Value)> {
     let default = Model::default_model();
     let json = serde_json::from_str(&default.to_json()).unwrap();
-    vec![(default, json), (Model::from_json(DTM_2026_2).unwrap(), serde_json::from_str(DTM_2026_2).unwrap())]
+    vec![
+        (default, json),
+        (Model::from_json(DTM_2026_2).unwrap(), serde_json::from_str(DTM_2026_2).unwrap()),
+        (Model::from_json(DTM_2027_1).unwrap(), serde_json::from_str(DTM_2027_1).unwrap()),
+    ]
 }
 
 /// Role ids asked item `item` per the JSON: its `roles`, or every role when empty.
@@ -41,18 +46,24 @@ fn the_xlsform_asks_the_role_first_and_routes_each_item_to_its_roles() {
         let (da, en) = (column(s, "label::Dansk (da)"), column(s, "label::English (en)"));
         assert_eq!((s[1][ty].as_str(), s[1][name].as_str()), ("select_one roles", "role"));
         let items = json["items"].as_array().unwrap();
-        assert_eq!(s.len(), 2 + items.len(), "header, role question, one row per item");
+        let item_rows: Vec<&Vec<String>> = s[2..].iter().filter(|r| r[ty] == "select_one likert").collect();
+        assert_eq!(item_rows.len(), items.len(), "one row per item");
         let n_roles = json["roles"].as_array().unwrap().len();
-        for (row, item) in s[2..].iter().zip(items) {
+        for (row, item) in item_rows.into_iter().zip(items) {
             assert_eq!(row[name], item["id"].as_str().unwrap());
             assert_eq!(row[ty], "select_one likert");
             assert_eq!(row[da], item["text"]["da"].as_str().unwrap());
             assert_eq!(row[en], item["text"]["en"].as_str().unwrap());
             let roles = asked_roles(&json, item);
-            let expected = if roles.len() == n_roles {
+            let by_role = if roles.len() == n_roles {
                 String::new()
             } else {
                 roles.iter().map(|r| format!("selected(${{role}}, '{r}')")).collect::<Vec<_>>().join(" or ")
+            };
+            let expected = match item["filter"].as_str() {
+                None => by_role,
+                Some(f) if by_role.is_empty() => format!("${{{f}}} = 'ja'"),
+                Some(f) => format!("({by_role}) and ${{{f}}} = 'ja'"),
             };
             assert_eq!(row[relevant], expected, "item {}", row[name]);
         }
@@ -108,7 +119,8 @@ fn one_role_gets_only_its_items_and_no_routing() {
             .filter(|i| asked_roles(&json, i).iter().any(|r| r == "frontline"))
             .map(|i| i["id"].as_str().unwrap())
             .collect();
-        let names: Vec<&str> = form.survey[2..].iter().map(|r| r[1].as_str()).collect();
+        let names: Vec<&str> =
+            form.survey[2..].iter().filter(|r| r[0] == "select_one likert").map(|r| r[1].as_str()).collect();
         assert_eq!(names, expected);
         let relevant = column(&form.survey, "relevant");
         assert!(form.survey[2..].iter().all(|r| r[relevant].is_empty()));
@@ -136,10 +148,12 @@ fn the_question_list_shows_no_reverse_key() {
     for (model, json) in models() {
         let all = select_roles(&model, None).unwrap();
         let rows = list_rows(&model, &all, Lang::Da);
-        assert_eq!(rows[0], ["item", "dimension", "roles", "text_da", "text_en", "scale"]);
+        assert_eq!(rows[0], ["item", "dimension", "roles", "text_da", "text_en", "scale", "filter"]);
         let items = json["items"].as_array().unwrap();
-        assert_eq!(rows.len(), 1 + items.len());
-        for (row, item) in rows[1..].iter().zip(items) {
+        let filters = json["filters"].as_array().map_or(0, Vec::len);
+        assert_eq!(rows.len(), 1 + items.len() + filters);
+        let item_rows = rows[1..].iter().filter(|r| !r[1].is_empty());
+        for (row, item) in item_rows.zip(items) {
             assert_eq!(row[0], item["id"].as_str().unwrap());
             assert_eq!(row[2], asked_roles(&json, item).join(" "));
             assert_eq!(
@@ -185,7 +199,11 @@ fn the_html_has_one_section_per_role_no_item_ids_and_the_promise() {
                 .filter(|i| asked_roles(&json, i).iter().any(|r| r == id))
                 .count();
             assert_eq!(section.matches("<td class=\"n\">").count(), asked, "role {id}");
-            assert_eq!(section.matches("class=\"tick\"").count(), asked * 6, "role {id}");
+            let filters = json["filters"]
+                .as_array()
+                .map_or(0, |fs| fs.iter().filter(|f| asked_roles(&json, f).iter().any(|r| r == id)).count());
+            // A filter question adds ja / nej / ved ikke.
+            assert_eq!(section.matches("class=\"tick\"").count(), asked * 6 + filters * 3, "role {id}");
             assert!(section.contains(role["label"]["da"].as_str().unwrap()));
         }
     }
@@ -252,4 +270,147 @@ fn the_workbooks_hold_the_same_rows() {
 fn without_the_feature_workbooks_are_refused_by_name() {
     let e = render(&Model::default_model(), Format::XlsForm, &QuestionnaireOptions::default()).unwrap_err();
     assert_eq!(e, QuestionnaireError::FeatureDisabled { format: "xlsform" });
+}
+
+// ---------------------------------------------------------------- filters and skip logic
+
+fn dtm_2027() -> (Model, Value) {
+    (Model::from_json(DTM_2027_1).unwrap(), serde_json::from_str(DTM_2027_1).unwrap())
+}
+
+#[test]
+fn a_filter_question_precedes_its_items_which_follow_only_a_yes() {
+    let (model, json) = dtm_2027();
+    let all = select_roles(&model, None).unwrap();
+    let form = xlsform(&model, &all, &QuestionnaireOptions::default()).unwrap();
+    let s = &form.survey;
+    let (ty, name, req) = (column(s, "type"), column(s, "name"), column(s, "required"));
+    for filter in json["filters"].as_array().unwrap() {
+        let id = filter["id"].as_str().unwrap();
+        let at = s.iter().position(|r| r[name] == id).unwrap_or_else(|| panic!("no row {id}"));
+        assert_eq!((s[at][ty].as_str(), s[at][req].as_str()), ("select_one janej", "yes"));
+        let first = json["items"].as_array().unwrap().iter().find(|i| i["filter"] == id).unwrap();
+        assert_eq!(s[at + 1][name], first["id"].as_str().unwrap(), "{id} comes just before its first item");
+    }
+    let c = &form.choices;
+    let (list, cname) = (column(c, "list_name"), column(c, "name"));
+    let janej: Vec<&str> = c[1..].iter().filter(|r| r[list] == "janej").map(|r| r[cname].as_str()).collect();
+    assert_eq!(janej, ["ja", "nej", "dk"]);
+    // Every role gets its introduction as a note shown to that role only.
+    let notes: Vec<&Vec<String>> = s.iter().filter(|r| r[ty] == "note").collect();
+    assert_eq!(notes.len(), json["roles"].as_array().unwrap().len());
+    assert_eq!(notes[0][column(s, "relevant")], "selected(${role}, 'politician')");
+    // The title is the neutral one.
+    assert_eq!(form.settings[1][0], "Udvikling og samarbejde i kommunen");
+}
+
+/// A wide export as a survey tool writes it from the XLSForm: one column per field name.
+fn export_header(model: &Model) -> Vec<String> {
+    let all = select_roles(model, None).unwrap();
+    let form = xlsform(model, &all, &QuestionnaireOptions::default()).unwrap();
+    let (ty, name) = (column(&form.survey, "type"), column(&form.survey, "name"));
+    let mut header = vec!["respondent".to_owned()];
+    header.extend(form.survey[1..].iter().filter(|r| r[ty].starts_with("select_one")).map(|r| r[name].clone()));
+    header
+}
+
+/// The CSV row of a politician: every item asked of politicians answered `value`, except the
+/// items behind `F_missions`, which follow `missions` (skipped unless it is "ja").
+fn politician_row(model: &Model, header: &[String], id: &str, missions: &str, value: &str) -> String {
+    let pol = model.role_index("politician").unwrap();
+    let cells: Vec<String> = header
+        .iter()
+        .map(|col| match col.as_str() {
+            "respondent" => id.to_owned(),
+            "role" => "politician".to_owned(),
+            "F_missions" => missions.to_owned(),
+            "F_crosssector" => "ja".to_owned(),
+            c => match model.item_index(c) {
+                Some(i) if model.is_asked(pol, i) => {
+                    let behind = model.item_filter(i) == model.filter_index("F_missions");
+                    if behind && missions != "ja" { String::new() } else { value.to_owned() }
+                }
+                _ => String::new(),
+            },
+        })
+        .collect();
+    cells.join(",")
+}
+
+#[test]
+fn skipped_items_are_not_asked_and_not_missing_after_a_round_trip() {
+    let (model, _) = dtm_2027();
+    let header = export_header(&model);
+    let mut csv = header.join(",") + "\n";
+    // Five politicians said "nej" (missions skipped), five "ja"; all answer 4 elsewhere.
+    for r in 0..10 {
+        let missions = if r < 5 { "nej" } else { "ja" };
+        csv += &politician_row(&model, &header, &format!("P{r}"), missions, if r % 2 == 0 { "4" } else { "3" });
+        csv += "\n";
+    }
+    let responses = transform_model::Responses::from_csv_str(&model, &csv, &Default::default()).unwrap();
+    let d3_3 = model.item_index("D3_3").unwrap();
+    let f = model.filter_index("F_missions").unwrap();
+    assert!(responses.is_skipped(0, d3_3) && !responses.is_skipped(5, d3_3));
+    assert_eq!(responses.filter_answer(0, f), Some(transform_model::responses::FilterAnswer::No));
+    // Politicians are asked D3_1, D3_2, D3_5, D3_3, D3_6: 5 items, ⌈5/2⌉ = 3 needed; with
+    // the two mission items skipped, 3 are put and ⌈3/2⌉ = 2 are needed.
+    let d3 = model.dimension_index("D3").unwrap();
+    assert_eq!((responses.needed(&model, 0, d3), responses.needed(&model, 5, d3)), (2, 3));
+    // The item analysis counts only those the item was put to, so "nej" is not "ved ikke".
+    let options = transform_model::maturity::ItemOptions::default();
+    let analysis = transform_model::maturity::item_analysis(&model, &responses, &options).unwrap();
+    let stats = analysis.items.iter().find(|s| s.item == "D3_3").unwrap();
+    assert_eq!((stats.n_asked, stats.dont_know_share), (5, Some(0.0)));
+}
+
+#[test]
+fn an_answer_to_a_skipped_item_or_a_bad_filter_answer_is_a_typed_error() {
+    let (model, _) = dtm_2027();
+    let header = export_header(&model);
+    let mut row = politician_row(&model, &header, "P1", "nej", "4");
+    // Answer D3_3 although the filter said "nej".
+    let at = header.iter().position(|c| c == "D3_3").unwrap();
+    let mut cells: Vec<String> = row.split(',').map(str::to_owned).collect();
+    cells[at] = "4".to_owned();
+    row = cells.join(",");
+    let csv = format!("{}\n{row}\n", header.join(","));
+    let e = transform_model::Responses::from_csv_str(&model, &csv, &Default::default()).unwrap_err();
+    let transform_model::ResponseError::SkippedAnswered { row, column, filter, answer, .. } = &e else {
+        panic!("{e:?}")
+    };
+    assert_eq!((*row, column.as_str(), filter.as_str(), answer.as_str()), (2, "D3_3", "F_missions", "nej"));
+
+    let csv = format!("{}\n{}\n", header.join(","), politician_row(&model, &header, "P1", "måske", "4"));
+    let e = transform_model::Responses::from_csv_str(&model, &csv, &Default::default()).unwrap_err();
+    assert!(
+        matches!(&e, transform_model::ResponseError::FilterAnswer { column, value, .. } if column == "F_missions" && value == "måske"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn the_html_and_the_list_show_filters_and_introductions() {
+    let (model, json) = dtm_2027();
+    let pol = select_roles(&model, Some("politician")).unwrap();
+    let html = render_html(&model, &pol, &QuestionnaireOptions::default());
+    assert!(html.contains("<title>Udvikling og samarbejde i kommunen</title>"));
+    let intro = json["roles"][0]["intro"]["da"].as_str().unwrap();
+    assert!(html.contains(intro), "the politicians' introduction is printed");
+    // The filter is printed with the numbers of the statements to skip: D3_3 and D3_6 are
+    // the politicians' statements behind it; count their positions from the JSON.
+    let asked: Vec<&str> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| asked_roles(&json, i).iter().any(|r| r == "politician"))
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    let n = |id: &str| asked.iter().position(|x| *x == id).unwrap() + 1;
+    assert!(html.contains(&format!("spring disse udsagn over: {}, {}.", n("D3_3"), n("D3_6"))), "{html}");
+    let rows = list_rows(&model, &pol, Lang::Da);
+    let (item, filter) = (column(&rows, "item"), column(&rows, "filter"));
+    let d3_3 = rows.iter().find(|r| r[item] == "D3_3").unwrap();
+    assert_eq!(d3_3[filter], "F_missions = ja");
+    assert!(rows.iter().any(|r| r[item] == "F_missions"));
 }

@@ -20,13 +20,14 @@ pub(crate) struct GapRules {
     pub confidence: f64,
 }
 
-/// Items of dimension `d` asked of every role of both groups.
+/// Comparable items of dimension `d` asked of every role of both groups: an item about a
+/// respondent's own workplace or leader is not a shared object, so it makes no gap.
 fn common_items(model: &Model, a: &Group, b: &Group, d: usize) -> Vec<usize> {
     model
         .dimension_items(d)
         .iter()
         .copied()
-        .filter(|&i| a.roles.iter().chain(&b.roles).all(|&r| model.is_asked(r, i)))
+        .filter(|&i| model.is_comparable(i) && a.roles.iter().chain(&b.roles).all(|&r| model.is_asked(r, i)))
         .collect()
 }
 

@@ -30,6 +30,12 @@ pub const LOW_ALPHA: f64 = 0.7;
 /// An item is flagged when at least 1/`DONT_KNOW_DENOMINATOR` (20 %) of those asked answer
 /// "ved ikke"; compared in integers so 1 of 5 is exactly 20 %.
 pub const DONT_KNOW_DENOMINATOR: usize = 5;
+/// An item has a ceiling (floor) when at least `CEILING_NUMERATOR`/`CEILING_DENOMINATOR`
+/// (80 %) of its answers, after reverse-keying, are in the two highest (lowest) categories:
+/// it hardly tells respondents apart. Compared in integers.
+pub const CEILING_NUMERATOR: usize = 4;
+/// See [`CEILING_NUMERATOR`].
+pub const CEILING_DENOMINATOR: usize = 5;
 
 /// Options of an item analysis; k and its floor are the assessment's.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +84,10 @@ pub enum ItemFlag {
     TooFewAnswers,
     /// Withheld so that no group below k can be derived from this call's other tables.
     Suppressed,
+    /// 80 % or more of the answers in the two highest categories (after reverse-keying).
+    Ceiling,
+    /// 80 % or more of the answers in the two lowest categories (after reverse-keying).
+    Floor,
 }
 
 impl ItemFlag {
@@ -89,6 +99,8 @@ impl ItemFlag {
             ItemFlag::ManyDontKnow => "many_dont_know",
             ItemFlag::TooFewAnswers => "too_few_answers",
             ItemFlag::Suppressed => "suppressed",
+            ItemFlag::Ceiling => "ceiling",
+            ItemFlag::Floor => "floor",
         }
     }
 }
@@ -377,8 +389,26 @@ impl Population<'_> {
         (items, dimensions)
     }
 
+    /// [`ItemFlag::Ceiling`] or [`ItemFlag::Floor`] when 80 % of `answers` (keyed values)
+    /// sit in the two categories at one end of the scale.
+    fn ceiling_or_floor(&self, answers: &[f64]) -> Option<ItemFlag> {
+        let (min, max) = (self.model.scale().min as f64, self.model.scale().max as f64);
+        let at = |pred: &dyn Fn(f64) -> bool| answers.iter().filter(|&&v| pred(v)).count();
+        let share = |count: usize| count * CEILING_DENOMINATOR >= answers.len() * CEILING_NUMERATOR;
+        if answers.is_empty() {
+            None
+        } else if share(at(&|v| v >= max - 1.0)) {
+            Some(ItemFlag::Ceiling)
+        } else if share(at(&|v| v <= min + 1.0)) {
+            Some(ItemFlag::Floor)
+        } else {
+            None
+        }
+    }
+
     fn n_asked(&self, item: usize) -> usize {
-        self.members.iter().filter(|&&r| self.model.is_asked(self.responses.role(r), item)).count()
+        // Put to the respondent: routed to their role and not skipped by a filter question.
+        self.members.iter().filter(|&&r| self.responses.is_put(self.model, r, item)).count()
     }
 
     /// The reverse-keyed answers to `item` of every member (`None`: not asked, or no answer).
@@ -480,6 +510,7 @@ impl Population<'_> {
         } else if !gate.mean || (n >= self.rules.min_dispersion_n && !gate.spread) {
             flags.push(ItemFlag::Suppressed);
         }
+        flags.extend(self.ceiling_or_floor(&answers).filter(|_| gate.mean));
         ItemStats {
             item: def.id.clone(),
             dimension: def.dimension.clone(),

@@ -2,13 +2,15 @@
 //!
 //! Each dimension gets a latent municipality maturity; roles see it with a bias (top
 //! managers see more progress than front-line staff, as surveys of this kind usually
-//! show); each respondent and item adds noise; about 4 % answer "ved ikke".
+//! show); each respondent and item adds noise; about 4 % answer "ved ikke". A filter
+//! question is answered ja (75 %), nej (15 %) or ved ikke (10 %), and the items behind it
+//! are left out unless the answer is ja.
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
 use crate::model::Model;
-use crate::responses::Responses;
+use crate::responses::{FilterAnswer, Responses};
 
 /// Share and bias of each role of the bundled models: `dtm` (top managers see more progress
 /// than front-line staff) and `ci` (the municipality, usually the convener, sees more than
@@ -71,6 +73,19 @@ pub struct SampleRow {
     pub role: usize,
     /// One answer per item of the model, in model order.
     pub answers: Vec<Option<i64>>,
+    /// One answer per filter question of the model (None: not asked of the role).
+    pub filters: Vec<Option<FilterAnswer>>,
+}
+
+/// A filter answer from one uniform draw: ja 75 %, nej 15 %, ved ikke 10 %.
+fn filter_answer(x: f64) -> FilterAnswer {
+    if x < 0.75 {
+        FilterAnswer::Yes
+    } else if x < 0.9 {
+        FilterAnswer::No
+    } else {
+        FilterAnswer::DontKnow
+    }
 }
 
 /// Where the roles come from: drawn from their own stream, or fixed head counts.
@@ -146,12 +161,18 @@ impl Iterator for SampleRows<'_> {
         let (min, max) = (model.scale().min as f64, model.scale().max as f64);
         let bias = role_bias(&model.roles()[role].id);
         let person = 0.8 * normal(rng);
+        // Drawn only for models with filters, so the samples of other models stay as they were.
+        let filters: Vec<Option<FilterAnswer>> = (0..model.filters().len())
+            .map(|f| model.is_filter_asked(role, f).then(|| filter_answer(rng.random::<f64>())))
+            .collect();
+        let skipped =
+            |item: usize| model.item_filter(item).is_some_and(|f| filters[f].is_some_and(|a| a != FilterAnswer::Yes));
         let answers = model
             .items()
             .iter()
             .enumerate()
             .map(|(item, def)| {
-                if !model.is_asked(role, item) || rng.random::<f64>() < 0.04 {
+                if !model.is_asked(role, item) || skipped(item) || rng.random::<f64>() < 0.04 {
                     return None;
                 }
                 let d = model.item_dimension(item);
@@ -161,7 +182,7 @@ impl Iterator for SampleRows<'_> {
             .collect();
         let id = format!("R{:06}", self.next_id);
         self.next_id += 1;
-        Some(SampleRow { id, role, answers })
+        Some(SampleRow { id, role, answers, filters })
     }
 }
 
@@ -181,9 +202,9 @@ pub fn write_csv(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     let mut line = String::from("respondent,role");
-    for item in model.items() {
+    for id in model.items().iter().map(|i| &i.id).chain(model.filters().iter().map(|f| &f.id)) {
         line.push(',');
-        line.push_str(&item.id);
+        line.push_str(id);
     }
     line.push('\n');
     out.write_all(line.as_bytes())?;
@@ -197,6 +218,10 @@ pub fn write_csv(
             if let Some(v) = a {
                 line.push_str(&v.to_string());
             }
+        }
+        for a in &row.filters {
+            line.push(',');
+            line.push_str(a.map_or("", FilterAnswer::name));
         }
         line.push('\n');
         out.write_all(line.as_bytes())?;
@@ -219,6 +244,9 @@ pub fn sample_responses(model: &Model, n: usize, seed: u64) -> Responses {
         let answers = row.answers.iter().enumerate().filter_map(|(item, v)| v.map(|v| (item, v)));
         out.push(model, i + 2, &row.id, &model.roles()[row.role].id, answers)
             .expect("generated answers are valid for their model");
+        let filters: Vec<(usize, &str)> =
+            row.filters.iter().enumerate().filter_map(|(f, a)| a.map(|a| (f, a.name()))).collect();
+        out.set_filters(model, i + 2, &filters).expect("generated filter answers are valid for their model");
     }
     out
 }
@@ -229,6 +257,24 @@ mod tests {
 
     fn ids(model: &Model) -> Vec<&str> {
         model.roles().iter().map(|r| r.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_sample_with_filters_skips_and_reads_back_as_drawn() {
+        let model = Model::bundled("dtm@2027.1").unwrap();
+        let csv = sample_csv(&model, 200, 5, None);
+        let read = Responses::from_csv_str(&model, &csv, &Default::default()).unwrap();
+        assert_eq!(read, sample_responses(&model, 200, 5));
+        let rows = generate(&model, 200, 5, None);
+        let f = model.filter_index("F_missions").unwrap();
+        let d3_3 = model.item_index("D3_3").unwrap();
+        let said = |a: FilterAnswer| rows.iter().filter(|r| r.filters[f] == Some(a)).count();
+        assert!(said(FilterAnswer::Yes) > 0 && said(FilterAnswer::No) + said(FilterAnswer::DontKnow) > 0);
+        for (r, row) in rows.iter().enumerate() {
+            let skipped = row.filters[f].is_some_and(|a| a != FilterAnswer::Yes);
+            assert_eq!(read.is_skipped(r, d3_3), skipped);
+            assert!(!skipped || row.answers[d3_3].is_none());
+        }
     }
 
     #[test]

@@ -19,11 +19,10 @@ pub(crate) struct Packed {
 /// A respondent's dimension score: the mean of the answered items (reverse-coded as
 /// min + max − v) when at least ⌈asked/2⌉ of the items asked of their role are answered.
 pub(crate) fn respondent_scores(model: &Model, responses: &Responses, r: usize, out: &mut [f64]) {
-    let role = responses.role(r);
     let codes = responses.codes(r);
     let (min, max) = (model.scale().min, model.scale().max);
     for (d, slot) in out.iter_mut().enumerate() {
-        let needed = model.needed(role, d);
+        let needed = responses.needed(model, r, d);
         let (mut sum, mut n) = (0i64, 0usize);
         for &item in model.dimension_items(d) {
             let c = codes[item];

@@ -13,6 +13,12 @@ use super::{Model, ModelError};
 pub const DTM_2026_1_JSON: &str = include_str!("../../models/dtm.json");
 /// `dtm` 2026.2, revised from the review of 2026.1 (docs/model-changelog.md).
 pub const DTM_2026_2_JSON: &str = include_str!("../../models/dtm-2026.2.json");
+/// `dtm` 2027.1, the instrument revised from the review of 2026.2: items routed by what a
+/// role can observe, filter questions, comparable items, introductions per role.
+pub const DTM_2027_1_JSON: &str = include_str!("../../models/dtm-2027.1.json");
+/// `ci` 2027.1, revised from the review of 2026.2: named for what it measures, with the
+/// preconditions as a dimension and the voice of the citizens concerned.
+pub const CI_2027_1_JSON: &str = include_str!("../../models/ci-2027.1.json");
 /// `ci` 2026.1: Collective Impact readiness of a cross-sector alliance.
 pub const CI_2026_1_JSON: &str = include_str!("../../models/ci.json");
 
@@ -31,7 +37,11 @@ pub struct BundledModel {
 /// bare id means. A test checks that each entry's id and version match its file.
 pub const BUNDLED: &[BundledModel] = &[
     BundledModel { id: "dtm", version: "2026.1", json: DTM_2026_1_JSON },
+    // Before 2026.2 only until the default moves to 2027.1 (its own commit).
+    BundledModel { id: "dtm", version: "2027.1", json: DTM_2027_1_JSON },
     BundledModel { id: "dtm", version: "2026.2", json: DTM_2026_2_JSON },
+    // Before 2026.1 only until the default moves to 2027.1 (its own commit).
+    BundledModel { id: "ci", version: "2027.1", json: CI_2027_1_JSON },
     BundledModel { id: "ci", version: "2026.1", json: CI_2026_1_JSON },
 ];
 
@@ -114,7 +124,7 @@ mod tests {
 
     #[test]
     fn a_role_asked_one_item_of_a_dimension_is_warned_of() {
-        for spec in ["dtm@2026.2", "ci"] {
+        for spec in ["dtm@2026.2", "dtm@2027.1", "ci", "ci@2027.1"] {
             assert!(Model::bundled(spec).unwrap().warnings().is_empty(), "{spec}");
         }
         // Route agenda_2..4 away from citizens' representatives: they keep agenda_1 only.
@@ -143,7 +153,7 @@ mod tests {
         let e = Model::bundled("dtm@2025.9").unwrap_err();
         let ModelError::UnknownBundled { spec, known } = &e else { panic!("{e:?}") };
         assert_eq!(spec, "dtm@2025.9");
-        assert_eq!(known, &["ci", "ci@2026.1", "dtm", "dtm@2026.1", "dtm@2026.2"]);
+        assert_eq!(known, &["ci", "ci@2026.1", "ci@2027.1", "dtm", "dtm@2026.1", "dtm@2026.2", "dtm@2027.1"]);
         assert!(e.to_string().contains("dtm@2026.1"), "{e}");
     }
 

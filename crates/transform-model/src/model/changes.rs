@@ -16,7 +16,7 @@ pub struct ItemChanges {
     pub added: Vec<String>,
     /// Item ids in the old version only, in the old model's order.
     pub removed: Vec<String>,
-    /// Item ids in both whose text, reverse key or roles differ, in the new model's order.
+    /// Item ids in both whose text, reverse key, filter or roles differ, in the new model's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changed: Vec<String>,
 }
@@ -61,5 +61,23 @@ fn differs(before: &Item, after: &Item, old: &Model, new: &Model) -> bool {
             item.roles.iter().cloned().collect()
         }
     };
-    before.text != after.text || before.reverse != after.reverse || roles(before, old) != roles(after, new)
+    before.text != after.text
+        || before.reverse != after.reverse
+        || before.filter != after.filter
+        || roles(before, old) != roles(after, new)
+}
+
+/// Item ids of `new` that carry over from `old` unchanged as questions: the same dimension,
+/// text, reverse key and filter (a filter changes who answers). The roles asked may differ.
+/// A baseline compares like with like on these; [`item_changes`] names every other item.
+pub fn carried_over(old: &Model, new: &Model) -> Vec<String> {
+    new.items()
+        .iter()
+        .filter(|a| {
+            old.items().iter().find(|b| b.id == a.id).is_some_and(|b| {
+                b.dimension == a.dimension && b.text == a.text && b.reverse == a.reverse && b.filter == a.filter
+            })
+        })
+        .map(|i| i.id.clone())
+        .collect()
 }

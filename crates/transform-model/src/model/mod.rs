@@ -7,6 +7,7 @@
 mod bundled;
 mod changes;
 mod overlay;
+mod routing;
 mod validate;
 
 use std::collections::BTreeMap;
@@ -17,8 +18,11 @@ use serde_json::Value;
 
 use crate::localized::Localized;
 
-pub use bundled::{BUNDLED, BundledModel, CI_2026_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, bundled_ids};
-pub use changes::{ItemChanges, item_changes};
+pub use bundled::{
+    BUNDLED, BundledModel, CI_2026_1_JSON, CI_2027_1_JSON, DTM_2026_1_JSON, DTM_2026_2_JSON, DTM_2027_1_JSON,
+    bundled_ids,
+};
+pub use changes::{ItemChanges, carried_over, item_changes};
 pub use overlay::merge_overlay;
 pub use validate::OTHER_GROUP;
 
@@ -105,6 +109,84 @@ pub struct Role {
     /// A plain label for council reports, beside the questionnaire's term.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_plain: Option<Localized>,
+    /// What the role can see ([`Referent`]s): an item about anything else is not routed to
+    /// it. Empty: not declared, no routing check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub observes: Vec<Referent>,
+    /// The questionnaire's introduction for this role: who is asked, why, what "kommunen"
+    /// means for them, anonymity and the time it takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Localized>,
+}
+
+/// What an item is about, so that it is asked only of roles that can see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Referent {
+    /// The municipality as a whole ("I vores kommune …").
+    Municipality,
+    /// The respondent's own workplace or unit ("På min arbejdsplads …").
+    Workplace,
+    /// The respondent's own immediate manager ("Min nærmeste leder …").
+    OwnLeader,
+    /// The respondent's own work or, for a manager, their own leadership.
+    OwnWork,
+    /// The city council and its work ("I byrådet/kommunalbestyrelsen …").
+    Council,
+    /// The cooperation between the respondent's organisation and the municipality.
+    Partnership,
+}
+
+impl Referent {
+    /// Whether every respondent of one municipality sees the same thing: the municipality,
+    /// the council, the partnership. A workplace, a leader or one's own work differ from
+    /// respondent to respondent, so two roles' answers about them are not comparable.
+    pub fn is_shared(self) -> bool {
+        matches!(self, Referent::Municipality | Referent::Council | Referent::Partnership)
+    }
+
+    /// The id as in the model file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Referent::Municipality => "municipality",
+            Referent::Workplace => "workplace",
+            Referent::OwnLeader => "own_leader",
+            Referent::OwnWork => "own_work",
+            Referent::Council => "council",
+            Referent::Partnership => "partnership",
+        }
+    }
+}
+
+/// A filter question (ja / nej / ved ikke) that decides whether the items behind it are
+/// asked: an item behind a filter not answered "ja" is *not asked* (skipped), not missing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    /// Filter id: the column name in wide survey files; must differ from every item id.
+    pub id: String,
+    /// Question text per language.
+    pub text: Localized,
+    /// Role ids the filter is asked of; empty means every role. An item behind the filter
+    /// may only be routed to these roles.
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// What the filter asks about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referent: Option<Referent>,
+    /// Where the filter comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Notes for a cognitive interview about one item (the `pilot-guide`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PilotNotes {
+    /// What the item is meant to find out, per language.
+    pub intent: Localized,
+    /// What a respondent who misunderstood it would say, per language.
+    pub misreading: Localized,
 }
 
 /// A maturity level, 1 = driftskommune … 5 = transformative municipality.
@@ -139,6 +221,10 @@ pub struct Dimension {
     pub level_descriptions: BTreeMap<String, Localized>,
     /// Lever ids recommended when this dimension lags.
     pub levers: Vec<String>,
+    /// Roles that can judge the dimension and are asked it (each ≥ 2 items). Empty: not
+    /// declared, the roles asked its items.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub judged_by: Vec<String>,
     /// Weight of the dimension's gap when recommendations are ranked (default 1).
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
@@ -180,6 +266,20 @@ pub struct Item {
     /// Where the item comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// What the item is about; routed only to roles that observe it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referent: Option<Referent>,
+    /// Id of the filter question that must be answered "ja" for the item to be asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filter: Option<String>,
+    /// Whether two roles' answers are about the same thing, so a perception gap may use it.
+    /// Default: true for a shared referent (municipality, council, partnership) without a
+    /// filter, false for a personal one or behind a filter; true without a referent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comparable: Option<bool>,
+    /// Notes for the cognitive interview of a pilot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<PilotNotes>,
 }
 
 /// A lever (greb) from the article: what to do when a dimension lags.
@@ -211,6 +311,9 @@ pub struct ModelDef {
     /// Where the model comes from (article, report).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The questionnaire's title, neutral so that it does not lead the answers; default the name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Localized>,
     /// Language codes every text is given in.
     pub languages: Vec<String>,
     /// The answer scale.
@@ -223,6 +326,9 @@ pub struct ModelDef {
     pub dimensions: Vec<Dimension>,
     /// Questionnaire items.
     pub items: Vec<Item>,
+    /// Filter questions (ja / nej / ved ikke) items may depend on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filters: Vec<Filter>,
     /// Levers recommended for lagging dimensions.
     pub levers: Vec<Lever>,
 }
@@ -240,6 +346,10 @@ pub struct Model {
     /// `needed[role][dim]`: answered items a respondent of the role needs for a score
     /// (⌈asked/2⌉; 0 when no item of the dimension is asked of the role).
     needed: Vec<Vec<usize>>,
+    /// Filter index of each item behind a filter.
+    item_filter: Vec<Option<usize>>,
+    /// Whether each item may enter a perception gap ([`Item::comparable`]).
+    comparable: Vec<bool>,
     /// Rules a custom model may break with a warning instead of an error (e.g. a role
     /// asked a single item of a dimension).
     warnings: Vec<String>,
@@ -409,6 +519,42 @@ impl Model {
     /// Indices of the dimensions `dim` depends on.
     pub fn depends_on(&self, dim: usize) -> Vec<usize> {
         self.def.dimensions[dim].depends_on.iter().filter_map(|id| self.dimension_index(id)).collect()
+    }
+
+    /// The filter questions.
+    pub fn filters(&self) -> &[Filter] {
+        &self.def.filters
+    }
+    /// Position of the filter `id` in [`Model::filters`].
+    pub fn filter_index(&self, id: &str) -> Option<usize> {
+        self.def.filters.iter().position(|f| f.id == id)
+    }
+    /// The filter item `item` is behind, if any.
+    pub fn item_filter(&self, item: usize) -> Option<usize> {
+        self.item_filter[item]
+    }
+    /// Whether filter `filter` is asked of role `role`.
+    pub fn is_filter_asked(&self, role: usize, filter: usize) -> bool {
+        let roles = &self.def.filters[filter].roles;
+        roles.is_empty() || roles.iter().any(|r| *r == self.def.roles[role].id)
+    }
+    /// Whether answers to item `item` from two roles are about the same thing, so that a
+    /// perception gap may rest on it ([`Item::comparable`]).
+    pub fn is_comparable(&self, item: usize) -> bool {
+        self.comparable[item]
+    }
+    /// Whether items `a` and `b` (asked of two roles) may be compared in a gap: the same
+    /// item, comparable. Distinct items are never compared, even on one theme.
+    pub fn comparable(&self, a: usize, b: usize) -> bool {
+        a == b && self.comparable[a]
+    }
+    /// The questionnaire's title: the neutral `title`, else the name, else the id.
+    pub fn title(&self, lang: crate::localized::Lang) -> String {
+        self.def
+            .title
+            .as_ref()
+            .or(self.def.name.as_ref())
+            .map_or_else(|| self.id().to_owned(), |t| t.get(lang).to_owned())
     }
 
     /// Number of answer options, A in σ²_EU = (A² − 1)/12.

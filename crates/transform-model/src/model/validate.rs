@@ -29,6 +29,9 @@ impl ModelDef {
         if let Some(name) = &d.name {
             texts(name, langs, "name")?;
         }
+        if let Some(title) = &d.title {
+            texts(title, langs, "title")?;
+        }
 
         if d.scale.min >= d.scale.max {
             return Err(ModelError::invalid(
@@ -97,6 +100,9 @@ impl ModelDef {
                 ));
             }
             texts(&r.label, langs, &format!("roles[{i}].label"))?;
+            if let Some(intro) = &r.intro {
+                texts(intro, langs, &format!("roles[{i}].intro"))?;
+            }
         }
 
         // Levers.
@@ -165,6 +171,10 @@ impl ModelDef {
             })?;
             item_dim.push(dim);
             texts(&item.text, langs, &format!("{p}.text"))?;
+            if let Some(pilot) = &item.pilot {
+                texts(&pilot.intent, langs, &format!("{p}.pilot.intent"))?;
+                texts(&pilot.misreading, langs, &format!("{p}.pilot.misreading"))?;
+            }
             unique(item.roles.iter().map(String::as_str), "role", |j| format!("{p}.roles[{j}]"))?;
             for (j, role) in item.roles.iter().enumerate() {
                 let r = *role_index
@@ -191,6 +201,7 @@ impl ModelDef {
             }
         }
         dependencies(&d.dimensions)?;
+        let routing = super::routing::check(d, &asked, &dim_items)?;
         let needed = asked
             .iter()
             .map(|row| {
@@ -202,7 +213,17 @@ impl ModelDef {
             &rustc_hash::FxBuildHasher,
             serde_json::to_string(&self).expect("a model serializes"),
         );
-        Ok(Model { def: self, item_dim, dim_items, asked, needed, warnings, fingerprint })
+        Ok(Model {
+            def: self,
+            item_dim,
+            dim_items,
+            asked,
+            needed,
+            item_filter: routing.item_filter,
+            comparable: routing.comparable,
+            warnings,
+            fingerprint,
+        })
     }
 }
 
@@ -285,7 +306,7 @@ fn unique<S: AsRef<str>>(
 }
 
 /// Every language of the model must have a non-empty text.
-fn texts(t: &Localized, langs: &[String], path: &str) -> Result<(), ModelError> {
+pub(super) fn texts(t: &Localized, langs: &[String], path: &str) -> Result<(), ModelError> {
     for lang in langs {
         match t.0.get(lang) {
             Some(s) if !s.trim().is_empty() => {}

@@ -1,5 +1,7 @@
 //! The plain question list, for survey tools that import one: item id, dimension, the roles
-//! asked, the text in Danish and English, and the answer scale. The reverse key is left out:
+//! asked, the text in Danish and English, the answer scale, and the filter an item depends
+//! on (`F_missions = ja`: ask the item only after "ja"). A filter question is a row of its
+//! own, just before its first item, with the scale ja; nej; ved ikke. The reverse key is left out:
 //! it is scoring information, not something a respondent should see.
 
 use crate::localized::Lang;
@@ -8,15 +10,33 @@ use crate::model::Model;
 use super::items_for;
 
 /// The list's columns.
-pub const LIST_COLUMNS: [&str; 6] = ["item", "dimension", "roles", "text_da", "text_en", "scale"];
+pub const LIST_COLUMNS: [&str; 7] = ["item", "dimension", "roles", "text_da", "text_en", "scale", "filter"];
 
 /// Header and one row per item asked of any of `roles`; `roles` in a row are the selected
 /// roles the item is asked of, separated by spaces (as XLSForm separates choice names).
 pub fn list_rows(model: &Model, roles: &[usize], lang: Lang) -> Vec<Vec<String>> {
     let scale = scale_text(model, lang);
     let mut rows = vec![LIST_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    let mut filters_done = vec![false; model.filters().len()];
     for i in items_for(model, roles) {
         let item = &model.items()[i];
+        if let Some(f) = model.item_filter(i).filter(|&f| !filters_done[f]) {
+            filters_done[f] = true;
+            let filter = &model.filters()[f];
+            let asked: Vec<&str> =
+                roles.iter().filter(|&&r| model.is_filter_asked(r, f)).map(|&r| model.roles()[r].id.as_str()).collect();
+            let yes_no =
+                format!("{}; {}; {}", lang.pick("Ja", "Yes"), lang.pick("Nej", "No"), missing_label(model, lang));
+            rows.push(vec![
+                filter.id.clone(),
+                String::new(),
+                asked.join(" "),
+                filter.text.get(Lang::Da).to_owned(),
+                filter.text.get(Lang::En).to_owned(),
+                yes_no,
+                String::new(),
+            ]);
+        }
         let asked: Vec<&str> =
             roles.iter().filter(|&&r| model.is_asked(r, i)).map(|&r| model.roles()[r].id.as_str()).collect();
         rows.push(vec![
@@ -26,6 +46,7 @@ pub fn list_rows(model: &Model, roles: &[usize], lang: Lang) -> Vec<Vec<String>>
             item.text.get(Lang::Da).to_owned(),
             item.text.get(Lang::En).to_owned(),
             scale.clone(),
+            model.item_filter(i).map_or(String::new(), |f| format!("{} = ja", model.filters()[f].id)),
         ]);
     }
     rows

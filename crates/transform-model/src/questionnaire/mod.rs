@@ -8,6 +8,7 @@
 
 mod html;
 mod list;
+mod pilot;
 mod workbook;
 mod xlsform;
 
@@ -19,6 +20,7 @@ use crate::model::Model;
 
 pub use html::render_html;
 pub use list::{list_csv, list_rows};
+pub use pilot::pilot_guide;
 pub use xlsform::{DONT_KNOW, LANGUAGES, ROLE_FIELD, XlsForm, xlsform};
 
 /// Errors while building or writing a questionnaire.

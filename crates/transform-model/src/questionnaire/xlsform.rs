@@ -1,7 +1,10 @@
 //! XLSForm: the spreadsheet form standard read by KoboToolbox, ODK, ArcGIS Survey123 and
-//! Enketo. The role question comes first; each item is a `select_one likert` shown only to
-//! the roles it is asked of (`relevant`), with "Ved ikke" as the choice `dk`, which the
-//! response reader takes as a missing answer.
+//! Enketo. The role question comes first, then each role's introduction (a `note`); each
+//! item is a `select_one likert` shown only to the roles it is asked of (`relevant`), with
+//! "Ved ikke" as the choice `dk`, which the response reader takes as a missing answer. A
+//! filter question (`select_one janej`: ja, nej, dk) comes just before the first item behind
+//! it, and those items are shown only after "ja" (`${filter} = 'ja'`): the skip logic the
+//! response reader honours.
 
 use crate::localized::Lang;
 use crate::model::Model;
@@ -18,6 +21,8 @@ pub const ROLE_FIELD: &str = "role";
 pub const DONT_KNOW: &str = "dk";
 const ROLE_LIST: &str = "roles";
 const SCALE_LIST: &str = "likert";
+/// The choice list of filter questions: `ja`, `nej`, `dk`.
+const FILTER_LIST: &str = "janej";
 
 /// The three sheets of an XLSForm, each a header row and data rows of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,8 +72,29 @@ fn survey(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Vec
     role_row.extend(["yes".to_owned(), String::new()]);
     rows.push(role_row);
 
-    for i in items_for(model, roles) {
+    for &r in roles {
+        let Some(intro) = &model.roles()[r].intro else { continue };
+        let mut row = vec!["note".to_owned(), format!("intro_{}", model.roles()[r].id)];
+        row.extend(in_both(|lang| intro.get(lang).to_owned()));
+        row.extend(in_both(|_| String::new()));
+        let only = if roles.len() == 1 { String::new() } else { selected_role(model, r) };
+        row.extend([String::new(), only]);
+        rows.push(row);
+    }
+    let items = items_for(model, roles);
+    let mut filters_done = vec![false; model.filters().len()];
+    for i in items {
         let item = &model.items()[i];
+        // A filter question comes just before the first item behind it.
+        if let Some(f) = model.item_filter(i).filter(|&f| !filters_done[f]) {
+            filters_done[f] = true;
+            let filter = &model.filters()[f];
+            let mut row = vec![format!("select_one {FILTER_LIST}"), filter.id.clone()];
+            row.extend(in_both(|lang| filter.text.get(lang).to_owned()));
+            row.extend(in_both(|_| String::new()));
+            row.extend(["yes".to_owned(), role_relevant(model, roles, |r| model.is_filter_asked(r, f))]);
+            rows.push(row);
+        }
         let mut row = vec![format!("select_one {SCALE_LIST}"), item.id.clone()];
         row.extend(in_both(|lang| item.text.get(lang).to_owned()));
         row.extend(in_both(|_| String::new()));
@@ -78,18 +104,31 @@ fn survey(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Vec
     rows
 }
 
-/// `selected(${role}, 'a') or …` over the selected roles that are asked item `item`; empty
-/// when every selected role is asked it.
-fn relevant(model: &Model, roles: &[usize], item: usize) -> String {
-    let asked: Vec<usize> = roles.iter().copied().filter(|&r| model.is_asked(r, item)).collect();
+fn selected_role(model: &Model, r: usize) -> String {
+    format!("selected(${{{ROLE_FIELD}}}, '{}')", model.roles()[r].id)
+}
+
+/// `selected(${role}, 'a') or …` over the selected roles `asked` takes; empty when it takes
+/// every selected role.
+fn role_relevant(model: &Model, roles: &[usize], asked: impl Fn(usize) -> bool) -> String {
+    let asked: Vec<usize> = roles.iter().copied().filter(|&r| asked(r)).collect();
     if asked.len() == roles.len() {
         return String::new();
     }
-    asked
-        .iter()
-        .map(|&r| format!("selected(${{{ROLE_FIELD}}}, '{}')", model.roles()[r].id))
-        .collect::<Vec<_>>()
-        .join(" or ")
+    asked.iter().map(|&r| selected_role(model, r)).collect::<Vec<_>>().join(" or ")
+}
+
+/// When item `item` is shown: to the selected roles it is asked of, and only after its
+/// filter was answered "ja" (skip logic); empty when it is always shown.
+fn relevant(model: &Model, roles: &[usize], item: usize) -> String {
+    let by_role = role_relevant(model, roles, |r| model.is_asked(r, item));
+    match model.item_filter(item) {
+        None => by_role,
+        Some(f) => {
+            let filter = format!("${{{}}} = 'ja'", model.filters()[f].id);
+            if by_role.is_empty() { filter } else { format!("({by_role}) and {filter}") }
+        }
+    }
 }
 
 fn choices(model: &Model, roles: &[usize]) -> Vec<Vec<String>> {
@@ -108,6 +147,15 @@ fn choices(model: &Model, roles: &[usize]) -> Vec<Vec<String>> {
     let mut dk = vec![SCALE_LIST.to_owned(), DONT_KNOW.to_owned()];
     dk.extend(in_both(|lang| missing_label(model, lang).to_owned()));
     rows.push(dk);
+    if !model.filters().is_empty() {
+        for (name, da, en) in [("ja", "Ja", "Yes"), ("nej", "Nej", "No"), (DONT_KNOW, "", "")] {
+            let mut row = vec![FILTER_LIST.to_owned(), name.to_owned()];
+            row.extend(in_both(|lang| {
+                if name == DONT_KNOW { missing_label(model, lang) } else { lang.pick(da, en) }.to_owned()
+            }));
+            rows.push(row);
+        }
+    }
     for &r in roles {
         let role = &model.roles()[r];
         let mut row = vec![ROLE_LIST.to_owned(), role.id.clone()];
@@ -120,7 +168,7 @@ fn choices(model: &Model, roles: &[usize]) -> Vec<Vec<String>> {
 fn settings(model: &Model, options: &QuestionnaireOptions) -> Vec<Vec<String>> {
     let default_language =
         LANGUAGES.iter().find(|(lang, _)| *lang == options.lang).map_or(LANGUAGES[0].1, |(_, name)| name);
-    let title = model.def().name.as_ref().map_or_else(|| model.id().to_owned(), |n| n.get(options.lang).to_owned());
+    let title = model.title(options.lang);
     vec![
         vec!["form_title".into(), "form_id".into(), "version".into(), "default_language".into()],
         vec![title, model.id().to_owned(), model.version().to_owned(), default_language.to_owned()],
@@ -130,8 +178,8 @@ fn settings(model: &Model, options: &QuestionnaireOptions) -> Vec<Vec<String>> {
 /// Item ids become XML element names and role ids quoted choice names in `relevant`:
 /// refuse what a survey tool would reject, naming the id.
 fn check_names(model: &Model, roles: &[usize]) -> Result<(), QuestionnaireError> {
-    for i in items_for(model, roles) {
-        let id = &model.items()[i].id;
+    let filters = model.filters().iter().map(|f| &f.id);
+    for id in items_for(model, roles).into_iter().map(|i| &model.items()[i].id).chain(filters) {
         let reason = if id == ROLE_FIELD {
             Some("it is the name of the role question")
         } else if !id.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {

@@ -20,6 +20,7 @@ enum Column {
     Respondent,
     Role,
     Item(usize),
+    Filter(usize),
     Unit(usize),
     Ignored,
 }
@@ -49,9 +50,10 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
                 units.values.push(Vec::new());
                 Column::Unit(units.names.len() - 1)
             }
-            _ => match model.item_index(name) {
-                Some(i) => Column::Item(i),
-                None => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
+            _ => match (model.item_index(name), model.filter_index(name)) {
+                (Some(i), _) => Column::Item(i),
+                (None, Some(f)) => Column::Filter(f),
+                (None, None) => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
             },
         };
         columns.push(column);
@@ -93,6 +95,12 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
             answers.push((*item, value));
         }
         out.push(model, row, respondent, &record[role_col], answers.iter().copied())?;
+        let filters: Vec<(usize, &str)> = record
+            .iter()
+            .zip(&columns)
+            .filter_map(|(cell, c)| if let Column::Filter(f) = c { Some((*f, cell)) } else { None })
+            .collect();
+        out.set_filters(model, row, &filters)?;
         for (cell, column) in record.iter().zip(&columns) {
             if let Column::Unit(j) = column {
                 units.values[*j].push(check_value(model, row, &units.names[*j], respondent, cell)?);

@@ -5,6 +5,7 @@
 
 mod columns;
 mod csv_wide;
+mod filters;
 pub(crate) mod json_long;
 mod units;
 mod xlsx;
@@ -15,6 +16,7 @@ use crate::limits::{Limit, LimitError, bound_message, quote};
 use crate::model::Model;
 
 pub use csv_wide::ReadOptions;
+pub use filters::FilterAnswer;
 pub use units::DEFAULT_UNIT_COLUMNS;
 pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 
@@ -171,6 +173,54 @@ pub enum ResponseError {
         /// The answer given.
         value: i64,
     },
+    /// An answer to a filter question that is not ja, nej or ved ikke.
+    #[error(
+        "row {row}, column `{column}`: filter answer `{}` of respondent `{}` is not ja, nej or ved ikke",
+        quote(value),
+        quote(respondent)
+    )]
+    FilterAnswer {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The filter's column.
+        column: String,
+        /// The text found.
+        value: String,
+    },
+    /// An answer to a filter question the respondent's role is not asked.
+    #[error(
+        "row {row}, column `{column}`: respondent `{}` answered filter `{column}`, which is not asked of role `{role}`",
+        quote(respondent)
+    )]
+    FilterNotAsked {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The filter's column.
+        column: String,
+        /// The respondent's role.
+        role: String,
+    },
+    /// An answer to an item its filter skipped (the filter was not answered "ja").
+    #[error(
+        "row {row}, column `{column}`: respondent `{}` answered item `{column}`, but filter `{filter}` was answered `{answer}`, so the item was not asked",
+        quote(respondent)
+    )]
+    SkippedAnswered {
+        /// The row.
+        row: usize,
+        /// The respondent.
+        respondent: String,
+        /// The item's column.
+        column: String,
+        /// The filter that skips it.
+        filter: String,
+        /// The filter's answer (`nej`, `dk`).
+        answer: String,
+    },
     /// A row that cannot be read (wrong number of fields, bad quoting, bad JSON).
     #[error("row {row}: {}", bound_message(message))]
     Malformed {
@@ -304,6 +354,11 @@ pub struct Responses {
     rows: Vec<usize>,
     /// Unit columns (department, unit, …), one value per respondent.
     units: Vec<units::UnitColumn>,
+    /// Filter questions of the model, and the filter of each item (skip logic).
+    n_filters: usize,
+    item_filter: Vec<Option<usize>>,
+    /// `filter_codes[r * n_filters + f]`: 0 not recorded, 1 ja, 2 nej, 3 ved ikke / empty.
+    filter_codes: Vec<u8>,
 }
 
 /// Equal when the same respondents gave the same answers, wherever they were read from.
@@ -316,6 +371,7 @@ impl PartialEq for Responses {
             && (self.n_items, self.scale_min, self.scale_max) == (other.n_items, other.scale_min, other.scale_max)
             && self.model == other.model
             && self.units == other.units
+            && self.filter_codes == other.filter_codes
     }
 }
 
@@ -335,6 +391,9 @@ impl Responses {
             collided: Vec::new(),
             rows: Vec::new(),
             units: Vec::new(),
+            n_filters: model.filters().len(),
+            item_filter: (0..model.items().len()).map(|i| model.item_filter(i)).collect(),
+            filter_codes: Vec::new(),
         }
     }
 
@@ -500,6 +559,7 @@ impl Responses {
         self.id_ends.push(self.id_text.len());
         self.roles.push(role);
         self.rows.push(row);
+        self.filter_codes.resize(self.filter_codes.len() + self.n_filters, 0);
         Ok(())
     }
 

@@ -199,6 +199,7 @@ mod reader {
         Respondent,
         Role,
         Item(usize),
+        Filter(usize),
         Unit(usize),
         Ignored,
     }
@@ -283,6 +284,13 @@ mod reader {
             }
             let role = role_id(model, &cell_text(&row[role_col]));
             out.push(model, line, respondent, &role, answers.iter().copied())?;
+            let texts: Vec<(usize, String)> = row
+                .iter()
+                .zip(&columns)
+                .filter_map(|(cell, c)| if let Column::Filter(f) = c { Some((*f, cell_text(cell))) } else { None })
+                .collect();
+            let filters: Vec<(usize, &str)> = texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
+            out.set_filters(model, line, &filters)?;
             for (cell, column) in row.iter().zip(&columns) {
                 if let Column::Unit(j) = column {
                     let value = check_value(model, line, &units.names[*j], respondent, &cell_text(cell))?;
@@ -325,9 +333,12 @@ mod reader {
                     }
                     Column::Ignored
                 }
-                n => match model.item_index(n) {
-                    Some(i) => Column::Item(i),
-                    None => return Err(ResponseError::UnknownColumn { column: n.to_owned(), index: index + 1 }),
+                n => match (model.item_index(n), model.filter_index(n)) {
+                    (Some(i), _) => Column::Item(i),
+                    (None, Some(f)) => Column::Filter(f),
+                    (None, None) => {
+                        return Err(ResponseError::UnknownColumn { column: n.to_owned(), index: index + 1 });
+                    }
                 },
             };
             columns.push(column);

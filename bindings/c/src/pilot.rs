@@ -1,0 +1,31 @@
+//! `tm_pilot_guide`: the cognitive-interview guide for piloting one role's questions.
+
+use std::ffi::c_char;
+
+use transform_model::questionnaire::pilot_guide;
+
+use crate::error::*;
+use crate::model::tm_model;
+
+/// The cognitive-interview guide (Markdown) for the questions `role` gets in `model`, in
+/// `lang` ("da" or "en"): each question's intent, a think-aloud probe and what a
+/// misunderstanding would sound like. An unknown role is `TM_STATUS_INVALID_ARGUMENT`
+/// naming the allowed ones. Free `*out` with `tm_string_free`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_pilot_guide(
+    model: *const tm_model,
+    role: *const c_char,
+    lang: *const c_char,
+    out: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        let model = unsafe { handle(model, "model") }?;
+        let role = unsafe { str_arg(role, "role") }?;
+        let lang =
+            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        out_arg(out, "out")?;
+        let guide = pilot_guide(&model.inner, role, lang)?;
+        unsafe { *out = c_string(guide) };
+        Ok(())
+    })
+}
