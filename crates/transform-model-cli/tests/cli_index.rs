@@ -74,3 +74,24 @@ fn a_json_catalog_given_as_index_is_refused_with_a_hint() {
         .stderr(predicate::str::contains("missing.json"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Issue 33: an endless device or a huge sparse file given as the index, under a memory
+/// limit, is a clear error and an ordinary exit code (below 128: no abort, no signal).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_endless_or_huge_index_is_a_clear_error_under_a_memory_limit() {
+    let dir = scratch("endless");
+    let sparse = dir.join("sparse.tmi");
+    std::fs::File::create(&sparse).unwrap().set_len(10 << 30).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("transform-model");
+    for (index, expect) in [("/dev/zero", "file_bytes"), (sparse.to_str().unwrap(), "file_bytes")] {
+        // 600 MB of address space: enough to start, too little for 1 GiB of zeros.
+        let script = format!("ulimit -v 600000; exec '{}' match unge --index '{index}'", bin.display());
+        let out = std::process::Command::new("sh").arg("-c").arg(&script).current_dir(&dir).output().unwrap();
+        let code = out.status.code();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(matches!(code, Some(1..=127)), "{index}: exit {code:?}, {stderr}");
+        assert!(stderr.contains(index) && stderr.contains(expect), "{index}: {stderr}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

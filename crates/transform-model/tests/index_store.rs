@@ -3,9 +3,15 @@
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
-use transform_model::ingredient::{
-    Catalog, FORMAT_VERSION, HEADER_LEN, Index, MAGIC, MatchOptions, Query, StoreError, sample,
-};
+use transform_model::ingredient::{Catalog, CatalogError, Index, MatchOptions, Query, StoreError, sample};
+
+// The file layout as docs/index-format.md states it (the constants are the crate's own).
+/// Bytes before the payload.
+const HEADER_LEN: usize = 40;
+/// The first bytes of every index file.
+const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
+/// The layout version this library writes.
+const FORMAT_VERSION: u32 = 2;
 
 /// A synthetic catalog of `n` interventions plus the bundled one's, so real text, tags and
 /// context (text and numbers) are in it.
@@ -351,4 +357,63 @@ fn a_loaded_index_knows_its_size_and_decodes_its_catalog_once_asked() {
     assert_eq!(loaded.catalog(), built.catalog());
     assert_eq!(loaded.match_report(&q, &MatchOptions::default()).unwrap(), before);
     assert_eq!(before, built.match_report(&q, &MatchOptions::default()).unwrap());
+}
+
+#[test]
+fn doc_len_of_a_position_past_the_catalog_is_a_typed_error() {
+    let index = Index::new(Catalog::sample());
+    let n = index.len();
+    assert!(index.doc_len(n - 1).unwrap() > 0);
+    assert_eq!(index.doc_len(n), Err(CatalogError::NoSuchDocument { doc: n, len: n }));
+    assert_eq!(
+        index.doc_len(usize::MAX).unwrap_err().to_string(),
+        format!("no intervention at position {}: the catalog has {n}", usize::MAX)
+    );
+}
+
+#[test]
+fn partners_on_a_loaded_index_equal_partners_on_the_catalog() {
+    // A loaded index builds partner profiles from its records in place (issue 33);
+    // the answer is the built index's, for every municipality with a profile.
+    let (built, bytes) = index_bytes();
+    let loaded = Index::from_index_bytes(&bytes, "p.tmi").unwrap();
+    let codes: std::collections::BTreeSet<String> =
+        built.catalog().interventions().iter().map(|i| i.municipality.code.clone()).collect();
+    for code in codes.iter().filter(|c| transform_model::municipality::by_code(c).is_some()).take(20) {
+        assert_eq!(loaded.partners(code, 5), built.partners(code, 5), "{code}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_or_huge_file_is_refused_naming_the_limit() {
+    // A sparse file over the file limit (1 GiB by default) is refused before any read.
+    let sparse = std::env::temp_dir().join(format!("tm-index-store-sparse-{}.tmi", std::process::id()));
+    std::fs::File::create(&sparse).unwrap().set_len((1u64 << 30) + 1).unwrap();
+    let e = Index::load(&sparse).err().unwrap();
+    std::fs::remove_file(&sparse).unwrap();
+    let msg = e.to_string();
+    assert!(
+        matches!(e, StoreError::Io { .. }) && msg.contains("file_bytes") && msg.contains("TM_MAX_FILE_BYTES"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_header_sealed_as_the_fuzz_harness_seals_it_passes_the_checks() {
+    // fuzz/fuzz_targets/index_bytes.rs: the library's first 28 header bytes, then the
+    // payload's length and CRC-32 computed by the harness. On a real payload that is the
+    // file the library writes, and a fuzzed payload reaches the decoder behind the CRC.
+    let (_, bytes) = index_bytes();
+    let payload = &bytes[HEADER_LEN..];
+    let mut sealed = bytes[..28].to_vec();
+    sealed.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    sealed.extend_from_slice(&crc32(payload).to_le_bytes());
+    sealed.extend_from_slice(payload);
+    assert_eq!(sealed, bytes);
+    let mut garbage = bytes[..28].to_vec();
+    garbage.extend_from_slice(&3u64.to_le_bytes());
+    garbage.extend_from_slice(&crc32(b"abc").to_le_bytes());
+    garbage.extend_from_slice(b"abc");
+    assert!(matches!(Index::from_index_bytes(&garbage, "f"), Err(StoreError::Corrupt { .. })));
 }

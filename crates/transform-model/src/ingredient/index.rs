@@ -7,18 +7,19 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
-use super::catalog::{Catalog, DocFields, Intervention};
+use super::catalog::{Catalog, Intervention};
 use super::context::ContextTable;
+use super::derived::Derived;
 use super::docs::Docs;
 use super::facets::Facets;
-use super::partners::Profiles;
-use super::store::Words;
-use crate::text::{self, Analyzer};
+use super::profiles::Profiles;
+use super::store::IndexParts;
+use crate::text;
 
 /// BM25 term-frequency saturation (Lucene's default).
-pub const K1: f64 = 1.2;
+pub(crate) const K1: f64 = 1.2;
 /// BM25 document-length normalisation (Lucene's default).
-pub const B: f64 = 0.75;
+pub(crate) const B: f64 = 0.75;
 
 /// Lucene's BM25 idf: ln(1 + (N − n + 0.5)/(n + 0.5)).
 pub fn idf(n_docs: usize, doc_freq: usize) -> f64 {
@@ -26,7 +27,7 @@ pub fn idf(n_docs: usize, doc_freq: usize) -> f64 {
 }
 
 /// One term's BM25 contribution for a document.
-pub fn bm25_term(idf: f64, tf: f64, doc_len: f64, avgdl: f64) -> f64 {
+pub(crate) fn bm25_term(idf: f64, tf: f64, doc_len: f64, avgdl: f64) -> f64 {
     idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc_len / avgdl))
 }
 
@@ -98,33 +99,14 @@ pub struct Hit {
     pub context_similarity: Option<f64>,
 }
 
-/// The text analysis of a catalog: what [`Index::new`] computes and a saved index stores.
-pub(crate) struct Analysis {
-    pub analyzer: Analyzer,
-    pub terms: rustc_hash::FxHashMap<String, u32>,
-    pub word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
-    pub offsets: Words<u32>,
-    pub post_docs: Words<u32>,
-    pub post_impact: Words<f32>,
-    pub doc_len: Words<u32>,
-    pub avgdl: f64,
-}
-
 /// A catalog made searchable: BM25 over the interventions' text, plus tags and context. Built once, read-only
 /// afterwards, `Send + Sync`.
 pub struct Index {
     /// The catalog: owned, or a loaded file's records decoded on demand.
     pub(crate) docs: Docs,
-    pub(super) analyzer: Analyzer,
-    pub(super) terms: rustc_hash::FxHashMap<String, u32>,
-    /// Each catalog word's term ids per language, so a query word is not analysed again.
-    pub(super) word_terms: rustc_hash::FxHashMap<String, [Option<Box<[u32]>>; 2]>,
-    /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
-    pub(super) offsets: Words<u32>,
-    pub(super) post_docs: Words<u32>,
-    pub(super) post_impact: Words<f32>,
-    pub(super) doc_len: Words<u32>,
-    pub(super) avgdl: f64,
+    /// The text analysis: term dictionary, CSR postings with BM25 impacts, lengths (what a
+    /// saved index stores, an explicit value so the file format does not follow this struct).
+    pub(crate) parts: IndexParts,
     /// Normalised facets per document, interned, and each tag's documents.
     pub(crate) facets: Facets,
     /// Context attributes, interned.
@@ -183,7 +165,7 @@ impl Index {
                 post_impact[slot] = bm25_term(idfs[t as usize], n as f64, doc_len[d] as f64, avgdl) as f32;
             }
         }
-        let analysis = Analysis {
+        let parts = IndexParts {
             analyzer,
             terms,
             word_terms,
@@ -194,28 +176,14 @@ impl Index {
             avgdl,
         };
         let derived = Derived::of(docs);
-        Index::from_analysis(Docs::built(catalog), analysis, derived)
+        Index::from_parts(Docs::built(catalog), parts, derived)
     }
 
     /// The index of `catalog` from its text analysis (built by [`Index::new`] or loaded
     /// from a saved index) and the tables derived from its interventions.
-    pub(crate) fn from_analysis(catalog: Docs, analysis: Analysis, derived: Derived) -> Index {
-        let Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl } = analysis;
+    pub(crate) fn from_parts(catalog: Docs, parts: IndexParts, derived: Derived) -> Index {
         let Derived { facets, context } = derived;
-        Index {
-            docs: catalog,
-            analyzer,
-            terms,
-            word_terms,
-            offsets,
-            post_docs,
-            post_impact,
-            doc_len,
-            avgdl,
-            facets,
-            context,
-            profiles: OnceLock::new(),
-        }
+        Index { docs: catalog, parts, facets, context, profiles: OnceLock::new() }
     }
 
     /// The catalog (for a loaded index, decoded in full on first use; matching does not need it).
@@ -235,48 +203,35 @@ impl Index {
 
     /// Number of distinct terms.
     pub fn terms(&self) -> usize {
-        self.terms.len()
+        self.parts.terms.len()
     }
 
     /// Average document length in terms.
     pub fn avgdl(&self) -> f64 {
-        self.avgdl
+        self.parts.avgdl
     }
 
-    /// Length in terms of document `doc`.
-    pub fn doc_len(&self, doc: usize) -> u32 {
-        self.doc_len[doc]
+    /// Length in terms of document `doc` (a position in the catalog); a position past the
+    /// last document is an error naming it.
+    pub fn doc_len(&self, doc: usize) -> Result<u32, super::CatalogError> {
+        self.parts.doc_len.get(doc).copied().ok_or(super::CatalogError::NoSuchDocument { doc, len: self.len() })
     }
 
     /// Heap bytes held by the index structures (catalog excluded), for reporting.
     pub fn memory_bytes(&self) -> usize {
-        let strings: usize = self.terms.keys().map(|k| k.capacity() + 4 + 16).sum::<usize>()
+        let strings: usize = self.parts.terms.keys().map(|k| k.capacity() + 4 + 16).sum::<usize>()
             + self
+                .parts
                 .word_terms
                 .iter()
                 .map(|(k, v)| k.capacity() + 40 + v.iter().flatten().map(|t| t.len() * 4).sum::<usize>())
                 .sum::<usize>();
         strings
             + self.facets.memory_bytes()
-            + self.offsets.len() * 4
-            + self.post_docs.len() * 4
-            + self.post_impact.len() * 4
-            + self.doc_len.len() * 4
+            + self.parts.offsets.len() * 4
+            + self.parts.post_docs.len() * 4
+            + self.parts.post_impact.len() * 4
+            + self.parts.doc_len.len() * 4
             + self.context.memory_bytes()
-    }
-}
-
-/// What [`Index`] derives from the interventions themselves: normalised facets, the
-/// documents of each tag, and the interned context. Derived here, in one place, from an
-/// owned catalog or from the records of a loaded file.
-pub(crate) struct Derived {
-    facets: Facets,
-    context: ContextTable,
-}
-
-impl Derived {
-    pub(crate) fn of<D: DocFields>(docs: &[D]) -> Derived {
-        let (facets, context) = rayon::join(|| Facets::build(docs), || ContextTable::build(docs));
-        Derived { facets, context }
     }
 }

@@ -1,18 +1,24 @@
 //! Active ingredients: the intervention catalog, its search index, distillation, matching
 //! and partner suggestions (DOMAIN.md §4).
 
+// Layers, each importing only from those above it in this list: catalog and its
+// derivations → the saved file's format (store) → the catalog behind an index (docs,
+// profiles) → the index → what answers queries and saves or loads an index.
 mod catalog;
 mod context;
 mod csv_import;
+mod derived;
 mod distill;
 mod docs;
 mod facets;
 mod index;
 mod partners;
+mod profiles;
 mod query;
 mod reason;
 pub mod report;
 pub mod sample;
+mod saved;
 mod search;
 mod similar;
 mod store;
@@ -22,12 +28,12 @@ pub use catalog::{
     Outcome, SAMPLE_CATALOG_JSON, Transfer,
 };
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
-pub use index::{B, GOOD_MATCH, Hit, Index, K1, RelevanceWeights, bm25_term, idf, indexed_text};
+pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
 pub use partners::Partner;
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
-pub use store::{FORMAT_VERSION, HEADER_LEN, MAGIC, StoreError};
+pub use store::StoreError;
 
 /// Errors in a catalog or a catalog query; each names its JSON path or value.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -88,6 +94,15 @@ pub enum CatalogError {
         index: usize,
         /// What is wrong with it.
         error: Box<CatalogError>,
+    },
+
+    /// A document position past the last intervention of the catalog.
+    #[error("no intervention at position {doc}: the catalog has {len}")]
+    NoSuchDocument {
+        /// The position asked for, from 0.
+        doc: usize,
+        /// Interventions in the catalog.
+        len: usize,
     },
 
     /// An option has a value no search can use (`top` or `retrieve` of 0).

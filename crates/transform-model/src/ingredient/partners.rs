@@ -1,13 +1,11 @@
 //! Partner suggestions: municipalities with similar problems and complementary ingredients.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 
 use super::CatalogError;
 use super::index::Index;
+use super::profiles::Profiles;
 use crate::municipality;
-use crate::text::normalize;
 
 /// A municipality to learn from: similar problems, ingredients the asking one does not use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -32,38 +30,9 @@ pub struct Partner {
     pub ingredients_to_learn: Vec<String>,
 }
 
-/// A municipality's problems (normalised tag → count), their norm, and its ingredients.
-pub(crate) struct Profile {
-    problems: BTreeMap<String, f64>,
-    norm: f64,
-    ingredients: BTreeSet<String>,
-}
-
-/// Every municipality's profile, by code; built once per index, on the first call.
-pub(crate) type Profiles = BTreeMap<String, Profile>;
-
-fn build_profiles(index: &Index) -> Profiles {
-    let mut out: Profiles = BTreeMap::new();
-    for iv in index.catalog().interventions() {
-        let p = out.entry(iv.municipality.code.clone()).or_insert_with(|| Profile {
-            problems: BTreeMap::new(),
-            norm: 0.0,
-            ingredients: BTreeSet::new(),
-        });
-        for t in &iv.problems {
-            *p.problems.entry(normalize(t)).or_insert(0.0) += 1.0;
-        }
-        p.ingredients.extend(iv.ingredients.iter().map(|u| u.id.clone()));
-    }
-    for p in out.values_mut() {
-        p.norm = p.problems.values().map(|x| x * x).sum::<f64>().sqrt();
-    }
-    out
-}
-
 impl Index {
     fn profiles(&self) -> &Profiles {
-        self.profiles.get_or_init(|| build_profiles(self))
+        self.profiles.get_or_init(|| super::profiles::build(&self.docs))
     }
 
     /// The `top` (at least 1) best partners for municipality `code`:

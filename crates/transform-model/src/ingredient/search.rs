@@ -40,8 +40,8 @@ impl Index {
     fn query_words(&self, text: &str) -> Vec<QueryWord> {
         let tokens = text::tokenize(text);
         let lang = text::detect_language(&tokens);
-        let n_docs = self.doc_len.len();
-        let df = |t: u32| (self.offsets[t as usize + 1] - self.offsets[t as usize]) as usize;
+        let n_docs = self.parts.doc_len.len();
+        let df = |t: u32| (self.parts.offsets[t as usize + 1] - self.parts.offsets[t as usize]) as usize;
         let mut seen = HashSet::new();
         let mut words = Vec::new();
         for t in &tokens {
@@ -54,7 +54,7 @@ impl Index {
             let mut full: Vec<u32> = stem.as_ref().ok().copied().into_iter().collect();
             if lang == crate::Lang::Da {
                 for s in text::thesaurus::synonyms(&stem_text) {
-                    if let Some(&id) = self.terms.get(s) {
+                    if let Some(&id) = self.parts.terms.get(s) {
                         if !full.contains(&id) {
                             full.push(id);
                         }
@@ -76,12 +76,12 @@ impl Index {
     /// the catalog has the word, analysed otherwise.
     fn token_ids(&self, token: &str, lang: crate::Lang) -> Vec<Result<u32, String>> {
         let slot = (lang == crate::Lang::En) as usize;
-        if let Some(Some(ids)) = self.word_terms.get(token).map(|w| &w[slot]) {
+        if let Some(Some(ids)) = self.parts.word_terms.get(token).map(|w| &w[slot]) {
             return ids.iter().map(|&id| Ok(id)).collect();
         }
         let mut terms = Vec::new();
-        self.analyzer.token_terms(token, lang, &mut terms);
-        terms.into_iter().map(|t| self.terms.get(&t).copied().ok_or(t)).collect()
+        self.parts.analyzer.token_terms(token, lang, &mut terms);
+        terms.into_iter().map(|t| self.parts.terms.get(&t).copied().ok_or(t)).collect()
     }
 
     /// BM25 of every document (0 where nothing matches; each term once) and, with `cover`,
@@ -89,7 +89,7 @@ impl Index {
     /// divide by the words' total weight), in one pass over the postings: a word's stem or
     /// a synonym gives its full weight once, each of its parts found (where neither is) its share.
     fn score_dense(&self, words: &[QueryWord], cover: bool) -> (Vec<f32>, Vec<f32>) {
-        let n = self.doc_len.len();
+        let n = self.parts.doc_len.len();
         let mut bm25 = vec![0f32; n];
         let mut covered = if cover { vec![0f32; n] } else { Vec::new() };
         // stamp[d] == i + 1: document d is covered in full for word i.
@@ -106,8 +106,8 @@ impl Index {
                 if first {
                     seen.push(t);
                 }
-                let (lo, hi) = (self.offsets[t as usize] as usize, self.offsets[t as usize + 1] as usize);
-                let (docs, impacts) = (&self.post_docs[lo..hi], &self.post_impact[lo..hi]);
+                let (lo, hi) = (self.parts.offsets[t as usize] as usize, self.parts.offsets[t as usize + 1] as usize);
+                let (docs, impacts) = (&self.parts.post_docs[lo..hi], &self.parts.post_impact[lo..hi]);
                 if first {
                     for (&d, &impact) in docs.iter().zip(impacts) {
                         bm25[d as usize] += impact;
@@ -167,7 +167,7 @@ impl Index {
 
     /// Documents that share a tag (target group, problem or area) with the query.
     fn tagged(&self, q: &Prepared) -> Vec<bool> {
-        let mut tagged = vec![false; self.doc_len.len()];
+        let mut tagged = vec![false; self.parts.doc_len.len()];
         let keys = q
             .target_group_ids
             .iter()

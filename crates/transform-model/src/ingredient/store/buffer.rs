@@ -27,16 +27,20 @@ impl Buffer {
 
     /// Everything `file` holds, read straight into aligned memory; `size_hint` is the
     /// file's length as its metadata says (a file that grows or shrinks meanwhile is read
-    /// as it is, and the header check judges it).
+    /// as it is, and the header check judges it). Memory is reserved fallibly: when it
+    /// cannot be had (a memory limit, `ulimit -v`), the read is an `OutOfMemory` error,
+    /// not an abort. Bound the reader (`Read::take`) to bound the read.
     pub fn read(file: &mut impl Read, size_hint: usize) -> std::io::Result<Buffer> {
-        let mut words = vec![0u64; size_hint.div_ceil(8) + 1];
+        let mut words: Vec<u64> = Vec::new();
+        grow(&mut words, size_hint.div_ceil(8) + 1)?;
         #[cfg(target_os = "linux")]
         advise_huge_pages(words.as_mut_bytes());
         let mut len = 0;
         loop {
             let room = words.len() * 8;
             if len == room {
-                words.resize(words.len() * 2, 0);
+                let doubled = words.len() * 2;
+                grow(&mut words, doubled)?;
             }
             let n = match file.read(&mut words.as_mut_bytes()[len..]) {
                 Ok(n) => n,
@@ -54,6 +58,17 @@ impl Buffer {
     pub fn bytes(&self) -> &[u8] {
         &self.words.as_bytes()[..self.len]
     }
+}
+
+/// Grows `words` to `len` zeroed words, or fails with `OutOfMemory` naming the size.
+fn grow(words: &mut Vec<u64>, len: usize) -> std::io::Result<()> {
+    let more = len.saturating_sub(words.len());
+    words.try_reserve_exact(more).map_err(|_| {
+        let message = format!("out of memory reserving {} bytes", len.saturating_mul(8));
+        std::io::Error::new(std::io::ErrorKind::OutOfMemory, message)
+    })?;
+    words.resize(len, 0);
+    Ok(())
 }
 
 /// Asks Linux to back a large buffer with 2 MiB pages before it is written: reading a

@@ -4,10 +4,10 @@
 
 /// The payload ended before a value that was being read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Short;
+pub(crate) struct Short;
 
 #[derive(Default)]
-pub(super) struct Writer {
+pub(crate) struct Writer {
     pub buf: Vec<u8>,
 }
 
@@ -75,7 +75,7 @@ impl Writer {
     }
 }
 
-pub(super) struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
 }

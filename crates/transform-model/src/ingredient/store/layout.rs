@@ -11,12 +11,9 @@ use zerocopy::{FromBytes, Immutable, KnownLayout};
 
 use super::buffer::{Buffer, Words, range_in};
 use super::bytes::{Reader, Short, Writer};
+use super::{IndexParts, WordTerms};
 use crate::ingredient::catalog::{CatalogDef, Ingredient, Intervention};
-use crate::ingredient::index::{Analysis, Index};
 use crate::text::Analyzer;
-
-/// A catalog word's term ids in Danish and in English (see `text::AnalyzedCorpus::word_terms`).
-type WordTerms = [Option<Box<[u32]>>; 2];
 
 /// A payload that does not decode: which part, and what was wrong.
 #[derive(Debug)]
@@ -34,7 +31,7 @@ fn short<T>(part: &str, r: Result<T, Short>) -> Result<T, Bad> {
     r.map_err(|Short| bad(part, "ends early"))
 }
 
-pub(super) fn write_catalog(w: &mut Writer, def: &CatalogDef) {
+pub(crate) fn write_catalog(w: &mut Writer, def: &CatalogDef) {
     w.u8(def.note.is_some() as u8);
     w.str(def.note.as_deref().unwrap_or(""));
     w.str(&serde_json::to_string(&def.ingredients).expect("ingredients serialize"));
@@ -97,7 +94,7 @@ fn write_intervention(w: &mut Writer, iv: &Intervention) {
     w.opt_f64(iv.effect_size);
 }
 
-pub(super) fn write_analysis(w: &mut Writer, a: &Index) {
+pub(crate) fn write_analysis(w: &mut Writer, a: &IndexParts) {
     w.strs(&a.analyzer.vocabulary());
     let mut by_id: Vec<&str> = vec![""; a.terms.len()];
     for (t, &id) in &a.terms {
@@ -138,7 +135,7 @@ fn strings(r: &mut Reader, part: &str) -> Result<Vec<String>, Bad> {
 }
 
 /// The catalog section, its interventions left as bytes (see `records`).
-pub(super) struct CatalogParts<'a> {
+pub(crate) struct CatalogParts<'a> {
     pub note: Option<String>,
     pub ingredients: Vec<Ingredient>,
     /// Each intervention's start in `body`, and the end of the last.
@@ -146,7 +143,7 @@ pub(super) struct CatalogParts<'a> {
     pub body: &'a [u8],
 }
 
-pub(super) fn read_catalog<'a>(r: &mut Reader<'a>) -> Result<CatalogParts<'a>, Bad> {
+pub(crate) fn read_catalog<'a>(r: &mut Reader<'a>) -> Result<CatalogParts<'a>, Bad> {
     let has_note = short("catalog.note", r.u8())? != 0;
     let note = string(r, "catalog.note")?;
     let ingredients_json = string(r, "catalog.ingredients")?;
@@ -160,7 +157,7 @@ pub(super) fn read_catalog<'a>(r: &mut Reader<'a>) -> Result<CatalogParts<'a>, B
 
 /// The text analysis of a catalog of `n_docs` interventions, every id checked; the flat
 /// arrays are views into `buf`, of which `r` reads a part.
-pub(super) fn read_analysis(r: &mut Reader, n_docs: usize, buf: &Arc<Buffer>) -> Result<Analysis, Bad> {
+pub(crate) fn read_analysis(r: &mut Reader, n_docs: usize, buf: &Arc<Buffer>) -> Result<IndexParts, Bad> {
     let analyzer = Analyzer::from_vocabulary(strings(r, "vocabulary")?);
     let terms = read_terms(r)?;
     let word_terms = read_word_terms(r, terms.len())?;
@@ -176,7 +173,7 @@ pub(super) fn read_analysis(r: &mut Reader, n_docs: usize, buf: &Arc<Buffer>) ->
     let post_docs: Words<u32> = view(r, buf, "postings.docs")?;
     let post_impact: Words<f32> = view(r, buf, "postings.impacts")?;
     check_postings(&offsets, &post_docs, &post_impact, terms.len(), n_docs)?;
-    Ok(Analysis { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl })
+    Ok(IndexParts { analyzer, terms, word_terms, offsets, post_docs, post_impact, doc_len, avgdl })
 }
 
 /// An array of 4-byte items, after its padding, as a view into `buf`.

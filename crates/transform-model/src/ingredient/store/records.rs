@@ -109,6 +109,9 @@ fn context_item<'a>(r: &mut Reader<'a>) -> Result<(&'a str, ContextRef<'a>), Bad
     Ok((key, value))
 }
 
+/// A visitor of (municipality code, problems, ingredient ids) of each intervention.
+pub(crate) type ProfileVisit<'v> = dyn FnMut(&str, &mut dyn Iterator<Item = &str>, &mut dyn Iterator<Item = &str>) + 'v;
+
 /// The interventions of a loaded index: the file's buffer, where their bytes lie in it,
 /// and each one's start within those bytes (checked on load: they rise, and every record
 /// between two starts decodes).
@@ -156,6 +159,14 @@ impl Records {
         let bytes = &self.buf.bytes()[self.body.clone()];
         let mut r = Reader::new(&bytes[self.starts[doc] as usize..self.starts[doc + 1] as usize]);
         read_record(&mut r).unwrap_or_else(|b| panic!("record {doc} was checked on load: {}", b.message))
+    }
+
+    /// Calls `visit(code, problems, ingredient ids)` for every record, borrowing from the buffer.
+    pub fn for_each_profile_fields(&self, visit: &mut ProfileVisit<'_>) {
+        for doc in 0..self.len() {
+            let r = self.record(doc);
+            visit(r.code, &mut r.problems.strs(), &mut r.ingredients.items(use_item).map(|(id, _)| id));
+        }
     }
 
     /// Document `doc`'s id.

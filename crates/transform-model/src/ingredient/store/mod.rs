@@ -14,7 +14,11 @@
 //! length, format version, library version (the analysis — stemming, compound splitting
 //! — belongs to the library that wrote it), checksum, then every id and the catalog's own
 //! validation. Facets, tags and interned context are derived from the catalog on load by
-//! the same code [`Index::new`] uses.
+//! the same code `Index::new` uses.
+//!
+//! This module knows the file, not the index: it writes and reads an explicit
+//! [`IndexParts`] value and the catalog's records, and `ingredient/saved.rs` assembles an
+//! `Index` from them, so a change to `Index`'s fields does not ripple into the format.
 
 mod buffer;
 mod bytes;
@@ -22,29 +26,44 @@ mod layout;
 mod records;
 mod utf8;
 
+use std::io::Read;
 use std::path::Path;
-use std::sync::Arc;
 
-use buffer::Buffer;
-use bytes::{Reader, Writer};
-
-pub(crate) use buffer::Words;
+pub(crate) use buffer::{Buffer, Words, range_in};
+pub(crate) use bytes::{Reader, Writer};
+pub(crate) use layout::{Bad, read_analysis, read_catalog, write_analysis, write_catalog};
 pub(crate) use records::Records;
 
 use super::CatalogError;
-use super::catalog::{check_interventions, index_ingredients};
-use super::docs::{Docs, Saved};
-use super::index::{Derived, Index};
+use crate::text::Analyzer;
+
+/// A catalog word's term ids in Danish and in English (see `text::AnalyzedCorpus::word_terms`).
+pub(crate) type WordTerms = [Option<Box<[u32]>>; 2];
+
+/// The text analysis of a catalog, as a saved index stores it: what `Index::new` computes
+/// and an index searches with. The flat arrays are owned, or views into a loaded file.
+pub(crate) struct IndexParts {
+    pub analyzer: Analyzer,
+    pub terms: rustc_hash::FxHashMap<String, u32>,
+    /// Each catalog word's term ids per language, so a query word is not analysed again.
+    pub word_terms: rustc_hash::FxHashMap<String, WordTerms>,
+    /// CSR postings: docs and BM25 impacts of term t are `[offsets[t]..offsets[t+1]]`.
+    pub offsets: Words<u32>,
+    pub post_docs: Words<u32>,
+    pub post_impact: Words<f32>,
+    pub doc_len: Words<u32>,
+    pub avgdl: f64,
+}
 
 /// The first bytes of every index file. `\x1a` (end of file in DOS) keeps a text reader
 /// from taking it for text, as PNG's signature does.
-pub const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
+pub(crate) const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
 /// Version of the file layout; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 /// Bytes before the payload.
-pub const HEADER_LEN: usize = 40;
-const LIB_VERSION: &str = env!("CARGO_PKG_VERSION");
-const LIB_VERSION_LEN: usize = 16;
+pub(crate) const HEADER_LEN: usize = 40;
+pub(crate) const LIB_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub(crate) const LIB_VERSION_LEN: usize = 16;
 
 /// Why an index file could not be written or read.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -132,111 +151,8 @@ pub enum StoreError {
     },
 }
 
-impl Index {
-    /// The index as the bytes of an index file.
-    pub fn to_index_bytes(&self) -> Vec<u8> {
-        let mut catalog = Writer::default();
-        layout::write_catalog(&mut catalog, self.catalog().def());
-        let mut w = Writer::default();
-        w.len(self.len());
-        w.bytes(&catalog.buf);
-        layout::write_analysis(&mut w, self);
-        let payload = w.buf;
-        let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        let mut version = [0u8; LIB_VERSION_LEN];
-        let v = &LIB_VERSION.as_bytes()[..LIB_VERSION.len().min(LIB_VERSION_LEN)];
-        version[..v.len()].copy_from_slice(v);
-        out.extend_from_slice(&version);
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
-        out.extend_from_slice(&payload);
-        out
-    }
-
-    /// Writes the index to `path`: to a temporary file in the same folder, then renamed,
-    /// so a reader never sees half a file and a failed write leaves any old index intact.
-    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), StoreError> {
-        let path = path.as_ref();
-        let io = |e: std::io::Error| StoreError::Io {
-            action: "write",
-            path: path.display().to_string(),
-            message: e.to_string(),
-        };
-        crate::atomic::write_atomically(path, &self.to_index_bytes()).map_err(io)
-    }
-
-    /// Reads an index written by [`Index::save`] (see the module documentation for what is checked).
-    pub fn load(path: impl AsRef<Path>) -> Result<Index, StoreError> {
-        let path = path.as_ref();
-        let io = |e: std::io::Error| StoreError::Io {
-            action: "read",
-            path: path.display().to_string(),
-            message: e.to_string(),
-        };
-        let mut file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        // The one limit on files read (crate::limits), checked before allocating.
-        crate::limits::Limit::FileBytes.check(size).map_err(|e| StoreError::Io {
-            action: "read",
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })?;
-        let buf = Buffer::read(&mut file, size as usize).map_err(io)?;
-        Index::from_buffer(Arc::new(buf), &path.display().to_string())
-    }
-
-    /// An index from the bytes of an index file; `name` names it in errors.
-    pub fn from_index_bytes(bytes: &[u8], name: &str) -> Result<Index, StoreError> {
-        Index::from_buffer(Arc::new(Buffer::copy_of(bytes)), name)
-    }
-
-    /// The index in `buf`: header and checksum first, then the catalog's records walked
-    /// and validated beside the analysis, whose flat arrays stay in `buf` as views.
-    fn from_buffer(buf: Arc<Buffer>, name: &str) -> Result<Index, StoreError> {
-        let payload = check_header(buf.bytes(), name)?;
-        let corrupt = |b: layout::Bad| StoreError::Corrupt { path: name.to_owned(), part: b.part, message: b.message };
-        let mut r = Reader::new(payload);
-        let short = |_| corrupt(layout::Bad { part: "catalog".into(), message: "ends early".into() });
-        let n_docs = r.len(1).map_err(short)?;
-        let catalog_bytes = r.str_bytes().map_err(short)?;
-        // The catalog and the analysis decode side by side.
-        let (catalog, analysis) = rayon::join(
-            || {
-                let mut c = Reader::new(catalog_bytes);
-                let parts = layout::read_catalog(&mut c).map_err(corrupt)?;
-                let n = parts.starts.len() - 1;
-                if !c.at_end() || n != n_docs {
-                    let message = format!("{n} interventions where the payload announces {n_docs}");
-                    return Err(StoreError::Corrupt { path: name.to_owned(), part: "catalog".into(), message });
-                }
-                let body = buffer::range_in(buf.bytes(), parts.body);
-                let (records, refs) = Records::check(&buf, body, parts.starts).map_err(corrupt)?;
-                let invalid = |error| StoreError::Catalog { path: name.to_owned(), error };
-                let ingredient_index = index_ingredients(&parts.ingredients).map_err(invalid)?;
-                let (checked, derived) =
-                    rayon::join(|| check_interventions(&refs, &ingredient_index), || Derived::of(&refs));
-                checked.map_err(invalid)?;
-                let saved = Saved { note: parts.note, ingredients: parts.ingredients, ingredient_index, records };
-                Ok((Docs::saved(saved), derived))
-            },
-            || {
-                let analysis = layout::read_analysis(&mut r, n_docs, &buf).map_err(corrupt)?;
-                if !r.at_end() {
-                    let message = format!("{} bytes after the last section", payload.len() - r.position());
-                    return Err(StoreError::Corrupt { path: name.to_owned(), part: "end".into(), message });
-                }
-                Ok(analysis)
-            },
-        );
-        let ((docs, derived), analysis) = (catalog?, analysis?);
-        Ok(Index::from_analysis(docs, analysis, derived))
-    }
-}
-
 /// The payload of a file whose header is sound: magic, version, length and checksum.
-fn check_header<'a>(bytes: &'a [u8], name: &str) -> Result<&'a [u8], StoreError> {
+pub(crate) fn check_header<'a>(bytes: &'a [u8], name: &str) -> Result<&'a [u8], StoreError> {
     let path = name.to_owned();
     let prefix = &bytes[..bytes.len().min(MAGIC.len())];
     if prefix != &MAGIC[..prefix.len()] || bytes.is_empty() {
@@ -277,4 +193,49 @@ fn check_header<'a>(bytes: &'a [u8], name: &str) -> Result<&'a [u8], StoreError>
         return Err(StoreError::Checksum { path, expected, actual });
     }
     Ok(payload)
+}
+
+/// The bytes of an index file around `payload`: header (magic, versions, length, CRC-32), then the payload.
+pub(crate) fn framed(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    let mut version = [0u8; LIB_VERSION_LEN];
+    let v = &LIB_VERSION.as_bytes()[..LIB_VERSION.len().min(LIB_VERSION_LEN)];
+    version[..v.len()].copy_from_slice(v);
+    out.extend_from_slice(&version);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The file at `path` read into an aligned buffer through the one limit on files read
+/// ([`crate::limits::Limit::FileBytes`]): a regular file's size is checked before anything is
+/// allocated, and any file (a device such as `/dev/zero`, a pipe) is read only up to the
+/// limit plus one byte, its memory reserved fallibly, so an endless or huge input is an
+/// error naming the limit, never an abort.
+pub(crate) fn read_bounded(path: &Path) -> Result<Buffer, StoreError> {
+    let name = path.display().to_string();
+    let io = |e: std::io::Error| StoreError::Io { action: "read", path: name.clone(), message: e.to_string() };
+    let limit = crate::limits::Limit::FileBytes;
+    let over = |size: u64| StoreError::Io {
+        action: "read",
+        path: name.clone(),
+        message: limit.check(size).err().map_or_else(String::new, |e| e.to_string()),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let known = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
+    if let Some(size) = known.filter(|&s| limit.check(s).is_err()) {
+        return Err(over(size));
+    }
+    let max = limit.max();
+    let buf = Buffer::read(&mut file.take(max.saturating_add(1)), known.unwrap_or(0) as usize).map_err(|e| {
+        let message = format!("{e} (the limit `{}` is {max} bytes)", limit.name());
+        StoreError::Io { action: "read", path: name.clone(), message }
+    })?;
+    if buf.bytes().len() as u64 > max {
+        return Err(over(buf.bytes().len() as u64));
+    }
+    Ok(buf)
 }
