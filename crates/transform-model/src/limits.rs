@@ -10,6 +10,7 @@
 //! | `items` | 1,000 | `TM_MAX_ITEMS` | the items of a model (custom models and overlays) |
 //! | `catalog_entries` | 1,000,000 | `TM_MAX_CATALOG_ENTRIES` | ingredients and interventions of a catalog |
 //! | `query_chars` | 100,000 | `TM_MAX_QUERY_CHARS` | the problem text of a match |
+//! | `portfolio_entries` | 1,000,000 | `TM_MAX_PORTFOLIO_ENTRIES` | initiatives, and missions, of a generated portfolio |
 //!
 //! The environment variable is read once per process and can only raise a limit (a value
 //! below the default, or no integer, is ignored): the bundled models and catalog are
@@ -18,8 +19,13 @@
 //! machine's cores, option `threads`), analysis years (`1900..=2200`, option `year`),
 //! payback horizon (`0..=100` years, option `horizon`), plan length
 //! (`1..=`[`crate::plan::MAX_YEARS`], option `years`) and JSON nesting (128 levels, the
-//! JSON reader's own limit: deeper text is refused as a parse error). Synthetic responses
-//! (`sample`) have no limit: they are written as they are drawn.
+//! JSON reader's own limit: deeper text is refused as a parse error).
+//!
+//! Generators check their size before they allocate: synthetic responses collected in
+//! memory against `respondents`, synthetic catalogs and query batches against
+//! `catalog_entries`, synthetic portfolios against `portfolio_entries` (each a size the
+//! library could read back). Synthetic responses streamed as CSV (`write_csv`, the CLI's
+//! `sample`) hold one row at a time and have no limit.
 //!
 //! Values quoted in error messages are cut to [`QUOTE_CHARS`] characters ([`quote`]), so a
 //! 50 MiB header never comes back as a 50 MiB message.
@@ -53,11 +59,13 @@ pub enum Limit {
     CatalogEntries,
     /// Characters of a problem text.
     QueryChars,
+    /// Initiatives, and missions, of one generated portfolio.
+    PortfolioEntries,
 }
 
 impl Limit {
     /// Every limit, in the order of the module table.
-    pub const ALL: [Limit; 7] = [
+    pub const ALL: [Limit; 8] = [
         Limit::FileBytes,
         Limit::Respondents,
         Limit::Columns,
@@ -65,6 +73,7 @@ impl Limit {
         Limit::Items,
         Limit::CatalogEntries,
         Limit::QueryChars,
+        Limit::PortfolioEntries,
     ];
 
     /// The limit's name, as errors and the documentation give it.
@@ -77,6 +86,7 @@ impl Limit {
             Limit::Items => "items",
             Limit::CatalogEntries => "catalog_entries",
             Limit::QueryChars => "query_chars",
+            Limit::PortfolioEntries => "portfolio_entries",
         }
     }
 
@@ -90,6 +100,7 @@ impl Limit {
             Limit::Items => "TM_MAX_ITEMS",
             Limit::CatalogEntries => "TM_MAX_CATALOG_ENTRIES",
             Limit::QueryChars => "TM_MAX_QUERY_CHARS",
+            Limit::PortfolioEntries => "TM_MAX_PORTFOLIO_ENTRIES",
         }
     }
 
@@ -103,6 +114,7 @@ impl Limit {
             Limit::Items => 1_000,
             Limit::CatalogEntries => 1_000_000,
             Limit::QueryChars => 100_000,
+            Limit::PortfolioEntries => 1_000_000,
         }
     }
 
@@ -155,6 +167,7 @@ fn unit(limit: Limit) -> &'static str {
         Limit::Items => "items",
         Limit::CatalogEntries => "entries",
         Limit::QueryChars => "characters",
+        Limit::PortfolioEntries => "entries",
     }
 }
 

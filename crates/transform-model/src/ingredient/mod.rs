@@ -90,6 +90,18 @@ pub enum CatalogError {
         error: Box<CatalogError>,
     },
 
+    /// A query text longer than [`Limit::QueryChars`](crate::limits::Limit::QueryChars).
+    #[error("query `text`: {0}")]
+    QueryTooLong(#[source] crate::limits::LimitError),
+    /// A context value given as text (`--context KEY=VALUE`) that is not `KEY=VALUE`, or a
+    /// number that is not finite (`inf`, `NaN`, `1e999`: no catalog value is near it).
+    #[error("query `context`: `{}` {reason}", crate::limits::quote(value))]
+    ContextValue {
+        /// The text given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// An option has a value no search can use (`top` or `retrieve` of 0).
     #[error("option `{name}`: {message}")]
     InvalidOption {
