@@ -44,12 +44,7 @@ type Survey<'py> = (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<Str
 /// A synthetic survey (as `transform-model sample`): answers as an int64 matrix
 /// (respondents × items, -1 = no answer), respondent ids, roles and item ids.
 #[pyfunction]
-pub fn sample_survey<'py>(
-    py: Python<'py>,
-    model: &PyModel,
-    respondents: usize,
-    seed: u64,
-) -> PyResult<Survey<'py>> {
+pub fn sample_survey<'py>(py: Python<'py>, model: &PyModel, respondents: usize, seed: u64) -> PyResult<Survey<'py>> {
     let m = model.inner.clone();
     let rows = py
         .detach(|| sample::try_generate(&m, respondents, seed, None))
