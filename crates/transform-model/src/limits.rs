@@ -15,8 +15,8 @@
 //! The environment variable is read once per process and can only raise a limit (a value
 //! below the default, or no integer, is ignored): the bundled models and catalog are
 //! within every default, so no setting can make the library refuse its own data. Limits fixed by their meaning are options with their own typed error:
-//! bootstrap resamples ([`MAX_BOOTSTRAP`], option `bootstrap`), worker threads (4 × the
-//! machine's cores, option `threads`), analysis years (`1900..=2200`, option `year`),
+//! bootstrap resamples ([`MAX_BOOTSTRAP`], option `bootstrap`), worker threads
+//! ([`MAX_THREADS`], option `threads`; by default one per core), analysis years (`1900..=2200`, option `year`),
 //! payback horizon (`0..=100` years, option `horizon`), plan length
 //! (`1..=`[`crate::plan::MAX_YEARS`], option `years`) and JSON nesting (128 levels, the
 //! JSON reader's own limit: deeper text is refused as a parse error).
@@ -36,6 +36,11 @@ use std::sync::OnceLock;
 
 /// Resamples above this are refused: the level probabilities settle long before.
 pub const MAX_BOOTSTRAP: usize = 100_000;
+
+/// Worker threads an assessment may ask for (option `threads`): a fixed ceiling, so that a
+/// value valid on a server is valid on a laptop (threads beyond the cores only take turns,
+/// and results do not depend on their number); far above any machine the library runs on.
+pub const MAX_THREADS: usize = 256;
 
 /// Characters of a quoted value kept in an error message (then "…").
 pub const QUOTE_CHARS: usize = 200;
