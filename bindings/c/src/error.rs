@@ -106,7 +106,8 @@ impl From<CatalogError> for Fail {
             | CatalogError::NoProfile { .. }
             | CatalogError::UnknownInQuery { .. }
             | CatalogError::InBatch { .. } => TM_STATUS_VALIDATION_ERROR,
-            CatalogError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
+            CatalogError::InvalidOption { .. } | CatalogError::ContextValue { .. } => TM_STATUS_INVALID_ARGUMENT,
+            CatalogError::QueryTooLong(_) => TM_STATUS_VALIDATION_ERROR,
             // A variant added later: reported as a validation error until it gets its own status.
             _ => TM_STATUS_VALIDATION_ERROR,
         };

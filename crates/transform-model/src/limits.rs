@@ -176,15 +176,60 @@ fn unit(limit: Limit) -> &'static str {
     }
 }
 
-/// Why a file could not be read: the system's error, or its size.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be read: the system's error, or its size. `Clone` and `PartialEq`
+/// (the system's error is shared, see [`IoCause`]), so the error enums that keep it as their
+/// source stay so.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Io(IoCause),
     /// The file is larger than [`Limit::FileBytes`].
     #[error(transparent)]
     Limit(#[from] LimitError),
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> Self {
+        ReadError::Io(IoCause::from(e))
+    }
+}
+
+/// An operating-system error kept whole as the source of a library error, behind an `Arc`
+/// so that the error stays `Clone` (as polars keeps `Arc<io::Error>`). Two are equal when
+/// their kind and message are.
+#[derive(Debug, Clone)]
+pub struct IoCause(pub std::sync::Arc<std::io::Error>);
+
+impl IoCause {
+    /// The system's error (its kind, its OS code).
+    pub fn get(&self) -> &std::io::Error {
+        &self.0
+    }
+}
+
+impl From<std::io::Error> for IoCause {
+    fn from(e: std::io::Error) -> Self {
+        IoCause(std::sync::Arc::new(e))
+    }
+}
+
+impl PartialEq for IoCause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl std::fmt::Display for IoCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoCause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
 }
 
 /// Reads a whole file, refusing one larger than [`Limit::FileBytes`] before reading it (and

@@ -50,12 +50,13 @@ pub enum CatalogError {
         message: String,
     },
     /// The catalog file could not be read.
-    #[error("cannot read catalog `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
+    #[error("cannot read catalog `{}`: {source}", crate::limits::quote(path))]
     Io {
         /// The file.
         path: String,
-        /// The operating system's reason.
-        message: String,
+        /// The operating system's reason, or the file size limit.
+        #[source]
+        source: crate::limits::ReadError,
     },
     /// A code that is not a Danish kommunekode.
     #[error("`{code}` is not the code of a Danish municipality")]
