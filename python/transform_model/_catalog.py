@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
+import math
+import numbers
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _args
 from . import _transform_model as _rs
+from ._errors import CatalogError
 from ._frames import frame
 
 MATCH_COLUMNS = ["id", "name", "score", "lift", "support_interventions", "support_municipalities",
@@ -20,6 +23,12 @@ def _query(problem: str, target_groups: Union[str, Sequence[str], None] = None,
     _args.instance("problem", problem, str, "a text")
     if context is not None:
         _args.instance("context", context, Mapping, "a dict such as {'urbanity': 'rural'}")
+        for key, value in context.items():
+            # As the core refuses `--context x=inf`: JSON has no infinite number (it would
+            # become a parse error, or null).
+            if isinstance(value, numbers.Real) and not math.isfinite(value):
+                raise CatalogError(f"query `context`: `{key}={value}` is not a finite number",
+                                   path=f"context.{key}", value=value)
     return json.dumps({"text": problem, "target_groups": _args.text_list("target_groups", target_groups),
                        "problems": _args.text_list("problems", problems), "area": area,
                        "context": dict(context or {}), "exclude": _args.text_list("exclude", exclude)})

@@ -256,6 +256,25 @@ static void test_catalog(const char *catalog_path) {
   tm_match_result_free(r);
   r = NULL;
   CHECK(tm_catalog_match(c, "job", "{not json", &o, &r) == TM_STATUS_PARSE_ERROR);
+  /* Context values are typed by JSON, as the CLI's --context types them (issue 33): JSON has
+   * no infinite number, so inf and NaN are refused, naming the argument. */
+  const char *not_finite[] = {"{\"context\":{\"urbanity\":NaN}}", "{\"context\":{\"urbanity\":Infinity}}",
+                              "{\"context\":{\"urbanity\":1e999}}"};
+  for (size_t i = 0; i < sizeof not_finite / sizeof *not_finite; i++) {
+    CHECK(tm_catalog_match(c, "job", not_finite[i], &o, &r) == TM_STATUS_PARSE_ERROR);
+    CHECK(last_error_contains("filters_json"));
+    CHECK(r == NULL);
+  }
+  /* A problem text above the limit names the query text, not the catalog. */
+  char *long_text = malloc(100002);
+  CHECK(long_text != NULL);
+  if (long_text) {
+    memset(long_text, 'a', 100001);
+    long_text[100001] = 0;
+    CHECK(tm_catalog_match(c, long_text, NULL, &o, &r) == TM_STATUS_VALIDATION_ERROR);
+    CHECK(last_error_contains("query `text`: 100001 characters exceed the limit `query_chars`"));
+    free(long_text);
+  }
   CHECK(tm_catalog_match(c, NULL, NULL, &o, &r) == TM_STATUS_NULL_POINTER);
   CHECK(tm_catalog_match(c, "job", NULL, NULL, &r) == TM_STATUS_OK);
   tm_match_result_free(r);

@@ -91,7 +91,9 @@ pub(crate) struct Converted {
     pub baseline: Option<Assessment>,
 }
 
-pub(crate) fn convert(o: Option<&tm_assess_options>) -> Result<Converted> {
+/// # Safety
+/// The pointers inside `o` are NULL or valid as the C API's contract says.
+pub(crate) unsafe fn convert(o: Option<&tm_assess_options>) -> Result<Converted> {
     let o = o.copied().unwrap_or_else(|| tm_assess_options_default());
     let mut assess = AssessOptions::default();
     assess.weighting = match o.weighting {
@@ -112,9 +114,12 @@ pub(crate) fn convert(o: Option<&tm_assess_options>) -> Result<Converted> {
     assess.seed = o.seed;
     assess.target = (o.target != 0).then_some(o.target as i64);
     assess.threads = (o.threads != 0).then_some(o.threads as usize);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.ignore_columns` is NULL or points to its count of
+    // strings.
     let ignore_columns = unsafe { str_list(o.ignore_columns, o.ignore_column_count, "ignore_columns") }?;
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.baseline_json` is NULL or a NUL-terminated string.
     let baseline = match unsafe { opt_str_arg(o.baseline_json, "baseline_json") }? {
         Some(text) => Some(Assessment::from_json(text)?),
         None => None,
@@ -133,13 +138,8 @@ pub(crate) fn flag(v: u8, name: &str) -> Result<bool> {
 
 /// `count` NUL-terminated strings (NULL with a count of 0 is the empty list).
 unsafe fn str_list(p: *const *const c_char, count: usize, name: &str) -> Result<Vec<String>> {
-    if p.is_null() {
-        return if count == 0 {
-            Ok(Vec::new())
-        } else {
-            Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL but its count is {count}")))
-        };
-    }
-    let list = unsafe { std::slice::from_raw_parts(p, count) };
+    // SAFETY: as this function's caller promises for `p` and `count`.
+    let list = unsafe { slice_arg(p, count, name) }?;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `s` is NULL or a NUL-terminated string.
     list.iter().enumerate().map(|(i, &s)| unsafe { str_arg(s, &format!("{name}[{i}]")) }.map(str::to_owned)).collect()
 }

@@ -40,9 +40,12 @@ pub struct tm_dimension_result {
     pub reserved: u8,
 }
 
-fn finish(out: *mut *mut tm_assessment, a: Assessment) {
+/// # Safety
+/// `out` is NULL or writable storage for a handle.
+unsafe fn finish(out: *mut *mut tm_assessment, a: Assessment) -> Result<()> {
     let ids = a.dimensions.iter().map(|d| CString::new(d.id.replace('\0', " ")).unwrap_or_default()).collect();
-    unsafe { *out = Box::into_raw(Box::new(tm_assessment { inner: a, ids })) };
+    // SAFETY: as this function's caller promises for `out`.
+    unsafe { write_handle(out, "out", tm_assessment { inner: a, ids }) }
 }
 
 enum Source<'a> {
@@ -57,9 +60,12 @@ unsafe fn run(
     options: *const tm_assess_options,
     out: *mut *mut tm_assessment,
 ) -> Result<()> {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this library.
     let model = &unsafe { handle(model, "model") }?.inner;
     out_arg(out, "out")?;
-    let options = convert(unsafe { options.as_ref() })?;
+    // SAFETY: the contract: `options` is NULL or a live `tm_assess_options` whose pointers are
+    // NULL or valid.
+    let options = unsafe { convert(opt_handle(options)) }?;
     let responses = match source {
         Source::Csv(text) => Responses::from_csv_str(model, text, &options.read),
         Source::LongJson(text) => Responses::from_long_json(model, text),
@@ -70,8 +76,8 @@ unsafe fn run(
     if let Some(earlier) = &options.baseline {
         a = a.with_baseline(earlier)?;
     }
-    finish(out, a);
-    Ok(())
+    // SAFETY: as `run`'s caller promises for `out`.
+    unsafe { finish(out, a) }
 }
 
 /// The core names the concept; the C face adds where to set it.
@@ -92,6 +98,8 @@ pub unsafe extern "C" fn tm_assess_csv(
     options: *const tm_assess_options,
     out: *mut *mut tm_assessment,
 ) -> tm_status {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every pointer argument is NULL or valid, as `run`
+    // requires; `csv` is NULL or a NUL-terminated string.
     guard(|| unsafe { run(model, Source::Csv(str_arg(csv, "csv")?), options, out) })
 }
 
@@ -103,6 +111,8 @@ pub unsafe extern "C" fn tm_assess_json(
     options: *const tm_assess_options,
     out: *mut *mut tm_assessment,
 ) -> tm_status {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every pointer argument is NULL or valid, as `run`
+    // requires; `json` is NULL or a NUL-terminated string.
     guard(|| unsafe { run(model, Source::LongJson(str_arg(json, "json")?), options, out) })
 }
 
@@ -114,6 +124,8 @@ pub unsafe extern "C" fn tm_assess_file(
     options: *const tm_assess_options,
     out: *mut *mut tm_assessment,
 ) -> tm_status {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every pointer argument is NULL or valid, as `run`
+    // requires; `path` is NULL or a NUL-terminated string.
     guard(|| unsafe { run(model, Source::File(str_arg(path, "path")?), options, out) })
 }
 
@@ -121,9 +133,11 @@ pub unsafe extern "C" fn tm_assess_file(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_to_json(a: *const tm_assessment, out: *mut *mut c_char) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(out, "out")?;
-        unsafe { *out = c_string(a.inner.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(a.inner.to_json())) }?;
         Ok(())
     })
 }
@@ -138,7 +152,10 @@ pub unsafe extern "C" fn tm_assessment_to_text(
     out: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = &unsafe { handle(model, "model") }?.inner;
         out_arg(out, "out")?;
         let lang: Lang = lang(lang_)?;
@@ -155,7 +172,8 @@ pub unsafe extern "C" fn tm_assessment_to_text(
             ));
         }
         let text = transform_model::maturity::report::render_table(&a.inner, model, Some(lang));
-        unsafe { *out = c_string(text) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(text)) }?;
         Ok(())
     })
 }
@@ -165,16 +183,17 @@ pub unsafe extern "C" fn tm_assessment_to_text(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_overall(a: *const tm_assessment, score: *mut f64, level: *mut i32) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(score, "score")?;
         out_arg(level, "level")?;
         let (Some(s), Some(l)) = (a.inner.overall.score, a.inner.overall.level) else {
             return Err(Fail::new(TM_STATUS_VALIDATION_ERROR, "no dimension has a score"));
         };
-        unsafe {
-            *score = s;
-            *level = l as i32;
-        }
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `score` is writable storage for the result.
+        unsafe { write_out(score, "score", s) }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `level` is writable storage for the result.
+        unsafe { write_out(level, "level", l as i32) }?;
         Ok(())
     })
 }
@@ -182,13 +201,15 @@ pub unsafe extern "C" fn tm_assessment_overall(a: *const tm_assessment, score: *
 /// Number of dimensions (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_dimension_count(a: *const tm_assessment) -> usize {
-    guard_value(0, || unsafe { a.as_ref() }.map_or(0, |a| a.inner.dimensions.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(a) }.map_or(0, |a| a.inner.dimensions.len()))
 }
 
 /// Respondents left out of every figure to protect anonymity (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_excluded(a: *const tm_assessment) -> usize {
-    guard_value(0, || unsafe { a.as_ref() }.map_or(0, |a| a.inner.excluded_for_anonymity))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(a) }.map_or(0, |a| a.inner.excluded_for_anonymity))
 }
 
 /// The figures of dimension `index` (0-based, model order).
@@ -199,28 +220,34 @@ pub unsafe extern "C" fn tm_assessment_dimension(
     out: *mut tm_dimension_result,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(out, "out")?;
         let d = a.inner.dimensions.get(index).ok_or_else(|| {
             Fail::new(TM_STATUS_OUT_OF_RANGE, format!("dimension {index} of {}", a.inner.dimensions.len()))
         })?;
         let [lo, hi] = d.ci.unwrap_or([f64::NAN; 2]);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
         unsafe {
-            *out = tm_dimension_result {
-                score: d.score.unwrap_or(f64::NAN),
-                progress: d.progress.unwrap_or(f64::NAN),
-                ci_low: lo,
-                ci_high: hi,
-                alpha: d.alpha.unwrap_or(f64::NAN),
-                id: a.ids[index].as_ptr(),
-                n: d.n,
-                level: d.level.unwrap_or(0) as i32,
-                has_score: d.score.is_some().into(),
-                has_ci: d.ci.is_some().into(),
-                has_alpha: d.alpha.is_some().into(),
-                reserved: 0,
-            }
-        };
+            write_out(
+                out,
+                "out",
+                tm_dimension_result {
+                    score: d.score.unwrap_or(f64::NAN),
+                    progress: d.progress.unwrap_or(f64::NAN),
+                    ci_low: lo,
+                    ci_high: hi,
+                    alpha: d.alpha.unwrap_or(f64::NAN),
+                    id: a.ids[index].as_ptr(),
+                    n: d.n,
+                    level: d.level.unwrap_or(0) as i32,
+                    has_score: d.score.is_some().into(),
+                    has_ci: d.ci.is_some().into(),
+                    has_alpha: d.alpha.is_some().into(),
+                    reserved: 0,
+                },
+            )
+        }?;
         Ok(())
     })
 }
@@ -283,6 +310,7 @@ pub unsafe extern "C" fn tm_assessment_dimension_figure(
     out: *mut f64,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(out, "out")?;
         let d = a.inner.dimensions.get(index).ok_or_else(|| {
@@ -291,7 +319,8 @@ pub unsafe extern "C" fn tm_assessment_dimension_figure(
         let value = dimension_figure(d, figure)?.ok_or_else(|| {
             Fail::new(TM_STATUS_VALIDATION_ERROR, format!("figure {figure} of dimension {index} is not reported"))
         })?;
-        unsafe { *out = value };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", value) }?;
         Ok(())
     })
 }
@@ -299,7 +328,8 @@ pub unsafe extern "C" fn tm_assessment_dimension_figure(
 /// Number of perception gaps (pairs of groups × dimensions both are reported on).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_gap_count(a: *const tm_assessment) -> usize {
-    guard_value(0, || unsafe { a.as_ref() }.map_or(0, |a| a.inner.gaps.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(a) }.map_or(0, |a| a.inner.gaps.len()))
 }
 
 /// A perception gap: difference a − b on the common items, Welch interval, raw and
@@ -321,6 +351,7 @@ pub struct tm_gap {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_gap(a: *const tm_assessment, index: usize, out: *mut tm_gap) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a live handle from this library.
         let a = unsafe { handle(a, "assessment") }?;
         out_arg(out, "out")?;
         let g = a
@@ -329,17 +360,22 @@ pub unsafe extern "C" fn tm_assessment_gap(a: *const tm_assessment, index: usize
             .get(index)
             .ok_or_else(|| Fail::new(TM_STATUS_OUT_OF_RANGE, format!("gap {index} of {}", a.inner.gaps.len())))?;
         let [lo, hi] = g.ci.unwrap_or([f64::NAN; 2]);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
         unsafe {
-            *out = tm_gap {
-                diff: g.diff.unwrap_or(f64::NAN),
-                ci_low: lo,
-                ci_high: hi,
-                p: g.p.unwrap_or(f64::NAN),
-                p_adjusted: g.p_adjusted.unwrap_or(f64::NAN),
-                significant: g.significant.map_or(-1, i32::from),
-                common_items: g.common_items.len() as u32,
-            }
-        };
+            write_out(
+                out,
+                "out",
+                tm_gap {
+                    diff: g.diff.unwrap_or(f64::NAN),
+                    ci_low: lo,
+                    ci_high: hi,
+                    p: g.p.unwrap_or(f64::NAN),
+                    p_adjusted: g.p_adjusted.unwrap_or(f64::NAN),
+                    significant: g.significant.map_or(-1, i32::from),
+                    common_items: g.common_items.len() as u32,
+                },
+            )
+        }?;
         Ok(())
     })
 }
@@ -347,5 +383,7 @@ pub unsafe extern "C" fn tm_assessment_gap(a: *const tm_assessment, index: usize
 /// Releases an assessment (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_free(a: *mut tm_assessment) {
-    free_handle(a);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `a` is NULL or a handle from this library, freed once
+    // and not used after.
+    unsafe { free_handle(a) };
 }

@@ -28,14 +28,20 @@ pub unsafe extern "C" fn tm_benchmark_json(
             return Err(Fail::new(TM_STATUS_NULL_POINTER, "`assessments` is NULL"));
         }
         out_arg(out, "out")?;
-        let mut list = Vec::with_capacity(count);
-        for i in 0..count {
-            let text = unsafe { str_arg(*assessments.add(i), &format!("assessments[{i}]")) }?;
+        // SAFETY: the C API's contract (docs/c-api.md): `assessments` points to `count` strings.
+        let texts = unsafe { slice_arg(assessments, count, "assessments") }?;
+        // Grown as read, not reserved from `count`: a count is not memory.
+        let mut list = Vec::new();
+        for (i, &text) in texts.iter().enumerate() {
+            // SAFETY: the contract: each element is NULL or a NUL-terminated string.
+            let text = unsafe { str_arg(text, &format!("assessments[{i}]")) }?;
             let a = Assessment::from_json(text)
                 .map_err(|e| Fail::new(TM_STATUS_PARSE_ERROR, format!("assessments[{i}]: {e}")))?;
             list.push(a);
         }
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `of` is NULL or a NUL-terminated string.
         let of = unsafe { opt_str_arg(of, "of") }?.map(str::to_owned);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `peers` is NULL or a NUL-terminated string.
         let peers = match unsafe { opt_str_arg(peers, "peers") }?.unwrap_or("all") {
             "all" => Peers::All,
             "region" => Peers::Region,
@@ -48,7 +54,8 @@ pub unsafe extern "C" fn tm_benchmark_json(
             };
             Fail::new(status, e.to_string())
         })?;
-        unsafe { *out = c_string(result.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(result.to_json())) }?;
         Ok(())
     })
 }

@@ -40,8 +40,13 @@ pub struct tm_match_result {
     ids: Vec<CString>,
 }
 
-fn put(out: *mut *mut tm_catalog, c: Catalog) {
-    unsafe { *out = Box::into_raw(Box::new(tm_catalog { index: Index::new(c) })) };
+/// Moves `c` into a new handle at `out`.
+///
+/// # Safety
+/// `out` is NULL or writable storage for a handle.
+unsafe fn put(out: *mut *mut tm_catalog, c: Catalog) -> Result<()> {
+    // SAFETY: as this function's caller promises for `out`.
+    unsafe { write_handle(out, "out", tm_catalog { index: Index::new(c) }) }
 }
 
 /// The bundled sample catalog (Danish, illustrative).
@@ -49,7 +54,8 @@ fn put(out: *mut *mut tm_catalog, c: Catalog) {
 pub unsafe extern "C" fn tm_catalog_sample(out: *mut *mut tm_catalog) -> tm_status {
     guard(|| {
         out_arg(out, "out")?;
-        put(out, Catalog::sample());
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Catalog::sample()) }?;
         Ok(())
     })
 }
@@ -57,9 +63,11 @@ pub unsafe extern "C" fn tm_catalog_sample(out: *mut *mut tm_catalog) -> tm_stat
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_from_json(json: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `json` is NULL or a NUL-terminated string.
         let json = unsafe { str_arg(json, "json") }?;
         out_arg(out, "out")?;
-        put(out, Catalog::from_json(json)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Catalog::from_json(json)?) }?;
         Ok(())
     })
 }
@@ -67,9 +75,11 @@ pub unsafe extern "C" fn tm_catalog_from_json(json: *const c_char, out: *mut *mu
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
-        put(out, Catalog::from_file(path)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Catalog::from_file(path)?) }?;
         Ok(())
     })
 }
@@ -77,7 +87,8 @@ pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mu
 /// Number of interventions (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_intervention_count(c: *const tm_catalog) -> usize {
-    guard_value(0, || unsafe { c.as_ref() }.map_or(0, |c| c.index.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(c) }.map_or(0, |c| c.index.len()))
 }
 
 /// The keys `filters_json` may have (docs/c-api.md, "Filters").
@@ -87,7 +98,9 @@ const FILTER_KEYS: [&str; 5] = ["target_groups", "problems", "area", "context", 
 /// `{"target_groups":[..],"problems":[..],"area":"..","context":{"urbanity":"rural"},"exclude":[..]}`.
 /// Any other key (a typo, or `text`: the problem is its own argument) is refused.
 unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Query> {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `text` is NULL or a NUL-terminated string.
     let text = unsafe { str_arg(text, "problem") }?;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `filters_json` is NULL or a NUL-terminated string.
     let mut q = match unsafe { opt_str_arg(filters_json, "filters_json") }? {
         None => Query::default(),
         Some(f) => {
@@ -110,8 +123,9 @@ unsafe fn query(text: *const c_char, filters_json: *const c_char) -> Result<Quer
     Ok(q)
 }
 
-fn options(o: *const tm_match_options) -> Result<MatchOptions> {
-    let o = unsafe { o.as_ref() }.copied().unwrap_or_else(|| tm_match_options_default());
+/// The options, or the defaults for NULL.
+fn options(o: Option<&tm_match_options>) -> Result<MatchOptions> {
+    let o = o.copied().unwrap_or_else(|| tm_match_options_default());
     Ok({
         let mut opts = MatchOptions::default();
         opts.top = o.top as usize;
@@ -132,12 +146,18 @@ pub unsafe extern "C" fn tm_catalog_match(
     out: *mut *mut tm_match_result,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a live handle from this library.
         let c = unsafe { handle(c, "catalog") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `problem` and `filters_json` are NULL or
+        // NUL-terminated strings.
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out, "out")?;
-        let r = c.index.match_query(&q, &options(options_)?)?;
+        // SAFETY: the contract: `options` is NULL or a live `tm_match_options`.
+        let options = options(unsafe { opt_handle(options_) })?;
+        let r = c.index.match_query(&q, &options)?;
         let ids = r.ingredients.iter().map(|m| CString::new(m.id.replace('\0', " ")).unwrap_or_default()).collect();
-        unsafe { *out = Box::into_raw(Box::new(tm_match_result { inner: r, ids })) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", Box::into_raw(Box::new(tm_match_result { inner: r, ids }))) }?;
         Ok(())
     })
 }
@@ -154,11 +174,15 @@ pub unsafe extern "C" fn tm_catalog_similar(
     out_json: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a live handle from this library.
         let c = unsafe { handle(c, "catalog") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `problem` and `filters_json` are NULL or
+        // NUL-terminated strings.
         let q = unsafe { query(problem, filters_json) }?;
         out_arg(out_json, "out_json")?;
         let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
-        unsafe { *out_json = c_string(transform_model::versioned::similar_json(&similar)) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
+        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::similar_json(&similar))) }?;
         Ok(())
     })
 }
@@ -173,11 +197,14 @@ pub unsafe extern "C" fn tm_catalog_partners(
     out_json: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a live handle from this library.
         let c = unsafe { handle(c, "catalog") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `code` is NULL or a NUL-terminated string.
         let code = unsafe { str_arg(code, "code") }?;
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners(code, top as usize)?;
-        unsafe { *out_json = c_string(transform_model::versioned::partners_json(&partners)) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
+        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::partners_json(&partners))) }?;
         Ok(())
     })
 }
@@ -185,7 +212,8 @@ pub unsafe extern "C" fn tm_catalog_partners(
 /// Number of ranked ingredients (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_match_result_count(r: *const tm_match_result) -> usize {
-    guard_value(0, || unsafe { r.as_ref() }.map_or(0, |r| r.inner.ingredients.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `r` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(r) }.map_or(0, |r| r.inner.ingredients.len()))
 }
 
 /// Ingredient `index`: its id (owned by the result) and score.
@@ -197,16 +225,17 @@ pub unsafe extern "C" fn tm_match_result_ingredient(
     score: *mut f64,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `r` is NULL or a live handle from this library.
         let r = unsafe { handle(r, "result") }?;
         out_arg(id, "id")?;
         out_arg(score, "score")?;
         let m = r.inner.ingredients.get(index).ok_or_else(|| {
             Fail::new(TM_STATUS_OUT_OF_RANGE, format!("ingredient {index} of {}", r.inner.ingredients.len()))
         })?;
-        unsafe {
-            *id = r.ids[index].as_ptr();
-            *score = m.score;
-        }
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `id` is writable storage for the result.
+        unsafe { write_out(id, "id", r.ids[index].as_ptr()) }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `score` is writable storage for the result.
+        unsafe { write_out(score, "score", m.score) }?;
         Ok(())
     })
 }
@@ -215,19 +244,25 @@ pub unsafe extern "C" fn tm_match_result_ingredient(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_match_result_to_json(r: *const tm_match_result, out: *mut *mut c_char) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `r` is NULL or a live handle from this library.
         let r = unsafe { handle(r, "result") }?;
         out_arg(out, "out")?;
-        unsafe { *out = c_string(r.inner.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(r.inner.to_json())) }?;
         Ok(())
     })
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_match_result_free(r: *mut tm_match_result) {
-    free_handle(r);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `r` is NULL or a handle from this library, freed once
+    // and not used after.
+    unsafe { free_handle(r) };
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_free(c: *mut tm_catalog) {
-    free_handle(c);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a handle from this library, freed once
+    // and not used after.
+    unsafe { free_handle(c) };
 }

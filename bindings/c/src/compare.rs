@@ -18,11 +18,16 @@ pub unsafe extern "C" fn tm_assessment_compare_json(
     out: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `current` is NULL or a live handle from this
+        // library.
         let current = unsafe { handle(current, "current") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `baseline` is NULL or a live handle from this
+        // library.
         let baseline = unsafe { handle(baseline, "baseline") }?;
         out_arg(out, "out")?;
         let comparison = compare_rounds(&current.inner, &baseline.inner)?;
-        unsafe { *out = c_string(comparison.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(comparison.to_json())) }?;
         Ok(())
     })
 }

@@ -1,7 +1,9 @@
 //! Status codes, the thread's last error, argument checks and the panic boundary.
 
 use std::cell::RefCell;
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CString, c_char};
+
+pub(crate) use crate::ptr::*;
 
 use transform_model::ingredient::CatalogError;
 use transform_model::mission::PortfolioError;
@@ -104,7 +106,8 @@ impl From<CatalogError> for Fail {
             | CatalogError::NoProfile { .. }
             | CatalogError::UnknownInQuery { .. }
             | CatalogError::InBatch { .. } => TM_STATUS_VALIDATION_ERROR,
-            CatalogError::InvalidOption { .. } => TM_STATUS_INVALID_ARGUMENT,
+            CatalogError::InvalidOption { .. } | CatalogError::ContextValue { .. } => TM_STATUS_INVALID_ARGUMENT,
+            CatalogError::QueryTooLong(_) => TM_STATUS_VALIDATION_ERROR,
             // A variant added later: reported as a validation error until it gets its own status.
             _ => TM_STATUS_VALIDATION_ERROR,
         };
@@ -154,31 +157,6 @@ pub(crate) fn guard_value<T>(fallback: T, f: impl FnOnce() -> T + std::panic::Un
     std::panic::catch_unwind(f).unwrap_or(fallback)
 }
 
-/// A NUL-terminated UTF-8 argument.
-pub(crate) unsafe fn str_arg<'a>(p: *const c_char, name: &str) -> Result<&'a str> {
-    if p.is_null() {
-        return Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL")));
-    }
-    unsafe { CStr::from_ptr(p) }
-        .to_str()
-        .map_err(|e| Fail::new(TM_STATUS_INVALID_UTF8, format!("`{name}` is not valid UTF-8: {e}")))
-}
-
-/// An optional string argument (NULL = absent).
-pub(crate) unsafe fn opt_str_arg<'a>(p: *const c_char, name: &str) -> Result<Option<&'a str>> {
-    if p.is_null() { Ok(None) } else { unsafe { str_arg(p, name) }.map(Some) }
-}
-
-/// A handle argument.
-pub(crate) unsafe fn handle<'a, T>(p: *const T, name: &str) -> Result<&'a T> {
-    unsafe { p.as_ref() }.ok_or_else(|| Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL")))
-}
-
-/// Checks an out-parameter before any work is done.
-pub(crate) fn out_arg<T>(p: *mut T, name: &str) -> Result<()> {
-    if p.is_null() { Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`{name}` is NULL"))) } else { Ok(()) }
-}
-
 /// Moves a Rust string to C (free with `tm_string_free`).
 pub(crate) fn c_string(s: String) -> *mut c_char {
     CString::new(s.replace('\0', " ")).expect("no interior NUL").into_raw()
@@ -206,28 +184,22 @@ pub unsafe extern "C" fn tm_last_error_message(buf: *mut c_char, len: usize, wri
         LAST_ERROR.with(|e| {
             let e = e.borrow();
             let bytes = e.as_bytes();
-            unsafe {
-                if !written.is_null() {
-                    *written = bytes.len();
-                }
-                if len == 0 {
-                    return TM_STATUS_BUFFER_TOO_SMALL;
-                }
-                let n = bytes.len().min(len - 1);
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), buf.cast::<u8>(), n);
-                *buf.add(n) = 0;
-                if n < bytes.len() { TM_STATUS_BUFFER_TOO_SMALL } else { TM_STATUS_OK }
+            if !written.is_null() {
+                // SAFETY: `written` is not NULL; the caller promises a writable `size_t`.
+                let _ = unsafe { write_out(written, "written", bytes.len()) };
             }
+            if len == 0 {
+                return TM_STATUS_BUFFER_TOO_SMALL;
+            }
+            // SAFETY: the contract: `buf` points to `len` writable bytes (NULL was refused above).
+            let Ok(out) = (unsafe { slice_out(buf, len, "buf") }) else { return TM_STATUS_NULL_POINTER };
+            let n = bytes.len().min(len - 1);
+            for (slot, &b) in out.iter_mut().zip(&bytes[..n]) {
+                slot.write(b as c_char);
+            }
+            out[n].write(0);
+            if n < bytes.len() { TM_STATUS_BUFFER_TOO_SMALL } else { TM_STATUS_OK }
         })
     })
     .unwrap_or(TM_STATUS_PANIC)
-}
-
-/// Releases a handle created with `Box::into_raw` (`NULL` is ignored), inside the boundary.
-pub(crate) fn free_handle<T>(p: *mut T) {
-    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        if !p.is_null() {
-            drop(unsafe { Box::from_raw(p) });
-        }
-    }));
 }

@@ -10,12 +10,15 @@ use crate::error::*;
 use crate::model::tm_model;
 
 unsafe fn run(model: *const tm_model, csv: *const c_char, o: ItemOptions, out: *mut *mut c_char) -> Result<()> {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this library.
     let model = &unsafe { handle(model, "model") }?.inner;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `csv` is NULL or a NUL-terminated string.
     let csv = unsafe { str_arg(csv, "csv") }?;
     out_arg(out, "out")?;
     let responses = Responses::from_csv_str(model, csv, &ReadOptions::default())?;
     let result = item_analysis(model, &responses, &o)?;
-    unsafe { *out = c_string(result.to_json()) };
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+    unsafe { write_out(out, "out", c_string(result.to_json())) }?;
     Ok(())
 }
 
@@ -28,6 +31,8 @@ pub unsafe extern "C" fn tm_item_analysis_json(
     csv: *const c_char,
     out: *mut *mut c_char,
 ) -> tm_status {
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every pointer argument is NULL or valid, as `run`
+    // requires.
     guard(|| unsafe { run(model, csv, ItemOptions::default(), out) })
 }
 
@@ -52,6 +57,8 @@ pub unsafe extern "C" fn tm_item_analysis_json_ex(
         o.min_group_size = min_group_size as usize;
         o.allow_small_groups = flag(allow_small_groups, "allow_small_groups")?;
         o.by_role = flag(by_role, "by_role")?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every pointer argument is NULL or valid, as `run`
+        // requires.
         unsafe { run(model, csv, o, out) }
     })
 }

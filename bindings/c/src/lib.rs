@@ -22,11 +22,12 @@ mod model_bundled;
 mod pilot;
 mod plan;
 mod portfolio;
+mod ptr;
 mod questionnaire;
 mod report;
 mod store;
 
-use std::ffi::{CString, c_char};
+use std::ffi::c_char;
 
 pub use abi::*;
 pub use assess_options::*;
@@ -55,9 +56,6 @@ pub extern "C" fn tm_version() -> *const c_char {
 /// Frees a string returned by this library (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_string_free(s: *mut c_char) {
-    let _ = std::panic::catch_unwind(|| {
-        if !s.is_null() {
-            drop(unsafe { CString::from_raw(s) });
-        }
-    });
+    // SAFETY: the contract: `s` is NULL or a string from this library, freed once.
+    unsafe { ptr::free_string(s) }
 }

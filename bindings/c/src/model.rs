@@ -11,8 +11,13 @@ pub struct tm_model {
     pub(crate) inner: Model,
 }
 
-fn put(out: *mut *mut tm_model, model: Model) {
-    unsafe { *out = Box::into_raw(Box::new(tm_model { inner: model })) };
+/// Moves `model` into a new handle at `out`.
+///
+/// # Safety
+/// `out` is NULL or writable storage for a handle.
+unsafe fn put(out: *mut *mut tm_model, model: Model) -> Result<()> {
+    // SAFETY: as this function's caller promises for `out`.
+    unsafe { write_handle(out, "out", tm_model { inner: model }) }
 }
 
 /// The embedded default model `dtm`.
@@ -20,7 +25,8 @@ fn put(out: *mut *mut tm_model, model: Model) {
 pub unsafe extern "C" fn tm_model_default(out: *mut *mut tm_model) -> tm_status {
     guard(|| {
         out_arg(out, "out")?;
-        put(out, Model::default_model());
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Model::default_model()) }?;
         Ok(())
     })
 }
@@ -29,9 +35,11 @@ pub unsafe extern "C" fn tm_model_default(out: *mut *mut tm_model) -> tm_status 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_from_json(json: *const c_char, out: *mut *mut tm_model) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `json` is NULL or a NUL-terminated string.
         let json = unsafe { str_arg(json, "json") }?;
         out_arg(out, "out")?;
-        put(out, Model::from_json(json)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Model::from_json(json)?) }?;
         Ok(())
     })
 }
@@ -40,9 +48,11 @@ pub unsafe extern "C" fn tm_model_from_json(json: *const c_char, out: *mut *mut 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_from_file(path: *const c_char, out: *mut *mut tm_model) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
-        put(out, Model::from_file(path)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Model::from_file(path)?) }?;
         Ok(())
     })
 }
@@ -55,10 +65,15 @@ pub unsafe extern "C" fn tm_model_overlay(
     out: *mut *mut tm_model,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `base` is NULL or a live handle from this
+        // library.
         let base = unsafe { handle(base, "base") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `overlay_json` is NULL or a NUL-terminated
+        // string.
         let overlay = unsafe { str_arg(overlay_json, "overlay_json") }?;
         out_arg(out, "out")?;
-        put(out, base.inner.overlay(overlay)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, base.inner.overlay(overlay)?) }?;
         Ok(())
     })
 }
@@ -67,9 +82,12 @@ pub unsafe extern "C" fn tm_model_overlay(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_to_json(model: *const tm_model, out: *mut *mut c_char) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = unsafe { handle(model, "model") }?;
         out_arg(out, "out")?;
-        unsafe { *out = c_string(model.inner.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(model.inner.to_json())) }?;
         Ok(())
     })
 }
@@ -77,17 +95,21 @@ pub unsafe extern "C" fn tm_model_to_json(model: *const tm_model, out: *mut *mut
 /// Number of dimensions (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_dimension_count(model: *const tm_model) -> usize {
-    guard_value(0, || unsafe { model.as_ref() }.map_or(0, |m| m.inner.dimensions().len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(model) }.map_or(0, |m| m.inner.dimensions().len()))
 }
 
 /// Number of questionnaire items (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_item_count(model: *const tm_model) -> usize {
-    guard_value(0, || unsafe { model.as_ref() }.map_or(0, |m| m.inner.items().len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(model) }.map_or(0, |m| m.inner.items().len()))
 }
 
 /// Releases a model (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_free(model: *mut tm_model) {
-    free_handle(model);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a handle from this library, freed
+    // once and not used after.
+    unsafe { free_handle(model) };
 }

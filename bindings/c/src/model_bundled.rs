@@ -13,10 +13,12 @@ use crate::model::tm_model;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_model_bundled(id: *const c_char, out: *mut *mut tm_model) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `id` is NULL or a NUL-terminated string.
         let id = unsafe { str_arg(id, "id") }?;
         out_arg(out, "out")?;
         let model = Model::bundled(id)?;
-        unsafe { *out = Box::into_raw(Box::new(tm_model { inner: model })) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", Box::into_raw(Box::new(tm_model { inner: model }))) }?;
         Ok(())
     })
 }

@@ -119,14 +119,15 @@ fn rows(p: &Plan, lang: Lang) -> Vec<Vec<Row>> {
         .collect()
 }
 
-fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
-    let elections = if o.elections.is_null() {
-        if o.election_count != 0 {
-            return Err(Fail::new(TM_STATUS_NULL_POINTER, "`elections` is NULL but `election_count` is not 0"));
-        }
+/// # Safety
+/// `o.elections` is NULL or points to `o.election_count` years.
+unsafe fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
+    // NULL (with a count of 0): the default election years; an empty list: none.
+    let elections = if o.elections.is_null() && o.election_count == 0 {
         None
     } else {
-        let list = unsafe { std::slice::from_raw_parts(o.elections, o.election_count) };
+        // SAFETY: as this function's caller promises for `elections`.
+        let list = unsafe { slice_arg(o.elections, o.election_count, "elections") }?;
         Some(list.iter().map(|&y| y as i64).collect())
     };
     Ok({
@@ -152,14 +153,22 @@ pub unsafe extern "C" fn tm_plan_new(
     out: *mut *mut tm_plan,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = unsafe { handle(model, "model") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `assessment` is NULL or a live handle from this
+        // library.
         let assessment = unsafe { handle(assessment, "assessment") }?;
         out_arg(out, "out")?;
-        let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_plan_options_default());
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `options` is NULL or a live options struct.
+        let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_plan_options_default());
         let text_lang = lang(o.lang)?;
-        let plan_options = convert(&o)?;
+        // SAFETY: the contract: `elections` in the options is NULL or `election_count` years.
+        let plan_options = unsafe { convert(&o) }?;
         plan_options.validate()?;
-        let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `portfolio` is NULL or a live handle from this
+        // library.
+        let portfolio = unsafe { opt_handle(portfolio) }.map(|p| &p.inner);
         let mut analysis_options = AnalysisOptions::default();
         analysis_options.year = plan_options.start_year;
         let analysis = portfolio.map(|p| p.analyse(&analysis_options)).transpose()?;
@@ -167,11 +176,14 @@ pub unsafe extern "C" fn tm_plan_new(
             model: &model.inner,
             assessment: &assessment.inner,
             portfolio: portfolio.zip(analysis.as_ref()),
-            index: unsafe { catalog.as_ref() }.map(|c| &c.index),
+            // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `catalog` is NULL or a live handle from this
+            // library.
+            index: unsafe { opt_handle(catalog) }.map(|c| &c.index),
         };
         let p = plan(inputs, &plan_options)?;
         let rows = rows(&p, text_lang);
-        unsafe { *out = Box::into_raw(Box::new(tm_plan { inner: p, rows })) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", Box::into_raw(Box::new(tm_plan { inner: p, rows }))) }?;
         Ok(())
     })
 }
@@ -180,9 +192,11 @@ pub unsafe extern "C" fn tm_plan_new(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_to_json(p: *const tm_plan, out: *mut *mut c_char) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
         let p = unsafe { handle(p, "plan") }?;
         out_arg(out, "out")?;
-        unsafe { *out = c_string(p.inner.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(p.inner.to_json())) }?;
         Ok(())
     })
 }
@@ -190,19 +204,22 @@ pub unsafe extern "C" fn tm_plan_to_json(p: *const tm_plan, out: *mut *mut c_cha
 /// Number of phases (plan years; 0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_phase_count(p: *const tm_plan) -> usize {
-    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.phases.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(p) }.map_or(0, |p| p.inner.phases.len()))
 }
 
 /// Number of actions in phase `phase` (0 for NULL or out of range).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_action_count(p: *const tm_plan, phase: usize) -> usize {
-    guard_value(0, || unsafe { p.as_ref() }.and_then(|p| p.inner.phases.get(phase)).map_or(0, |ph| ph.actions.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(p) }.and_then(|p| p.inner.phases.get(phase)).map_or(0, |ph| ph.actions.len()))
 }
 
 /// Number of deferred actions (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_deferred_count(p: *const tm_plan) -> usize {
-    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.deferred.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(p) }.map_or(0, |p| p.inner.deferred.len()))
 }
 
 /// Action `index` of phase `phase` (`tm_plan_action` is the struct it fills).
@@ -214,27 +231,33 @@ pub unsafe extern "C" fn tm_plan_get_action(
     out: *mut tm_plan_action,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
         let p = unsafe { handle(p, "plan") }?;
         out_arg(out, "out")?;
         let out_of_range = || Fail::new(TM_STATUS_OUT_OF_RANGE, format!("no action {index} in phase {phase}"));
         let ph = p.inner.phases.get(phase).ok_or_else(out_of_range)?;
         let a = ph.actions.get(index).ok_or_else(out_of_range)?;
         let row = &p.rows[phase][index];
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
         unsafe {
-            *out = tm_plan_action {
-                hours: a.hours,
-                cost_kr: a.cost_kr.unwrap_or(f64::NAN),
-                id: row.id.as_ptr(),
-                kind: row.kind.as_ptr(),
-                title: row.title.as_ptr(),
-                owner_department: row.owner.as_ref().map_or(std::ptr::null(), |o| o.as_ptr()),
-                year: ph.year as i32,
-                quarter: a.quarter as i32,
-                budget_year: a.budget_year.unwrap_or(0) as i32,
-                has_cost: a.cost_kr.is_some().into(),
-                reserved: [0; 3],
-            }
-        };
+            write_out(
+                out,
+                "out",
+                tm_plan_action {
+                    hours: a.hours,
+                    cost_kr: a.cost_kr.unwrap_or(f64::NAN),
+                    id: row.id.as_ptr(),
+                    kind: row.kind.as_ptr(),
+                    title: row.title.as_ptr(),
+                    owner_department: row.owner.as_ref().map_or(std::ptr::null(), |o| o.as_ptr()),
+                    year: ph.year as i32,
+                    quarter: a.quarter as i32,
+                    budget_year: a.budget_year.unwrap_or(0) as i32,
+                    has_cost: a.cost_kr.is_some().into(),
+                    reserved: [0; 3],
+                },
+            )
+        }?;
         Ok(())
     })
 }
@@ -313,5 +336,7 @@ pub unsafe extern "C" fn tm_plan_get_economy(p: *const tm_plan, index: usize, ou
 /// Releases a plan (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_free(p: *mut tm_plan) {
-    free_handle(p);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a handle from this library, freed once
+    // and not used after.
+    unsafe { free_handle(p) };
 }

@@ -46,8 +46,13 @@ pub extern "C" fn tm_portfolio_options_default() -> tm_portfolio_options {
     guard_value(fallback, || tm_portfolio_options { horizon: AnalysisOptions::default().horizon as i32, ..fallback })
 }
 
-fn put(out: *mut *mut tm_portfolio, p: Portfolio) {
-    unsafe { *out = Box::into_raw(Box::new(tm_portfolio { inner: p })) };
+/// Moves `p` into a new handle at `out`.
+///
+/// # Safety
+/// `out` is NULL or writable storage for a handle.
+unsafe fn put(out: *mut *mut tm_portfolio, p: Portfolio) -> Result<()> {
+    // SAFETY: as this function's caller promises for `out`.
+    unsafe { write_handle(out, "out", tm_portfolio { inner: p }) }
 }
 
 /// The bundled sample portfolio (a fictional municipality).
@@ -55,7 +60,8 @@ fn put(out: *mut *mut tm_portfolio, p: Portfolio) {
 pub unsafe extern "C" fn tm_portfolio_sample(out: *mut *mut tm_portfolio) -> tm_status {
     guard(|| {
         out_arg(out, "out")?;
-        put(out, Portfolio::sample());
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Portfolio::sample()) }?;
         Ok(())
     })
 }
@@ -63,9 +69,11 @@ pub unsafe extern "C" fn tm_portfolio_sample(out: *mut *mut tm_portfolio) -> tm_
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_portfolio_from_json(json: *const c_char, out: *mut *mut tm_portfolio) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `json` is NULL or a NUL-terminated string.
         let json = unsafe { str_arg(json, "json") }?;
         out_arg(out, "out")?;
-        put(out, Portfolio::from_json(json)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Portfolio::from_json(json)?) }?;
         Ok(())
     })
 }
@@ -73,9 +81,11 @@ pub unsafe extern "C" fn tm_portfolio_from_json(json: *const c_char, out: *mut *
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_portfolio_from_file(path: *const c_char, out: *mut *mut tm_portfolio) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
-        put(out, Portfolio::from_file(path)?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
+        unsafe { put(out, Portfolio::from_file(path)?) }?;
         Ok(())
     })
 }
@@ -89,15 +99,18 @@ pub unsafe extern "C" fn tm_portfolio_analyse(
     out_json: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
         let p = unsafe { handle(p, "portfolio") }?;
         out_arg(out_json, "out_json")?;
-        let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_portfolio_options_default());
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `options` is NULL or a live options struct.
+        let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_portfolio_options_default());
         let mut options = AnalysisOptions::default();
         options.horizon = o.horizon as i64;
         options.year = (o.year != 0).then_some(o.year as i64);
         options.lang = lang(o.lang)?;
         let analysis = p.inner.analyse(&options)?;
-        unsafe { *out_json = c_string(analysis.to_json()) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
+        unsafe { write_out(out_json, "out_json", c_string(analysis.to_json())) }?;
         Ok(())
     })
 }
@@ -105,5 +118,7 @@ pub unsafe extern "C" fn tm_portfolio_analyse(
 /// Releases a portfolio (`NULL` is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_portfolio_free(p: *mut tm_portfolio) {
-    free_handle(p);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a handle from this library, freed once
+    // and not used after.
+    unsafe { free_handle(p) };
 }

@@ -35,11 +35,17 @@ pub unsafe extern "C" fn tm_questionnaire_to_file(
     path: *const c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = unsafe { handle(model, "model") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `format` is NULL or a NUL-terminated string.
         let format: Format = unsafe { str_arg(format, "format") }?.parse()?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `role` is NULL or a NUL-terminated string.
         let role = unsafe { opt_str_arg(role, "role") }?.map(str::to_owned);
         let lang =
+            // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `lang` is NULL or a NUL-terminated string.
             unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         let mut options = QuestionnaireOptions::default();
         options.role = role;

@@ -2,7 +2,7 @@
 //! Converts and forwards to `transform_model::report::render_html`.
 
 use std::collections::BTreeMap;
-use std::ffi::{CStr, c_char};
+use std::ffi::c_char;
 
 use transform_model::mission::AnalysisOptions;
 use transform_model::report::{ReportError, ReportInputs, ReportOptions, render_html};
@@ -53,7 +53,10 @@ pub extern "C" fn tm_report_options_default() -> tm_report_options {
     }
 }
 
-fn invited(o: &tm_report_options) -> Result<BTreeMap<String, usize>> {
+/// # Safety
+/// `o.invited_roles` and `o.invited_counts` are NULL or point to `o.invited_count` elements,
+/// each role NULL or a NUL-terminated string.
+unsafe fn invited(o: &tm_report_options) -> Result<BTreeMap<String, usize>> {
     if o.invited_count == 0 {
         return Ok(BTreeMap::new());
     }
@@ -63,19 +66,17 @@ fn invited(o: &tm_report_options) -> Result<BTreeMap<String, usize>> {
             "`invited_roles` or `invited_counts` is NULL but `invited_count` is not 0",
         ));
     }
-    let roles = unsafe { std::slice::from_raw_parts(o.invited_roles, o.invited_count) };
-    let counts = unsafe { std::slice::from_raw_parts(o.invited_counts, o.invited_count) };
+    // SAFETY: as this function's caller promises for both lists.
+    let roles = unsafe { slice_arg(o.invited_roles, o.invited_count, "invited_roles") }?;
+    // SAFETY: as above.
+    let counts = unsafe { slice_arg(o.invited_counts, o.invited_count, "invited_counts") }?;
     roles
         .iter()
         .zip(counts)
         .enumerate()
         .map(|(i, (&role, &n))| {
-            if role.is_null() {
-                return Err(Fail::new(TM_STATUS_NULL_POINTER, format!("`invited_roles[{i}]` is NULL")));
-            }
-            let role = unsafe { CStr::from_ptr(role) }
-                .to_str()
-                .map_err(|_| Fail::new(TM_STATUS_INVALID_UTF8, format!("`invited_roles[{i}]` is not UTF-8")))?;
+            // SAFETY: as this function's caller promises for each role.
+            let role = unsafe { str_arg(role, &format!("invited_roles[{i}]")) }?;
             Ok((role.to_owned(), n))
         })
         .collect()
@@ -148,15 +149,24 @@ pub unsafe extern "C" fn tm_report_html_paper(
     out: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = unsafe { handle(model, "model") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `assessment` is NULL or a live handle from this
+        // library.
         let assessment = unsafe { handle(assessment, "assessment") }?;
         out_arg(out, "out")?;
-        let o = unsafe { options.as_ref() }.copied().unwrap_or_else(|| tm_report_options_default());
-        let mut report_options = ReportOptions::new(lang(o.lang)?).with_invited(invited(&o)?);
-        if let Some(p) = unsafe { paper_options.as_ref() } {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `options` is NULL or a live options struct.
+        let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_report_options_default());
+        // SAFETY: the contract: the invited lists in the options are NULL or `invited_count` long.
+        let mut report_options = ReportOptions::new(lang(o.lang)?).with_invited(unsafe { invited(&o) }?);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `paper_options` is NULL or a live options struct.
+        if let Some(p) = unsafe { opt_handle(paper_options) } {
             report_options = paper(p, report_options)?;
         }
-        let portfolio = unsafe { portfolio.as_ref() }.map(|p| &p.inner);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `portfolio` is NULL or a live handle from this
+        // library.
+        let portfolio = unsafe { opt_handle(portfolio) }.map(|p| &p.inner);
         let mut analysis_options = AnalysisOptions::default();
         analysis_options.lang = report_options.lang;
         let analysis = portfolio.map(|p| p.analyse(&analysis_options)).transpose()?;
@@ -164,11 +174,16 @@ pub unsafe extern "C" fn tm_report_html_paper(
             model: &model.inner,
             assessment: &assessment.inner,
             portfolio: portfolio.zip(analysis.as_ref()),
-            index: unsafe { catalog.as_ref() }.map(|c| &c.index),
-            plan: unsafe { plan.as_ref() }.map(|p| &p.inner),
+            // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `catalog` is NULL or a live handle from this
+            // library.
+            index: unsafe { opt_handle(catalog) }.map(|c| &c.index),
+            // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `plan` is NULL or a live handle from this
+            // library.
+            plan: unsafe { opt_handle(plan) }.map(|p| &p.inner),
         };
         let html = render_html(&inputs, &report_options)?;
-        unsafe { *out = c_string(html) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", c_string(html)) }?;
         Ok(())
     })
 }

@@ -13,7 +13,10 @@ use crate::error::*;
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_index_save(catalog: *const tm_catalog, path: *const c_char) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `catalog` is NULL or a live handle from this
+        // library.
         let catalog = unsafe { handle(catalog, "catalog") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         catalog.index.save(path)?;
         Ok(())
@@ -26,10 +29,12 @@ pub unsafe extern "C" fn tm_index_save(catalog: *const tm_catalog, path: *const 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_index_load(path: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
         let index = Index::load(path)?;
-        unsafe { *out = Box::into_raw(Box::new(tm_catalog { index })) };
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
+        unsafe { write_out(out, "out", Box::into_raw(Box::new(tm_catalog { index }))) }?;
         Ok(())
     })
 }

@@ -38,23 +38,23 @@ pub fn benchmark_json(
     Ok(result.to_json())
 }
 
+/// Answers (respondents × items), respondent ids, roles and item ids.
+type Survey<'py> = (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<String>);
+
 /// A synthetic survey (as `transform-model sample`): answers as an int64 matrix
 /// (respondents × items, -1 = no answer), respondent ids, roles and item ids.
 #[pyfunction]
-pub fn sample_survey<'py>(
-    py: Python<'py>,
-    model: &PyModel,
-    respondents: usize,
-    seed: u64,
-) -> (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<String>) {
+pub fn sample_survey<'py>(py: Python<'py>, model: &PyModel, respondents: usize, seed: u64) -> PyResult<Survey<'py>> {
     let m = model.inner.clone();
-    let rows = py.detach(|| sample::generate(&m, respondents, seed, None));
+    let rows = py
+        .detach(|| sample::try_generate(&m, respondents, seed, None))
+        .map_err(|e| crate::errors::limit(py, "respondents", e))?;
     let items: Vec<String> = m.items().iter().map(|i| i.id.clone()).collect();
     let values: Vec<Vec<i64>> = rows.iter().map(|r| r.answers.iter().map(|a| a.unwrap_or(-1)).collect()).collect();
     let ids = rows.iter().map(|r| r.id.clone()).collect();
     let roles = rows.iter().map(|r| m.roles()[r.role].id.clone()).collect();
     let matrix = PyArray2::from_vec2(py, &values).expect("rows of equal length");
-    (matrix, ids, roles, items)
+    Ok((matrix, ids, roles, items))
 }
 
 /// The 98 municipalities: (code, name, region name), ordered by code.

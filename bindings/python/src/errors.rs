@@ -245,6 +245,17 @@ pub fn invalid(message: impl std::fmt::Display) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(message.to_string())
 }
 
+/// A size argument above a core limit (`respondents` of a synthetic survey, …).
+pub fn limit(py: Python<'_>, option: &str, e: transform_model::limits::LimitError) -> PyErr {
+    let fields = [
+        ("option", obj(py, option)),
+        ("limit", obj(py, e.limit.name())),
+        ("value", obj(py, e.value)),
+        ("max", obj(py, e.max)),
+    ];
+    raise(py, "OptionError", format!("{option}: {e}"), &fields)
+}
+
 /// A query the core cannot read.
 pub fn catalog_query_error(py: Python<'_>, e: serde_json::Error) -> PyErr {
     raise(py, "CatalogError", format!("query: {e}"), &[])

@@ -27,10 +27,10 @@ impl PyPortfolio {
     /// The generated benchmark portfolio (`mission::sample::sample_portfolio`), for measuring
     /// the Python face on the same input as the Rust benchmark.
     #[staticmethod]
-    fn synthetic(n_initiatives: usize, n_missions: usize, seed: u64) -> Self {
-        PyPortfolio {
-            inner: Arc::new(transform_model::mission::sample::sample_portfolio(n_initiatives, n_missions, seed)),
-        }
+    fn synthetic(py: Python<'_>, n_initiatives: usize, n_missions: usize, seed: u64) -> PyResult<Self> {
+        let portfolio = transform_model::mission::sample::try_sample_portfolio(n_initiatives, n_missions, seed)
+            .map_err(|e| crate::errors::limit(py, "n_initiatives, n_missions", e))?;
+        Ok(PyPortfolio { inner: Arc::new(portfolio) })
     }
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {

@@ -456,8 +456,9 @@ fn run(cli: Cli) -> Result<String, String> {
             Ok(catalog.to_json())
         }
         Command::CatalogSample { interventions, seed } => {
-            Ok(serde_json::to_string(&transform_model::ingredient::sample::sample_catalog(interventions, seed))
-                .expect("serializes"))
+            let catalog = transform_model::ingredient::sample::try_sample_catalog(interventions, seed)
+                .map_err(|e| format!("--interventions: {e}"))?;
+            serde_json::to_string(&catalog).map_err(|e| format!("cannot write the catalog: {e}"))
         }
         Command::Compare { current, baseline } => compare::run(&current, &baseline),
         Command::Demo { lang } => demo(lang),
@@ -489,16 +490,9 @@ fn option_hint(e: &transform_model::AssessError) -> String {
     }
 }
 
+/// `--context KEY=VALUE`, typed by the library as C and Python type JSON values.
 fn parse_context(pairs: &[String]) -> Result<BTreeMap<String, serde_json::Value>, String> {
-    pairs
-        .iter()
-        .map(|p| {
-            let (k, v) = p.split_once('=').ok_or_else(|| format!("--context: `{p}` is not KEY=VALUE"))?;
-            let value =
-                v.trim().parse::<f64>().map_or_else(|_| serde_json::Value::from(v.trim()), serde_json::Value::from);
-            Ok((k.trim().to_owned(), value))
-        })
-        .collect()
+    pairs.iter().map(|p| Query::parse_context(p).map_err(|e| format!("--context: {e}"))).collect()
 }
 
 fn parse_role_counts(model: &Model, spec: &str) -> Result<Vec<usize>, String> {

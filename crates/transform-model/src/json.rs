@@ -65,10 +65,17 @@ pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, JsonErr
     })
 }
 
+/// A file that could not be read: which, and the system's error or the limit, kept whole as
+/// the source of each module's `Io` error.
+pub(crate) struct FileError {
+    pub path: String,
+    pub source: crate::limits::ReadError,
+}
+
 /// Reads a text file within [`crate::limits::Limit::FileBytes`]; the error's path is the
 /// file's, and a file above the limit says which limit and how to raise it.
-pub(crate) fn read_file(path: &Path) -> Result<String, JsonError> {
-    crate::limits::read_text(path).map_err(|e| JsonError { path: path.display().to_string(), message: e.to_string() })
+pub(crate) fn read_file(path: &Path) -> Result<String, FileError> {
+    crate::limits::read_text(path).map_err(|source| FileError { path: path.display().to_string(), source })
 }
 
 #[cfg(test)]

@@ -10,16 +10,22 @@
 //! | `items` | 1,000 | `TM_MAX_ITEMS` | the items of a model (custom models and overlays) |
 //! | `catalog_entries` | 1,000,000 | `TM_MAX_CATALOG_ENTRIES` | ingredients and interventions of a catalog |
 //! | `query_chars` | 100,000 | `TM_MAX_QUERY_CHARS` | the problem text of a match |
+//! | `portfolio_entries` | 1,000,000 | `TM_MAX_PORTFOLIO_ENTRIES` | initiatives, and missions, of a generated portfolio |
 //!
 //! The environment variable is read once per process and can only raise a limit (a value
 //! below the default, or no integer, is ignored): the bundled models and catalog are
 //! within every default, so no setting can make the library refuse its own data. Limits fixed by their meaning are options with their own typed error:
-//! bootstrap resamples ([`MAX_BOOTSTRAP`], option `bootstrap`), worker threads (4 × the
-//! machine's cores, option `threads`), analysis years (`1900..=2200`, option `year`),
+//! bootstrap resamples ([`MAX_BOOTSTRAP`], option `bootstrap`), worker threads
+//! ([`MAX_THREADS`], option `threads`; by default one per core), analysis years (`1900..=2200`, option `year`),
 //! payback horizon (`0..=100` years, option `horizon`), plan length
 //! (`1..=`[`crate::plan::MAX_YEARS`], option `years`) and JSON nesting (128 levels, the
-//! JSON reader's own limit: deeper text is refused as a parse error). Synthetic responses
-//! (`sample`) have no limit: they are written as they are drawn.
+//! JSON reader's own limit: deeper text is refused as a parse error).
+//!
+//! Generators check their size before they allocate: synthetic responses collected in
+//! memory against `respondents`, synthetic catalogs and query batches against
+//! `catalog_entries`, synthetic portfolios against `portfolio_entries` (each a size the
+//! library could read back). Synthetic responses streamed as CSV (`write_csv`, the CLI's
+//! `sample`) hold one row at a time and have no limit.
 //!
 //! Values quoted in error messages are cut to [`QUOTE_CHARS`] characters ([`quote`]), so a
 //! 50 MiB header never comes back as a 50 MiB message.
@@ -30,6 +36,11 @@ use std::sync::OnceLock;
 
 /// Resamples above this are refused: the level probabilities settle long before.
 pub const MAX_BOOTSTRAP: usize = 100_000;
+
+/// Worker threads an assessment may ask for (option `threads`): a fixed ceiling, so that a
+/// value valid on a server is valid on a laptop (threads beyond the cores only take turns,
+/// and results do not depend on their number); far above any machine the library runs on.
+pub const MAX_THREADS: usize = 256;
 
 /// Characters of a quoted value kept in an error message (then "…").
 pub const QUOTE_CHARS: usize = 200;
@@ -53,11 +64,13 @@ pub enum Limit {
     CatalogEntries,
     /// Characters of a problem text.
     QueryChars,
+    /// Initiatives, and missions, of one generated portfolio.
+    PortfolioEntries,
 }
 
 impl Limit {
     /// Every limit, in the order of the module table.
-    pub const ALL: [Limit; 7] = [
+    pub const ALL: [Limit; 8] = [
         Limit::FileBytes,
         Limit::Respondents,
         Limit::Columns,
@@ -65,6 +78,7 @@ impl Limit {
         Limit::Items,
         Limit::CatalogEntries,
         Limit::QueryChars,
+        Limit::PortfolioEntries,
     ];
 
     /// The limit's name, as errors and the documentation give it.
@@ -77,6 +91,7 @@ impl Limit {
             Limit::Items => "items",
             Limit::CatalogEntries => "catalog_entries",
             Limit::QueryChars => "query_chars",
+            Limit::PortfolioEntries => "portfolio_entries",
         }
     }
 
@@ -90,6 +105,7 @@ impl Limit {
             Limit::Items => "TM_MAX_ITEMS",
             Limit::CatalogEntries => "TM_MAX_CATALOG_ENTRIES",
             Limit::QueryChars => "TM_MAX_QUERY_CHARS",
+            Limit::PortfolioEntries => "TM_MAX_PORTFOLIO_ENTRIES",
         }
     }
 
@@ -103,6 +119,7 @@ impl Limit {
             Limit::Items => 1_000,
             Limit::CatalogEntries => 1_000_000,
             Limit::QueryChars => 100_000,
+            Limit::PortfolioEntries => 1_000_000,
         }
     }
 
@@ -155,18 +172,64 @@ fn unit(limit: Limit) -> &'static str {
         Limit::Items => "items",
         Limit::CatalogEntries => "entries",
         Limit::QueryChars => "characters",
+        Limit::PortfolioEntries => "entries",
     }
 }
 
-/// Why a file could not be read: the system's error, or its size.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be read: the system's error, or its size. `Clone` and `PartialEq`
+/// (the system's error is shared, see [`IoCause`]), so the error enums that keep it as their
+/// source stay so.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{0}")]
-    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Io(IoCause),
     /// The file is larger than [`Limit::FileBytes`].
     #[error(transparent)]
     Limit(#[from] LimitError),
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> Self {
+        ReadError::Io(IoCause::from(e))
+    }
+}
+
+/// An operating-system error kept whole as the source of a library error, behind an `Arc`
+/// so that the error stays `Clone` (as polars keeps `Arc<io::Error>`). Two are equal when
+/// their kind and message are.
+#[derive(Debug, Clone)]
+pub struct IoCause(pub std::sync::Arc<std::io::Error>);
+
+impl IoCause {
+    /// The system's error (its kind, its OS code).
+    pub fn get(&self) -> &std::io::Error {
+        &self.0
+    }
+}
+
+impl From<std::io::Error> for IoCause {
+    fn from(e: std::io::Error) -> Self {
+        IoCause(std::sync::Arc::new(e))
+    }
+}
+
+impl PartialEq for IoCause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl std::fmt::Display for IoCause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for IoCause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
 }
 
 /// Reads a whole file, refusing one larger than [`Limit::FileBytes`] before reading it (and

@@ -221,7 +221,7 @@ impl Catalog {
     /// Reads, parses and validates a catalog file (see [`Catalog::from_json`]).
     pub fn from_file(path: impl AsRef<Path>) -> Result<Catalog, CatalogError> {
         let text =
-            crate::json::read_file(path.as_ref()).map_err(|e| CatalogError::Io { path: e.path, message: e.message })?;
+            crate::json::read_file(path.as_ref()).map_err(|e| CatalogError::Io { path: e.path, source: e.source })?;
         Catalog::from_json(&text)
     }
 

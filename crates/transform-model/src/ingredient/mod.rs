@@ -56,12 +56,13 @@ pub enum CatalogError {
         message: String,
     },
     /// The catalog file could not be read.
-    #[error("cannot read catalog `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
+    #[error("cannot read catalog `{}`: {source}", crate::limits::quote(path))]
     Io {
         /// The file.
         path: String,
-        /// The operating system's reason.
-        message: String,
+        /// The operating system's reason, or the file size limit.
+        #[source]
+        source: crate::limits::ReadError,
     },
     /// A code that is not a Danish kommunekode.
     #[error("`{code}` is not the code of a Danish municipality")]
@@ -105,6 +106,18 @@ pub enum CatalogError {
         len: usize,
     },
 
+    /// A query text longer than [`Limit::QueryChars`](crate::limits::Limit::QueryChars).
+    #[error("query `text`: {0}")]
+    QueryTooLong(#[source] crate::limits::LimitError),
+    /// A context value given as text (`--context KEY=VALUE`) that is not `KEY=VALUE`, or a
+    /// number that is not finite (`inf`, `NaN`, `1e999`: no catalog value is near it).
+    #[error("query `context`: `{}` {reason}", crate::limits::quote(value))]
+    ContextValue {
+        /// The text given.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// An option has a value no search can use (`top` or `retrieve` of 0).
     #[error("option `{name}`: {message}")]
     InvalidOption {

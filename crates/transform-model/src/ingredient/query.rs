@@ -40,6 +40,28 @@ pub struct Query {
     pub exclude: Vec<String>,
 }
 
+impl Query {
+    /// One context attribute from text, `KEY=VALUE` (the CLI's `--context`), typed as C and
+    /// Python type it from JSON: a JSON number (`3`, `2.5`, `-1e3`) is a number, any other
+    /// text is a string (`rural`, and `"3"` in quotes, to compare as text); a number that is
+    /// not finite (`inf`, `NaN`, `1e999`) is refused, as JSON has none.
+    pub fn parse_context(pair: &str) -> Result<(String, Value), CatalogError> {
+        let bad = |reason: &str| CatalogError::ContextValue { value: pair.to_owned(), reason: reason.to_owned() };
+        let (key, text) = pair.split_once('=').ok_or_else(|| bad("is not KEY=VALUE"))?;
+        let (key, text) = (key.trim(), text.trim());
+        if key.is_empty() {
+            return Err(bad("has no key before `=`"));
+        }
+        let value = match serde_json::from_str::<Value>(text) {
+            Ok(v @ (Value::Number(_) | Value::String(_))) => v,
+            _ if text.parse::<f64>().is_ok_and(|x| !x.is_finite()) => return Err(bad("is not a finite number")),
+            _ if text.starts_with('"') => return Err(bad("is not a JSON string (unclosed or bad escape)")),
+            _ => Value::from(text),
+        };
+        Ok((key.to_owned(), value))
+    }
+}
+
 /// A query with its tags normalised and its context interned.
 pub(crate) struct Prepared {
     pub target_groups: Vec<String>,
@@ -68,9 +90,7 @@ impl Index {
     /// Normalises `query` and checks it against the catalog (see the module documentation).
     pub(crate) fn prepare(&self, query: &Query) -> Result<Prepared, CatalogError> {
         let chars = query.text.chars().count();
-        crate::limits::Limit::QueryChars
-            .check(chars as u64)
-            .map_err(|e| CatalogError::Invalid { path: "query.text".into(), message: e.to_string() })?;
+        crate::limits::Limit::QueryChars.check(chars as u64).map_err(CatalogError::QueryTooLong)?;
         let tags = |v: &[String]| v.iter().map(|t| normalize(t)).filter(|t| !t.is_empty()).collect::<Vec<_>>();
         let area = query.area.as_deref().map(normalize).filter(|a| !a.is_empty());
         if let Some(a) = &area {

@@ -13,6 +13,7 @@ use super::catalog::{
     CatalogDef, Evidence, Ingredient, IngredientUse, Intervention, MunicipalityRef, Outcome, SAMPLE_CATALOG_JSON,
     Transfer,
 };
+use crate::limits::{Limit, LimitError};
 use crate::localized::Localized;
 use crate::municipality;
 
@@ -44,7 +45,17 @@ fn words(rng: &mut Pcg64Mcg, pool: &[String], n: usize) -> String {
 ///
 /// Outcomes and evidence are random, so the interventions belong to the fictional
 /// municipalities of [`municipality::fictional`], never to real ones.
+///
+/// Panics above [`Limit::CatalogEntries`]: for benchmarks and tests of a fixed size; a size
+/// from input goes through [`try_sample_catalog`].
 pub fn sample_catalog(n: usize, seed: u64) -> CatalogDef {
+    try_sample_catalog(n, seed).expect("a fixed sample size within the limit")
+}
+
+/// As [`sample_catalog`], refusing more interventions than [`Limit::CatalogEntries`] before
+/// anything is allocated: a catalog the library would refuse to read is of no use.
+pub fn try_sample_catalog(n: usize, seed: u64) -> Result<CatalogDef, LimitError> {
+    Limit::CatalogEntries.check(n as u64)?;
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let pool = word_pool();
     let sample = super::Catalog::sample();
@@ -114,21 +125,29 @@ pub fn sample_catalog(n: usize, seed: u64) -> CatalogDef {
             }
         })
         .collect();
-    CatalogDef {
+    Ok(CatalogDef {
         note: Some("Synthetic catalog for benchmarks; the text is random words.".into()),
         ingredients,
         interventions,
-    }
+    })
 }
 
-/// `n` query texts of 4–8 words from the same pool.
+/// `n` query texts of 4–8 words from the same pool. Panics above [`Limit::CatalogEntries`]
+/// (a batch larger than a catalog; see [`try_sample_queries`]).
 pub fn sample_queries(n: usize, seed: u64) -> Vec<String> {
+    try_sample_queries(n, seed).expect("a fixed sample size within the limit")
+}
+
+/// As [`sample_queries`], refusing more than [`Limit::CatalogEntries`] queries before
+/// anything is allocated.
+pub fn try_sample_queries(n: usize, seed: u64) -> Result<Vec<String>, LimitError> {
+    Limit::CatalogEntries.check(n as u64)?;
     let mut rng = Pcg64Mcg::seed_from_u64(seed ^ 0x5EED);
     let pool = word_pool();
-    (0..n)
+    Ok((0..n)
         .map(|_| {
             let k = rng.random_range(4..=8u32) as usize;
             words(&mut rng, &pool, k)
         })
-        .collect()
+        .collect())
 }

@@ -98,7 +98,7 @@ fn accumulate(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut
 fn accumulate_avx2(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
     use std::arch::x86_64::*;
     let zero = _mm256_setzero_si256();
-    // SAFETY (every load/store below): `sums`, `counts` and each row hold exactly 16
+    // SAFETY: (every load/store below) `sums`, `counts` and each row hold exactly 16
     // u32/u32/u16 = 2 × 32 bytes / 32 bytes; unaligned loads and stores are used.
     unsafe {
         let (mut s0, mut s1) =

@@ -97,7 +97,7 @@ pub enum AssessError {
         message: String,
     },
     /// The responses were read for another model than the one given.
-    #[error("{0}")]
+    #[error(transparent)]
     ModelMismatch(ResponseError),
     /// A breakdown column that the responses do not have.
     #[error("breakdown by `{column}`: the responses have no such column (unit columns read: {available})")]
@@ -117,7 +117,7 @@ pub enum AssessError {
     },
     /// The disclosure audit failed on the figures to publish; nothing is published.
     #[error("disclosure control: {0}")]
-    Disclosure(crate::disclosure::Exposure),
+    Disclosure(#[source] crate::disclosure::Exposure),
 }
 
 impl Assessment {

@@ -58,7 +58,8 @@ pub struct AssessOptions {
     pub confidence: f64,
     /// Target level for every dimension; default one above the overall level, capped.
     pub target: Option<i64>,
-    /// Worker threads for the bootstrap; `None` uses rayon's global pool. Results do not
+    /// Worker threads for the bootstrap, 1 to [`MAX_THREADS`](crate::limits::MAX_THREADS) on
+    /// every machine; `None` uses rayon's global pool (one thread per core). Results do not
     /// depend on it.
     pub threads: Option<usize>,
     /// Unit columns to break the results down by: `["department"]`, or a hierarchy
@@ -171,11 +172,8 @@ impl AssessOptions {
         if self.group_by.len() == 2 && self.group_by[0] == self.group_by[1] {
             return Err(invalid("group_by", format!("column `{}` is given twice", self.group_by[0])));
         }
-        if let Some(n) = self.threads {
-            let cap = std::thread::available_parallelism().map_or(4, |c| c.get()) * 4;
-            if n == 0 || n > cap {
-                return Err(invalid("threads", format!("{n} is not in 1..{cap} (4 × this machine's cores)")));
-            }
+        if let Some(n) = self.threads.filter(|n| !(1..=crate::limits::MAX_THREADS).contains(n)) {
+            return Err(invalid("threads", format!("{n} is not in 1..={}", crate::limits::MAX_THREADS)));
         }
         Ok(())
     }

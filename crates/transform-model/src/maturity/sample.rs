@@ -9,6 +9,7 @@
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 
+use crate::limits::{Limit, LimitError};
 use crate::model::Model;
 use crate::responses::{FilterAnswer, Responses};
 
@@ -186,10 +187,30 @@ impl Iterator for SampleRows<'_> {
     }
 }
 
+/// `n` respondents, or the sum of `role_counts`, refused above [`Limit::Respondents`].
+fn check_size(n: usize, role_counts: Option<&[usize]>) -> Result<(), LimitError> {
+    let size = role_counts.map_or(n as u64, |c| c.iter().fold(0u64, |sum, &k| sum.saturating_add(k as u64)));
+    Limit::Respondents.check(size)
+}
+
 /// Generates respondents; `role_counts` fixes the head count per role (model order)
-/// instead of drawing roles.
+/// instead of drawing roles. Panics above [`Limit::Respondents`]: for benchmarks and tests of
+/// a fixed size; a size from input goes through [`try_generate`].
 pub fn generate(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> Vec<SampleRow> {
-    SampleRows::new(model, n, seed, role_counts).collect()
+    try_generate(model, n, seed, role_counts).expect("a fixed sample size within the limit")
+}
+
+/// As [`generate`], refusing more respondents (`n`, or the sum of `role_counts`) than
+/// [`Limit::Respondents`] before anything is allocated: a sample the library could not read
+/// back is of no use. [`write_csv`] streams and has no limit.
+pub fn try_generate(
+    model: &Model,
+    n: usize,
+    seed: u64,
+    role_counts: Option<&[usize]>,
+) -> Result<Vec<SampleRow>, LimitError> {
+    check_size(n, role_counts)?;
+    Ok(SampleRows::new(model, n, seed, role_counts).collect())
 }
 
 /// Writes generated respondents as wide CSV (`respondent,role,<items>`, "ved ikke" left
@@ -229,14 +250,17 @@ pub fn write_csv(
     Ok(())
 }
 
-/// Generated respondents as wide CSV (see [`write_csv`]).
+/// Generated respondents as wide CSV (see [`write_csv`]); panics above
+/// [`Limit::Respondents`] (see [`try_generate`]).
 pub fn sample_csv(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]>) -> String {
+    check_size(n, role_counts).expect("a fixed sample size within the limit");
     let mut out = Vec::new();
     write_csv(model, n, seed, role_counts, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("ids and numbers are UTF-8")
 }
 
-/// Generated respondents as [`Responses`], without a CSV round trip.
+/// Generated respondents as [`Responses`], without a CSV round trip; panics above
+/// [`Limit::Respondents`] (see [`try_generate`]).
 pub fn sample_responses(model: &Model, n: usize, seed: u64) -> Responses {
     let mut out = Responses::new(model);
     out.reserve(n);

@@ -48,12 +48,13 @@ pub enum PortfolioError {
         message: String,
     },
     /// The portfolio file could not be read.
-    #[error("cannot read portfolio `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
+    #[error("cannot read portfolio `{}`: {source}", crate::limits::quote(path))]
     Io {
         /// The file.
         path: String,
-        /// The operating system's reason.
-        message: String,
+        /// The operating system's reason, or the file size limit.
+        #[source]
+        source: crate::limits::ReadError,
     },
     /// Neither the portfolio nor the options give the analysis year.
     #[error("no analysis year: give `year` in the portfolio file or as an option")]

@@ -394,7 +394,7 @@ impl Portfolio {
     /// Reads, parses and validates a portfolio file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
         let text = crate::json::read_file(path.as_ref())
-            .map_err(|e| PortfolioError::Io { path: e.path, message: e.message })?;
+            .map_err(|e| PortfolioError::Io { path: e.path, source: e.source })?;
         Portfolio::from_json(&text)
     }
 

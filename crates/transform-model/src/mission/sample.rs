@@ -8,6 +8,7 @@ use super::portfolio::{
     Portfolio, Stage,
 };
 use crate::ingredient::sample::word_pool;
+use crate::limits::{Limit, LimitError};
 use crate::localized::Localized;
 
 const DEPARTMENTS: [&str; 6] =
@@ -22,7 +23,18 @@ fn words(rng: &mut Pcg64Mcg, pool: &[String], n: usize) -> String {
 }
 
 /// A portfolio of `n_initiatives` × `n_missions` with Danish-like text and 80 tags.
+///
+/// Panics above [`Limit::PortfolioEntries`]: for benchmarks and tests of a fixed size; a size
+/// from input goes through [`try_sample_portfolio`].
 pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> Portfolio {
+    try_sample_portfolio(n_initiatives, n_missions, seed).expect("a fixed sample size within the limit")
+}
+
+/// As [`sample_portfolio`], refusing more initiatives or missions than
+/// [`Limit::PortfolioEntries`] before anything is allocated.
+pub fn try_sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> Result<Portfolio, LimitError> {
+    Limit::PortfolioEntries.check(n_initiatives as u64)?;
+    Limit::PortfolioEntries.check(n_missions as u64)?;
     let mut rng = Pcg64Mcg::seed_from_u64(seed);
     let pool = word_pool();
     let tags: Vec<String> = (0..40).map(|i| format!("målgruppe {i}")).collect();
@@ -49,7 +61,8 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
         .collect();
     let initiatives = (0..n_initiatives)
         .map(|i| {
-            let links = if rng.random::<f64>() < 0.5 {
+            // No mission, no link (and no draw from an empty range).
+            let links = if rng.random::<f64>() < 0.5 && n_missions > 0 {
                 vec![Link {
                     mission: missions[rng.random_range(0..n_missions as u32) as usize].id.clone(),
                     strength: rng.random_range(1..=3u32) as i64,
@@ -107,5 +120,5 @@ pub fn sample_portfolio(n_initiatives: usize, n_missions: usize, seed: u64) -> P
         central: None,
         budget_months: None,
     });
-    portfolio
+    Ok(portfolio)
 }

@@ -51,12 +51,13 @@ pub enum ModelError {
         message: String,
     },
     /// The model file could not be read.
-    #[error("cannot read model file `{}`: {}", crate::limits::quote(path), crate::limits::bound_message(message))]
+    #[error("cannot read model file `{}`: {source}", crate::limits::quote(path))]
     Io {
         /// The file.
         path: String,
-        /// The operating system's reason.
-        message: String,
+        /// The operating system's reason, or the file size limit.
+        #[source]
+        source: crate::limits::ReadError,
     },
     /// No bundled model has this id or version.
     #[error("no bundled model `{spec}`; known: {}", known.join(", "))]
@@ -572,5 +573,5 @@ fn from_value(value: Value) -> Result<ModelDef, ModelError> {
 }
 
 fn read_file(path: &Path) -> Result<String, ModelError> {
-    crate::json::read_file(path).map_err(|e| ModelError::Io { path: e.path, message: e.message })
+    crate::json::read_file(path).map_err(|e| ModelError::Io { path: e.path, source: e.source })
 }

@@ -70,12 +70,13 @@ pub enum QuestionnaireError {
         message: String,
     },
     /// Writing the file failed.
-    #[error("cannot write `{path}`: {message}")]
+    #[error("cannot write `{path}`: {source}")]
     Io {
         /// The file.
         path: String,
         /// The operating system's reason.
-        message: String,
+        #[source]
+        source: crate::limits::IoCause,
     },
 }
 
@@ -183,7 +184,7 @@ pub fn write_file(
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), QuestionnaireError> {
     crate::atomic::write_atomically(path, bytes)
-        .map_err(|e| QuestionnaireError::Io { path: path.display().to_string(), message: e.to_string() })
+        .map_err(|e| QuestionnaireError::Io { path: path.display().to_string(), source: e.into() })
 }
 
 #[cfg(test)]

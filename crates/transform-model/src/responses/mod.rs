@@ -230,12 +230,13 @@ pub enum ResponseError {
         message: String,
     },
     /// The file could not be read.
-    #[error("cannot read `{path}`: {message}")]
+    #[error("cannot read `{path}`: {source}")]
     Io {
         /// The file.
         path: String,
         /// The operating system's reason.
-        message: String,
+        #[source]
+        source: crate::limits::IoCause,
     },
     /// A matrix of answers of the wrong size.
     #[error("{expected} values given for {rows} respondents × {items} items")]
@@ -305,7 +306,7 @@ pub enum ResponseError {
     #[error(transparent)]
     Xlsx(XlsxError),
     /// A file, header or set of respondents above a limit of [`crate::limits`].
-    #[error("{0}")]
+    #[error(transparent)]
     Limit(#[from] LimitError),
 }
 
@@ -653,7 +654,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
     crate::limits::read_file(path).map_err(|e| match e {
         crate::limits::ReadError::Limit(limit) => ResponseError::Limit(limit),
         crate::limits::ReadError::Io(e) => {
-            ResponseError::Io { path: path.display().to_string(), message: e.to_string() }
+            ResponseError::Io { path: path.display().to_string(), source: e }
         }
     })
 }
