@@ -5,21 +5,24 @@ using TransformModel.Interop;
 
 namespace TransformModel
 {
+    /// <summary>The result of an assessment (immutable; share between threads).</summary>
     public sealed class Assessment : IDisposable
     {
         internal readonly AssessmentHandle Handle;
         internal Assessment(AssessmentHandle h) { Handle = h; }
 
-        /// The full assessment as JSON, the same as the CLI's `assess`.
+        /// <summary>The full assessment as JSON, the same as the CLI's `assess`.</summary>
         public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_assessment_to_json(Handle, out s));
 
-        /// The CLI's table text in a language, with the labels of `model` (the model it was made with).
+        /// <summary>The CLI's table text in a language, with the labels of `model` (the model it was made with).</summary>
         public string ToText(Model model, Lang lang) =>
             Library.TakeString((out IntPtr s) => Native.tm_assessment_to_text(Handle, model.Handle, (uint)lang, out s));
 
+        /// <summary>
         /// The self-contained HTML report (the CLI's `report`): `model` is the one the assessment
         /// was made with; portfolio, catalog and plan may be null; `invited` gives the people
         /// invited per role id, for the response rate.
+        /// </summary>
         public string ToHtml(Model model, Portfolio portfolio = null, Catalog catalog = null, Plan plan = null,
             Lang lang = Lang.Da, IDictionary<string, long> invited = null)
         {
@@ -44,18 +47,19 @@ namespace TransformModel
             }
         }
 
-        /// The overall (staged) level and mean score; ValidationException when no dimension has a score.
+        /// <summary>The overall (staged) level and mean score; ValidationException when no dimension has a score.</summary>
         public void GetOverall(out double score, out int level)
         {
             Errors.Check(Native.tm_assessment_overall(Handle, out score, out level));
         }
 
+        /// <summary>The number of dimensions (the model's).</summary>
         public int DimensionCount => (int)(ulong)Native.tm_assessment_dimension_count(Handle);
 
-        /// Respondents left out of every figure to protect anonymity.
+        /// <summary>Respondents left out of every figure to protect anonymity.</summary>
         public long Excluded => (long)(ulong)Native.tm_assessment_excluded(Handle);
 
-        /// Dimension `index` (model order); its id is copied before this call returns.
+        /// <summary>Dimension `index` (model order); its id is copied before this call returns.</summary>
         public DimensionResult Dimension(int index)
         {
             Errors.Check(Native.tm_assessment_dimension(Handle, (UIntPtr)Index(index), out NativeDimensionResult d));
@@ -64,6 +68,7 @@ namespace TransformModel
             return result;
         }
 
+        /// <summary>Every dimension's figures, in model order.</summary>
         public IReadOnlyList<DimensionResult> Dimensions()
         {
             var list = new List<DimensionResult>();
@@ -71,8 +76,10 @@ namespace TransformModel
             return list;
         }
 
+        /// <summary>
         /// One figure of dimension `index`; null when it is not reported (anonymity, too few
         /// answers, no bootstrap). Other failures throw.
+        /// </summary>
         public double? Figure(int index, Figure figure)
         {
             var status = Native.tm_assessment_dimension_figure(Handle, (UIntPtr)Index(index), (uint)figure, out double value);
@@ -81,16 +88,17 @@ namespace TransformModel
             return value;
         }
 
+        /// <summary>The number of perception gaps (the JSON `gaps`).</summary>
         public int GapCount => (int)(ulong)Native.tm_assessment_gap_count(Handle);
 
-        /// Gap `index` (the order of the JSON `gaps`).
+        /// <summary>Gap `index` (the order of the JSON `gaps`).</summary>
         public Gap Gap(int index)
         {
             Errors.Check(Native.tm_assessment_gap(Handle, (UIntPtr)Index(index), out NativeGap g));
             return new Gap(g);
         }
 
-        /// The changes since `baseline` (an earlier round) as the round_comparison JSON.
+        /// <summary>The changes since `baseline` (an earlier round) as the round_comparison JSON.</summary>
         public string CompareJson(Assessment baseline) =>
             Library.TakeString((out IntPtr s) => Native.tm_assessment_compare_json(Handle, baseline.Handle, out s));
 
@@ -100,6 +108,7 @@ namespace TransformModel
             return (ulong)index;
         }
 
+        /// <summary>Frees the native assessment (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }
 }

@@ -4,11 +4,14 @@ using System.Collections.Generic;
 
 namespace TransformModel
 {
+    /// <summary>Benchmarks of assessments across municipalities.</summary>
     public static class Benchmark
     {
+        /// <summary>
         /// The benchmark JSON of assessments given as their JSON (each with its municipality
         /// recorded). `of` (may be null) is the municipality code to place among its peers;
         /// `peers` is "all", "region" or comma-separated codes. A peer group under 3 is refused.
+        /// </summary>
         public static string Json(IList<string> assessmentsJson, string of = null, string peers = "all")
         {
             if (assessmentsJson == null) throw new ArgumentNullException("assessmentsJson");

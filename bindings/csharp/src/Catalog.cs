@@ -4,39 +4,43 @@ using System.Collections.Generic;
 
 namespace TransformModel
 {
+    /// <summary>A catalog of interventions with its analysed search index (immutable; share between threads).</summary>
     public sealed class Catalog : IDisposable
     {
         internal readonly CatalogHandle Handle;
         Catalog(CatalogHandle h) { Handle = h; }
 
-        /// The bundled sample catalog (Danish, illustrative).
+        /// <summary>The bundled sample catalog (Danish, illustrative).</summary>
         public static Catalog Sample() => new Catalog(Library.Make<CatalogHandle>(Native.tm_catalog_sample));
 
+        /// <summary>A catalog from its JSON text (docs/schema/catalog.json).</summary>
         public static Catalog FromJson(string json)
         {
             var b = Utf8.Encode(json);
             return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_catalog_from_json(b, out h)));
         }
 
+        /// <summary>A catalog from a JSON file (docs/schema/catalog.json).</summary>
         public static Catalog FromFile(string path)
         {
             var b = Utf8.Encode(path);
             return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_catalog_from_file(b, out h)));
         }
 
-        /// A catalog from an index saved by SaveIndex or `transform-model index`.
+        /// <summary>A catalog from an index saved by SaveIndex or `transform-model index`.</summary>
         public static Catalog LoadIndex(string path)
         {
             var b = Utf8.Encode(path);
             return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_index_load(b, out h)));
         }
 
-        /// Saves the analysed index (replaced whole, never half-written).
+        /// <summary>Saves the analysed index (replaced whole, never half-written).</summary>
         public void SaveIndex(string path) => Errors.Check(Native.tm_index_save(Handle, Utf8.Encode(path)));
 
+        /// <summary>The number of interventions in the catalog.</summary>
         public int InterventionCount => (int)(ulong)Native.tm_catalog_intervention_count(Handle);
 
-        /// Ranks active ingredients for a problem. `filtersJson`: docs/c-api.md, "Filters".
+        /// <summary>Ranks active ingredients for a problem. `filtersJson`: docs/c-api.md, "Filters".</summary>
         public MatchResult Match(string problem, string filtersJson = null, MatchOptions options = null)
         {
             var p = Utf8.Encode(problem);
@@ -45,7 +49,7 @@ namespace TransformModel
             return new MatchResult(Library.Make((out MatchResultHandle h) => Native.tm_catalog_match(Handle, p, f, ref o, out h)));
         }
 
-        /// The `top` (at least 1) most similar interventions, as JSON.
+        /// <summary>The `top` (at least 1) most similar interventions, as JSON.</summary>
         public string SimilarJson(string problem, string filtersJson = null, uint top = 10)
         {
             var p = Utf8.Encode(problem);
@@ -53,24 +57,27 @@ namespace TransformModel
             return Library.TakeString((out IntPtr s) => Native.tm_catalog_similar(Handle, p, f, top, out s));
         }
 
-        /// The `top` (at least 1) partner municipalities for a 3-digit kommunekode, as JSON.
+        /// <summary>The `top` (at least 1) partner municipalities for a 3-digit kommunekode, as JSON.</summary>
         public string PartnersJson(string code, uint top = 3)
         {
             var c = Utf8.Encode(code);
             return Library.TakeString((out IntPtr s) => Native.tm_catalog_partners(Handle, c, top, out s));
         }
 
+        /// <summary>Frees the native catalog (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }
 
+    /// <summary>The ranked active ingredients of one match (immutable; share between threads).</summary>
     public sealed class MatchResult : IDisposable
     {
         internal readonly MatchResultHandle Handle;
         internal MatchResult(MatchResultHandle h) { Handle = h; }
 
+        /// <summary>The number of ranked ingredients.</summary>
         public int Count => (int)(ulong)Native.tm_match_result_count(Handle);
 
-        /// Ingredient `index`; its id is copied before this call returns.
+        /// <summary>Ingredient `index`; its id is copied before this call returns.</summary>
         public Ingredient Ingredient(int index)
         {
             if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
@@ -80,6 +87,7 @@ namespace TransformModel
             return result;
         }
 
+        /// <summary>All ranked ingredients, best first.</summary>
         public IReadOnlyList<Ingredient> Ingredients()
         {
             var list = new List<Ingredient>();
@@ -87,9 +95,10 @@ namespace TransformModel
             return list;
         }
 
-        /// The full result as JSON (sources, lift, warnings, …).
+        /// <summary>The full result as JSON (sources, lift, warnings, …).</summary>
         public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_match_result_to_json(Handle, out s));
 
+        /// <summary>Frees the native result (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }
 }

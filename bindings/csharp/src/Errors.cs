@@ -5,77 +5,108 @@ using System;
 
 namespace TransformModel
 {
-    /// The tm_status codes of the C API.
+    /// <summary>The tm_status codes of the C API.</summary>
     public enum Status
     {
-        Ok = 0, InvalidArgument = 1, NullPointer = 2, InvalidUtf8 = 3, ParseError = 4,
-        ValidationError = 5, AnonymityRefused = 6, IoError = 7, OutOfRange = 8, BufferTooSmall = 9, Panic = 99
+        /// <summary>Success (TM_STATUS_OK).</summary>
+        Ok = 0,
+        /// <summary>An option or argument value the library cannot use (TM_STATUS_INVALID_ARGUMENT).</summary>
+        InvalidArgument = 1,
+        /// <summary>A required pointer was null (TM_STATUS_NULL_POINTER).</summary>
+        NullPointer = 2,
+        /// <summary>A string was not valid UTF-8 (TM_STATUS_INVALID_UTF8).</summary>
+        InvalidUtf8 = 3,
+        /// <summary>JSON or CSV text could not be read (TM_STATUS_PARSE_ERROR).</summary>
+        ParseError = 4,
+        /// <summary>The input breaks a rule of the model or the data (TM_STATUS_VALIDATION_ERROR).</summary>
+        ValidationError = 5,
+        /// <summary>Too few respondents for any figure (TM_STATUS_ANONYMITY_REFUSED).</summary>
+        AnonymityRefused = 6,
+        /// <summary>A file could not be read or written (TM_STATUS_IO_ERROR).</summary>
+        IoError = 7,
+        /// <summary>An index past the end of a result (TM_STATUS_OUT_OF_RANGE).</summary>
+        OutOfRange = 8,
+        /// <summary>A caller's buffer was too small for the message (TM_STATUS_BUFFER_TOO_SMALL).</summary>
+        BufferTooSmall = 9,
+        /// <summary>A bug in the library, caught before it crossed the boundary (TM_STATUS_PANIC).</summary>
+        Panic = 99
     }
 
-    /// Any failure of the library: the status and the library's message.
+    /// <summary>Any failure of the library: the status and the library's message.</summary>
     public class TransformModelException : Exception
     {
+        /// <summary>The library's status code of the failure.</summary>
         public Status Status { get; }
+        /// <summary>An exception with the library's status and message.</summary>
         public TransformModelException(Status status, string message) : base(message) { Status = status; }
     }
 
-    /// An option or argument value the library cannot use (TM_STATUS_INVALID_ARGUMENT).
+    /// <summary>An option or argument value the library cannot use (TM_STATUS_INVALID_ARGUMENT).</summary>
     public class InvalidOptionException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public InvalidOptionException(string message) : base(Status.InvalidArgument, message) { }
     }
 
-    /// A required argument was null (TM_STATUS_NULL_POINTER).
+    /// <summary>A required argument was null (TM_STATUS_NULL_POINTER).</summary>
     public class NullArgumentException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public NullArgumentException(string message) : base(Status.NullPointer, message) { }
     }
 
-    /// A string was not valid UTF-8 (TM_STATUS_INVALID_UTF8).
+    /// <summary>A string was not valid UTF-8 (TM_STATUS_INVALID_UTF8).</summary>
     public class InvalidUtf8Exception : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public InvalidUtf8Exception(string message) : base(Status.InvalidUtf8, message) { }
     }
 
-    /// JSON or CSV text could not be read (TM_STATUS_PARSE_ERROR).
+    /// <summary>JSON or CSV text could not be read (TM_STATUS_PARSE_ERROR).</summary>
     public class ParseException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public ParseException(string message) : base(Status.ParseError, message) { }
     }
 
-    /// The input breaks a rule: unknown id, value outside the scale, … (TM_STATUS_VALIDATION_ERROR).
+    /// <summary>The input breaks a rule: unknown id, value outside the scale, … (TM_STATUS_VALIDATION_ERROR).</summary>
     public class ValidationException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public ValidationException(string message) : base(Status.ValidationError, message) { }
     }
 
-    /// Too few respondents to report anything without breaking anonymity (TM_STATUS_ANONYMITY_REFUSED).
+    /// <summary>Too few respondents to report anything without breaking anonymity (TM_STATUS_ANONYMITY_REFUSED).</summary>
     public class AnonymityRefusedException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public AnonymityRefusedException(string message) : base(Status.AnonymityRefused, message) { }
     }
 
-    /// A file could not be read or written (TM_STATUS_IO_ERROR).
+    /// <summary>A file could not be read or written (TM_STATUS_IO_ERROR).</summary>
     public class FileAccessException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public FileAccessException(string message) : base(Status.IoError, message) { }
     }
 
-    /// An index past the end of a result (TM_STATUS_OUT_OF_RANGE).
+    /// <summary>An index past the end of a result (TM_STATUS_OUT_OF_RANGE).</summary>
     public class IndexOutOfResultException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public IndexOutOfResultException(string message) : base(Status.OutOfRange, message) { }
     }
 
-    /// A bug in the library: it panicked (TM_STATUS_PANIC). Please report the message.
+    /// <summary>A bug in the library: it panicked (TM_STATUS_PANIC). Please report the message.</summary>
     public class InternalLibraryException : TransformModelException
     {
+        /// <summary>An exception with the library's message.</summary>
         public InternalLibraryException(string message) : base(Status.Panic, message) { }
     }
 
     internal static class Errors
     {
-        /// Throws the exception of a non-OK status with the message of the calling thread.
+        /// <summary>Throws the exception of a non-OK status with the message of the calling thread.</summary>
         internal static void Check(Status status)
         {
             if (status != Status.Ok) throw For(status, LastError());
@@ -98,7 +129,7 @@ namespace TransformModel
             }
         }
 
-        /// The last error message of this thread (empty after a success).
+        /// <summary>The last error message of this thread (empty after a success).</summary>
         internal static string LastError()
         {
             var buf = new byte[(long)(ulong)Native.tm_last_error_length() + 1];

@@ -23,7 +23,7 @@ namespace TransformModel
 
     internal sealed class PortfolioHandle : TmHandle
     {
-        /// A NULL argument (an optional handle left out).
+        /// <summary>A NULL argument (an optional handle left out).</summary>
         internal static PortfolioHandle Null => new PortfolioHandle();
         protected override bool ReleaseHandle() { Native.tm_portfolio_free(handle); return true; }
     }

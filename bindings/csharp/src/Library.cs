@@ -5,23 +5,26 @@ using TransformModel.Interop;
 
 namespace TransformModel
 {
+    /// <summary>The loaded native library: its versions and the compatibility check.</summary>
     public static class Library
     {
-        /// The ABI these declarations were written for (TM_ABI_VERSION of the header).
+        /// <summary>The ABI these declarations were written for (TM_ABI_VERSION of the header).</summary>
         public const uint ExpectedAbiVersion = 1;
 
-        /// The library version, e.g. "0.1.0".
+        /// <summary>The library version, e.g. "0.1.0".</summary>
         public static string Version => Utf8.Copy(Native.tm_version());
 
-        /// The ABI version of the loaded library.
+        /// <summary>The ABI version of the loaded library.</summary>
         public static uint AbiVersion => Native.tm_abi_version();
 
         static readonly object gate = new object();
         static bool verified;
 
+        /// <summary>
         /// Fails when the loaded library has another ABI version or struct sizes other than
         /// these declarations (a stale native library next to a newer wrapper). Runs once,
         /// before the first handle is created.
+        /// </summary>
         public static void EnsureCompatible()
         {
             lock (gate)
@@ -49,7 +52,7 @@ namespace TransformModel
                     $"sizeof({name}) is {native} in the library but {managed} in TransformModel.dll");
         }
 
-        /// Creates a handle with a native constructor; the message of a failure is read at once.
+        /// <summary>Creates a handle with a native constructor; the message of a failure is read at once.</summary>
         internal delegate Status Create<T>(out T handle);
 
         internal static T Make<T>(Create<T> create) where T : SafeHandle
@@ -66,7 +69,7 @@ namespace TransformModel
             return h;
         }
 
-        /// Runs a call that returns a string through an out-parameter, and takes the string.
+        /// <summary>Runs a call that returns a string through an out-parameter, and takes the string.</summary>
         internal delegate Status StringCall(out IntPtr s);
 
         internal static string TakeString(StringCall call)

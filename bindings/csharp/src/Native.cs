@@ -53,7 +53,7 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_assessment_dimension_count(AssessmentHandle a);
         [DllImport(Lib)] internal static extern UIntPtr tm_assessment_excluded(AssessmentHandle a);
         [DllImport(Lib)] internal static extern Status tm_assessment_dimension(AssessmentHandle a, UIntPtr index, out NativeDimensionResult d);
-        /// The same function into raw memory (the padding test fills it with 0xFF first).
+        /// <summary>The same function into raw memory (the padding test fills it with 0xFF first).</summary>
         [DllImport(Lib, EntryPoint = "tm_assessment_dimension")] internal static extern Status tm_assessment_dimension_raw(AssessmentHandle a, UIntPtr index, IntPtr d);
         [DllImport(Lib)] internal static extern Status tm_assessment_dimension_figure(AssessmentHandle a, UIntPtr index, uint figure, out double value);
         [DllImport(Lib)] internal static extern UIntPtr tm_assessment_gap_count(AssessmentHandle a);

@@ -6,38 +6,82 @@ using TransformModel.Interop;
 
 namespace TransformModel
 {
-    public enum Weighting : uint { Balanced = 0, Pooled = 1 }
-
-    public enum Lang : uint { Da = 0, En = 1 }
-
-    /// Figures read one at a time (tm_figure).
-    public enum Figure : uint
+    /// <summary>How respondents are weighed in a score (tm_weighting).</summary>
+    public enum Weighting : uint
     {
-        NEffective = 0, AlphaN = 1, Icc1 = 2, Icc2 = 3, Borderline = 4, Partial = 5, Status = 6, Gap = 7,
-        PLevel1 = 11, PLevel2 = 12, PLevel3 = 13, PLevel4 = 14, PLevel5 = 15
+        /// <summary>Each reported perspective (role) counts once (the default).</summary>
+        Balanced = 0,
+        /// <summary>Every respondent counts once.</summary>
+        Pooled = 1
     }
 
-    /// Options of an assessment (docs/c-api.md; DOMAIN.md "Anonymity and disclosure").
+    /// <summary>The language of texts the library writes (tm_lang).</summary>
+    public enum Lang : uint
+    {
+        /// <summary>Danish.</summary>
+        Da = 0,
+        /// <summary>English.</summary>
+        En = 1
+    }
+
+    /// <summary>Figures read one at a time (tm_figure).</summary>
+    public enum Figure : uint
+    {
+        /// <summary>Kish's effective number of respondents.</summary>
+        NEffective = 0,
+        /// <summary>The fewest respondents answering both items of an item pair (behind alpha).</summary>
+        AlphaN = 1,
+        /// <summary>ICC(1): the share of the variance between roles.</summary>
+        Icc1 = 2,
+        /// <summary>ICC(2): the reliability of the role means.</summary>
+        Icc2 = 3,
+        /// <summary>1 when the interval crosses a level boundary, else 0.</summary>
+        Borderline = 4,
+        /// <summary>1 when a perspective (role) of the model is missing from the score, else 0.</summary>
+        Partial = 5,
+        /// <summary>0 clearly below the target, 1 uncertain, 2 at or above.</summary>
+        Status = 6,
+        /// <summary>The gap to the target in scale points.</summary>
+        Gap = 7,
+        /// <summary>P(level 1) from the bootstrap replicates.</summary>
+        PLevel1 = 11,
+        /// <summary>P(level 2) from the bootstrap replicates.</summary>
+        PLevel2 = 12,
+        /// <summary>P(level 3) from the bootstrap replicates.</summary>
+        PLevel3 = 13,
+        /// <summary>P(level 4) from the bootstrap replicates.</summary>
+        PLevel4 = 14,
+        /// <summary>P(level 5) from the bootstrap replicates.</summary>
+        PLevel5 = 15
+    }
+
+    /// <summary>Options of an assessment (docs/c-api.md; DOMAIN.md "Anonymity and disclosure").</summary>
     public sealed class AssessOptions
     {
+        /// <summary>How respondents are weighed; default balanced.</summary>
         public Weighting Weighting { get; set; }
-        /// k: the fewest respondents behind any figure. Below 5 needs AllowSmallGroups; below 3 is refused.
+        /// <summary>k: the fewest respondents behind any figure. Below 5 needs AllowSmallGroups; below 3 is refused.</summary>
         public uint MinGroupSize { get; set; }
+        /// <summary>Allows 3 ≤ k &lt; 5 (MinGroupSize); the result says so.</summary>
         public bool AllowSmallGroups { get; set; }
+        /// <summary>Dispersion figures (intervals, SD, r_wg, alpha) only for cells of at least this many respondents; default 10.</summary>
         public uint MinDispersionN { get; set; }
+        /// <summary>Perception gaps need at least this many items asked of both roles; default 2.</summary>
         public uint MinCommonItems { get; set; }
-        /// Bootstrap resamples (0 = no intervals).
+        /// <summary>Bootstrap resamples (0 = no intervals).</summary>
         public uint Bootstrap { get; set; }
+        /// <summary>The bootstrap's seed: the same seed, the same result on any thread count.</summary>
         public ulong Seed { get; set; }
-        /// Target level; null = one above the current overall level.
+        /// <summary>Target level; null = one above the current overall level.</summary>
         public int? Target { get; set; }
-        /// Worker threads; null = all cores. Results do not depend on it.
+        /// <summary>Worker threads; null = all cores. Results do not depend on it.</summary>
         public uint? Threads { get; set; }
-        /// Extra CSV columns to skip (survey tools add timestamps, e-mail, …).
+        /// <summary>Extra CSV columns to skip (survey tools add timestamps, e-mail, …).</summary>
         public IList<string> IgnoreColumns { get; set; } = new List<string>();
-        /// An earlier round to compare with (the result's `baseline`).
+        /// <summary>An earlier round to compare with (the result's `baseline`).</summary>
         public Assessment Baseline { get; set; }
 
+        /// <summary>The library's defaults (tm_assess_options_default).</summary>
         public AssessOptions()
         {
             var d = Native.tm_assess_options_default();
@@ -50,7 +94,7 @@ namespace TransformModel
             Seed = d.Seed;
         }
 
-        /// The C struct; its pointers live in `strings` until it is disposed.
+        /// <summary>The C struct; its pointers live in `strings` until it is disposed.</summary>
         internal NativeAssessOptions ToNative(UnmanagedStrings strings)
         {
             var o = Native.tm_assess_options_default();
@@ -70,15 +114,17 @@ namespace TransformModel
         }
     }
 
-    /// Options of a match.
+    /// <summary>Options of a match.</summary>
     public sealed class MatchOptions
     {
-        /// Ingredients returned (at least 1).
+        /// <summary>Ingredients returned (at least 1).</summary>
         public uint Top { get; set; }
-        /// Interventions retrieved for the distillation (at least 1).
+        /// <summary>Interventions retrieved for the distillation (at least 1).</summary>
         public uint Retrieve { get; set; }
+        /// <summary>The language of the result's texts (reasons, warnings).</summary>
         public Lang Lang { get; set; }
 
+        /// <summary>The library's defaults (tm_match_options_default).</summary>
         public MatchOptions()
         {
             var d = Native.tm_match_options_default();
@@ -90,15 +136,17 @@ namespace TransformModel
         internal NativeMatchOptions ToNative() => new NativeMatchOptions { Top = Top, Retrieve = Retrieve, Lang = (uint)Lang };
     }
 
-    /// Options of a portfolio analysis.
+    /// <summary>Options of a portfolio analysis.</summary>
     public sealed class PortfolioOptions
     {
-        /// Payback horizon in years, 1–100.
+        /// <summary>Payback horizon in years, 1–100.</summary>
         public int Horizon { get; set; }
-        /// Analysis year; null = the file's `year`.
+        /// <summary>Analysis year; null = the file's `year`.</summary>
         public int? Year { get; set; }
+        /// <summary>The language of the analysis's texts.</summary>
         public Lang Lang { get; set; }
 
+        /// <summary>The library's defaults (tm_portfolio_options_default).</summary>
         public PortfolioOptions()
         {
             var d = Native.tm_portfolio_options_default();
@@ -110,20 +158,21 @@ namespace TransformModel
             new NativePortfolioOptions { Horizon = Horizon, Year = Year ?? 0, Lang = (uint)Lang };
     }
 
-    /// Options of a plan (docs/plan.md).
+    /// <summary>Options of a plan (docs/plan.md).</summary>
     public sealed class PlanOptions
     {
-        /// First plan year; null = the portfolio's `year`.
+        /// <summary>First plan year; null = the portfolio's `year`.</summary>
         public int? StartYear { get; set; }
-        /// Plan years, 1–10.
+        /// <summary>Plan years, 1–10.</summary>
         public int Years { get; set; }
-        /// Leader hours per department per year.
+        /// <summary>Leader hours per department per year.</summary>
         public double CapacityHours { get; set; }
-        /// Election years; null = every fourth year from 2025.
+        /// <summary>Election years; null = every fourth year from 2025.</summary>
         public IList<int> Elections { get; set; }
-        /// The language of PlanAction.Title.
+        /// <summary>The language of PlanAction.Title.</summary>
         public Lang Lang { get; set; }
 
+        /// <summary>The library's defaults (tm_plan_options_default).</summary>
         public PlanOptions()
         {
             var d = Native.tm_plan_options_default();
@@ -145,18 +194,24 @@ namespace TransformModel
         }
     }
 
-    /// One dimension's figures; a figure that is not reported is null.
+    /// <summary>One dimension's figures; a figure that is not reported is null.</summary>
     public sealed class DimensionResult
     {
+        /// <summary>The dimension's id in the model (e.g. "D1").</summary>
         public string Id { get; }
+        /// <summary>The mean score on the model's scale; null when not reported.</summary>
         public double? Score { get; }
-        /// The level (floor of the score); 0 when there is no score.
+        /// <summary>The level (floor of the score); 0 when there is no score.</summary>
         public int Level { get; }
+        /// <summary>The score minus its level's boundary (0 at the top level); null when not reported.</summary>
         public double? Progress { get; }
+        /// <summary>Lower end of the score's interval; null without bootstrap or when withheld.</summary>
         public double? CiLow { get; }
+        /// <summary>Upper end of the score's interval; null without bootstrap or when withheld.</summary>
         public double? CiHigh { get; }
+        /// <summary>Cronbach's alpha of the dimension's items; null when withheld.</summary>
         public double? Alpha { get; }
-        /// Respondents behind the score.
+        /// <summary>Respondents behind the score.</summary>
         public long N { get; }
 
         internal DimensionResult(NativeDimensionResult d, string id)
@@ -172,15 +227,22 @@ namespace TransformModel
         }
     }
 
-    /// A perception gap (a − b on the common items); a withheld figure is null.
+    /// <summary>A perception gap (a − b on the common items); a withheld figure is null.</summary>
     public sealed class Gap
     {
+        /// <summary>The difference a − b on the common items.</summary>
         public double? Diff { get; }
+        /// <summary>Lower end of the Welch interval of the difference.</summary>
         public double? CiLow { get; }
+        /// <summary>Upper end of the Welch interval of the difference.</summary>
         public double? CiHigh { get; }
+        /// <summary>The raw Welch p-value.</summary>
         public double? P { get; }
+        /// <summary>The Holm-adjusted p-value (over all gaps of the assessment).</summary>
         public double? PAdjusted { get; }
+        /// <summary>Whether the adjusted p-value is significant; null when withheld.</summary>
         public bool? Significant { get; }
+        /// <summary>Items asked of both roles.</summary>
         public uint CommonItems { get; }
 
         static double? Value(double x) => double.IsNaN(x) ? (double?)null : x;
@@ -197,28 +259,36 @@ namespace TransformModel
         }
     }
 
-    /// A ranked ingredient.
+    /// <summary>A ranked ingredient.</summary>
     public sealed class Ingredient
     {
+        /// <summary>The ingredient's id in the catalog.</summary>
         public string Id { get; }
+        /// <summary>The ingredient's ranking score.</summary>
         public double Score { get; }
         internal Ingredient(string id, double score) { Id = id; Score = score; }
     }
 
-    /// One planned action; strings are copies.
+    /// <summary>One planned action; strings are copies.</summary>
     public sealed class PlanAction
     {
+        /// <summary>The action's id.</summary>
         public string Id { get; }
-        /// The JSON kind, e.g. "close", "secure_in_budget".
+        /// <summary>The JSON kind, e.g. "close", "secure_in_budget".</summary>
         public string Kind { get; }
+        /// <summary>The action's title in PlanOptions.Lang.</summary>
         public string Title { get; }
+        /// <summary>The year the action is planned in.</summary>
         public int Year { get; }
+        /// <summary>The quarter (1–4) the action is planned in.</summary>
         public int Quarter { get; }
+        /// <summary>Leader hours the action takes.</summary>
         public double Hours { get; }
+        /// <summary>The cost in kroner; null when unknown.</summary>
         public double? CostKr { get; }
-        /// The budget that decides the cost; null = none.
+        /// <summary>The budget that decides the cost; null = none.</summary>
         public int? BudgetYear { get; }
-        /// null when the owner is to be decided.
+        /// <summary>null when the owner is to be decided.</summary>
         public string OwnerDepartment { get; }
 
         internal PlanAction(NativePlanAction a)

@@ -5,13 +5,16 @@ using TransformModel.Interop;
 
 namespace TransformModel
 {
+    /// <summary>A five-year plan (docs/plan.md) built from an assessment (immutable; share between threads).</summary>
     public sealed class Plan : IDisposable
     {
         internal readonly PlanHandle Handle;
         Plan(PlanHandle h) { Handle = h; }
 
+        /// <summary>
         /// Builds the plan from an assessment made with `model`; portfolio and catalog may be
         /// null (the plan lists what it could not do in `missing`).
+        /// </summary>
         public static Plan Create(Model model, Assessment assessment, Portfolio portfolio = null, Catalog catalog = null,
                                   PlanOptions options = null)
         {
@@ -25,12 +28,16 @@ namespace TransformModel
             }
         }
 
+        /// <summary>The full plan as JSON (the CLI's `plan --format json`).</summary>
         public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_plan_to_json(Handle, out s));
+        /// <summary>The number of phases (plan years).</summary>
         public int PhaseCount => (int)(ulong)Native.tm_plan_phase_count(Handle);
+        /// <summary>The number of actions in phase `phase` (0 for a phase past the end).</summary>
         public int ActionCount(int phase) => (int)(ulong)Native.tm_plan_action_count(Handle, (UIntPtr)(ulong)Math.Max(0, phase));
+        /// <summary>The number of deferred actions (the JSON `deferred`).</summary>
         public int DeferredCount => (int)(ulong)Native.tm_plan_deferred_count(Handle);
 
-        /// Action `index` of phase `phase`; its strings are copied before this call returns.
+        /// <summary>Action `index` of phase `phase`; its strings are copied before this call returns.</summary>
         public PlanAction Action(int phase, int index)
         {
             if (phase < 0 || index < 0) throw new ArgumentOutOfRangeException(phase < 0 ? nameof(phase) : nameof(index));
@@ -40,6 +47,7 @@ namespace TransformModel
             return result;
         }
 
+        /// <summary>All actions of phase `phase`, in plan order.</summary>
         public IReadOnlyList<PlanAction> Actions(int phase)
         {
             var list = new List<PlanAction>();
@@ -47,6 +55,7 @@ namespace TransformModel
             return list;
         }
 
+        /// <summary>Frees the native plan (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }
 }

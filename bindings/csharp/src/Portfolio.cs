@@ -3,33 +3,37 @@ using System;
 
 namespace TransformModel
 {
+    /// <summary>A municipality's portfolio of initiatives and missions (immutable; share between threads).</summary>
     public sealed class Portfolio : IDisposable
     {
         internal readonly PortfolioHandle Handle;
         Portfolio(PortfolioHandle h) { Handle = h; }
 
-        /// The bundled sample portfolio (a fictional municipality).
+        /// <summary>The bundled sample portfolio (a fictional municipality).</summary>
         public static Portfolio Sample() => new Portfolio(Library.Make<PortfolioHandle>(Native.tm_portfolio_sample));
 
+        /// <summary>A portfolio from its JSON text (docs/schema/portfolio.json).</summary>
         public static Portfolio FromJson(string json)
         {
             var b = Utf8.Encode(json);
             return new Portfolio(Library.Make((out PortfolioHandle h) => Native.tm_portfolio_from_json(b, out h)));
         }
 
+        /// <summary>A portfolio from a JSON file (docs/schema/portfolio.json).</summary>
         public static Portfolio FromFile(string path)
         {
             var b = Utf8.Encode(path);
             return new Portfolio(Library.Make((out PortfolioHandle h) => Native.tm_portfolio_from_file(b, out h)));
         }
 
-        /// The full analysis as JSON (the CLI's `portfolio --format json`).
+        /// <summary>The full analysis as JSON (the CLI's `portfolio --format json`).</summary>
         public string AnalyseJson(PortfolioOptions options = null)
         {
             var o = (options ?? new PortfolioOptions()).ToNative();
             return Library.TakeString((out IntPtr s) => Native.tm_portfolio_analyse(Handle, ref o, out s));
         }
 
+        /// <summary>Frees the native portfolio (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }
 }

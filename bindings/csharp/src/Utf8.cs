@@ -10,7 +10,7 @@ namespace TransformModel
     {
         static readonly UTF8Encoding Strict = new UTF8Encoding(false, true);
 
-        /// NUL-terminated UTF-8 (null stays null, for optional arguments).
+        /// <summary>NUL-terminated UTF-8 (null stays null, for optional arguments).</summary>
         internal static byte[] Encode(string s)
         {
             if (s == null) return null;
@@ -23,7 +23,7 @@ namespace TransformModel
 
         internal static string Decode(byte[] bytes, int count) => Strict.GetString(bytes, 0, count);
 
-        /// Copies a NUL-terminated string the library owns (borrowed: not freed).
+        /// <summary>Copies a NUL-terminated string the library owns (borrowed: not freed).</summary>
         internal static string Copy(IntPtr p)
         {
             if (p == IntPtr.Zero) return null;
@@ -34,14 +34,14 @@ namespace TransformModel
             return Decode(bytes, n);
         }
 
-        /// Copies a string the library returned to the caller, then frees it.
+        /// <summary>Copies a string the library returned to the caller, then frees it.</summary>
         internal static string Take(IntPtr p)
         {
             try { return Copy(p); } finally { Native.tm_string_free(p); }
         }
     }
 
-    /// Unmanaged copies of strings (and arrays of them) that live for one call.
+    /// <summary>Unmanaged copies of strings (and arrays of them) that live for one call.</summary>
     internal sealed class UnmanagedStrings : IDisposable
     {
         readonly List<IntPtr> blocks = new List<IntPtr>();
@@ -56,7 +56,7 @@ namespace TransformModel
             return p;
         }
 
-        /// An array of string pointers (IntPtr.Zero for an empty list).
+        /// <summary>An array of string pointers (IntPtr.Zero for an empty list).</summary>
         internal IntPtr Array(IList<string> items)
         {
             if (items == null || items.Count == 0) return IntPtr.Zero;
@@ -70,7 +70,7 @@ namespace TransformModel
             return p;
         }
 
-        /// An array of size_t values.
+        /// <summary>An array of size_t values.</summary>
         internal IntPtr Sizes(IList<long> items)
         {
             if (items == null || items.Count == 0) return IntPtr.Zero;
