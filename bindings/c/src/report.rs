@@ -96,15 +96,11 @@ pub struct tm_paper_options {
     pub status: *const c_char,
 }
 
-/// A UTF-8 string argument that may be NULL.
+/// A UTF-8 string argument that may be NULL, owned.
 fn optional_str(p: *const c_char, name: &str) -> Result<Option<String>> {
-    if p.is_null() {
-        return Ok(None);
-    }
-    let s = unsafe { CStr::from_ptr(p) }
-        .to_str()
-        .map_err(|_| Fail::new(TM_STATUS_INVALID_UTF8, format!("`{name}` is not UTF-8")))?;
-    Ok(Some(s.to_owned()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): every string field of
+    // `tm_paper_options` is NULL or a NUL-terminated string that lives for the call.
+    Ok(unsafe { opt_str_arg(p, name) }?.map(str::to_owned))
 }
 
 fn paper(p: &tm_paper_options, mut o: ReportOptions) -> Result<ReportOptions> {
@@ -130,6 +126,7 @@ pub unsafe extern "C" fn tm_report_html(
     options: *const tm_report_options,
     out: *mut *mut c_char,
 ) -> tm_status {
+    // SAFETY: the same pointers, under the same contract, with no paper options.
     unsafe { tm_report_html_paper(model, assessment, portfolio, catalog, plan, options, std::ptr::null(), out) }
 }
 
