@@ -548,7 +548,8 @@ tm_status tm_assessment_to_text(const tm_assessment *a,
                                 char **out);
 
 /*
- The overall (staged) level and mean score. Fails with `TM_STATUS_VALIDATION_ERROR` when
+ The overall level (contract v3: the overall score's level, lowered to any dimension surely
+ below it) and mean score. Fails with `TM_STATUS_VALIDATION_ERROR` when
  no dimension could be scored.
  */
 tm_status tm_assessment_overall(const tm_assessment *a, double *score, int32_t *level);

@@ -139,7 +139,7 @@ class Assessment:
 
     @property
     def overall_level(self) -> Optional[int]:
-        """The staged level: the lowest attained dimension level."""
+        """The overall level: the overall score's level, lowered to any dimension surely below it."""
         return self._inner.overall_level
 
     @property

@@ -178,7 +178,8 @@ pub unsafe extern "C" fn tm_assessment_to_text(
     })
 }
 
-/// The overall (staged) level and mean score. Fails with `TM_STATUS_VALIDATION_ERROR` when
+/// The overall level (contract v3: the overall score's level, lowered to any dimension surely
+/// below it) and mean score. Fails with `TM_STATUS_VALIDATION_ERROR` when
 /// no dimension could be scored.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assessment_overall(a: *const tm_assessment, score: *mut f64, level: *mut i32) -> tm_status {

@@ -133,9 +133,18 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         let _ = writeln!(s, "\n{}", t("Anbefalede greb", "Recommended levers"));
         for r in &a.recommendations {
             let levers: Vec<String> = r.lever_labels.iter().map(|l| label(l, lang)).collect();
+            // The order follows the gap on the roles asked every dimension: shown where it differs.
+            let priority = match r.priority_gap {
+                Some(p) if (p - r.gap).abs() > 0.005 => format!(
+                    "; {} {}",
+                    t("på rollerne, der spørges om alle dimensioner", "on the roles asked every dimension"),
+                    num(Some(p))
+                ),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "  {}. {} ({} {}): {}",
+                "  {}. {} ({} {}{priority}): {}",
                 r.priority,
                 label(&r.label, lang),
                 t("afstand til målet", "gap"),
