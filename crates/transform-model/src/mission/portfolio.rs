@@ -393,8 +393,8 @@ impl Portfolio {
 
     /// Reads, parses and validates a portfolio file.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Portfolio, PortfolioError> {
-        let text = crate::json::read_file(path.as_ref())
-            .map_err(|e| PortfolioError::Io { path: e.path, source: e.source })?;
+        let text =
+            crate::json::read_file(path.as_ref()).map_err(|e| PortfolioError::Io { path: e.path, source: e.source })?;
         Portfolio::from_json(&text)
     }
 

@@ -653,9 +653,7 @@ pub(crate) fn check_unique_columns<'a>(names: impl Iterator<Item = &'a str>) -> 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ResponseError> {
     crate::limits::read_file(path).map_err(|e| match e {
         crate::limits::ReadError::Limit(limit) => ResponseError::Limit(limit),
-        crate::limits::ReadError::Io(e) => {
-            ResponseError::Io { path: path.display().to_string(), source: e }
-        }
+        crate::limits::ReadError::Io(e) => ResponseError::Io { path: path.display().to_string(), source: e },
     })
 }
 
