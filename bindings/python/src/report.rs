@@ -34,10 +34,7 @@ fn core_error(e: ReportError) -> CoreError {
 
 /// A string option parsed by the core; an error names the option.
 fn parsed<T: std::str::FromStr<Err = ReportError>>(name: &str, value: Option<&str>) -> PyResult<Option<T>> {
-    value
-        .map(str::parse)
-        .transpose()
-        .map_err(|e: ReportError| invalid(format!("{name}: {e}")))
+    value.map(str::parse).transpose().map_err(|e: ReportError| invalid(format!("{name}: {e}")))
 }
 
 /// The report as one HTML document (the CLI's `report`).

@@ -211,3 +211,28 @@ fn bad_options_are_refused_with_the_value_named() {
     assert!(page.contains("<h1>Ringkøbing-Skjern Kommune: modenhedsmåling"));
     assert!(page.contains("Målingen blev gennemført 2.–20. marts 2026."));
 }
+
+#[test]
+fn the_gap_chart_draws_sure_and_possible_differences_and_counts_the_rest() {
+    let (model, a) = sample();
+    let page = html(&model, &a, None, false, &ReportOptions::new(Lang::Da));
+    let alpha = 1.0 - a.bootstrap.confidence;
+    let notable = a
+        .gaps
+        .iter()
+        .filter(|g| g.diff.is_some() && (g.significant == Some(true) || g.p.is_some_and(|p| p < alpha)))
+        .count();
+    let tested = a.gaps.iter().filter(|g| g.diff.is_some() && g.p.is_some()).count();
+    let untested = a.gaps.len() - tested;
+    assert!(page.contains(&format!("viser de {notable} sikre og mulige forskelle")));
+    let plural = |n: usize| if n == 1 { "sammenligning" } else { "sammenligninger" };
+    let rest = tested - notable;
+    assert!(page.contains(&format!("{rest} {} viste ingen sikker forskel", plural(rest))));
+    if untested > 0 {
+        assert!(page.contains(&format!("{untested} {} blev ikke testet", plural(untested))));
+    }
+    // The forest plot has one row (a dot) per drawn difference.
+    let forest = page.split("Forskelle i opfattelse mellem grupper</title>").nth(1).unwrap();
+    let forest = &forest[..forest.find("</svg>").unwrap()];
+    assert_eq!(forest.matches("<circle").count(), notable);
+}

@@ -176,9 +176,11 @@ fn recommendations(a: &Assessment, model: &Model, lang: Lang) -> Table {
 pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
     let alpha = 1.0 - a.bootstrap.confidence;
     let notable = a.gaps.iter().filter(|g| chart::notable_gap(g, alpha)).count();
-    let tested = a.gaps.iter().filter(|g| g.diff.is_some()).count();
+    // Tested: a difference with its test (p). The rest — withheld, or no interval because a
+    // group is too small — is "ikke testet", never "ingen sikker forskel".
+    let tested = a.gaps.iter().filter(|g| g.diff.is_some() && g.p.is_some()).count();
     let withheld = a.gaps.len() - tested;
-    let rest = tested - notable;
+    let rest = tested.saturating_sub(notable);
     Maturity {
         dimensions: dimensions(a, model, lang),
         heatmap: chart::group_heatmap(a, model, lang),
@@ -193,7 +195,7 @@ pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
                 vocab::count(rest, "sammenligning", "sammenligninger", "", "", lang),
                 if withheld > 0 {
                     format!(
-                        " {} kunne ikke testes, fordi grupperne fik for få fælles spørgsmål eller havde for få svar.",
+                        " {} blev ikke testet, fordi grupperne fik for få fælles spørgsmål eller havde for få svar.",
                         vocab::count(withheld, "sammenligning", "sammenligninger", "", "", lang)
                     )
                 } else {
