@@ -159,8 +159,12 @@ def test_portfolio_match_and_plan_exports_equal_their_json(run, tmp_path):
     run("plan", responses, "--portfolio", portfolio, "--format", "csv", "--lang", "en", "-o", str(path))
     df = read_csv(path, "en")
     actions = [a for p in plan["phases"] for a in p["actions"]] + plan["deferred"]
-    assert list(df["Id"]) == [a["id"] for a in actions]
-    assert [opt(x) for x in df["Kroner"]] == [a["cost_kr"] for a in actions]
+    # The actions come first; the money, årshjul and load sections follow.
+    head = df.iloc[:len(actions)]
+    assert list(head["Id"]) == [a["id"] for a in actions]
+    assert [opt(x) for x in head["New money a year (DKK)"]] == [a["cost_kr"] for a in actions]
+    totals = df[df["Action"] == "Budget year in total"]
+    assert len(totals) == 2 * len(plan["economy"])
 
 
 def test_a_bad_path_raises_and_leaves_no_file(assessment, tmp_path):

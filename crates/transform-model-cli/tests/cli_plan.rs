@@ -105,6 +105,10 @@ fn bad_options_name_their_flag() {
         (vec!["--start-year", "2026", "--years", "11"], "--years"),
         (vec!["--start-year", "1800"], "--start-year"),
         (vec!["--start-year", "2026", "--elections", "2029,2050"], "--elections"),
+        (vec!["--start-year", "2026", "--department-capacity", "Direktionen=0"], "--department-capacity"),
+        (vec!["--start-year", "2026", "--budget-month", "adoption=13"], "--budget-month"),
+        (vec!["--start-year", "2026", "--budget-month", "hearing=11"], "--budget-month"),
+        (vec!["--start-year", "2026", "--phase-out-quarters", "5"], "--phase-out-quarters"),
     ] {
         let mut all = vec!["plan", responses.as_str(), "--no-catalog"];
         all.extend(args);
@@ -115,6 +119,12 @@ fn bad_options_name_their_flag() {
     let portfolio = data("portfolio.json");
     let err = stderr_of_failure(&["plan", &responses, "--portfolio", &portfolio, "--start-year", "1800"], "bad-year");
     assert!(err.contains("--start-year"), "{err}");
+    // A department the organisation does not have is named.
+    let err = stderr_of_failure(
+        &["plan", &responses, "--portfolio", &portfolio, "--department-capacity", "Havnevæsen=300"],
+        "bad-dept",
+    );
+    assert!(err.contains("Havnevæsen") && err.contains("--department-capacity"), "{err}");
     // No portfolio and no --start-year: no year to start from.
     let err = stderr_of_failure(&["plan", &responses, "--no-catalog"], "noyear");
     assert!(err.contains("start year"), "{err}");

@@ -1,7 +1,7 @@
 //! Placing candidates on the calendar (the rule of docs/plan.md): greedy, in the chain's
 //! order, each candidate at the earliest year every rule of [`super::rules::RULES`]
-//! admits — and, when no year meets the soft (levelling) rules, the earliest year the
-//! hard ones admit; calendar actions at their one fixed year. What finds no year is deferred with
+//! admits — and, when no year meets the soft (levelling) rule, the least loaded year the
+//! hard ones admit (then the earliest); calendar actions at their one fixed year. What finds no year is deferred with
 //! the reasons. Then each placed action gets its year-dependent parts: money, milestones,
 //! gate, decision dates.
 
@@ -43,7 +43,28 @@ fn milestones(year: i64, quarter: u8) -> Vec<Milestone> {
         .collect()
 }
 
-/// The first year every rule admits, or the reasons (one per kind) no year does.
+/// What the rules say about one year.
+enum Verdict {
+    Admitted,
+    /// Only a preference (levelling) refuses it.
+    OnlySoftRefuses,
+    Refused(Reason),
+}
+
+fn verdict(c: &Candidate, year: i64, board: &Board<'_>) -> Verdict {
+    let mut soft = false;
+    for r in RULES {
+        match (r.admits(c, year, board), r.soft()) {
+            (Ok(()), _) => {}
+            (Err(_), true) => soft = true,
+            (Err(reason), false) => return Verdict::Refused(reason),
+        }
+    }
+    if soft { Verdict::OnlySoftRefuses } else { Verdict::Admitted }
+}
+
+/// The first year every rule admits; else the least loaded year (then the earliest) that
+/// only a preference refuses; else the reasons (one per kind) no year is possible.
 fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
     let w = board.window;
     let span: Vec<i64> = match c.fixed {
@@ -51,16 +72,19 @@ fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
         None => (c.earliest.max(w.start)..=w.end).collect(),
     };
     let mut reasons: Vec<Reason> = Vec::new();
-    for strict in [true, false] {
-        for &y in &span {
-            match RULES.iter().filter(|r| strict || !r.soft()).try_for_each(|r| r.admits(c, y, board)) {
-                Ok(()) => return Ok(y),
-                Err(r) if !reasons.contains(&r) => reasons.push(r),
-                Err(_) => {}
-            }
+    let mut admitted: Vec<i64> = Vec::new();
+    for &y in &span {
+        match verdict(c, y, board) {
+            Verdict::Admitted => return Ok(y),
+            Verdict::OnlySoftRefuses => admitted.push(y),
+            Verdict::Refused(r) if !reasons.contains(&r) => reasons.push(r),
+            Verdict::Refused(_) => {}
         }
     }
-    reasons.retain(|r| !matches!(r, Reason::EvenShare { .. }));
+    let load = |y: i64| needs(c, y).iter().map(|(d, yy, _)| board.used(d, *yy)).sum::<f64>();
+    if let Some(y) = admitted.iter().copied().min_by(|a, b| load(*a).total_cmp(&load(*b)).then(a.cmp(b))) {
+        return Ok(y);
+    }
     if reasons.is_empty() {
         reasons.push(Reason::OutsideWindow);
     }
