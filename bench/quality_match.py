@@ -101,11 +101,13 @@ def main():
     contenders.append(("rank_bm25", rank_bm25()))
     n = {h: sum(q["half"] == h for q in judged["queries"]) for h in ("calibration", "held_out")}
     print(f"{len(judged['queries'])} judged queries × 2 catalogs (bundled, test); halves {n}")
-    print(f"{'':32} {'half':12} {'recall@5':>9} {'nDCG@5':>7} {'wrong NGM':>10} {'NGM recall':>11}")
+    print(f"{'':32} {'half':12} {'catalogs':9} {'recall@5':>9} {'nDCG@5':>7} {'wrong NGM':>10} {'NGM recall':>11}")
     for name, run in contenders:
         for half in ("calibration", "held_out"):
-            r, nd, w, nr = metrics(judged, catalogs, run, half)
-            print(f"{name:32} {half:12} {r:9.3f} {nd:7.3f} {w:10.3f} {nr:11.3f}")
+            for which in ("both", *catalogs):
+                subset = catalogs if which == "both" else {which: catalogs[which]}
+                r, nd, w, nr = metrics(judged, subset, run, half)
+                print(f"{name:32} {half:12} {which:9} {r:9.3f} {nd:7.3f} {w:10.3f} {nr:11.3f}")
 
 
 if __name__ == "__main__":

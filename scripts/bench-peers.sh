@@ -4,7 +4,8 @@
 #   process vs rank_bm25's and scikit-learn's load + build + query; assess from Python (numpy and DataFrame) vs Rust
 #   and vs pandas+pingouin; Portfolio.analyse from Python vs Rust.
 # Installs the peers and the wheel into .venv-bench.
-# Usage: scripts/bench-peers.sh [match|index|assess|portfolio]
+#   matching quality on the judged query set vs rank_bm25 (and PREV_BIN, a previous build).
+# Usage: scripts/bench-peers.sh [match|index|quality|assess|portfolio]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
@@ -17,6 +18,10 @@ if [ "$what" = all ] || [ "$what" = match ]; then
 fi
 if [ "$what" = all ] || [ "$what" = index ]; then
   .venv-bench/bin/python bench/peers_index.py
+fi
+if [ "$what" = all ] || [ "$what" = quality ]; then
+  [ -n "${TM_BIN:-}" ] || cargo build --release -q -p transform-model-cli
+  .venv-bench/bin/python bench/quality_match.py
 fi
 if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ]; then
   wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels-bench

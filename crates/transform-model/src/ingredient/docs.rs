@@ -75,18 +75,14 @@ impl Docs {
         }
     }
 
-    /// Calls `visit(code, problems, ingredient ids)` for every intervention, in catalog
-    /// order, reading a loaded index's records in place (no intervention decoded in full).
-    pub fn for_each_profile_fields(
-        &self,
-        mut visit: impl FnMut(&str, &mut dyn Iterator<Item = &str>, &mut dyn Iterator<Item = &str>),
-    ) {
+    /// Calls `visit(doc, code, ingredient ids)` for every intervention, in catalog order,
+    /// reading a loaded index's records in place (no intervention decoded in full).
+    pub fn for_each_profile_fields(&self, mut visit: impl FnMut(usize, &str, &mut dyn Iterator<Item = &str>)) {
         match (self.full.get(), &self.saved) {
             (Some(c), _) => {
-                for iv in c.interventions() {
-                    let mut problems = iv.problems.iter().map(String::as_str);
+                for (doc, iv) in c.interventions().iter().enumerate() {
                     let mut uses = iv.ingredients.iter().map(|u| u.id.as_str());
-                    visit(&iv.municipality.code, &mut problems, &mut uses);
+                    visit(doc, &iv.municipality.code, &mut uses);
                 }
             }
             (None, Some(s)) => s.records.for_each_profile_fields(&mut visit),

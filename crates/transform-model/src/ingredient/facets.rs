@@ -84,6 +84,10 @@ impl Facets {
     }
 
     /// The id of a normalised tag, if any document has it.
+    pub fn value(&self, id: u32) -> &str {
+        &self.values[id as usize]
+    }
+
     pub fn id(&self, normalised: &str) -> Option<u32> {
         self.ids.get(normalised).copied()
     }

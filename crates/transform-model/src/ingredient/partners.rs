@@ -32,7 +32,7 @@ pub struct Partner {
 
 impl Index {
     fn profiles(&self) -> &Profiles {
-        self.profiles.get_or_init(|| super::profiles::build(&self.docs))
+        self.profiles.get_or_init(|| super::profiles::build(&self.docs, &self.facets))
     }
 
     /// The `top` (at least 1) best partners for municipality `code`:

@@ -109,8 +109,8 @@ fn context_item<'a>(r: &mut Reader<'a>) -> Result<(&'a str, ContextRef<'a>), Bad
     Ok((key, value))
 }
 
-/// A visitor of (municipality code, problems, ingredient ids) of each intervention.
-pub(crate) type ProfileVisit<'v> = dyn FnMut(&str, &mut dyn Iterator<Item = &str>, &mut dyn Iterator<Item = &str>) + 'v;
+/// A visitor of (position, municipality code, ingredient ids) of each intervention.
+pub(crate) type ProfileVisit<'v> = dyn FnMut(usize, &str, &mut dyn Iterator<Item = &str>) + 'v;
 
 /// The interventions of a loaded index: the file's buffer, where their bytes lie in it,
 /// and each one's start within those bytes (checked on load: they rise, and every record
@@ -161,11 +161,11 @@ impl Records {
         read_record(&mut r).unwrap_or_else(|b| panic!("record {doc} was checked on load: {}", b.message))
     }
 
-    /// Calls `visit(code, problems, ingredient ids)` for every record, borrowing from the buffer.
+    /// Calls `visit(doc, code, ingredient ids)` for every record, borrowing from the buffer.
     pub fn for_each_profile_fields(&self, visit: &mut ProfileVisit<'_>) {
         for doc in 0..self.len() {
             let r = self.record(doc);
-            visit(r.code, &mut r.problems.strs(), &mut r.ingredients.items(use_item).map(|(id, _)| id));
+            visit(doc, r.code, &mut r.ingredients.items(use_item).map(|(id, _)| id));
         }
     }
 
