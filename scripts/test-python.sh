@@ -15,7 +15,9 @@ fi
 wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels
 rm -rf "$wheels"
 # maturin finds zig through `python3 -m ziglang`, so the venv comes first on PATH.
-PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin build --release -q --zig --compatibility manylinux_2_28 -o "$wheels"
+# The same zig wrapper folder as scripts/build-c.sh: the C library's dependencies are reused.
+CARGO_ZIGBUILD_CACHE_DIR="$(realpath -m "${CARGO_TARGET_DIR:-target}")/zigbuild" \
+  PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin build --release -q --zig --compatibility manylinux_2_28 -o "$wheels"
 wheel=$(ls "$wheels"/*.whl)
 case $(basename "$wheel") in
   *-abi3-manylinux_2_28_*.whl) ;;
