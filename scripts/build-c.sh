@@ -15,7 +15,12 @@ case $host in
   x86_64-unknown-linux-gnu | aarch64-unknown-linux-gnu)
     [ -x .venv/bin/python ] || python3 -m venv .venv
     # The versions are pinned: a new zig can change what the linker accepts.
-    .venv/bin/pip install -q --disable-pip-version-check "ziglang==0.17.1" "cargo-zigbuild==0.24.1" >&2
+    # cargo-zigbuild 0.24.0 is the one maturin 1.16 embeds: with the same wrapper folder
+    # (CARGO_ZIGBUILD_CACHE_DIR, also set by scripts/test-python.sh) the linker path is the
+    # same, so the library and the wheel share their compiled dependencies, and a changed HOME
+    # does not rebuild everything.
+    .venv/bin/pip install -q --disable-pip-version-check "ziglang==0.17.1" "cargo-zigbuild==0.24.0" >&2
+    export CARGO_ZIGBUILD_CACHE_DIR="$target/zigbuild"
     PATH="$PWD/.venv/bin:$PATH" cargo-zigbuild zigbuild --release -q -p transform-model-c --target "$host.$glibc" >&2
     dir="$target/$host/release"
     # Every versioned glibc symbol the library needs is at most $glibc.

@@ -14,7 +14,10 @@ fi
 .venv/bin/pip install -q --disable-pip-version-check "maturin>=1.16,<2" "ziglang==0.17.1" "auditwheel>=6" pytest pandas numpy nbclient nbformat ipykernel mypy factor_analyzer "scikit-learn<1.6" pyxform openpyxl scipy jsonschema "dask[distributed]"
 wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels
 rm -rf "$wheels"
-.venv/bin/maturin build --release -q --zig --compatibility manylinux_2_28 -o "$wheels"
+# maturin finds zig through `python3 -m ziglang`, so the venv comes first on PATH.
+# The same zig wrapper folder as scripts/build-c.sh: the C library's dependencies are reused.
+CARGO_ZIGBUILD_CACHE_DIR="$(realpath -m "${CARGO_TARGET_DIR:-target}")/zigbuild" \
+  PATH="$PWD/.venv/bin:$PATH" .venv/bin/maturin build --release -q --zig --compatibility manylinux_2_28 -o "$wheels"
 wheel=$(ls "$wheels"/*.whl)
 case $(basename "$wheel") in
   *-abi3-manylinux_2_28_*.whl) ;;
