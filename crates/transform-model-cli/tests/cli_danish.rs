@@ -161,12 +161,14 @@ fn violations(text: &str) -> Vec<String> {
                 }
             }
         }
-        // A phrase of 2–6 words said twice in a row.
+        // A phrase of 2–6 words said twice in a row. A phrase with a figure in it ("0 kr",
+        // "1 handling 60 700 timer") is a table's repeated cells, not prose said twice.
         let lw: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
         for n in 2..=6 {
             for i in 0..lw.len().saturating_sub(2 * n - 1) {
                 if lw[i..i + n] == lw[i + n..i + 2 * n]
                     && lw[i..i + n].iter().any(|w| w.chars().any(char::is_alphabetic))
+                    && !lw[i..i + n].iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
                 {
                     out.push(format!("gentaget: {}", lw[i..i + n].join(" ")));
                 }
