@@ -924,6 +924,7 @@ fn levelling_spreads_work_nothing_builds_on() {
         label: d.label.clone(),
         gap: 0.5,
         weighted_gap: 0.5,
+        priority_gap: Some(0.5),
         status: None,
         priority: 1,
         levers: vec!["greb6".into(), "greb4".into(), "greb9".into()],
