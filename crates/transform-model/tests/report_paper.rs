@@ -157,18 +157,20 @@ fn nothing_closed_statutory_or_infrastructure_is_proposed_for_closure() {
         .map(|i| i.title.clone())
         .collect();
     assert!(!closed.is_empty(), "the sample keeps a closed initiative with a close recommendation");
-    // Mark every other closure candidate statutory; the plan is still made from the original.
+    // Mark the other closure candidates statutory or shared infrastructure, in turn; the plan
+    // is still made from the original.
     let mut p = original.clone();
     let marked: Vec<String> = p
         .initiatives
         .iter_mut()
         .filter(|i| i.stage != Stage::Closed && close(&i.id))
-        .map(|i| {
-            i.mandatory = true;
+        .enumerate()
+        .map(|(n, i)| {
+            if n % 2 == 0 { i.mandatory = true } else { i.shared_infrastructure = true }
             i.title.clone()
         })
         .collect();
-    assert!(!marked.is_empty());
+    assert!(marked.len() >= 2, "both guards exercised: {marked:?}");
     let an2 = p.analyse(&AnalysisOptions::default()).unwrap();
     let index = Index::new(Catalog::sample());
     let old_plan = plan(

@@ -17,10 +17,9 @@ pub(super) struct Proposals<'a> {
 }
 
 /// Whether an initiative may ever be proposed for closure: not already closed, not a
-/// statutory task or infrastructure. (Shared infrastructure others depend on is marked
-/// `mandatory` in today's portfolio; the plan's own field joins this test when it lands.)
+/// statutory task, not shared infrastructure other work runs on.
 pub(super) fn closable(i: &Initiative) -> bool {
-    i.stage != Stage::Closed && !i.mandatory
+    i.stage != Stage::Closed && !i.mandatory && !i.shared_infrastructure
 }
 
 impl<'a> Proposals<'a> {
