@@ -166,7 +166,11 @@ fn nothing_closed_statutory_or_infrastructure_is_proposed_for_closure() {
         .filter(|i| i.stage != Stage::Closed && close(&i.id))
         .enumerate()
         .map(|(n, i)| {
-            if n % 2 == 0 { i.mandatory = true } else { i.shared_infrastructure = true }
+            if n % 2 == 0 {
+                i.mandatory = true
+            } else {
+                i.shared_infrastructure = true
+            }
             i.title.clone()
         })
         .collect();
