@@ -230,15 +230,66 @@ fn the_gap_chart_draws_sure_and_possible_differences_and_counts_the_rest() {
         .count();
     let tested = a.gaps.iter().filter(|g| g.diff.is_some() && g.p.is_some()).count();
     let untested = a.gaps.len() - tested;
-    assert!(page.contains(&format!("viser de {notable} sikre og mulige forskelle")));
     let plural = |n: usize| if n == 1 { "sammenligning" } else { "sammenligninger" };
     let rest = tested - notable;
-    assert!(page.contains(&format!("{rest} {} viste ingen sikker forskel", plural(rest))));
+    // The sentence for each case, written out (none, one, several drawn; none, one, several
+    // without a difference).
+    let expected: Vec<String> = match (notable, rest) {
+        (0, 0) => vec!["Ingen sammenligning viste en sikker eller mulig forskel.".into()],
+        (0, 1) => vec!["Den ene sammenligning viste ingen sikker eller mulig forskel.".into()],
+        (0, r) => vec![format!("Ingen af de {r} sammenligninger viste en sikker eller mulig forskel.")],
+        (1, 0) => vec!["viser den ene sikre eller mulige forskel.".into()],
+        (n, 0) => vec![format!("viser de {n} sikre og mulige forskelle.")],
+        (n, r) => vec![
+            format!("viser de {n} sikre og mulige forskelle;"),
+            format!("{r} {} viste ingen sikker forskel", plural(r)),
+        ],
+    };
+    for sentence in &expected {
+        assert!(page.contains(sentence.as_str()), "`{sentence}` missing");
+    }
     if untested > 0 {
         assert!(page.contains(&format!("{untested} {} blev ikke testet", plural(untested))));
     }
-    // The forest plot has one row (a dot) per drawn difference.
-    let forest = page.split("Forskelle i opfattelse mellem grupper</title>").nth(1).unwrap();
-    let forest = &forest[..forest.find("</svg>").unwrap()];
-    assert_eq!(forest.matches("<circle").count(), notable);
+    // The forest plot has one row (a dot) per drawn difference, and is left out when none is.
+    match page.split("Forskelle i opfattelse mellem grupper</title>").nth(1) {
+        Some(forest) => assert_eq!(forest[..forest.find("</svg>").unwrap()].matches("<circle").count(), notable),
+        None => assert_eq!(notable, 0, "differences to draw but no chart"),
+    }
+}
+
+/// The Økonomi section shows the plan's own money per budget year: every known merudgift and
+/// mindreudgift of the plan's `economy` appears in Danish kroner, and an unknown one as
+/// "ikke opgjort" — never a figure the report computed itself.
+#[test]
+fn the_economy_section_shows_the_plans_money_per_budget_year() {
+    let (model, a) = sample();
+    let portfolio = Portfolio::sample();
+    let analysis = portfolio.analyse(&AnalysisOptions::default()).unwrap();
+    let index = Index::new(Catalog::sample());
+    let p = plan(
+        PlanInputs { model: &model, assessment: &a, portfolio: Some((&portfolio, &analysis)), index: Some(&index) },
+        &PlanOptions::default(),
+    )
+    .unwrap();
+    assert!(!p.economy.is_empty(), "the sample plan has money");
+    let inputs = ReportInputs {
+        model: &model,
+        assessment: &a,
+        portfolio: Some((&portfolio, &analysis)),
+        index: Some(&index),
+        plan: Some(&p),
+    };
+    let page = render_html(&inputs, &ReportOptions::new(Lang::Da)).unwrap();
+    let start = page.find("Planens økonomi pr. budgetår").expect("the economy table");
+    let table = &page[start..start + page[start..].find("</table>").unwrap()];
+    for e in &p.economy {
+        assert!(table.contains(&format!(">{}<", e.budget_year)), "budget year {} in {table}", e.budget_year);
+        for amount in [e.new_kr, e.savings_kr] {
+            match amount {
+                Some(kr) => assert!(table.contains(&transform_model::vocab::kroner(kr, Lang::Da)), "{kr} in {table}"),
+                None => assert!(table.contains("ikke opgjort")),
+            }
+        }
+    }
 }

@@ -1,14 +1,12 @@
 //! The paper's Økonomi: money per budget year as the plan computes it, nothing else.
 //!
-//! `rows` is the one place that reads money from the plan. Today's plan has, per action, a
-//! `cost_kr` and the `budget_year` that funds it; for a spread that is the initiative's
-//! running cost, which is already in the budget (BUDGET.md), and the plan does not yet give
-//! the extra (new) money or a closure's savings — so those stay "ikke opgjort", never 0.
-//! When the plan's `economy` list lands (issue 29), `rows` maps its entries one to one.
+//! `rows` is the one place that reads money from the plan: it maps the plan's `economy`
+//! (one entry per budget year: already budgeted, merudgift, mindreudgift) one to one. What the
+//! plan could not cost stays "ikke opgjort", never 0 (BUDGET.md).
 
 use super::Table;
 use crate::localized::Lang;
-use crate::plan::{ActionKind, Plan};
+use crate::plan::Plan;
 use crate::vocab;
 
 /// One budget year's money, as the plan gives it; `None` is "ikke opgjort".
@@ -32,23 +30,13 @@ impl Row {
 
 /// The plan's money per budget year, first year first (see the module comment).
 pub(super) fn rows(plan: &Plan) -> Vec<Row> {
-    let mut years: Vec<i64> = plan.actions().filter_map(|(_, a)| a.budget_year).collect();
-    years.sort_unstable();
-    years.dedup();
-    years
-        .into_iter()
-        .map(|y| {
-            let spread: Vec<f64> = plan
-                .actions()
-                .filter(|(_, a)| a.budget_year == Some(y) && a.kind == ActionKind::Spread)
-                .filter_map(|(_, a)| a.cost_kr)
-                .collect();
-            Row {
-                budget_year: y,
-                already_budgeted_kr: (!spread.is_empty()).then(|| spread.iter().sum()),
-                new_kr: None,
-                savings_kr: None,
-            }
+    plan.economy
+        .iter()
+        .map(|e| Row {
+            budget_year: e.budget_year,
+            already_budgeted_kr: e.already_budgeted_kr,
+            new_kr: e.new_kr,
+            savings_kr: e.savings_kr,
         })
         .collect()
 }

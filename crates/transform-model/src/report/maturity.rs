@@ -190,9 +190,21 @@ pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
         gaps: gaps(a, model, lang),
         gaps_note: match lang {
             Lang::Da => format!(
-                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. Figuren og tabellen viser de {} sikre og mulige forskelle; {} viste ingen sikker forskel.{}",
-                notable,
-                vocab::count(rest, "sammenligning", "sammenligninger", "", "", lang),
+                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. {}{}",
+                match (notable, rest) {
+                    (0, 0) => "Ingen sammenligning viste en sikker eller mulig forskel.".to_owned(),
+                    (0, 1) => "Den ene sammenligning viste ingen sikker eller mulig forskel.".to_owned(),
+                    (0, r) => format!(
+                        "Ingen af de {} viste en sikker eller mulig forskel.",
+                        vocab::count(r, "sammenligning", "sammenligninger", "", "", lang)
+                    ),
+                    (1, 0) => "Figuren og tabellen viser den ene sikre eller mulige forskel.".to_owned(),
+                    (n, 0) => format!("Figuren og tabellen viser de {n} sikre og mulige forskelle."),
+                    (n, r) => format!(
+                        "Figuren og tabellen viser de {n} sikre og mulige forskelle; {} viste ingen sikker forskel.",
+                        vocab::count(r, "sammenligning", "sammenligninger", "", "", lang)
+                    ),
+                },
                 if withheld > 0 {
                     format!(
                         " {} blev ikke testet, fordi grupperne fik for få fælles spørgsmål eller havde for få svar.",
