@@ -73,3 +73,38 @@ impl FromStr for Lang {
         }
     }
 }
+
+const MONTHS_DA: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's name in the reader's language ("marts"); `month` is 1–12 (clamped).
+pub fn month_name(month: u8, lang: Lang) -> &'static str {
+    let i = usize::from(month.clamp(1, 12)) - 1;
+    lang.pick(MONTHS_DA[i], MONTHS_EN[i])
+}

@@ -57,36 +57,7 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
 
 /// A month's name.
 pub(crate) fn month(m: u8, lang: Lang) -> &'static str {
-    const DA: [&str; 12] = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let i = (m.clamp(1, 12) - 1) as usize;
-    lang.pick(DA[i], EN[i])
+    crate::localized::month_name(m, lang)
 }
 
 #[cfg(test)]

@@ -65,8 +65,8 @@ fn formulas(lang: Lang) -> Vec<String> {
             "Score: the mean of the answers (1–5) to the dimension's items, first per response, then per group, then overall by the weighting. “Don't know” is left out.",
         ),
         (
-            "Niveau: den hele del af scoren (2,7 er niveau 2, på vej mod 3); kommunens samlede niveau er det laveste niveau blandt dimensionerne.",
-            "Level: the whole part of the score (2.7 is level 2, on the way to 3); the municipality's overall level is the lowest level among the dimensions.",
+            "Niveau: den hele del af scoren (2,7 er niveau 2, på vej mod 3); kommunens samlede niveau er niveauet for gennemsnittet af dimensionerne, dog højst niveauet for en dimension, der ligger sikkert lavere (dens interval når ikke op til grænsen).",
+            "Level: the whole part of the score (2.7 is level 2, on the way to 3); the municipality's overall level is the level of the dimensions' mean, but no higher than that of a dimension surely below it (its interval does not reach the boundary).",
         ),
         (
             "Usikkerhed: et interval om scoren ud fra spredningen i svarene (Welch–Satterthwaite), begrænset til skalaen.",

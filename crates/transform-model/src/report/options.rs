@@ -20,39 +20,9 @@ pub struct Date {
     pub day: u8,
 }
 
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A month's name in the reader's language ("marts"); `month` is 1–12.
 pub fn month_name(month: u8, lang: Lang) -> &'static str {
-    let i = usize::from(month.clamp(1, 12)) - 1;
-    lang.pick(MONTHS_DA[i], MONTHS_EN[i])
+    crate::localized::month_name(month, lang)
 }
 
 fn days_in_month(year: i64, month: u8) -> u8 {
