@@ -19,13 +19,18 @@ pub unsafe extern "C" fn tm_pilot_guide(
     out: *mut *mut c_char,
 ) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this
+        // library.
         let model = unsafe { handle(model, "model") }?;
+        // SAFETY: the contract: `role` is NULL or a NUL-terminated string that lives for the call.
         let role = unsafe { str_arg(role, "role") }?;
-        let lang =
-            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        // SAFETY: the contract: `lang` is NULL or a NUL-terminated string that lives for the call.
+        let lang = unsafe { str_arg(lang, "lang") }?;
+        let lang = lang.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
         out_arg(out, "out")?;
         let guide = pilot_guide(&model.inner, role, lang)?;
-        unsafe { *out = c_string(guide) };
+        // SAFETY: the contract: `out` (checked non-NULL above) points to writable storage for one pointer.
+        unsafe { write_out(out, "out", c_string(guide)) }?;
         Ok(())
     })
 }

@@ -295,13 +295,15 @@ const _: () = assert!(std::mem::size_of::<tm_plan_economy>() == 10 * 8 + 4 + 1 +
 /// Number of budget years in the plan's economy (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_economy_count(p: *const tm_plan) -> usize {
-    guard_value(0, || unsafe { p.as_ref() }.map_or(0, |p| p.inner.economy.len()))
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
+    guard_value(0, || unsafe { opt_handle(p) }.map_or(0, |p| p.inner.economy.len()))
 }
 
 /// Budget year `index` of the plan's economy (`tm_plan_economy` is the struct it fills).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_plan_get_economy(p: *const tm_plan, index: usize, out: *mut tm_plan_economy) -> tm_status {
     guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a live handle from this library.
         let p = unsafe { handle(p, "plan") }?;
         out_arg(out, "out")?;
         let e = p
@@ -314,21 +316,21 @@ pub unsafe extern "C" fn tm_plan_get_economy(p: *const tm_plan, index: usize, ou
         for (slot, o) in overslag_kr.iter_mut().zip(&e.overslag) {
             *slot = nan(o.net_kr);
         }
-        unsafe {
-            *out = tm_plan_economy {
-                already_budgeted_kr: nan(e.already_budgeted_kr),
-                new_kr: nan(e.new_kr),
-                savings_kr: nan(e.savings_kr),
-                net_kr: nan(e.net_kr),
-                cumulative_net_kr: nan(e.cumulative_net_kr),
-                anlaeg_kr: nan(e.anlaeg_kr),
-                known_new_kr: e.known_new_kr,
-                overslag_kr,
-                budget_year: e.budget_year as i32,
-                complete: e.not_costed.is_empty().into(),
-                reserved: [0; 3],
-            }
+        let value = tm_plan_economy {
+            already_budgeted_kr: nan(e.already_budgeted_kr),
+            new_kr: nan(e.new_kr),
+            savings_kr: nan(e.savings_kr),
+            net_kr: nan(e.net_kr),
+            cumulative_net_kr: nan(e.cumulative_net_kr),
+            anlaeg_kr: nan(e.anlaeg_kr),
+            known_new_kr: e.known_new_kr,
+            overslag_kr,
+            budget_year: e.budget_year as i32,
+            complete: e.not_costed.is_empty().into(),
+            reserved: [0; 3],
         };
+        // SAFETY: the contract: `out` (checked non-NULL above) points to one writable `tm_plan_economy`.
+        unsafe { write_out(out, "out", value) }?;
         Ok(())
     })
 }
