@@ -45,6 +45,11 @@ INITIATIVES = Spec(
     Column("partners", "list", "partner sectors (list or `;`-separated text)"),
     Column("links", "list", "contribution to missions: a dict {mission id: strength 0–3}, or text `M1:3; M2:1`"),
     Column("mandatory", "boolean", "a statutory task or infrastructure: never a closure candidate (<NA> = False)"),
+    Column("shared_infrastructure", "boolean",
+           "infrastructure other work runs on: never a closure candidate (<NA> = False)"),
+    Column("reach_share", "float", "share of its target group reached today, 0 < x ≤ 1; NaN = unknown"),
+    Column("spread_to_share", "float", "share a spread is to reach, reach_share ≤ x ≤ 1; NaN = 1"),
+    Column("account", "str", "budget account of its money: drift (default) or anlaeg"),
 )
 REQUIRED = {"missions": ("id", "title_da", "statement"),
             "initiatives": ("id", "title", "stage", "mode", "facet", "citizen_value", "start_year")}

@@ -3,7 +3,7 @@
 //! leaders' capacity, the model's dependencies, the budget year and the election cycle.
 //!
 //! [`plan`] is a pipeline of stages that import downwards only: check the inputs into a
-//! [`window`] (`options` holds the public options), build candidate actions with the
+//! `window` (`options` holds the public options), build candidate actions with the
 //! chain of figures behind each (`chain`), place them by the rules of `rules`
 //! (`schedule`), and put out the plan with its money, årshjul and load (`assemble`;
 //! `output` renders it). The plain `types` are below them all. The rules are written out
