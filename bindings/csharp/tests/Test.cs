@@ -189,6 +189,19 @@ static class Test
                         Check(!act.CostKr.HasValue || act.BudgetYear != null, "a cost has its budget year");
                     }
                 Check(actions > 0 && plan.DeferredCount >= 0, "actions");
+                // The plan's money per budget year, through the raw accessors (not wrapped yet).
+                ulong years = (ulong)Native.tm_plan_economy_count(plan.Handle);
+                NativePlanEconomy e0;
+                Check(years > 0 && Native.tm_plan_get_economy(plan.Handle, UIntPtr.Zero, out e0) == Status.Ok && e0.BudgetYear >= 2026, "economy, first budget year");
+                Check(Native.tm_plan_get_economy(plan.Handle, (UIntPtr)years, out e0) != Status.Ok, "economy past the last year is refused");
+                // The council paper's entry point with no paper options, and the pilot guide.
+                var ro = Native.tm_report_options_default();
+                IntPtr html;
+                Check(Native.tm_report_html_paper(model.Handle, a.Handle, PortfolioHandle.Null, CatalogHandle.Null, PlanHandle.Null, ref ro, IntPtr.Zero, out html) == Status.Ok && html != IntPtr.Zero, "report paper");
+                Native.tm_string_free(html);
+                IntPtr guide;
+                Check(Native.tm_pilot_guide(model.Handle, Utf8.Encode("frontline"), Utf8.Encode("da"), out guide) == Status.Ok && guide != IntPtr.Zero, "pilot guide");
+                Native.tm_string_free(guide);
                 Check(plan.ToJson().Contains("\"phases\""), "plan json");
                 Throws<IndexOutOfResultException>(() => plan.Action(0, 100000), "100000", "action past the end");
             }
