@@ -196,9 +196,9 @@ static class Test
                 Check(Native.tm_plan_get_economy(plan.Handle, (UIntPtr)years, out e0) != Status.Ok, "economy past the last year is refused");
                 // The council paper's entry point with no paper options, and the pilot guide.
                 var ro = Native.tm_report_options_default();
-                IntPtr html;
-                Check(Native.tm_report_html_paper(model.Handle, a.Handle, PortfolioHandle.Null, CatalogHandle.Null, PlanHandle.Null, ref ro, IntPtr.Zero, out html) == Status.Ok && html != IntPtr.Zero, "report paper");
-                Native.tm_string_free(html);
+                IntPtr paperHtml;
+                Check(Native.tm_report_html_paper(model.Handle, a.Handle, PortfolioHandle.Null, CatalogHandle.Null, PlanHandle.Null, ref ro, IntPtr.Zero, out paperHtml) == Status.Ok && paperHtml != IntPtr.Zero, "report paper");
+                Native.tm_string_free(paperHtml);
                 IntPtr guide;
                 Check(Native.tm_pilot_guide(model.Handle, Utf8.Encode("frontline"), Utf8.Encode("da"), out guide) == Status.Ok && guide != IntPtr.Zero, "pilot guide");
                 Native.tm_string_free(guide);
