@@ -37,6 +37,18 @@ fn hearing(x: &Initiative, of: &Action, owners: &Owners<'_>, w: &Window, offset:
 
 /// Why a named closure candidate is not closed: already closed, statutory, shared
 /// infrastructure, or too young to judge (an analysis may come from elsewhere).
+/// A question put to the committee at the budget seminar (year set when the action is
+/// placed): "<verb> <initiative> <rest>", in both languages.
+fn seminar_question(a: &Action, w: &Window, title: &str, verb: (&str, &str), rest: (&str, &str)) -> DecisionPoint {
+    DecisionPoint {
+        committee: a.owner.as_ref().and_then(|o| o.committee.clone()),
+        year: 0,
+        month: w.months.seminar,
+        hearings: vec![],
+        question: both(|l| format!("{} {title} {}", l.pick(verb.0, verb.1), l.pick(rest.0, rest.1))),
+    }
+}
+
 fn refusal(x: &Initiative, w: &Window) -> Option<Localized> {
     if x.stage == Stage::Closed {
         Some(Localized::da_en("er allerede lukket", "already closed"))
@@ -83,23 +95,16 @@ pub(super) fn closures(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners:
                 ),
             }),
         }];
-        decide.decision = Some(DecisionPoint {
-            committee: decide.owner.as_ref().and_then(|o| o.committee.clone()),
-            year: 0,
-            month: w.months.seminar,
-            hearings: vec![],
-            question: both(|l| {
-                format!(
-                    "{} {} {}",
-                    l.pick("Skal", "Is"),
-                    x.title,
-                    l.pick(
-                        "lukkes med virkning fra næste budgetår? Besparelsen indgår i budgettet.",
-                        "to close from the next budget year? The saving goes into the budget."
-                    )
-                )
-            }),
-        });
+        decide.decision = Some(seminar_question(
+            &decide,
+            w,
+            &x.title,
+            ("Skal", "Is"),
+            (
+                "lukkes med virkning fra næste budgetår? Besparelsen indgår i budgettet.",
+                "to close from the next budget year? The saving goes into the budget.",
+            ),
+        ));
         let hear = hearing(
             x,
             &decide,
@@ -204,23 +209,16 @@ pub(super) fn reviews(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners: 
                 "unclear value or cost: the portfolio analysis says reconsider (lever 4)",
             ),
         }];
-        act.decision = Some(DecisionPoint {
-            committee: act.owner.as_ref().and_then(|o| o.committee.clone()),
-            year: 0,
-            month: w.months.seminar,
-            hearings: vec![],
-            question: both(|l| {
-                format!(
-                    "{} {} {}",
-                    l.pick("Skaber", "Does"),
-                    x.title,
-                    l.pick(
-                        "værdi for borgerne, der svarer til udgiften? Fortsæt, justér eller luk i næste budget.",
-                        "create citizen value worth its cost? Continue, adjust or close in the next budget."
-                    )
-                )
-            }),
-        });
+        act.decision = Some(seminar_question(
+            &act,
+            w,
+            &x.title,
+            ("Skaber", "Does"),
+            (
+                "værdi for borgerne, der svarer til udgiften? Fortsæt, justér eller luk i næste budget.",
+                "create citizen value worth its cost? Continue, adjust or close in the next budget.",
+            ),
+        ));
         out.push(single(act, w.start));
     }
     out
