@@ -4,6 +4,8 @@
 #   gcc -Werror, valgrind), C# (Mono; installed through apt when missing), Python (own venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Every build here is a fresh one: incremental caches only cost time and disk.
+export CARGO_INCREMENTAL=0
 
 # Each step prints the minutes and seconds since the start, so a slow step shows in CI's log.
 step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
