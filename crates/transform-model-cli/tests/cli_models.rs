@@ -15,7 +15,7 @@ fn fails(args: &[&str], test: &str, needles: &[&str]) -> String {
 
 #[test]
 fn model_prints_each_bundled_id_and_a_file() {
-    for (spec, id, version) in [("dtm", "dtm", "2026.2"), ("dtm@2026.1", "dtm", "2026.1"), ("ci", "ci", "2026.1")] {
+    for (spec, id, version) in [("dtm", "dtm", "2027.1"), ("dtm@2026.1", "dtm", "2026.1"), ("ci", "ci", "2026.1")] {
         let printed = Model::from_json(&stdout(&["model", "--model", spec], "model_ids")).unwrap();
         assert_eq!(printed, Model::bundled(spec).unwrap(), "{spec}");
         assert_eq!((printed.id(), printed.version()), (id, version));
@@ -87,7 +87,8 @@ fn a_2026_1_baseline_lists_the_items_changed_since() {
     assert_eq!(c.dimensions.len(), 10);
     assert_eq!(c.item_changes, transform_model::model::item_changes(&old, &Model::default_model()));
     let d1 = c.item_changes.iter().find(|x| x.dimension == "D1").unwrap();
-    assert_eq!(d1.removed, ["D1_3", "D1_4"]);
+    // D1_3 and D1_4 went in 2026.2, D1_2 (double-barrelled) in 2027.1.
+    assert_eq!(d1.removed, ["D1_2", "D1_3", "D1_4"]);
     // A baseline on the same version: no item list.
     std::fs::write(dir.join("same.json"), run(&["assess", &data("sample_responses.csv"), "--bootstrap", "0"])).unwrap();
     let again = run(&["assess", &data("sample_responses.csv"), "--bootstrap", "0", "--baseline", "same.json"]);
