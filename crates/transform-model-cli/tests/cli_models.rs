@@ -93,6 +93,33 @@ fn a_2026_1_baseline_lists_the_items_changed_since() {
     let d1 = c.item_changes.iter().find(|x| x.dimension == "D1").unwrap();
     // D1_3 and D1_4 went in 2026.2, D1_2 (double-barrelled) in 2027.1.
     assert_eq!(d1.removed, ["D1_2", "D1_3", "D1_4"]);
+    // With the earlier round's responses (here a 2026.2 round: 2026.1 shares too few items
+    // per dimension with 2027.1), both rounds are scored again on the carried-over items
+    // (asked of the roles both versions ask them of), and the list says which.
+    let old2 = Model::bundled("dtm@2026.2").unwrap();
+    std::fs::write(dir.join("old2.csv"), sample::sample_csv(&old2, 78, 5, Some(&counts))).unwrap();
+    std::fs::write(dir.join("old2.json"), run(&["assess", "old2.csv", "--model", "dtm@2026.2", "--bootstrap", "0"]))
+        .unwrap();
+    let like = run(&[
+        "assess",
+        &data("sample_responses.csv"),
+        "--bootstrap",
+        "0",
+        "--baseline",
+        "old2.json",
+        "--baseline-responses",
+        "old2.csv",
+    ]);
+    let c2 = Assessment::from_json(&like).unwrap().baseline.unwrap();
+    let carried = transform_model::model::carried_over(&old2, &Model::default_model());
+    assert!(
+        !c2.carried_over.is_empty() && c2.carried_over.iter().all(|i| carried.contains(i)),
+        "{:?}",
+        c2.carried_over
+    );
+    assert!(!c2.carried_over.contains(&"D1_2".to_owned()));
+    assert_eq!(c2.item_changes, transform_model::model::item_changes(&old2, &Model::default_model()));
+    assert!(c.carried_over.is_empty(), "without the responses the published scores are compared");
     // A baseline on the same version: no item list.
     std::fs::write(dir.join("same.json"), run(&["assess", &data("sample_responses.csv"), "--bootstrap", "0"])).unwrap();
     let again = run(&["assess", &data("sample_responses.csv"), "--bootstrap", "0", "--baseline", "same.json"]);

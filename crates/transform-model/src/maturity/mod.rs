@@ -7,6 +7,7 @@
 mod agreement;
 mod baseline;
 mod bootstrap;
+mod carried;
 mod contract;
 mod disclosure;
 mod dont_know;
@@ -38,6 +39,7 @@ use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
 pub use baseline::{BaselineComparison, DimensionChange, RoundChange, RoundComparison, compare, compare_rounds};
+pub use carried::{Round, compare_carried_over};
 pub use contract::{NotComparable, not_comparable};
 pub use dont_know::DONT_KNOW_DIFFERENCE;
 pub use items::{
