@@ -22,7 +22,7 @@ mod index_cmd;
 use export_cmd::Outputs;
 use transform_model::export;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
-use transform_model::maturity::{report, sample};
+use transform_model::maturity::{Round, compare_carried_over, report, sample};
 use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
 use transform_model::responses::ReadOptions;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
@@ -94,6 +94,10 @@ enum Command {
         /// also audited against, as with --audit-against.
         #[arg(long)]
         baseline: Option<PathBuf>,
+        /// The responses the --baseline assessment was made from: when it is on another version
+        /// of the model, both rounds are compared on the items the versions carry over.
+        #[arg(long = "baseline-responses", requires = "baseline")]
+        baseline_responses: Option<PathBuf>,
         /// An earlier published assessment (JSON) of the same survey: cells whose n differs
         /// from it by 1 to k − 1 are withheld (repeatable).
         #[arg(long = "audit-against")]
@@ -300,6 +304,7 @@ fn run(cli: Cli) -> Result<String, String> {
             seed,
             target,
             baseline,
+            baseline_responses,
             audit_against,
             ignore_columns,
             sheet,
@@ -349,6 +354,20 @@ fn run(cli: Cli) -> Result<String, String> {
             if let Some(earlier) = baseline {
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
                 attach_item_changes(&mut result, &earlier, &model);
+                if let Some(path) = baseline_responses {
+                    let old = earlier_model(&earlier, &model)?;
+                    let then = Responses::from_file(&old, &path, &ReadOptions::default())
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    let rounds = [result.clone(), earlier];
+                    let now = Round { model: &model, responses: &data, published: &rounds[..1] };
+                    let c = compare_carried_over(
+                        now,
+                        Round { model: &old, responses: &then, published: &rounds[1..] },
+                        &options,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    result.baseline = Some(c);
+                }
             }
             let outputs = Outputs {
                 json: || result.to_json(),
@@ -477,6 +496,23 @@ fn attach_item_changes(result: &mut Assessment, earlier: &Assessment, model: &Mo
     if let Ok(old) = Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)) {
         comparison.item_changes = transform_model::model::item_changes(&old, model);
     }
+}
+
+/// The bundled model version a baseline was made on (`--baseline-responses` needs it).
+fn earlier_model(earlier: &Assessment, model: &Model) -> Result<Model, String> {
+    if earlier.model.id != model.id() {
+        return Err(format!(
+            "baseline: the baseline uses model `{}`, this assessment `{}`",
+            earlier.model.id,
+            model.id()
+        ));
+    }
+    Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)).map_err(|e| {
+        format!(
+            "--baseline-responses: the baseline's model {} {} is not bundled: {e}",
+            earlier.model.id, earlier.model.version
+        )
+    })
 }
 
 /// Names the command-line flag behind an option the library refused.

@@ -272,7 +272,7 @@ fn the_checker_finds_each_kind_of_slip_and_passes_plain_danish() {
 const KNOWN: &[(&str, &str)] = &[
     // maturity/report.rs (issue 26): the dimension id column and the model's version number.
     ("assess", "id: D"),
-    ("assess", "decimalpunktum: 2026.2"),
+    ("assess", "decimalpunktum: 2027.1"),
     // mission/report.rs, mission/economics.rs (issue 29): id columns, Herfindahl, the
     // recommendation repeated at the start of its reason.
     ("portfolio", "id: M"),

@@ -238,9 +238,12 @@ fn a_version_2_assessment_loads_and_the_comparison_names_what_is_not_comparable(
     let old = Assessment::from_json(include_str!("fixtures/assessment_v2.json")).unwrap();
     assert_eq!(old.schema_version, 2);
     assert!(old.priorities.is_none() && old.overall.ci.is_none());
-    let model = Model::default_model();
-    let r =
-        Responses::from_csv_str(&model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &Default::default()).unwrap();
+    // The fixture's survey: the sample of its day, dtm 2026.2 (`sample --model dtm@2026.2
+    // --respondents 62 --seed 3 --role-counts 4,6,14,30,8`; the generator's draws for a model
+    // without filter questions are unchanged since).
+    let model = Model::bundled("dtm@2026.2").unwrap();
+    let csv = transform_model::maturity::sample::sample_csv(&model, 62, 3, Some(&[4, 6, 14, 30, 8]));
+    let r = Responses::from_csv_str(&model, &csv, &Default::default()).unwrap();
     let now = assess(&model, &r, &{
         let mut o = AssessOptions::default();
         o.bootstrap = 0;

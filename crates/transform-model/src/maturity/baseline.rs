@@ -45,6 +45,11 @@ pub struct BaselineComparison {
     /// assessments, not the models, and leaves it empty; a caller holding both models fills it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub item_changes: Vec<ItemChanges>,
+    /// When both rounds were scored again on the items the two model versions carry over
+    /// ([`super::compare_carried_over`]): those item ids. Empty: the dimension scores are
+    /// compared as each round published them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried_over: Vec<String>,
     /// The changes with their Welch intervals and Holm-adjusted significance.
     #[serde(default)]
     pub rounds: Option<RoundComparison>,
@@ -155,6 +160,7 @@ pub fn compare(current: &Assessment, baseline: &Assessment) -> Result<BaselineCo
         not_comparable,
         dimensions,
         item_changes: Vec::new(),
+        carried_over: Vec::new(),
         rounds: Some(rounds),
     })
 }

@@ -7,6 +7,7 @@
 mod agreement;
 mod baseline;
 mod bootstrap;
+mod carried;
 mod contract;
 mod disclosure;
 mod dont_know;
@@ -38,6 +39,7 @@ use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
 pub use baseline::{BaselineComparison, DimensionChange, RoundChange, RoundComparison, compare, compare_rounds};
+pub use carried::{Round, compare_carried_over};
 pub use contract::{NotComparable, not_comparable};
 pub use dont_know::DONT_KNOW_DIFFERENCE;
 pub use items::{
@@ -56,9 +58,9 @@ use disclosure::{Cells, Publish};
 use groups::Group;
 use score::{Layout, Sums};
 
-/// The bundled sample municipality's survey answers on the default model `dtm` 2026.2
-/// (synthetic, illustrative): `transform-model sample --model dtm --respondents 62 --seed 3
-/// --role-counts politician=4,top_manager=6,middle_manager=14,frontline=30,external_partner=8`.
+/// The bundled sample municipality's survey answers on the default model `dtm` 2027.1
+/// (synthetic, illustrative): `transform-model sample --model dtm --respondents 78 --seed 6
+/// --role-counts politician=4,top_manager=12,middle_manager=24,frontline=30,external_partner=8`.
 pub const SAMPLE_RESPONSES_CSV: &str = include_str!("../../data/sample_responses.csv");
 
 /// A bundled sample alliance's survey answers on `ci` (synthetic, illustrative):

@@ -113,20 +113,34 @@ impl Warning {
 
     pub(crate) fn alpha_not_computed(dimension: &str, pair_n: Option<usize>, needed: usize) -> Self {
         let n = pair_n.unwrap_or(0);
-        Warning {
-            kind: WarningKind::AlphaNotComputed,
-            dimension: Some(dimension.to_owned()),
-            value: None,
-            count: pair_n,
-            item: None,
-            message: Localized::da_en(
+        // A pair without common respondents happens where a model routes a dimension's items
+        // to different roles (dtm 2027.1): say so instead of "at least 0 respondents".
+        let message = if n == 0 {
+            Localized::da_en(
+                &format!(
+                    "dimension {dimension}: Cronbachs alfa er ikke beregnet (mindst ét par af spørgsmålene har ingen fælles svarpersoner, typisk fordi de stilles til forskellige roller)"
+                ),
+                &format!(
+                    "dimension {dimension}: Cronbach's alpha not computed (at least one pair of its items has no respondent in common, typically because they are asked of different roles)"
+                ),
+            )
+        } else {
+            Localized::da_en(
                 &format!(
                     "dimension {dimension}: Cronbachs alfa er ikke beregnet (mindst {n} svarpersoner besvarede hvert par af spørgsmål; der kræves {needed}, og spredningen skal kunne vises)"
                 ),
                 &format!(
                     "dimension {dimension}: Cronbach's alpha not computed ({n} respondent(s) answered both items of the thinnest item pair; {needed} are needed, and dispersion must be publishable)"
                 ),
-            ),
+            )
+        };
+        Warning {
+            kind: WarningKind::AlphaNotComputed,
+            dimension: Some(dimension.to_owned()),
+            value: None,
+            count: pair_n,
+            item: None,
+            message,
         }
     }
 
