@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
+use crate::ingredient::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
 use crate::localized::Lang;
 
 /// A readable table of ranked ingredients (and, if given, the most similar interventions).

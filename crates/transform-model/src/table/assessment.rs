@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::Assessment;
 use crate::localized::{Lang, Localized};
+use crate::maturity::Assessment;
 use crate::model::Model;
 
 fn label(t: &Localized, lang: Option<Lang>) -> String {

@@ -2,8 +2,8 @@
 //! unit cell, a score column per dimension, "–" where a figure is withheld, and the
 //! suppression counts. Danish with decimal comma, or English.
 
-use super::Assessment;
 use crate::Lang;
+use crate::maturity::Assessment;
 
 /// The units of `a` as a table; empty when the assessment has no breakdown.
 pub fn render_table(a: &Assessment, lang: Lang) -> String {

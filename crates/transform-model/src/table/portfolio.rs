@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Economics, Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::localized::Lang;
+use crate::mission::{Economics, Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::vocab;
 
 /// "1 forvaltning", "2 forvaltninger".
