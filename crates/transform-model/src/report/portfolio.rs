@@ -186,12 +186,9 @@ fn economics_reason(
     if i.is_some_and(|i| i.stage == Stage::Closed) {
         return lang.pick("afsluttet; indgår ikke i forslagene", "closed; not part of the proposals").to_owned();
     }
-    let reason = crate::table::portfolio::economics_reason(e, year, lang);
     // The article's lever numbers ("(greb 4)") belong to the method appendix.
-    let reason = match reason.find(" (greb ") {
-        Some(at) => reason[..at].to_owned() + reason[at..].split_once(')').map_or("", |(_, r)| r),
-        None => reason,
-    };
+    let reason =
+        crate::table::portfolio::without_lever_numbers(&crate::table::portfolio::economics_reason(e, year, lang));
     let label = e.recommendation.label();
     let label = label.get(lang);
     let rest = reason.strip_prefix(label).map(|r| r.trim_start_matches(':').trim());
