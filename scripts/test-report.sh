@@ -76,3 +76,25 @@ fi
 .venv/bin/python tests/report/check_browser.py "$ART/report.html" \
   "$TARGET/report-node/node_modules/axe-core/axe.min.js" "$ART"
 echo "report: browser checks passed (artifacts in $ART)"
+
+# "Resultater pr. enhed": a survey of its own on an explicit model and seed with a department
+# column (the last 3 rows in Kultur, under k), assessed by department; the report with the
+# units section passes the same browser and print checks, and its PDF carries the section.
+UNITS="$ART/units"
+mkdir -p "$UNITS"
+"$TM" sample --respondents 60 --seed 2027 --model dtm@2026.2 \
+  | awk 'NR == 1 {print $0 ",department"; next} {d = NR <= 31 ? "Social" : (NR <= 58 ? "Teknik" : "Kultur"); print $0 "," d}' \
+  >"$UNITS/survey.csv"
+"$TM" assess "$UNITS/survey.csv" --model dtm@2026.2 --by department --output "$UNITS/assessment.json"
+"$TM" report "$UNITS/assessment.json" --model dtm@2026.2 --out "$UNITS/report.html"
+PROFILE="$(mktemp -d)"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$PROFILE" \
+  --no-pdf-header-footer --print-to-pdf="$UNITS/report.pdf" "file://$PWD/$UNITS/report.html" 2>/dev/null
+rm -rf "$PROFILE"
+pdftotext -layout "$UNITS/report.pdf" "$UNITS/report.txt"
+grep -qF "Resultater pr. enhed" "$UNITS/report.txt" || { echo "units report PDF lacks 'Resultater pr. enhed'" >&2; exit 1; }
+echo "units report PDF: $(pdfinfo "$UNITS/report.pdf" | awk '/^Pages:/ {print $2}') pages"
+.venv/bin/python tests/report/check_browser.py "$UNITS/report.html" \
+  "$TARGET/report-node/node_modules/axe-core/axe.min.js" "$UNITS"
+echo "units report: browser checks passed (artifacts in $UNITS)"

@@ -57,8 +57,8 @@ def test_portfolio_html_in_danish_with_balance_and_whole_words():
     section = da[da.index("<h4>Balance</h4>"):da.index("<h4>Kandidater")]
     modes = a.balance[a.balance.kind == "modes"]
     assert len(modes) > 0
-    for value, count in zip(modes["value"], modes["count"]):
-        assert f"{value} {int(count)}" in section
+    for label, count in zip(modes["label"], modes["count"]):
+        assert f"{label} {int(count)}" in section
     assert "Tilgange" in section
     en = p.analyse(lang="en")._repr_html_()
     assert "<h4>Coverage" in en

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
@@ -212,7 +213,7 @@ class Assessment:
             "priority": [r["priority"] for r in rs], "dimension": [r["dimension"] for r in rs],
             "label": [r["label"][lang] for r in rs], "gap": [r["gap"] for r in rs],
             "weighted_gap": [r["weighted_gap"] for r in rs], "levers": [r["levers"] for r in rs],
-            "lever_labels": [[x[lang] for x in r["lever_labels"]] for r in rs]})
+            "lever_labels": [[_lever_text(x[lang], lang) for x in r["lever_labels"]] for r in rs]})
 
     def with_baseline(self, baseline: "Assessment") -> "Assessment":
         """This assessment with progress against an earlier round of the same model (the
@@ -334,6 +335,16 @@ def _fmt(x: Optional[float], lang: str = "en") -> str:
         return "–"
     text = f"{x:.2f}"
     return text.replace(".", ",") if lang == "da" else text
+
+
+def _lever_text(label: str, lang: str) -> str:
+    """A lever's name in Danish without the article's number ("Greb 6: Gør …" → "Gør …"), as
+    the report and the tables write it (the number is the `levers` column's id)."""
+    if lang == "da":
+        head, sep, rest = label.partition(": ")
+        if sep and re.fullmatch(r"(Greb|Start) \d+", head):
+            return rest
+    return label
 
 
 def _lo(ci: Optional[Sequence[float]]) -> Optional[float]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from typing import Any, Dict, List, Optional, Tuple, Union
 
 import numpy as np
@@ -70,15 +71,21 @@ ECONOMICS = Spec(
     Column("reason", "str", "why"),
 )
 
+def _plain_reason(reason: str, lang: str) -> str:
+    """A reason without the article's lever numbers (" (greb 4)") in Danish: they belong to the
+    method, not to what a reader acts on."""
+    return re.sub(r" \(greb \d+\)", "", reason) if lang == "da" else reason
+
+
 _HEADINGS = {
     "coverage": ("Dækning (vægtet med sammenhæng)", "Coverage (alignment-weighted)"),
     "balance": ("Balance", "Balance"),
     "closure": ("Kandidater til lukning", "Closure candidates"),
     "modes": ("Tilgange", "Modes"), "facets": ("Facetter", "Facets"), "stages": ("Faser", "Stages"),
-    "herfindahl": ("Koncentration på forvaltninger (Herfindahl)", "Concentration on departments (Herfindahl)"),
+    "herfindahl": ("Koncentration på forvaltninger (0–1; 1 = alt i én forvaltning)", "Concentration on departments (Herfindahl)"),
     "no_flags": ("Ingen advarsler om balancen", "No balance warnings"),
     "none": ("Ingen", "None"),
-    "active": ("Aktive initiativer", "Active initiatives"),
+    "active": ("Aktive indsatser", "Active initiatives"),
 }
 
 
@@ -137,7 +144,9 @@ class PortfolioAnalysis:
     @property
     @CLOSURE.documents
     def closure_candidates(self) -> Any:
-        return CLOSURE.from_columns(self._inner.closure_candidates())
+        columns = dict(self._inner.closure_candidates())
+        columns["reason"] = [_plain_reason(r, self._lang) for r in columns["reason"]]
+        return CLOSURE.from_columns(columns)
 
     @property
     @BALANCE.documents
@@ -167,6 +176,7 @@ class PortfolioAnalysis:
         columns = dict(self._inner.economics())
         names = _rs.vocab_labels("recommendation", self._lang)
         columns["recommendation_label"] = [names.get(r, r) for r in columns["recommendation"]]
+        columns["reason"] = [_plain_reason(r, self._lang) for r in columns["reason"]]
         return ECONOMICS.from_columns(columns)
 
     def _repr_html_(self) -> str:
@@ -180,10 +190,10 @@ class PortfolioAnalysis:
         chart = self.chart_svg("coverage", lang) if self._portfolio is not None else ""
         chart += self.chart_svg("stages", lang)
         closes = self._inner.closure_candidates()
-        close_items = "".join(f"<li>{html.escape(i)}: {html.escape(r)}</li>"
+        close_items = "".join(f"<li>{html.escape(self._initiative_name(i, lang))}: {html.escape(_plain_reason(r, lang))}</li>"
                               for i, r in zip(closes["initiative"], closes["reason"])) or f"<li>{h('none')}</li>"
         return (f'<div class="transform-model-portfolio"><h4>{h("coverage")}</h4>{chart}'
-                f'<h4>{h("balance")}</h4>{self._balance_html(h)}'
+                f'<h4>{h("balance")}</h4>{self._balance_html(h, lang)}'
                 f"<h4>{h('closure')}</h4><ul>{close_items}</ul></div>")
 
     def chart_svg(self, kind: str = "coverage", lang: Optional[str] = None) -> str:
@@ -191,16 +201,29 @@ class PortfolioAnalysis:
         lang = _args.lang(self._lang if lang is None else lang)
         return _rs.portfolio_svg(self._inner, kind, lang, self._portfolio)
 
-    def _balance_html(self, h: Any) -> str:
+    def _initiative_name(self, initiative: str, lang: str) -> str:
+        """An initiative by its title; in English with its id beside it (Danish readers meet names)."""
+        if self._portfolio is None:
+            return initiative
+        titles = {i["id"]: i["title"] for i in json.loads(self._portfolio.to_json()).get("initiatives", [])}
+        title = titles.get(initiative)
+        if title is None:
+            return initiative
+        return title if lang == "da" else f"{title} ({initiative})"
+
+    def _balance_html(self, h: Any, lang: str) -> str:
         b = self._inner.balance()
+        # Values by their names in `lang` (the codes are the frame's `value` column).
+        names = {kind: _rs.vocab_labels(kind, lang) for kind in ("modes", "facets", "stages")}
         counts: Dict[str, List[str]] = {"modes": [], "facets": [], "stages": []}
         for kind, value, n in zip(b["kind"], b["value"], b["count"]):
             if kind in counts:
-                counts[kind].append(f"{html.escape(value)} {int(n)}")
+                counts[kind].append(f"{html.escape(names[kind].get(value, value))} {int(n)}")
         rows = [f"<tr><th>{h('active')}</th><td>{self._inner.active}</td></tr>"]
         rows += [f"<tr><th>{h(kind)}</th><td>{', '.join(v) or '–'}</td></tr>" for kind, v in counts.items()]
         hf = self._inner.herfindahl
-        rows.append(f"<tr><th>{h('herfindahl')}</th><td>{'–' if hf is None else f'{hf:.2f}'}</td></tr>")
+        share = '–' if hf is None else (f'{hf:.2f}'.replace('.', ',') if lang == "da" else f'{hf:.2f}')
+        rows.append(f"<tr><th>{h('herfindahl')}</th><td>{share}</td></tr>")
         flags = "".join(f"<li>{html.escape(f)}</li>" for f in self.flags) or f"<li>{h('no_flags')}</li>"
         return f'<table class="balance">{"".join(rows)}</table><ul class="flags">{flags}</ul>'
 

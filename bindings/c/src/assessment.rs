@@ -171,7 +171,7 @@ pub unsafe extern "C" fn tm_assessment_to_text(
                 ),
             ));
         }
-        let text = transform_model::maturity::report::render_table(&a.inner, model, Some(lang));
+        let text = transform_model::table::assessment::render_table(&a.inner, model, Some(lang));
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
         unsafe { write_out(out, "out", c_string(text)) }?;
         Ok(())

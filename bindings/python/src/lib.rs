@@ -23,8 +23,8 @@ use std::sync::Arc;
 use numpy::{PyArray1, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
-use transform_model::maturity::report;
 use transform_model::responses::{ReadOptions, is_missing_token, parse_answer};
+use transform_model::table::assessment as report;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
 
 use errors::{IntoPyResult, invalid};

@@ -21,10 +21,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 mod index_cmd;
 use export_cmd::Outputs;
 use transform_model::export;
-use transform_model::ingredient::{Catalog, Index, MatchOptions, Query, report as ingredient_report};
-use transform_model::maturity::{Round, compare_carried_over, report, sample};
-use transform_model::mission::{AnalysisOptions, Portfolio, report as mission_report};
+use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
+use transform_model::maturity::{Round, compare_carried_over, sample};
+use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::responses::ReadOptions;
+use transform_model::table::{assessment as report, matching as ingredient_report, portfolio as mission_report};
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
 
 #[derive(Parser)]
@@ -373,7 +374,7 @@ fn run(cli: Cli) -> Result<String, String> {
                 json: || result.to_json(),
                 table: || {
                     report::render_table(&result, &model, Some(lang))
-                        + &transform_model::maturity::units_report::render_table(&result, lang)
+                        + &transform_model::table::units::render_table(&result, lang)
                 },
                 export: || export::assessment_table(&result, lang),
             };

@@ -181,6 +181,7 @@ pub mod report;
 pub mod responses;
 pub mod schema;
 pub mod stats;
+pub mod table;
 pub mod text;
 pub mod versioned;
 pub mod vocab;

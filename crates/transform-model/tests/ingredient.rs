@@ -83,7 +83,11 @@ fn distillation_by_hand() {
     let ids = |v: &[transform_model::ingredient::IngredientMatch]| v.iter().map(|m| m.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&r.ingredients), ["A"]);
     assert_eq!(ids(&r.not_recommended), ["B", "C"]);
-    assert!(r.not_recommended.iter().all(|m| m.warnings.iter().any(|w| w.starts_with("løft under 1"))));
+    assert!(
+        r.not_recommended
+            .iter()
+            .all(|m| m.warnings.iter().any(|w| w.starts_with("oftere i mislykkede end i vellykkede indsatser")))
+    );
     let lift = |s: f64, f: f64| (s + LIFT_EPSILON) / (f + LIFT_EPSILON);
     let expect = [
         (0.911765, lift(0.911765, 0.115385)),

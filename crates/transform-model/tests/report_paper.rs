@@ -219,29 +219,31 @@ fn bad_options_are_refused_with_the_value_named() {
 }
 
 #[test]
-fn the_gap_chart_draws_sure_and_possible_differences_and_counts_the_rest() {
+fn the_gap_chart_draws_the_contracts_differences_and_counts_the_rest() {
+    use transform_model::maturity::GapVerdict;
     let (model, a) = sample();
     let page = html(&model, &a, None, false, &ReportOptions::new(Lang::Da));
-    let alpha = 1.0 - a.bootstrap.confidence;
+    // The report renders the contract's verdict: drawn are the sure and the uncertain
+    // differences; tested is every gap with a verdict other than "ikke testet".
     let notable = a
         .gaps
         .iter()
-        .filter(|g| g.diff.is_some() && (g.significant == Some(true) || g.p.is_some_and(|p| p < alpha)))
+        .filter(|g| g.diff.is_some() && matches!(g.verdict, GapVerdict::Difference | GapVerdict::Uncertain))
         .count();
-    let tested = a.gaps.iter().filter(|g| g.diff.is_some() && g.p.is_some()).count();
+    let tested = a.gaps.iter().filter(|g| g.verdict != GapVerdict::NotTested).count();
     let untested = a.gaps.len() - tested;
     let plural = |n: usize| if n == 1 { "sammenligning" } else { "sammenligninger" };
     let rest = tested - notable;
     // The sentence for each case, written out (none, one, several drawn; none, one, several
     // without a difference).
     let expected: Vec<String> = match (notable, rest) {
-        (0, 0) => vec!["Ingen sammenligning viste en sikker eller mulig forskel.".into()],
-        (0, 1) => vec!["Den ene sammenligning viste ingen sikker eller mulig forskel.".into()],
-        (0, r) => vec![format!("Ingen af de {r} sammenligninger viste en sikker eller mulig forskel.")],
-        (1, 0) => vec!["viser den ene sikre eller mulige forskel.".into()],
-        (n, 0) => vec![format!("viser de {n} sikre og mulige forskelle.")],
+        (0, 0) => vec!["Ingen sammenligning viste en sikker eller usikker forskel.".into()],
+        (0, 1) => vec!["Den ene sammenligning viste ingen sikker forskel.".into()],
+        (0, r) => vec![format!("Ingen af de {r} sammenligninger viste en sikker eller usikker forskel.")],
+        (1, 0) => vec!["viser den ene sikre eller usikre forskel.".into()],
+        (n, 0) => vec![format!("viser de {n} sikre og usikre forskelle.")],
         (n, r) => vec![
-            format!("viser de {n} sikre og mulige forskelle;"),
+            format!("viser de {n} sikre og usikre forskelle;"),
             format!("{r} {} viste ingen sikker forskel", plural(r)),
         ],
     };

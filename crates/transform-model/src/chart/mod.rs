@@ -176,21 +176,64 @@ pub fn group_heatmap(a: &Assessment, model: &Model, lang: Lang) -> String {
     })
 }
 
+/// Score per unit (department, or department › unit) and dimension, every role together; a
+/// withheld cell is drawn as hidden, never as a value. Columns numbered as in
+/// `group_heatmap`.
+pub fn unit_heatmap(a: &Assessment, model: &Model, lang: Lang) -> String {
+    let ids: Vec<&str> = a.dimensions.iter().map(|d| d.id.as_str()).collect();
+    let units: Vec<&crate::maturity::UnitResult> = a.units.iter().filter(|u| u.role.is_none()).collect();
+    let rows = units
+        .iter()
+        .map(|u| {
+            let name = u.unit.as_ref().map_or(u.department.clone(), |x| format!("{} › {x}", u.department));
+            u.n.map_or(name.clone(), |n| format!("{name} ({n})"))
+        })
+        .collect();
+    let cells = units
+        .iter()
+        .map(|u| {
+            ids.iter()
+                .map(|id| match u.dimensions.iter().find(|d| d.id == *id).and_then(|d| d.score) {
+                    Some(s) => heatmap::Cell::Value(s, vocab::number(s, 1, lang)),
+                    None => heatmap::Cell::Hidden,
+                })
+                .collect()
+        })
+        .collect();
+    heatmap::render(&heatmap::HeatMap {
+        texts: Texts::new(
+            lang.pick("Score pr. enhed og dimension", "Score per unit and dimension"),
+            lang.pick(
+                "Hver enheds score på hver dimension, alle roller samlet; mørkere er højere, og tallet står i feltet.",
+                "Each unit's score on each dimension, all roles together; darker is higher, and the figure is written in the cell.",
+            )
+            .to_owned(),
+            "",
+        ),
+        rows,
+        columns: (1..=ids.len()).map(|i| i.to_string()).collect(),
+        cells,
+        axis: axis(model),
+        hidden_label: lang.pick("skjult af hensyn til anonymitet", "hidden for anonymity").to_owned(),
+        not_asked_label: lang.pick("ikke spurgt", "not asked").to_owned(),
+    })
+}
+
 /// The reported perception gaps as a forest plot, sure differences first.
 pub fn perception_gaps(a: &Assessment, model: &Model, lang: Lang) -> String {
     gaps_chart(a, model, lang, |_| true)
 }
 
-/// Whether a gap is a sure or a possible difference (significant after adjustment, or
-/// p below alpha before it): the gaps the report draws; the rest are counted in words.
-pub fn notable_gap(g: &crate::maturity::Gap, alpha: f64) -> bool {
-    g.diff.is_some() && (g.significant == Some(true) || g.p.is_some_and(|p| p < alpha))
+/// Whether the contract's verdict on a gap is a difference, sure or uncertain ("ved ikke"
+/// rates differ): the gaps the report draws; the rest are counted in words.
+pub fn notable_gap(g: &crate::maturity::Gap) -> bool {
+    use crate::maturity::GapVerdict;
+    g.diff.is_some() && matches!(g.verdict, GapVerdict::Difference | GapVerdict::Uncertain)
 }
 
-/// The sure and possible perception gaps only (the report's chart; a sentence counts the rest).
+/// The sure and uncertain perception gaps only (the report's chart; a sentence counts the rest).
 pub fn notable_perception_gaps(a: &Assessment, model: &Model, lang: Lang) -> String {
-    let alpha = 1.0 - a.bootstrap.confidence;
-    gaps_chart(a, model, lang, |g| notable_gap(g, alpha))
+    gaps_chart(a, model, lang, notable_gap)
 }
 
 fn gaps_chart(a: &Assessment, model: &Model, lang: Lang, keep: impl Fn(&crate::maturity::Gap) -> bool) -> String {
@@ -209,7 +252,7 @@ fn gaps_chart(a: &Assessment, model: &Model, lang: Lang, keep: impl Fn(&crate::m
                 ),
                 diff,
                 ci: g.ci.map(|[lo, hi]| (lo, hi)),
-                sure: g.significant == Some(true),
+                sure: g.verdict == crate::maturity::GapVerdict::Difference,
                 value_text: vocab::signed(diff, 1, lang),
             })
         })

@@ -302,7 +302,7 @@ impl Index {
         if lift.is_some_and(|l| l < 1.0) {
             warnings.push(
                 lang.pick(
-                    "løft under 1: hyppigere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
+                    "oftere i mislykkede end i vellykkede indsatser – ikke en anbefaling",
                     "lift below 1: more common in failed than in successful interventions – not a recommendation",
                 )
                 .to_owned(),

@@ -16,7 +16,6 @@ mod partners;
 mod profiles;
 mod query;
 mod reason;
-pub mod report;
 pub mod sample;
 mod saved;
 mod search;

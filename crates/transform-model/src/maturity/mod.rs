@@ -20,13 +20,11 @@ mod options;
 mod overall;
 mod priority;
 mod recommend;
-pub mod report;
 mod rounds;
 pub mod sample;
 mod score;
 mod types;
 mod units;
-pub mod units_report;
 mod warning;
 #[cfg(test)]
 mod worked_example;

@@ -9,7 +9,6 @@ mod coverage;
 mod crossfert;
 mod economics;
 mod portfolio;
-pub mod report;
 mod rows;
 pub mod sample;
 mod tags;

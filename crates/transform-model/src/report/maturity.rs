@@ -7,7 +7,7 @@ use super::Table;
 use super::summary::lever_text;
 use crate::chart;
 use crate::localized::Lang;
-use crate::maturity::{Assessment, Gap};
+use crate::maturity::{Assessment, Gap, GapVerdict};
 use crate::model::Model;
 use crate::vocab;
 
@@ -116,13 +116,9 @@ fn anonymity(a: &Assessment, lang: Lang) -> String {
     base + &extra + cells
 }
 
-/// "sikker forskel" (adjusted), "mulig forskel" (unadjusted only), "ingen sikker forskel".
-fn verdict(g: &Gap, alpha: f64, lang: Lang) -> &'static str {
-    match (g.significant, g.p) {
-        (Some(true), _) => lang.pick("sikker forskel", "sure difference"),
-        (_, Some(p)) if p < alpha => lang.pick("mulig forskel", "possible difference"),
-        _ => lang.pick("ingen sikker forskel", "no sure difference"),
-    }
+/// The contract's verdict on the gap (`Gap::verdict`), in its own words.
+fn verdict(g: &Gap, lang: Lang) -> String {
+    g.verdict.label().get(lang).to_owned()
 }
 
 fn gaps(a: &Assessment, model: &Model, lang: Lang) -> Table {
@@ -136,14 +132,13 @@ fn gaps(a: &Assessment, model: &Model, lang: Lang) -> Table {
             (lang.pick("Vurdering", "Verdict"), false),
         ],
     );
-    let alpha = 1.0 - a.bootstrap.confidence;
-    for g in a.gaps.iter().filter(|g| chart::notable_gap(g, alpha)) {
+    for g in a.gaps.iter().filter(|g| chart::notable_gap(g)) {
         t.rows.push(vec![
             vocab::dimension(model, &g.dimension).get(lang).to_owned(),
             format!("{} − {}", vocab::role(model, &g.a).get(lang), vocab::role(model, &g.b).get(lang)),
             g.diff.map_or("–".to_owned(), |d| vocab::signed(d, 1, lang)),
             interval(g.ci, lang),
-            verdict(g, alpha, lang).to_owned(),
+            verdict(g, lang),
         ]);
     }
     t
@@ -174,11 +169,10 @@ fn recommendations(a: &Assessment, model: &Model, lang: Lang) -> Table {
 }
 
 pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
-    let alpha = 1.0 - a.bootstrap.confidence;
-    let notable = a.gaps.iter().filter(|g| chart::notable_gap(g, alpha)).count();
-    // Tested: a difference with its test (p). The rest — withheld, or no interval because a
+    let notable = a.gaps.iter().filter(|g| chart::notable_gap(g)).count();
+    // Tested as the contract's verdict says. The rest — withheld, or no interval because a
     // group is too small — is "ikke testet", never "ingen sikker forskel".
-    let tested = a.gaps.iter().filter(|g| g.diff.is_some() && g.p.is_some()).count();
+    let tested = a.gaps.iter().filter(|g| g.verdict != GapVerdict::NotTested).count();
     let withheld = a.gaps.len() - tested;
     let rest = tested.saturating_sub(notable);
     Maturity {
@@ -190,18 +184,18 @@ pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
         gaps: gaps(a, model, lang),
         gaps_note: match lang {
             Lang::Da => format!(
-                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang. {}{}",
+                "Forskellen beregnes på de spørgsmål, begge grupper fik. »Sikker forskel« holder, også når der tages højde for, at mange forskelle er prøvet på én gang; »usikker forskel« er en forskel, hvor grupperne svarede »ved ikke« meget forskelligt ofte, så den kan skyldes, hvem der svarede. {}{}",
                 match (notable, rest) {
-                    (0, 0) => "Ingen sammenligning viste en sikker eller mulig forskel.".to_owned(),
-                    (0, 1) => "Den ene sammenligning viste ingen sikker eller mulig forskel.".to_owned(),
+                    (0, 0) => "Ingen sammenligning viste en sikker eller usikker forskel.".to_owned(),
+                    (0, 1) => "Den ene sammenligning viste ingen sikker forskel.".to_owned(),
                     (0, r) => format!(
-                        "Ingen af de {} viste en sikker eller mulig forskel.",
+                        "Ingen af de {} viste en sikker eller usikker forskel.",
                         vocab::count(r, "sammenligning", "sammenligninger", "", "", lang)
                     ),
-                    (1, 0) => "Figuren og tabellen viser den ene sikre eller mulige forskel.".to_owned(),
-                    (n, 0) => format!("Figuren og tabellen viser de {n} sikre og mulige forskelle."),
+                    (1, 0) => "Figuren og tabellen viser den ene sikre eller usikre forskel.".to_owned(),
+                    (n, 0) => format!("Figuren og tabellen viser de {n} sikre og usikre forskelle."),
                     (n, r) => format!(
-                        "Figuren og tabellen viser de {n} sikre og mulige forskelle; {} viste ingen sikker forskel.",
+                        "Figuren og tabellen viser de {n} sikre og usikre forskelle; {} viste ingen sikker forskel.",
                         vocab::count(r, "sammenligning", "sammenligninger", "", "", lang)
                     ),
                 },
@@ -215,7 +209,7 @@ pub(super) fn view(model: &Model, a: &Assessment, lang: Lang) -> Maturity {
                 }
             ),
             Lang::En => format!(
-                "The difference is computed on the items both groups were asked. A “sure difference” holds even allowing for the many differences tested at once. The chart and the table show the {notable} sure and possible differences; {rest} other comparisons showed no sure difference.{}",
+                "The difference is computed on the items both groups were asked. A “sure difference” holds even allowing for the many differences tested at once; an “uncertain” one comes with very different “don't know” rates, so who answered may explain it. The chart and the table show the {notable} sure and uncertain differences; {rest} other comparisons showed no sure difference.{}",
                 if withheld > 0 {
                     format!(
                         " {withheld} could not be tested, as the groups shared too few items or had too few responses."

@@ -73,8 +73,8 @@ fn formulas(lang: Lang) -> Vec<String> {
             "Uncertainty: an interval around the score from the spread of the answers (Welch–Satterthwaite), clipped to the scale.",
         ),
         (
-            "Forskelle mellem grupper: Welch-test på de fælles spørgsmål, justeret for mange sammenligninger (Holm). »Sikker forskel« holder efter justeringen; »mulig forskel« kun før.",
-            "Differences between groups: Welch test on the shared items, adjusted for many comparisons (Holm). A “sure difference” holds after the adjustment; a “possible difference” only before.",
+            "Forskelle mellem grupper: Welch-test på de fælles spørgsmål, justeret for mange sammenligninger (Holm). »Sikker forskel« holder efter justeringen; »usikker forskel« holder efter justeringen, men grupperne svarede »ved ikke« meget forskelligt ofte.",
+            "Differences between groups: Welch test on the shared items, adjusted for many comparisons (Holm). A “sure difference” holds after the adjustment; an “uncertain” one holds after it too, but the groups' \"don't know\" rates differ widely.",
         ),
         (
             "Intern sammenhæng (Cronbachs alfa): hvor godt dimensionens spørgsmål måler det samme, beregnet parvist.",

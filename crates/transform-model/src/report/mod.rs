@@ -16,6 +16,7 @@ mod portfolio;
 mod proposals;
 mod sag;
 mod summary;
+mod units;
 
 use std::collections::BTreeMap;
 
@@ -155,6 +156,7 @@ struct Page {
     sag: sag::Sag,
     summary: summary::Summary,
     maturity: maturity::Maturity,
+    units: Option<units::UnitsView>,
     portfolio: Option<portfolio::PortfolioView>,
     plan: Option<plan::PlanView>,
     method: method::Method,
@@ -162,7 +164,7 @@ struct Page {
 
 /// Section titles and fixed words, per language.
 fn texts(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    let pairs: [(&str, &str, &str); 27] = [
+    let pairs: [(&str, &str, &str); 28] = [
         ("resume", "Resumé", "Summary"),
         ("indstilling", "Indstilling", "Recommendation to the council"),
         ("sagsfremstilling", "Sagsfremstilling", "Case presentation"),
@@ -182,6 +184,7 @@ fn texts(lang: Lang) -> BTreeMap<&'static str, &'static str> {
         ("certainty", "Hvor sikre er resultaterne?", "How sure are the results?"),
         ("dimensions", "Bilag 1: Dimensionerne", "Appendix 1: The dimensions"),
         ("groups", "Bilag 2: Grupper og forskelle i opfattelse", "Appendix 2: Groups and perception gaps"),
+        ("units", "Resultater pr. enhed", "Results by unit"),
         ("recommendations", "Bilag 3: Anbefalinger", "Appendix 3: Recommendations"),
         ("portfolio", "Bilag 4: Porteføljen af indsatser", "Appendix 4: The portfolio of initiatives"),
         (
@@ -246,6 +249,7 @@ pub fn render_html(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result
         sag,
         summary: summary::view(inputs, options, sag::years(inputs, options).target),
         maturity: maturity::view(inputs.model, inputs.assessment, lang),
+        units: units::view(inputs.model, inputs.assessment, lang),
         portfolio,
         plan: inputs.plan.map(|p| plan::view(p, inputs.portfolio.map(|(p, _)| p), lang)),
         method: method::view(inputs.model, inputs.assessment, lang),

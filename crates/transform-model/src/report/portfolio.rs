@@ -62,7 +62,7 @@ fn coverage(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Table {
         t.rows.push(vec![
             mission_title(p, &c.mission, lang),
             c.initiatives.to_string(),
-            crate::mission::report::departments_text(c.departments.len(), lang),
+            crate::table::portfolio::departments_text(c.departments.len(), lang),
             if c.gaps.is_empty() { "–".to_owned() } else { c.gaps.join("; ") },
         ]);
     }
@@ -75,7 +75,7 @@ fn quality(p: &Portfolio, an: &PortfolioAnalysis, lang: Lang) -> Vec<String> {
         .iter()
         .filter(|q| !q.missed.is_empty())
         .map(|q| {
-            let missing: Vec<&str> = q.missed.iter().map(|m| crate::mission::report::missed_text(m, lang)).collect();
+            let missing: Vec<&str> = q.missed.iter().map(|m| crate::table::portfolio::missed_text(m, lang)).collect();
             format!("{}: {}.", mission_title(p, &q.mission, lang), missing.join("; "))
         })
         .collect()
@@ -186,12 +186,9 @@ fn economics_reason(
     if i.is_some_and(|i| i.stage == Stage::Closed) {
         return lang.pick("afsluttet; indgår ikke i forslagene", "closed; not part of the proposals").to_owned();
     }
-    let reason = crate::mission::report::economics_reason(e, year, lang);
     // The article's lever numbers ("(greb 4)") belong to the method appendix.
-    let reason = match reason.find(" (greb ") {
-        Some(at) => reason[..at].to_owned() + reason[at..].split_once(')').map_or("", |(_, r)| r),
-        None => reason,
-    };
+    let reason =
+        crate::table::portfolio::without_lever_numbers(&crate::table::portfolio::economics_reason(e, year, lang));
     let label = e.recommendation.label();
     let label = label.get(lang);
     let rest = reason.strip_prefix(label).map(|r| r.trim_start_matches(':').trim());

@@ -2,8 +2,8 @@
 //! unit cell, a score column per dimension, "–" where a figure is withheld, and the
 //! suppression counts. Danish with decimal comma, or English.
 
-use super::Assessment;
 use crate::Lang;
+use crate::maturity::Assessment;
 
 /// The units of `a` as a table; empty when the assessment has no breakdown.
 pub fn render_table(a: &Assessment, lang: Lang) -> String {
@@ -31,8 +31,9 @@ pub fn render_table(a: &Assessment, lang: Lang) -> String {
         lang.pick("Rolle", "Role"),
         "n"
     );
-    for d in &a.dimensions {
-        head.push_str(&format!("{:>8}", d.id));
+    // Danish readers meet the dimensions by their number in the assessment table, not by id.
+    for (i, d) in a.dimensions.iter().enumerate() {
+        head.push_str(&format!("{:>8}", if da { (i + 1).to_string() } else { d.id.clone() }));
     }
     out.push_str(&head);
     out.push('\n');
@@ -52,10 +53,19 @@ pub fn render_table(a: &Assessment, lang: Lang) -> String {
     }
     let s = a.suppression;
     out.push_str(&if da {
-        format!(
-            "Tilbageholdt: {} celler under k = {} (primært), {} for at ingen kan regnes baglæns (sekundært)\n",
-            s.primary, a.min_group_size, s.secondary
-        )
+        // Zero counts are left out ("0 tal" says nothing a reader needs).
+        let mut parts = Vec::new();
+        if s.primary > 0 {
+            parts.push(format!("{} tal med færre end {} besvarelser", s.primary, a.min_group_size));
+        }
+        if s.secondary > 0 {
+            parts.push(format!("{} tal, for at ingen skjult værdi kan regnes baglæns", s.secondary));
+        }
+        if parts.is_empty() {
+            "Ingen tal er skjult af hensyn til anonymiteten.\n".to_owned()
+        } else {
+            format!("Skjult af hensyn til anonymiteten: {}.\n", parts.join("; "))
+        }
     } else {
         format!(
             "Withheld: {} cells under k = {} (primary), {} so that none can be derived (secondary)\n",

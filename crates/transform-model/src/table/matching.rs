@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
+use crate::ingredient::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
 use crate::localized::Lang;
 
 /// A readable table of ranked ingredients (and, if given, the most similar interventions).
@@ -23,7 +23,14 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
     }
     ingredient_rows(&mut s, &r.ingredients, lang);
     if !r.not_recommended.is_empty() {
-        let _ = writeln!(s, "\n{}", lang.pick("Ikke anbefalet (løft under 1)", "Not recommended (lift below 1)"));
+        let _ = writeln!(
+            s,
+            "\n{}",
+            lang.pick(
+                "Ikke anbefalet (oftere i mislykkede end i vellykkede indsatser)",
+                "Not recommended (lift below 1)"
+            )
+        );
         ingredient_rows(&mut s, &r.not_recommended, lang);
     }
     if !r.excluded.is_empty() {
@@ -62,10 +69,15 @@ fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
             m.id,
             lang.pick("styrke", "score"),
             num(m.score, 3),
-            lang.pick("løft", "lift"),
+            lang.pick("forhold vellykkede/mislykkede", "lift"),
             lift,
             m.support.interventions,
-            lang.pick("indsatser", "interventions"),
+            match (lang, m.support.interventions) {
+                (Lang::Da, 1) => "indsats",
+                (Lang::Da, _) => "indsatser",
+                (Lang::En, 1) => "intervention",
+                (Lang::En, _) => "interventions",
+            },
             m.support.municipalities,
             if m.support.municipalities == 1 {
                 lang.pick("kommune", "municipality")

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::Assessment;
 use crate::localized::{Lang, Localized};
+use crate::maturity::Assessment;
 use crate::model::Model;
 
 fn label(t: &Localized, lang: Option<Lang>) -> String {
@@ -27,6 +27,30 @@ fn ci_in(x: Option<[f64; 2]>, lang: Option<Lang>) -> String {
     )
 }
 
+/// `text` with every dimension id standing as a word ("D3", not "D3_2") replaced by the
+/// dimension's name in »«: the scoring's messages name dimensions by id, a Danish reader by name.
+fn named_dimensions(text: &str, a: &Assessment, lang: Option<Lang>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match a.dimensions.iter().find(|d| d.id == *word) {
+            Some(d) => out.push_str(&format!("»{}«", label(&d.label, lang))),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// A readable table; `lang = None` prints Danish and English side by side.
 pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String {
     let t = |da: &str, en: &str| match lang {
@@ -42,13 +66,16 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
             .map_or("–".to_owned(), |x| label(&x.label, lang))
     };
+    // The model by its name, its id beside it ("dtm" alone tells a Danish reader nothing).
+    let model_name = model.def().name.as_ref().map_or(a.model.id.clone(), |n| label(n, lang));
     let _ = writeln!(
         s,
-        "{} {} {} ({} {})",
+        "{}: {} ({}, version {}; {} version {})",
         t("Model", "Model"),
+        model_name,
         a.model.id,
         a.model.version,
-        t("beregningsregler version", "scoring contract version"),
+        t("beregningsregler", "scoring contract"),
         a.schema_version
     );
     let _ = writeln!(
@@ -67,11 +94,15 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         "{}: {} {}, {}: {}",
         t("Besvarelser", "Respondents"),
         a.n_respondents,
+        // A count of zero is said in words ("0 mål" would read as zero targets).
         t(
-            &format!("(udeladt af hensyn til anonymitet: {})", a.excluded_for_anonymity),
+            &match a.excluded_for_anonymity {
+                0 => "(alle indgår)".to_owned(),
+                n => format!("(udeladt af hensyn til anonymitet: {n})"),
+            },
             &format!("(left out for anonymity: {})", a.excluded_for_anonymity)
         ),
-        t("mål", "target"),
+        t("mål: niveau", "target"),
         a.overall.target,
     );
     let width = a.dimensions.iter().map(|d| label(&d.label, lang).chars().count()).max().unwrap_or(10) + 6;
@@ -85,8 +116,13 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         t("alfa", "alpha"),
         "n",
     );
-    for d in &a.dimensions {
-        let name = format!("{:<4} {}", d.id, label(&d.label, lang));
+    // Danish readers meet the dimensions by number and name, never by id (D3).
+    let da = lang != Some(Lang::En);
+    let key = |i: usize, id: &str| if da { format!("{}.", i + 1) } else { id.to_owned() };
+    let dim_label =
+        |id: &str| a.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| label(&d.label, lang));
+    for (i, d) in a.dimensions.iter().enumerate() {
+        let name = format!("{:<4} {}", key(i, &d.id), label(&d.label, lang));
         let _ = writeln!(
             s,
             "{:<width$} {:>6} {:>6} {:>14} {:>6} {:>5}",
@@ -98,9 +134,20 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
             d.n,
         );
     }
-    let _ = writeln!(s, "\n{}", t("Grupper (score pr. dimension)", "Groups (score per dimension)"));
+    let _ = writeln!(
+        s,
+        "\n{}",
+        t("Grupper (score pr. dimension, numre som i tabellen ovenfor)", "Groups (score per dimension)")
+    );
     for g in &a.groups {
-        let scores: Vec<String> = g.dimensions.iter().map(|d| format!("{}={}", d.id, num(d.score))).collect();
+        let scores: Vec<String> = g
+            .dimensions
+            .iter()
+            .map(|d| {
+                let i = a.dimensions.iter().position(|x| x.id == d.id).unwrap_or(0);
+                format!("{}={}", key(i, &d.id).trim_end_matches('.'), num(d.score))
+            })
+            .collect();
         let _ = writeln!(s, "  {} (n={}): {}", role(&g.role), g.n, scores.join(" "));
     }
     let _ = writeln!(
@@ -117,8 +164,8 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         for g in significant {
             let _ = writeln!(
                 s,
-                "  {} {} − {}: {} {} (p {} {}) {}",
-                g.dimension,
+                "  {}, {} − {}: {} {} (p {} {}) {}",
+                dim_label(&g.dimension),
                 role(&g.a),
                 role(&g.b),
                 g.diff.map_or("–".to_owned(), |x| crate::vocab::signed(x, 2, lang.unwrap_or(Lang::En))),
@@ -132,7 +179,12 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     if !a.recommendations.is_empty() {
         let _ = writeln!(s, "\n{}", t("Anbefalede greb", "Recommended levers"));
         for r in &a.recommendations {
-            let levers: Vec<String> = r.lever_labels.iter().map(|l| label(l, lang)).collect();
+            // In Danish the lever's text alone ("Greb 6: …" numbers belong to the article).
+            let lever = |l: &Localized| {
+                let text = label(l, lang);
+                if da { text.split_once(": ").map_or(text.clone(), |(_, rest)| rest.to_owned()) } else { text }
+            };
+            let levers: Vec<String> = r.lever_labels.iter().map(lever).collect();
             // The order follows the gap on the roles asked every dimension: shown where it differs.
             let priority = match r.priority_gap {
                 Some(p) if (p - r.gap).abs() > 0.005 => format!(
@@ -154,12 +206,18 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         }
     }
     if let Some(b) = &a.baseline {
-        let _ = writeln!(s, "\n{} ({})", t("Udvikling siden baseline", "Change since baseline"), b.baseline_version);
+        let _ = writeln!(
+            s,
+            "\n{} ({} {})",
+            t("Udvikling siden sidste måling", "Change since baseline"),
+            t("målt med modellens version", "measured with model version"),
+            b.baseline_version
+        );
         for d in &b.dimensions {
             let _ = writeln!(
                 s,
-                "  {:<4} {} → {} ({})",
-                d.id,
+                "  {}: {} → {} ({})",
+                dim_label(&d.id),
                 num(d.baseline),
                 num(d.current),
                 d.change.map_or("–".to_owned(), |c| crate::vocab::signed(c, 2, lang.unwrap_or(Lang::En)))
@@ -169,7 +227,8 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     if !a.warnings.is_empty() {
         let _ = writeln!(s, "\n{}", t("Forbehold", "Warnings"));
         for w in &a.warnings {
-            let _ = writeln!(s, "  - {}", label(&w.message, lang));
+            let message = label(&w.message, lang);
+            let _ = writeln!(s, "  - {}", if da { named_dimensions(&message, a, lang) } else { message });
         }
     }
     s

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{Economics, Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::localized::Lang;
+use crate::mission::{Economics, Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::vocab;
 
 /// "1 forvaltning", "2 forvaltninger".
@@ -45,8 +45,54 @@ pub fn economics_reason(e: &Economics, year: i64, lang: Lang) -> String {
     }
 }
 
+/// An initiative or mission by name; in English with its id beside it (Danish readers meet
+/// names only: REPORT.md, "no ids").
+fn named(name: Option<&str>, id: &str, lang: Lang) -> String {
+    match (name, lang) {
+        (Some(n), Lang::Da) => n.to_owned(),
+        (Some(n), Lang::En) => format!("{n} ({id})"),
+        (None, _) => id.to_owned(),
+    }
+}
+
+/// `text` without the article's lever numbers (" (greb 4)"): they belong to the method
+/// appendix, not to what a council member reads.
+pub fn without_lever_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(" (greb ") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + " (greb ".len()..];
+        match tail.split_once(')') {
+            Some((n, after)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => rest = after,
+            _ => {
+                out.push_str(" (greb ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A reason without the recommendation it explains repeated at its start ("for tidligt at
+/// vurdere: for tidligt at vurdere …").
+fn without_label<'a>(reason: &'a str, label: &str) -> &'a str {
+    match reason.get(..label.len()) {
+        Some(head) if !label.is_empty() && head.eq_ignore_ascii_case(label) => {
+            let rest = reason[label.len()..].trim_start_matches([':', ';', ',', ' ', '—', '-']);
+            if rest.is_empty() { reason } else { rest }
+        }
+        _ => reason,
+    }
+}
+
 /// A readable table of the analysis in `lang`.
 pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String {
+    let initiative = |id: &str| {
+        let name = p.initiatives.iter().find(|i| i.id == id).map(|i| i.title.as_str());
+        named(name, id, lang)
+    };
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -63,9 +109,8 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
         let m = p.missions.iter().find(|m| m.id == c.mission).expect("coverage per mission");
         let _ = writeln!(
             s,
-            "  {} {}: {} {} ({}), {}",
-            c.mission,
-            m.title.get(lang),
+            "  {}: {} {} ({}), {}",
+            named(Some(m.title.get(lang)), &c.mission, lang),
             c.initiatives,
             lang.pick("indsatser", "initiatives"),
             vocab::number(c.weighted, 2, lang),
@@ -79,15 +124,23 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
         }
     }
     let b = &a.balance;
+    // The concentration on departments as the largest department's share (the Ordliste's
+    // words for what the Herfindahl index measures).
+    let largest = b.department_shares.iter().max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(x.0)));
     let _ = writeln!(
         s,
-        "\n{}: {} {}, {} {}, Herfindahl {}",
+        "\n{}: {} {}, {} {}{}",
         lang.pick("Balance", "Balance"),
         b.active,
         lang.pick("aktive", "active"),
         lang.pick("forsøg", "experiments"),
         vocab::percent(b.explore_share.unwrap_or(0.0), lang),
-        vocab::number(b.herfindahl.unwrap_or(0.0), 2, lang),
+        largest.map_or(String::new(), |(d, share)| format!(
+            "; {} {d}, {} {}",
+            lang.pick("den største forvaltning,", "the largest department,"),
+            lang.pick("har", "has"),
+            vocab::percent(*share, lang)
+        )),
     );
     let stages: Vec<String> = Stage::ALL
         .into_iter()
@@ -98,20 +151,34 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
         let _ = writeln!(s, "  ! {f}");
     }
     if !a.closure_candidates.is_empty() {
-        let _ = writeln!(s, "\n{}", lang.pick("Kandidater til lukning (greb 4)", "Closure candidates (lever 4)"));
+        let _ = writeln!(s, "\n{}", lang.pick("Kandidater til lukning", "Closure candidates (lever 4)"));
         for c in &a.closure_candidates {
-            let _ = writeln!(s, "  {}: {}", c.initiative, c.reason);
+            let _ = writeln!(s, "  {}: {}", initiative(&c.initiative), without_lever_numbers(&c.reason));
         }
     }
-    let _ = writeln!(s, "\n{}", lang.pick("Økonomi (greb 9)", "Economics (lever 9)"));
+    let _ = writeln!(s, "\n{}", lang.pick("Økonomi", "Economics (lever 9)"));
     for e in &a.economics {
         let rec = e.recommendation.label();
-        let _ = writeln!(s, "  {:<6} {:<22} {}", e.initiative, rec.get(lang), economics_reason(e, a.year, lang));
+        let reason = without_lever_numbers(&economics_reason(e, a.year, lang));
+        let _ = writeln!(
+            s,
+            "  {}: {} — {}",
+            initiative(&e.initiative),
+            rec.get(lang),
+            without_label(&reason, rec.get(lang))
+        );
     }
     if !a.cross_fertilisation.is_empty() {
         let _ = writeln!(s, "\n{}", lang.pick("Krydsbefrugtning", "Cross-fertilisation"));
         for c in a.cross_fertilisation.iter().take(10) {
-            let _ = writeln!(s, "  {} + {} ({}): {}", c.a, c.b, vocab::number(c.score, 2, lang), c.shared.join(", "));
+            let _ = writeln!(
+                s,
+                "  {} + {} ({}): {}",
+                initiative(&c.a),
+                initiative(&c.b),
+                vocab::number(c.score, 2, lang),
+                c.shared.join(", ")
+            );
         }
     }
     s
