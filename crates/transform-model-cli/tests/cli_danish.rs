@@ -282,19 +282,6 @@ const KNOWN: &[(&str, &str)] = &[
     // ingredient/report.rs (issue 30): "løft" and "1 indsatser / 1 kommune".
     ("match", "fagsprog: løft"),
     ("match", "flertal: 1 indsatser"),
-    // plan/ (issue 29): action ids, lever ids in titles, kind labels, zero counts, a doubled
-    // "med høring", "baseline".
-    ("plan", "id: A"),
-    ("plan", "id: greb"),
-    ("plan", "id: start"),
-    ("plan", "id: M"),
-    ("plan", "engelsk: baseline"),
-    ("plan", "fagsprog: dækningshul"),
-    ("plan", "fagsprog: fremskridt mod baseline"),
-    ("plan", "fagsprog: startsted"),
-    ("plan", "fagsprog: katalogmatch"),
-    ("plan", "gentaget: med høring"),
-    ("plan", "nul: 0 udskudt"),
 ];
 
 fn allowed(output: &str, finding: &str) -> bool {
