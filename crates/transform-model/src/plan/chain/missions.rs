@@ -213,10 +213,10 @@ fn adopt(
             text: both(|l| {
                 let warnings = if l == Lang::Da { &gd.warnings } else { &ge.warnings };
                 let mut t = format!(
-                    "{}: {} {:.2}, {}",
+                    "{}: {} {}, {}",
                     gd.name.get(l),
                     l.pick("andel blandt succeser", "share among successes"),
-                    gd.score,
+                    crate::plan::fmt::number(gd.score, 2, l),
                     transfer_text(gd.transfer, l)
                 );
                 if !warnings.is_empty() {
