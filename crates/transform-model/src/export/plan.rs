@@ -9,7 +9,7 @@
 use super::table::{Cell, Table};
 use crate::localized::Lang;
 use crate::mission::Account;
-use crate::plan::{Action, Owner, Plan};
+use crate::plan::{Action, Owner, Plan, number_of};
 
 /// One column: header (da, en), width, and the cell of an action in a year.
 struct Column {
@@ -20,6 +20,24 @@ struct Column {
 
 fn owner_field(a: &Action, f: fn(&Owner) -> Option<&str>) -> Cell {
     Cell::text(a.owner.as_ref().and_then(f).unwrap_or(""))
+}
+
+/// The action's number in Danish (no id a Danish reader meets), its id in English (to find
+/// it in the JSON).
+fn reference(a: &Action, lang: Lang) -> Cell {
+    match (lang, number_of(&a.id)) {
+        (Lang::Da, Some(n)) => Cell::Number(n as f64),
+        _ => Cell::text(&a.id),
+    }
+}
+
+/// The actions an event takes up, as [`reference`] names them.
+fn references(ids: &[String], lang: Lang) -> Cell {
+    let of = |id: &String| match (lang, number_of(id)) {
+        (Lang::Da, Some(n)) => n.to_string(),
+        _ => id.clone(),
+    };
+    Cell::text(ids.iter().map(of).collect::<Vec<_>>().join(", "))
 }
 
 fn year(y: Option<i64>) -> Cell {
@@ -44,7 +62,7 @@ fn account(a: Account, lang: Lang) -> Cell {
 const COLUMNS: &[Column] = &[
     Column { header: ("År", "Year"), width: 7.0, cell: |y, _, _| year(y) },
     Column { header: ("Kvartal", "Quarter"), width: 8.0, cell: |_, a, _| Cell::Number(f64::from(a.quarter)) },
-    Column { header: ("Id", "Id"), width: 6.0, cell: |_, a, _| Cell::text(&a.id) },
+    Column { header: ("Nr.", "Id"), width: 6.0, cell: |_, a, l| reference(a, l) },
     Column { header: ("Type", "Kind"), width: 18.0, cell: |_, a, l| Cell::text(a.kind.label().get(l)) },
     Column { header: ("Handling", "Action"), width: 60.0, cell: |_, a, l| Cell::text(a.title.get(l)) },
     Column {
@@ -180,7 +198,7 @@ fn calendar(table: &mut Table, plan: &Plan, lang: Lang) {
         let mut row = blank_row();
         row[0] = year(Some(e.year));
         row[1] = Cell::Number(f64::from((e.month - 1) / 3 + 1));
-        row[2] = Cell::text(e.actions.join(", "));
+        row[2] = references(&e.actions, lang);
         row[4] = Cell::text(e.text.get(lang));
         row[MONTH] = Cell::Number(f64::from(e.month));
         table.push(row);

@@ -3,7 +3,7 @@
 //! placed on it.
 
 use super::types::{ActionKind, CalendarEvent, EventKind, Phase};
-use super::window::Window;
+use super::window::{Months, Window};
 use crate::localized::{Lang, Localized};
 
 /// Quarterly budgetopfølgning: with the strategy (Q4 of last year), then May, August and
@@ -19,68 +19,89 @@ fn event(year: i64, m: u8, kind: EventKind, da: String, en: String) -> CalendarE
     CalendarEvent { year, month: m, kind, text: Localized::da_en(&da, &en), actions: vec![] }
 }
 
-/// The budget process of one year.
+/// One event of every budget year: its kind, its month, and its text for the budget year
+/// `y` (which prepares budget `y + 1`).
+struct Row {
+    kind: EventKind,
+    month: fn(&Months) -> u8,
+    text: fn(i64, Lang) -> String,
+}
+
+/// The budget process of a year, in the order of BUDGET.md.
+const BUDGET_YEAR: &[Row] = &[
+    Row {
+        kind: EventKind::BudgetStrategy,
+        month: |m| m.strategy,
+        text: |y, l| match l {
+            Lang::Da => format!("Budgetstrategi og budgetforudsætninger for budget {}", y + 1),
+            Lang::En => format!("Budget strategy and assumptions for budget {}", y + 1),
+        },
+    },
+    Row {
+        kind: EventKind::Accounts,
+        month: |m| m.accounts,
+        text: |y, l| match l {
+            Lang::Da => format!("Regnskab og årsberetning {} forelægges", y - 1),
+            Lang::En => format!("Accounts and annual report {} presented", y - 1),
+        },
+    },
+    Row {
+        kind: EventKind::EconomyAgreement,
+        month: |m| m.economy_agreement,
+        text: |y, l| match l {
+            Lang::Da => format!("Økonomiaftale mellem KL og regeringen for {}", y + 1),
+            Lang::En => format!("Economy agreement between KL and the government for {}", y + 1),
+        },
+    },
+    Row {
+        kind: EventKind::AccountsApproved,
+        month: |m| m.accounts_approved,
+        text: |y, l| match l {
+            Lang::Da => format!("Byrådet godkender regnskab {} med revisionsberetningen", y - 1),
+            Lang::En => format!("The council approves the {} accounts with the audit report", y - 1),
+        },
+    },
+    Row {
+        kind: EventKind::BudgetSeminar,
+        month: |m| m.seminar,
+        text: |y, l| match l {
+            Lang::Da => format!("Budgetseminar; fagudvalgene beslutter deres forslag til budget {}", y + 1),
+            Lang::En => format!("Budget seminar; the committees decide their proposals for budget {}", y + 1),
+        },
+    },
+    Row {
+        kind: EventKind::FirstReading,
+        month: |m| m.first_reading,
+        text: |y, l| match l {
+            Lang::Da => format!("1. behandling af budget {}", y + 1),
+            Lang::En => format!("First reading of budget {}", y + 1),
+        },
+    },
+    Row {
+        kind: EventKind::HearingPeriod,
+        month: |m| m.hearing,
+        text: |y, l| match l {
+            Lang::Da => format!("Høringsperiode: HovedMED og rådene høres om budget {}", y + 1),
+            Lang::En => format!("Hearing period: HovedMED and the councils are heard on budget {}", y + 1),
+        },
+    },
+    Row {
+        kind: EventKind::Adoption,
+        month: |m| m.adoption,
+        text: |y, l| match l {
+            Lang::Da => format!("2. behandling: budget {} og overslagsårene {}–{} vedtages", y + 1, y + 2, y + 4),
+            Lang::En => format!("Second reading: budget {} and the out-years {}–{} adopted", y + 1, y + 2, y + 4),
+        },
+    },
+];
+
+/// The budget process of one year: the rows of [`BUDGET_YEAR`] and the quarterly
+/// budgetopfølgning (the first, in February, follows up Q4 of last year).
 fn budget_year(y: i64, w: &Window) -> Vec<CalendarEvent> {
-    let m = &w.months;
-    let b = y + 1;
-    let mut out = vec![
-        event(
-            y,
-            m.strategy,
-            EventKind::BudgetStrategy,
-            format!("Budgetstrategi og budgetforudsætninger for budget {b}"),
-            format!("Budget strategy and assumptions for budget {b}"),
-        ),
-        event(
-            y,
-            m.accounts,
-            EventKind::Accounts,
-            format!("Regnskab og årsberetning {} forelægges", y - 1),
-            format!("Accounts and annual report {} presented", y - 1),
-        ),
-        event(
-            y,
-            m.economy_agreement,
-            EventKind::EconomyAgreement,
-            format!("Økonomiaftale mellem KL og regeringen for {b}"),
-            format!("Economy agreement between KL and the government for {b}"),
-        ),
-        event(
-            y,
-            m.accounts_approved,
-            EventKind::AccountsApproved,
-            format!("Byrådet godkender regnskab {} med revisionsberetningen", y - 1),
-            format!("The council approves the {} accounts with the audit report", y - 1),
-        ),
-        event(
-            y,
-            m.seminar,
-            EventKind::BudgetSeminar,
-            format!("Budgetseminar; fagudvalgene beslutter deres forslag til budget {b}"),
-            format!("Budget seminar; the committees decide their proposals for budget {b}"),
-        ),
-        event(
-            y,
-            m.first_reading,
-            EventKind::FirstReading,
-            format!("1. behandling af budget {b}"),
-            format!("First reading of budget {b}"),
-        ),
-        event(
-            y,
-            m.hearing,
-            EventKind::HearingPeriod,
-            format!("Høringsperiode: HovedMED og rådene høres om budget {b}"),
-            format!("Hearing period: HovedMED and the councils are heard on budget {b}"),
-        ),
-        event(
-            y,
-            m.adoption,
-            EventKind::Adoption,
-            format!("2. behandling: budget {b} og overslagsårene {}–{} vedtages", b + 1, b + 3),
-            format!("Second reading: budget {b} and the out-years {}–{} adopted", b + 1, b + 3),
-        ),
-    ];
+    let mut out: Vec<CalendarEvent> = BUDGET_YEAR
+        .iter()
+        .map(|r| event(y, (r.month)(&w.months), r.kind, (r.text)(y, Lang::Da), (r.text)(y, Lang::En)))
+        .collect();
     for (k, &fm) in FOLLOW_UP_MONTHS.iter().enumerate() {
         let (q, qy) = if k == 0 { (4, y - 1) } else { (k, y) };
         out.push(event(

@@ -79,17 +79,20 @@ fn summary(w: &Window, phases: &[Phase], deferred: usize) -> Localized {
             (true, _) => l.pick("intet kommunalvalg i perioden", "no municipal election in the period").to_owned(),
             (false, _) => format!("{} {}", l.pick("kommunalvalg i", "municipal election in"), elections.join(", ")),
         };
-        format!(
-            "{} {}–{}: {}, {} {}; {} {}; {e}.",
-            l.pick("Plan for", "Plan for"),
-            w.start,
-            w.end,
-            count(planned, l.pick("handling", "action"), l.pick("handlinger", "actions")),
-            l.pick("heraf", "of them"),
-            count(closures, l.pick("lukning", "closure"), l.pick("lukninger", "closures")),
-            deferred,
-            l.pick("udskudt", "deferred"),
-        )
+        // What is zero is left out ("0 udskudt" says nothing).
+        let mut parts = vec![count(planned, l.pick("handling", "action"), l.pick("handlinger", "actions"))];
+        if closures > 0 {
+            parts[0].push_str(&format!(
+                ", {} {}",
+                l.pick("heraf", "of them"),
+                count(closures, l.pick("lukning", "closure"), l.pick("lukninger", "closures"))
+            ));
+        }
+        if deferred > 0 {
+            parts.push(format!("{deferred} {}", l.pick("udskudt", "deferred")));
+        }
+        parts.push(e);
+        format!("{} {}–{}: {}.", l.pick("Plan for", "Plan for"), w.start, w.end, parts.join("; "))
     };
     Localized::da_en(&text(Lang::Da), &text(Lang::En))
 }

@@ -55,6 +55,15 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How an action is referred to in the appendix column: its number in Danish, "9" (no id
+/// a Danish reader meets), its id in English, "A09" (to find it in the JSON).
+pub(crate) fn reference(id: &str, lang: Lang) -> String {
+    match (lang, super::types::number_of(id)) {
+        (Lang::Da, Some(n)) => n.to_string(),
+        _ => id.to_owned(),
+    }
+}
+
 /// A month's name.
 pub(crate) fn month(m: u8, lang: Lang) -> &'static str {
     crate::localized::month_name(m, lang)

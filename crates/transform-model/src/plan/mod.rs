@@ -11,6 +11,7 @@
 
 mod aarshjul;
 mod assemble;
+mod board;
 mod chain;
 mod fmt;
 mod load;
@@ -29,6 +30,8 @@ pub use types::{
     Account, Action, ActionKind, Because, BecauseKind, CalendarEvent, Capacity, Decision, DecisionPoint, EconomyYear,
     EventKind, Gate, Load, LoadRow, Milestone, Money, MoneyYear, Overslag, Owner, Phase, Plan, PlanJsonError,
 };
+
+pub(crate) use types::number_of;
 
 use crate::ingredient::{CatalogError, Index};
 use crate::maturity::Assessment;

@@ -12,6 +12,10 @@ pub(crate) struct Owners<'a> {
     portfolio: Option<&'a Portfolio>,
     /// Owners by the name as written in the organisation.
     exact: HashMap<&'a str, Owner>,
+    /// The councils heard per department, by the name as written: a closure's or spread's
+    /// hearing asks for them thousands of times in a large portfolio, and the organisation's
+    /// own lookup normalises every name on every call.
+    hearings: HashMap<&'a str, &'a [String]>,
 }
 
 fn full(d: &Department) -> Owner {
@@ -27,7 +31,12 @@ impl<'a> Owners<'a> {
     pub fn new(portfolio: Option<&'a Portfolio>) -> Self {
         let org = portfolio.and_then(|p| p.organisation.as_ref());
         let exact = org.map(|o| o.departments.iter().map(|d| (d.name.as_str(), full(d))).collect()).unwrap_or_default();
-        Owners { portfolio, exact }
+        let mut hearings: HashMap<&str, &[String]> = HashMap::new();
+        for d in org.map(|o| o.departments.as_slice()).unwrap_or_default() {
+            // The first of a name, as the organisation's own lookup finds it.
+            hearings.entry(d.name.as_str()).or_insert(d.hearings.as_slice());
+        }
+        Owners { portfolio, exact, hearings }
     }
 
     /// The owner of work in department `name`; cross-cutting work (`None`) goes to the
@@ -47,6 +56,9 @@ impl<'a> Owners<'a> {
 
     /// The councils heard when `department`'s services change.
     pub fn hearings(&self, department: &str) -> Vec<String> {
+        if let Some(h) = self.hearings.get(department) {
+            return h.to_vec();
+        }
         let org = self.portfolio.and_then(|p| p.organisation.as_ref());
         org.and_then(|o| o.department(department)).map(|d| d.hearings.clone()).unwrap_or_default()
     }

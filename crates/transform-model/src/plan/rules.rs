@@ -1,10 +1,8 @@
 //! The scheduling rules, one value each: a candidate may take a year when every rule in
 //! [`RULES`] admits it. A new rule is one more item in the list (docs/plan.md).
 
-use std::collections::BTreeMap;
-
+use super::board::Board;
 use super::chain::Candidate;
-use super::window::Window;
 use crate::localized::{Lang, Localized};
 
 /// Why a rule refuses a year.
@@ -69,21 +67,6 @@ impl Reason {
                 )
             }),
         }
-    }
-}
-
-/// What is placed so far: each candidate's year, and the hours used per department and
-/// year; and each department's even share per year.
-pub(crate) struct Board<'a> {
-    pub window: &'a Window,
-    pub years: Vec<Option<i64>>,
-    pub used: BTreeMap<(String, i64), f64>,
-    pub share: BTreeMap<String, f64>,
-}
-
-impl Board<'_> {
-    pub fn used(&self, department: &str, year: i64) -> f64 {
-        self.used.get(&(department.to_owned(), year)).copied().unwrap_or(0.0)
     }
 }
 
@@ -176,10 +159,11 @@ impl Rule for NoBigStepInElectionYear {
 
 impl Rule for WithinCapacity {
     fn admits(&self, c: &Candidate, year: i64, b: &Board<'_>) -> Result<(), Reason> {
-        for (department, y, need) in needs(c, year) {
-            let capacity = b.window.capacity_of(&department);
-            if b.used(&department, y) + need > capacity {
-                return Err(Reason::Capacity { department, need, capacity });
+        for n in &c.needs {
+            let capacity = b.capacity(n.department);
+            if b.used(n.department, year + n.offset) + n.hours > capacity {
+                let department = b.name(n.department).to_owned();
+                return Err(Reason::Capacity { department, need: n.hours, capacity });
             }
         }
         Ok(())
@@ -191,10 +175,10 @@ impl Rule for EvenShare {
         if c.fixed.is_some() || c.depended_on {
             return Ok(());
         }
-        for (department, y, need) in needs(c, year) {
-            let share = b.share.get(&department).copied().unwrap_or(f64::INFINITY);
-            if b.used(&department, y) + need > share {
-                return Err(Reason::EvenShare { department, share });
+        for n in &c.needs {
+            let share = b.share(n.department);
+            if b.used(n.department, year + n.offset) + n.hours > share {
+                return Err(Reason::EvenShare { department: b.name(n.department).to_owned(), share });
             }
         }
         Ok(())
@@ -204,27 +188,5 @@ impl Rule for EvenShare {
     }
 }
 
-/// Each department's even share per year: all the hours its candidates ask ÷ the plan
-/// years without an election, rounded up to whole hours — and at least the largest piece
-/// of work one candidate asks of it in one year.
-pub(crate) fn even_shares(candidates: &[Candidate], w: &Window) -> BTreeMap<String, f64> {
-    let open = (w.years - w.elections_in_window().len() as i64).max(1) as f64;
-    let mut total: BTreeMap<String, (f64, f64)> = BTreeMap::new();
-    for c in candidates.iter().filter(|c| c.refused.is_none()) {
-        for (d, _, need) in needs(c, 0) {
-            let e = total.entry(d).or_default();
-            e.0 += need;
-            e.1 = e.1.max(need);
-        }
-    }
-    total.into_iter().map(|(d, (h, largest))| (d, (h / open).ceil().max(largest))).collect()
-}
-
-/// Hours the candidate needs per (department, year) when placed in `year`.
-pub(crate) fn needs(c: &Candidate, year: i64) -> Vec<(String, i64, f64)> {
-    let mut m: BTreeMap<(String, i64), f64> = BTreeMap::new();
-    for p in &c.parts {
-        *m.entry((p.action.capacity_department().to_owned(), year + p.offset)).or_default() += p.action.hours;
-    }
-    m.into_iter().map(|((d, y), h)| (d, y, h)).collect()
-}
+#[cfg(test)]
+mod tests;

@@ -5,10 +5,9 @@
 //! the reasons. Then each placed action gets its year-dependent parts: money, milestones,
 //! gate, decision dates.
 
-use std::collections::BTreeMap;
-
+use super::board::Board;
 use super::chain::{Candidate, Chain, Part};
-use super::rules::{Board, RULES, Reason, even_shares, needs};
+use super::rules::{RULES, Reason};
 use super::types::{Action, Decision, Gate, Milestone};
 use super::window::Window;
 use crate::localized::{Lang, Localized};
@@ -81,7 +80,7 @@ fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
             Verdict::Refused(_) => {}
         }
     }
-    let load = |y: i64| needs(c, y).iter().map(|(d, yy, _)| board.used(d, *yy)).sum::<f64>();
+    let load = |y: i64| board.load(c, y);
     if let Some(y) = admitted.iter().copied().min_by(|a, b| load(*a).total_cmp(&load(*b)).then(a.cmp(b))) {
         return Ok(y);
     }
@@ -117,9 +116,8 @@ fn dated(part: Part, year: i64, w: &Window) -> Action {
 
 /// Places every candidate (see the module documentation).
 pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
-    let Chain { candidates, missing } = chain;
-    let share = even_shares(&candidates, w);
-    let mut board = Board { window: w, years: vec![None; candidates.len()], used: BTreeMap::new(), share };
+    let Chain { mut candidates, missing } = chain;
+    let mut board = Board::new(&mut candidates, w);
     let mut main_slot = vec![0usize; candidates.len()];
     let mut actions: Vec<(Action, Vec<usize>, Option<i64>)> = Vec::new();
     let mut deferred = Vec::new();
@@ -127,10 +125,7 @@ pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
     for (i, c) in candidates.into_iter().enumerate() {
         match first_year(&c, &board) {
             Ok(y) => {
-                board.years[i] = Some(y);
-                for (department, year, need) in needs(&c, y) {
-                    *board.used.entry((department, year)).or_insert(0.0) += need;
-                }
+                board.place(i, &c, y);
                 let (main, deps) = (c.main, c.deps);
                 for (k, part) in c.parts.into_iter().enumerate() {
                     let year = y + part.offset;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Candidate, Part, blank, both, gap_because, part, single};
+use super::{Candidate, Part, blank, both, gap_because, lever_name, part, single};
 use crate::localized::Localized;
 use crate::maturity::Recommendation;
 use crate::plan::PlanInputs;
@@ -34,15 +34,15 @@ fn wanted<'a>(recs: &'a [Recommendation]) -> Vec<Wanted<'a>> {
 }
 
 /// The mobilisation action that goes with a lever on staff or cooperation.
-fn mobilise(a: &Action, label: &Localized) -> Part {
+fn mobilise(a: &Action, lever: Option<&Localized>) -> Part {
     let mut m = blank(
         ActionKind::Mobilise,
         both(|l| {
-            format!(
-                "{} {}",
-                l.pick("Involvér frontmedarbejdere og partnere i", "Involve front-line staff and partners in"),
-                label.get(l)
-            )
+            let who = l.pick("Involvér frontmedarbejdere og partnere", "Involve front-line staff and partners");
+            match lever {
+                Some(name) => format!("{who}: {}", name.get(l)),
+                None => who.to_owned(),
+            }
         }),
     );
     m.lever = a.lever.clone();
@@ -89,9 +89,14 @@ pub(super) fn levers(
         deps.sort_unstable();
         deps.dedup();
         let kind = if want.lever.starts_with("start") { ActionKind::Start } else { ActionKind::Lever };
-        let label = model.lever(want.lever).map(|l| l.label.clone()).unwrap_or_default();
-        let dims = |l| want.recs.iter().map(|r| r.label.get(l).to_owned()).collect::<Vec<_>>();
-        let mut a = blank(kind, both(|l| format!("{}: {}", label.get(l), dims(l).join(l.pick(" og ", " and ")))));
+        let name = lever_name(model, want.lever);
+        let dims =
+            |l| want.recs.iter().map(|r| r.label.get(l).to_owned()).collect::<Vec<_>>().join(l.pick(" og ", " and "));
+        let title = both(|l| match &name {
+            Some(n) => format!("{}: {}", n.get(l), dims(l)),
+            None => dims(l),
+        });
+        let mut a = blank(kind, title);
         a.lever = Some(want.lever.to_owned());
         a.dimension = Some(want.recs[0].dimension.clone());
         a.owner = if w.central_levers.iter().any(|c| c == want.lever) {
@@ -109,7 +114,7 @@ pub(super) fn levers(
             c.parts[0].gate = Some(start_gate(&want.recs));
         }
         if w.mobilising_levers.iter().any(|m| m == want.lever) {
-            let m = mobilise(&c.parts[0].action, &label);
+            let m = mobilise(&c.parts[0].action, name.as_ref());
             c.parts.push(m);
         }
         for r in &want.recs {

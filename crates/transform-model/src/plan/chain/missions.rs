@@ -20,7 +20,7 @@ use crate::plan::window::Window;
 fn mission_gate(m: &Mission) -> Localized {
     let Some(i) = m.indicators.first() else {
         return Localized::da_en(
-            "missionen har fået en indikator med baseline og mål",
+            "missionen har fået en indikator med udgangspunkt og mål",
             "the mission has an indicator with a baseline and a target",
         );
     };
@@ -61,7 +61,7 @@ pub(super) fn fill_missions(
             both(|l| {
                 format!(
                     "{}: {}",
-                    l.pick("Luk dækningshuller i missionen", "Close the mission's coverage gaps"),
+                    l.pick("Find indsatser til missionen", "Find initiatives for the mission"),
                     m.title.get(l)
                 )
             }),
@@ -74,17 +74,28 @@ pub(super) fn fill_missions(
             value: Some(c.initiatives as f64),
             text: both(|l| {
                 use crate::plan::fmt::count;
-                format!(
-                    "{} {}; {} {}",
-                    count(c.initiatives, l.pick("indsats", "initiative"), l.pick("indsatser", "initiatives")),
-                    l.pick("arbejder for missionen", "work towards the mission"),
-                    count(
-                        c.gaps.len(),
-                        l.pick("dækningshul", "coverage gap"),
-                        l.pick("dækningshuller", "coverage gaps")
+                let serving = match c.initiatives {
+                    0 => l
+                        .pick("ingen indsatser arbejder for missionen", "no initiative works towards the mission")
+                        .to_owned(),
+                    n => format!(
+                        "{} {}",
+                        count(n, l.pick("indsats", "initiative"), l.pick("indsatser", "initiatives")),
+                        l.pick("arbejder for missionen", "work towards the mission")
                     ),
-                    l.pick("i porteføljeanalysen", "in the portfolio analysis"),
-                )
+                };
+                match c.gaps.len() {
+                    0 => serving,
+                    n => format!(
+                        "{serving}; {} {}",
+                        l.pick("porteføljeanalysen finder", "the portfolio analysis finds"),
+                        count(
+                            n,
+                            l.pick("hul i dækningen", "coverage gap"),
+                            l.pick("huller i dækningen", "coverage gaps")
+                        )
+                    ),
+                }
             }),
         }];
         under.push((k, base + out.len()));
@@ -150,8 +161,11 @@ pub(super) fn ingredients(
             None => missing.push(both(|l| {
                 let m = &p.missions[k];
                 format!(
-                    "{} {}",
-                    l.pick("Intet godt katalogmatch for missionen", "No good catalog match for mission"),
+                    "{} »{}«",
+                    l.pick(
+                        "Intet godt eksempel fra andre kommuner for missionen",
+                        "No good example from other municipalities for the mission"
+                    ),
                     m.title.get(l)
                 )
             })),
@@ -199,10 +213,10 @@ fn adopt(
             text: both(|l| {
                 let warnings = if l == Lang::Da { &gd.warnings } else { &ge.warnings };
                 let mut t = format!(
-                    "{}: {} {:.2}, {}",
+                    "{}: {} {}, {}",
                     gd.name.get(l),
                     l.pick("andel blandt succeser", "share among successes"),
-                    gd.score,
+                    crate::plan::fmt::number(gd.score, 2, l),
                     transfer_text(gd.transfer, l)
                 );
                 if !warnings.is_empty() {

@@ -10,12 +10,14 @@ mod missions;
 mod politics;
 mod portfolio;
 
+use super::board::Need;
 use super::money::MoneyRule;
 use super::owners::{Leads, Owners};
 use super::types::{Action, ActionKind, Because, BecauseKind, Owner};
 use super::window::Window;
 use super::{PlanError, PlanInputs};
 use crate::localized::{Lang, Localized};
+use crate::model::Model;
 
 /// Capacity pool of actions without an owner ("to be decided"): the executive board.
 pub const UNASSIGNED: &str = "Direktionen";
@@ -71,6 +73,8 @@ pub(crate) struct Candidate {
     pub refused: Option<Localized>,
     /// Other candidates depend on it: placed as early as it can be, not levelled.
     pub depended_on: bool,
+    /// Its leader hours per department and year offset, summed by the schedule's board.
+    pub needs: Vec<Need>,
 }
 
 pub(crate) struct Chain {
@@ -80,6 +84,37 @@ pub(crate) struct Chain {
 
 pub(crate) fn both(f: impl Fn(Lang) -> String) -> Localized {
     Localized::da_en(&f(Lang::Da), &f(Lang::En))
+}
+
+/// A lever's name and its number apart: ("Luk projekter uden værdi for borgerne", "greb 4")
+/// from the model's label "Greb 4: Luk projekter uden værdi for borgerne".
+fn lever_parts(model: &Model, id: &str, l: Lang) -> Option<(String, String)> {
+    let label = model.lever(id)?.label.get(l);
+    Some(match label.split_once(": ") {
+        Some((number, name)) => (name.to_owned(), number.to_lowercase()),
+        None => (label.to_owned(), String::new()),
+    })
+}
+
+/// A lever as a reader meets it: its name, the number only beside it ("Luk projekter uden
+/// værdi for borgerne (greb 4)"); the id alone never (`None` when the model lacks it).
+pub(crate) fn lever_name(model: &Model, id: &str) -> Option<Localized> {
+    lever_parts(model, id, Lang::Da)?;
+    Some(both(|l| match lever_parts(model, id, l) {
+        Some((name, number)) if !number.is_empty() => format!("{name} ({number})"),
+        Some((name, _)) => name,
+        None => String::new(),
+    }))
+}
+
+/// The lever a reason rests on, to end the reason with: " (jf. »Luk projekter uden værdi
+/// for borgerne«, greb 4)"; nothing when the model has no such lever.
+pub(crate) fn cite(model: &Model, id: &str, l: Lang) -> String {
+    match lever_parts(model, id, l) {
+        Some((name, number)) if !number.is_empty() => format!(" ({} »{name}«, {number})", l.pick("jf.", "cf.")),
+        Some((name, _)) => format!(" ({} »{name}«)", l.pick("jf.", "cf.")),
+        None => String::new(),
+    }
 }
 
 pub(crate) fn blank(kind: ActionKind, title: Localized) -> Action {
@@ -120,7 +155,17 @@ pub(crate) fn single(action: Action, earliest: i64) -> Candidate {
 
 /// A candidate of several actions; the first is the main one.
 pub(crate) fn group(parts: Vec<Part>, earliest: i64) -> Candidate {
-    Candidate { parts, main: 0, deps: vec![], fixed: None, earliest, funded: false, refused: None, depended_on: false }
+    Candidate {
+        parts,
+        main: 0,
+        deps: vec![],
+        fixed: None,
+        earliest,
+        funded: false,
+        refused: None,
+        depended_on: false,
+        needs: vec![],
+    }
 }
 
 /// All candidates in placement order: calendar, closures, levers, spreading, reviews,
@@ -128,13 +173,14 @@ pub(crate) fn group(parts: Vec<Part>, earliest: i64) -> Candidate {
 pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, PlanError> {
     let owners = Owners::new(inputs.portfolio.map(|(p, _)| p));
     let anchors = politics::anchor_refs(inputs);
-    let mut out = politics::calendar(w, &owners, &anchors);
+    let model = inputs.model;
+    let mut out = politics::calendar(model, w, &owners, &anchors);
     let mut missing = Vec::new();
     match inputs.portfolio {
         Some((p, a)) => {
-            let closures = portfolio::closures(p, a, w, &owners);
-            let spreading = portfolio::spreading(p, a, w, &owners);
-            let reviews = portfolio::reviews(p, a, w, &owners);
+            let closures = portfolio::closures(model, p, a, w, &owners);
+            let spreading = portfolio::spreading(model, p, a, w, &owners);
+            let reviews = portfolio::reviews(model, p, a, w, &owners);
             let owned: Vec<Owner> = [&closures, &spreading, &reviews]
                 .into_iter()
                 .flatten()

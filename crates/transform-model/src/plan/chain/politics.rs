@@ -3,8 +3,9 @@
 //! the new council, and the re-surveys of the learning loop. Cross-cutting: the central
 //! department (the kommunaldirektør) owns them.
 
-use super::{Candidate, blank, both, gap_because, single};
+use super::{Candidate, blank, both, cite, gap_because, single};
 use crate::localized::Localized;
+use crate::model::Model;
 use crate::plan::PlanInputs;
 use crate::plan::owners::Owners;
 use crate::plan::types::{ActionKind, Because, BecauseKind};
@@ -54,7 +55,7 @@ fn fixed(
 }
 
 /// Political anchoring, budget security, re-anchoring and the re-surveys, at fixed years.
-pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
+pub(super) fn calendar(model: &Model, w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
     let at = |kind, year, title, why| fixed(owners, refs, kind, year, title, why);
     let last_before = w.elections.iter().copied().filter(|e| *e < w.start).max();
     let mut first = at(
@@ -106,28 +107,30 @@ pub(super) fn calendar(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec
             ));
         }
     }
-    out.extend(remeasures(w, owners, refs));
+    out.extend(remeasures(model, w, owners, refs));
     out
 }
 
 /// The re-surveys of the learning loop, every `remeasure_every` years after the start.
-fn remeasures(w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
+fn remeasures(model: &Model, w: &Window, owners: &Owners<'_>, refs: &[Because]) -> Vec<Candidate> {
     let why = Because {
         kind: BecauseKind::LearningLoop,
         reference: refs[0].reference.clone(),
         value: Some(w.remeasure_every as f64),
         text: both(|l| {
             format!(
-                "{} {} {}",
-                l.pick("læringsløkken (greb 2): måling hvert", "the learning loop (lever 2): a survey every"),
+                "{}{}: {} {} {}",
+                l.pick("læringsløkken", "the learning loop"),
+                cite(model, "greb2", l),
+                l.pick("måling hvert", "a survey every"),
                 w.remeasure_every,
                 l.pick("år; missionernes indikatorer følges årligt", "years; the missions' indicators yearly")
             )
         }),
     };
     let title = Localized::da_en(
-        "Ny modenhedsmåling sammen med trivselsmålingen; fremskridt mod baseline",
-        "New maturity survey alongside the well-being survey; progress against the baseline",
+        "Ny modenhedsmåling sammen med trivselsmålingen; viser udviklingen siden sidste måling",
+        "New maturity survey alongside the well-being survey; shows the change since the last survey",
     );
     let years = (1..).map(|k| w.start + k * w.remeasure_every).take_while(|y| *y <= w.end);
     years.map(|y| fixed(owners, refs, ActionKind::Remeasure, y, title.clone(), why.clone())).collect()

@@ -5,9 +5,10 @@
 
 use std::collections::HashMap;
 
-use super::{Candidate, Part, blank, both, group, part, single};
+use super::{Candidate, Part, blank, both, cite, group, part, single};
 use crate::localized::{Lang, Localized};
 use crate::mission::{CitizenValue, Initiative, Portfolio, PortfolioAnalysis, Recommendation, Stage, YEARS_TO_JUDGE};
+use crate::model::Model;
 use crate::plan::money::MoneyRule;
 use crate::plan::owners::Owners;
 use crate::plan::types::{Action, ActionKind, Because, BecauseKind, DecisionPoint};
@@ -68,7 +69,13 @@ fn refusal(x: &Initiative, w: &Window) -> Option<Localized> {
 
 /// Per closure candidate: the decision (the committee before the 1. behandling), the
 /// hearing, and the execution the year after with its savings.
-pub(super) fn closures(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners: &Owners<'_>) -> Vec<Candidate> {
+pub(super) fn closures(
+    model: &Model,
+    p: &Portfolio,
+    a: &PortfolioAnalysis,
+    w: &Window,
+    owners: &Owners<'_>,
+) -> Vec<Candidate> {
     let by_id: HashMap<&str, usize> = p.initiatives.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
     let mut out = Vec::new();
     for c in &a.closure_candidates {
@@ -86,12 +93,14 @@ pub(super) fn closures(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners:
             reference: x.id.clone(),
             value: Some(c.best_alignment),
             text: both(|l| match l {
-                Lang::Da => {
-                    "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne (greb 4)".to_owned()
-                }
+                Lang::Da => format!(
+                    "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne{}",
+                    cite(model, "greb4", l)
+                ),
                 Lang::En => format!(
-                    "serves no mission: best alignment {:.2}; no citizen value shown (lever 4)",
-                    c.best_alignment
+                    "serves no mission: best alignment {:.2}; no citizen value shown{}",
+                    c.best_alignment,
+                    cite(model, "greb4", l)
                 ),
             }),
         }];
@@ -142,15 +151,21 @@ fn outcome_gate(x: &Initiative) -> Localized {
 
 /// What the economics say to spread, quickest payback first, each heard in the
 /// høringsperiode the autumn before the budget that funds it.
-pub(super) fn spreading(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners: &Owners<'_>) -> Vec<Candidate> {
+pub(super) fn spreading(
+    model: &Model,
+    p: &Portfolio,
+    a: &PortfolioAnalysis,
+    w: &Window,
+    owners: &Owners<'_>,
+) -> Vec<Candidate> {
     let mut picks: Vec<usize> = (0..a.economics.len())
         .filter(|&i| a.economics[i].recommendation == Recommendation::Spread && p.initiatives[i].stage != Stage::Closed)
         .collect();
     picks.sort_by_key(|&i| (a.economics[i].payback_years.unwrap_or(i64::MAX), i));
-    picks.into_iter().map(|i| spread(&p.initiatives[i], &a.economics[i], w, owners)).collect()
+    picks.into_iter().map(|i| spread(model, &p.initiatives[i], &a.economics[i], w, owners)).collect()
 }
 
-fn spread(x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Owners<'_>) -> Candidate {
+fn spread(model: &Model, x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Owners<'_>) -> Candidate {
     let mut act = blank(ActionKind::Spread, both(|l| format!("{} {}", l.pick("Udbred", "Spread"), x.title)));
     act.initiative = Some(x.id.clone());
     act.owner = owners.of(x.departments.first().map(String::as_str));
@@ -158,15 +173,15 @@ fn spread(x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Ow
         kind: BecauseKind::Economics,
         reference: x.id.clone(),
         value: e.payback_years.map(|n| n as f64),
-        text: match e.payback_years {
-            Some(n) => both(|l| {
-                format!("{} {n} {} (greb 9)", l.pick("tjener sig hjem på", "pays back in"), l.pick("år", "years"))
-            }),
-            None => Localized::da_en(
-                "mærkbar merværdi for borgerne uden merudgift (greb 9)",
-                "citizen value at no extra cost (lever 9)",
-            ),
-        },
+        text: both(|l| {
+            let why = match e.payback_years {
+                Some(n) => format!("{} {n} {}", l.pick("tjener sig hjem på", "pays back in"), l.pick("år", "years")),
+                None => {
+                    l.pick("mærkbar merværdi for borgerne uden merudgift", "citizen value at no extra cost").to_owned()
+                }
+            };
+            format!("{why}{}", cite(model, "greb9", l))
+        }),
     }];
     let rule = MoneyRule::spread(x);
     act.cost_kr = rule.full_year_new();
@@ -188,7 +203,13 @@ fn spread(x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Ow
 }
 
 /// "Genovervej": a review at the committee's budget meeting, with the question to answer.
-pub(super) fn reviews(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners: &Owners<'_>) -> Vec<Candidate> {
+pub(super) fn reviews(
+    model: &Model,
+    p: &Portfolio,
+    a: &PortfolioAnalysis,
+    w: &Window,
+    owners: &Owners<'_>,
+) -> Vec<Candidate> {
     let closing: std::collections::HashSet<&str> = a.closure_candidates.iter().map(|c| c.initiative.as_str()).collect();
     let mut out = Vec::new();
     for (x, e) in p.initiatives.iter().zip(&a.economics) {
@@ -204,10 +225,16 @@ pub(super) fn reviews(p: &Portfolio, a: &PortfolioAnalysis, w: &Window, owners: 
             kind: BecauseKind::Reconsider,
             reference: x.id.clone(),
             value: e.net_per_year,
-            text: Localized::da_en(
-                "uklar værdi eller udgift: porteføljeanalysen siger genovervej (greb 4)",
-                "unclear value or cost: the portfolio analysis says reconsider (lever 4)",
-            ),
+            text: both(|l| {
+                format!(
+                    "{}{}",
+                    l.pick(
+                        "uklar værdi eller udgift: porteføljeanalysen siger genovervej",
+                        "unclear value or cost: the portfolio analysis says reconsider"
+                    ),
+                    cite(model, "greb4", l)
+                )
+            }),
         }];
         act.decision = Some(seminar_question(
             &act,

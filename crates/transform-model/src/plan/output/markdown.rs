@@ -3,6 +3,7 @@
 
 use super::parts::{Item, action_line, economy_rows, load_rows, year_items, year_mark};
 use crate::localized::Lang;
+use crate::plan::fmt::reference;
 use crate::plan::types::Plan;
 
 fn cell(s: &str) -> String {
@@ -30,7 +31,7 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
         lang.pick("Hvornår", "When"),
         lang.pick("Type", "Kind"),
         lang.pick("Handling eller begivenhed", "Action or event"),
-        lang.pick("Bilag", "Appendix"),
+        lang.pick("Nr.", "Id"),
     ]
     .iter()
     .map(|s| s.to_string())
@@ -49,7 +50,7 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
                     for d in l.details {
                         text.push_str(&format!("<br>{d}"));
                     }
-                    vec![l.quarter, l.kind, text, a.id.clone()]
+                    vec![l.quarter, l.kind, text, reference(&a.id, lang)]
                 }
             })
             .collect();
@@ -70,7 +71,7 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
     if !plan.deferred.is_empty() {
         out.push_str(&format!("\n## {}\n\n", lang.pick("Udskudt", "Deferred")));
         let head: Vec<String> =
-            [lang.pick("Handling", "Action"), lang.pick("Begrundelse", "Reason"), lang.pick("Bilag", "Appendix")]
+            [lang.pick("Handling", "Action"), lang.pick("Begrundelse", "Reason"), lang.pick("Nr.", "Id")]
                 .iter()
                 .map(|s| s.to_string())
                 .collect();
@@ -79,7 +80,7 @@ pub fn render_markdown(plan: &Plan, lang: Lang) -> String {
             .iter()
             .map(|a| {
                 let reason = a.reason.as_ref().map(|r| r.get(lang)).unwrap_or("");
-                vec![a.title.get(lang).to_owned(), reason.to_owned(), a.id.clone()]
+                vec![a.title.get(lang).to_owned(), reason.to_owned(), reference(&a.id, lang)]
             })
             .collect();
         out.push_str(&table(&head, &rows));

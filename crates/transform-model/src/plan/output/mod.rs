@@ -8,10 +8,15 @@ mod parts;
 
 pub use markdown::render_markdown;
 
-use super::fmt::{count, hours};
+use super::fmt::{count, hours, reference};
 use super::types::Plan;
 use crate::localized::Lang;
 use parts::{Item, action_line, economy_rows, load_rows, year_items};
+
+/// "[nr. 9]" / "[A09]" at the end of a line.
+fn line_reference(id: &str, lang: Lang) -> String {
+    format!("{}{}", lang.pick("nr. ", ""), reference(id, lang))
+}
 
 /// Plain-text årshjul, money and load.
 pub fn render_table(plan: &Plan, lang: Lang) -> String {
@@ -23,7 +28,13 @@ pub fn render_table(plan: &Plan, lang: Lang) -> String {
                 Item::Event(month, text) => out.push_str(&format!("  · {month}: {text}\n")),
                 Item::Action(a) => {
                     let l = action_line(a, lang);
-                    out.push_str(&format!("  {} {:<24} {}  [{}]\n", l.quarter, l.kind, l.text, a.id));
+                    out.push_str(&format!(
+                        "  {} {:<24} {}  [{}]\n",
+                        l.quarter,
+                        l.kind,
+                        l.text,
+                        line_reference(&a.id, lang)
+                    ));
                     for d in l.details {
                         out.push_str(&format!("        – {d}\n"));
                     }
@@ -56,7 +67,7 @@ pub fn render_table(plan: &Plan, lang: Lang) -> String {
         out.push_str(&format!("\n{} ({})\n", lang.pick("Udskudt", "Deferred"), plan.deferred.len()));
         for a in &plan.deferred {
             let reason = a.reason.as_ref().map(|r| r.get(lang)).unwrap_or("");
-            out.push_str(&format!("  {}: {reason}  [{}]\n", a.title.get(lang), a.id));
+            out.push_str(&format!("  {}: {reason}  [{}]\n", a.title.get(lang), line_reference(&a.id, lang)));
         }
     }
     for m in &plan.missing {

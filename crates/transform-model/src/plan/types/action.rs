@@ -78,10 +78,10 @@ impl ActionKind {
         use ActionKind::*;
         let (da, en) = match self {
             Lever => ("greb", "lever"),
-            Start => ("startsted", "starting point"),
+            Start => ("første skridt", "starting point"),
             Close => ("lukning", "closure"),
             Spread => ("udbredelse", "spread"),
-            FillMission => ("dækningshul i mission", "mission coverage gap"),
+            FillMission => ("mission uden indsatser", "mission coverage gap"),
             AdoptIngredient => ("virksom ingrediens", "active ingredient"),
             Remeasure => ("ny måling", "re-survey"),
             AnchorPolitically => ("politisk forankring", "political anchoring"),
@@ -253,4 +253,10 @@ impl Action {
     pub fn capacity_department(&self) -> &str {
         self.owner.as_ref().map_or(crate::plan::UNASSIGNED, |o| o.department.as_str())
     }
+}
+
+/// The number of an action id, `A09` → 9: the Danish outputs write "nr. 9" (the letter
+/// is the JSON's).
+pub(crate) fn number_of(id: &str) -> Option<u64> {
+    id.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
 }

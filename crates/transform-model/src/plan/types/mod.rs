@@ -4,6 +4,7 @@
 mod action;
 mod figures;
 
+pub(crate) use action::number_of;
 pub use action::{Action, ActionKind, Because, BecauseKind, Decision, DecisionPoint, Gate, Milestone, Owner};
 pub use figures::{
     Account, CalendarEvent, Capacity, EconomyYear, EventKind, Load, LoadRow, Money, MoneyYear, Overslag, Phase, Plan,
