@@ -12,7 +12,7 @@ use super::catalog::{Catalog, CatalogDef, Ingredient, Intervention};
 use super::store::{Bad, Buffer, Records};
 
 pub(crate) struct Docs {
-    full: OnceLock<Result<Catalog, CatalogError>>,
+    full: OnceLock<Result<Catalog, Damage>>,
     saved: Option<Saved>,
 }
 
@@ -31,6 +31,27 @@ pub(crate) fn damaged(b: Bad) -> CatalogError {
     CatalogError::DamagedIndex { part: b.part, message: b.message }
 }
 
+/// A fault of a loaded index kept for later calls (plain text, so an index stays unwind-safe
+/// across the C boundary, which an `io::Error` inside a kept `CatalogError` is not).
+#[derive(Debug, Clone)]
+pub(crate) struct Damage {
+    part: String,
+    message: String,
+}
+
+impl Damage {
+    pub fn of(e: CatalogError) -> Damage {
+        match e {
+            CatalogError::DamagedIndex { part, message } => Damage { part, message },
+            other => Damage { part: "catalog".into(), message: other.to_string() },
+        }
+    }
+
+    pub fn to_error(&self) -> CatalogError {
+        CatalogError::DamagedIndex { part: self.part.clone(), message: self.message.clone() }
+    }
+}
+
 impl Docs {
     pub fn built(catalog: Catalog) -> Docs {
         Docs { full: OnceLock::from(Ok(catalog)), saved: None }
@@ -44,14 +65,14 @@ impl Docs {
     pub fn catalog(&self) -> Result<&Catalog, CatalogError> {
         let full = self.full.get_or_init(|| {
             let Some(s) = &self.saved else {
-                return Err(damaged(Bad { part: "catalog".into(), message: "no catalog".into() }));
+                return Err(Damage { part: "catalog".into(), message: "no catalog".into() });
             };
-            let interventions = s.records.interventions().map_err(damaged)?;
+            let interventions = s.records.interventions().map_err(|b| Damage::of(damaged(b)))?;
             let def = CatalogDef { note: s.note.clone(), ingredients: s.ingredients.clone(), interventions };
             // A file's records are checked by the catalog's own rules as they are decoded in full.
-            def.validate()
+            def.validate().map_err(Damage::of)
         });
-        full.as_ref().map_err(Clone::clone)
+        full.as_ref().map_err(Damage::to_error)
     }
 
     /// The bytes of the file a loaded index was read from.

@@ -112,7 +112,7 @@ pub struct Index {
     /// Context attributes, interned.
     pub(crate) context: ContextTable,
     /// Municipality profiles for partner suggestions, built on first use.
-    pub(crate) profiles: OnceLock<Result<Profiles, super::CatalogError>>,
+    pub(crate) profiles: OnceLock<Result<Profiles, super::docs::Damage>>,
 }
 
 impl Index {

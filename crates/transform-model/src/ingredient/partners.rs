@@ -31,9 +31,11 @@ pub struct Partner {
 }
 
 impl Index {
-    fn profiles(&self) -> Result<&Profiles, CatalogError> {
-        let built = self.profiles.get_or_init(|| super::profiles::build(&self.docs, &self.facets));
-        built.as_ref().map_err(Clone::clone)
+    pub(crate) fn profiles(&self) -> Result<&Profiles, CatalogError> {
+        let built = self
+            .profiles
+            .get_or_init(|| super::profiles::build(&self.docs, &self.facets).map_err(super::docs::Damage::of));
+        built.as_ref().map_err(super::docs::Damage::to_error)
     }
 
     /// The `top` (at least 1) best partners for municipality `code`:

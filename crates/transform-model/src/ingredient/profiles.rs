@@ -13,15 +13,7 @@ use super::CatalogError;
 use super::docs::Docs;
 use super::facets::Facets;
 
-/// A municipality's problems (normalised tag → count), their norm, and its ingredients.
-pub(crate) struct Profile {
-    pub problems: BTreeMap<String, f64>,
-    pub norm: f64,
-    pub ingredients: BTreeSet<String>,
-}
-
-/// Every municipality's profile, by code; built once per index, on the first call.
-pub(crate) type Profiles = BTreeMap<String, Profile>;
+pub(crate) use super::derived::{Profile, Profiles};
 
 /// One municipality's profile while the interventions are walked.
 struct Gathering {

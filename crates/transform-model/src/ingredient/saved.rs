@@ -23,6 +23,12 @@ impl Index {
         w.bytes(&catalog.buf);
         store::write_analysis(&mut w, &self.parts);
         store::write_derived(&mut w, &self.facets, &self.context);
+        match self.profiles() {
+            Ok(p) => store::write_profiles(&mut w, p),
+            // Only an index loaded from a file has records that may not decode, and a
+            // loaded index is written back as its file's bytes above.
+            Err(_) => store::write_profiles(&mut w, &Default::default()),
+        }
         store::framed(&w.buf)
     }
 
@@ -73,11 +79,15 @@ impl Index {
         let records = Records::new(&buf, body, parts.starts).map_err(corrupt)?;
         let analysis = store::read_analysis(&mut r, n_docs, &buf).map_err(corrupt)?;
         let derived = store::read_derived(&mut r, n_docs).map_err(corrupt)?;
+        let profiles = store::read_profiles(&mut r).map_err(corrupt)?;
         if !r.at_end() {
             let message = format!("{} bytes after the last section", payload.len() - r.position());
             return Err(StoreError::Corrupt { path: name.to_owned(), part: "end".into(), message });
         }
         let saved = Saved { note: parts.note, ingredients: parts.ingredients, ingredient_index, records, file: buf };
-        Ok(Index::from_parts(Docs::saved(saved), analysis, derived))
+        let index = Index::from_parts(Docs::saved(saved), analysis, derived);
+        // Stored with the index: `partners` on a loaded index reads no intervention.
+        let _ = index.profiles.set(Ok(profiles));
+        Ok(index)
     }
 }

@@ -1,11 +1,12 @@
-//! The tables an index derives from its interventions — facets and interned context — as a
-//! saved index stores them (new in format version 3), so loading reads a few flat arrays
-//! instead of walking every intervention to derive them again.
+//! The tables an index derives from its interventions — facets, interned context and the
+//! municipalities' partner profiles — as a saved index stores them (new in format version
+//! 3), so loading reads a few flat arrays instead of walking every intervention to derive
+//! them again, and `partners` on a loaded index reads no intervention at all.
 
 use super::bytes::{Reader, Short, Writer};
 use super::layout::{Bad, bad};
 use crate::ingredient::context::{ContextFlat, ContextTable};
-use crate::ingredient::derived::Derived;
+use crate::ingredient::derived::{Derived, Profile, Profiles};
 use crate::ingredient::facets::{Facets, FacetsFlat};
 
 pub(crate) fn write_derived(w: &mut Writer, facets: &Facets, context: &ContextTable) {
@@ -67,4 +68,49 @@ pub(crate) fn read_derived(r: &mut Reader, n_docs: usize) -> Result<Derived, Bad
     let flat = ContextFlat { keys, values, rows, entry_keys, entry_texts, entry_nums };
     let context = ContextTable::from_flat(flat, n_docs).map_err(|m| bad(part, m))?;
     Ok(Derived { facets, context })
+}
+
+/// The profiles, by code: each one's problems (tag text and count) and ingredient ids.
+pub(crate) fn write_profiles(w: &mut Writer, profiles: &Profiles) {
+    w.len(profiles.len());
+    for (code, p) in profiles {
+        w.str(code);
+        w.len(p.problems.len());
+        for (tag, n) in &p.problems {
+            w.str(tag);
+            w.f64(*n);
+        }
+        let ids: Vec<&String> = p.ingredients.iter().collect();
+        w.strs(&ids);
+    }
+}
+
+pub(crate) fn read_profiles(r: &mut Reader) -> Result<Profiles, Bad> {
+    let part = "profiles";
+    let n = short(part, r.len(24))?;
+    let mut out = Profiles::new();
+    for _ in 0..n {
+        let code = strings_one(r, part)?;
+        let k = short(part, r.len(16))?;
+        let mut problems = std::collections::BTreeMap::new();
+        for _ in 0..k {
+            let tag = strings_one(r, part)?;
+            let count = short(part, r.f64())?;
+            if !(count.is_finite() && count > 0.0) {
+                return Err(bad(format!("{part}.{code}"), format!("problem `{tag}` counted {count} times")));
+            }
+            problems.insert(tag, count);
+        }
+        let ingredients = strings(r, part)?.into_iter().collect();
+        let norm = problems.values().map(|x| x * x).sum::<f64>().sqrt();
+        if out.insert(code.clone(), Profile { problems, norm, ingredients }).is_some() {
+            return Err(bad(part, format!("municipality `{code}` twice")));
+        }
+    }
+    Ok(out)
+}
+
+fn strings_one(r: &mut Reader, part: &str) -> Result<String, Bad> {
+    let bytes = short(part, r.str_bytes())?;
+    String::from_utf8(bytes.to_vec()).map_err(|e| bad(part, format!("text is not UTF-8 ({e})")))
 }

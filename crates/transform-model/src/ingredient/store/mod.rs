@@ -32,7 +32,7 @@ use std::path::Path;
 
 pub(crate) use buffer::{Buffer, Words, range_in};
 pub(crate) use bytes::{Reader, Writer};
-pub(crate) use derived::{read_derived, write_derived};
+pub(crate) use derived::{read_derived, read_profiles, write_derived, write_profiles};
 pub(crate) use layout::{Bad, read_analysis, read_catalog, write_analysis, write_catalog};
 pub(crate) use records::Records;
 
