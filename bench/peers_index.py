@@ -3,6 +3,7 @@
 Each contender is one process timed end to end with time.perf_counter (median of RUNS),
 on the same synthetic catalog (transform-model catalog-sample --seed 42) and the same query:
 - transform-model match --index catalog.tmi   (load the saved index, match, print JSON)
+- transform-model partners 901 --index / partners --problem … --index (issue 33: beside a match)
 - transform-model match --catalog catalog.json (parse the JSON, analyse, match: the old way)
 - rank_bm25: json.load + tokenise + BM25Okapi + get_scores + top 10, in one Python process
 - scikit-learn: json.load + TfidfVectorizer.fit_transform + one query + top 10
@@ -87,6 +88,9 @@ def run(tmp):
     py = sys.executable
     rows = [
         ("transform-model match --index", timed([TM, "match", QUERY, "--index", index, "--format", "json"], RUNS)),
+        ("transform-model partners 901 --index", timed([TM, "partners", "901", "--index", index, "--format", "json"], RUNS)),
+        ("transform-model partners --problem --index",
+         timed([TM, "partners", "--problem", QUERY, "--municipality", "316", "--index", index, "--format", "json"], RUNS)),
         ("transform-model match --catalog (JSON)",
          timed([TM, "match", QUERY, "--catalog", catalog, "--format", "json"], PEER_RUNS)),
         ("rank_bm25 load + build + query", timed([py, "-c", RANK_BM25, catalog, QUERY], PEER_RUNS)),

@@ -653,6 +653,19 @@ tm_status tm_catalog_similar(const tm_catalog *c,
 tm_status tm_catalog_partners(const tm_catalog *c, const char *code, uint32_t top, char **out_json);
 
 /*
+ The `top` (at least 1) municipalities whose interventions best answer `problem` (with
+ the filters of `filters_json`: target groups, problem tags, context), nearest in context to
+ the asking municipality `code` (a 3-digit kommunekode, or NULL for none), as a JSON object
+ (`schema_version`, `partners`); free with `tm_string_free`.
+ */
+tm_status tm_catalog_partners_for_problem(const tm_catalog *c,
+                                          const char *problem,
+                                          const char *filters_json,
+                                          const char *code,
+                                          uint32_t top,
+                                          char **out_json);
+
+/*
  Number of ranked ingredients (0 for NULL).
  */
 size_t tm_match_result_count(const tm_match_result *r);

@@ -106,8 +106,22 @@ class Catalog:
         return frame(rows, ["id", "title", "municipality", "code", "area", "relevance", "bm25", "tag_overlap",
                             "context_similarity"])
 
-    def partners(self, code: str, top: int = 3) -> Any:
-        """Municipalities with similar problems and complementary ingredients (nearby ones preferred)."""
+    def partners(self, code: Optional[str] = None, top: int = 3, *, problem: Optional[str] = None,
+                 target_groups: Optional[Sequence[str]] = None, context: Optional[Mapping[str, Any]] = None,
+                 municipality: Optional[str] = None) -> Any:
+        """Municipalities with similar problems and complementary ingredients (nearby ones preferred);
+        with `problem`, the municipalities whose interventions answer it, nearest in context to
+        `municipality` (a kommunekode) and `context` first."""
+        if problem is not None:
+            q = _query(problem, target_groups, None, None, context, None)
+            where = None if municipality is None else str(municipality)
+            rows = json.loads(self._inner.partners_for_problem(q, where, _args.count("top", top)))
+            for r in rows:
+                r["interventions"] = [c["id"] for c in r["interventions"]]
+            return frame(rows, ["code", "name", "region", "fictional", "score", "relevance", "context_similarity",
+                                "same_region", "interventions", "ingredients"])
+        if code is None:
+            raise CatalogError("give a kommunekode or problem=", path="code", value=None)
         rows = json.loads(self._inner.partners(str(code), _args.count("top", top)))
         return frame(rows, ["code", "name", "region", "score", "similarity", "complementarity", "same_region",
                             "shared_problems", "ingredients_to_learn"])

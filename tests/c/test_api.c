@@ -286,6 +286,13 @@ static void test_catalog(const char *catalog_path) {
   tm_string_free(json);
   CHECK(tm_catalog_partners(c, "999", 3, &json) == TM_STATUS_VALIDATION_ERROR);
   CHECK(last_error_contains("`999` is not the code"));
+  /* Partners for a problem, for Holbæk (316: no intervention of its own), in Danish context terms. */
+  CHECK(tm_catalog_partners_for_problem(c, "unge uden uddannelse", "{\"context\": {\"kommunegruppe\": \"landkommune\"}}",
+                                        "316", 2, &json) == TM_STATUS_OK);
+  CHECK(strstr(json, "\"relevance\"") != NULL && strstr(json, "\"context_similarity\"") != NULL);
+  tm_string_free(json);
+  CHECK(tm_catalog_partners_for_problem(c, "unge uden uddannelse", NULL, "999", 2, &json) == TM_STATUS_VALIDATION_ERROR);
+  CHECK(tm_catalog_partners_for_problem(c, "unge uden uddannelse", NULL, NULL, 0, &json) == TM_STATUS_INVALID_ARGUMENT);
   tm_catalog_free(c);
   c = NULL;
   CHECK(tm_catalog_from_file(catalog_path, &c) == TM_STATUS_OK);

@@ -209,6 +209,36 @@ pub unsafe extern "C" fn tm_catalog_partners(
     })
 }
 
+/// The `top` (at least 1) municipalities whose interventions best answer `problem` (with
+/// the filters of `filters_json`: target groups, problem tags, context), nearest in context to
+/// the asking municipality `code` (a 3-digit kommunekode, or NULL for none), as a JSON object
+/// (`schema_version`, `partners`); free with `tm_string_free`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_catalog_partners_for_problem(
+    c: *const tm_catalog,
+    problem: *const c_char,
+    filters_json: *const c_char,
+    code: *const c_char,
+    top: u32,
+    out_json: *mut *mut c_char,
+) -> tm_status {
+    guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `c` is NULL or a live handle from this library.
+        let c = unsafe { handle(c, "catalog") }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `problem` and `filters_json` are NULL or
+        // NUL-terminated strings.
+        let q = unsafe { query(problem, filters_json) }?;
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `code` is NULL or a NUL-terminated string.
+        let code = unsafe { opt_str_arg(code, "code") }?;
+        out_arg(out_json, "out_json")?;
+        let partners = c.index.partners_for_problem(&q, code, top as usize)?;
+        let json = transform_model::versioned::problem_partners_json(&partners);
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
+        unsafe { write_out(out_json, "out_json", c_string(json)) }?;
+        Ok(())
+    })
+}
+
 /// Number of ranked ingredients (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_match_result_count(r: *const tm_match_result) -> usize {

@@ -64,6 +64,15 @@ namespace TransformModel
             return Library.TakeString((out IntPtr s) => Native.tm_catalog_partners(Handle, c, top, out s));
         }
 
+        /// <summary>The municipalities whose interventions best answer a problem (filters as in
+        /// <see cref="SimilarJson"/>), nearest in context to the asking municipality
+        /// <paramref name="code"/> (a kommunekode, or null), as JSON.</summary>
+        public string PartnersForProblemJson(string problem, string filtersJson = null, string code = null, uint top = 3)
+        {
+            byte[] p = Utf8.Encode(problem), f = Utf8.Encode(filtersJson), c = Utf8.Encode(code);
+            return Library.TakeString((out IntPtr s) => Native.tm_catalog_partners_for_problem(Handle, p, f, c, top, out s));
+        }
+
         /// <summary>Frees the native catalog (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }

@@ -72,6 +72,7 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern Status tm_catalog_match(CatalogHandle c, byte[] problem, byte[] filtersJson, ref NativeMatchOptions options, out MatchResultHandle r);
         [DllImport(Lib)] internal static extern Status tm_catalog_similar(CatalogHandle c, byte[] problem, byte[] filtersJson, uint top, out IntPtr json);
         [DllImport(Lib)] internal static extern Status tm_catalog_partners(CatalogHandle c, byte[] code, uint top, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_catalog_partners_for_problem(CatalogHandle c, byte[] problem, byte[] filtersJson, byte[] code, uint top, out IntPtr json);
         [DllImport(Lib)] internal static extern void tm_catalog_free(IntPtr c);
         [DllImport(Lib)] internal static extern UIntPtr tm_match_result_count(MatchResultHandle r);
         [DllImport(Lib)] internal static extern Status tm_match_result_ingredient(MatchResultHandle r, UIntPtr index, out IntPtr id, out double score);

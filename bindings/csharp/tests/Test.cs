@@ -261,6 +261,7 @@ static class Test
             var similar = catalog.SimilarJson("dosisdispensering af medicin", "{\"exclude\": []}", 3);
             Check(similar.Contains("\"relevance\""), "similar json");
             Check(catalog.PartnersJson("561", 3).Contains("\"score\""), "partners json");
+            Check(catalog.PartnersForProblemJson("unge uden uddannelse", null, "316", 2).Contains("\"relevance\""), "partners for a problem json");
             // Zero is refused, unknown filter keys too.
             Throws<InvalidOptionException>(() => catalog.Match("x", null, new MatchOptions { Top = 0 }), "`top`", "top 0");
             Throws<InvalidOptionException>(() => catalog.Match("x", null, new MatchOptions { Retrieve = 0 }), "`retrieve`", "retrieve 0");

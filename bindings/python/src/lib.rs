@@ -329,8 +329,8 @@ impl PyCatalog {
         let index = py.detach(move || Catalog::from_file(path).map(Index::new));
         Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
     }
-    fn to_json(&self) -> String {
-        self.index.catalog().to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.index.try_catalog().map(|c| c.to_json()).into_py_result(py)
     }
     fn __len__(&self) -> usize {
         self.index.len()
@@ -372,6 +372,18 @@ impl PyCatalog {
     }
     fn partners(&self, py: Python<'_>, code: &str, top: usize) -> PyResult<String> {
         let p = self.index.partners(code, top).into_py_result(py)?;
+        Ok(serde_json::to_string(&p).expect("serializes"))
+    }
+    #[pyo3(signature = (query_json, municipality, top))]
+    fn partners_for_problem(
+        &self,
+        py: Python<'_>,
+        query_json: &str,
+        municipality: Option<&str>,
+        top: usize,
+    ) -> PyResult<String> {
+        let q = query(py, query_json)?;
+        let p = self.index.partners_for_problem(&q, municipality, top).into_py_result(py)?;
         Ok(serde_json::to_string(&p).expect("serializes"))
     }
 }

@@ -19,6 +19,7 @@ mod report_cmd;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod index_cmd;
+mod partners_cmd;
 use export_cmd::Outputs;
 use transform_model::export;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
@@ -224,9 +225,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Suggest partner municipalities: similar problems, complementary ingredients.
+    /// Suggest partner municipalities: for a municipality (similar problems, complementary
+    /// ingredients), or for a problem (`--problem`: who answers it, nearest in context first).
     Partners {
-        code: String,
+        /// The municipality (kommunekode) to find partners for.
+        #[arg(required_unless_present = "problem", conflicts_with = "problem")]
+        code: Option<String>,
+        #[command(flatten)]
+        problem: partners_cmd::ProblemArgs,
         #[arg(long)]
         catalog: Option<PathBuf>,
         /// A saved index (`transform-model index`) instead of --catalog.
@@ -236,6 +242,8 @@ enum Command {
         top: usize,
         #[arg(long, value_enum, default_value = "table")]
         format: OutFormat,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
     },
     /// The change between two saved assessments (JSON): per dimension and group, with Welch
     /// intervals and Holm-adjusted significance (JSON out).
@@ -458,14 +466,11 @@ fn run(cli: Cli) -> Result<String, String> {
             index_cmd::release(index);
             out
         }
-        Command::Partners { code, catalog, index, top, format } => {
+        Command::Partners { code, problem, catalog, index, top, format, lang } => {
             let index = index_cmd::open(catalog.as_ref(), index.as_ref())?;
-            let partners = index.partners(&code, top).map_err(|e| e.to_string())?;
+            let out = partners_cmd::run(&index, code.as_deref(), problem, top, matches!(format, OutFormat::Json), lang);
             index_cmd::release(index);
-            Ok(match format {
-                OutFormat::Json => transform_model::versioned::partners_json(&partners),
-                OutFormat::Table => ingredient_report::partners_table(&partners),
-            })
+            out
         }
         Command::Index { catalog, output } => index_cmd::build(&catalog, &output),
         Command::CatalogImport { ingredients, interventions } => {

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::ingredient::{MatchReport, Partner, Similar};
+use crate::ingredient::{MatchReport, Partner, ProblemPartner, Similar};
 
 /// The schema version of the match result, similarity list, partner list, portfolio
 /// analysis, plan, item analysis and round comparison JSON.
@@ -38,6 +38,19 @@ pub struct PartnerList<'a> {
 /// Partners as the CLI's `partners --format json` and the C API's `tm_catalog_partners` write them.
 pub fn partners_json(partners: &[Partner]) -> String {
     to_json(&PartnerList { partners })
+}
+
+/// Partners for a problem as a document: `{"schema_version", "partners": [...]}`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ProblemPartnerList<'a> {
+    /// Best first.
+    pub partners: &'a [ProblemPartner],
+}
+
+/// Partners for a problem as the CLI's `partners --problem --format json` and the C API's
+/// `tm_catalog_partners_for_problem` write them.
+pub fn problem_partners_json(partners: &[ProblemPartner]) -> String {
+    to_json(&ProblemPartnerList { partners })
 }
 
 /// The similarity list as the C API's `tm_catalog_similar` writes it.

@@ -143,6 +143,7 @@ pub fn context_value(value: &str) -> Localized {
         "rural" => da_en("landkommune", "rural"),
         "urban" => da_en("bykommune", "urban"),
         "mixed" => da_en("mellemkommune", "mixed"),
+        "remote" => da_en("yderkommune", "remote"),
         "small" => da_en("lille", "small"),
         "medium" => da_en("mellem", "medium"),
         "large" => da_en("stor", "large"),
@@ -157,6 +158,7 @@ pub fn urbanity_note<'a>(theirs: impl IntoIterator<Item = &'a &'a str>, mine: &s
         "urban" => "bykommuner".to_owned(),
         "mixed" => "blandede kommuner".to_owned(),
         "rural" => "landkommuner".to_owned(),
+        "remote" => "yderkommuner".to_owned(),
         other => format!("kommuner af typen »{other}«"),
     };
     let kinds: Vec<String> = theirs.into_iter().map(|v| plural(v)).collect();
@@ -164,6 +166,7 @@ pub fn urbanity_note<'a>(theirs: impl IntoIterator<Item = &'a &'a str>, mine: &s
         "urban" => "en bykommune".to_owned(),
         "mixed" => "en blandet kommune".to_owned(),
         "rural" => "en landkommune".to_owned(),
+        "remote" => "en yderkommune".to_owned(),
         other => format!("af typen »{other}«"),
     };
     format!("Bemærk: Alle eksempler er fra {}; kommunen er {one}", kinds.join(" eller "))

@@ -11,7 +11,7 @@ const HEADER_LEN: usize = 40;
 /// The first bytes of every index file.
 const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
 /// The layout version this library writes.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// A synthetic catalog of `n` interventions plus the bundled one's, so real text, tags and
 /// context (text and numbers) are in it.
@@ -249,20 +249,28 @@ fn a_crafted_payload_with_a_valid_checksum_is_refused_not_trusted() {
         }
         reseal(&mut b);
         tried += 1;
-        // No panic, and where it loads, matching still works.
-        match std::panic::catch_unwind(|| Index::from_index_bytes(&b, "crafted")) {
-            Ok(Err(StoreError::Corrupt { .. } | StoreError::Catalog { .. })) => refused += 1,
-            Ok(Err(e)) => panic!("byte {at}: unexpected {e:?}"),
-            Ok(Ok(loaded)) => {
+        // No panic: the file is refused on load, or a record that does not decode is an
+        // error of the call that reads it (records are decoded as they are read).
+        let outcome = std::panic::catch_unwind(|| match Index::from_index_bytes(&b, "crafted") {
+            Err(StoreError::Corrupt { .. } | StoreError::Catalog { .. }) => true,
+            Err(e) => panic!("byte {at}: unexpected {e:?}"),
+            Ok(loaded) => {
                 let q = Query { text: "unge ledige job".into(), ..Query::default() };
                 let _ = loaded.match_query(&q, &MatchOptions::default());
+                let _ = loaded.partners("901", 3);
+                loaded.try_catalog().is_err()
             }
-            Err(_) => panic!("byte {at}: loading panicked"),
+        });
+        match outcome {
+            Ok(true) => refused += 1,
+            Ok(false) => {}
+            Err(_) => panic!("byte {at}: loading or reading panicked"),
         }
     }
-    // 0xFF in a length, an id, a flag or a UTF-8 byte is refused; only some text bytes
-    // (and float bits) are not. At least half of the positions tried are lengths, ids or
-    // text continuation bytes, so at least a quarter must be refused.
+    // 0xFF in a length, an id, a flag or a UTF-8 byte is refused (on load, or when the
+    // record is read); only some text bytes (and float bits) are not. At least half of the
+    // positions tried are lengths, ids or text continuation bytes, so at least a quarter
+    // must be refused.
     assert!(refused * 4 >= tried, "{refused} of {tried} refused");
 }
 
@@ -280,15 +288,17 @@ fn errors_name_the_file_and_what_to_do() {
 
 #[test]
 fn a_file_of_format_version_1_is_refused_with_the_fix() {
-    // Version 2 keeps the interventions as records decoded on demand and pads the flat
-    // arrays for in-place views; a version 1 file (the same header) must be rebuilt.
-    assert_eq!(FORMAT_VERSION, 2);
+    // Version 3 stores the facets and context, so loading reads no intervention; files of
+    // versions 1 and 2 (the same header) must be rebuilt.
+    assert_eq!(FORMAT_VERSION, 3);
     let (_, bytes) = index_bytes();
-    let mut v1 = bytes.clone();
-    v1[8..12].copy_from_slice(&1u32.to_le_bytes());
-    let e = Index::from_index_bytes(&v1, "v1.tmi").err().unwrap();
-    assert!(matches!(e, StoreError::FormatVersion { found: 1, supported: 2, .. }), "{e:?}");
-    assert!(e.to_string().contains("rebuild it with `transform-model index`"), "{e}");
+    for old in [1u32, 2] {
+        let mut b = bytes.clone();
+        b[8..12].copy_from_slice(&old.to_le_bytes());
+        let e = Index::from_index_bytes(&b, "old.tmi").err().unwrap();
+        assert!(matches!(e, StoreError::FormatVersion { found, supported: 3, .. } if found == old), "{e:?}");
+        assert!(e.to_string().contains("rebuild it with `transform-model index`"), "{e}");
+    }
 }
 
 /// The position of the only occurrence of `needle` in `hay`.
@@ -299,10 +309,11 @@ fn find_once(hay: &[u8], needle: &[u8]) -> usize {
 }
 
 #[test]
-fn a_sealed_file_with_an_invalid_catalog_is_refused_on_load_though_records_decode_later() {
+fn a_sealed_file_with_an_invalid_catalog_is_refused_when_its_catalog_is_read() {
     // Two interventions with ids of the same length; the second's id overwritten with the
     // first's and the checksum restored: the records still decode, but the catalog now
-    // repeats an id. Loading must validate every record up front, not only the hits.
+    // repeats an id. Loading reads no record (format version 3); reading the whole catalog
+    // validates every record and names the fault.
     let mut def = sample::sample_catalog(50, 3);
     def.interventions[7].id = "dup-id-aaaa".into();
     def.interventions[31].id = "dup-id-bbbb".into();
@@ -311,15 +322,16 @@ fn a_sealed_file_with_an_invalid_catalog_is_refused_on_load_though_records_decod
     let at = find_once(&b, b"dup-id-bbbb");
     b[at..at + 11].copy_from_slice(b"dup-id-aaaa");
     reseal(&mut b);
-    match Index::from_index_bytes(&b, "dup.tmi") {
-        Err(StoreError::Catalog { error, .. }) => {
+    let loaded = Index::from_index_bytes(&b, "dup.tmi").unwrap();
+    match loaded.try_catalog() {
+        Err(error) => {
             let msg = error.to_string();
             assert!(
                 msg.contains("interventions[31].id") && msg.contains("duplicate intervention id `dup-id-aaaa`"),
                 "{msg}"
             );
         }
-        other => panic!("{:?}", other.err()),
+        Ok(_) => panic!("a repeated id went unnoticed"),
     }
     // An unknown municipality code likewise (same length, valid UTF-8, wrong value).
     let mut b = bytes.clone();
@@ -327,7 +339,7 @@ fn a_sealed_file_with_an_invalid_catalog_is_refused_on_load_though_records_decod
     let at = find_first(&b, &code);
     b[at..at + 3].copy_from_slice(b"999");
     reseal(&mut b);
-    assert!(matches!(Index::from_index_bytes(&b, "code.tmi"), Err(StoreError::Catalog { .. })));
+    assert!(Index::from_index_bytes(&b, "code.tmi").unwrap().try_catalog().is_err());
 }
 
 /// The first intervention's municipality code as it is laid out in the file: its length
@@ -416,4 +428,21 @@ fn a_header_sealed_as_the_fuzz_harness_seals_it_passes_the_checks() {
     garbage.extend_from_slice(&crc32(b"abc").to_le_bytes());
     garbage.extend_from_slice(b"abc");
     assert!(matches!(Index::from_index_bytes(&garbage, "f"), Err(StoreError::Corrupt { .. })));
+}
+
+#[test]
+fn a_large_index_file_is_mapped_and_answers_as_the_catalog_does() {
+    // Files of 1 MiB and more are memory-mapped rather than read (store/mod.rs): this one
+    // must be large enough to take that path, and answer as the index it was saved from.
+    let built = Index::new(catalog(3000));
+    let path = temp_dir("mapped").join("big.tmi");
+    built.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() >= 1 << 20, "the file is too small to be mapped");
+    let loaded = Index::load(&path).unwrap();
+    for q in queries(built.catalog(), 50, 7) {
+        assert_eq!(loaded.match_query(&q, &MatchOptions::default()), built.match_query(&q, &MatchOptions::default()));
+    }
+    assert_eq!(loaded.partners("901", 3), built.partners("901", 3));
+    assert_eq!(loaded.to_index_bytes(), built.to_index_bytes());
+    assert_eq!(loaded.try_catalog().unwrap(), built.catalog());
 }

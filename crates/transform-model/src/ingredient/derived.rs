@@ -2,6 +2,8 @@
 //! documents of each tag, and the interned context. Derived here, in one place, from an
 //! owned catalog or from the records of a loaded file.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use super::catalog::DocFields;
 use super::context::ContextTable;
 use super::facets::Facets;
@@ -17,3 +19,14 @@ impl Derived {
         Derived { facets, context }
     }
 }
+
+/// A municipality's problems (normalised tag → count), their norm, and its ingredients
+/// (built in `profiles.rs`; stored by a saved index).
+pub(crate) struct Profile {
+    pub problems: BTreeMap<String, f64>,
+    pub norm: f64,
+    pub ingredients: BTreeSet<String>,
+}
+
+/// Every municipality's profile, by code; built once per index, on the first call.
+pub(crate) type Profiles = BTreeMap<String, Profile>;

@@ -180,7 +180,8 @@ impl Index {
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
         let exclude: BTreeSet<&str> = ranking.prepared.exclude.iter().map(String::as_str).collect();
         // Each hit's intervention, decoded once (a loaded index keeps the others as bytes).
-        let ivs: Vec<Cow<Intervention>> = hits.iter().map(|h| self.docs.intervention(h.doc)).collect();
+        let ivs: Vec<Cow<Intervention>> =
+            hits.iter().map(|h| self.docs.intervention(h.doc)).collect::<Result<_, CatalogError>>()?;
         let (acc, succ_total, fail_total) = self.accumulate(&hits, &ivs);
         let mut excluded = Vec::new();
         let (mut recommended, mut not_recommended) = (Vec::new(), Vec::new());
@@ -246,7 +247,9 @@ impl Index {
                 fail_total += w * (1.0 - s);
             }
             for u in &iv.ingredients {
-                let j = self.docs.ingredient_index(&u.id).expect("validated");
+                // Every use names a known ingredient: checked when the catalog was validated,
+                // or when a loaded index's record was decoded (`Docs::intervention`).
+                let Some(j) = self.docs.ingredient_index(&u.id) else { continue };
                 let a = acc.entry(j).or_insert(Acc { succ: 0.0, fail: 0.0, simple: 0.0, sources: vec![] });
                 a.sources.push(h);
                 let Some(s) = s else { continue };

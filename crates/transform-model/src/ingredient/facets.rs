@@ -110,9 +110,66 @@ impl Facets {
         self.tag_docs.get(&(facet, id)).map_or(&[], Vec::as_slice)
     }
 
+    /// The facets as flat arrays, for a saved index.
+    pub fn to_flat(&self) -> FacetsFlat {
+        let mut tag_docs: Vec<(u8, u32, Vec<u32>)> =
+            self.tag_docs.iter().map(|(&(f, t), docs)| (f, t, docs.clone())).collect();
+        tag_docs.sort_unstable_by_key(|(f, t, _)| (*f, *t));
+        FacetsFlat {
+            values: self.values.clone(),
+            offsets: self.offsets.clone(),
+            tags: self.tags.clone(),
+            areas: self.areas.clone(),
+            tag_docs,
+        }
+    }
+
+    /// The facets of `n_docs` documents from a saved index's flat arrays, every id checked
+    /// against the table it points into.
+    pub fn from_flat(flat: FacetsFlat, n_docs: usize) -> Result<Facets, String> {
+        let FacetsFlat { values, offsets, tags, areas, tag_docs } = flat;
+        let n_values = values.len() as u64;
+        if offsets.len() != 2 * n_docs + 1 || offsets[0] != 0 || offsets[2 * n_docs] as usize != tags.len() {
+            return Err(format!("{} tag offsets for {n_docs} interventions and {} tags", offsets.len(), tags.len()));
+        }
+        if offsets.windows(2).any(|w| w[0] > w[1]) {
+            return Err("tag offsets fall".into());
+        }
+        if areas.len() != n_docs {
+            return Err(format!("{} areas for {n_docs} interventions", areas.len()));
+        }
+        let bad_id = |t: u32| u64::from(t) >= n_values;
+        if tags.iter().any(|&t| bad_id(t)) || areas.iter().any(|&a| a != NO_AREA && bad_id(a)) {
+            return Err(format!("a tag id past the {n_values} tags"));
+        }
+        let mut map = FxHashMap::with_capacity_and_hasher(tag_docs.len(), Default::default());
+        for (facet, t, docs) in tag_docs {
+            if facet > 2 || bad_id(t) || docs.iter().any(|&d| d as usize >= n_docs) {
+                return Err(format!("documents of tag {t} in facet {facet}"));
+            }
+            map.insert((facet, t), docs);
+        }
+        let ids: FxHashMap<String, u32> = values.iter().enumerate().map(|(i, v)| (v.clone(), i as u32)).collect();
+        if ids.len() != values.len() {
+            return Err("a tag text repeats".into());
+        }
+        let areas_known = map.keys().filter(|(f, _)| *f == 2).map(|(_, a)| values[*a as usize].clone()).collect();
+        Ok(Facets { values, ids, offsets, tags, areas, tag_docs: map, areas_known })
+    }
+
     pub fn memory_bytes(&self) -> usize {
         self.values.iter().map(|v| 2 * v.capacity() + 40).sum::<usize>()
             + (self.offsets.len() + self.tags.len() + self.areas.len()) * 4
             + self.tag_docs.values().map(|v| v.capacity() * 4 + 32).sum::<usize>()
     }
+}
+
+/// [`Facets`] as flat arrays: what a saved index stores, so loading does not derive them again.
+pub(crate) struct FacetsFlat {
+    pub values: Vec<String>,
+    pub offsets: Vec<u32>,
+    pub tags: Vec<u32>,
+    pub areas: Vec<u32>,
+    /// (facet, tag id, documents), sorted by facet and tag, so the same catalog gives the same bytes.
+    pub tag_docs: Vec<(u8, u32, Vec<u32>)>,
 }

@@ -112,7 +112,7 @@ pub struct Index {
     /// Context attributes, interned.
     pub(crate) context: ContextTable,
     /// Municipality profiles for partner suggestions, built on first use.
-    pub(crate) profiles: OnceLock<Profiles>,
+    pub(crate) profiles: OnceLock<Result<Profiles, super::docs::Damage>>,
 }
 
 impl Index {
@@ -186,9 +186,30 @@ impl Index {
         Index { docs: catalog, parts, facets, context, profiles: OnceLock::new() }
     }
 
-    /// The catalog (for a loaded index, decoded in full on first use; matching does not need it).
+    /// The catalog (for a loaded index, decoded in full on first use; matching does not need
+    /// it). A loaded index's records are decoded as they are read: where one does not decode
+    /// (a file crafted to pass the checksum), this is an empty catalog; [`Index::try_catalog`]
+    /// gives the error.
     pub fn catalog(&self) -> &Catalog {
+        static EMPTY: OnceLock<Catalog> = OnceLock::new();
+        self.docs.catalog().unwrap_or_else(|_| {
+            EMPTY.get_or_init(|| {
+                Catalog::from_checked(
+                    super::CatalogDef { note: None, ingredients: Vec::new(), interventions: Vec::new() },
+                    Default::default(),
+                )
+            })
+        })
+    }
+
+    /// The catalog, or the error of the first record of a loaded index that does not decode.
+    pub fn try_catalog(&self) -> Result<&Catalog, super::CatalogError> {
         self.docs.catalog()
+    }
+
+    /// The catalog's ingredients (without decoding a loaded catalog's interventions).
+    pub fn ingredients(&self) -> &[super::Ingredient] {
+        self.docs.ingredients()
     }
 
     /// Number of interventions in the catalog (without decoding a loaded one).

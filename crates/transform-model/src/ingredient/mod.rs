@@ -6,6 +6,7 @@
 // profiles) → the index → what answers queries and saves or loads an index.
 mod catalog;
 mod context;
+mod context_names;
 mod csv_import;
 mod derived;
 mod distill;
@@ -13,6 +14,7 @@ mod docs;
 mod facets;
 mod index;
 mod partners;
+mod problem_partners;
 mod profiles;
 mod query;
 mod reason;
@@ -26,9 +28,11 @@ pub use catalog::{
     Catalog, CatalogDef, Declaration, Evidence, Grade, Ingredient, IngredientUse, Intervention, MunicipalityRef,
     Outcome, SAMPLE_CATALOG_JSON, Transfer,
 };
+pub use context_names::{key_name as context_key_name, value_name as context_value_name};
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
 pub use partners::Partner;
+pub use problem_partners::{PartnerCase, ProblemPartner};
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
@@ -103,6 +107,16 @@ pub enum CatalogError {
         doc: usize,
         /// Interventions in the catalog.
         len: usize,
+    },
+
+    /// A record of a loaded index that does not decode (a file that passed its checksum but
+    /// was not written by this library).
+    #[error("saved index is damaged at `{part}`: {message}")]
+    DamagedIndex {
+        /// The part of the file (e.g. `catalog.interventions[3].title`).
+        part: String,
+        /// What is wrong with it.
+        message: String,
     },
 
     /// A query text longer than [`Limit::QueryChars`](crate::limits::Limit::QueryChars).

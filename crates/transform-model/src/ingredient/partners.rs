@@ -31,8 +31,11 @@ pub struct Partner {
 }
 
 impl Index {
-    fn profiles(&self) -> &Profiles {
-        self.profiles.get_or_init(|| super::profiles::build(&self.docs, &self.facets))
+    pub(crate) fn profiles(&self) -> Result<&Profiles, CatalogError> {
+        let built = self
+            .profiles
+            .get_or_init(|| super::profiles::build(&self.docs, &self.facets).map_err(super::docs::Damage::of));
+        built.as_ref().map_err(super::docs::Damage::to_error)
     }
 
     /// The `top` (at least 1) best partners for municipality `code`:
@@ -42,7 +45,7 @@ impl Index {
         super::at_least_one("top", top)?;
         let me =
             municipality::by_code(code).ok_or_else(|| CatalogError::UnknownMunicipality { code: code.to_owned() })?;
-        let profiles = self.profiles();
+        let profiles = self.profiles()?;
         let mine = profiles.get(code).ok_or_else(|| CatalogError::NoProfile { code: code.to_owned() })?;
         let mut out: Vec<Partner> = profiles
             .iter()

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use super::CatalogError;
 use super::context::QueryValue;
+use super::context_names::{canonical_key, canonical_value};
 use super::index::Index;
 use crate::text::normalize;
 
@@ -44,7 +45,9 @@ impl Query {
     /// One context attribute from text, `KEY=VALUE` (the CLI's `--context`), typed as C and
     /// Python type it from JSON: a JSON number (`3`, `2.5`, `-1e3`) is a number, any other
     /// text is a string (`rural`, and `"3"` in quotes, to compare as text); a number that is
-    /// not finite (`inf`, `NaN`, `1e999`) is refused, as JSON has none.
+    /// not finite (`inf`, `NaN`, `1e999`) is refused, as JSON has none. Danish key and value
+    /// names become the catalog's ids (`kommunegruppe=landkommune` → `urbanity=rural`,
+    /// `indbyggere=30-60.000` → `population_band=30-60.000`), as every face's query does.
     pub fn parse_context(pair: &str) -> Result<(String, Value), CatalogError> {
         let bad = |reason: &str| CatalogError::ContextValue { value: pair.to_owned(), reason: reason.to_owned() };
         let (key, text) = pair.split_once('=').ok_or_else(|| bad("is not KEY=VALUE"))?;
@@ -58,7 +61,9 @@ impl Query {
             _ if text.starts_with('"') => return Err(bad("is not a JSON string (unclosed or bad escape)")),
             _ => Value::from(text),
         };
-        Ok((key.to_owned(), value))
+        let key = canonical_key(key);
+        let value = canonical_value(&key, value);
+        Ok((key, value))
     }
 }
 
@@ -102,13 +107,16 @@ impl Index {
         let mut context = Vec::new();
         let mut context_text = Vec::new();
         for (k, v) in &query.context {
+            let k = &canonical_key(k);
+            let v = &canonical_value(k, v.clone());
             let Some(key) = self.context.key(k) else {
                 let known: Vec<&str> = self.context.keys().iter().map(String::as_str).collect();
                 return Err(unknown("context".into(), k, &known));
             };
             let qv = self.context.query_value(key, v);
             let numeric = v.is_number() && self.context.is_numeric(key);
-            if !(v.is_string() || v.is_number()) || (qv.text.is_none() && !numeric) {
+            let known = qv.text.is_some() || numeric || self.context.on_scale(key, v);
+            if !(v.is_string() || v.is_number()) || !known {
                 let known = self.context.known_values(key);
                 return Err(unknown(format!("context.{k}"), &super::context::value_text(v), &known));
             }

@@ -261,17 +261,17 @@ impl Index {
             .into_iter()
             .map(|Ranked { relevance, doc, bm25 }| {
                 let (_, text_match, tag_overlap, context_similarity) = self.components(doc, cover, &q, weights);
-                Hit {
+                Ok(Hit {
                     doc,
-                    id: self.docs.id(doc).to_owned(),
+                    id: self.docs.id(doc)?.to_owned(),
                     relevance,
                     bm25,
                     text_match,
                     tag_overlap,
                     context_similarity,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, CatalogError>>()?;
         let searchable = has_words || uses_tags;
         Ok(Ranking { hits, candidates, searchable, prepared: q })
     }

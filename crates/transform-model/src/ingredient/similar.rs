@@ -71,8 +71,8 @@ impl Index {
             .hits
             .iter()
             .map(|h| {
-                let iv = self.docs.intervention(h.doc);
-                SimilarIntervention {
+                let iv = self.docs.intervention(h.doc)?;
+                Ok(SimilarIntervention {
                     id: h.id.clone(),
                     title: iv.title.clone(),
                     municipality: iv.municipality.name.clone(),
@@ -83,9 +83,9 @@ impl Index {
                     text_match: h.text_match,
                     tag_overlap: h.tag_overlap,
                     context_similarity: h.context_similarity,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, CatalogError>>()?;
         let good_matches = r.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).count();
         let reason = retrieval_reason(&r, best);
         Ok(Similar { interventions, good_matches, candidates: r.candidates, best_relevance: best, reason })

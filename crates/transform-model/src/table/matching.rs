@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::ingredient::{IngredientMatch, MatchResult, Partner, SimilarIntervention};
+use crate::ingredient::{Ingredient, IngredientMatch, MatchResult, Outcome, Partner, ProblemPartner, SimilarIntervention};
 use crate::localized::Lang;
 
 /// A readable table of ranked ingredients (and, if given, the most similar interventions).
@@ -97,23 +97,105 @@ fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
     }
 }
 
-/// A readable table of partner suggestions.
-pub fn partners_table(partners: &[Partner]) -> String {
+/// An intervention's outcome in words.
+fn outcome_label(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Positive => lang.pick("positivt resultat", "positive outcome"),
+        Outcome::Mixed => lang.pick("blandet resultat", "mixed outcome"),
+        Outcome::None => lang.pick("ingen effekt", "no effect"),
+        Outcome::Negative => lang.pick("negativt resultat", "negative outcome"),
+        Outcome::Unknown => lang.pick("resultat ukendt", "outcome unknown"),
+    }
+}
+
+/// A partner's name as readers see it: "Havbjerg (fiktiv)" for an invented municipality.
+fn partner_name(code: &str, name: &str, lang: Lang) -> String {
+    match crate::municipality::is_fictional(code) {
+        true => format!("{name} {}", lang.pick("(fiktiv)", "(fictional)")),
+        false => name.to_owned(),
+    }
+}
+
+/// Ingredient ids as their names in `lang` (an id the catalog lacks stays as it is).
+fn ingredient_names(ids: &[String], ingredients: &[Ingredient], lang: Lang) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| ingredients.iter().find(|g| g.id == *id).map_or(id.as_str(), |g| g.name.get(lang)))
+        .collect();
+    if names.is_empty() { lang.pick("ingen", "none").to_owned() } else { names.join(", ") }
+}
+
+/// A readable table of partner suggestions (`ingredients`: the catalog's, for their names).
+pub fn partners_table(partners: &[Partner], ingredients: &[Ingredient], lang: Lang) -> String {
+    let n = |x: f64| crate::vocab::number(x, 2, lang);
     let mut s = String::new();
     for p in partners {
+        let region = if p.same_region { lang.pick(", samme region", ", same region") } else { "" };
         let _ = writeln!(
             s,
-            "{} {} ({}) score {:.3}  similarity {:.2}  complementarity {:.2}{}\n   shared problems: {}\n   ingredients to learn: {}",
+            "{} {}, {}: {} {} ({} {}, {} {}{region})\n   {}: {}\n   {}: {}",
             p.code,
-            p.name,
+            partner_name(&p.code, &p.name, lang),
             p.region,
-            p.score,
-            p.similarity,
-            p.complementarity,
-            if p.same_region { "  same region" } else { "" },
+            lang.pick("samlet", "score"),
+            n(p.score),
+            lang.pick("fælles problemer", "similarity"),
+            n(p.similarity),
+            lang.pick("andel nye ingredienser", "complementarity"),
+            n(p.complementarity),
+            lang.pick("Fælles problemer", "Shared problems"),
             p.shared_problems.join(", "),
-            p.ingredients_to_learn.join(", "),
+            lang.pick("Ingredienser at lære af", "Ingredients to learn"),
+            ingredient_names(&p.ingredients_to_learn, ingredients, lang),
         );
+    }
+    s
+}
+
+/// A readable table of partners for a problem (`ingredients`: the catalog's, for their names).
+pub fn problem_partners_table(partners: &[ProblemPartner], ingredients: &[Ingredient], lang: Lang) -> String {
+    if partners.is_empty() {
+        return lang
+            .pick(
+                "Ingen kommune har en indsats, der svarer godt på problemet.\n",
+                "No municipality has an intervention that answers the problem well.\n",
+            )
+            .to_owned();
+    }
+    let n = |x: f64| crate::vocab::number(x, 2, lang);
+    let mut s = String::new();
+    for p in partners {
+        let mut line = format!(
+            "{} {}, {}: {} {} ({} {}",
+            p.code,
+            partner_name(&p.code, &p.name, lang),
+            p.region,
+            lang.pick("samlet", "score"),
+            n(p.score),
+            lang.pick("relevans", "relevance"),
+            n(p.relevance)
+        );
+        if let Some(c) = p.context_similarity {
+            let _ = write!(line, ", {} {}", lang.pick("lighed i kontekst", "context similarity"), n(c));
+        }
+        if p.same_region == Some(true) {
+            line.push_str(lang.pick(", samme region", ", same region"));
+        }
+        let _ = writeln!(s, "{line})");
+        for c in &p.interventions {
+            let outcome = outcome_label(c.outcome, lang);
+            let _ = writeln!(
+                s,
+                "   {} {} ({}, {} {})",
+                c.id,
+                c.title,
+                outcome,
+                lang.pick("relevans", "relevance"),
+                n(c.relevance)
+            );
+        }
+        let label = lang.pick("Ingredienser at lære af", "Ingredients to learn");
+        let _ = writeln!(s, "   {label}: {}", ingredient_names(&p.ingredients, ingredients, lang));
     }
     s
 }

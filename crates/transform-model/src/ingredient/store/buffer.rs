@@ -1,9 +1,12 @@
-//! One owned, 8-byte-aligned copy of an index file, and typed views into it.
+//! The bytes of an index file — memory-mapped, or one owned, 8-byte-aligned copy — and
+//! typed views into them.
 //!
-//! The file is read once into memory whose start is aligned for u64 (a `Vec<u64>`), so a
-//! section that the writer padded to a multiple of 8 bytes can be viewed as `[u32]` or
-//! `[f32]` in place: [`zerocopy`] checks alignment and length on every view, so a bad
-//! offset is an error (at load) rather than undefined behaviour, and no byte is copied.
+//! A large regular file is mapped read-only (its pages are read as they are touched, and a
+//! second process opening the same index shares them); anything else is read into memory
+//! whose start is aligned for u64 (a `Vec<u64>`). Either way a section that the writer
+//! padded to a multiple of 8 bytes can be viewed as `[u32]` or `[f32]` in place:
+//! [`zerocopy`] checks alignment and length on every view, so a bad offset is an error (at
+//! load) rather than undefined behaviour, and no byte is copied.
 
 use std::io::Read;
 use std::ops::{Deref, Range};
@@ -11,10 +14,10 @@ use std::sync::Arc;
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout};
 
-/// The bytes of an index file, in memory aligned for u64.
-pub(crate) struct Buffer {
-    words: Vec<u64>,
-    len: usize,
+/// The bytes of an index file: mapped, or in memory aligned for u64.
+pub(crate) enum Buffer {
+    Owned { words: Vec<u64>, len: usize },
+    Mapped(memmap2::Mmap),
 }
 
 impl Buffer {
@@ -22,7 +25,24 @@ impl Buffer {
     pub fn copy_of(bytes: &[u8]) -> Buffer {
         let mut words = vec![0u64; bytes.len().div_ceil(8)];
         words.as_mut_bytes()[..bytes.len()].copy_from_slice(bytes);
-        Buffer { words, len: bytes.len() }
+        Buffer::Owned { words, len: bytes.len() }
+    }
+
+    /// `file` (a regular file) mapped read-only.
+    ///
+    /// A mapping shows the file as it is on disk: were another program to shorten it while
+    /// it is mapped, reading a page past the new end would fault (SIGBUS) rather than err.
+    /// Index files are never changed in place by this library — `Index::save` writes a
+    /// new file and renames it over the old one, and a mapped old file lives on unchanged
+    /// until it is unmapped — so only a program that truncates an index in place can cause
+    /// that (docs/index-format.md).
+    pub fn map(file: &std::fs::File) -> std::io::Result<Buffer> {
+        // SAFETY: the mapping is read-only and private to this buffer; its bytes are only
+        // read through `bytes()`, as plain `u8`s (any bit pattern is valid). What Rust cannot
+        // rule out is another process changing the file meanwhile (see above): this library
+        // never writes an index in place, and `Index::save` replaces files by rename.
+        let map = unsafe { memmap2::MmapOptions::new().populate().map(file)? };
+        Ok(Buffer::Mapped(map))
     }
 
     /// Everything `file` holds, read straight into aligned memory; `size_hint` is the
@@ -52,11 +72,14 @@ impl Buffer {
             }
             len += n;
         }
-        Ok(Buffer { words, len })
+        Ok(Buffer::Owned { words, len })
     }
 
     pub fn bytes(&self) -> &[u8] {
-        &self.words.as_bytes()[..self.len]
+        match self {
+            Buffer::Owned { words, len } => &words.as_bytes()[..*len],
+            Buffer::Mapped(map) => map,
+        }
     }
 }
 

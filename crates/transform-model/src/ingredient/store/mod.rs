@@ -7,14 +7,14 @@
 //! format rather than a serde format: the bulk of a large index is flat u32/f32 arrays
 //! (postings), copied in one pass instead of decoded element by element, and the catalog's
 //! JSON context values could not go through a non-self-describing serde format anyway.
-//! The file is read, not memory-mapped: the checksum touches every byte before any is
-//! trusted, and a mapped file truncated by another process would fault instead of erring.
+//! A large file is memory-mapped ([`Buffer::map`]), a small one read.
 //!
 //! Loading checks, in order: magic (a JSON catalog or any other file is [`StoreError::NotAnIndex`]),
 //! length, format version, library version (the analysis — stemming, compound splitting
-//! — belongs to the library that wrote it), checksum, then every id and the catalog's own
-//! validation. Facets, tags and interned context are derived from the catalog on load by
-//! the same code `Index::new` uses.
+//! — belongs to the library that wrote it), checksum, then every id of the analysis and of
+//! the stored facets and context (format version 3 stores them, so loading derives nothing
+//! from the interventions). The interventions themselves are decoded and checked one by one
+//! as a query reads them (`records.rs`): a damaged one is an error of that query.
 //!
 //! This module knows the file, not the index: it writes and reads an explicit
 //! [`IndexParts`] value and the catalog's records, and `ingredient/saved.rs` assembles an
@@ -22,6 +22,7 @@
 
 mod buffer;
 mod bytes;
+mod derived;
 mod layout;
 mod records;
 mod utf8;
@@ -31,6 +32,7 @@ use std::path::Path;
 
 pub(crate) use buffer::{Buffer, Words, range_in};
 pub(crate) use bytes::{Reader, Writer};
+pub(crate) use derived::{read_derived, read_profiles, write_derived, write_profiles};
 pub(crate) use layout::{Bad, read_analysis, read_catalog, write_analysis, write_catalog};
 pub(crate) use records::Records;
 
@@ -59,7 +61,9 @@ pub(crate) struct IndexParts {
 /// from taking it for text, as PNG's signature does.
 pub(crate) const MAGIC: &[u8; 8] = b"TMINDEX\x1a";
 /// Version of the file layout; a file of another version is refused.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 3;
+/// Files at least this large are memory-mapped rather than read.
+const MAP_AT_LEAST: u64 = 1 << 20;
 /// Bytes before the payload.
 pub(crate) const HEADER_LEN: usize = 40;
 pub(crate) const LIB_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -228,6 +232,11 @@ pub(crate) fn read_bounded(path: &Path) -> Result<Buffer, StoreError> {
     let known = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
     if let Some(size) = known.filter(|&s| limit.check(s).is_err()) {
         return Err(over(size));
+    }
+    // A regular file of some size is mapped (pages read as touched); a small one, or a
+    // device or pipe, is read — bounded — into memory.
+    if known.is_some_and(|s| s >= MAP_AT_LEAST) {
+        return Buffer::map(&file).map_err(io);
     }
     let max = limit.max();
     let buf = Buffer::read(&mut file.take(max.saturating_add(1)), known.unwrap_or(0) as usize).map_err(|e| {

@@ -113,8 +113,8 @@ fn context_item<'a>(r: &mut Reader<'a>) -> Result<(&'a str, ContextRef<'a>), Bad
 pub(crate) type ProfileVisit<'v> = dyn FnMut(usize, &str, &mut dyn Iterator<Item = &str>) + 'v;
 
 /// The interventions of a loaded index: the file's buffer, where their bytes lie in it,
-/// and each one's start within those bytes (checked on load: they rise, and every record
-/// between two starts decodes).
+/// and each one's start within those bytes (checked on load: they rise to the end). A
+/// record is decoded and checked only when it is read, so a damaged one is an error then.
 pub(crate) struct Records {
     buf: Arc<Buffer>,
     body: Range<usize>,
@@ -122,70 +122,72 @@ pub(crate) struct Records {
 }
 
 impl Records {
-    /// The records of `body` (a part of `buf`) at `starts`, each decoded and checked once;
-    /// returns them borrowed, for validation and the derived tables.
-    pub fn check<'a>(
-        buf: &'a Arc<Buffer>,
-        body: Range<usize>,
-        starts: Vec<u64>,
-    ) -> Result<(Records, Vec<RecordRef<'a>>), Bad> {
-        let part = "catalog.interventions";
+    /// The records of `body` (a part of `buf`) at `starts`, which must rise from 0 to the
+    /// body's end; no record is decoded yet.
+    pub fn new(buf: &Arc<Buffer>, body: Range<usize>, starts: Vec<u64>) -> Result<Records, Bad> {
         let n = starts.len().saturating_sub(1);
         let len = body.len() as u64;
         if starts.first() != Some(&0) || starts.windows(2).any(|w| w[0] > w[1]) || starts[n] != len {
-            return Err(bad(part, "the table of starts does not cover the interventions"));
+            return Err(bad(PART, "the table of starts does not cover the interventions"));
         }
-        let bytes = &buf.bytes()[body.clone()];
-        // Collected in place in catalog order (an indexed parallel iterator), then the
-        // first error in catalog order, if any.
-        let refs: Vec<Result<RecordRef, Bad>> = (0..n)
-            .into_par_iter()
-            .with_min_len(CHUNK)
-            .map(|i| {
-                let mut r = Reader::new(&bytes[starts[i] as usize..starts[i + 1] as usize]);
-                let rec = read_record(&mut r).map_err(|b| Bad { part: format!("{part}[{i}].{}", b.part), ..b })?;
-                if r.at_end() { Ok(rec) } else { Err(bad(format!("{part}[{i}]"), "bytes left over")) }
-            })
-            .collect();
-        let refs = refs.into_iter().collect::<Result<Vec<RecordRef>, Bad>>()?;
-        Ok((Records { buf: Arc::clone(buf), body, starts }, refs))
+        Ok(Records { buf: Arc::clone(buf), body, starts })
     }
 
     pub fn len(&self) -> usize {
         self.starts.len() - 1
     }
 
-    fn record(&self, doc: usize) -> RecordRef<'_> {
-        let bytes = &self.buf.bytes()[self.body.clone()];
-        let mut r = Reader::new(&bytes[self.starts[doc] as usize..self.starts[doc + 1] as usize]);
-        read_record(&mut r).unwrap_or_else(|b| panic!("record {doc} was checked on load: {}", b.message))
+    /// The bytes of record `doc`.
+    fn bytes(&self, doc: usize) -> Result<&[u8], Bad> {
+        let (Some(&a), Some(&b)) = (self.starts.get(doc), self.starts.get(doc + 1)) else {
+            return Err(bad(format!("{PART}[{doc}]"), format!("no such intervention: there are {}", self.len())));
+        };
+        Ok(&self.buf.bytes()[self.body.clone()][a as usize..b as usize])
     }
 
-    /// Calls `visit(doc, code, ingredient ids)` for every record, borrowing from the buffer.
-    pub fn for_each_profile_fields(&self, visit: &mut ProfileVisit<'_>) {
+    /// Record `doc`, decoded and checked (every field read, nothing left over).
+    fn record(&self, doc: usize) -> Result<RecordRef<'_>, Bad> {
+        let mut r = Reader::new(self.bytes(doc)?);
+        let rec = read_record(&mut r).map_err(|b| Bad { part: format!("{PART}[{doc}].{}", b.part), ..b })?;
+        if r.at_end() { Ok(rec) } else { Err(bad(format!("{PART}[{doc}]"), "bytes left over")) }
+    }
+
+    /// Calls `visit(doc, code, ingredient ids)` for every record, borrowing from the buffer
+    /// and reading those two fields only: the others are stepped over by their lengths.
+    pub fn for_each_profile_fields(&self, visit: &mut ProfileVisit<'_>) -> Result<(), Bad> {
         for doc in 0..self.len() {
-            let r = self.record(doc);
-            visit(doc, r.code, &mut r.ingredients.items(use_item).map(|(id, _)| id));
+            let mut r = Reader::new(self.bytes(doc)?);
+            let (code, uses) =
+                profile_fields(&mut r).map_err(|b| Bad { part: format!("{PART}[{doc}].{}", b.part), ..b })?;
+            let mut ids = Vec::with_capacity(uses.n);
+            let mut items = Reader::new(uses.bytes);
+            for _ in 0..uses.n {
+                ids.push(use_item(&mut items).map_err(|b| bad(format!("{PART}[{doc}].ingredients"), b.message))?.0);
+            }
+            visit(doc, code, &mut ids.into_iter());
         }
+        Ok(())
     }
 
     /// Document `doc`'s id.
-    pub fn id(&self, doc: usize) -> &str {
-        let bytes = &self.buf.bytes()[self.body.clone()];
-        let mut r = Reader::new(&bytes[self.starts[doc] as usize..]);
-        r.str_bytes().ok().and_then(|b| std::str::from_utf8(b).ok()).expect("ids were checked on load")
+    pub fn id(&self, doc: usize) -> Result<&str, Bad> {
+        let mut r = Reader::new(self.bytes(doc)?);
+        string(&mut r, &format!("{PART}[{doc}].id"))
     }
 
     /// Document `doc` in full.
-    pub fn intervention(&self, doc: usize) -> Intervention {
-        self.record(doc).to_intervention()
+    pub fn intervention(&self, doc: usize) -> Result<Intervention, Bad> {
+        Ok(self.record(doc)?.to_intervention())
     }
 
-    /// Every document in full (in parallel; in catalog order).
-    pub fn interventions(&self) -> Vec<Intervention> {
-        (0..self.len()).into_par_iter().map(|d| self.intervention(d)).collect()
+    /// Every document in full (in parallel; in catalog order; the first damaged one is the error).
+    pub fn interventions(&self) -> Result<Vec<Intervention>, Bad> {
+        (0..self.len()).into_par_iter().with_min_len(CHUNK).map(|d| self.intervention(d)).collect()
     }
 }
+
+/// The part of the payload the records are, for errors.
+const PART: &str = "catalog.interventions";
 
 fn string<'a>(r: &mut Reader<'a>, part: &str) -> Result<&'a str, Bad> {
     let bytes = r.str_bytes().map_err(|Short| bad(part, "ends early"))?;
@@ -194,6 +196,40 @@ fn string<'a>(r: &mut Reader<'a>, part: &str) -> Result<&'a str, Bad> {
 
 fn short<T>(part: &str, r: Result<T, Short>) -> Result<T, Bad> {
     r.map_err(|Short| bad(part, "ends early"))
+}
+
+/// Steps over a string without checking it.
+fn skip_str(r: &mut Reader) -> Result<(), Bad> {
+    short("", r.str_bytes()).map(|_| ())
+}
+
+/// A record's municipality code and its ingredient uses, the fields before them stepped over.
+fn profile_fields<'a>(r: &mut Reader<'a>) -> Result<(&'a str, List<'a>), Bad> {
+    for _ in 0..3 {
+        skip_str(r)?; // id, title, description
+    }
+    let code = string(r, "municipality.code")?;
+    skip_str(r)?; // municipality.name
+    short("year", r.opt_i64())?;
+    skip_str(r)?; // area
+    for _ in 0..3 {
+        // target groups, problems, tags
+        for _ in 0..short("", r.len(8))? {
+            skip_str(r)?;
+        }
+    }
+    for _ in 0..short("context", r.len(17))? {
+        skip_str(r)?;
+        short("context", r.u8())?;
+        skip_str(r)?;
+    }
+    let n = short("ingredients", r.len(16))?;
+    let start = r.position();
+    for _ in 0..n {
+        skip_str(r)?;
+        short("ingredients", r.f64())?;
+    }
+    Ok((code, List { n, bytes: r.since(start) }))
 }
 
 fn read_record<'a>(r: &mut Reader<'a>) -> Result<RecordRef<'a>, Bad> {
