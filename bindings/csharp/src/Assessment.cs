@@ -32,7 +32,7 @@ namespace TransformModel
         /// invited per role id, for the response rate.
         /// </summary>
         public string ToHtml(Model model, Portfolio portfolio = null, Catalog catalog = null, Plan plan = null,
-            Lang lang = Lang.Da, IDictionary<string, long> invited = null)
+            Lang lang = Lang.Da, IDictionary<string, long> invited = null, PaperOptions paper = null)
         {
             if (model == null) throw new ArgumentNullException("model");
             using (var strings = new UnmanagedStrings())
@@ -51,7 +51,16 @@ namespace TransformModel
                 var p = portfolio != null ? portfolio.Handle : PortfolioHandle.Null;
                 var c = catalog != null ? catalog.Handle : CatalogHandle.Null;
                 var pl = plan != null ? plan.Handle : PlanHandle.Null;
-                return Library.TakeString((out IntPtr s) => Native.tm_report_html(model.Handle, Handle, p, c, pl, ref o, out s));
+                // tm_paper_options: five string pointers (tm_sizeof_paper_options is checked at start-up).
+                IntPtr paperPtr = IntPtr.Zero;
+                if (paper != null)
+                {
+                    paperPtr = strings.Array(new List<string> { "", "", "", "", "" });
+                    var fields = new[] { paper.Municipality, paper.Committee, paper.MeetingDate, paper.SurveyPeriod, paper.Status };
+                    for (int i = 0; i < fields.Length; i++)
+                        System.Runtime.InteropServices.Marshal.WriteIntPtr(paperPtr, i * IntPtr.Size, strings.String(fields[i]));
+                }
+                return Library.TakeString((out IntPtr s) => Native.tm_report_html_paper(model.Handle, Handle, p, c, pl, ref o, paperPtr, out s));
             }
         }
 

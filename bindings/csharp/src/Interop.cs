@@ -257,8 +257,20 @@ namespace TransformModel.Interop
         public UIntPtr DimensionCount;
         /// <summary><c>tm_unit_result.has_n</c>.</summary>
         public byte HasN;
-        /// <summary><c>tm_unit_result.reserved</c> (7 bytes): always 0.</summary>
-        public byte Reserved0, Reserved1, Reserved2, Reserved3, Reserved4, Reserved5, Reserved6;
+        /// <summary><c>tm_unit_result.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_unit_result.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_unit_result.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_unit_result.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_unit_result.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
+        /// <summary><c>tm_unit_result.reserved[5]</c>: always 0.</summary>
+        public byte Reserved5;
+        /// <summary><c>tm_unit_result.reserved[6]</c>: always 0.</summary>
+        public byte Reserved6;
     }
 
     /// <summary>The C struct <c>tm_unit_dimension</c>: one dimension of a unit cell.</summary>
@@ -281,8 +293,16 @@ namespace TransformModel.Interop
         public byte HasN;
         /// <summary><c>tm_unit_dimension.has_ci</c>.</summary>
         public byte HasCi;
-        /// <summary><c>tm_unit_dimension.reserved</c> (5 bytes): always 0.</summary>
-        public byte Reserved0, Reserved1, Reserved2, Reserved3, Reserved4;
+        /// <summary><c>tm_unit_dimension.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_unit_dimension.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_unit_dimension.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_unit_dimension.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_unit_dimension.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
     }
 
     /// <summary>The C struct <c>tm_cell</c>: one cell of a table.</summary>

@@ -134,6 +134,14 @@ namespace TransformModel
             }
         }
 
+        /// <summary>The cognitive-interview guide (Markdown) for piloting one role's questions (the CLI's `pilot-guide`); lang "da" or "en".</summary>
+        public string PilotGuide(string role, string lang = "da")
+        {
+            var r = Utf8.Encode(Library.NotNull(role, nameof(role)));
+            var l = Utf8.Encode(lang);
+            return Library.TakeString((out IntPtr s) => Native.tm_pilot_guide(Handle, r, l, out s));
+        }
+
         /// <summary>Frees the native model (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }

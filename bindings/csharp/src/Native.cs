@@ -132,7 +132,7 @@ namespace TransformModel
         // The report and the national benchmark.
         [DllImport(Lib)] internal static extern NativeReportOptions tm_report_options_default();
         [DllImport(Lib)] internal static extern Status tm_report_html(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, out IntPtr html);
-        // The council paper's own inputs (a tm_paper_options pointer, may be IntPtr.Zero); not wrapped yet.
+        // The council paper's own inputs: a tm_paper_options pointer (five strings; IntPtr.Zero = defaults).
         [DllImport(Lib)] internal static extern Status tm_report_html_paper(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, IntPtr paper, out IntPtr html);
         [DllImport(Lib)] internal static extern Status tm_benchmark_json(IntPtr assessments, UIntPtr count, byte[] of, byte[] peers, out IntPtr json);
     }

@@ -141,6 +141,24 @@ namespace TransformModel
         }
     }
 
+    /// <summary>
+    /// The council paper's own inputs for Assessment.ToHtml (each null = its default), the
+    /// CLI's `report --municipality --committee --meeting-date --survey-period --status`.
+    /// </summary>
+    public sealed class PaperOptions
+    {
+        /// <summary>The municipality (code or name, one of the 98) the paper is for.</summary>
+        public string Municipality { get; set; }
+        /// <summary>The committee the paper goes to.</summary>
+        public string Committee { get; set; }
+        /// <summary>The meeting date, YYYY-MM-DD.</summary>
+        public string MeetingDate { get; set; }
+        /// <summary>The survey period, YYYY-MM-DD..YYYY-MM-DD.</summary>
+        public string SurveyPeriod { get; set; }
+        /// <summary>"beslutning" or "orientering".</summary>
+        public string Status { get; set; }
+    }
+
     /// <summary>Options of a match.</summary>
     public sealed class MatchOptions
     {

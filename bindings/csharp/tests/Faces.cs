@@ -179,8 +179,25 @@ static class Faces
             using (var t = portfolio.Table(new PortfolioOptions { Lang = Lang.En })) CheckTable(t, scratch, "portfolio");
             using (var t = match.Table(Lang.En)) CheckTable(t, scratch, "match");
             using (var t = plan.Table(Lang.Da)) CheckTable(t, scratch, "plan");
-            // The report with a plan.
+            // The report with a plan, and the council paper's own inputs.
             Check(a.ToHtml(model, portfolio, catalog, plan).Contains("<html"), "report with a plan");
+            var paper = new PaperOptions { Municipality = "760", Committee = "Økonomiudvalget", MeetingDate = "2026-05-12",
+                SurveyPeriod = "2026-03-02..2026-03-20", Status = "orientering" };
+            var html = a.ToHtml(model, paper: paper);
+            Check(html.Contains("Ringkøbing-Skjern Kommune") && html.Contains("orienteringen tages til efterretning."), "paper options");
+            try { a.ToHtml(model, paper: new PaperOptions { Status = "besluttet" }); Check(false, "status besluttet accepted"); }
+            catch (InvalidOptionException e) { Check(e.Message.Contains("besluttet"), "bad status named"); }
+            Check(model.PilotGuide("frontline").Length > 100, "pilot guide");
+            // The CLI's --department-capacity, --budget-month and --phase-out-quarters.
+            var tuned = new PlanOptions { StartYear = 2026, PhaseOutQuarters = 2 };
+            Check(tuned.PhaseOutQuarters == 2 && new PlanOptions().PhaseOutQuarters == 1, "phase-out default 1");
+            tuned.DepartmentCapacity["Sundhed og Omsorg"] = 400;
+            tuned.BudgetMonths["adoption"] = 10;
+            using (var p2 = Plan.Create(model, a, portfolio, catalog, tuned)) Check(p2.PhaseCount == 5, "plan with department capacity and budget months");
+            tuned.BudgetMonths.Clear();
+            tuned.BudgetMonths["adopption"] = 10;
+            try { Plan.Create(model, a, portfolio, catalog, tuned); Check(false, "unknown budget step accepted"); }
+            catch (InvalidOptionException e) { Check(e.Message.Contains("adopption"), "unknown budget step named"); }
         }
     }
 

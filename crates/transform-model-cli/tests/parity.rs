@@ -69,7 +69,8 @@ fn options(command: &str) -> BTreeMap<String, Option<String>> {
     found
 }
 
-/// What each face exposes: its source text, split into words.
+/// What each face exposes: the identifiers of its source, comments and docstrings left out
+/// (a word in prose is no API).
 fn words(face: &str) -> BTreeSet<String> {
     let r = root();
     let files: Vec<PathBuf> = match face {
@@ -82,11 +83,62 @@ fn words(face: &str) -> BTreeSet<String> {
     files
         .iter()
         .flat_map(|f| {
-            let text = std::fs::read_to_string(f).unwrap();
+            let quotes: &[char] = if face == "python" { &['"', '\''] } else { &['"'] };
+            let text = without_strings(&code(&std::fs::read_to_string(f).unwrap(), face), quotes);
             text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map(str::to_owned).collect::<Vec<_>>()
         })
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// The text without comments (C, C#: `/* */` and `//`; Python: `#` and triple-quoted strings).
+fn code(text: &str, face: &str) -> String {
+    let (open, close, line): (&[&str], &[&str], &str) = match face {
+        "python" => (&["\"\"\"", "'''"], &["\"\"\"", "'''"], "#"),
+        _ => (&["/*"], &["*/"], "//"),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next_block = open.iter().enumerate().filter_map(|(i, o)| rest.find(o).map(|at| (at, i))).min();
+        let next_line = rest.find(line);
+        match (next_block, next_line) {
+            (Some((at, i)), l) if l.is_none_or(|l| at < l) => {
+                out.push_str(&rest[..at]);
+                let after = &rest[at + open[i].len()..];
+                rest = after.find(close[i]).map_or("", |end| &after[end + close[i].len()..]);
+            }
+            (_, Some(l)) => {
+                out.push_str(&rest[..l]);
+                rest = rest[l..].find('\n').map_or("", |end| &rest[l + end..]);
+            }
+            _ => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
+}
+
+/// The text without its string literals (one line each, backslash escapes honoured).
+fn without_strings(text: &str, quotes: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<char> = None;
+    let mut escaped = false;
+    for c in text.chars() {
+        match open {
+            None if quotes.contains(&c) => open = Some(c),
+            None => out.push(c),
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q || c == '\n' => {
+                open = None;
+                out.push(' ');
+            }
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 fn list(dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
