@@ -185,9 +185,9 @@ fn entries() -> BTreeMap<(String, String, String), Entry> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let mut parts = line.splitn(4, char::is_whitespace).filter(|s| !s.is_empty());
-        let (face, command, option) = (parts.next(), parts.next(), parts.next());
-        let rest = line.splitn(4, char::is_whitespace).nth(3).unwrap_or_default().trim();
+        let mut words = line.split_whitespace();
+        let (face, command, option) = (words.next(), words.next(), words.next());
+        let rest = words.collect::<Vec<_>>().join(" ");
         let (Some(face), Some(command), Some(option)) = (face, command, option) else {
             panic!("faces.txt line {}: `{line}` is not FACE COMMAND OPTION = NAME | ! REASON", i + 1)
         };
