@@ -60,6 +60,8 @@ namespace TransformModel
                     for (int i = 0; i < fields.Length; i++)
                         System.Runtime.InteropServices.Marshal.WriteIntPtr(paperPtr, i * IntPtr.Size, strings.String(fields[i]));
                 }
+                if (paper == null)
+                    return Library.TakeString((out IntPtr s) => Native.tm_report_html(model.Handle, Handle, p, c, pl, ref o, out s));
                 return Library.TakeString((out IntPtr s) => Native.tm_report_html_paper(model.Handle, Handle, p, c, pl, ref o, paperPtr, out s));
             }
         }
