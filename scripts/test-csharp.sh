@@ -44,7 +44,7 @@ bindings/csharp/check-exports.sh "$lib/libtransform_model_c.so"
 #    same key (the wrapper's InternalsVisibleTo names the test by its public key).
 bindings/csharp/build.sh "$out"
 mcs -nologo -warnaserror -keyfile:bindings/csharp/TransformModel.snk -out:"$out/TransformModel.Tests.exe" \
-  -r:"$out/TransformModel.dll" bindings/csharp/tests/Test.cs
+  -r:"$out/TransformModel.dll" bindings/csharp/tests/*.cs
 
 csv=crates/transform-model/data/sample_responses.csv
 expected=$("$cli" assess "$csv" --bootstrap 200 --seed 7 --format json |

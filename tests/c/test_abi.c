@@ -43,9 +43,14 @@ static void test_version_and_sizes(void) {
         2 * sizeof(double) + 4 * sizeof(const char *) + 3 * sizeof(int32_t) + 4 * sizeof(uint8_t));
   CHECK(sizeof(tm_gap) == 5 * sizeof(double) + 2 * sizeof(int32_t));
   CHECK(sizeof(tm_assess_options) == sizeof(uint64_t) + sizeof(const char *const *) + sizeof(size_t) +
-                                         sizeof(const char *) + 7 * sizeof(uint32_t) + 4 * sizeof(uint8_t));
-  CHECK(sizeof(tm_plan_options) ==
-        sizeof(double) + sizeof(const int32_t *) + sizeof(size_t) + 4 * sizeof(int32_t));
+                                         sizeof(const char *) + 7 * sizeof(uint32_t) + 4 * sizeof(uint8_t) +
+                                         2 * sizeof(const char *const *) + 2 * sizeof(size_t) +
+                                         2 * sizeof(const char *) + sizeof(double));
+  CHECK(sizeof(tm_plan_options) == sizeof(double) + sizeof(const int32_t *) + sizeof(size_t) + 4 * sizeof(int32_t) +
+                                       sizeof(const char *const *) + sizeof(const double *) + sizeof(size_t) +
+                                       sizeof(const char *const *) + sizeof(const uint32_t *) + sizeof(size_t));
+  CHECK(sizeof(tm_report_options) == 2 * sizeof(uint32_t) + sizeof(const char *const *) + sizeof(const size_t *) +
+                                         sizeof(size_t));
   CHECK(MEMBER_SIZE(tm_dimension_result, has_score) == 1 && MEMBER_SIZE(tm_plan_action, has_cost) == 1);
 }
 
@@ -73,7 +78,7 @@ static void test_out_structs_fully_written(tm_model *m, const char *csv) {
     CHECK(g.significant >= -1 && g.significant <= 1);
   }
   tm_plan_options po = tm_plan_options_default();
-  CHECK(po.reserved == 0);
+  CHECK(po.phase_out_quarters == 1 && po.department_names == NULL && po.budget_month_names == NULL);
   po.start_year = 2026;
   tm_portfolio *p = NULL;
   tm_plan *plan = NULL;

@@ -49,6 +49,21 @@ pub struct tm_assess_options {
     pub allow_small_groups: u8,
     /// Always 0.
     pub reserved: [u8; 3],
+    /// Unit columns to break the results down by (`department`, or `department` then
+    /// `unit`): `unit_column_count` NUL-terminated UTF-8 names, or NULL when the count is 0.
+    /// The breakdown and its disclosure audit are the core's, the same as the CLI's `--by`.
+    pub unit_columns: *const *const c_char,
+    pub unit_column_count: usize,
+    /// The municipality's 3-digit code (one of the 98), recorded for the benchmark; NULL = none.
+    pub municipality: *const c_char,
+    /// Earlier published assessments (JSON) of the same survey to audit against: a cell whose
+    /// n differs from theirs by 1 to k − 1 is withheld. `audit_against_count` strings, or NULL.
+    pub audit_against_json: *const *const c_char,
+    pub audit_against_count: usize,
+    /// The sheet of an .xlsx workbook (`tm_assess_file`); NULL = the first.
+    pub sheet: *const c_char,
+    /// Coverage of the intervals, default 0.95.
+    pub confidence: f64,
 }
 
 /// The documented defaults.
@@ -68,6 +83,13 @@ pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
         min_common_items: 2,
         allow_small_groups: 0,
         reserved: [0; 3],
+        unit_columns: std::ptr::null(),
+        unit_column_count: 0,
+        municipality: std::ptr::null(),
+        audit_against_json: std::ptr::null(),
+        audit_against_count: 0,
+        sheet: std::ptr::null(),
+        confidence: 0.95,
     };
     guard_value(fallback, || {
         let d = AssessOptions::default();
@@ -78,6 +100,7 @@ pub extern "C" fn tm_assess_options_default() -> tm_assess_options {
             allow_small_groups: d.allow_small_groups as u8,
             min_dispersion_n: d.min_dispersion_n as u32,
             min_common_items: d.min_common_items as u32,
+            confidence: d.confidence,
             ..fallback
         }
     })
@@ -117,13 +140,32 @@ pub(crate) unsafe fn convert(o: Option<&tm_assess_options>) -> Result<Converted>
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.ignore_columns` is NULL or points to its count of
     // strings.
     let ignore_columns = unsafe { str_list(o.ignore_columns, o.ignore_column_count, "ignore_columns") }?;
+    assess.confidence = o.confidence;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.unit_columns` is NULL or points to its count of
+    // strings.
+    let units = unsafe { str_list(o.unit_columns, o.unit_column_count, "unit_columns") }?;
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.municipality` is NULL or a NUL-terminated string.
+    assess.municipality = unsafe { opt_str_arg(o.municipality, "municipality") }?.map(str::to_owned);
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.audit_against_json` is NULL or points to its count
+    // of strings.
+    let earlier = unsafe { str_list(o.audit_against_json, o.audit_against_count, "audit_against_json") }?;
+    for (i, text) in earlier.iter().enumerate() {
+        let a = Assessment::from_json(text).map_err(|e| Fail::from(e).context(&format!("audit_against_json[{i}]")))?;
+        assess.audit_against.push(a);
+    }
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
+    read.unit_columns = units.clone();
+    // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.sheet` is NULL or a NUL-terminated string.
+    read.sheet = unsafe { opt_str_arg(o.sheet, "sheet") }?.map(str::to_owned);
+    assess.group_by = units;
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `o.baseline_json` is NULL or a NUL-terminated string.
     let baseline = match unsafe { opt_str_arg(o.baseline_json, "baseline_json") }? {
-        Some(text) => Some(Assessment::from_json(text)?),
+        Some(text) => Some(Assessment::from_json(text).map_err(|e| Fail::from(e).context("baseline_json"))?),
         None => None,
     };
+    // The earlier round is published too: audited against, as the CLI's --baseline is.
+    assess.audit_against.extend(baseline.clone());
     Ok(Converted { assess, read, baseline })
 }
 

@@ -14,6 +14,8 @@ pub struct tm_assessment {
     pub(crate) inner: Assessment,
     /// NUL-terminated dimension ids, borrowed by `tm_dimension_result.id`.
     ids: Vec<CString>,
+    /// Per unit cell: department, unit, role group (borrowed by `tm_unit_result`).
+    pub(crate) unit_names: Vec<[Option<CString>; 3]>,
 }
 
 /// One dimension's figures. `id` is owned by the assessment: valid until it is freed.
@@ -42,10 +44,21 @@ pub struct tm_dimension_result {
 
 /// # Safety
 /// `out` is NULL or writable storage for a handle.
-unsafe fn finish(out: *mut *mut tm_assessment, a: Assessment) -> Result<()> {
-    let ids = a.dimensions.iter().map(|d| CString::new(d.id.replace('\0', " ")).unwrap_or_default()).collect();
+pub(crate) unsafe fn finish(out: *mut *mut tm_assessment, a: Assessment) -> Result<()> {
+    let c = |s: &str| CString::new(s.replace('\0', " ")).unwrap_or_default();
+    let ids = a.dimensions.iter().map(|d| c(&d.id)).collect();
+    let unit_names =
+        a.units.iter().map(|u| [Some(c(&u.department)), u.unit.as_deref().map(c), u.role.as_deref().map(c)]).collect();
     // SAFETY: as this function's caller promises for `out`.
-    unsafe { write_handle(out, "out", tm_assessment { inner: a, ids }) }
+    unsafe { write_handle(out, "out", tm_assessment { inner: a, ids, unit_names }) }
+}
+
+impl tm_assessment {
+    /// The borrowed id of dimension `id` (NULL for an id the assessment does not have).
+    pub(crate) fn dimension_id(&self, id: &str) -> *const c_char {
+        let at = self.inner.dimensions.iter().position(|d| d.id == id);
+        at.map_or(std::ptr::null(), |i| self.ids[i].as_ptr())
+    }
 }
 
 enum Source<'a> {
@@ -75,6 +88,7 @@ unsafe fn run(
     let mut a = assess(model, &responses, &options.assess)?;
     if let Some(earlier) = &options.baseline {
         a = a.with_baseline(earlier)?;
+        transform_model::maturity::attach_item_changes(&mut a, earlier, model);
     }
     // SAFETY: as `run`'s caller promises for `out`.
     unsafe { finish(out, a) }

@@ -36,7 +36,7 @@ pub extern "C" fn tm_match_options_default() -> tm_match_options {
 
 /// Ranked ingredients (immutable).
 pub struct tm_match_result {
-    inner: MatchResult,
+    pub(crate) inner: MatchResult,
     ids: Vec<CString>,
 }
 

@@ -55,6 +55,11 @@ impl Fail {
     pub fn new(status: tm_status, message: impl Into<String>) -> Self {
         Fail(status, message.into())
     }
+
+    /// The same failure, its message prefixed with the argument it came from.
+    pub fn context(self, what: &str) -> Self {
+        Fail(self.0, format!("{what}: {}", self.1))
+    }
 }
 
 pub(crate) type Result<T> = std::result::Result<T, Fail>;
@@ -75,6 +80,7 @@ impl From<ModelError> for Fail {
 
 impl From<ResponseError> for Fail {
     fn from(e: ResponseError) -> Self {
+        crate::error_fields::record(&e);
         let status = match e {
             ResponseError::Io { .. } => TM_STATUS_IO_ERROR,
             ResponseError::Malformed { .. } | ResponseError::Empty => TM_STATUS_PARSE_ERROR,
@@ -131,6 +137,7 @@ impl From<PortfolioError> for Fail {
 
 /// Runs `f` inside the panic boundary; records the message of any failure.
 pub(crate) fn guard(f: impl FnOnce() -> Result<()> + std::panic::UnwindSafe) -> tm_status {
+    crate::error_fields::clear();
     match std::panic::catch_unwind(f) {
         Ok(Ok(())) => {
             set_error("");

@@ -16,7 +16,9 @@ mod benchmark;
 mod catalog;
 mod compare;
 mod error;
+mod error_fields;
 mod items;
+mod labels;
 mod model;
 mod model_bundled;
 mod pilot;
@@ -25,7 +27,10 @@ mod portfolio;
 mod ptr;
 mod questionnaire;
 mod report;
+mod sample;
 mod store;
+mod table;
+mod units;
 
 use std::ffi::c_char;
 
@@ -36,7 +41,9 @@ pub use benchmark::*;
 pub use catalog::*;
 pub use compare::*;
 pub use error::*;
+pub use error_fields::*;
 pub use items::*;
+pub use labels::*;
 pub use model::*;
 pub use model_bundled::*;
 pub use pilot::*;
@@ -44,7 +51,10 @@ pub use plan::*;
 pub use portfolio::*;
 pub use questionnaire::*;
 pub use report::*;
+pub use sample::*;
 pub use store::*;
+pub use table::*;
+pub use units::*;
 
 /// The library version, e.g. "0.1.0" (static; do not free).
 #[unsafe(no_mangle)]

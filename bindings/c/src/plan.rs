@@ -26,8 +26,8 @@ impl From<PlanError> for Fail {
     }
 }
 
-/// Options of a plan; start from `tm_plan_options_default()`. Widest fields first (no
-/// hidden padding); `reserved` must stay 0.
+/// Options of a plan; start from `tm_plan_options_default()`. No hidden padding (the
+/// 4-byte fields come in pairs, then the 8-byte ones).
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_plan_options {
@@ -42,8 +42,19 @@ pub struct tm_plan_options {
     pub years: i32,
     /// A `tm_lang` value: the language of `tm_plan_action.title`.
     pub lang: u32,
-    /// Always 0.
-    pub reserved: u32,
+    /// Quarters over which a closed initiative phases out (1–4, default 1).
+    pub phase_out_quarters: u32,
+    /// Named departments' own leader hours per year (`department_names[i]` gets
+    /// `department_hours[i]`; `department_count` of them, NULL when 0); others get
+    /// `capacity_hours`.
+    pub department_names: *const *const c_char,
+    pub department_hours: *const f64,
+    pub department_count: usize,
+    /// Months of the budget year's steps, by name (`budget_month_names[i]`, e.g. "adoption",
+    /// is in month `budget_months[i]`, 1–12; `budget_month_count` of them, NULL when 0).
+    pub budget_month_names: *const *const c_char,
+    pub budget_months: *const u32,
+    pub budget_month_count: usize,
 }
 
 #[unsafe(no_mangle)]
@@ -56,7 +67,13 @@ pub extern "C" fn tm_plan_options_default() -> tm_plan_options {
         elections: std::ptr::null(),
         election_count: 0,
         lang: tm_lang::TM_LANG_DA as u32,
-        reserved: 0,
+        phase_out_quarters: o.phase_out_quarters.into(),
+        department_names: std::ptr::null(),
+        department_hours: std::ptr::null(),
+        department_count: 0,
+        budget_month_names: std::ptr::null(),
+        budget_months: std::ptr::null(),
+        budget_month_count: 0,
     }
 }
 
@@ -120,7 +137,8 @@ fn rows(p: &Plan, lang: Lang) -> Vec<Vec<Row>> {
 }
 
 /// # Safety
-/// `o.elections` is NULL or points to `o.election_count` years.
+/// `o.elections` is NULL or points to `o.election_count` years; the department and
+/// budget-month lists are NULL or as long as their counts.
 unsafe fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
     // NULL (with a count of 0): the default election years; an empty list: none.
     let elections = if o.elections.is_null() && o.election_count == 0 {
@@ -130,14 +148,42 @@ unsafe fn convert(o: &tm_plan_options) -> Result<PlanOptions> {
         let list = unsafe { slice_arg(o.elections, o.election_count, "elections") }?;
         Some(list.iter().map(|&y| y as i64).collect())
     };
-    Ok({
-        let mut opts = PlanOptions::default();
-        opts.start_year = (o.start_year != 0).then_some(o.start_year as i64);
-        opts.years = o.years as i64;
-        opts.capacity_hours = o.capacity_hours;
-        opts.elections = elections;
-        opts
-    })
+    let mut opts = PlanOptions::default();
+    opts.start_year = (o.start_year != 0).then_some(o.start_year as i64);
+    opts.years = o.years as i64;
+    opts.capacity_hours = o.capacity_hours;
+    opts.elections = elections;
+    opts.phase_out_quarters = u8::try_from(o.phase_out_quarters).map_err(|_| {
+        Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("phase_out_quarters {} is not 1–4", o.phase_out_quarters))
+    })?;
+    // SAFETY: as this function's caller promises for the department lists.
+    let names = unsafe { named(o.department_names, o.department_count, "department_names") }?;
+    // SAFETY: as above.
+    let hours = unsafe { slice_arg(o.department_hours, o.department_count, "department_hours") }?;
+    opts.department_capacity = names.into_iter().zip(hours.iter().copied()).collect();
+    // SAFETY: as this function's caller promises for the budget-month lists.
+    let steps = unsafe { named(o.budget_month_names, o.budget_month_count, "budget_month_names") }?;
+    // SAFETY: as above.
+    let months = unsafe { slice_arg(o.budget_months, o.budget_month_count, "budget_months") }?;
+    let map: serde_json::Map<String, serde_json::Value> =
+        steps.into_iter().zip(months.iter().map(|&m| serde_json::Value::from(m))).collect();
+    opts.budget_months = serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("budget_months: {e}")))?;
+    Ok(opts)
+}
+
+/// `count` NUL-terminated names (NULL with a count of 0 is none).
+///
+/// # Safety
+/// `p` is NULL or points to `count` pointers, each NULL or a NUL-terminated string.
+unsafe fn named(p: *const *const c_char, count: usize, name: &str) -> Result<Vec<String>> {
+    // SAFETY: as this function's caller promises for `p` and `count`.
+    let list = unsafe { slice_arg(p, count, name) }?;
+    list.iter()
+        .enumerate()
+        // SAFETY: as this function's caller promises for each element.
+        .map(|(i, &s)| unsafe { str_arg(s, &format!("{name}[{i}]")) }.map(str::to_owned))
+        .collect()
 }
 
 /// Builds the plan (named `_new`: `tm_plan` is the handle type). `portfolio` and `catalog` may be NULL (the plan lists what it could not

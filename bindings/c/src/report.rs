@@ -30,12 +30,15 @@ impl From<ReportError> for Fail {
     }
 }
 
-/// Options of a report; start from `tm_report_options_default()`.
+/// Options of a report; start from `tm_report_options_default()`. The 4 bytes after `lang`
+/// are named (`reserved`, always 0), so the struct has no hidden padding.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct tm_report_options {
     /// A `tm_lang` value (default Danish).
     pub lang: u32,
+    /// Always 0.
+    pub reserved: u32,
     /// Role ids (`invited_count` of them) with the people invited per role in
     /// `invited_counts`, for the response rate; NULL with a count of 0 = not given.
     pub invited_roles: *const *const c_char,
@@ -47,6 +50,7 @@ pub struct tm_report_options {
 pub extern "C" fn tm_report_options_default() -> tm_report_options {
     tm_report_options {
         lang: tm_lang::TM_LANG_DA as u32,
+        reserved: 0,
         invited_roles: std::ptr::null(),
         invited_counts: std::ptr::null(),
         invited_count: 0,

@@ -16,7 +16,15 @@ namespace TransformModel
 
         /// <summary>The CLI's table text in a language, with the labels of `model` (the model it was made with).</summary>
         public string ToText(Model model, Lang lang) =>
-            Library.TakeString((out IntPtr s) => Native.tm_assessment_to_text(Handle, model.Handle, (uint)lang, out s));
+            Library.TakeString((out IntPtr s) =>
+                Native.tm_assessment_to_text(Handle, Library.NotNull(model, nameof(model)).Handle, (uint)lang, out s));
+
+        /// <summary>Reads an assessment written by ToJson (or the CLI's `assess`): an earlier round, or one to report.</summary>
+        public static Assessment FromJson(string json)
+        {
+            var j = Utf8.Encode(Library.NotNull(json, nameof(json)));
+            return new Assessment(Library.Make((out AssessmentHandle a) => Native.tm_assessment_from_json(j, out a)));
+        }
 
         /// <summary>
         /// The self-contained HTML report (the CLI's `report`): `model` is the one the assessment
@@ -24,7 +32,7 @@ namespace TransformModel
         /// invited per role id, for the response rate.
         /// </summary>
         public string ToHtml(Model model, Portfolio portfolio = null, Catalog catalog = null, Plan plan = null,
-            Lang lang = Lang.Da, IDictionary<string, long> invited = null)
+            Lang lang = Lang.Da, IDictionary<string, long> invited = null, PaperOptions paper = null)
         {
             if (model == null) throw new ArgumentNullException("model");
             using (var strings = new UnmanagedStrings())
@@ -43,11 +51,22 @@ namespace TransformModel
                 var p = portfolio != null ? portfolio.Handle : PortfolioHandle.Null;
                 var c = catalog != null ? catalog.Handle : CatalogHandle.Null;
                 var pl = plan != null ? plan.Handle : PlanHandle.Null;
-                return Library.TakeString((out IntPtr s) => Native.tm_report_html(model.Handle, Handle, p, c, pl, ref o, out s));
+                // tm_paper_options: five string pointers (tm_sizeof_paper_options is checked at start-up).
+                IntPtr paperPtr = IntPtr.Zero;
+                if (paper != null)
+                {
+                    paperPtr = strings.Array(new List<string> { "", "", "", "", "" });
+                    var fields = new[] { paper.Municipality, paper.Committee, paper.MeetingDate, paper.SurveyPeriod, paper.Status };
+                    for (int i = 0; i < fields.Length; i++)
+                        System.Runtime.InteropServices.Marshal.WriteIntPtr(paperPtr, i * IntPtr.Size, strings.String(fields[i]));
+                }
+                if (paper == null)
+                    return Library.TakeString((out IntPtr s) => Native.tm_report_html(model.Handle, Handle, p, c, pl, ref o, out s));
+                return Library.TakeString((out IntPtr s) => Native.tm_report_html_paper(model.Handle, Handle, p, c, pl, ref o, paperPtr, out s));
             }
         }
 
-        /// <summary>The overall (staged) level and mean score; ValidationException when no dimension has a score.</summary>
+        /// <summary>The overall (staged) level and mean score; DataRuleException when no dimension has a score.</summary>
         public void GetOverall(out double score, out int level)
         {
             Errors.Check(Native.tm_assessment_overall(Handle, out score, out level));
@@ -62,11 +81,58 @@ namespace TransformModel
         /// <summary>Dimension `index` (model order); its id is copied before this call returns.</summary>
         public DimensionResult Dimension(int index)
         {
-            Errors.Check(Native.tm_assessment_dimension(Handle, (UIntPtr)Index(index), out NativeDimensionResult d));
-            var result = new DimensionResult(d, Utf8.Copy(d.Id));
-            GC.KeepAlive(this);
-            return result;
+            var at = Library.Index(index, nameof(index));
+            return Library.Held(Handle, "assessment", () =>
+            {
+                Errors.Check(Native.tm_assessment_dimension(Handle, at, out NativeDimensionResult d));
+                return new DimensionResult(d, Utf8.Copy(d.Id));
+            });
         }
+
+        /// <summary>The number of cells of the breakdown by unit (AssessOptions.UnitColumns); 0 without one.</summary>
+        public int UnitCount => (int)(ulong)Native.tm_assessment_unit_count(Handle);
+
+        /// <summary>
+        /// Cell `index` of the breakdown with its figures per dimension (suppressed figures are
+        /// null), copied while the assessment is held.
+        /// </summary>
+        public UnitResult Unit(int index)
+        {
+            var at = Library.Index(index, nameof(index));
+            return Library.Held(Handle, "assessment", () =>
+            {
+                Errors.Check(Native.tm_assessment_unit(Handle, at, out NativeUnitResult u));
+                var dims = new List<UnitDimension>();
+                for (ulong d = 0; d < (ulong)u.DimensionCount; d++)
+                {
+                    Errors.Check(Native.tm_assessment_unit_dimension(Handle, at, (UIntPtr)d, out NativeUnitDimension ud));
+                    dims.Add(new UnitDimension(ud, Utf8.Copy(ud.Id)));
+                }
+                return new UnitResult(u, Utf8.Copy(u.Department), Utf8.Copy(u.Unit), Utf8.Copy(u.Role), dims);
+            });
+        }
+
+        /// <summary>Every cell of the breakdown (the order of the JSON `units`).</summary>
+        public IReadOnlyList<UnitResult> Units()
+        {
+            var list = new List<UnitResult>();
+            for (int i = 0; i < UnitCount; i++) list.Add(Unit(i));
+            return list;
+        }
+
+        /// <summary>How many cells disclosure control withheld over everything this assessment publishes.</summary>
+        public Suppression Suppression
+        {
+            get
+            {
+                Errors.Check(Native.tm_assessment_suppression(Handle, out UIntPtr primary, out UIntPtr secondary));
+                return new Suppression((long)(ulong)primary, (long)(ulong)secondary);
+            }
+        }
+
+        /// <summary>The assessment's table (the CLI's `assess --format csv|xlsx`) as typed cells, in `lang`.</summary>
+        public Table Table(Lang lang = Lang.Da) =>
+            new Table(Library.Make((out TableHandle t) => Native.tm_assessment_table(Handle, (uint)lang, out t)));
 
         /// <summary>Every dimension's figures, in model order.</summary>
         public IReadOnlyList<DimensionResult> Dimensions()
@@ -82,7 +148,7 @@ namespace TransformModel
         /// </summary>
         public double? Figure(int index, Figure figure)
         {
-            var status = Native.tm_assessment_dimension_figure(Handle, (UIntPtr)Index(index), (uint)figure, out double value);
+            var status = Native.tm_assessment_dimension_figure(Handle, Library.Index(index, nameof(index)), (uint)figure, out double value);
             if (status == Status.ValidationError) return null;
             Errors.Check(status);
             return value;
@@ -94,19 +160,14 @@ namespace TransformModel
         /// <summary>Gap `index` (the order of the JSON `gaps`).</summary>
         public Gap Gap(int index)
         {
-            Errors.Check(Native.tm_assessment_gap(Handle, (UIntPtr)Index(index), out NativeGap g));
+            Errors.Check(Native.tm_assessment_gap(Handle, Library.Index(index, nameof(index)), out NativeGap g));
             return new Gap(g);
         }
 
         /// <summary>The changes since `baseline` (an earlier round) as the round_comparison JSON.</summary>
         public string CompareJson(Assessment baseline) =>
-            Library.TakeString((out IntPtr s) => Native.tm_assessment_compare_json(Handle, baseline.Handle, out s));
-
-        static ulong Index(int index)
-        {
-            if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
-            return (ulong)index;
-        }
+            Library.TakeString((out IntPtr s) =>
+                Native.tm_assessment_compare_json(Handle, Library.NotNull(baseline, nameof(baseline)).Handle, out s));
 
         /// <summary>Frees the native assessment (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();

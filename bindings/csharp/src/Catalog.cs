@@ -89,12 +89,20 @@ namespace TransformModel
         /// <summary>Ingredient `index`; its id is copied before this call returns.</summary>
         public Ingredient Ingredient(int index)
         {
-            if (index < 0) throw new ArgumentOutOfRangeException(nameof(index));
-            Errors.Check(Native.tm_match_result_ingredient(Handle, (UIntPtr)(ulong)index, out IntPtr id, out double score));
-            var result = new Ingredient(Utf8.Copy(id), score);
-            GC.KeepAlive(this);
-            return result;
+            var at = Library.Index(index, nameof(index));
+            return Library.Held(Handle, "result", () =>
+            {
+                Errors.Check(Native.tm_match_result_ingredient(Handle, at, out IntPtr id, out double score));
+                return new Ingredient(Utf8.Copy(id), score);
+            });
         }
+
+        /// <summary>
+        /// The match's table (the CLI's `match --format csv|xlsx`): every ingredient with its
+        /// figures, support and sources as typed cells, in `lang`.
+        /// </summary>
+        public Table Table(Lang lang = Lang.Da) =>
+            new Table(Library.Make((out TableHandle t) => Native.tm_match_result_table(Handle, (uint)lang, out t)));
 
         /// <summary>All ranked ingredients, best first.</summary>
         public IReadOnlyList<Ingredient> Ingredients()

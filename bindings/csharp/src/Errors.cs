@@ -32,11 +32,24 @@ namespace TransformModel
         Panic = 99
     }
 
-    /// <summary>Any failure of the library: the status and the library's message.</summary>
+    /// <summary>
+    /// Any failure of the library: the status, the library's message and, where the input
+    /// named them, the row, column, item, value and respondent (null when not named).
+    /// </summary>
     public class TransformModelException : Exception
     {
         /// <summary>The library's status code of the failure.</summary>
         public Status Status { get; }
+        /// <summary>The 1-based row (CSV line, header = 1; or long-JSON record); null when none.</summary>
+        public long? Row { get; internal set; }
+        /// <summary>The column named; null when none.</summary>
+        public string Column { get; internal set; }
+        /// <summary>The item named; null when none.</summary>
+        public string Item { get; internal set; }
+        /// <summary>The value found; null when none.</summary>
+        public string Value { get; internal set; }
+        /// <summary>The respondent named; null when none.</summary>
+        public string Respondent { get; internal set; }
         /// <summary>An exception with the library's status and message.</summary>
         public TransformModelException(Status status, string message) : base(message) { Status = status; }
     }
@@ -69,11 +82,14 @@ namespace TransformModel
         public ParseException(string message) : base(Status.ParseError, message) { }
     }
 
-    /// <summary>The input breaks a rule: unknown id, value outside the scale, … (TM_STATUS_VALIDATION_ERROR).</summary>
-    public class ValidationException : TransformModelException
+    /// <summary>
+    /// The input breaks a rule: unknown id, value outside the scale, … (TM_STATUS_VALIDATION_ERROR).
+    /// Not named ValidationException, which System.ComponentModel.DataAnnotations has.
+    /// </summary>
+    public class DataRuleException : TransformModelException
     {
         /// <summary>An exception with the library's message.</summary>
-        public ValidationException(string message) : base(Status.ValidationError, message) { }
+        public DataRuleException(string message) : base(Status.ValidationError, message) { }
     }
 
     /// <summary>Too few respondents to report anything without breaking anonymity (TM_STATUS_ANONYMITY_REFUSED).</summary>
@@ -114,13 +130,26 @@ namespace TransformModel
 
         internal static TransformModelException For(Status status, string message)
         {
+            var e = Of(status, message);
+            // The fields of the same failure: read on this thread before any other call.
+            long row = (long)(ulong)Native.tm_last_error_row();
+            e.Row = row == 0 ? (long?)null : row;
+            e.Column = Utf8.Copy(Native.tm_last_error_field(0));
+            e.Item = Utf8.Copy(Native.tm_last_error_field(1));
+            e.Value = Utf8.Copy(Native.tm_last_error_field(2));
+            e.Respondent = Utf8.Copy(Native.tm_last_error_field(3));
+            return e;
+        }
+
+        static TransformModelException Of(Status status, string message)
+        {
             switch (status)
             {
                 case Status.InvalidArgument: return new InvalidOptionException(message);
                 case Status.NullPointer: return new NullArgumentException(message);
                 case Status.InvalidUtf8: return new InvalidUtf8Exception(message);
                 case Status.ParseError: return new ParseException(message);
-                case Status.ValidationError: return new ValidationException(message);
+                case Status.ValidationError: return new DataRuleException(message);
                 case Status.AnonymityRefused: return new AnonymityRefusedException(message);
                 case Status.IoError: return new FileAccessException(message);
                 case Status.OutOfRange: return new IndexOutOfResultException(message);

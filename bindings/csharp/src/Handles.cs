@@ -44,4 +44,9 @@ namespace TransformModel
         internal static PlanHandle Null => new PlanHandle();
         protected override bool ReleaseHandle() { Native.tm_plan_free(handle); return true; }
     }
+
+    internal sealed class TableHandle : TmHandle
+    {
+        protected override bool ReleaseHandle() { Native.tm_table_free(handle); return true; }
+    }
 }

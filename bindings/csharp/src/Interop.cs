@@ -40,6 +40,20 @@ namespace TransformModel.Interop
         public byte Reserved1;
         /// <summary><c>tm_assess_options.reserved[2]</c>: always 0.</summary>
         public byte Reserved2;
+        /// <summary><c>tm_assess_options.unit_columns</c>.</summary>
+        public IntPtr UnitColumns;
+        /// <summary><c>tm_assess_options.unit_column_count</c>.</summary>
+        public UIntPtr UnitColumnCount;
+        /// <summary><c>tm_assess_options.municipality</c>.</summary>
+        public IntPtr Municipality;
+        /// <summary><c>tm_assess_options.audit_against_json</c>.</summary>
+        public IntPtr AuditAgainstJson;
+        /// <summary><c>tm_assess_options.audit_against_count</c>.</summary>
+        public UIntPtr AuditAgainstCount;
+        /// <summary><c>tm_assess_options.sheet</c>.</summary>
+        public IntPtr Sheet;
+        /// <summary><c>tm_assess_options.confidence</c>.</summary>
+        public double Confidence;
     }
 
     /// <summary>The C struct <c>tm_dimension_result</c> of include/transform_model.h, field for field.</summary>
@@ -120,8 +134,20 @@ namespace TransformModel.Interop
         public int Years;
         /// <summary><c>tm_plan_options.lang</c>.</summary>
         public uint Lang;
-        /// <summary><c>tm_plan_options.reserved</c>.</summary>
-        public uint Reserved;
+        /// <summary><c>tm_plan_options.phase_out_quarters</c>.</summary>
+        public uint PhaseOutQuarters;
+        /// <summary><c>tm_plan_options.department_names</c>.</summary>
+        public IntPtr DepartmentNames;
+        /// <summary><c>tm_plan_options.department_hours</c>.</summary>
+        public IntPtr DepartmentHours;
+        /// <summary><c>tm_plan_options.department_count</c>.</summary>
+        public UIntPtr DepartmentCount;
+        /// <summary><c>tm_plan_options.budget_month_names</c>.</summary>
+        public IntPtr BudgetMonthNames;
+        /// <summary><c>tm_plan_options.budget_months</c>.</summary>
+        public IntPtr BudgetMonths;
+        /// <summary><c>tm_plan_options.budget_month_count</c>.</summary>
+        public UIntPtr BudgetMonthCount;
     }
 
     /// <summary>The C struct <c>tm_plan_action</c> of include/transform_model.h, field for field.</summary>
@@ -204,13 +230,92 @@ namespace TransformModel.Interop
         public uint Lang;
     }
 
-    /// <summary>tm_report_options (an in-struct: the library only reads it).</summary>
+    /// <summary>tm_report_options (an in-struct: the library only reads it); no hidden padding.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct NativeReportOptions
     {
         public uint Lang;
+        public uint Reserved;
         public IntPtr InvitedRoles;
         public IntPtr InvitedCounts;
         public UIntPtr InvitedCount;
+    }
+
+    /// <summary>The C struct <c>tm_unit_result</c>: one cell of the breakdown by unit.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativeUnitResult
+    {
+        /// <summary><c>tm_unit_result.department</c>.</summary>
+        public IntPtr Department;
+        /// <summary><c>tm_unit_result.unit</c>.</summary>
+        public IntPtr Unit;
+        /// <summary><c>tm_unit_result.role</c>.</summary>
+        public IntPtr Role;
+        /// <summary><c>tm_unit_result.n</c>.</summary>
+        public UIntPtr N;
+        /// <summary><c>tm_unit_result.dimension_count</c>.</summary>
+        public UIntPtr DimensionCount;
+        /// <summary><c>tm_unit_result.has_n</c>.</summary>
+        public byte HasN;
+        /// <summary><c>tm_unit_result.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_unit_result.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_unit_result.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_unit_result.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_unit_result.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
+        /// <summary><c>tm_unit_result.reserved[5]</c>: always 0.</summary>
+        public byte Reserved5;
+        /// <summary><c>tm_unit_result.reserved[6]</c>: always 0.</summary>
+        public byte Reserved6;
+    }
+
+    /// <summary>The C struct <c>tm_unit_dimension</c>: one dimension of a unit cell.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativeUnitDimension
+    {
+        /// <summary><c>tm_unit_dimension.score</c>.</summary>
+        public double Score;
+        /// <summary><c>tm_unit_dimension.ci_low</c>.</summary>
+        public double CiLow;
+        /// <summary><c>tm_unit_dimension.ci_high</c>.</summary>
+        public double CiHigh;
+        /// <summary><c>tm_unit_dimension.id</c>.</summary>
+        public IntPtr Id;
+        /// <summary><c>tm_unit_dimension.n</c>.</summary>
+        public UIntPtr N;
+        /// <summary><c>tm_unit_dimension.has_score</c>.</summary>
+        public byte HasScore;
+        /// <summary><c>tm_unit_dimension.has_n</c>.</summary>
+        public byte HasN;
+        /// <summary><c>tm_unit_dimension.has_ci</c>.</summary>
+        public byte HasCi;
+        /// <summary><c>tm_unit_dimension.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_unit_dimension.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_unit_dimension.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_unit_dimension.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_unit_dimension.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
+    }
+
+    /// <summary>The C struct <c>tm_cell</c>: one cell of a table.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativeCell
+    {
+        /// <summary><c>tm_cell.number</c>.</summary>
+        public double Number;
+        /// <summary><c>tm_cell.text</c>.</summary>
+        public IntPtr Text;
+        /// <summary><c>tm_cell.kind</c>.</summary>
+        public uint Kind;
+        /// <summary><c>tm_cell.reserved</c>.</summary>
+        public uint Reserved;
     }
 }

@@ -9,7 +9,7 @@ namespace TransformModel
     public static class Library
     {
         /// <summary>The ABI these declarations were written for (TM_ABI_VERSION of the header).</summary>
-        public const uint ExpectedAbiVersion = 1;
+        public const uint ExpectedAbiVersion = 2;
 
         /// <summary>The library version, e.g. "0.1.0".</summary>
         public static string Version => Utf8.Copy(Native.tm_version());
@@ -41,9 +41,18 @@ namespace TransformModel
                 Same("tm_plan_options", Native.tm_sizeof_plan_options(), Marshal.SizeOf(typeof(NativePlanOptions)));
                 Same("tm_plan_action", Native.tm_sizeof_plan_action(), Marshal.SizeOf(typeof(NativePlanAction)));
                 Same("tm_portfolio_options", Native.tm_sizeof_portfolio_options(), Marshal.SizeOf(typeof(NativePortfolioOptions)));
+                Same("tm_plan_economy", (UIntPtr)(ulong)PlanEconomySize, Marshal.SizeOf(typeof(NativePlanEconomy)));
+                Same("tm_report_options", Native.tm_sizeof_report_options(), Marshal.SizeOf(typeof(NativeReportOptions)));
+                Same("tm_paper_options", Native.tm_sizeof_paper_options(), 5 * IntPtr.Size);
+                Same("tm_unit_result", Native.tm_sizeof_unit_result(), Marshal.SizeOf(typeof(NativeUnitResult)));
+                Same("tm_unit_dimension", Native.tm_sizeof_unit_dimension(), Marshal.SizeOf(typeof(NativeUnitDimension)));
+                Same("tm_cell", Native.tm_sizeof_cell(), Marshal.SizeOf(typeof(NativeCell)));
                 verified = true;
             }
         }
+
+        /// <summary>tm_plan_economy as the header declares it: 10 doubles, budget_year, complete, 3 reserved.</summary>
+        const int PlanEconomySize = 10 * 8 + 4 + 4;
 
         static void Same(string name, UIntPtr native, int managed)
         {
@@ -67,6 +76,40 @@ namespace TransformModel
                 throw error;
             }
             return h;
+        }
+
+        /// <summary>
+        /// Runs `read` with the handle held (DangerousAddRef … DangerousRelease), so that strings
+        /// the library lends out of it are copied before another thread's Dispose can free it.
+        /// A disposed handle throws ObjectDisposedException; a null one ArgumentNullException.
+        /// </summary>
+        internal static T Held<T>(SafeHandle handle, string name, Func<T> read)
+        {
+            if (handle == null) throw new ArgumentNullException(name);
+            bool added = false;
+            try
+            {
+                handle.DangerousAddRef(ref added);
+                return read();
+            }
+            finally
+            {
+                if (added) handle.DangerousRelease();
+            }
+        }
+
+        /// <summary>ArgumentNullException naming `name` when `value` is null; else `value`.</summary>
+        internal static T NotNull<T>(T value, string name) where T : class
+        {
+            if (value == null) throw new ArgumentNullException(name);
+            return value;
+        }
+
+        /// <summary>A non-negative index as size_t; ArgumentOutOfRangeException naming `name` otherwise.</summary>
+        internal static UIntPtr Index(int index, string name)
+        {
+            if (index < 0) throw new ArgumentOutOfRangeException(name, index, "an index is never negative");
+            return (UIntPtr)(ulong)index;
         }
 
         /// <summary>Runs a call that returns a string through an out-parameter, and takes the string.</summary>

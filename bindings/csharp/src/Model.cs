@@ -1,5 +1,6 @@
 // A validated maturity model.
 using System;
+using System.Collections.Generic;
 
 namespace TransformModel
 {
@@ -60,7 +61,7 @@ namespace TransformModel
 
         Assessment Assess(AssessCall call, string text, AssessOptions options)
         {
-            var b = Utf8.Encode(text);
+            var b = Utf8.Encode(Library.NotNull(text, nameof(text)));
             using (var memory = new UnmanagedStrings())
             {
                 var o = (options ?? new AssessOptions()).ToNative(memory);
@@ -87,6 +88,58 @@ namespace TransformModel
         public void WriteQuestionnaire(string format, string role, string lang, string path)
         {
             Errors.Check(Native.tm_questionnaire_to_file(Handle, Utf8.Encode(format), Utf8.Encode(role), Utf8.Encode(lang), Utf8.Encode(path)));
+        }
+
+        /// <summary>The number of labels of a kind (dimensions, items, roles, levels, levers).</summary>
+        public int LabelCount(LabelKind kind) => (int)(ulong)Native.tm_model_label_count(Handle, (uint)kind);
+
+        /// <summary>Label `index` of `kind`: its id and its text in `lang` (no JSON to parse).</summary>
+        public Label Label(LabelKind kind, int index, Lang lang = Lang.Da)
+        {
+            var at = Library.Index(index, nameof(index));
+            Errors.Check(Native.tm_model_label(Handle, (uint)kind, at, (uint)lang, out IntPtr id, out IntPtr text));
+            var i = Utf8.Take(id);
+            return new Label(i, Utf8.Take(text));
+        }
+
+        /// <summary>Every label of `kind` in `lang`, model order.</summary>
+        public IReadOnlyList<Label> Labels(LabelKind kind, Lang lang = Lang.Da)
+        {
+            var list = new List<Label>();
+            for (int i = 0; i < LabelCount(kind); i++) list.Add(Label(kind, i, lang));
+            return list;
+        }
+
+        /// <summary>Per dimension, the items added, removed or changed from this model to `newer` (JSON).</summary>
+        public string ItemChangesJson(Model newer) =>
+            Library.TakeString((out IntPtr s) =>
+                Native.tm_model_item_changes_json(Handle, Library.NotNull(newer, nameof(newer)).Handle, out s));
+
+        /// <summary>
+        /// Synthetic responses as wide CSV (the CLI's `sample`): `respondents` drawn over the
+        /// roles with `seed`, or fixed head counts per role id when `roleCounts` is given.
+        /// </summary>
+        public string SampleCsv(long respondents, ulong seed, IDictionary<string, long> roleCounts = null)
+        {
+            if (respondents < 0) throw new ArgumentOutOfRangeException(nameof(respondents));
+            using (var strings = new UnmanagedStrings())
+            {
+                var roles = roleCounts == null ? new List<string>() : new List<string>(roleCounts.Keys);
+                var counts = new List<long>();
+                foreach (var r in roles) counts.Add(roleCounts[r]);
+                var ids = strings.Array(roles);
+                var ns = strings.Sizes(counts);
+                return Library.TakeString((out IntPtr s) => Native.tm_sample_csv(
+                    Handle, (UIntPtr)(ulong)respondents, seed, ids, ns, (UIntPtr)roles.Count, out s));
+            }
+        }
+
+        /// <summary>The cognitive-interview guide (Markdown) for piloting one role's questions (the CLI's `pilot-guide`); lang "da" or "en".</summary>
+        public string PilotGuide(string role, string lang = "da")
+        {
+            var r = Utf8.Encode(Library.NotNull(role, nameof(role)));
+            var l = Utf8.Encode(lang);
+            return Library.TakeString((out IntPtr s) => Native.tm_pilot_guide(Handle, r, l, out s));
         }
 
         /// <summary>Frees the native model (once; later calls do nothing).</summary>

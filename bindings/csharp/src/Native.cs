@@ -26,6 +26,14 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_plan_options();
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_plan_action();
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_portfolio_options();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_report_options();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_paper_options();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_unit_result();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_unit_dimension();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_cell();
+        [DllImport(Lib)] internal static extern UIntPtr tm_last_error_row();
+        /// <summary>Borrowed (valid until the thread's next call): copy at once, never free.</summary>
+        [DllImport(Lib)] internal static extern IntPtr tm_last_error_field(uint field);
 
         // Model.
         [DllImport(Lib)] internal static extern Status tm_model_default(out ModelHandle model);
@@ -40,6 +48,10 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern Status tm_questionnaire_to_file(ModelHandle model, byte[] format, byte[] role, byte[] lang, byte[] path);
         [DllImport(Lib)] internal static extern Status tm_pilot_guide(ModelHandle model, byte[] role, byte[] lang, out IntPtr guide);
         [DllImport(Lib)] internal static extern Status tm_item_analysis_json(ModelHandle model, byte[] csv, out IntPtr json);
+        [DllImport(Lib)] internal static extern UIntPtr tm_model_label_count(ModelHandle model, uint kind);
+        [DllImport(Lib)] internal static extern Status tm_model_label(ModelHandle model, uint kind, UIntPtr index, uint lang, out IntPtr id, out IntPtr text);
+        [DllImport(Lib)] internal static extern Status tm_model_item_changes_json(ModelHandle old, ModelHandle newer, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_sample_csv(ModelHandle model, UIntPtr respondents, ulong seed, IntPtr roleIds, IntPtr counts, UIntPtr roleCount, out IntPtr csv);
         [DllImport(Lib)] internal static extern Status tm_item_analysis_json_ex(ModelHandle model, byte[] csv, uint minGroupSize, byte allowSmallGroups, byte byRole, out IntPtr json);
 
         // Assessment.
@@ -59,7 +71,26 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_assessment_gap_count(AssessmentHandle a);
         [DllImport(Lib)] internal static extern Status tm_assessment_gap(AssessmentHandle a, UIntPtr index, out NativeGap gap);
         [DllImport(Lib)] internal static extern Status tm_assessment_compare_json(AssessmentHandle current, AssessmentHandle baseline, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_assessment_from_json(byte[] json, out AssessmentHandle a);
+        [DllImport(Lib)] internal static extern UIntPtr tm_assessment_unit_count(AssessmentHandle a);
+        [DllImport(Lib)] internal static extern Status tm_assessment_unit(AssessmentHandle a, UIntPtr index, out NativeUnitResult unit);
+        [DllImport(Lib)] internal static extern Status tm_assessment_unit_dimension(AssessmentHandle a, UIntPtr unit, UIntPtr dimension, out NativeUnitDimension d);
+        [DllImport(Lib)] internal static extern Status tm_assessment_suppression(AssessmentHandle a, out UIntPtr primary, out UIntPtr secondary);
         [DllImport(Lib)] internal static extern void tm_assessment_free(IntPtr a);
+
+        // Tables (the BI exports) as typed cells.
+        [DllImport(Lib)] internal static extern Status tm_assessment_table(AssessmentHandle a, uint lang, out TableHandle t);
+        [DllImport(Lib)] internal static extern Status tm_portfolio_table(PortfolioHandle p, ref NativePortfolioOptions options, out TableHandle t);
+        [DllImport(Lib)] internal static extern Status tm_plan_table(PlanHandle p, uint lang, out TableHandle t);
+        [DllImport(Lib)] internal static extern Status tm_match_result_table(MatchResultHandle r, uint lang, out TableHandle t);
+        [DllImport(Lib)] internal static extern UIntPtr tm_table_column_count(TableHandle t);
+        [DllImport(Lib)] internal static extern UIntPtr tm_table_section_count(TableHandle t);
+        [DllImport(Lib)] internal static extern UIntPtr tm_table_row_count(TableHandle t, UIntPtr section);
+        [DllImport(Lib)] internal static extern Status tm_table_column(TableHandle t, UIntPtr index, out IntPtr header);
+        [DllImport(Lib)] internal static extern Status tm_table_section(TableHandle t, UIntPtr index, out IntPtr name);
+        [DllImport(Lib)] internal static extern Status tm_table_cell(TableHandle t, UIntPtr section, UIntPtr row, UIntPtr column, out NativeCell cell);
+        [DllImport(Lib)] internal static extern Status tm_table_export(TableHandle t, uint format, byte[] path);
+        [DllImport(Lib)] internal static extern void tm_table_free(IntPtr t);
 
         // Catalog and matching.
         [DllImport(Lib)] internal static extern NativeMatchOptions tm_match_options_default();
@@ -102,7 +133,7 @@ namespace TransformModel
         // The report and the national benchmark.
         [DllImport(Lib)] internal static extern NativeReportOptions tm_report_options_default();
         [DllImport(Lib)] internal static extern Status tm_report_html(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, out IntPtr html);
-        // The council paper's own inputs (a tm_paper_options pointer, may be IntPtr.Zero); not wrapped yet.
+        // The council paper's own inputs: a tm_paper_options pointer (five strings; IntPtr.Zero = defaults).
         [DllImport(Lib)] internal static extern Status tm_report_html_paper(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, IntPtr paper, out IntPtr html);
         [DllImport(Lib)] internal static extern Status tm_benchmark_json(IntPtr assessments, UIntPtr count, byte[] of, byte[] peers, out IntPtr json);
     }

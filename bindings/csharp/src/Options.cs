@@ -78,8 +78,23 @@ namespace TransformModel
         public uint? Threads { get; set; }
         /// <summary>Extra CSV columns to skip (survey tools add timestamps, e-mail, …).</summary>
         public IList<string> IgnoreColumns { get; set; } = new List<string>();
-        /// <summary>An earlier round to compare with (the result's `baseline`).</summary>
+        /// <summary>An earlier round to compare with (the result's `baseline`); it is audited against too.</summary>
         public Assessment Baseline { get; set; }
+        /// <summary>
+        /// Unit columns to break the results down by (`department`, or `department` then
+        /// `unit`): the breakdown and its disclosure audit over everything published together,
+        /// as the CLI's `--by`. Never assess subsets of one survey one by one instead: the same
+        /// respondents seen twice give each other away.
+        /// </summary>
+        public IList<string> UnitColumns { get; set; } = new List<string>();
+        /// <summary>The municipality's 3-digit code (one of the 98), recorded for the benchmark; null = none.</summary>
+        public string Municipality { get; set; }
+        /// <summary>Earlier published assessments of the same survey: a cell whose n differs from theirs by 1 to k − 1 is withheld.</summary>
+        public IList<Assessment> AuditAgainst { get; set; } = new List<Assessment>();
+        /// <summary>The sheet of an .xlsx workbook (AssessFile); null = the first.</summary>
+        public string Sheet { get; set; }
+        /// <summary>Coverage of the intervals; default 0.95.</summary>
+        public double Confidence { get; set; }
 
         /// <summary>The library's defaults (tm_assess_options_default).</summary>
         public AssessOptions()
@@ -92,6 +107,7 @@ namespace TransformModel
             MinCommonItems = d.MinCommonItems;
             Bootstrap = d.Bootstrap;
             Seed = d.Seed;
+            Confidence = d.Confidence;
         }
 
         /// <summary>The C struct; its pointers live in `strings` until it is disposed.</summary>
@@ -110,8 +126,37 @@ namespace TransformModel
             o.IgnoreColumns = strings.Array(IgnoreColumns);
             o.IgnoreColumnCount = (UIntPtr)(IgnoreColumns == null ? 0 : IgnoreColumns.Count);
             o.BaselineJson = Baseline == null ? IntPtr.Zero : strings.String(Baseline.ToJson());
+            o.UnitColumns = strings.Array(UnitColumns);
+            o.UnitColumnCount = (UIntPtr)(UnitColumns == null ? 0 : UnitColumns.Count);
+            o.Municipality = strings.String(Municipality);
+            var earlier = new List<string>();
+            if (AuditAgainst != null)
+                for (int i = 0; i < AuditAgainst.Count; i++)
+                    earlier.Add(Library.NotNull(AuditAgainst[i], "AuditAgainst[" + i + "]").ToJson());
+            o.AuditAgainstJson = strings.Array(earlier);
+            o.AuditAgainstCount = (UIntPtr)earlier.Count;
+            o.Sheet = strings.String(Sheet);
+            o.Confidence = Confidence;
             return o;
         }
+    }
+
+    /// <summary>
+    /// The council paper's own inputs for Assessment.ToHtml (each null = its default), the
+    /// CLI's `report --municipality --committee --meeting-date --survey-period --status`.
+    /// </summary>
+    public sealed class PaperOptions
+    {
+        /// <summary>The municipality (code or name, one of the 98) the paper is for.</summary>
+        public string Municipality { get; set; }
+        /// <summary>The committee the paper goes to.</summary>
+        public string Committee { get; set; }
+        /// <summary>The meeting date, YYYY-MM-DD.</summary>
+        public string MeetingDate { get; set; }
+        /// <summary>The survey period, YYYY-MM-DD..YYYY-MM-DD.</summary>
+        public string SurveyPeriod { get; set; }
+        /// <summary>"beslutning" or "orientering".</summary>
+        public string Status { get; set; }
     }
 
     /// <summary>Options of a match.</summary>
@@ -171,6 +216,12 @@ namespace TransformModel
         public IList<int> Elections { get; set; }
         /// <summary>The language of PlanAction.Title.</summary>
         public Lang Lang { get; set; }
+        /// <summary>Quarters over which a closed initiative phases out (1–4).</summary>
+        public int PhaseOutQuarters { get; set; }
+        /// <summary>Named departments' own leader hours per year (others get CapacityHours).</summary>
+        public IDictionary<string, double> DepartmentCapacity { get; set; } = new Dictionary<string, double>();
+        /// <summary>Months (1–12) of the budget year's steps by name, e.g. { "adoption", 10 }.</summary>
+        public IDictionary<string, int> BudgetMonths { get; set; } = new Dictionary<string, int>();
 
         /// <summary>The library's defaults (tm_plan_options_default).</summary>
         public PlanOptions()
@@ -179,6 +230,7 @@ namespace TransformModel
             Years = d.Years;
             CapacityHours = d.CapacityHours;
             Lang = (Lang)d.Lang;
+            PhaseOutQuarters = (int)d.PhaseOutQuarters;
         }
 
         internal NativePlanOptions ToNative(UnmanagedStrings memory)
@@ -190,6 +242,20 @@ namespace TransformModel
             o.Elections = memory.Ints(Elections);
             o.ElectionCount = (UIntPtr)(Elections == null ? 0 : Elections.Count);
             o.Lang = (uint)Lang;
+            if (PhaseOutQuarters < 0) throw new ArgumentOutOfRangeException(nameof(PhaseOutQuarters));
+            o.PhaseOutQuarters = (uint)PhaseOutQuarters;
+            var names = new List<string>((DepartmentCapacity ?? new Dictionary<string, double>()).Keys);
+            var hours = new List<double>();
+            foreach (var n in names) hours.Add(DepartmentCapacity[n]);
+            o.DepartmentNames = memory.Array(names);
+            o.DepartmentHours = memory.Doubles(hours);
+            o.DepartmentCount = (UIntPtr)names.Count;
+            var steps = new List<string>((BudgetMonths ?? new Dictionary<string, int>()).Keys);
+            var months = new List<int>();
+            foreach (var n in steps) months.Add(BudgetMonths[n]);
+            o.BudgetMonthNames = memory.Array(steps);
+            o.BudgetMonths = memory.Ints(months);
+            o.BudgetMonthCount = (UIntPtr)steps.Count;
             return o;
         }
     }
@@ -201,7 +267,7 @@ namespace TransformModel
         public string Id { get; }
         /// <summary>The mean score on the model's scale; null when not reported.</summary>
         public double? Score { get; }
-        /// <summary>The level (floor of the score); 0 when there is no score.</summary>
+        /// <summary>The level (the scoring contract's rule, docs/scoring.md); 0 when there is no score.</summary>
         public int Level { get; }
         /// <summary>The score minus its level's boundary (0 at the top level); null when not reported.</summary>
         public double? Progress { get; }

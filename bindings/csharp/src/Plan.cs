@@ -18,6 +18,8 @@ namespace TransformModel
         public static Plan Create(Model model, Assessment assessment, Portfolio portfolio = null, Catalog catalog = null,
                                   PlanOptions options = null)
         {
+            Library.NotNull(model, nameof(model));
+            Library.NotNull(assessment, nameof(assessment));
             using (var memory = new UnmanagedStrings())
             {
                 var o = (options ?? new PlanOptions()).ToNative(memory);
@@ -32,20 +34,26 @@ namespace TransformModel
         public string ToJson() => Library.TakeString((out IntPtr s) => Native.tm_plan_to_json(Handle, out s));
         /// <summary>The number of phases (plan years).</summary>
         public int PhaseCount => (int)(ulong)Native.tm_plan_phase_count(Handle);
-        /// <summary>The number of actions in phase `phase` (0 for a phase past the end).</summary>
-        public int ActionCount(int phase) => (int)(ulong)Native.tm_plan_action_count(Handle, (UIntPtr)(ulong)Math.Max(0, phase));
+        /// <summary>The number of actions in phase `phase` (0 for a phase past the end; a negative phase throws).</summary>
+        public int ActionCount(int phase) => (int)(ulong)Native.tm_plan_action_count(Handle, Library.Index(phase, nameof(phase)));
         /// <summary>The number of deferred actions (the JSON `deferred`).</summary>
         public int DeferredCount => (int)(ulong)Native.tm_plan_deferred_count(Handle);
 
         /// <summary>Action `index` of phase `phase`; its strings are copied before this call returns.</summary>
         public PlanAction Action(int phase, int index)
         {
-            if (phase < 0 || index < 0) throw new ArgumentOutOfRangeException(phase < 0 ? nameof(phase) : nameof(index));
-            Errors.Check(Native.tm_plan_get_action(Handle, (UIntPtr)(ulong)phase, (UIntPtr)(ulong)index, out NativePlanAction a));
-            var result = new PlanAction(a);
-            GC.KeepAlive(this);
-            return result;
+            var p = Library.Index(phase, nameof(phase));
+            var i = Library.Index(index, nameof(index));
+            return Library.Held(Handle, "plan", () =>
+            {
+                Errors.Check(Native.tm_plan_get_action(Handle, p, i, out NativePlanAction a));
+                return new PlanAction(a);
+            });
         }
+
+        /// <summary>The plan's table (the CLI's `plan --format csv|xlsx`) as typed cells, in `lang`.</summary>
+        public Table Table(Lang lang = Lang.Da) =>
+            new Table(Library.Make((out TableHandle t) => Native.tm_plan_table(Handle, (uint)lang, out t)));
 
         /// <summary>All actions of phase `phase`, in plan order.</summary>
         public IReadOnlyList<PlanAction> Actions(int phase)

@@ -33,6 +33,16 @@ namespace TransformModel
             return Library.TakeString((out IntPtr s) => Native.tm_portfolio_analyse(Handle, ref o, out s));
         }
 
+        /// <summary>
+        /// The analysis's table (the CLI's `portfolio --format csv|xlsx`): one row per figure
+        /// per initiative or mission, as typed cells in the options' language.
+        /// </summary>
+        public Table Table(PortfolioOptions options = null)
+        {
+            var o = (options ?? new PortfolioOptions()).ToNative();
+            return new Table(Library.Make((out TableHandle t) => Native.tm_portfolio_table(Handle, ref o, out t)));
+        }
+
         /// <summary>Frees the native portfolio (once; later calls do nothing).</summary>
         public void Dispose() => Handle.Dispose();
     }

@@ -84,6 +84,15 @@ namespace TransformModel
             return p;
         }
 
+        internal IntPtr Doubles(IList<double> items)
+        {
+            if (items == null || items.Count == 0) return IntPtr.Zero;
+            var p = Marshal.AllocHGlobal(8 * items.Count);
+            blocks.Add(p);
+            Marshal.Copy(new List<double>(items).ToArray(), 0, p, items.Count);
+            return p;
+        }
+
         internal IntPtr Ints(IList<int> items)
         {
             if (items == null || items.Count == 0) return IntPtr.Zero;

@@ -71,6 +71,8 @@ static class Test
 
         Matching(expectedTop, catalogPath, scratch);
         Portfolios(portfolioPath);
+        Faces.Run(scratch);
+        failures += Faces.Failures;
 
         if (failures > 0) { Console.Error.WriteLine($"{failures} failure(s)"); return 1; }
         Console.WriteLine("csharp: all checks passed");
@@ -86,6 +88,11 @@ static class Test
         Check((ulong)Native.tm_sizeof_plan_options() == (ulong)Marshal.SizeOf(typeof(NativePlanOptions)), "sizeof plan options");
         Check((ulong)Native.tm_sizeof_plan_action() == (ulong)Marshal.SizeOf(typeof(NativePlanAction)), "sizeof plan action");
         Check((ulong)Native.tm_sizeof_portfolio_options() == (ulong)Marshal.SizeOf(typeof(NativePortfolioOptions)), "sizeof portfolio options");
+        Check((ulong)Native.tm_sizeof_report_options() == (ulong)Marshal.SizeOf(typeof(NativeReportOptions)), "sizeof report options");
+        Check((ulong)Native.tm_sizeof_unit_result() == (ulong)Marshal.SizeOf(typeof(NativeUnitResult)), "sizeof unit result");
+        Check((ulong)Native.tm_sizeof_unit_dimension() == (ulong)Marshal.SizeOf(typeof(NativeUnitDimension)), "sizeof unit dimension");
+        Check((ulong)Native.tm_sizeof_cell() == (ulong)Marshal.SizeOf(typeof(NativeCell)), "sizeof cell");
+        Check((ulong)Native.tm_sizeof_paper_options() == (ulong)(5 * IntPtr.Size), "sizeof paper options");
         // By hand (64-bit): 5 doubles + id + n + level + 4 bytes = 64.
         Check(Marshal.SizeOf(typeof(NativeDimensionResult)) == 64, "dimension result is 64 bytes");
     }
@@ -120,7 +127,7 @@ static class Test
         {
             a.GetOverall(out double score, out int level);
             Check(Math.Abs(score - expected) < 1e-12, $"overall score {score} vs Rust {expected}");
-            Check(level == (int)Math.Floor(score), "overall level");
+            Check(level >= 1 && level <= 5, "overall level (the contract's rule, not floor(score))");
             fromText.GetOverall(out double s2, out int l2);
             fromLong.GetOverall(out double s3, out int l3);
             Check(s2 == score && Math.Abs(s3 - score) < 1e-12, $"csv text {s2} and long JSON {s3} agree with the file");
@@ -128,7 +135,7 @@ static class Test
             Check(a.DimensionCount == 10, "10 dimensions");
             foreach (var d in a.Dimensions())
             {
-                Check(d.Id.StartsWith("D") && d.Score.HasValue && d.Level == (int)Math.Floor(d.Score.Value), d.Id + " level");
+                Check(d.Id.StartsWith("D") && d.Score.HasValue && d.Level >= 1 && d.Level <= 5, d.Id + " level");
                 Check(d.CiLow.HasValue && d.CiLow <= d.Score && d.Score <= d.CiHigh, d.Id + " interval");
             }
             double? p1 = a.Figure(0, Figure.PLevel1), p2 = a.Figure(0, Figure.PLevel2), p3 = a.Figure(0, Figure.PLevel3),
@@ -152,7 +159,7 @@ static class Test
             var extra = csv.Replace("\n", ",x\n").Replace("respondent,role,", "respondent,role,").Replace("D7_5,x", "D7_5,x");
             var header = csv.Substring(0, csv.IndexOf('\n'));
             extra = header + ",timestamp" + extra.Substring(extra.IndexOf('\n'));
-            Throws<ValidationException>(() => model.AssessCsv(extra, new AssessOptions { Bootstrap = 0 }), "tm_assess_options.ignore_columns", "unknown column hint");
+            Throws<DataRuleException>(() => model.AssessCsv(extra, new AssessOptions { Bootstrap = 0 }), "tm_assess_options.ignore_columns", "unknown column hint");
             using (var skipped = model.AssessCsv(extra, new AssessOptions { Bootstrap = 0, IgnoreColumns = new List<string> { "timestamp" } }))
             {
                 skipped.GetOverall(out double s4, out int l4);
@@ -171,7 +178,7 @@ static class Test
                 published.Add("{\"municipality\": {\"code\": \"" + code + "\", \"name\": \"K" + code + "\"}," + a.ToJson().Substring(1));
             string bench = Benchmark.Json(published, "147", "all");
             Check(bench.Contains("\"schema_version\"") && bench.Contains("\"code\": \"147\""), "benchmark json");
-            Throws<ValidationException>(() => Benchmark.Json(published.GetRange(0, 2), null, "all"), "at least 3", "benchmark of two");
+            Throws<DataRuleException>(() => Benchmark.Json(published.GetRange(0, 2), null, "all"), "at least 3", "benchmark of two");
 
             // The plan.
             using (var portfolio = Portfolio.FromFile(portfolioPath))
@@ -210,7 +217,7 @@ static class Test
         }
 
         // Errors: one exception type per status family.
-        Throws<ValidationException>(() => model.AssessCsv("respondent,role,D1_1\nA,top_manager,9\n", new AssessOptions { Bootstrap = 0 }), "value 9", "value outside the scale");
+        Throws<DataRuleException>(() => model.AssessCsv("respondent,role,D1_1\nA,top_manager,9\n", new AssessOptions { Bootstrap = 0 }), "value 9", "value outside the scale");
         Throws<AnonymityRefusedException>(() => model.AssessCsv("respondent,role,D1_1\nA,top_manager,4\nB,top_manager,3\nC,top_manager,2\n"), "", "too few respondents");
         Throws<InvalidOptionException>(() => model.AssessCsv(csv, new AssessOptions { MinGroupSize = 4 }), "allow_small_groups", "k = 4 without the flag");
         Throws<InvalidOptionException>(() => model.AssessCsv(csv, new AssessOptions { MinGroupSize = 1, AllowSmallGroups = true }), "below 3", "k = 1 refused");
@@ -268,7 +275,7 @@ static class Test
             Throws<InvalidOptionException>(() => catalog.SimilarJson("x", null, 0), "`top`", "similar top 0");
             Throws<InvalidOptionException>(() => catalog.PartnersJson("561", 0), "`top`", "partners top 0");
             Throws<InvalidOptionException>(() => catalog.Match("x", "{\"area\": \"a\", \"targets\": []}"), "unknown key `targets`", "unknown filter key");
-            Throws<ValidationException>(() => catalog.PartnersJson("999"), "999", "unknown municipality");
+            Throws<DataRuleException>(() => catalog.PartnersJson("999"), "999", "unknown municipality");
 
             var index = Path.Combine(scratch, "catalog.tmi");
             catalog.SaveIndex(index);

@@ -68,8 +68,10 @@ pub fn run(a: BenchmarkArgs) -> Result<String, String> {
             benchmark::BenchmarkError::DuplicateMunicipality { first, second, .. } => {
                 format!("{e} (`{}`, `{}`)", name(*first), name(*second))
             }
-            benchmark::BenchmarkError::NoMunicipality { index }
-            | benchmark::BenchmarkError::ModelVersion { index, .. } => {
+            benchmark::BenchmarkError::NoMunicipality { index } => {
+                format!("{e} (`{}`: assess --municipality CODE)", name(*index))
+            }
+            benchmark::BenchmarkError::ModelVersion { index, .. } => {
                 format!("{e} (`{}`)", name(*index))
             }
             _ => e.to_string(),

@@ -362,7 +362,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let mut result = assess(&model, &data, &options).map_err(|e| format!("{e}{}", option_hint(&e)))?;
             if let Some(earlier) = baseline {
                 result = result.with_baseline(&earlier).map_err(|e| e.to_string())?;
-                attach_item_changes(&mut result, &earlier, &model);
+                transform_model::maturity::attach_item_changes(&mut result, &earlier, &model);
                 if let Some(path) = baseline_responses {
                     let old = earlier_model(&earlier, &model)?;
                     let then = Responses::from_file(&old, &path, &ReadOptions::default())
@@ -489,18 +489,6 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Demo { lang } => demo(lang),
         Command::Plan(args) => plan::run(args),
         Command::Report(args) => report_cmd::run(args),
-    }
-}
-
-/// A baseline made on another bundled version of the same model: list, per dimension, the
-/// items that changed since. A baseline on a custom version (not bundled) gets no list.
-fn attach_item_changes(result: &mut Assessment, earlier: &Assessment, model: &Model) {
-    let Some(comparison) = result.baseline.as_mut() else { return };
-    if earlier.model.id != model.id() || earlier.model.version == model.version() {
-        return;
-    }
-    if let Ok(old) = Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)) {
-        comparison.item_changes = transform_model::model::item_changes(&old, model);
     }
 }
 

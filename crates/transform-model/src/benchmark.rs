@@ -29,7 +29,7 @@ pub enum BenchmarkError {
     #[error("no assessments to benchmark")]
     Empty,
     /// An assessment without a municipality.
-    #[error("assessment {index} names no municipality (assess it with --municipality CODE)")]
+    #[error("assessment {index} names no municipality (assess it with the municipality option)")]
     NoMunicipality {
         /// 1-based position of the assessment.
         index: usize,
@@ -71,7 +71,7 @@ pub enum BenchmarkError {
         code: String,
     },
     /// `peers: region` without `of`.
-    #[error("peers `region` needs a municipality (--of CODE) whose region to use")]
+    #[error("peers `region` needs a municipality (the `of` option) whose region to use")]
     RegionWithoutOf,
     /// Fewer peers than [`MIN_PEERS`].
     #[error(

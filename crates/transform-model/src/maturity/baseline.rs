@@ -329,3 +329,15 @@ fn adjust(changes: &mut [RoundChange], confidence: f64) {
         changes[i].significant = Some(adjusted < 1.0 - confidence);
     }
 }
+
+/// Fills `result.baseline.item_changes` when `earlier` was made on another bundled version
+/// of `model`: the one place every face (CLI, C, Python) gets the item changes from.
+pub fn attach_item_changes(result: &mut Assessment, earlier: &Assessment, model: &crate::model::Model) {
+    let Some(comparison) = result.baseline.as_mut() else { return };
+    if earlier.model.id != model.id() || earlier.model.version == model.version() {
+        return;
+    }
+    if let Ok(old) = crate::model::Model::bundled(&format!("{}@{}", earlier.model.id, earlier.model.version)) {
+        comparison.item_changes = crate::model::item_changes(&old, model);
+    }
+}

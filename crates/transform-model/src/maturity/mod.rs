@@ -36,7 +36,9 @@ use crate::model::{Model, OTHER_GROUP};
 use crate::responses::{ResponseError, Responses};
 use crate::stats::{self, GroupMoments};
 
-pub use baseline::{BaselineComparison, DimensionChange, RoundChange, RoundComparison, compare, compare_rounds};
+pub use baseline::{
+    BaselineComparison, DimensionChange, RoundChange, RoundComparison, attach_item_changes, compare, compare_rounds,
+};
 pub use carried::{Round, compare_carried_over};
 pub use contract::{NotComparable, not_comparable};
 pub use dont_know::DONT_KNOW_DIFFERENCE;
