@@ -3,7 +3,7 @@
 //! municipality by code, with or without interventions of its own).
 
 use transform_model::Lang;
-use transform_model::ingredient::report as ingredient_report;
+use transform_model::table::matching as ingredient_report;
 use transform_model::ingredient::{Index, Query};
 
 /// The problem to find partners for, and who asks.
