@@ -12,6 +12,7 @@ mod distill;
 mod docs;
 mod facets;
 mod index;
+mod labels;
 mod partners;
 mod profiles;
 mod query;
@@ -29,6 +30,7 @@ pub use catalog::{
 };
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
+pub use labels::{context_key, context_value, urbanity_note};
 pub use partners::Partner;
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};

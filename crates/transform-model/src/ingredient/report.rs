@@ -16,7 +16,7 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
         r.candidates,
         lang.pick("kandidater", "candidates"),
         lang.pick("bedste relevans", "best relevance"),
-        crate::vocab::number(r.best_relevance, 2, lang),
+        crate::numbers::number(r.best_relevance, 2, lang),
     );
     if let Some(reason) = &r.reason {
         let _ = writeln!(s, "\n{}", reason.message.get(lang));
@@ -40,7 +40,7 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
             let _ = writeln!(
                 s,
                 "  {}  {} {} ({})",
-                crate::vocab::number(h.relevance, 3, lang),
+                crate::numbers::number(h.relevance, 3, lang),
                 h.id,
                 h.title,
                 h.municipality
@@ -51,7 +51,7 @@ pub fn match_table(r: &MatchResult, similar: &[SimilarIntervention], lang: Lang)
 }
 
 fn ingredient_rows(s: &mut String, list: &[IngredientMatch], lang: Lang) {
-    let num = |x: f64, d: usize| crate::vocab::number(x, d, lang);
+    let num = |x: f64, d: usize| crate::numbers::number(x, d, lang);
     for (i, m) in list.iter().enumerate() {
         let lift = m.lift.map_or("–".to_owned(), |l| num(l, 2));
         let _ = writeln!(

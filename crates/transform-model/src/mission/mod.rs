@@ -8,6 +8,7 @@ mod corpus;
 mod coverage;
 mod crossfert;
 mod economics;
+mod labels;
 mod portfolio;
 pub mod report;
 mod rows;
@@ -21,6 +22,7 @@ pub use closure::{ClosureCandidate, YEARS_TO_JUDGE};
 pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
+pub use labels::{alignment, code_labels};
 pub use portfolio::{
     Account, BudgetMonths, CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode,
     MunicipalityInfo, Organisation, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS, validate_budget_months,

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{Economics, Portfolio, PortfolioAnalysis, Recommendation, Stage};
 use crate::localized::Lang;
-use crate::vocab;
+use crate::numbers;
 
 /// "1 forvaltning", "2 forvaltninger".
 pub fn departments_text(n: usize, lang: Lang) -> String {
@@ -68,7 +68,7 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
             m.title.get(lang),
             c.initiatives,
             lang.pick("indsatser", "initiatives"),
-            vocab::number(c.weighted, 2, lang),
+            numbers::number(c.weighted, 2, lang),
             departments_text(c.departments.len(), lang),
         );
         for g in &c.gaps {
@@ -86,8 +86,8 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
         b.active,
         lang.pick("aktive", "active"),
         lang.pick("forsøg", "experiments"),
-        vocab::percent(b.explore_share.unwrap_or(0.0), lang),
-        vocab::number(b.herfindahl.unwrap_or(0.0), 2, lang),
+        numbers::percent(b.explore_share.unwrap_or(0.0), lang),
+        numbers::number(b.herfindahl.unwrap_or(0.0), 2, lang),
     );
     let stages: Vec<String> = Stage::ALL
         .into_iter()
@@ -111,7 +111,7 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
     if !a.cross_fertilisation.is_empty() {
         let _ = writeln!(s, "\n{}", lang.pick("Krydsbefrugtning", "Cross-fertilisation"));
         for c in a.cross_fertilisation.iter().take(10) {
-            let _ = writeln!(s, "  {} + {} ({}): {}", c.a, c.b, vocab::number(c.score, 2, lang), c.shared.join(", "));
+            let _ = writeln!(s, "  {} + {} ({}): {}", c.a, c.b, numbers::number(c.score, 2, lang), c.shared.join(", "));
         }
     }
     s
