@@ -182,7 +182,7 @@ pub unsafe extern "C" fn tm_catalog_similar(
         out_arg(out_json, "out_json")?;
         let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
-        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::similar_json(&similar))) }?;
+        unsafe { write_out(out_json, "out_json", c_string(similar.to_json())) }?;
         Ok(())
     })
 }
@@ -204,7 +204,7 @@ pub unsafe extern "C" fn tm_catalog_partners(
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners(code, top as usize)?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
-        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::partners_json(&partners))) }?;
+        unsafe { write_out(out_json, "out_json", c_string(transform_model::ingredient::partners_json(&partners))) }?;
         Ok(())
     })
 }

@@ -428,7 +428,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
             let outputs = Outputs {
                 json: || match similar {
-                    true => transform_model::versioned::match_report_json(&report),
+                    true => report.to_json(),
                     false => report.result.to_json(),
                 },
                 table: || ingredient_report::match_table(&report.result, hits, lang),
@@ -443,7 +443,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let partners = index.partners(&code, top).map_err(|e| e.to_string())?;
             index_cmd::release(index);
             Ok(match format {
-                OutFormat::Json => transform_model::versioned::partners_json(&partners),
+                OutFormat::Json => transform_model::ingredient::partners_json(&partners),
                 OutFormat::Table => ingredient_report::partners_table(&partners),
             })
         }

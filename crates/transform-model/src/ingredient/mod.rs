@@ -31,7 +31,7 @@ pub use catalog::{
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
 pub use labels::{context_key, context_value, urbanity_note};
-pub use partners::Partner;
+pub use partners::{Partner, PartnerList, partners_json};
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
