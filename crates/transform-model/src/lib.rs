@@ -162,6 +162,8 @@
 //! - [`localized`], [`atomic`]: bilingual texts; files replaced whole, never half-written.
 
 #![warn(missing_docs)]
+// Unsafe code only where an `#[allow(unsafe_code)]` says why (SIMD, madvise, UTF-8 already checked).
+#![deny(unsafe_code)]
 
 pub mod atomic;
 pub mod benchmark;

@@ -75,6 +75,7 @@ fn grow(words: &mut Vec<u64>, len: usize) -> std::io::Result<()> {
 /// 150 MiB index into 4 KiB pages takes some 38,000 page faults, a good part of loading.
 /// Advice only: contents and validity of the memory are unchanged, a refusal is ignored.
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // madvise: a system call std does not wrap
 fn advise_huge_pages(bytes: &mut [u8]) {
     const HUGE: usize = 2 << 20;
     let (at, len) = (bytes.as_mut_ptr() as usize, bytes.len());
