@@ -96,6 +96,7 @@ pub enum CatalogError {
         /// Position of the query in the batch, from 0.
         index: usize,
         /// What is wrong with it.
+        #[source]
         error: Box<CatalogError>,
     },
 
