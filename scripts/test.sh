@@ -20,6 +20,8 @@ cargo clippy -p transform-model-c -- -D clippy::undocumented_unsafe_blocks
 
 step "Rust tests"
 cargo test --workspace
+# The house's counts (modules, imports, circles, upward imports) in the log; it ran above too.
+cargo test -q -p transform-model --test house -- --nocapture 2>&1 | grep 'house:' || true
 
 step "examples and CLI"
 cargo run -q --release -p transform-model --example compound_recall

@@ -102,9 +102,6 @@ def _column(dtype: str, values: Any) -> Any:
     if isinstance(values, np.ndarray) and values.dtype == object:
         return values
     values = list(values)
-    if dtype == "str" and values and all(v is None for v in values):
-        # A text column with no text: pandas would infer object; keep the spec's text dtype.
-        return pd.array(values, dtype=pd.Series(["x"]).dtype)
     out = np.empty(len(values), dtype=object)
     for i, v in enumerate(values):  # element by element: lists must not become a 2-D array
         out[i] = v

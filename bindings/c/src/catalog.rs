@@ -182,7 +182,7 @@ pub unsafe extern "C" fn tm_catalog_similar(
         out_arg(out_json, "out_json")?;
         let similar = c.index.similar(&q, &MatchOptions::default().weights, top as usize)?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
-        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::similar_json(&similar))) }?;
+        unsafe { write_out(out_json, "out_json", c_string(similar.to_json())) }?;
         Ok(())
     })
 }
@@ -204,7 +204,7 @@ pub unsafe extern "C" fn tm_catalog_partners(
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners(code, top as usize)?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
-        unsafe { write_out(out_json, "out_json", c_string(transform_model::versioned::partners_json(&partners))) }?;
+        unsafe { write_out(out_json, "out_json", c_string(transform_model::ingredient::partners_json(&partners))) }?;
         Ok(())
     })
 }
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn tm_catalog_partners_for_problem(
         let code = unsafe { opt_str_arg(code, "code") }?;
         out_arg(out_json, "out_json")?;
         let partners = c.index.partners_for_problem(&q, code, top as usize)?;
-        let json = transform_model::versioned::problem_partners_json(&partners);
+        let json = transform_model::ingredient::problem_partners_json(&partners);
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
         unsafe { write_out(out_json, "out_json", c_string(json)) }?;
         Ok(())

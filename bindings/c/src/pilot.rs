@@ -26,7 +26,9 @@ pub unsafe extern "C" fn tm_pilot_guide(
         let role = unsafe { str_arg(role, "role") }?;
         // SAFETY: the contract: `lang` is NULL or a NUL-terminated string that lives for the call.
         let lang = unsafe { str_arg(lang, "lang") }?;
-        let lang = lang.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+        let lang = lang.parse().map_err(|e: transform_model::localized::UnknownLang| {
+            Fail::new(TM_STATUS_INVALID_ARGUMENT, e.to_string())
+        })?;
         out_arg(out, "out")?;
         let guide = pilot_guide(&model.inner, role, lang)?;
         // SAFETY: the contract: `out` (checked non-NULL above) points to writable storage for one pointer.

@@ -44,7 +44,7 @@ pub unsafe extern "C" fn tm_questionnaire_to_file(
         let role = unsafe { opt_str_arg(role, "role") }?.map(str::to_owned);
         let lang =
             // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `lang` is NULL or a NUL-terminated string.
-            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: String| Fail::new(TM_STATUS_INVALID_ARGUMENT, e))?;
+            unsafe { str_arg(lang, "lang") }?.parse().map_err(|e: transform_model::localized::UnknownLang| Fail::new(TM_STATUS_INVALID_ARGUMENT, e.to_string()))?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
         let path = unsafe { str_arg(path, "path") }?;
         let mut options = QuestionnaireOptions::default();

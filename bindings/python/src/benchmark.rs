@@ -46,9 +46,10 @@ type Survey<'py> = (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<Str
 #[pyfunction]
 pub fn sample_survey<'py>(py: Python<'py>, model: &PyModel, respondents: usize, seed: u64) -> PyResult<Survey<'py>> {
     let m = model.inner.clone();
-    let rows = py
-        .detach(|| sample::try_generate(&m, respondents, seed, None))
-        .map_err(|e| crate::errors::limit(py, "respondents", e))?;
+    let rows = py.detach(|| sample::try_generate(&m, respondents, seed, None)).map_err(|e| match e {
+        sample::SampleError::Limit(e) => crate::errors::limit(py, "respondents", e),
+        other => crate::errors::invalid(other),
+    })?;
     let items: Vec<String> = m.items().iter().map(|i| i.id.clone()).collect();
     let values: Vec<Vec<i64>> = rows.iter().map(|r| r.answers.iter().map(|a| a.unwrap_or(-1)).collect()).collect();
     let ids = rows.iter().map(|r| r.id.clone()).collect();

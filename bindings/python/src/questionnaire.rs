@@ -18,7 +18,9 @@ pub fn write_questionnaire(
     role: Option<String>,
     lang: &str,
 ) -> PyResult<()> {
-    let lang = lang.parse().map_err(|e: String| error(py, "OptionError", e, Some(("lang", lang.to_owned()))))?;
+    let lang = lang.parse().map_err(|e: transform_model::localized::UnknownLang| {
+        error(py, "OptionError", e.to_string(), Some(("lang", lang.to_owned())))
+    })?;
     let model = model.inner.clone();
     let format_name = format.to_owned();
     let result = py.detach(move || {
@@ -61,7 +63,9 @@ pub fn write_questionnaire(
 #[pyfunction]
 #[pyo3(signature = (model, role, lang))]
 pub fn pilot_guide(py: Python<'_>, model: &PyModel, role: &str, lang: &str) -> PyResult<String> {
-    let lang = lang.parse().map_err(|e: String| error(py, "OptionError", e, Some(("lang", lang.to_owned()))))?;
+    let lang = lang.parse().map_err(|e: transform_model::localized::UnknownLang| {
+        error(py, "OptionError", e.to_string(), Some(("lang", lang.to_owned())))
+    })?;
     transform_model::questionnaire::pilot_guide(&model.inner, role, lang).map_err(|e| {
         let message = e.to_string();
         match e {

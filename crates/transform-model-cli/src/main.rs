@@ -456,7 +456,7 @@ fn run(cli: Cli) -> Result<String, String> {
             let hits = if similar { report.similar.interventions.as_slice() } else { &[] };
             let outputs = Outputs {
                 json: || match similar {
-                    true => transform_model::versioned::match_report_json(&report),
+                    true => report.to_json(),
                     false => report.result.to_json(),
                 },
                 table: || ingredient_report::match_table(&report.result, hits, lang),

@@ -3,8 +3,8 @@
 //! municipality by code, with or without interventions of its own).
 
 use transform_model::Lang;
-use transform_model::table::matching as ingredient_report;
 use transform_model::ingredient::{Index, Query};
+use transform_model::table::matching as ingredient_report;
 
 /// The problem to find partners for, and who asks.
 #[derive(clap::Args)]
@@ -37,7 +37,7 @@ pub fn run(
         let code = code.ok_or("give a kommunekode or --problem")?;
         let partners = index.partners(code, top).map_err(|e| e.to_string())?;
         return Ok(match json {
-            true => transform_model::versioned::partners_json(&partners),
+            true => transform_model::ingredient::partners_json(&partners),
             false => ingredient_report::partners_table(&partners, index.ingredients(), lang),
         });
     };
@@ -50,7 +50,7 @@ pub fn run(
     let partners =
         index.partners_for_problem(&query, problem.municipality.as_deref(), top).map_err(|e| e.to_string())?;
     Ok(match json {
-        true => transform_model::versioned::problem_partners_json(&partners),
+        true => transform_model::ingredient::problem_partners_json(&partners),
         false => ingredient_report::problem_partners_table(&partners, index.ingredients(), lang),
     })
 }

@@ -229,8 +229,7 @@ fn match_similar_json_is_the_library_report() {
     // The test only means something when fewer ingredients are shown than interventions retrieved.
     assert!(library.result.retrieved > library.result.ingredients.len(), "{library:?}");
     assert_eq!(raw["retrieved"], serde_json::json!(library.result.retrieved));
-    let versioned: serde_json::Value =
-        serde_json::from_str(&transform_model::versioned::match_report_json(&library)).unwrap();
+    let versioned: serde_json::Value = serde_json::from_str(&library.to_json()).unwrap();
     assert_eq!(raw, versioned);
 }
 

@@ -156,10 +156,14 @@
 //! - [`municipality`]: the Danish municipalities (codes, names, regions) for partners;
 //! - [`text`]: Danish text normalisation, tokenizing, stemming and compound splitting;
 //! - [`stats`]: the small statistical kernels the scoring is built from;
+//! - [`numbers`]: numbers in the reader's language ("2,71", "63 pct."); [`vocab`]: the
+//!   reader's words gathered for the views;
 //! - [`schema`]: JSON Schemas of the inputs and outputs;
 //! - [`localized`], [`atomic`]: bilingual texts; files replaced whole, never half-written.
 
 #![warn(missing_docs)]
+// Unsafe code only where an `#[allow(unsafe_code)]` says why (SIMD, madvise, UTF-8 already checked).
+#![deny(unsafe_code)]
 
 pub mod atomic;
 pub mod benchmark;
@@ -174,6 +178,7 @@ pub mod maturity;
 pub mod mission;
 pub mod model;
 pub mod municipality;
+pub mod numbers;
 pub mod plan;
 pub mod questionnaire;
 #[cfg(feature = "report")]

@@ -232,6 +232,37 @@ impl std::error::Error for IoCause {
     }
 }
 
+/// Another library's error (the CSV writer, the workbook writer, the template engine) kept
+/// whole as the source of a library error, shared as [`IoCause`] is so that the enum holding it
+/// stays `Clone`. Two are equal when their messages are.
+#[derive(Debug, Clone)]
+pub struct Cause(pub std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>);
+
+impl Cause {
+    /// Keeps `error` as a cause.
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
+        Cause(std::sync::Arc::new(error))
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
 /// Reads a whole file, refusing one larger than [`Limit::FileBytes`] before reading it (and
 /// while reading, should it grow meanwhile or be a stream such as a pipe).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, ReadError> {

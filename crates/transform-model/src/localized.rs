@@ -63,13 +63,18 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A language code other than `da` and `en` (as given, lower-cased).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}` (allowed: da, en)")]
+pub struct UnknownLang(pub String);
+
 impl FromStr for Lang {
-    type Err = String;
+    type Err = UnknownLang;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.to_ascii_lowercase().as_str() {
             "da" => Ok(Lang::Da),
             "en" => Ok(Lang::En),
-            other => Err(format!("unknown language `{other}` (allowed: da, en)")),
+            other => Err(UnknownLang(other.to_owned())),
         }
     }
 }

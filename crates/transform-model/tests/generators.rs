@@ -3,7 +3,7 @@
 use transform_model::Model;
 use transform_model::ingredient::sample::{try_sample_catalog, try_sample_queries};
 use transform_model::limits::{Limit, LimitError};
-use transform_model::maturity::sample::try_generate;
+use transform_model::maturity::sample::{SampleError, try_generate};
 use transform_model::mission::sample::try_sample_portfolio;
 
 fn over(limit: Limit, value: u64) -> LimitError {
@@ -14,10 +14,10 @@ fn over(limit: Limit, value: u64) -> LimitError {
 fn sizes_above_their_limit_are_refused_naming_the_limit() {
     let model = Model::default_model();
     let r = Limit::Respondents.default_max();
-    assert_eq!(try_generate(&model, r as usize + 1, 0, None).err(), Some(over(Limit::Respondents, r + 1)));
+    assert_eq!(try_generate(&model, r as usize + 1, 0, None).err(), Some(over(Limit::Respondents, r + 1).into()));
     // Head counts are summed (without overflow) instead of `n`.
     let counts = [usize::MAX, usize::MAX, 0, 0, 0];
-    assert_eq!(try_generate(&model, 1, 0, Some(&counts)).err(), Some(over(Limit::Respondents, u64::MAX)));
+    assert_eq!(try_generate(&model, 1, 0, Some(&counts)).err(), Some(over(Limit::Respondents, u64::MAX).into()));
     let c = Limit::CatalogEntries.default_max();
     assert_eq!(try_sample_catalog(1_000_000_000_000, 0).err(), Some(over(Limit::CatalogEntries, 1_000_000_000_000)));
     assert_eq!(try_sample_queries(c as usize + 1, 0).err(), Some(over(Limit::CatalogEntries, c + 1)));
@@ -37,4 +37,16 @@ fn sizes_within_their_limit_are_generated() {
     let portfolio = try_sample_portfolio(20, 0, 1).unwrap();
     assert_eq!((portfolio.initiatives.len(), portfolio.missions.len()), (20, 0));
     assert!(portfolio.initiatives.iter().all(|i| i.links.is_empty()));
+}
+
+#[test]
+fn more_head_counts_than_roles_are_refused_naming_both() {
+    let model = Model::default_model();
+    let roles = model.roles().len();
+    let counts = vec![1; roles + 1];
+    let Err(e) = try_generate(&model, 0, 0, Some(&counts)) else { panic!("more head counts than roles were drawn") };
+    assert_eq!(e, SampleError::RoleCounts { given: roles + 1, roles });
+    assert_eq!(e.to_string(), format!("`role_counts`: {} head counts for a model with {roles} roles", roles + 1));
+    // As many as the model has roles is fine.
+    assert_eq!(try_generate(&model, 0, 0, Some(&vec![1; roles])).unwrap().len(), roles);
 }

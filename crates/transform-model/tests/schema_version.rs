@@ -2,12 +2,13 @@
 //! with its scoring-contract version), and the JSON Schemas of the outputs require it.
 
 use serde_json::Value;
+use transform_model::ingredient::partners_json;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 use transform_model::maturity::{ItemOptions, compare_rounds, item_analysis};
 use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::plan::{PlanInputs, PlanOptions, plan};
 use transform_model::responses::ReadOptions;
-use transform_model::versioned::{OUTPUT_SCHEMA_VERSION, match_report_json, partners_json, similar_json};
+use transform_model::versioned::OUTPUT_SCHEMA_VERSION;
 use transform_model::{AssessOptions, Model, Responses, assess};
 
 /// The first key of a pretty-printed JSON object and the parsed document.
@@ -53,9 +54,9 @@ fn every_output_document_starts_with_its_schema_version() {
     let m = index.match_query(&q, &MatchOptions::default()).unwrap();
     assert!(assert_versioned(&m.to_json(), "match")["ingredients"].is_array());
     let report = index.match_report(&q, &MatchOptions::default()).unwrap();
-    assert!(assert_versioned(&match_report_json(&report), "match report")["similar"]["interventions"].is_array());
+    assert!(assert_versioned(&report.to_json(), "match report")["similar"]["interventions"].is_array());
     let similar = index.similar(&q, &MatchOptions::default().weights, 3).unwrap();
-    assert_eq!(assert_versioned(&similar_json(&similar), "similar")["interventions"].as_array().unwrap().len(), 3);
+    assert_eq!(assert_versioned(&similar.to_json(), "similar")["interventions"].as_array().unwrap().len(), 3);
     let partners = index.partners("561", 2).unwrap();
     assert_eq!(assert_versioned(&partners_json(&partners), "partners")["partners"].as_array().unwrap().len(), 2);
 

@@ -27,7 +27,7 @@ pub fn to_csv(table: &Table, lang: Lang) -> Result<Vec<u8>, ExportError> {
         Lang::En => b',',
     };
     let mut out = csv::WriterBuilder::new().delimiter(delimiter).from_writer(BOM.as_bytes().to_vec());
-    let fail = |e: csv::Error| ExportError::Csv(e.to_string());
+    let fail = |e: csv::Error| ExportError::Csv(crate::limits::Cause::new(e));
     out.write_record(table.columns.iter().map(|c| c.header.as_str())).map_err(fail)?;
     for row in table.rows() {
         let fields = row.iter().map(|c| match c {
@@ -37,7 +37,7 @@ pub fn to_csv(table: &Table, lang: Lang) -> Result<Vec<u8>, ExportError> {
         });
         out.write_record(fields).map_err(fail)?;
     }
-    out.into_inner().map_err(|e| ExportError::Csv(e.error().to_string()))
+    out.into_inner().map_err(|e| ExportError::Csv(crate::limits::Cause::new(e.into_error())))
 }
 
 #[cfg(test)]

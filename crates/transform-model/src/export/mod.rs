@@ -32,10 +32,10 @@ use crate::localized::Lang;
 pub enum ExportError {
     /// The CSV writer failed.
     #[error("cannot write the CSV: {0}")]
-    Csv(String),
+    Csv(#[source] crate::limits::Cause),
     /// The workbook could not be built.
     #[error("cannot build the workbook: {0}")]
-    Xlsx(String),
+    Xlsx(#[source] crate::limits::Cause),
     /// The build leaves out the `xlsx` feature.
     #[error("the xlsx format needs the `xlsx` feature, which this build leaves out")]
     XlsxUnavailable,
@@ -51,12 +51,13 @@ pub enum ExportError {
         folder: String,
     },
     /// The file could not be written (nothing is left behind).
-    #[error("cannot write `{path}`: {message}")]
+    #[error("cannot write `{path}`: {source}")]
     Write {
         /// The file asked for.
         path: String,
         /// The system's reason.
-        message: String,
+        #[source]
+        source: crate::limits::IoCause,
     },
 }
 
@@ -100,6 +101,5 @@ pub fn write_file(table: &Table, format: Format, lang: Lang, path: &Path) -> Res
         return Err(ExportError::NoFolder { path: shown, folder: folder.display().to_string() });
     }
     let bytes = to_bytes(table, format, lang)?;
-    crate::atomic::write_atomically(path, &bytes)
-        .map_err(|e| ExportError::Write { path: shown, message: e.to_string() })
+    crate::atomic::write_atomically(path, &bytes).map_err(|e| ExportError::Write { path: shown, source: e.into() })
 }

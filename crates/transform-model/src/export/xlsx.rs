@@ -7,7 +7,7 @@ use super::ExportError;
 use super::table::{Cell, Table};
 
 fn fail(e: rust_xlsxwriter::XlsxError) -> ExportError {
-    ExportError::Xlsx(e.to_string())
+    ExportError::Xlsx(crate::limits::Cause::new(e))
 }
 
 /// The table as `.xlsx` bytes (see the module documentation).

@@ -369,15 +369,15 @@ impl Index {
                 continue;
             }
             w.push(match lang {
-                Lang::Da if key.as_str() == "urbanity" => crate::vocab::urbanity_note(&theirs, mine),
+                Lang::Da if key.as_str() == "urbanity" => super::labels::urbanity_note(&theirs, mine),
                 Lang::Da => {
                     let words: Vec<String> =
-                        theirs.iter().map(|v| crate::vocab::context_value(v).get(Lang::Da).to_owned()).collect();
+                        theirs.iter().map(|v| super::labels::context_value(v).get(Lang::Da).to_owned()).collect();
                     format!(
                         "Bemærk: alle eksempler har {} {}; kommunen har {}",
-                        crate::vocab::context_key(key).get(Lang::Da),
+                        super::labels::context_key(key).get(Lang::Da),
                         words.join(" eller "),
-                        crate::vocab::context_value(mine).get(Lang::Da)
+                        super::labels::context_value(mine).get(Lang::Da)
                     )
                 }
                 Lang::En => {

@@ -13,6 +13,7 @@ mod distill;
 mod docs;
 mod facets;
 mod index;
+mod labels;
 mod partners;
 mod problem_partners;
 mod profiles;
@@ -31,8 +32,9 @@ pub use catalog::{
 pub use context_names::{key_name as context_key_name, value_name as context_value_name};
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
 pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
-pub use partners::Partner;
-pub use problem_partners::{PartnerCase, ProblemPartner};
+pub use labels::{context_key, context_value, urbanity_note};
+pub use partners::{Partner, PartnerList, partners_json};
+pub use problem_partners::{PartnerCase, ProblemPartner, ProblemPartnerList, problem_partners_json};
 pub use query::Query;
 pub use reason::{Reason, ReasonKind};
 pub use similar::{MatchReport, Similar, SimilarIntervention};
@@ -97,6 +99,7 @@ pub enum CatalogError {
         /// Position of the query in the batch, from 0.
         index: usize,
         /// What is wrong with it.
+        #[source]
         error: Box<CatalogError>,
     },
 

@@ -30,6 +30,19 @@ pub struct Partner {
     pub ingredients_to_learn: Vec<String>,
 }
 
+/// A list of partner municipalities as a document: `{"schema_version", "partners": [...]}`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct PartnerList<'a> {
+    /// Best first.
+    pub partners: &'a [Partner],
+}
+
+/// Partners as pretty JSON with `schema_version` first, as the CLI's `partners --format json`
+/// and the C API's `tm_catalog_partners` write them.
+pub fn partners_json(partners: &[Partner]) -> String {
+    crate::versioned::to_json(&PartnerList { partners })
+}
+
 impl Index {
     pub(crate) fn profiles(&self) -> Result<&Profiles, CatalogError> {
         let built = self

@@ -171,3 +171,16 @@ fn partner(code: &str, g: Gathered, me: Option<&Municipality>, has_context: bool
         ingredients: g.ingredients,
     })
 }
+
+/// Partners for a problem as a document: `{"schema_version", "partners": [...]}`.
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ProblemPartnerList<'a> {
+    /// Best first.
+    pub partners: &'a [ProblemPartner],
+}
+
+/// Partners for a problem as the CLI's `partners --problem --format json` and the C API's
+/// `tm_catalog_partners_for_problem` write them.
+pub fn problem_partners_json(partners: &[ProblemPartner]) -> String {
+    crate::versioned::to_json(&ProblemPartnerList { partners })
+}

@@ -36,11 +36,8 @@ impl Index {
     /// so a reader never sees half a file and a failed write leaves any old index intact.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<(), StoreError> {
         let path = path.as_ref();
-        let io = |e: std::io::Error| StoreError::Io {
-            action: "write",
-            path: path.display().to_string(),
-            message: e.to_string(),
-        };
+        let io =
+            |e: std::io::Error| StoreError::Io { action: "write", path: path.display().to_string(), source: e.into() };
         crate::atomic::write_atomically(path, &self.to_index_bytes()).map_err(io)
     }
 

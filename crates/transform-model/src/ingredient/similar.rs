@@ -61,6 +61,22 @@ pub struct MatchReport {
     pub similar: Similar,
 }
 
+impl Similar {
+    /// The list as pretty JSON with `schema_version` first, as the C API's
+    /// `tm_catalog_similar` writes it.
+    pub fn to_json(&self) -> String {
+        crate::versioned::to_json(self)
+    }
+}
+
+impl MatchReport {
+    /// The match with its similarity list as pretty JSON with `schema_version` first, as the
+    /// CLI's `match --similar --format json` writes it.
+    pub fn to_json(&self) -> String {
+        crate::versioned::to_json(self)
+    }
+}
+
 impl Index {
     /// The `top` (at least 1) most similar interventions for a query, best first (see [`Similar`]).
     pub fn similar(&self, query: &Query, weights: &RelevanceWeights, top: usize) -> Result<Similar, CatalogError> {

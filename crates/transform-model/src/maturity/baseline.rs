@@ -108,6 +108,13 @@ pub struct RoundComparison {
     pub not_comparable: Vec<super::contract::NotComparable>,
 }
 
+impl RoundComparison {
+    /// The comparison as pretty JSON with `schema_version` first (docs/schema/round_comparison.json).
+    pub fn to_json(&self) -> String {
+        crate::versioned::to_json(self)
+    }
+}
+
 /// A change whose difference is withheld (n differs by 1 to k − 1 between the rounds).
 fn unchanged(mut c: DimensionChange) -> DimensionChange {
     c.change = None;

@@ -95,6 +95,7 @@ fn accumulate(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut
 /// [`accumulate`] in AVX2: one row (16 lanes of u16) is two 8 × u32 vectors.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
+#[allow(unsafe_code)] // SIMD intrinsics: the bootstrap's hot loop (issue 33)
 fn accumulate_avx2(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
     use std::arch::x86_64::*;
     let zero = _mm256_setzero_si256();
@@ -123,6 +124,7 @@ fn accumulate_avx2(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts:
 }
 
 /// [`accumulate`] with the widest vectors this CPU has (the same integer sums).
+#[allow(unsafe_code)] // calls the AVX2 kernel after the CPU check
 fn accumulate_fast(rows: &[u16], times: &[u32], sums: &mut [u32; LANES], counts: &mut [u32; LANES]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {

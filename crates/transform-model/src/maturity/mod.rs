@@ -15,6 +15,7 @@ mod gaps;
 mod groups;
 mod item_disclosure;
 mod items;
+mod labels;
 mod levels;
 mod options;
 mod overall;

@@ -17,12 +17,15 @@ pub enum Weighting {
 }
 
 impl std::str::FromStr for Weighting {
-    type Err = String;
+    type Err = super::AssessError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "balanced" => Ok(Weighting::Balanced),
             "pooled" => Ok(Weighting::Pooled),
-            other => Err(format!("unknown weighting `{other}` (allowed: balanced, pooled)")),
+            other => Err(super::AssessError::InvalidOption {
+                name: "weighting".to_owned(),
+                message: format!("unknown weighting `{other}` (allowed: balanced, pooled)"),
+            }),
         }
     }
 }

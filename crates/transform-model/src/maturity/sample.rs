@@ -200,15 +200,36 @@ pub fn generate(model: &Model, n: usize, seed: u64, role_counts: Option<&[usize]
     try_generate(model, n, seed, role_counts).expect("a fixed sample size within the limit")
 }
 
+/// Why [`try_generate`] draws no sample.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SampleError {
+    /// More respondents than [`Limit::Respondents`].
+    #[error(transparent)]
+    Limit(#[from] LimitError),
+    /// More head counts than the model has roles.
+    #[error("`role_counts`: {given} head counts for a model with {roles} roles")]
+    RoleCounts {
+        /// Head counts given.
+        given: usize,
+        /// Roles of the model.
+        roles: usize,
+    },
+}
+
 /// As [`generate`], refusing more respondents (`n`, or the sum of `role_counts`) than
-/// [`Limit::Respondents`] before anything is allocated: a sample the library could not read
-/// back is of no use. [`write_csv`] streams and has no limit.
+/// [`Limit::Respondents`] before anything is allocated (a sample the library could not read
+/// back is of no use), and more head counts than the model has roles. [`write_csv`] streams
+/// and has no limit.
 pub fn try_generate(
     model: &Model,
     n: usize,
     seed: u64,
     role_counts: Option<&[usize]>,
-) -> Result<Vec<SampleRow>, LimitError> {
+) -> Result<Vec<SampleRow>, SampleError> {
+    if let Some(counts) = role_counts.filter(|c| c.len() > model.roles().len()) {
+        return Err(SampleError::RoleCounts { given: counts.len(), roles: model.roles().len() });
+    }
     check_size(n, role_counts)?;
     Ok(SampleRows::new(model, n, seed, role_counts).collect())
 }

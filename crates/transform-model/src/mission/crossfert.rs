@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::alignment::Features;
-use super::analysis::AnalysisOptions;
+use super::options::AnalysisOptions;
 use super::portfolio::{Initiative, Stage};
 use super::tags::common;
 

@@ -8,18 +8,22 @@ mod corpus;
 mod coverage;
 mod crossfert;
 mod economics;
+mod labels;
+mod options;
 mod portfolio;
 mod rows;
 pub mod sample;
 mod tags;
 
 pub use alignment::{AlignmentRow, AlignmentWeights, Components};
-pub use analysis::{AnalysisOptions, PortfolioAnalysis};
+pub use analysis::PortfolioAnalysis;
 pub use balance::Balance;
 pub use closure::{ClosureCandidate, YEARS_TO_JUDGE};
 pub use coverage::{Coverage, MissionQuality};
 pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
+pub use labels::{alignment, code_labels};
+pub use options::AnalysisOptions;
 pub use portfolio::{
     Account, BudgetMonths, CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode,
     MunicipalityInfo, Organisation, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS, validate_budget_months,

@@ -6,6 +6,7 @@
 
 mod bundled;
 mod changes;
+mod labels;
 mod overlay;
 mod routing;
 mod validate;

@@ -144,7 +144,7 @@ pub enum ReportError {
     EmptyCommittee,
     /// The template engine failed (a bug: the templates are part of the crate).
     #[error("report template: {0}")]
-    Template(String),
+    Template(#[source] crate::limits::Cause),
 }
 
 #[derive(Serialize)]
@@ -256,9 +256,9 @@ pub fn render_html(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result
     };
     let mut env = minijinja::Environment::new();
     env.add_template("report.html", include_str!("templates/report.html"))
-        .map_err(|e| ReportError::Template(e.to_string()))?;
-    let template = env.get_template("report.html").map_err(|e| ReportError::Template(e.to_string()))?;
-    template.render(&page).map_err(|e| ReportError::Template(e.to_string()))
+        .map_err(|e| ReportError::Template(crate::limits::Cause::new(e)))?;
+    let template = env.get_template("report.html").map_err(|e| ReportError::Template(crate::limits::Cause::new(e)))?;
+    template.render(&page).map_err(|e| ReportError::Template(crate::limits::Cause::new(e)))
 }
 
 /// A table behind a chart: header and rows of cells (numbers marked for right alignment).

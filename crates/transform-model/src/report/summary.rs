@@ -40,8 +40,9 @@ fn headline(a: &Assessment, model: &Model, lang: Lang) -> (String, String) {
     let top = model.levels().len();
     let Some(level) = a.overall.level else {
         let text = lang.pick(
-            "Målingen giver ikke et samlet niveau, fordi ikke alle dimensioner kunne opgøres.",
-            "The survey gives no overall level, because not every dimension could be scored.",
+            // The overall score is the mean of the scored dimensions: missing only when none is.
+            "Målingen giver ikke et samlet niveau, fordi ingen dimension kunne opgøres.",
+            "The survey gives no overall level, because no dimension could be scored.",
         );
         return (text.to_owned(), String::new());
     };

@@ -15,7 +15,7 @@ fn label(t: &Localized, lang: Option<Lang>) -> String {
 
 /// Two decimals, with a decimal comma in Danish (`lang = Some(Da)`).
 fn num_in(x: Option<f64>, lang: Option<Lang>) -> String {
-    x.map_or_else(|| "–".to_owned(), |v| crate::vocab::number(v, 2, lang.unwrap_or(Lang::En)))
+    x.map_or_else(|| "–".to_owned(), |v| crate::numbers::number(v, 2, lang.unwrap_or(Lang::En)))
 }
 
 fn ci_in(x: Option<[f64; 2]>, lang: Option<Lang>) -> String {
@@ -23,7 +23,7 @@ fn ci_in(x: Option<[f64; 2]>, lang: Option<Lang>) -> String {
     let sep = if l == Lang::Da { "; " } else { ", " };
     x.map_or_else(
         || "–".to_owned(),
-        |[lo, hi]| format!("[{}{sep}{}]", crate::vocab::number(lo, 2, l), crate::vocab::number(hi, 2, l)),
+        |[lo, hi]| format!("[{}{sep}{}]", crate::numbers::number(lo, 2, l), crate::numbers::number(hi, 2, l)),
     )
 }
 
@@ -60,7 +60,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
     };
     let num = |x: Option<f64>| num_in(x, lang);
     let ci = |x: Option<[f64; 2]>| ci_in(x, lang);
-    let role = |id: &str| label(&crate::vocab::role(model, id), lang);
+    let role = |id: &str| label(&model.role_label(id), lang);
     let mut s = String::new();
     let level_label = |lvl: Option<i64>| {
         lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
@@ -168,7 +168,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
                 dim_label(&g.dimension),
                 role(&g.a),
                 role(&g.b),
-                g.diff.map_or("–".to_owned(), |x| crate::vocab::signed(x, 2, lang.unwrap_or(Lang::En))),
+                g.diff.map_or("–".to_owned(), |x| crate::numbers::signed(x, 2, lang.unwrap_or(Lang::En))),
                 ci(g.ci),
                 t("justeret", "adjusted"),
                 num(g.p_adjusted),
@@ -220,7 +220,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
                 dim_label(&d.id),
                 num(d.baseline),
                 num(d.current),
-                d.change.map_or("–".to_owned(), |c| crate::vocab::signed(c, 2, lang.unwrap_or(Lang::En)))
+                d.change.map_or("–".to_owned(), |c| crate::numbers::signed(c, 2, lang.unwrap_or(Lang::En)))
             );
         }
     }

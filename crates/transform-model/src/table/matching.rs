@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::ingredient::{Ingredient, IngredientMatch, MatchResult, Outcome, Partner, ProblemPartner, SimilarIntervention};
+use crate::ingredient::{
+    Ingredient, IngredientMatch, MatchResult, Outcome, Partner, ProblemPartner, SimilarIntervention,
+};
 use crate::localized::Lang;
 
 /// A readable table of ranked ingredients (and, if given, the most similar interventions).

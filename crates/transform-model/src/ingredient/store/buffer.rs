@@ -36,6 +36,7 @@ impl Buffer {
     /// new file and renames it over the old one, and a mapped old file lives on unchanged
     /// until it is unmapped — so only a program that truncates an index in place can cause
     /// that (docs/index-format.md).
+    #[allow(unsafe_code)] // a memory map: memmap2's map is unsafe by signature (see the SAFETY note)
     pub fn map(file: &std::fs::File) -> std::io::Result<Buffer> {
         // SAFETY: the mapping is read-only and private to this buffer; its bytes are only
         // read through `bytes()`, as plain `u8`s (any bit pattern is valid). What Rust cannot
@@ -98,6 +99,7 @@ fn grow(words: &mut Vec<u64>, len: usize) -> std::io::Result<()> {
 /// 150 MiB index into 4 KiB pages takes some 38,000 page faults, a good part of loading.
 /// Advice only: contents and validity of the memory are unchanged, a refusal is ignored.
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // madvise: a system call std does not wrap
 fn advise_huge_pages(bytes: &mut [u8]) {
     const HUGE: usize = 2 << 20;
     let (at, len) = (bytes.as_mut_ptr() as usize, bytes.len());

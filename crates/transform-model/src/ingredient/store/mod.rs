@@ -74,14 +74,15 @@ pub(crate) const LIB_VERSION_LEN: usize = 16;
 #[non_exhaustive]
 pub enum StoreError {
     /// Reading or writing the file failed.
-    #[error("cannot {action} index `{path}`: {message}")]
+    #[error("cannot {action} index `{path}`: {source}")]
     Io {
         /// `read` or `write`.
         action: &'static str,
         /// The file.
         path: String,
-        /// The operating system's reason.
-        message: String,
+        /// The operating system's reason, or the file size limit.
+        #[source]
+        source: crate::limits::ReadError,
     },
     /// The file does not start with the index's magic bytes.
     #[error("`{path}` is not a transform-model index{hint}")]
@@ -151,6 +152,7 @@ pub enum StoreError {
         /// The file.
         path: String,
         /// The catalog's error.
+        #[source]
         error: CatalogError,
     },
 }
@@ -221,12 +223,12 @@ pub(crate) fn framed(payload: &[u8]) -> Vec<u8> {
 /// error naming the limit, never an abort.
 pub(crate) fn read_bounded(path: &Path) -> Result<Buffer, StoreError> {
     let name = path.display().to_string();
-    let io = |e: std::io::Error| StoreError::Io { action: "read", path: name.clone(), message: e.to_string() };
+    let io = |e: std::io::Error| StoreError::Io { action: "read", path: name.clone(), source: e.into() };
     let limit = crate::limits::Limit::FileBytes;
     let over = |size: u64| StoreError::Io {
         action: "read",
         path: name.clone(),
-        message: limit.check(size).err().map_or_else(String::new, |e| e.to_string()),
+        source: crate::limits::LimitError { limit, value: size, max: limit.max() }.into(),
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let known = file.metadata().ok().filter(|m| m.is_file()).map(|m| m.len());
@@ -241,7 +243,7 @@ pub(crate) fn read_bounded(path: &Path) -> Result<Buffer, StoreError> {
     let max = limit.max();
     let buf = Buffer::read(&mut file.take(max.saturating_add(1)), known.unwrap_or(0) as usize).map_err(|e| {
         let message = format!("{e} (the limit `{}` is {max} bytes)", limit.name());
-        StoreError::Io { action: "read", path: name.clone(), message }
+        StoreError::Io { action: "read", path: name.clone(), source: std::io::Error::new(e.kind(), message).into() }
     })?;
     if buf.bytes().len() as u64 > max {
         return Err(over(buf.bytes().len() as u64));

@@ -9,6 +9,7 @@
 //! text goes to [`std::str::from_utf8`], so every byte is checked by one of the two.
 
 /// `bytes` as text, or the standard library's error (offsets counted from where it took over).
+#[allow(unsafe_code)] // from_utf8_unchecked after the fast check above: index loading
 pub(super) fn to_str(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
     let n = bytes.len();
     let mut i = 0;
