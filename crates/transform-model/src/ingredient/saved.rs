@@ -51,6 +51,9 @@ impl Index {
     /// and validated beside the analysis, whose flat arrays stay in `buf` as views.
     fn from_buffer(buf: Arc<Buffer>, name: &str) -> Result<Index, StoreError> {
         let payload = store::check_header(buf.bytes(), name)?;
+        // Checked between the phases (and by every record check): a cancelled load stops early.
+        let token = crate::cancel::current();
+        token.check()?;
         let corrupt = |b: store::Bad| StoreError::Corrupt { path: name.to_owned(), part: b.part, message: b.message };
         let mut r = Reader::new(payload);
         let short = |_| corrupt(store::Bad { part: "catalog".into(), message: "ends early".into() });
@@ -67,7 +70,9 @@ impl Index {
                     return Err(StoreError::Corrupt { path: name.to_owned(), part: "catalog".into(), message });
                 }
                 let body = store::range_in(buf.bytes(), parts.body);
-                let (records, refs) = Records::check(&buf, body, parts.starts).map_err(corrupt)?;
+                let (records, refs) = Records::check(&buf, body, parts.starts, &token).map_err(|b| {
+                    if token.is_cancelled() { StoreError::Cancelled(crate::cancel::Cancelled) } else { corrupt(b) }
+                })?;
                 let invalid = |error| StoreError::Catalog { path: name.to_owned(), error };
                 let ingredient_index = index_ingredients(&parts.ingredients).map_err(invalid)?;
                 let (checked, derived) =
@@ -85,6 +90,7 @@ impl Index {
                 Ok(analysis)
             },
         );
+        token.check()?;
         let ((docs, derived), analysis) = (catalog?, analysis?);
         Ok(Index::from_parts(docs, analysis, derived))
     }

@@ -128,6 +128,7 @@ impl Records {
         buf: &'a Arc<Buffer>,
         body: Range<usize>,
         starts: Vec<u64>,
+        token: &crate::cancel::Token,
     ) -> Result<(Records, Vec<RecordRef<'a>>), Bad> {
         let part = "catalog.interventions";
         let n = starts.len().saturating_sub(1);
@@ -142,6 +143,10 @@ impl Records {
             .into_par_iter()
             .with_min_len(CHUNK)
             .map(|i| {
+                // The caller turns this into `Cancelled` when its token is set.
+                if token.is_cancelled() {
+                    return Err(bad(part, "cancelled"));
+                }
                 let mut r = Reader::new(&bytes[starts[i] as usize..starts[i + 1] as usize]);
                 let rec = read_record(&mut r).map_err(|b| Bad { part: format!("{part}[{i}].{}", b.part), ..b })?;
                 if r.at_end() { Ok(rec) } else { Err(bad(format!("{part}[{i}]"), "bytes left over")) }
