@@ -26,7 +26,7 @@ CHILD = textwrap.dedent("""
         for _ in range(3):
             tm.assess(small_df, MODEL, bootstrap=200)
         return time.perf_counter() - t
-    big = tm.sample_survey(MODEL, respondents=150000 if path == "items" else 20000, seed=2)
+    big = tm.sample_survey(MODEL, respondents=80000 if path == "items" else 20000, seed=2)
     items = [c for c in big.columns if c not in ("respondent", "role")]
     if path == "csv":
         big.to_csv(sys.argv[2], index=False)
@@ -45,7 +45,7 @@ CHILD = textwrap.dedent("""
         long_call = lambda: tm.item_analysis(big, model, by_role=True)
     elif path == "match_many":
         catalog = tm.default_catalog()
-        queries = [f"ensomhed blandt ældre {i} borgere i landdistrikter" for i in range(200000)]
+        queries = [f"ensomhed blandt ældre {i} borgere i landdistrikter" for i in range(20000)]
         long_call = lambda: catalog.match_many(queries)
     small()  # warm-up
     before = small()

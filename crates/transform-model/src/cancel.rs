@@ -91,8 +91,7 @@ mod tests {
         use crate::maturity::sample;
         let model = crate::Model::default_model();
         let responses = sample::sample_responses(&model, 60, 7);
-        let mut o = crate::AssessOptions::default();
-        o.bootstrap = 200;
+        let o = crate::AssessOptions { bootstrap: 200, ..Default::default() };
         let token = Token::new();
         token.cancel();
         let r = scope(&token, || crate::assess(&model, &responses, &o));
