@@ -9,7 +9,7 @@ Three capabilities on one Rust core:
 """
 from ._assess import Assessment, assess, load
 from ._benchmark import BenchmarkFrames, benchmark, municipalities, sample_survey
-from ._catalog import Catalog, default_catalog
+from ._catalog import Catalog, default_catalog, export_match
 from ._errors import (
     AnonymityError,
     ArgumentTypeError,
@@ -28,14 +28,16 @@ from ._questionnaire import pilot_guide, questionnaire
 from ._rounds import RoundComparison
 from ._samples import sample_responses
 from ._schema import schema, schema_names
+from ._subsets import SubsetWarning
 from ._warnings import AssessmentWarning, DataLossWarning
 from ._transform_model import __version__
 
 __all__ = [
     "AnonymityError", "ArgumentTypeError", "Assessment", "AssessmentWarning", "DataLossWarning", "RoundComparison",
+    "SubsetWarning",
     "load", "schema", "schema_names", "Catalog", "CatalogError", "ItemAnalysis", "Model", "ModelError", "OptionError", "Plan",
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "BenchmarkFrames", "benchmark", "municipalities", "sample_survey",
-    "assess", "bundled_ids", "default_catalog", "default_model", "item_analysis", "pilot_guide", "plan", "questionnaire",
+    "assess", "bundled_ids", "default_catalog", "export_match", "default_model", "item_analysis", "pilot_guide", "plan", "questionnaire",
     "sample_responses",
 ]

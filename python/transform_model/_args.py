@@ -97,3 +97,19 @@ def text_or_dicts(name: str, value: Any) -> List[Any]:
         raise ArgumentTypeError(f"{name}= must be a list of texts or dicts, not {type(value).__name__}",
                                 option=name, allowed="a list of texts or dicts", value=value)
     return list(value)
+
+
+def sequence(name: str, value: Any) -> List[Any]:
+    """A list argument of values (not texts): any iterable but a string or a dict."""
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        raise ArgumentTypeError(f"{name}= must be a list, not {type(value).__name__} {value!r}", option=name,
+                                allowed="a list", value=value)
+    return list(value)
+
+
+def mapping(name: str, value: Any) -> Any:
+    """A dict argument."""
+    if not hasattr(value, "items"):
+        raise ArgumentTypeError(f"{name}= must be a dict, not {type(value).__name__} {value!r}", option=name,
+                                allowed="a dict", value=value)
+    return value

@@ -13,6 +13,7 @@ from . import _transform_model as _rs
 from . import _args
 from . import _responses
 from . import _rounds
+from . import _subsets
 from . import _warnings
 from ._errors import ArgumentTypeError, OptionError, ResponseError
 from ._frames import Column, Spec
@@ -74,6 +75,19 @@ GAPS = Spec(
     Column("significant", "boolean", "p_adjusted below 5 %"),
     Column("common_items", "list", "the items the difference is computed on"),
     Column("withheld", "str", "why the gap or its interval is not reported (None when it is)"),
+)
+UNITS = Spec(
+    "The breakdown (`by=`): one row per published cell × dimension — each unit, and each unit × role "
+    "group; figures disclosure control withheld are NaN / <NA> (docs/disclosure.md).",
+    Column("department", "str", "value of the first breakdown column"),
+    Column("unit", "str", "value of the second breakdown column (None for the department as a whole)"),
+    Column("role", "str", "role group id (None for all roles of the unit)"),
+    Column("cell_n", "Int64", "respondents in the cell (<NA> when withheld)"),
+    Column("dimension", "str", "dimension id"),
+    Column("score", "float", "mean of the cell's scored respondents (NaN when withheld)"),
+    Column("n", "Int64", "scored respondents (<NA> when withheld)"),
+    Column("ci_low", "float", "lower end of the Student t interval (NaN under min_dispersion_n or withheld)"),
+    Column("ci_high", "float", "upper end of the interval"),
 )
 RECOMMENDATIONS = Spec(
     "Dimensions ordered by weighted gap to the target, with the levers to pull.",
@@ -205,6 +219,34 @@ class Assessment:
             "significant": [g["significant"] for g in gs], "common_items": [g["common_items"] for g in gs],
             "withheld": [(g.get("withheld") or {}).get("reason") for g in gs]})
 
+    @UNITS.documents
+    def units(self) -> Any:
+        rows = [(u, d) for u in self._data.get("units", []) for d in u["dimensions"]]
+        return UNITS.from_columns({
+            "department": [u["department"] for u, _ in rows], "unit": [u["unit"] for u, _ in rows],
+            "role": [u["role"] for u, _ in rows], "cell_n": [u["n"] for u, _ in rows],
+            "dimension": [d["id"] for _, d in rows], "score": [d["score"] for _, d in rows],
+            "n": [d["n"] for _, d in rows], "ci_low": [_lo(d["ci"]) for _, d in rows],
+            "ci_high": [_hi(d["ci"]) for _, d in rows]})
+
+    @property
+    def by(self) -> List[str]:
+        """The unit columns of the breakdown (`by=`); empty without one."""
+        return list(self._data.get("by", []))
+
+    @property
+    def suppression(self) -> Dict[str, int]:
+        """How many figures disclosure control withheld over everything this assessment
+        publishes: `primary` (cells under k) and `secondary` (cells withheld so that no
+        withheld cell or respondent can be derived by differencing)."""
+        return dict(self._data["suppression"])
+
+    @property
+    def municipality(self) -> Optional[Dict[str, str]]:
+        """The municipality assessed (`code`, `name`), when `municipality=` was given."""
+        m = self._data.get("municipality")
+        return dict(m) if m else None
+
     @RECOMMENDATIONS.documents
     def recommendations(self, lang: str = "da") -> Any:
         lang = _args.lang(lang)
@@ -277,7 +319,7 @@ class Assessment:
         rounds = (self._data.get("baseline") or {}).get("rounds")
         change = _rounds.changes_html(rounds, lang) if rounds else ""
         return (f'<div class="transform-model-assessment">{head}<div style="display:flex;gap:1em;flex-wrap:wrap">'
-                f'<div>{table}{note}</div><div style="min-width:320px;flex:1">{self.chart_svg("radar", lang)}</div>'
+                f'<div>{table}{note}</div><div style="min-width:320px;flex:1;padding:0 4em">{_radar(self, lang)}</div>'
                 f"</div>{warned}{change}</div>")
 
     def __reduce__(self):
@@ -289,6 +331,13 @@ class Assessment:
     def __repr__(self) -> str:
         return (f"Assessment(level={self.overall_level}, score={_fmt(self.overall_score)}, "
                 f"n={self._data['n_respondents']}, excluded={self._data['excluded_for_anonymity']})")
+
+
+def _radar(a: Assessment, lang: str) -> str:
+    """The radar for a notebook cell: long dimension names at the left spokes reach past the
+    chart's viewBox, so the SVG draws outside it (into the cell's padding) instead of cutting
+    them off."""
+    return a.chart_svg("radar", lang).replace("<svg ", '<svg overflow="visible" style="overflow:visible" ', 1)
 
 
 def _restore(assessment_json: str, model_json: str, notes: Sequence[Any] = ()) -> Assessment:
@@ -384,6 +433,11 @@ def assess(
     encoding: Optional[str] = None,
     decimal: Optional[str] = None,
     sheet: Optional[str] = None,
+    by: Union[None, str, Sequence[str]] = None,
+    units: Optional[Dict[str, Sequence[str]]] = None,
+    municipality: Optional[str] = None,
+    confidence: Optional[float] = None,
+    audit_against: Union[None, Assessment, str, "os.PathLike[str]", Sequence[Any]] = None,
 ) -> Assessment:
     """Scores survey responses on `model`: a Model, a bundled model id (`"dtm"`, `"dtm@2026.1"`,
     `"ci"`) or a model file path (default: `dtm`, its newest version).
@@ -433,6 +487,22 @@ def assess(
       may be published; otherwise alpha is NaN and a `DataLossWarning` says why.
     - `min_common_items` (default 2): a perception gap between two groups is computed on the
       items both were asked, and only when they share at least this many.
+    - `by="department"` (or `["department", "unit"]`, or any other column) breaks the results
+      down by unit, as the CLI's `assess --by`: `Assessment.units()` holds the cells, and one
+      joint disclosure audit over everything the call publishes (role groups, units, unit ×
+      role) withholds any cell that could be derived by differencing (`suppression`). A
+      DataFrame's `department`/`unit` columns (and those named in `by=`) are unit columns, not
+      items; for a numpy matrix give them as `units={"department": [...]}`, one per row.
+      **Do not assess subsets of one survey in a loop** (one call per department): separate
+      calls are audited separately, and the whole municipality minus the departments gives
+      people away. Use `by=`; a `SubsetWarning` is raised when a call's respondents overlap an
+      earlier call's without being the same.
+    - `municipality="851"`: the 3-digit code (one of the 98), recorded for `tm.benchmark`.
+    - `confidence` (default 0.95): coverage of the intervals; 1 − confidence is the
+      significance level of the perception gaps.
+    - `audit_against`: earlier published assessments of the same survey (Assessments or
+      paths of their JSON): a cell whose n differs from theirs by 1 to k − 1 is withheld.
+      `baseline=` is audited against too.
 
     Warnings: every warning is in `Assessment.warnings`; those that mean lost data
     (respondents excluded, an item column skipped, no score, alpha not computed) are also
@@ -450,16 +520,23 @@ def assess(
             _args.count("min_common_items", min_common_items), _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
             _args.optional_count("threads", threads))
     ignore = _args.text_list("ignore_columns", ignore_columns)
+    earlier = _earlier(audit_against, model) + ([baseline] if baseline is not None else [])
+    kw: Dict[str, Any] = {"by": _args.text_list("by", by), "municipality": _municipality(municipality),
+                          "confidence": _confidence(confidence), "audit_against": [a._inner for a in earlier]}
+    if units is not None and not isinstance(responses, np.ndarray):
+        raise OptionError("units= applies to a numpy matrix; a DataFrame's unit columns are its own columns and "
+                          "a file's are read from it", option="units", value=type(responses).__name__)
     skipped = [] if isinstance(responses, np.ndarray) else _skipped_items(
         model, responses, _args.optional_text_list("items", items), ignore)
     if isinstance(responses, np.ndarray):
-        inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts)
+        kw["units"] = _units(units, len(responses) if responses.ndim else 0)
+        inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, kw=kw)
     elif isinstance(responses, (str, os.PathLike)):
         if sheet is not None:
             _args.instance("sheet", sheet, str, "a sheet name")
-        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sheet=sheet)
+        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sheet=sheet, kw=kw)
     elif hasattr(responses, "columns") and hasattr(responses, "index"):
-        inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts)
+        inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts, kw=kw)
     else:
         raise _args.ArgumentTypeError(
             f"responses= must be a pandas DataFrame, a path, or a numpy integer matrix, not "
@@ -469,4 +546,56 @@ def assess(
     note = _warnings.ignored_items(skipped)
     result = Assessment(inner, model, [note] if note else [])
     _warnings.emit(result.warnings)
+    fingerprint = _subsets.respondent_ids(responses, respondents, roles, [i["id"] for i in model.items])
+    _subsets.seen(model.id, fingerprint, audited=bool(earlier))
     return result
+
+
+def _earlier(value: Any, model: Model) -> List[Assessment]:
+    """`audit_against=`: one or more Assessments or paths of saved assessment JSON."""
+    if value is None:
+        return []
+    many = value if isinstance(value, (list, tuple)) else [value]
+    out = []
+    for a in many:
+        if isinstance(a, (str, os.PathLike)):
+            a = load(a, model)
+        out.append(_args.instance("audit_against", a, Assessment,
+                                  "Assessments or paths of saved assessment JSON (earlier releases)"))
+    return out
+
+
+def _municipality(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ArgumentTypeError(f"municipality= must be a 3-digit municipality code, not {type(value).__name__} "
+                                f"{value!r}", option="municipality", allowed="a 3-digit code such as '851'",
+                                value=value)
+    return f"{value:03d}" if isinstance(value, int) else value
+
+
+def _confidence(value: Any) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ArgumentTypeError(f"confidence= must be a number between 0 and 1, not {type(value).__name__} "
+                                f"{value!r}", option="confidence", allowed="a number in (0, 1)", value=value)
+    return float(value)
+
+
+def _units(value: Any, rows: int) -> List[Any]:
+    """`units=` for a numpy matrix: {column: one value per row}."""
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        raise ArgumentTypeError(f"units= must be a dict of column → one value per row, not "
+                                f"{type(value).__name__}", option="units", allowed="a dict", value=value)
+    out = []
+    for column, values in value.items():
+        texts = _responses._texts(values)
+        if len(texts) != rows:
+            raise OptionError(f"units[{column!r}] has {len(texts)} values for {rows} rows of responses=",
+                              option="units", allowed=f"{rows} values", value=len(texts))
+        out.append((str(column), texts))
+    return out

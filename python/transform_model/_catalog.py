@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _args
 from . import _transform_model as _rs
-from ._errors import CatalogError
+from ._errors import ArgumentTypeError, CatalogError, OptionError
 from ._frames import frame
 
 MATCH_COLUMNS = ["id", "name", "score", "lift", "support_interventions", "support_municipalities",
@@ -60,6 +60,12 @@ class Catalog:
     @classmethod
     def from_json(cls, text: str) -> "Catalog":
         return cls(_rs._Catalog.from_json(text))
+
+    @classmethod
+    def synthetic(cls, interventions: int, seed: int = 0) -> "Catalog":
+        """A synthetic catalog of `interventions` entries with Danish-like text (the CLI's
+        `catalog-sample`), for trying the matcher at scale; the same seed gives the same catalog."""
+        return cls(_rs._Catalog.synthetic(_args.count("interventions", interventions), _args.count("seed", seed)))
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Catalog":
@@ -136,3 +142,18 @@ class Catalog:
 def default_catalog() -> Catalog:
     """The bundled Danish sample catalog (illustrative)."""
     return Catalog(_rs._Catalog.sample())
+
+
+def export_match(match: Any, path: Union[str, "os.PathLike[str]"], lang: str = "da") -> None:
+    """Writes a match (the DataFrame of `Catalog.match`) as the long table of `match --format
+    csv|xlsx` (docs/exports.md); the format follows the file's suffix (`.csv` or `.xlsx`)."""
+    result = getattr(match, "attrs", {}).get("result")
+    if result is None:
+        raise ArgumentTypeError("match= must be a DataFrame returned by Catalog.match", option="match",
+                                allowed="the result of Catalog.match", value=type(match).__name__)
+    path = os.fspath(path)
+    fmt = "xlsx" if path.lower().endswith(".xlsx") else "csv" if path.lower().endswith(".csv") else None
+    if fmt is None:
+        raise OptionError(f"path {path!r} must end in .csv or .xlsx", option="path", allowed=[".csv", ".xlsx"],
+                          value=path)
+    _rs.export_match(json.dumps(result), fmt, _args.lang(lang), path)

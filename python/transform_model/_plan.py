@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Any, Dict, List, Optional, Sequence
+import numbers
+import os
+from typing import Any, Dict, List, Optional, Sequence, Union
 
+from . import _args
 from . import _transform_model as _rs
+from ._errors import ArgumentTypeError
 from ._assess import Assessment
 from ._catalog import Catalog
 from ._frames import Column, Spec
@@ -154,6 +158,14 @@ class Plan:
                 for r in self._data["load"][key]]
         return LOAD.from_rows(rows)
 
+    def to_csv(self, path: Union[str, "os.PathLike[str]"], lang: Optional[str] = None) -> None:
+        """Writes the long table of `plan --format csv` (docs/exports.md); `lang` defaults to the plan's."""
+        _rs.export_plan(self._json, "csv", _args.lang(lang or self._lang), os.fspath(path))
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: Optional[str] = None) -> None:
+        """Writes the workbook of `plan --format xlsx`."""
+        _rs.export_plan(self._json, "xlsx", _args.lang(lang or self._lang), os.fspath(path))
+
     def timeline_svg(self) -> str:
         """The core's timeline: years as columns, election years hatched and labelled, the
         planned leader hours per year against the capacity."""
@@ -184,14 +196,41 @@ def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog:
     months of the årshjul (e.g. {"adoption": 11}). Texts of the frames are in `lang` ("da" or
     "en"); the JSON carries both.
     """
-    if lang not in ("da", "en"):
-        raise ValueError(f"lang must be 'da' or 'en', not {lang!r}")
+    lang = _args.lang(lang)
+    _args.instance("assessment", assessment, Assessment, "an Assessment (the result of tm.assess)")
+    if portfolio is not None:
+        _args.instance("portfolio", portfolio, Portfolio, "a Portfolio or None")
+    if catalog is not None:
+        _args.instance("catalog", catalog, Catalog, "a Catalog or None")
     text = _rs.plan_json(
         assessment.model._inner, assessment._inner,
         portfolio._inner if portfolio is not None else None,
         catalog._inner if catalog is not None else None,
-        start_year, years, capacity_hours, list(elections) if elections is not None else None,
-        dict(department_capacity) if department_capacity is not None else None,
-        dict(budget_months) if budget_months is not None else None, phase_out_quarters,
+        _args.optional_int("start_year", start_year), _args.count("years", years),
+        _number("capacity_hours", capacity_hours),
+        [_year("elections", e) for e in _args.sequence("elections", elections)]
+        if elections is not None else None,
+        {str(k): _number("department_capacity", v) for k, v in _args.mapping("department_capacity",
+                                                                               department_capacity).items()}
+        if department_capacity is not None else None,
+        {str(k): _args.count("budget_months", v) for k, v in _args.mapping("budget_months", budget_months).items()}
+        if budget_months is not None else None,
+        _args.count("phase_out_quarters", phase_out_quarters),
     )
     return Plan(text, lang)
+
+
+def _year(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise ArgumentTypeError(f"{name}= must hold years (integers), not {type(value).__name__} {value!r}",
+                                option=name, allowed="a list of years", value=value)
+    return int(value)
+
+
+def _number(name: str, value: Any) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ArgumentTypeError(f"{name}= must be a number, not {type(value).__name__} {value!r}", option=name,
+                                allowed="a number", value=value)
+    return float(value)

@@ -11,7 +11,7 @@ import numpy as np
 
 from . import _args
 from . import _portfolio_frames as _pf
-from ._errors import PortfolioError
+from ._errors import OptionError, PortfolioError
 from . import _transform_model as _rs
 from ._frames import Column, Spec
 
@@ -166,6 +166,31 @@ class PortfolioAnalysis:
         return self._inner.herfindahl
 
     @property
+    def explore_share(self) -> Optional[float]:
+        """Share of active initiatives that explore; None without active initiatives."""
+        return self._inner.explore_share
+
+    @property
+    def active(self) -> int:
+        """Active (not closed) initiatives."""
+        return self._inner.active
+
+    def to_csv(self, path: Union[str, "os.PathLike[str]"], lang: str = "da") -> None:
+        """Writes the long table of `portfolio --format csv` (docs/exports.md): `;` and decimal
+        comma under `lang="da"`, `,` and decimal point under `"en"`."""
+        self._export("csv", path, lang)
+
+    def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: str = "da") -> None:
+        """Writes the workbook of `portfolio --format xlsx`."""
+        self._export("xlsx", path, lang)
+
+    def _export(self, fmt: str, path: Any, lang: str) -> None:
+        if self._portfolio is None:
+            raise OptionError("this analysis was loaded without its portfolio: analyse the Portfolio to export it",
+                              option="portfolio")
+        _rs.export_portfolio(self._portfolio, self._inner, fmt, _args.lang(lang), os.fspath(path))
+
+    @property
     @CROSS.documents
     def cross_fertilisation(self) -> Any:
         return CROSS.from_columns(self._inner.cross_fertilisation())
@@ -287,6 +312,13 @@ class Portfolio:
     def sample(cls) -> "Portfolio":
         """The bundled portfolio of a fictional municipality (illustrative)."""
         return cls(_rs._Portfolio.sample())
+
+    @classmethod
+    def synthetic(cls, initiatives: int, missions: int, seed: int = 0) -> "Portfolio":
+        """A generated portfolio of `initiatives` initiatives and `missions` missions (the
+        Rust benchmark's input); the same seed gives the same portfolio."""
+        return cls(_rs._Portfolio.synthetic(_args.count("initiatives", initiatives), _args.count("missions", missions),
+                                            _args.count("seed", seed)))
 
     def to_json(self) -> str:
         return self._inner.to_json()

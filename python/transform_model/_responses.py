@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from typing import Any, Callable, List, NamedTuple, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -25,6 +25,8 @@ from ._errors import ArgumentTypeError, OptionError, ResponseError
 # A code no answer can have: marks a missing cell in the matrices handed to the core.
 MISSING = int(np.iinfo(np.int64).min)
 META = ("respondent", "role")
+# Read as unit columns (the core's DEFAULT_UNIT_COLUMNS), never as items.
+UNIT_COLUMNS = ("department", "unit")
 LONG = ("item", "value")
 
 
@@ -40,14 +42,17 @@ ASSESS = Sink(_rs.assess_csv, _rs.assess_matrix, _rs.assess_long)
 
 
 def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Optional[str], decimal: Optional[str],
-              opts: Tuple[Any, ...], sink: Sink = ASSESS, sheet: Optional[str] = None) -> Any:
+              opts: Tuple[Any, ...], sink: Sink = ASSESS, sheet: Optional[str] = None,
+              kw: Optional[Dict[str, Any]] = None) -> Any:
+    """`kw`: the assessment's keyword options (`by`, `municipality`, …); None for other sinks."""
+    kw = kw or {}
     path = os.fspath(path)
     if path.lower().endswith((".xlsx", ".xlsm")) or sheet is not None:
         # A workbook stores numbers and text, not encoded bytes: encoding= and decimal= do not apply.
         for name, value in (("encoding", encoding), ("decimal", decimal)):
             if value is not None:
                 raise OptionError(f"{name}= applies to CSV files, not to .xlsx workbooks", option=name, value=value)
-        return sink.csv(model._inner, path, True, ignore_columns, *opts, sheet)
+        return sink.csv(model._inner, path, True, ignore_columns, *opts, sheet, **kw)
     if decimal not in (None, ".", ","):
         raise OptionError(f"decimal={decimal!r} is not one of '.', ','", option="decimal", allowed=[".", ","],
                           value=decimal)
@@ -57,16 +62,16 @@ def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Option
 
         df = pandas().read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False,
                                encoding=encoding or "utf-8")
-        return from_frame(model, df, None, ignore_columns, opts, sink)
+        return from_frame(model, df, None, ignore_columns, opts, sink, kw=kw or None)
     try:
         if encoding is None:
-            return sink.csv(model._inner, path, True, ignore_columns, *opts)
+            return sink.csv(model._inner, path, True, ignore_columns, *opts, **kw)
         with open(path, encoding=encoding) as f:
             text = f.read()
         if is_json:
             raise OptionError("encoding= applies to CSV files; JSON files are UTF-8", option="encoding",
                               value=encoding)
-        return sink.csv(model._inner, text, False, ignore_columns, *opts)
+        return sink.csv(model._inner, text, False, ignore_columns, *opts, **kw)
     except ResponseError as e:
         raise _hint(e, path, encoding) from None
 
@@ -97,7 +102,7 @@ def _with_message(e: ResponseError, message: str, **fields: Any) -> ResponseErro
 
 
 def from_matrix(model: Any, values: Any, roles: Any, items: Any, respondents: Any, missing: Any,
-                opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
+                opts: Tuple[Any, ...], sink: Sink = ASSESS, kw: Optional[Dict[str, Any]] = None) -> Any:
     if roles is None or items is None:
         raise ArgumentTypeError("a numpy matrix needs roles= (one per row) and items= (one per column)",
                                 option="roles" if roles is None else "items", allowed="a list of texts")
@@ -118,7 +123,7 @@ def from_matrix(model: Any, values: Any, roles: Any, items: Any, respondents: An
         raise ArgumentTypeError(f"missing= must be an integer, not {missing!r}", option="missing",
                                 allowed="an integer", value=missing)
     matrix = np.ascontiguousarray(values, dtype=np.int64)
-    return sink.matrix(model._inner, matrix, ids, roles, items, int(missing), *opts)
+    return sink.matrix(model._inner, matrix, ids, roles, items, int(missing), *opts, **(kw or {}))
 
 
 def _same_length(name: str, values: Sequence[Any], n: int, what: str) -> None:
@@ -128,7 +133,10 @@ def _same_length(name: str, values: Sequence[Any], n: int, what: str) -> None:
 
 
 def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: List[str],
-               opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
+               opts: Tuple[Any, ...], sink: Sink = ASSESS, kw: Optional[Dict[str, Any]] = None) -> Any:
+    """Unit columns (`department`, `unit` and those in `kw["by"]`) are not items: their
+    values go to the core beside the answers when `kw` is given, and are dropped otherwise
+    (an item analysis has no breakdown)."""
     if len(df) == 0:
         raise ResponseError("the DataFrame responses= has no rows", argument="responses")
     columns = [str(c) for c in df.columns]
@@ -141,12 +149,15 @@ def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: 
         raise ResponseError(f"the DataFrame has no `role` column (columns: {', '.join(columns)})", column="role",
                             argument="responses")
     ids = df["respondent"] if "respondent" in columns else df.index
+    unit_columns = [c for c in columns if c in UNIT_COLUMNS or c in (kw or {}).get("by", [])]
+    kw = dict(kw, units=[(c, _texts(df[c])) for c in unit_columns]) if kw is not None else {}
     if set(LONG) <= set(columns) and items is None:
-        return _from_long(model, df, ids, opts, sink)
-    item_columns = _item_columns(model, columns, items, ignore_columns)
+        return _from_long(model, df, ids, opts, sink, kw)
+    item_columns = _item_columns(model, [c for c in columns if c not in unit_columns], items, ignore_columns)
     matrix = _item_matrix(df, item_columns, ids)
     try:
-        return sink.matrix(model._inner, matrix, _texts(ids), _texts(df["role"]), item_columns, MISSING, *opts)
+        return sink.matrix(model._inner, matrix, _texts(ids), _texts(df["role"]), item_columns, MISSING, *opts,
+                           **kw)
     except ResponseError as e:
         raise _at_label(e, df.index) from None
 
@@ -231,7 +242,8 @@ def _not_integer(label: Any, column: str, respondent: str, value: Any) -> Respon
                          index=label, column=column, item=column, respondent=respondent, value=value)
 
 
-def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...], sink: Sink = ASSESS) -> Any:
+def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...], sink: Sink = ASSESS,
+               kw: Optional[Dict[str, Any]] = None) -> Any:
     values = np.ascontiguousarray(_column_floats(df, "value", ids))
     nan = np.isnan(values)
     with np.errstate(invalid="ignore"):
@@ -242,7 +254,8 @@ def _from_long(model: Any, df: Any, ids: Any, opts: Tuple[Any, ...], sink: Sink 
         raise _not_integer(_label(df.index, r), "value", _texts(ids)[r], _plain(values[r]))
     ints[nan] = MISSING
     try:
-        return sink.long(model._inner, _texts(ids), _texts(df["role"]), _texts(df["item"]), ints, MISSING, *opts)
+        return sink.long(model._inner, _texts(ids), _texts(df["role"]), _texts(df["item"]), ints, MISSING, *opts,
+                         **(kw or {}))
     except ResponseError as e:
         raise _at_label(e, df.index) from None
 

@@ -78,6 +78,8 @@ class _Catalog:
     @staticmethod
     def sample() -> _Catalog: ...
     @staticmethod
+    def synthetic(interventions: int, seed: int) -> _Catalog: ...
+    @staticmethod
     def from_json(text: str) -> _Catalog: ...
     @staticmethod
     def from_file(path: Union[str, PathLike[str]]) -> _Catalog: ...
@@ -104,6 +106,11 @@ def assess_csv(
     target: Optional[int],
     threads: Optional[int],
     sheet: Optional[str] = None,
+    *,
+    by: List[str] = ...,
+    municipality: Optional[str] = None,
+    confidence: Optional[float] = None,
+    audit_against: List[_Assessment] = ...,
 ) -> _Assessment: ...
 def assess_matrix(
     model: _Model,
@@ -121,6 +128,12 @@ def assess_matrix(
     seed: int,
     target: Optional[int],
     threads: Optional[int],
+    *,
+    by: List[str] = ...,
+    municipality: Optional[str] = None,
+    confidence: Optional[float] = None,
+    audit_against: List[_Assessment] = ...,
+    units: List[Tuple[str, List[str]]] = ...,
 ) -> _Assessment: ...
 def assess_long(
     model: _Model,
@@ -138,6 +151,12 @@ def assess_long(
     seed: int,
     target: Optional[int],
     threads: Optional[int],
+    *,
+    by: List[str] = ...,
+    municipality: Optional[str] = None,
+    confidence: Optional[float] = None,
+    audit_against: List[_Assessment] = ...,
+    units: List[Tuple[str, List[str]]] = ...,
 ) -> _Assessment: ...
 def write_questionnaire(model: _Model, format: str, path: str, role: Optional[str], lang: str) -> None: ...
 def pilot_guide(model: _Model, role: str, lang: str) -> str: ...
@@ -214,6 +233,9 @@ def plan_json(
 ) -> str: ...
 def sample_responses_csv(model: str = "dtm") -> str: ...
 def export_assessment(assessment: _Assessment, format: str, lang: str, path: Union[str, PathLike[str]]) -> None: ...
+def export_portfolio(portfolio: _Portfolio, analysis: _PortfolioAnalysis, format: str, lang: str, path: str) -> None: ...
+def export_plan(plan_json: str, format: str, lang: str, path: str) -> None: ...
+def export_match(result_json: str, format: str, lang: str, path: str) -> None: ...
 def report_html(
     model: _Model,
     assessment: _Assessment,

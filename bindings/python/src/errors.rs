@@ -160,12 +160,17 @@ impl CoreError {
                     )
                 }
                 AssessError::InvalidOption { ref name, .. } => {
-                    let name = name.clone();
+                    // Python's argument is `by` (the CLI's `--by`).
+                    let name = if name == "group_by" { "by".to_owned() } else { name.clone() };
                     raise(py, "OptionError", e.to_string(), &[("option", obj(py, name))])
                 }
                 AssessError::ModelMismatch(_) => raise(py, "ModelError", e.to_string(), &[]),
                 AssessError::UnknownMunicipality { .. } => {
                     raise(py, "OptionError", e.to_string(), &[("option", obj(py, "municipality"))])
+                }
+                AssessError::UnknownBreakdown { ref column, .. } => {
+                    let column = column.clone();
+                    raise(py, "OptionError", e.to_string(), &[("option", obj(py, "by")), ("value", obj(py, column))])
                 }
                 _ => raise(py, "ResponseError", e.to_string(), &[]),
             },

@@ -127,14 +127,14 @@ pub fn items_csv(
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
     read.sheet = sheet;
-    let result = py.detach(move || {
+    let result = crate::interrupt::run(py, move || {
         let r = if is_path {
             Responses::from_file(&model, &source, &read)
         } else {
             Responses::from_csv_str(&model, &source, &read)
         };
         analyse(&model, r, &o)
-    });
+    })?;
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
 }
 
@@ -161,8 +161,9 @@ pub fn items_matrix(
     }
     let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
     let model = model.inner.clone();
-    let result =
-        py.detach(|| analyse(&model, Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing), &o));
+    let result = crate::interrupt::run(py, || {
+        analyse(&model, Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing), &o)
+    })?;
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
 }
 
@@ -186,8 +187,8 @@ pub fn items_long(
     let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
-    let result = py.detach(|| {
+    let result = crate::interrupt::run(py, || {
         analyse(&model, Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing), &o)
-    });
+    })?;
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
 }

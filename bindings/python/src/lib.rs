@@ -128,9 +128,37 @@ fn assess_options(
     })
 }
 
+/// The keyword options of every `assess_*`: the breakdown (`by`), the municipality, the
+/// intervals' coverage and earlier releases to audit against (None keeps the core's default).
+fn publication(
+    o: &mut AssessOptions,
+    by: Vec<String>,
+    municipality: Option<String>,
+    confidence: Option<f64>,
+    audit_against: Vec<PyRef<'_, PyAssessment>>,
+) {
+    o.group_by = by;
+    o.municipality = municipality;
+    if let Some(c) = confidence {
+        o.confidence = c;
+    }
+    o.audit_against = audit_against.iter().map(|a| a.inner.clone()).collect();
+}
+
+/// Unit columns given beside a matrix or long columns: per column, one value per row of
+/// `ids` (the respondent of each row).
+fn with_units(
+    model: &Model,
+    responses: Responses,
+    ids: &[String],
+    units: &[(String, Vec<String>)],
+) -> Result<Responses, transform_model::ResponseError> {
+    units.iter().try_fold(responses, |r, (column, values)| r.with_unit_rows(model, column, ids, values))
+}
+
 /// Assesses wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn assess_csv(
     py: Python<'_>,
@@ -148,8 +176,12 @@ fn assess_csv(
     target: Option<i64>,
     threads: Option<usize>,
     sheet: Option<String>,
+    by: Vec<String>,
+    municipality: Option<String>,
+    confidence: Option<f64>,
+    audit_against: Vec<PyRef<'_, PyAssessment>>,
 ) -> PyResult<PyAssessment> {
-    let o = assess_options(
+    let mut o = assess_options(
         weighting,
         min_group_size,
         allow_small_groups,
@@ -164,6 +196,8 @@ fn assess_csv(
     let mut read = ReadOptions::default();
     read.ignore_columns = ignore_columns;
     read.sheet = sheet;
+    read.unit_columns = by.clone();
+    publication(&mut o, by, municipality, confidence, audit_against);
     // Interruptible: a large bootstrap can run for seconds.
     let result = interrupt::run(py, move || {
         let responses = if is_path {
@@ -178,7 +212,7 @@ fn assess_csv(
 
 /// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn assess_matrix(
     py: Python<'_>,
@@ -197,8 +231,13 @@ fn assess_matrix(
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
+    by: Vec<String>,
+    municipality: Option<String>,
+    confidence: Option<f64>,
+    audit_against: Vec<PyRef<'_, PyAssessment>>,
+    units: Vec<(String, Vec<String>)>,
 ) -> PyResult<PyAssessment> {
-    let o = assess_options(
+    let mut o = assess_options(
         weighting,
         min_group_size,
         allow_small_groups,
@@ -214,19 +253,21 @@ fn assess_matrix(
         return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
     }
     let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
+    publication(&mut o, by, municipality, confidence, audit_against);
     let model = model.inner.clone();
-    let result = py.detach(|| {
+    let result = interrupt::run(py, || {
         Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing)
+            .and_then(|r| with_units(&model, r, &respondents, &units))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
-    });
+    })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 
 /// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
 /// DataFrame holds them; `missing` marks a recorded "don't know".
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn assess_long(
     py: Python<'_>,
@@ -245,8 +286,13 @@ fn assess_long(
     seed: u64,
     target: Option<i64>,
     threads: Option<usize>,
+    by: Vec<String>,
+    municipality: Option<String>,
+    confidence: Option<f64>,
+    audit_against: Vec<PyRef<'_, PyAssessment>>,
+    units: Vec<(String, Vec<String>)>,
 ) -> PyResult<PyAssessment> {
-    let o = assess_options(
+    let mut o = assess_options(
         weighting,
         min_group_size,
         allow_small_groups,
@@ -258,12 +304,14 @@ fn assess_long(
         threads,
     )?;
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
+    publication(&mut o, by, municipality, confidence, audit_against);
     let model = model.inner.clone();
-    let result = py.detach(|| {
+    let result = interrupt::run(py, || {
         Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing)
+            .and_then(|r| with_units(&model, r, &respondents, &units))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
-    });
+    })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
 
@@ -319,6 +367,14 @@ impl PyCatalog {
     fn sample(py: Python<'_>) -> Self {
         PyCatalog { index: Arc::new(py.detach(|| Index::new(Catalog::sample()))) }
     }
+    /// A synthetic catalog (the CLI's `catalog-sample`), indexed.
+    #[staticmethod]
+    fn synthetic(py: Python<'_>, interventions: usize, seed: u64) -> PyResult<Self> {
+        let def = transform_model::ingredient::sample::try_sample_catalog(interventions, seed)
+            .map_err(|e| errors::limit(py, "interventions", e))?;
+        let index = interrupt::run(py, move || def.validate().map(Index::new))?;
+        Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
+    }
     #[staticmethod]
     fn from_json(py: Python<'_>, text: String) -> PyResult<Self> {
         let index = py.detach(move || Catalog::from_json(&text).map(Index::new));
@@ -326,7 +382,7 @@ impl PyCatalog {
     }
     #[staticmethod]
     fn from_file(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let index = py.detach(move || Catalog::from_file(path).map(Index::new));
+        let index = interrupt::run(py, move || Catalog::from_file(path).map(Index::new))?;
         Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
     }
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
@@ -361,7 +417,7 @@ impl PyCatalog {
         let qs = queries_json.iter().map(|q| query(py, q)).collect::<PyResult<Vec<_>>>()?;
         let o = match_options(top, retrieve, lang_)?;
         let index = self.index.clone();
-        py.detach(move || index.match_many(&qs, &o).map(|rs| rs.iter().map(|r| r.to_json()).collect()))
+        interrupt::run(py, move || index.match_many(&qs, &o).map(|rs| rs.iter().map(|r| r.to_json()).collect()))?
             .into_py_result(py)
     }
     fn similar(&self, py: Python<'_>, query_json: &str, top: usize) -> PyResult<String> {
@@ -416,6 +472,9 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
     m.add_function(wrap_pyfunction!(samples::sample_responses_csv, m)?)?;
     m.add_function(wrap_pyfunction!(exports::export_assessment, m)?)?;
+    m.add_function(wrap_pyfunction!(exports::export_portfolio, m)?)?;
+    m.add_function(wrap_pyfunction!(exports::export_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(exports::export_match, m)?)?;
     m.add_function(wrap_pyfunction!(benchmark::benchmark_json, m)?)?;
     m.add_function(wrap_pyfunction!(benchmark::sample_survey, m)?)?;
     m.add_function(wrap_pyfunction!(benchmark::municipalities, m)?)?;

@@ -63,7 +63,7 @@ pub fn plan_json(
     let (model, assessment) = (model.inner.clone(), &assessment.inner);
     let portfolio = portfolio.map(|p| p.inner.clone());
     let index = catalog.map(|c| c.index.clone());
-    let result = py.detach(|| -> Result<String, CoreError> {
+    let result = crate::interrupt::run(py, || -> Result<String, CoreError> {
         let analysis = portfolio
             .as_ref()
             .map(|p| {
@@ -81,6 +81,6 @@ pub fn plan_json(
             index: index.as_deref(),
         };
         Ok(plan(inputs, &options).map_err(core_error)?.to_json())
-    });
+    })?;
     result.into_py_result(py)
 }

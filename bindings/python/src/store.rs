@@ -20,6 +20,6 @@ pub fn save_index(py: Python<'_>, catalog: &PyCatalog, path: PathBuf) -> PyResul
 /// A catalog from a saved index, without analysing its text again.
 #[pyfunction(name = "_load_index")]
 pub fn load_index(py: Python<'_>, path: PathBuf) -> PyResult<PyCatalog> {
-    let index = py.detach(move || Index::load(path)).into_py_result(py)?;
+    let index = crate::interrupt::run(py, move || Index::load(path))?.into_py_result(py)?;
     Ok(PyCatalog { index: Arc::new(index) })
 }

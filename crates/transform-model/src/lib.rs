@@ -167,6 +167,7 @@
 
 pub mod atomic;
 pub mod benchmark;
+pub mod cancel;
 pub mod chart;
 pub mod disclosure;
 pub mod export;

@@ -119,7 +119,16 @@ fn a_response_rate_below_thirty_percent_is_warned_about() {
     let (model, a) = sample();
     let answered = a.n_respondents + a.excluded_for_anonymity;
     let rated = |invited: usize| {
-        let o = ReportOptions::new(Lang::Da).with_invited(BTreeMap::from([("frontline".to_owned(), invited)]));
+        // Every role that answered has a count (a partial list is refused): each role group its
+        // own n, merged roles 0, and the rest of `invited` on frontline.
+        let mut counts: BTreeMap<String, usize> = a
+            .groups
+            .iter()
+            .flat_map(|g| g.roles.iter().map(move |r| (r.clone(), if g.roles.len() == 1 { g.n } else { 0 })))
+            .collect();
+        let listed: usize = counts.values().sum();
+        *counts.get_mut("frontline").expect("frontline answered") += invited - listed;
+        let o = ReportOptions::new(Lang::Da).with_invited(counts);
         html(&model, &a, None, false, &o)
     };
     // 29 pct. and 31 pct. of the invited answered (rounded to whole people).
@@ -293,5 +302,26 @@ fn the_economy_section_shows_the_plans_money_per_budget_year() {
                 None => assert!(table.contains("ikke opgjort")),
             }
         }
+    }
+}
+
+#[test]
+fn a_partial_invited_list_is_refused_naming_the_missing_roles() {
+    let (model, a) = sample();
+    let o = ReportOptions::new(Lang::Da)
+        .with_invited(BTreeMap::from([("frontline".to_owned(), 1000), ("politician".to_owned(), 1000)]));
+    let inputs = ReportInputs { model: &model, assessment: &a, portfolio: None, index: None, plan: None };
+    let err = render_html(&inputs, &o).unwrap_err();
+    // The roles that answered without a count, computed from the assessment itself.
+    let missing: Vec<String> = a
+        .groups
+        .iter()
+        .flat_map(|g| g.roles.iter().cloned())
+        .filter(|r| r != "frontline" && r != "politician")
+        .collect();
+    assert!(!missing.is_empty());
+    assert_eq!(err, ReportError::PartialInvited { missing: missing.clone() });
+    for role in &missing {
+        assert!(err.to_string().contains(role.as_str()), "{err}");
     }
 }

@@ -340,8 +340,10 @@ impl Index {
         use rayon::prelude::*;
         // Checked once, so a bad option is not reported as an error of query 0.
         o.check()?;
+        // Every query checks the caller's token first: a cancelled batch stops within a query.
+        let token = crate::cancel::current();
         let results: Vec<Result<MatchResult, CatalogError>> =
-            queries.par_iter().map(|q| self.match_query(q, o)).collect();
+            queries.par_iter().map(|q| token.check().map(|()| self.match_query(q, o))).collect::<Result<_, _>>()?;
         results
             .into_iter()
             .enumerate()

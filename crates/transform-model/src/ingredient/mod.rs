@@ -142,6 +142,9 @@ pub enum CatalogError {
         /// What is wrong with its value.
         message: String,
     },
+    /// The caller cancelled the call ([`crate::cancel`]).
+    #[error(transparent)]
+    Cancelled(#[from] crate::cancel::Cancelled),
 }
 
 /// A count option (`top`, `retrieve`): 0 is refused in every face, never read as "none",

@@ -58,6 +58,9 @@ impl Index {
     /// in `buf` as views, and the derived tables.
     fn from_buffer(buf: Arc<Buffer>, name: &str) -> Result<Index, StoreError> {
         let payload = store::check_header(buf.bytes(), name)?;
+        // Checked between the phases (and by every record check): a cancelled load stops early.
+        let token = crate::cancel::current();
+        token.check()?;
         let corrupt = |b: store::Bad| StoreError::Corrupt { path: name.to_owned(), part: b.part, message: b.message };
         let mut r = Reader::new(payload);
         let short = |_| corrupt(store::Bad { part: "catalog".into(), message: "ends early".into() });

@@ -237,17 +237,22 @@ pub(crate) fn resample(
     max_items: usize,
     resamples: usize,
     seed: u64,
-) -> Vec<Vec<f64>> {
+) -> Result<Vec<Vec<f64>>, crate::cancel::Cancelled> {
     let fast = scaled(max_items, packed);
+    // Each replicate checks the caller's token: a cancelled call stops within one replicate.
+    let token = crate::cancel::current();
     let reps: Vec<Vec<f64>> = (0..resamples as u64)
         .into_par_iter()
-        .map(|b| match &fast {
-            Some(s) => replicate_scaled(layout, s, seed, b),
-            None => replicate(layout, packed, seed, b),
+        .map(|b| -> Result<Vec<f64>, crate::cancel::Cancelled> {
+            token.check()?;
+            Ok(match &fast {
+                Some(s) => replicate_scaled(layout, s, seed, b),
+                None => replicate(layout, packed, seed, b),
+            })
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     let stats = reps.first().map_or(0, Vec::len);
-    (0..stats).map(|s| reps.iter().map(|r| r[s]).collect()).collect()
+    Ok((0..stats).map(|s| reps.iter().map(|r| r[s]).collect()).collect())
 }
 
 #[cfg(test)]
@@ -320,7 +325,7 @@ mod tests {
         for items in [47, 64, 200] {
             assert_eq!(lane_multiplier(items), None, "{items}");
             assert!(scaled(items, &packed).is_none(), "{items}");
-            let columns = resample(&layout, &packed, items, 20, 5);
+            let columns = resample(&layout, &packed, items, 20, 5).unwrap();
             for b in 0..20u64 {
                 let direct = replicate(&layout, &packed, 5, b);
                 for (s, x) in direct.iter().enumerate() {

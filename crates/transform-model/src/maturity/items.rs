@@ -249,6 +249,7 @@ pub fn item_analysis(model: &Model, responses: &Responses, o: &ItemOptions) -> R
     let earlier = Earlier { releases: &o.audit_against, sections: &names, k };
     let gates = gates(model, responses, &included, &sections, &earlier, o.min_dispersion_n)?;
     let rules = Rules { k, min_dispersion_n: o.min_dispersion_n };
+    crate::cancel::check()?;
     let all = Population { model, responses, members: &sections[0], rules, gates: &gates[0] };
     let (items, dimensions) = all.analyse();
     let by_role = o.by_role.then(|| {
@@ -295,6 +296,7 @@ fn gates(
     let position: std::collections::HashMap<usize, usize> = included.iter().enumerate().map(|(p, &r)| (r, p)).collect();
     let mut out = vec![Vec::with_capacity(model.items().len()); sections.len()];
     for item in 0..model.items().len() {
+        crate::cancel::check()?;
         let cells: Vec<ItemCell> = sections
             .iter()
             .map(|members| {

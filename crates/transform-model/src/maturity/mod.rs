@@ -121,6 +121,9 @@ pub enum AssessError {
     /// The disclosure audit failed on the figures to publish; nothing is published.
     #[error("disclosure control: {0}")]
     Disclosure(#[source] crate::disclosure::Exposure),
+    /// The caller cancelled the call ([`crate::cancel`]); nothing is returned.
+    #[error(transparent)]
+    Cancelled(#[from] crate::cancel::Cancelled),
 }
 
 impl Assessment {
@@ -313,6 +316,7 @@ fn prepare<'a>(
     let dims = model.dimensions().len();
     let packed = score::pack(model, responses, &groups);
     let cells = Cells::new(&packed);
+    crate::cancel::check()?;
     let mut publish = disclosure::decide(&cells, groups.len(), o.min_group_size, o.min_dispersion_n);
     let across = rounds::withhold_groups(model, &groups, &cells, &mut publish, &o.audit_against, o.min_group_size);
     let mut breakdown = units::breakdown(model, responses, &groups, &packed, &mut publish, o)?;
@@ -342,7 +346,7 @@ fn prepare<'a>(
     layout.statistics(&sums, &mut point);
     let max_items = (0..dims).map(|d| model.dimension_items(d).len()).max().unwrap_or(1);
     let columns = if o.bootstrap > 0 {
-        bootstrap::resample(&layout, &packed, max_items, o.bootstrap, o.seed)
+        bootstrap::resample(&layout, &packed, max_items, o.bootstrap, o.seed)?
     } else {
         Vec::new()
     };

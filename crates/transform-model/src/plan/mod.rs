@@ -82,6 +82,9 @@ pub enum PlanError {
         #[source]
         error: CatalogError,
     },
+    /// The caller cancelled the call ([`crate::cancel`]).
+    #[error(transparent)]
+    Cancelled(#[from] crate::cancel::Cancelled),
 }
 
 /// What the plan is built from.
@@ -100,7 +103,10 @@ pub struct PlanInputs<'a> {
 /// Builds the plan. Same inputs and options → the same plan, byte for byte.
 pub fn plan(inputs: PlanInputs<'_>, options: &PlanOptions) -> Result<Plan, PlanError> {
     let window = window::check(&inputs, options)?;
+    crate::cancel::check()?;
     let candidates = chain::candidates(&inputs, &window)?;
+    crate::cancel::check()?;
     let placed = schedule::place(candidates, &window);
+    crate::cancel::check()?;
     Ok(assemble::assemble(&inputs, &window, placed))
 }

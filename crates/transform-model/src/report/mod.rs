@@ -109,6 +109,13 @@ pub enum ReportError {
         /// Respondents of the role in the assessment.
         answered: usize,
     },
+    /// Invited counts for some roles only: a response rate over part of the respondents would
+    /// read as the whole survey's, so every role that answered needs its count (or none do).
+    #[error("invited: no count for role(s) {} that answered; give the invited count of every role that answered, or none", missing.join(", "))]
+    PartialInvited {
+        /// Role ids with respondents but no invited count, in the assessment's order.
+        missing: Vec<String>,
+    },
     /// A municipality that is not one of the 98 (nor a fictional one of the sample data).
     #[error("municipality: `{value}` is not one of the 98 municipalities (code or name){}", suggestion.as_ref().map_or(String::new(), |s| format!(" (did you mean `{s}`?)")))]
     UnknownMunicipality {
@@ -230,6 +237,14 @@ fn check(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Result<(), Repor
         let answered = inputs.assessment.groups.iter().find(|g| g.role == *role).map_or(0, |g| g.n);
         if answered > invited {
             return Err(ReportError::TooFewInvited { role: role.clone(), invited, answered });
+        }
+    }
+    // One rule for every face: all roles that answered, or none (issue 31).
+    if !options.invited.is_empty() {
+        let answered = inputs.assessment.groups.iter().flat_map(|g| &g.roles);
+        let missing: Vec<String> = answered.filter(|r| !options.invited.contains_key(*r)).cloned().collect();
+        if !missing.is_empty() {
+            return Err(ReportError::PartialInvited { missing });
         }
     }
     Ok(())

@@ -13,6 +13,9 @@ struct Pending {
     answers: Vec<(usize, i64)>,
 }
 
+/// Entries between two looks at the caller's cancellation token.
+const CANCEL_EVERY: usize = 1 << 16;
+
 impl Responses {
     /// Builds responses from long columns: entry `i` says respondent `respondents[i]` (of role
     /// `roles[i]`) answered `values[i]` to item `items[i]`; `missing` marks a recorded
@@ -36,6 +39,10 @@ impl Responses {
         for (i, ((respondent, role), (item_id, &value))) in
             respondents.iter().zip(roles).zip(items.iter().zip(values)).enumerate()
         {
+            // Long inputs run to millions of entries: a cancelled call stops here too.
+            if i % CANCEL_EVERY == 0 {
+                crate::cancel::check()?;
+            }
             let row = i + 1;
             let respondent = respondent.trim();
             if respondent.is_empty() {

@@ -308,6 +308,9 @@ pub enum ResponseError {
     /// A file, header or set of respondents above a limit of [`crate::limits`].
     #[error(transparent)]
     Limit(#[from] LimitError),
+    /// The caller cancelled the call ([`crate::cancel`]).
+    #[error(transparent)]
+    Cancelled(#[from] crate::cancel::Cancelled),
 }
 
 /// Which model responses were read for: id, version and a hash of the whole definition.

@@ -117,4 +117,39 @@ impl Responses {
         self.units.push(intern(column.to_owned(), checked));
         Ok(self)
     }
+
+    /// Adds a unit column from rows as the faces' columns hold them: row `i` says respondent
+    /// `ids[i]` belongs to unit `values[i]` (a wide matrix has one row per respondent, long
+    /// columns one per answer). A respondent's rows must agree (`UnitConflict`); `row` in
+    /// errors is the 1-based row.
+    pub fn with_unit_rows(
+        self,
+        model: &Model,
+        column: &str,
+        ids: &[String],
+        values: &[String],
+    ) -> Result<Self, ResponseError> {
+        if values.len() != ids.len() {
+            return Err(ResponseError::Shape { expected: ids.len(), rows: values.len(), items: 1 });
+        }
+        let mut of: std::collections::HashMap<&str, (usize, String)> = std::collections::HashMap::new();
+        for (i, (id, value)) in ids.iter().zip(values).enumerate() {
+            let (id, row) = (id.trim(), i + 1);
+            let value = check_value(model, row, column, id, value)?;
+            match of.get(id) {
+                Some((_, earlier)) if *earlier != value => {
+                    let (respondent, column, earlier) = (id.to_owned(), column.to_owned(), earlier.clone());
+                    return Err(ResponseError::UnitConflict { row, respondent, column, value, earlier });
+                }
+                Some(_) => {}
+                None => {
+                    of.insert(id, (row, value));
+                }
+            }
+        }
+        // Every respondent read has rows here (the same ids built the responses).
+        let per_respondent: Vec<String> =
+            (0..self.len()).map(|r| of.get(self.id_at(r)).map(|(_, v)| v.clone()).unwrap_or_default()).collect();
+        self.with_unit_column(model, column, &per_respondent)
+    }
 }

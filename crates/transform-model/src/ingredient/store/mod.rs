@@ -155,6 +155,9 @@ pub enum StoreError {
         #[source]
         error: CatalogError,
     },
+    /// The caller cancelled the load ([`crate::cancel`]).
+    #[error(transparent)]
+    Cancelled(#[from] crate::cancel::Cancelled),
 }
 
 /// The payload of a file whose header is sound: magic, version, length and checksum.
