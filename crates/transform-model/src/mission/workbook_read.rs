@@ -1,0 +1,421 @@
+//! Reads a portfolio workbook (the layout of [`super::workbook`]) into a [`Portfolio`]:
+//! headers found by name (case, accents and a unit in parentheses do not matter), Danish
+//! values checked against their lists, ids checked for duplicates, every error naming the
+//! sheet, the row as Excel numbers it, the column and the value.
+
+use std::collections::HashMap;
+
+use calamine::{Data, Reader};
+
+use super::PortfolioError;
+use super::portfolio::{Department, Initiative, Link, Mission, MunicipalityInfo, Organisation, Portfolio};
+use super::workbook::{
+    CITIZEN_VALUES, FACET_VALUES, INITIATIVE_HEADERS, MISSION_HEADERS, MODE_VALUES, MUNICIPALITY_FIELDS,
+    ORGANISATION_HEADERS, SHEET_INITIATIVES, SHEET_MISSIONS, SHEET_MUNICIPALITY, SHEET_ORGANISATION, STAGE_VALUES,
+    WorkbookError, allowed,
+};
+use crate::localized::Localized;
+use crate::text::normalize;
+
+/// One sheet: its headers and its non-blank rows (with their Excel row numbers).
+struct Sheet {
+    name: String,
+    headers: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+/// A row of a sheet, with the sheet's column lookup.
+struct Row<'a> {
+    sheet: &'a Sheet,
+    line: usize,
+    cells: &'a [String],
+}
+
+/// Reads a portfolio workbook's bytes.
+pub(crate) fn read(bytes: Vec<u8>) -> Result<Portfolio, PortfolioError> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(WorkbookError::Read { message: "the file is not an .xlsx workbook".into() }.into());
+    }
+    let mut workbook =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| WorkbookError::Read { message: e.to_string() })?;
+    let missions = sheet(&mut workbook, SHEET_MISSIONS, true)?.expect("required");
+    let initiatives = sheet(&mut workbook, SHEET_INITIATIVES, true)?.expect("required");
+    let organisation = sheet(&mut workbook, SHEET_ORGANISATION, true)?.expect("required");
+    let municipality = sheet(&mut workbook, SHEET_MUNICIPALITY, false)?;
+    let missions = read_missions(&missions)?;
+    let mission_ids: Vec<&str> = missions.iter().map(|m| m.id.as_str()).collect();
+    let initiatives = read_initiatives(&initiatives, &mission_ids)?;
+    let (info, year, central) = read_municipality(municipality.as_ref())?;
+    let mut portfolio = Portfolio::new(info, missions, initiatives);
+    portfolio.year = year;
+    let departments = read_organisation(&organisation)?;
+    if !departments.is_empty() {
+        portfolio.organisation = Some(Organisation { departments, central, budget_months: None });
+    }
+    portfolio.validate()?;
+    Ok(portfolio)
+}
+
+/// The sheet named `name` (compared without case), as text cells; `None` when absent and
+/// not `required`.
+fn sheet(
+    workbook: &mut calamine::Xlsx<std::io::Cursor<Vec<u8>>>,
+    name: &str,
+    required: bool,
+) -> Result<Option<Sheet>, WorkbookError> {
+    let names = workbook.sheet_names();
+    let Some(found) = names.iter().find(|n| normalize(n) == normalize(name)).cloned() else {
+        if !required {
+            return Ok(None);
+        }
+        let available = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        return Err(WorkbookError::MissingSheet { sheet: name.to_owned(), available });
+    };
+    let range = workbook.worksheet_range(&found).map_err(|e| WorkbookError::Read { message: e.to_string() })?;
+    let first = range.start().map_or(0, |(r, _)| r as usize);
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let mut rows = range.rows().enumerate().map(|(i, row)| {
+        let mut cells = vec![String::new(); first_col];
+        cells.extend(row.iter().map(cell_text));
+        (first + i + 1, cells)
+    });
+    let headers = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+    let rows = rows.filter(|(_, cells)| cells.iter().any(|c| !c.is_empty())).collect();
+    Ok(Some(Sheet { name: found, headers, rows }))
+}
+
+/// A cell as trimmed text: whole numbers without `.0`.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Empty => String::new(),
+        other => other.to_string().trim().to_owned(),
+    }
+}
+
+/// A header without its unit in parentheses, normalised: "Horisont (år)" → "horisont".
+fn header_key(h: &str) -> String {
+    normalize(h.split('(').next().unwrap_or(h))
+}
+
+impl Sheet {
+    /// The index of the column `header` (a template header), if the sheet has it.
+    fn column(&self, header: &str) -> Option<usize> {
+        let key = header_key(header);
+        self.headers.iter().position(|h| header_key(h) == key)
+    }
+
+    /// `MissingColumn` unless the sheet has every one of `headers`.
+    fn require(&self, headers: &[&str]) -> Result<(), WorkbookError> {
+        match headers.iter().find(|h| self.column(h).is_none()) {
+            Some(h) => Err(WorkbookError::MissingColumn { sheet: self.name.clone(), column: (*h).to_owned() }),
+            None => Ok(()),
+        }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.rows.iter().map(|(line, cells)| Row { sheet: self, line: *line, cells })
+    }
+}
+
+impl Row<'_> {
+    /// The cell under `header` ("" when the sheet lacks the column or the row is short).
+    fn text(&self, header: &str) -> &str {
+        self.sheet.column(header).and_then(|c| self.cells.get(c)).map_or("", |s| s.trim())
+    }
+
+    /// The cell under `header`, which must not be empty.
+    fn required(&self, header: &str) -> Result<String, WorkbookError> {
+        let t = self.text(header);
+        if t.is_empty() {
+            return Err(WorkbookError::Empty {
+                sheet: self.sheet.name.clone(),
+                row: self.line,
+                column: header.to_owned(),
+            });
+        }
+        Ok(t.to_owned())
+    }
+
+    /// A list cell: items separated by `;` or `,`.
+    fn list(&self, header: &str) -> Vec<String> {
+        split(self.text(header))
+    }
+
+    /// A number cell (Danish or English decimal mark, thousands separators); `None` when empty.
+    fn number(&self, header: &str) -> Result<Option<f64>, WorkbookError> {
+        let t = self.text(header);
+        if t.is_empty() {
+            return Ok(None);
+        }
+        parse_number(t).map(Some).ok_or_else(|| self.not_a_number(header, t))
+    }
+
+    /// A whole-number cell (a year).
+    fn year(&self, header: &str) -> Result<Option<i64>, WorkbookError> {
+        let t = self.text(header);
+        match self.number(header)? {
+            Some(x) if x.fract() == 0.0 => Ok(Some(x as i64)),
+            Some(_) => Err(self.not_a_number(header, t)),
+            None => Ok(None),
+        }
+    }
+
+    fn not_a_number(&self, header: &str, value: &str) -> WorkbookError {
+        WorkbookError::Number {
+            sheet: self.sheet.name.clone(),
+            row: self.line,
+            column: header.to_owned(),
+            value: value.to_owned(),
+        }
+    }
+
+    /// A list-value cell: one of `values` by its Danish name (or its JSON name).
+    fn choice<T: Copy>(
+        &self,
+        header: &str,
+        values: &[(&str, T)],
+        json: fn(T) -> &'static str,
+    ) -> Result<T, WorkbookError> {
+        let t = self.required(header)?;
+        let key = normalize(&t);
+        values.iter().find(|(name, v)| normalize(name) == key || json(*v) == key).map(|(_, v)| *v).ok_or_else(|| {
+            WorkbookError::Value {
+                sheet: self.sheet.name.clone(),
+                row: self.line,
+                column: header.to_owned(),
+                value: t,
+                allowed: allowed(values),
+            }
+        })
+    }
+}
+
+fn split(t: &str) -> Vec<String> {
+    t.split([';', ',', '\n']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+/// "1.200.000", "1 200 000 kr.", "2,5", "1200000.0" → the number.
+fn parse_number(t: &str) -> Option<f64> {
+    let t: String = t.trim_end_matches("kr.").trim_end_matches("kr").chars().filter(|c| !c.is_whitespace()).collect();
+    let t = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1 || t.split_once('.').is_some_and(|(_, frac)| frac.len() == 3) {
+        t.replace('.', "")
+    } else {
+        t
+    };
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// `DuplicateId` when `id` was seen on an earlier row of the sheet.
+fn check_unique(seen: &mut HashMap<String, usize>, row: &Row<'_>, id: &str) -> Result<(), WorkbookError> {
+    if let Some(&first_row) = seen.get(id) {
+        return Err(WorkbookError::DuplicateId {
+            sheet: row.sheet.name.clone(),
+            row: row.line,
+            column: "Id".into(),
+            value: id.to_owned(),
+            first_row,
+        });
+    }
+    seen.insert(id.to_owned(), row.line);
+    Ok(())
+}
+
+fn read_missions(sheet: &Sheet) -> Result<Vec<Mission>, WorkbookError> {
+    sheet.require(&MISSION_HEADERS[..2])?;
+    let mut seen = HashMap::new();
+    sheet
+        .rows()
+        .map(|row| {
+            let id = row.required("Id")?;
+            check_unique(&mut seen, &row, &id)?;
+            let title = row.required("Titel")?;
+            let statement = Some(row.text("Mission")).filter(|s| !s.is_empty()).unwrap_or(&title).to_owned();
+            Ok(Mission {
+                id,
+                title: Localized([("da".to_owned(), title)].into_iter().collect()),
+                statement,
+                target_groups: row.list("Målgrupper"),
+                outcomes: row.list("Resultater"),
+                indicators: Vec::new(),
+                departments: row.list("Forvaltninger"),
+                sectors: Vec::new(),
+                horizon: row.year("Horisont (år)")?,
+            })
+        })
+        .collect()
+}
+
+fn read_initiatives(sheet: &Sheet, missions: &[&str]) -> Result<Vec<Initiative>, WorkbookError> {
+    sheet.require(&["Id", "Titel", "Fase", "Type", "Innovationstype", "Borgerværdi", "Startår"])?;
+    let mut seen = HashMap::new();
+    sheet.rows().map(|row| initiative(&row, &mut seen, missions)).collect()
+}
+
+fn initiative(
+    row: &Row<'_>,
+    seen: &mut HashMap<String, usize>,
+    missions: &[&str],
+) -> Result<Initiative, WorkbookError> {
+    let h = |i: usize| INITIATIVE_HEADERS[i];
+    let id = row.required(h(0))?;
+    check_unique(seen, row, &id)?;
+    let start_year = row.year(h(9))?.ok_or_else(|| WorkbookError::Empty {
+        sheet: row.sheet.name.clone(),
+        row: row.line,
+        column: h(9).to_owned(),
+    })?;
+    Ok(Initiative {
+        id,
+        title: row.required(h(1))?,
+        description: row.text(h(2)).to_owned(),
+        departments: row.list(h(3)),
+        target_groups: row.list(h(4)),
+        outcomes: Vec::new(),
+        ingredients: row.list(h(15)),
+        stage: row.choice(h(5), &STAGE_VALUES, |s| s.name())?,
+        mode: row.choice(h(6), &MODE_VALUES, |m| m.name())?,
+        facet: row.choice(h(7), &FACET_VALUES, |f| f.name())?,
+        cost_per_year: row.number(h(11))?,
+        savings_per_year: row.number(h(12))?.unwrap_or(0.0),
+        investment: row.number(h(13))?.unwrap_or(0.0),
+        savings_from_year: None,
+        citizen_value: row.choice(h(8), &CITIZEN_VALUES, citizen_name)?,
+        start_year,
+        end_year: row.year(h(10))?,
+        partners: Vec::new(),
+        links: links(row, h(14), missions)?,
+        mandatory: yes(row, h(16))?,
+        shared_infrastructure: false,
+        reach_share: None,
+        spread_to_share: None,
+        account: Default::default(),
+    })
+}
+
+fn citizen_name(v: super::portfolio::CitizenValue) -> &'static str {
+    use super::portfolio::CitizenValue as C;
+    match v {
+        C::None => "none",
+        C::Unclear => "unclear",
+        C::Positive => "positive",
+        C::Negative => "negative",
+    }
+}
+
+/// "ja"/"nej" (or empty: no).
+fn yes(row: &Row<'_>, header: &str) -> Result<bool, WorkbookError> {
+    match normalize(row.text(header)).as_str() {
+        "" | "nej" | "no" | "false" | "0" => Ok(false),
+        "ja" | "yes" | "true" | "1" | "x" => Ok(true),
+        _ => Err(WorkbookError::Value {
+            sheet: row.sheet.name.clone(),
+            row: row.line,
+            column: header.to_owned(),
+            value: row.text(header).to_owned(),
+            allowed: "`ja`, `nej`".into(),
+        }),
+    }
+}
+
+/// "M1:3; M2" → links (strength 2 when not given), each to a mission of the Missioner sheet.
+fn links(row: &Row<'_>, header: &str, missions: &[&str]) -> Result<Vec<Link>, WorkbookError> {
+    let bad = |value: &str, allowed: String| WorkbookError::Value {
+        sheet: row.sheet.name.clone(),
+        row: row.line,
+        column: header.to_owned(),
+        value: value.to_owned(),
+        allowed,
+    };
+    split(row.text(header))
+        .into_iter()
+        .map(|part| {
+            let (mission, strength) = match part.split_once(':') {
+                Some((m, s)) => (m.trim(), s.trim().parse::<i64>().ok().filter(|s| (0..=3).contains(s))),
+                None => (part.as_str(), Some(2)),
+            };
+            let strength = strength.ok_or_else(|| bad(&part, "`MISSION:0`…`MISSION:3`".into()))?;
+            if !missions.contains(&mission) {
+                let known = missions.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+                return Err(bad(mission, format!("the missions of sheet `{SHEET_MISSIONS}`: {known}")));
+            }
+            Ok(Link { mission: mission.to_owned(), strength })
+        })
+        .collect()
+}
+
+fn read_organisation(sheet: &Sheet) -> Result<Vec<Department>, WorkbookError> {
+    sheet.require(&ORGANISATION_HEADERS[..4])?;
+    let h = |i: usize| ORGANISATION_HEADERS[i];
+    let mut seen = HashMap::new();
+    sheet
+        .rows()
+        .map(|row| {
+            let name = row.required(h(0))?;
+            if let Some(&first_row) = seen.get(&normalize(&name)) {
+                let (sheet, column) = (row.sheet.name.clone(), h(0).to_owned());
+                return Err(WorkbookError::DuplicateId { sheet, row: row.line, column, value: name, first_row });
+            }
+            seen.insert(normalize(&name), row.line);
+            Ok(Department {
+                name,
+                committee: row.required(h(1))?,
+                director: row.required(h(2))?,
+                med: row.required(h(3))?,
+                hearings: row.list(h(4)),
+                capacity_hours: row.number(h(5))?,
+            })
+        })
+        .collect()
+}
+
+/// The Kommune sheet's name, code, year and central department (field in column A, value
+/// in column B); without the sheet, an unnamed municipality.
+fn read_municipality(sheet: Option<&Sheet>) -> Result<(MunicipalityInfo, Option<i64>, Option<String>), WorkbookError> {
+    let mut info = MunicipalityInfo { code: None, name: "Kommunen".into() };
+    let (mut year, mut central) = (None, None);
+    let Some(sheet) = sheet else { return Ok((info, year, central)) };
+    // The header row is a field row too when it holds one (a sheet without headers).
+    let all = std::iter::once((1usize, &sheet.headers)).chain(sheet.rows.iter().map(|(l, c)| (*l, c)));
+    for (line, cells) in all {
+        let field = cells.first().map(|s| normalize(s)).unwrap_or_default();
+        let value = cells.get(1).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let at = |i: usize| normalize(MUNICIPALITY_FIELDS[i]);
+        if value.is_empty() {
+            continue;
+        }
+        if field == at(0) {
+            info.name = value;
+        } else if field == at(1) {
+            info.code = Some(format!("{:0>3}", value));
+        } else if field == at(2) {
+            let x = parse_number(&value).filter(|x| x.fract() == 0.0).ok_or_else(|| WorkbookError::Number {
+                sheet: sheet.name.clone(),
+                row: line,
+                column: MUNICIPALITY_FIELDS[2].into(),
+                value: value.clone(),
+            })?;
+            year = Some(x as i64);
+        } else if field == at(3) {
+            central = Some(value);
+        }
+    }
+    Ok((info, year, central))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn reads_danish_and_english_amounts() {
+        assert_eq!(parse_number("1.200.000"), Some(1_200_000.0));
+        assert_eq!(parse_number("1 200 000 kr."), Some(1_200_000.0));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("2.5"), Some(2.5));
+        assert_eq!(parse_number("300.000"), Some(300_000.0));
+        assert_eq!(parse_number("mange"), None);
+    }
+}
