@@ -192,6 +192,16 @@ impl ReadOptions {
         respondent: &str,
         cell: &str,
     ) -> Result<String, ResponseError> {
+        let unmapped = self.columns.role.is_none() && self.columns.role_values.is_empty();
+        if unmapped && self.role_id(model, cell).is_none() {
+            // No column map: the error of a plain `role` column, as before maps existed.
+            return Err(ResponseError::UnknownRole {
+                row,
+                respondent: respondent.trim().to_owned(),
+                value: cell.trim().to_owned(),
+                allowed: model.roles().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", "),
+            });
+        }
         self.role_id(model, cell).ok_or_else(|| ResponseError::UnmappedRole {
             row,
             column: self.role_column().to_owned(),
