@@ -93,7 +93,10 @@ pub enum WorkbookError {
         column: String,
     },
     /// A value outside a column's list.
-    #[error("sheet `{sheet}`, row {row}, column `{column}`: `{value}` is not allowed (allowed: {allowed})")]
+    #[error(
+        "sheet `{sheet}`, row {row}, column `{column}`: `{}` is not allowed (allowed: {allowed})",
+        crate::limits::quote(value)
+    )]
     Value {
         /// The sheet.
         sheet: String,
@@ -107,7 +110,7 @@ pub enum WorkbookError {
         allowed: String,
     },
     /// A cell that must be a number (an amount, a year, a strength) is not.
-    #[error("sheet `{sheet}`, row {row}, column `{column}`: `{value}` is not a number")]
+    #[error("sheet `{sheet}`, row {row}, column `{column}`: `{}` is not a number", crate::limits::quote(value))]
     Number {
         /// The sheet.
         sheet: String,
@@ -129,7 +132,10 @@ pub enum WorkbookError {
         column: String,
     },
     /// An id used twice on one sheet.
-    #[error("sheet `{sheet}`, row {row}, column `{column}`: id `{value}` is already used on row {first_row}")]
+    #[error(
+        "sheet `{sheet}`, row {row}, column `{column}`: id `{}` is already used on row {first_row}",
+        crate::limits::quote(value)
+    )]
     DuplicateId {
         /// The sheet.
         sheet: String,
@@ -160,24 +166,42 @@ impl WorkbookError {
         if lang == Lang::En {
             return self.to_string();
         }
+        let q = |s: &str| crate::limits::quote(s).into_owned();
         match self {
             E::MissingSheet { sheet, available } => {
-                format!("porteføljens regneark har intet ark `{sheet}` (dets ark: {available})")
+                format!("porteføljens regneark har intet ark `{sheet}` (dets ark: {available})", sheet = q(sheet))
             }
             E::MissingColumn { sheet, column } => {
-                format!("arket `{sheet}` har ingen kolonne `{column}` i overskriftsrækken")
+                format!(
+                    "arket `{sheet}` har ingen kolonne `{column}` i overskriftsrækken",
+                    sheet = q(sheet),
+                    column = q(column)
+                )
             }
             E::Value { sheet, row, column, value, allowed } => {
                 format!(
-                    "ark `{sheet}`, række {row}, kolonne `{column}`: `{value}` er ikke tilladt (tilladt: {allowed})"
+                    "ark `{sheet}`, række {row}, kolonne `{column}`: `{value}` er ikke tilladt (tilladt: {allowed})",
+                    value = q(value),
+                    sheet = q(sheet),
+                    column = q(column)
                 )
             }
             E::Number { sheet, row, column, value } => {
-                format!("ark `{sheet}`, række {row}, kolonne `{column}`: `{value}` er ikke et tal")
+                format!(
+                    "ark `{sheet}`, række {row}, kolonne `{column}`: `{value}` er ikke et tal",
+                    value = q(value),
+                    sheet = q(sheet),
+                    column = q(column)
+                )
             }
-            E::Empty { sheet, row, column } => format!("ark `{sheet}`, række {row}, kolonne `{column}` er tom"),
+            E::Empty { sheet, row, column } => {
+                format!("ark `{sheet}`, række {row}, kolonne `{column}` er tom", sheet = q(sheet), column = q(column))
+            }
             E::DuplicateId { sheet, row, column, value, first_row } => format!(
-                "ark `{sheet}`, række {row}, kolonne `{column}`: id `{value}` er allerede brugt i række {first_row}"
+                "ark `{sheet}`, række {row}, kolonne `{column}`: id `{value}` er allerede brugt i række {first_row}",
+                value = q(value),
+                sheet = q(sheet),
+                column = q(column)
             ),
             E::Read { message } => format!("porteføljens regneark kan ikke læses: {message}"),
             E::FeatureDisabled => {
