@@ -18,6 +18,8 @@ mod template;
 pub mod workbook;
 #[cfg(feature = "xlsx")]
 mod workbook_read;
+#[cfg(feature = "xlsx")]
+mod workbook_sheet;
 
 pub use alignment::{AlignmentRow, AlignmentWeights, Components};
 pub use analysis::{AnalysisOptions, PortfolioAnalysis};
