@@ -279,6 +279,13 @@ class Portfolio:
         return cls(_rs._Portfolio.from_file(os.fspath(path)))
 
     @classmethod
+    def from_excel(cls, path: Union[str, "os.PathLike[str]"]) -> "Portfolio":
+        """Reads a portfolio workbook in the layout of `transform-model portfolio-template`
+        (sheets Missioner, Indsatser, Organisation; Danish headers and values). A wrong value
+        raises PortfolioError naming the sheet, row, column and the allowed values."""
+        return cls(_rs._Portfolio.from_file(os.fspath(path)))
+
+    @classmethod
     def template(cls) -> Tuple[Any, Any]:
         """Empty `(missions, initiatives)` DataFrames with every column `from_frame` reads,
         in their dtypes. Fill them (or build frames with these columns) and pass them to

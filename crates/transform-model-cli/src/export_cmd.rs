@@ -35,14 +35,16 @@ where
     X: FnOnce() -> Table,
 {
     let kind = match format {
-        Format::Json => return text((o.json)(), output),
-        Format::Table => return text((o.table)(), output),
+        Format::Json => return text((o.json)(), output, lang),
+        Format::Table => return text((o.table)(), output, lang),
         Format::Csv => export::Format::Csv,
         Format::Xlsx => export::Format::Xlsx,
     };
     let table = (o.export)();
     match output {
-        Some(path) => export::write_file(&table, kind, lang, path).map(|()| String::new()).map_err(|e| e.to_string()),
+        Some(path) => export::write_file(&table, kind, lang, path)
+            .map(|()| crate::bundled::wrote(path, lang))
+            .map_err(|e| e.to_string()),
         None if kind == export::Format::Xlsx => Err("--format xlsx writes a workbook: give --output FILE".into()),
         None => {
             let bytes = export::to_bytes(&table, kind, lang).map_err(|e| e.to_string())?;
@@ -51,11 +53,11 @@ where
     }
 }
 
-/// JSON or the terminal table: printed, or written to `output`.
-fn text(s: String, output: Option<&Path>) -> Result<String, String> {
+/// JSON or the terminal table: printed, or written to `output` ("Skrev FILE").
+fn text(s: String, output: Option<&Path>, lang: Lang) -> Result<String, String> {
     let Some(path) = output else { return Ok(s) };
     write(path, s.as_bytes())?;
-    Ok(String::new())
+    Ok(crate::bundled::wrote(path, lang))
 }
 
 /// Writes `bytes` to `path` whole or not at all; a missing folder is named as such.

@@ -7,7 +7,7 @@ use transform_model::ingredient::{Catalog, Index};
 
 /// Analyses the catalog at `catalog` and saves its index to `out`; returns a one-line summary.
 pub fn build(catalog: &Path, out: &Path) -> Result<String, String> {
-    let index = Index::new(Catalog::from_file(catalog).map_err(|e| e.to_string())?);
+    let index = Index::new(crate::bundled::catalog(catalog)?);
     index.save(out).map_err(|e| e.to_string())?;
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     Ok(format!(
@@ -25,7 +25,7 @@ pub fn open(catalog: Option<&PathBuf>, index: Option<&PathBuf>) -> Result<Index,
     match (catalog, index) {
         (Some(_), Some(_)) => Err("give --catalog or --index, not both".to_owned()),
         (_, Some(path)) => Index::load(path).map_err(|e| e.to_string()),
-        (Some(path), None) => Ok(Index::new(Catalog::from_file(path).map_err(|e| e.to_string())?)),
+        (Some(path), None) => Ok(Index::new(crate::bundled::catalog(path)?)),
         (None, None) => Ok(Index::new(Catalog::sample())),
     }
 }

@@ -6,11 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use transform_model::Lang;
-use transform_model::Responses;
 use transform_model::maturity::{
     DimensionFlag, DimensionReliability, ItemAnalysis, ItemFlag, ItemOptions, ItemStats, item_analysis,
 };
-use transform_model::responses::ReadOptions;
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ItemsFormat {
@@ -21,7 +19,7 @@ pub enum ItemsFormat {
 
 #[derive(Args)]
 pub struct ItemsArgs {
-    /// Responses: wide CSV or long JSON.
+    /// Responses: wide CSV, .xlsx or long JSON (`sample`: the bundled survey).
     responses: PathBuf,
     /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
     #[arg(long)]
@@ -42,9 +40,8 @@ pub struct ItemsArgs {
     /// from it by 1 to k − 1 are withheld (repeatable).
     #[arg(long = "audit-against")]
     audit_against: Vec<PathBuf>,
-    /// Extra CSV column to skip (repeatable).
-    #[arg(long = "ignore-column")]
-    ignore_columns: Vec<String>,
+    #[command(flatten)]
+    read: crate::response_args::ResponseArgs,
     #[arg(long, value_enum, default_value = "json")]
     format: ItemsFormat,
     /// Language of the table's headings and flags.
@@ -54,12 +51,7 @@ pub struct ItemsArgs {
 
 pub fn run(a: ItemsArgs) -> Result<String, String> {
     let model = crate::load_model(a.model.as_ref(), None)?;
-    let data = Responses::from_file(&model, &a.responses, &{
-        let mut o = ReadOptions::default();
-        o.ignore_columns = a.ignore_columns;
-        o
-    })
-    .map_err(|e| format!("{}: {e}", a.responses.display()))?;
+    let data = a.read.read(&model, &a.responses, &[], a.lang)?;
     let options = {
         let mut o = ItemOptions::default();
         o.min_group_size = a.min_group_size;

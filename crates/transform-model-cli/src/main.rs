@@ -9,12 +9,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod benchmark;
+mod bundled;
 mod compare;
 mod export_cmd;
 mod items;
 mod plan;
 #[path = "report.rs"]
 mod report_cmd;
+mod response_args;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -63,7 +65,7 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: ModelFormat,
     },
-    /// Score questionnaire responses (wide CSV or long JSON).
+    /// Score questionnaire responses (wide CSV, .xlsx or long JSON; `sample`: the bundled survey).
     Assess {
         responses: PathBuf,
         /// A bundled model id (`dtm`, `dtm@2026.1`, `ci`) or a model file; default `dtm`.
@@ -104,12 +106,8 @@ enum Command {
         /// from it by 1 to k − 1 are withheld (repeatable).
         #[arg(long = "audit-against")]
         audit_against: Vec<PathBuf>,
-        /// Extra CSV column to skip (repeatable).
-        #[arg(long = "ignore-column")]
-        ignore_columns: Vec<String>,
-        /// The sheet of an .xlsx workbook to read (default: the first).
-        #[arg(long)]
-        sheet: Option<String>,
+        #[command(flatten)]
+        read: response_args::ResponseArgs,
         /// Break the results down by unit columns: `department`, or `department,unit`; any
         /// other column named here is read as a unit column (alias --group-by).
         #[arg(long = "by", alias = "group-by", value_delimiter = ',')]
@@ -122,7 +120,7 @@ enum Command {
         #[arg(long, default_value = "da")]
         lang: Lang,
         /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: Option<PathBuf>,
     },
     /// Combine published assessments of many municipalities into a benchmark.
@@ -145,7 +143,7 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         min_group_size: usize,
         /// The file to write (replaced whole, never left half-written).
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: PathBuf,
     },
     /// A cognitive-interview guide (Markdown) for piloting one role's questions.
@@ -159,7 +157,7 @@ enum Command {
         #[arg(long, default_value = "da")]
         lang: Lang,
         /// Write to this file instead of stdout.
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: Option<PathBuf>,
     },
     /// Synthetic responses as CSV on stdout, for demos and benchmarks.
@@ -175,7 +173,8 @@ enum Command {
         #[arg(long)]
         role_counts: Option<String>,
     },
-    /// Analyse a portfolio of missions and initiatives (the bundled sample if no FILE).
+    /// Analyse a portfolio of missions and initiatives: JSON or a workbook from
+    /// `portfolio-template` (the bundled sample if no FILE, or `sample`).
     Portfolio {
         file: Option<PathBuf>,
         #[arg(long, default_value_t = 5)]
@@ -188,8 +187,17 @@ enum Command {
         #[arg(long, default_value = "da")]
         lang: Lang,
         /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: Option<PathBuf>,
+    },
+    /// Write the portfolio workbook to fill in (sheets Kommune, Missioner, Indsatser,
+    /// Organisation; Danish headers, drop-down lists, an example row).
+    PortfolioTemplate {
+        /// The workbook to write (.xlsx).
+        #[arg(short, long, alias = "out")]
+        output: PathBuf,
+        #[arg(long, default_value = "da")]
+        lang: Lang,
     },
     /// Rank active ingredients for a problem, from the catalog's interventions.
     Match {
@@ -222,7 +230,7 @@ enum Command {
         #[arg(long, default_value = "da")]
         lang: Lang,
         /// Write to this file (whole or not at all) instead of stdout; required for xlsx.
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: Option<PathBuf>,
     },
     /// Suggest partner municipalities: for a municipality (similar problems, complementary
@@ -250,8 +258,9 @@ enum Command {
     Compare { current: PathBuf, baseline: PathBuf },
     /// Analyse a catalog once and save its index, for fast `match --index`.
     Index {
+        /// A catalog file (`default`: the bundled sample catalog).
         catalog: PathBuf,
-        #[arg(short, long)]
+        #[arg(short, long, alias = "out")]
         output: PathBuf,
     },
     /// Converts a catalog kept as two CSV files (ingredients, interventions) to catalog JSON.
@@ -315,8 +324,7 @@ fn run(cli: Cli) -> Result<String, String> {
             baseline,
             baseline_responses,
             audit_against,
-            ignore_columns,
-            sheet,
+            read,
             by,
             municipality,
             format,
@@ -324,20 +332,7 @@ fn run(cli: Cli) -> Result<String, String> {
             output,
         } => {
             let model = load_model(model.as_ref(), overlay.as_ref())?;
-            let data = Responses::from_file(&model, &responses, &{
-                let mut o = ReadOptions::default();
-                o.ignore_columns = ignore_columns;
-                o.sheet = sheet;
-                o.unit_columns = by.clone();
-                o
-            })
-            .map_err(|e| {
-                let hint = match e {
-                    transform_model::ResponseError::UnknownColumn { .. } => " (skip it with --ignore-column NAME)",
-                    _ => "",
-                };
-                format!("{}: {e}{hint}", responses.display())
-            })?;
+            let data = read.read(&model, &responses, &by, lang)?;
             let mut options = AssessOptions::default();
             options.weighting = weighting;
             options.min_group_size = min_group_size;
@@ -410,7 +405,7 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Portfolio { file, horizon, year, format, lang, output } => {
             let portfolio = match &file {
-                Some(p) => Portfolio::from_file(p).map_err(|e| e.to_string())?,
+                Some(p) => bundled::portfolio(p, lang)?,
                 None => Portfolio::sample(),
             };
             let mut options = AnalysisOptions::default();
@@ -473,6 +468,7 @@ fn run(cli: Cli) -> Result<String, String> {
             out
         }
         Command::Index { catalog, output } => index_cmd::build(&catalog, &output),
+        Command::PortfolioTemplate { output, lang } => portfolio_template(&output, lang),
         Command::CatalogImport { ingredients, interventions } => {
             let read = |p: &PathBuf| {
                 transform_model::limits::read_text(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
@@ -490,6 +486,20 @@ fn run(cli: Cli) -> Result<String, String> {
         Command::Plan(args) => plan::run(args),
         Command::Report(args) => report_cmd::run(args),
     }
+}
+
+/// Writes the portfolio workbook template to `output`.
+#[cfg(feature = "xlsx")]
+fn portfolio_template(output: &std::path::Path, lang: Lang) -> Result<String, String> {
+    let bytes = transform_model::mission::portfolio_template().map_err(|e| e.message(lang))?;
+    export_cmd::write(output, &bytes)?;
+    Ok(bundled::wrote(output, lang))
+}
+
+/// A build without the `xlsx` feature writes no workbook.
+#[cfg(not(feature = "xlsx"))]
+fn portfolio_template(_output: &std::path::Path, lang: Lang) -> Result<String, String> {
+    Err(transform_model::mission::WorkbookError::FeatureDisabled.message(lang))
 }
 
 /// The bundled model version a baseline was made on (`--baseline-responses` needs it).

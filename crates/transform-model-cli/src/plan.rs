@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::response_args::ResponseArgs;
 use clap::{Args, ValueEnum};
 use transform_model::ingredient::{Catalog, Index};
 use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::plan::{PlanInputs, PlanOptions, output, plan};
-use transform_model::responses::ReadOptions;
-use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
+use transform_model::{AssessOptions, Assessment, Lang, Model, assess};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum PlanFormat {
@@ -23,15 +23,15 @@ pub enum PlanFormat {
 
 #[derive(Args)]
 pub struct PlanArgs {
-    /// Survey responses (CSV) or an assessment (JSON from `assess`).
+    /// Survey responses (CSV, .xlsx; `sample`: the bundled survey) or an assessment (JSON from `assess`).
     pub input: PathBuf,
     /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
     #[arg(long)]
     pub model: Option<String>,
-    /// A portfolio file (missions, initiatives, organisation).
+    /// A portfolio: JSON, a workbook from `portfolio-template`, or `sample`.
     #[arg(long)]
     pub portfolio: Option<PathBuf>,
-    /// A catalog file (default: the bundled sample catalog).
+    /// A catalog file (default, or `default`: the bundled sample catalog).
     #[arg(long, conflicts_with = "no_catalog")]
     pub catalog: Option<PathBuf>,
     /// Plan without a catalog (no ingredients or partners).
@@ -64,19 +64,20 @@ pub struct PlanArgs {
     pub lang: Lang,
     /// Write to this file (replaced whole, never left half-written) instead of stdout;
     /// required for `--format xlsx`.
-    #[arg(short, long)]
+    #[arg(short, long, alias = "out")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: crate::response_args::ResponseArgs,
 }
 
-fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
+fn read_assessment(model: &Model, path: &Path, read: &ResponseArgs, lang: Lang) -> Result<Assessment, String> {
     let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
         let text =
             transform_model::limits::read_text(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         return Assessment::from_json(&text).map_err(|e| format!("{}: {e}", path.display()));
     }
-    let data =
-        Responses::from_file(model, path, &ReadOptions::default()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let data = read.read(model, path, &[], lang)?;
     assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
 }
 
@@ -85,7 +86,7 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         Some(spec) => Model::resolve(spec).map_err(|e| e.to_string())?,
         None => Model::default_model(),
     };
-    let assessment = read_assessment(&model, &a.input)?;
+    let assessment = read_assessment(&model, &a.input, &a.read, a.lang)?;
     let mut options = PlanOptions::default();
     options.start_year = a.start_year;
     options.years = a.years;
@@ -100,14 +101,14 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
     }
     options.budget_months = budget_months(&a.budget_month)?;
     options.validate().map_err(|e| format!("{e}{}", flag_hint(&e)))?;
-    let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
+    let portfolio = a.portfolio.as_ref().map(|p| crate::bundled::portfolio(p, a.lang)).transpose()?;
     let mut analysis_options = AnalysisOptions::default();
     analysis_options.year = a.start_year;
     let analysis = portfolio.as_ref().map(|p| p.analyse(&analysis_options).map_err(|e| e.to_string())).transpose()?;
     let index = match (&a.catalog, a.no_catalog) {
         (_, true) => None,
-        (Some(p), false) => Some(Index::new(Catalog::from_file(p).map_err(|e| e.to_string())?)),
-        (None, false) => Some(Index::new(Catalog::sample())),
+        (Some(p), false) => Some(Index::new(crate::bundled::catalog(p)?)),
+        (None, false) => Some(Index::new(default_catalog())),
     };
     let inputs = PlanInputs {
         model: &model,
@@ -116,10 +117,19 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         index: index.as_ref(),
     };
     let plan = plan(inputs, &options).map_err(|e| format!("{e}{}", flag_hint(&e)))?;
+    // Which catalog the plan used, said where a reader looks (the table and the Markdown).
+    let catalog = match a.no_catalog {
+        true => String::new(),
+        false => format!(
+            "\n{}: {}\n",
+            a.lang.pick("Katalog", "Catalog"),
+            crate::bundled::catalog_name(a.catalog.as_deref(), a.lang)
+        ),
+    };
     let bytes = match a.format {
         PlanFormat::Json => plan.to_json().into_bytes(),
-        PlanFormat::Table => output::render_table(&plan, a.lang).into_bytes(),
-        PlanFormat::Markdown => output::render_markdown(&plan, a.lang).into_bytes(),
+        PlanFormat::Table => (output::render_table(&plan, a.lang) + &catalog).into_bytes(),
+        PlanFormat::Markdown => (output::render_markdown(&plan, a.lang) + &catalog).into_bytes(),
         PlanFormat::Csv => {
             let table = transform_model::export::plan_table(&plan, a.lang);
             transform_model::export::to_csv(&table, a.lang).map_err(|e| e.to_string())?
@@ -127,12 +137,18 @@ pub fn run(a: PlanArgs) -> Result<String, String> {
         PlanFormat::Xlsx => xlsx_bytes(&plan, a.lang)?,
     };
     match &a.output {
-        Some(path) => crate::export_cmd::write(path, &bytes).map(|()| String::new()),
+        Some(path) => crate::export_cmd::write(path, &bytes).map(|()| crate::bundled::wrote(path, a.lang)),
         None if matches!(a.format, PlanFormat::Xlsx) => {
             Err("--format xlsx writes a workbook: give --output FILE".into())
         }
         None => String::from_utf8(bytes).map_err(|e| e.to_string()),
     }
+}
+
+/// The catalog `plan` and `report --plan` use when none is given: one default, so the same
+/// inputs give the same plan in both.
+pub fn default_catalog() -> Catalog {
+    Catalog::sample()
 }
 
 /// `NAME=VALUE` → (NAME, VALUE), or an error naming the flag.

@@ -4,25 +4,27 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::response_args::ResponseArgs;
 use clap::Args;
-use transform_model::ingredient::{Catalog, Index};
-use transform_model::mission::{AnalysisOptions, Portfolio};
+use transform_model::ingredient::Index;
+use transform_model::mission::AnalysisOptions;
 use transform_model::plan::{PlanInputs, PlanOptions, plan};
 use transform_model::report::{ReportError, ReportInputs, ReportOptions, find_municipality, render_html};
-use transform_model::responses::ReadOptions;
-use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, assess};
+use transform_model::{AssessOptions, Assessment, Lang, Model, assess};
 
 #[derive(Args)]
 pub struct ReportArgs {
-    /// Survey responses (CSV, JSON, .xlsx) or an assessment (JSON from `assess`).
+    /// Survey responses (CSV, JSON, .xlsx; `sample`: the bundled survey) or an assessment (JSON from `assess`).
     pub input: PathBuf,
     /// A bundled model id (dtm, ci, dtm@2026.1) or a model file.
     #[arg(long)]
     pub model: Option<String>,
-    /// A portfolio file (missions, initiatives, organisation).
+    /// A portfolio: JSON, a workbook from `portfolio-template`, or `sample`.
     #[arg(long)]
     pub portfolio: Option<PathBuf>,
-    /// A catalog file, for active ingredients for the under-served missions (needs --portfolio).
+    /// A catalog file (`default`: the bundled one), for active ingredients for the
+    /// under-served missions (needs --portfolio); with --plan and no --catalog, the plan's
+    /// default catalog.
     #[arg(long)]
     pub catalog: Option<PathBuf>,
     /// Include the five-year plan (made from the same inputs).
@@ -50,20 +52,21 @@ pub struct ReportArgs {
     #[arg(long, default_value = "da")]
     pub lang: Lang,
     /// The HTML file to write (replaced whole, never left half-written).
-    #[arg(short, long)]
-    pub out: PathBuf,
+    #[arg(short, long, alias = "out")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub read: crate::response_args::ResponseArgs,
 }
 
 /// An assessment from a `.json` file (checked against the model), else scored from responses.
-fn read_assessment(model: &Model, path: &Path) -> Result<Assessment, String> {
+fn read_assessment(model: &Model, path: &Path, read: &ResponseArgs, lang: Lang) -> Result<Assessment, String> {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         if let Ok(a) = Assessment::from_json(&text) {
             return Ok(a);
         }
     }
-    let data =
-        Responses::from_file(model, path, &ReadOptions::default()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let data = read.read(model, path, &[], lang)?;
     assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
 }
 
@@ -85,7 +88,7 @@ fn parse_invited(spec: &str) -> Result<BTreeMap<String, usize>, String> {
 fn check_out(out: &Path) -> Result<(), String> {
     let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(format!("--out `{}`: the folder `{}` does not exist", out.display(), dir.display()));
+        return Err(format!("--output `{}`: the folder `{}` does not exist", out.display(), dir.display()));
     }
     Ok(())
 }
@@ -106,15 +109,15 @@ fn paper_options(a: &ReportArgs, invited: BTreeMap<String, usize>) -> Result<Rep
 }
 
 pub fn run(a: ReportArgs) -> Result<String, String> {
-    check_out(&a.out)?;
+    check_out(&a.output)?;
     let model = match &a.model {
         Some(spec) => Model::resolve(spec).map_err(|e| e.to_string())?,
         None => Model::default_model(),
     };
     let invited = a.invited.as_deref().map(parse_invited).transpose()?.unwrap_or_default();
     let options = paper_options(&a, invited)?;
-    let assessment = read_assessment(&model, &a.input)?;
-    let portfolio = a.portfolio.as_ref().map(|p| Portfolio::from_file(p).map_err(|e| e.to_string())).transpose()?;
+    let assessment = read_assessment(&model, &a.input, &a.read, a.lang)?;
+    let portfolio = a.portfolio.as_ref().map(|p| crate::bundled::portfolio(p, a.lang)).transpose()?;
     let analysis = portfolio
         .as_ref()
         .map(|p| {
@@ -126,8 +129,13 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
         })
         .transpose();
     let analysis = analysis.map_err(|e| e.to_string())?;
-    let index =
-        a.catalog.as_ref().map(|p| Catalog::from_file(p).map(Index::new).map_err(|e| e.to_string())).transpose()?;
+    let index = match (&a.catalog, a.plan) {
+        (Some(p), _) => Some(Index::new(crate::bundled::catalog(p)?)),
+        (None, true) => Some(Index::new(crate::plan::default_catalog())),
+        (None, false) => None,
+    };
+    let mut options = options;
+    options.catalog = index.as_ref().map(|_| crate::bundled::catalog_name(a.catalog.as_deref(), a.lang));
     let pair = portfolio.as_ref().zip(analysis.as_ref());
     let the_plan = if a.plan {
         if assessment.model.id != model.id() || assessment.model.version != model.version() {
@@ -148,7 +156,7 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
         plan: the_plan.as_ref(),
     };
     let html = render_html(&inputs, &options).map_err(|e| format!("{}: {e}", a.input.display()))?;
-    transform_model::atomic::write_atomically(&a.out, html.as_bytes())
-        .map_err(|e| format!("cannot write `{}`: {e}", a.out.display()))?;
-    Ok(String::new())
+    transform_model::atomic::write_atomically(&a.output, html.as_bytes())
+        .map_err(|e| format!("cannot write `{}`: {e}", a.output.display()))?;
+    Ok(crate::bundled::wrote(&a.output, a.lang))
 }

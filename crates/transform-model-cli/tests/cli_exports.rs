@@ -60,7 +60,8 @@ fn assess_xlsx_has_danish_sheets_and_headers_and_the_json_numbers_as_numbers() {
     let json = stdout(&assess_args(&["--format", "json"], &sample), "assess-xlsx-json");
     let out = dir.join("vurdering.xlsx");
     let args = assess_args(&["--format", "xlsx", "-o", out.to_str().unwrap()], &sample);
-    tm(&dir).args(&args).assert().success().stdout("");
+    // One line says where the workbook went.
+    tm(&dir).args(&args).assert().success().stdout(format!("Skrev {}\n", out.display()));
     let book = sheets(&out);
     let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Samlet", "Dimensioner", "Grupper", "Forskelle", "Anbefalinger"]);

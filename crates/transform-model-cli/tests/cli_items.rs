@@ -83,7 +83,9 @@ fn bad_input_names_what_was_wrong() {
     let path = dir.join("bad.csv");
     std::fs::write(&path, "respondent,role,D1_1\nR1,mayor,3\n").unwrap();
     let p = path.to_str().unwrap();
-    fails(&["items", p], "bad-role", &["unknown role `mayor`", "row 2"]);
+    // The reader's language: Danish by default, English with --lang en.
+    fails(&["items", p], "bad-role", &["ukendt rolle `mayor`", "række 2"]);
+    fails(&["items", p, "--lang", "en"], "bad-role-en", &["unknown role `mayor`", "row 2"]);
     let csv = data("sample_responses.csv");
     fails(
         &["items", &csv, "--min-group-size", "2", "--allow-small-groups"],

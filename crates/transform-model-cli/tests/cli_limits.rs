@@ -187,7 +187,7 @@ fn a_50_mib_header_is_quoted_in_200_characters() {
     let name = "x".repeat(50 << 20);
     std::fs::write(dir.join("h.csv"), format!("respondent,role,{name}\nR1,frontline,3\n")).unwrap();
     let path = dir.join("h.csv");
-    let stderr = fails(&["assess", path.to_str().unwrap()], "quote", &["not an item of the model"]);
+    let stderr = fails(&["assess", path.to_str().unwrap()], "quote", &["er ikke et spørgsmål i modellen"]);
     clean(&stderr);
     // The column name cut to 200 characters and an ellipsis; the whole message stays short.
     assert!(stderr.contains(&format!("`{}…`", "x".repeat(200))), "{}", &stderr[..stderr.len().min(600)]);

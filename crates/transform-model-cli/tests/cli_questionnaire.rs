@@ -125,7 +125,7 @@ fn assess_reads_a_sheet_of_xlsx_as_its_csv() {
     let from_csv = stdout(&dir, &["assess", &data("sample_responses.csv")]);
     let from_xlsx = stdout(&dir, &["assess", "survey.xlsx", "--sheet", "Svar"]);
     assert_eq!(from_xlsx, from_csv);
-    fails(&dir, &["assess", "survey.xlsx", "--sheet", "Ark1"], &["no sheet `Ark1`", "`Forside`, `Svar`"]);
+    fails(&dir, &["assess", "survey.xlsx", "--sheet", "Ark1"], &["intet ark `Ark1`", "`Forside`, `Svar`"]);
     // The first sheet is a cover page: its lone text cell is an unknown column.
     fails(&dir, &["assess", "survey.xlsx"], &["Besvarelser fra pilot"]);
 }

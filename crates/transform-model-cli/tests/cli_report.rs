@@ -32,7 +32,10 @@ fn report(dir: &Path, args: &[&str]) -> String {
     let mut all = vec!["report"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--out", out.to_str().unwrap()]);
-    tm(dir).args(&all).assert().success().stdout("").stderr("");
+    // `--out` is the hidden alias of `-o/--output`; success is one line naming the file.
+    let said = tm(dir).args(&all).assert().success().stderr("").get_output().stdout.clone();
+    let said = String::from_utf8(said).unwrap();
+    assert!(said == format!("Skrev {}\n", out.display()) || said == format!("Wrote {}\n", out.display()), "{said}");
     std::fs::read_to_string(out).unwrap()
 }
 

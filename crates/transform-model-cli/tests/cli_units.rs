@@ -56,7 +56,9 @@ fn bad_unit_input_is_named() {
     let text = std::fs::read_to_string(&file).unwrap().replacen(",Social\n", ",\n", 1);
     let empty = scratch("bad_units").join("empty.csv");
     std::fs::write(&empty, text).unwrap();
-    fails(&["assess", empty.to_str().unwrap(), "--by", "department"], "bad_units", &["row 2", "`department`"]);
+    // A blank department is no error (issue 32): the respondent is counted, "uden enhed".
+    let json = stdout(&["assess", empty.to_str().unwrap(), "--by", "department", "--bootstrap", "0"], "bad_units");
+    assert!(json.contains("\"uden enhed\""), "{json}");
     let text = std::fs::read_to_string(&file).unwrap().replacen(",Social\n", ",politician\n", 1);
     let role_like = scratch("bad_units").join("role_like.csv");
     std::fs::write(&role_like, text).unwrap();

@@ -83,8 +83,13 @@ fn an_export_that_cannot_be_renamed_keeps_the_reason() {
     let dir = std::env::temp_dir().join(format!("tm-error-chains-dir-{}", std::process::id()));
     let target = dir.join("table.csv");
     std::fs::create_dir_all(&target).unwrap();
-    let e = export::write_file(&Table { columns: Vec::new(), sections: Vec::new() }, Format::Csv, Lang::Da, &target)
-        .unwrap_err();
+    let e = export::write_file(
+        &Table { columns: Vec::new(), sections: Vec::new(), wide: Vec::new() },
+        Format::Csv,
+        Lang::Da,
+        &target,
+    )
+    .unwrap_err();
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(matches!(&e, ExportError::Write { .. }), "{e:?}");
     let links = assert_no_repeat(&e);

@@ -144,10 +144,11 @@ fn a_hierarchy_reports_departments_and_units() {
 fn unit_column_errors_are_typed() {
     let model = Model::default_model();
     let good = survey(&model, [0, 0, 0, 6, 0], &["A"; 6], 1);
-    // An empty department value, named by row and column.
+    // An empty department value is allowed: the respondent is "uden enhed".
     let empty = good.replacen(",A\n", ",\n", 1);
-    let e = Responses::from_csv_str(&model, &empty, &ReadOptions::default()).unwrap_err();
-    assert!(matches!(&e, ResponseError::EmptyUnit { row: 2, column, .. } if column == "department"), "{e:?}");
+    let r = Responses::from_csv_str(&model, &empty, &ReadOptions::default()).unwrap();
+    assert_eq!(r.unit_value("department", 0), Some(transform_model::responses::NO_UNIT));
+    assert_eq!(r.unit_value("department", 1), Some("A"));
     // A department named like a role.
     let role_like = good.replacen(",A\n", ",Frontline\n", 1);
     let e = Responses::from_csv_str(&model, &role_like, &ReadOptions::default()).unwrap_err();
@@ -188,9 +189,10 @@ fn long_json_carries_units_and_refuses_a_conflict() {
     let conflict = json.replacen("\"value\":3,\"department\":\"Social\"", "\"value\":3,\"department\":\"Kultur\"", 1);
     let e = Responses::from_long_json(&model, &conflict).unwrap_err();
     assert!(matches!(&e, ResponseError::UnitConflict { row: 2, .. }), "{e:?}");
+    // A respondent without the key is "uden enhed", as a blank cell is.
     let missing = json.replacen(",\"department\":\"Teknik\"", "", 1);
-    let e = Responses::from_long_json(&model, &missing).unwrap_err();
-    assert!(matches!(&e, ResponseError::EmptyUnit { row: 3, .. }), "{e:?}");
+    let r = Responses::from_long_json(&model, &missing).unwrap();
+    assert_eq!(r.unit_value("department", 1), Some(transform_model::responses::NO_UNIT));
 }
 
 #[test]

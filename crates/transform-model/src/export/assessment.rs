@@ -135,7 +135,8 @@ impl Rows<'_> {
 }
 
 /// The assessment as a long table with the sections Overall, Dimensions, Groups,
-/// Perception gaps and Recommendations (docs/exports.md).
+/// Perception gaps and Recommendations (docs/exports.md), and with `--by` a wide sheet per
+/// breakdown level (unit × dimension).
 pub fn assessment_table(a: &Assessment, lang: Lang) -> Table {
     let mut rows = Rows { table: Table::new(COLUMNS, lang), assessment: a, lang };
     rows.overall();
@@ -154,5 +155,6 @@ pub fn assessment_table(a: &Assessment, lang: Lang) -> Table {
         rows.figure("", id, &GAP, Some(r.gap), None, None);
         rows.figure("", id, &WEIGHTED_GAP, Some(r.weighted_gap), None, None);
     }
+    rows.table.wide = super::units::unit_sheets(a, lang);
     rows.table
 }

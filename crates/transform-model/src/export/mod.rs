@@ -10,6 +10,7 @@ mod matching;
 mod plan;
 mod portfolio;
 mod table;
+mod units;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -21,7 +22,7 @@ pub use assessment::assessment_table;
 pub use matching::match_table;
 pub use plan::plan_table;
 pub use portfolio::portfolio_table;
-pub use table::{Cell, Column, Section, Table};
+pub use table::{Cell, Column, Section, Table, WideSheet};
 #[cfg(feature = "xlsx")]
 pub use xlsx::to_xlsx;
 

@@ -54,6 +54,20 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// Wide sheets besides the long table (a breakdown, ready for Excel); a workbook
+    /// writes them after the sections, a CSV file (the long table only) leaves them out.
+    pub wide: Vec<WideSheet>,
+}
+
+/// A wide sheet with its own columns: one row per unit, one column per dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WideSheet {
+    /// The sheet name, in the chosen language (at most 31 characters).
+    pub name: String,
+    /// The columns, in order.
+    pub columns: Vec<Column>,
+    /// Rows, each with one cell per column.
+    pub rows: Vec<Vec<Cell>>,
 }
 
 impl Table {
@@ -61,7 +75,7 @@ impl Table {
     pub(crate) fn new(columns: &[(&str, &str, f64)], lang: Lang) -> Table {
         let columns =
             columns.iter().map(|&(da, en, width)| Column { header: lang.pick(da, en).to_owned(), width }).collect();
-        Table { columns, sections: Vec::new() }
+        Table { columns, sections: Vec::new(), wide: Vec::new() }
     }
 
     /// Adds a section; rows are added to the last section with [`Table::push`].

@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::ExportError;
-use super::table::{Cell, Table};
+use super::table::{Cell, Table, WideSheet};
 
 fn fail(e: rust_xlsxwriter::XlsxError) -> ExportError {
     ExportError::Xlsx(crate::limits::Cause::new(e))
@@ -39,5 +39,32 @@ pub fn to_xlsx(table: &Table) -> Result<Vec<u8>, ExportError> {
         sheet.autofilter(0, 0, section.rows.len() as u32, last_column).map_err(fail)?;
         sheet.set_freeze_panes(1, 0).map_err(fail)?;
     }
+    for wide in &table.wide {
+        write_wide(workbook.add_worksheet(), wide, &bold)?;
+    }
     workbook.save_to_buffer().map_err(fail)
+}
+
+/// A wide sheet: its own header row (bold, frozen, filtered), then its rows.
+fn write_wide(sheet: &mut rust_xlsxwriter::Worksheet, wide: &WideSheet, bold: &Format) -> Result<(), ExportError> {
+    sheet.set_name(&wide.name).map_err(fail)?;
+    for (c, column) in wide.columns.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, &column.header, bold).map_err(fail)?;
+        sheet.set_column_width(c as u16, column.width).map_err(fail)?;
+    }
+    for (r, row) in wide.rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match cell {
+                Cell::Text(s) if !s.is_empty() => sheet.write_string(r, c, s).map(|_| ()),
+                Cell::Number(x) | Cell::Kroner(x) => sheet.write_number(r, c, *x).map(|_| ()),
+                _ => Ok(()),
+            }
+            .map_err(fail)?;
+        }
+    }
+    let last_column = wide.columns.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, wide.rows.len() as u32, last_column).map_err(fail)?;
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    Ok(())
 }

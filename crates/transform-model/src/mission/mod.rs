@@ -14,6 +14,13 @@ mod portfolio;
 mod rows;
 pub mod sample;
 mod tags;
+#[cfg(feature = "xlsx")]
+mod template;
+pub mod workbook;
+#[cfg(feature = "xlsx")]
+mod workbook_read;
+#[cfg(feature = "xlsx")]
+mod workbook_sheet;
 
 pub use alignment::{AlignmentRow, AlignmentWeights, Components};
 pub use analysis::PortfolioAnalysis;
@@ -29,6 +36,9 @@ pub use portfolio::{
     MunicipalityInfo, Organisation, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS, validate_budget_months,
 };
 pub use rows::{Alignment, Rows};
+#[cfg(feature = "xlsx")]
+pub use template::portfolio_template;
+pub use workbook::WorkbookError;
 
 /// Errors in a portfolio file or its analysis; each names its JSON path or option.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -59,6 +69,9 @@ pub enum PortfolioError {
         #[source]
         source: crate::limits::ReadError,
     },
+    /// A portfolio workbook (.xlsx) with a wrong sheet, column or value.
+    #[error(transparent)]
+    Workbook(#[from] workbook::WorkbookError),
     /// Neither the portfolio nor the options give the analysis year.
     #[error("no analysis year: give `year` in the portfolio file or as an option")]
     NoAnalysisYear,

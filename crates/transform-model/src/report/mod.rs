@@ -65,6 +65,9 @@ pub struct ReportOptions {
     pub survey_period: Option<SurveyPeriod>,
     /// Til beslutning or til orientering; default: beslutning with a plan, else orientering.
     pub status: Option<Status>,
+    /// Which catalog the ingredients and the plan come from, as the reader is told it (the
+    /// bundled sample catalog, or a file's name); `None` without a catalog.
+    pub catalog: Option<String>,
 }
 
 impl ReportOptions {

@@ -1,20 +1,9 @@
 //! Wide CSV as survey tools export it: one row per respondent.
 
+use super::options::Fixed;
 use super::units::{Collector, check_value, is_unit_column};
-use super::{ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer};
+use super::{ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer};
 use crate::model::Model;
-
-/// Options for reading survey exports.
-#[derive(Debug, Clone, Default)]
-#[non_exhaustive]
-pub struct ReadOptions {
-    /// Extra columns to skip (survey tools add timestamps, e-mail, …).
-    pub ignore_columns: Vec<String>,
-    /// The sheet of an `.xlsx` workbook to read (default: the first); only for workbooks.
-    pub sheet: Option<String>,
-    /// Unit columns to read besides `department` and `unit` (e.g. `--by area`).
-    pub unit_columns: Vec<String>,
-}
 
 enum Column {
     Respondent,
@@ -37,32 +26,20 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
         .from_reader(bytes);
     let header = reader.headers().map_err(|e| ResponseError::Malformed { row: 1, message: e.to_string() })?.clone();
     check_unique_columns(header.iter().map(str::trim))?;
-    let mut columns = Vec::with_capacity(header.len());
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
+    options.check_department(&names)?;
     let mut units = Collector::default();
-    for (index, name) in header.iter().enumerate() {
-        let name = name.trim();
-        let column = match name {
-            "respondent" => Column::Respondent,
-            "role" => Column::Role,
-            _ if options.ignore_columns.iter().any(|c| c.trim() == name) => Column::Ignored,
-            _ if is_unit_column(name, &options.unit_columns) => {
-                units.names.push(name.to_owned());
-                units.values.push(Vec::new());
-                Column::Unit(units.names.len() - 1)
-            }
-            _ => match (model.item_index(name), model.filter_index(name)) {
-                (Some(i), _) => Column::Item(i),
-                (None, Some(f)) => Column::Filter(f),
-                (None, None) => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
-            },
-        };
-        columns.push(column);
-    }
+    let mut ignored = Vec::new();
+    let columns = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| classify(model, options, name, index, &mut units, &mut ignored))
+        .collect::<Result<Vec<_>, _>>()?;
     let find = |want: &str, pred: fn(&Column) -> bool| {
         columns.iter().position(pred).ok_or_else(|| ResponseError::MissingColumn { column: want.to_owned() })
     };
-    let id_col = find("respondent", |c| matches!(c, Column::Respondent))?;
-    let role_col = find("role", |c| matches!(c, Column::Role))?;
+    let id_col = find(options.respondent_column(), |c| matches!(c, Column::Respondent))?;
+    let role_col = find(options.role_column(), |c| matches!(c, Column::Role))?;
 
     let mut out = Responses::new(model);
     let mut answers: Vec<(usize, i64)> = Vec::with_capacity(model.items().len());
@@ -94,7 +71,8 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
             })?;
             answers.push((*item, value));
         }
-        out.push(model, row, respondent, &record[role_col], answers.iter().copied())?;
+        let role = options.resolve_role(model, row, respondent, &record[role_col])?;
+        out.push(model, row, respondent, &role, answers.iter().copied())?;
         let filters: Vec<(usize, &str)> = record
             .iter()
             .zip(&columns)
@@ -103,12 +81,46 @@ pub(super) fn read(model: &Model, bytes: &[u8], options: &ReadOptions) -> Result
         out.set_filters(model, row, &filters)?;
         for (cell, column) in record.iter().zip(&columns) {
             if let Column::Unit(j) = column {
-                units.values[*j].push(check_value(model, row, &units.names[*j], respondent, cell)?);
+                units.values[*j].push(check_value(model, row, &units.names[*j], cell)?);
             }
         }
     }
     units.finish(&mut out);
+    out.ignored = ignored;
     out.finish()
+}
+
+/// One header's column: fixed, unit, item or filter; an unknown one is skipped (and
+/// listed in `ignored`) under `ignore_unknown_columns`, else an error.
+fn classify(
+    model: &Model,
+    options: &ReadOptions,
+    name: &str,
+    index: usize,
+    units: &mut Collector,
+    ignored: &mut Vec<String>,
+) -> Result<Column, ResponseError> {
+    let unit = |units: &mut Collector, unit_name: &str| {
+        units.names.push(unit_name.to_owned());
+        units.values.push(Vec::new());
+        Column::Unit(units.names.len() - 1)
+    };
+    Ok(match options.fixed(name) {
+        Some(Fixed::Respondent) => Column::Respondent,
+        Some(Fixed::Role) => Column::Role,
+        Some(Fixed::Ignored) => Column::Ignored,
+        Some(Fixed::Department) => unit(units, "department"),
+        None if is_unit_column(name, &options.unit_columns) => unit(units, name),
+        None => match (model.item_index(name), model.filter_index(name)) {
+            (Some(i), _) => Column::Item(i),
+            (None, Some(f)) => Column::Filter(f),
+            (None, None) if options.ignore_unknown_columns => {
+                ignored.push(name.to_owned());
+                Column::Ignored
+            }
+            (None, None) => return Err(ResponseError::UnknownColumn { column: name.to_owned(), index: index + 1 }),
+        },
+    })
 }
 
 /// `;` when the header line has more semicolons than commas (Danish Excel), else `,`.

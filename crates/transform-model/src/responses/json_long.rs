@@ -94,7 +94,7 @@ pub(super) fn read(model: &Model, text: &str, unit_columns: &[String]) -> Result
                 Value::Null => String::new(),
                 other => other.to_string(),
             };
-            let text = check_value(model, row, column, &respondent, &text)?;
+            let text = check_value(model, row, column, &text)?;
             match entry.units.get(column) {
                 Some(earlier) if *earlier != text => {
                     return Err(ResponseError::UnitConflict {
@@ -134,7 +134,7 @@ pub(super) fn read(model: &Model, text: &str, unit_columns: &[String]) -> Result
         out.push(model, p.row, &id, &p.role, p.answers.iter().filter_map(|&(item, v)| Some((item, v?))))?;
         for (j, column) in units.names.iter().enumerate() {
             let value = p.units.get(column).map_or("", String::as_str);
-            units.values[j].push(check_value(model, p.row, column, &id, value)?);
+            units.values[j].push(check_value(model, p.row, column, value)?);
         }
     }
     units.finish(&mut out);

@@ -7,6 +7,8 @@ mod columns;
 mod csv_wide;
 mod filters;
 pub(crate) mod json_long;
+mod messages;
+mod options;
 mod units;
 mod xlsx;
 
@@ -15,9 +17,9 @@ use std::path::Path;
 use crate::limits::{Limit, LimitError, bound_message, quote};
 use crate::model::Model;
 
-pub use csv_wide::ReadOptions;
 pub use filters::FilterAnswer;
-pub use units::DEFAULT_UNIT_COLUMNS;
+pub use options::{ColumnMap, ColumnMapError, ReadOptions};
+pub use units::{DEFAULT_UNIT_COLUMNS, NO_UNIT};
 pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};
 
 /// Errors in response data. `row` is the line of a CSV file (the header is line 1) or
@@ -76,6 +78,26 @@ pub enum ResponseError {
         /// The role given.
         value: String,
         /// The model's roles.
+        allowed: String,
+    },
+    /// A role value that is neither a role id, one of the model's role labels nor in the
+    /// column map's role values.
+    #[error(
+        "row {row}, column `{}`: role value `{}` of respondent `{}` is neither a role nor mapped to one (add it to --role-values; roles: {allowed})",
+        quote(column),
+        quote(value),
+        quote(respondent)
+    )]
+    UnmappedRole {
+        /// The row.
+        row: usize,
+        /// The role column's header.
+        column: String,
+        /// The respondent.
+        respondent: String,
+        /// The value found.
+        value: String,
+        /// The model's roles with their Danish labels.
         allowed: String,
     },
     /// A row without a respondent id.
@@ -363,6 +385,8 @@ pub struct Responses {
     item_filter: Vec<Option<usize>>,
     /// `filter_codes[r * n_filters + f]`: 0 not recorded, 1 ja, 2 nej, 3 ved ikke / empty.
     filter_codes: Vec<u8>,
+    /// Columns skipped because `ignore_unknown_columns` was set (file order).
+    ignored: Vec<String>,
 }
 
 /// Equal when the same respondents gave the same answers, wherever they were read from.
@@ -398,7 +422,14 @@ impl Responses {
             n_filters: model.filters().len(),
             item_filter: (0..model.items().len()).map(|i| model.item_filter(i)).collect(),
             filter_codes: Vec::new(),
+            ignored: Vec::new(),
         }
+    }
+
+    /// The columns skipped as unknown under [`ReadOptions::ignore_unknown_columns`], to be
+    /// shown as a warning (a typo in an item's column lands here too).
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored
     }
 
     /// Reads a wide CSV (`respondent`, `role`, one column per item id).

@@ -9,6 +9,10 @@ use crate::text::normalize;
 /// Columns read as unit columns without being asked for.
 pub const DEFAULT_UNIT_COLUMNS: [&str; 2] = ["department", "unit"];
 
+/// The unit of a respondent who left the unit blank: counted in every total, and shown as
+/// this unit in a breakdown (never dropped, never an error).
+pub const NO_UNIT: &str = "uden enhed";
+
 /// One unit column: a label per distinct value and each respondent's label index.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct UnitColumn {
@@ -22,18 +26,12 @@ pub(crate) fn is_unit_column(name: &str, requested: &[String]) -> bool {
     DEFAULT_UNIT_COLUMNS.contains(&name) || requested.iter().any(|c| c.trim() == name)
 }
 
-/// A unit value as read: trimmed, not empty, not a role's id (a table would read it as a
-/// role).
-pub(crate) fn check_value(
-    model: &Model,
-    row: usize,
-    column: &str,
-    respondent: &str,
-    value: &str,
-) -> Result<String, ResponseError> {
+/// A unit value as read: trimmed, [`NO_UNIT`] when blank, not a role's id (a table would
+/// read it as a role).
+pub(crate) fn check_value(model: &Model, row: usize, column: &str, value: &str) -> Result<String, ResponseError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(ResponseError::EmptyUnit { row, column: column.to_owned(), respondent: respondent.to_owned() });
+        return Ok(NO_UNIT.to_owned());
     }
     let key = normalize(value);
     let role_like = model.roles().iter().map(|r| r.id.as_str()).chain([OTHER_GROUP]).find(|id| normalize(id) == key);
@@ -111,7 +109,7 @@ impl Responses {
         let checked = values
             .iter()
             .enumerate()
-            .map(|(r, v)| check_value(model, self.rows[r], column, self.id_at(r), v))
+            .map(|(r, v)| check_value(model, self.rows[r], column, v))
             .collect::<Result<Vec<_>, _>>()?;
         self.units.retain(|u| u.name != column);
         self.units.push(intern(column.to_owned(), checked));
@@ -135,7 +133,7 @@ impl Responses {
         let mut of: std::collections::HashMap<&str, (usize, String)> = std::collections::HashMap::new();
         for (i, (id, value)) in ids.iter().zip(values).enumerate() {
             let (id, row) = (id.trim(), i + 1);
-            let value = check_value(model, row, column, id, value)?;
+            let value = check_value(model, row, column, value)?;
             match of.get(id) {
                 Some((_, earlier)) if *earlier != value => {
                     let (respondent, column, earlier) = (id.to_owned(), column.to_owned(), earlier.clone());

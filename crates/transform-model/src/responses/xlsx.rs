@@ -189,6 +189,7 @@ mod reader {
     use super::{ID_FALLBACKS, METADATA_COLUMNS, XlsxError, check_workbook};
     use crate::limits::Limit;
     use crate::model::Model;
+    use crate::responses::options::Fixed;
     use crate::responses::units::{Collector, check_value, is_unit_column};
     use crate::responses::{
         ReadOptions, ResponseError, Responses, check_unique_columns, is_missing_token, parse_answer,
@@ -262,13 +263,19 @@ mod reader {
         let Some((h, header)) = rows.next() else { return Err(XlsxError::EmptySheet { sheet }.into()) };
         let header_row = first_row + h + 1;
         let names: Vec<String> = header.iter().map(|c| cell_text(c).trim().to_owned()).collect();
-        let columns = classify(model, &sheet, &names, options, &range, h)?;
+        options.check_department(&names)?;
+        let mut ignored = Vec::new();
+        let columns = classify(model, &sheet, &names, options, &range, h, &mut ignored)?;
         let (id_col, role_col) = (find(&columns, &names, true), find(&columns, &names, false));
 
         let mut out = Responses::new(model);
         let mut answers = Vec::with_capacity(model.items().len());
-        let unit_names =
-            columns.iter().zip(&names).filter(|(c, _)| matches!(c, Column::Unit(_))).map(|(_, n)| n.clone()).collect();
+        let unit_names = columns
+            .iter()
+            .zip(&names)
+            .filter(|(c, _)| matches!(c, Column::Unit(_)))
+            .map(|(_, n)| if options.fixed(n) == Some(Fixed::Department) { "department".to_owned() } else { n.clone() })
+            .collect();
         let mut units = Collector::new(unit_names);
         for (i, row) in rows {
             let line = first_row + i + 1;
@@ -282,7 +289,7 @@ mod reader {
                     answers.push((*item, value));
                 }
             }
-            let role = role_id(model, &cell_text(&row[role_col]));
+            let role = options.resolve_role(model, line, respondent, &cell_text(&row[role_col]))?;
             out.push(model, line, respondent, &role, answers.iter().copied())?;
             let texts: Vec<(usize, String)> = row
                 .iter()
@@ -293,12 +300,13 @@ mod reader {
             out.set_filters(model, line, &filters)?;
             for (cell, column) in row.iter().zip(&columns) {
                 if let Column::Unit(j) = column {
-                    let value = check_value(model, line, &units.names[*j], respondent, &cell_text(cell))?;
+                    let value = check_value(model, line, &units.names[*j], &cell_text(cell))?;
                     units.values[*j].push(value);
                 }
             }
         }
         units.finish(&mut out);
+        out.ignored = ignored;
         out.finish()
     }
 
@@ -310,22 +318,26 @@ mod reader {
         options: &ReadOptions,
         range: &calamine::Range<Data>,
         header_index: usize,
+        ignored: &mut Vec<String>,
     ) -> Result<Vec<Column>, ResponseError> {
         check_unique_columns(names.iter().map(String::as_str).filter(|n| !n.is_empty()))?;
         let mut columns = Vec::with_capacity(names.len());
         let mut units = 0;
         for (index, name) in names.iter().enumerate() {
-            let column = match name.as_str() {
-                "respondent" => Column::Respondent,
-                "role" => Column::Role,
-                n if METADATA_COLUMNS.contains(&n) || options.ignore_columns.iter().any(|c| c.trim() == n) => {
-                    Column::Ignored
-                }
-                n if is_unit_column(n, &options.unit_columns) => {
+            let column = match (options.fixed(name), name.as_str()) {
+                (Some(Fixed::Respondent), _) => Column::Respondent,
+                (Some(Fixed::Role), _) => Column::Role,
+                (Some(Fixed::Ignored), _) => Column::Ignored,
+                (Some(Fixed::Department), _) => {
                     units += 1;
                     Column::Unit(units - 1)
                 }
-                "" => {
+                (None, n) if METADATA_COLUMNS.contains(&n) => Column::Ignored,
+                (None, n) if is_unit_column(n, &options.unit_columns) => {
+                    units += 1;
+                    Column::Unit(units - 1)
+                }
+                (None, "") => {
                     let used =
                         range.rows().skip(header_index + 1).any(|row| row.get(index).is_some_and(|c| !is_blank(c)));
                     if used {
@@ -333,9 +345,13 @@ mod reader {
                     }
                     Column::Ignored
                 }
-                n => match (model.item_index(n), model.filter_index(n)) {
+                (None, n) => match (model.item_index(n), model.filter_index(n)) {
                     (Some(i), _) => Column::Item(i),
                     (None, Some(f)) => Column::Filter(f),
+                    (None, None) if options.ignore_unknown_columns => {
+                        ignored.push(n.to_owned());
+                        Column::Ignored
+                    }
                     (None, None) => {
                         return Err(ResponseError::UnknownColumn { column: n.to_owned(), index: index + 1 });
                     }
@@ -347,10 +363,11 @@ mod reader {
             || names.iter().any(|n| METADATA_COLUMNS[..ID_FALLBACKS].contains(&n.as_str()));
         let mut missing = Vec::new();
         if !has_id {
-            missing.push("`respondent` column (nor `_uuid`, `meta/instanceID`, `_id`, `_index`)".to_owned());
+            let id = options.respondent_column();
+            missing.push(format!("`{id}` column (nor `_uuid`, `meta/instanceID`, `_id`, `_index`)"));
         }
         if !columns.iter().any(|c| matches!(c, Column::Role)) {
-            missing.push("`role` column".to_owned());
+            missing.push(format!("`{}` column", options.role_column()));
         }
         if !columns.iter().any(|c| matches!(c, Column::Item(_))) {
             let example = model.items().first().map_or(String::new(), |i| format!(" such as `{}`", i.id));
@@ -379,20 +396,6 @@ mod reader {
                 .find_map(|m| names.iter().position(|n| n == m))
                 .expect("checked in classify")
         })
-    }
-
-    /// A role cell: the role id, or a role's label in any language (an export with labels).
-    fn role_id(model: &Model, cell: &str) -> String {
-        let cell = cell.trim();
-        if model.role_index(cell).is_some() {
-            return cell.to_owned();
-        }
-        let wanted = normalize(cell);
-        model
-            .roles()
-            .iter()
-            .find(|r| r.label.0.values().any(|l| normalize(l) == wanted))
-            .map_or_else(|| cell.to_owned(), |r| r.id.clone())
     }
 
     /// One answer cell: `None` for no answer ("dk", "Ved ikke", empty), else the integer.
