@@ -72,8 +72,18 @@ pub fn violations(text: &str) -> Vec<String> {
                 out.push(format!("decimalpunktum: {w}"));
             }
             if let Some(next) = ws.get(i + 1) {
-                // "greb 4", "Start 3": the article's numbers, which the council has not read.
-                if matches!(lower.as_str(), "greb" | "start") && next.chars().all(|c| c.is_ascii_digit()) {
+                // "greb 4", "Start 3": the article's numbers, which the council has not read —
+                // unless in brackets beside the name ("Luk projekter … (greb 4)"), where the
+                // number only helps a reader find the lever in the article.
+                // ("3 greb, 1 første skridt" is a count followed by another: not an id.)
+                let low_line = line.to_lowercase();
+                let beside_name = low_line.contains(&format!("({lower} {next})"));
+                let adjacent = low_line.contains(&format!("{lower} {next}"));
+                if matches!(lower.as_str(), "greb" | "start")
+                    && next.chars().all(|c| c.is_ascii_digit())
+                    && adjacent
+                    && !beside_name
+                {
                     out.push(format!("id: {lower} {next}"));
                 }
                 let next = next.to_lowercase();

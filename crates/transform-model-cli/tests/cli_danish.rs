@@ -78,7 +78,7 @@ fn the_checker_finds_each_kind_of_slip_and_passes_plain_danish() {
     let found = violations(
         "closed 1, P01 spread; afstand til målet 0.54 point; dtm 2026.2; 1 handlinger; 0 udskudt\n\
          for tidligt at vurdere for tidligt at vurdere; Herfindahl; katalogmatch; start1; greb3; k = 5; løft\n\
-         spørgsmål D3_2; (greb 9); Start 3: begynd",
+         spørgsmål D3_2; greb 9 først; Start 3: begynd",
     );
     for expected in [
         "engelsk: closed",

@@ -11,6 +11,7 @@ mod economics;
 mod labels;
 mod options;
 mod portfolio;
+mod portfolio_file;
 mod rows;
 pub mod sample;
 mod tags;

@@ -14,7 +14,7 @@ use reader::{Graph, Scc};
 /// circle closes) and the layers below. docs/architecture.md draws the same picture.
 const LAYERS: &[&[&str]] = &[
     // base: no domain concept
-    &["localized", "numbers", "limits", "atomic", "json", "stats", "text", "municipality", "versioned"],
+    &["localized", "numbers", "limits", "atomic", "json", "stats", "text", "municipality", "versioned", "cancel"],
     // the model as data
     &["model"],
     // answers and forms, anonymity rules
@@ -24,7 +24,7 @@ const LAYERS: &[&[&str]] = &[
     // what meets them all
     &["plan", "benchmark"],
     // views of computed values
-    &["chart", "export", "schema", "vocab"],
+    &["chart", "export", "schema", "vocab", "table"],
     &["report"],
 ];
 
@@ -45,9 +45,9 @@ const ALLOWED_CIRCLES: &[(&str, &[&str], &str)] = &[
     ),
     (
         "plan",
-        &["chain", "money", "owners", "types", "window"],
-        "`UNASSIGNED` lives in chain and is used by types and window, below it: the plan as \
-         chain → schedule → output with plain types below is the plan helper's room (issue 34 item 1)",
+        &["board", "chain"],
+        "the scheduling board sums each `Candidate`'s (chain) hours once and the chain keeps \
+         the board's `Need`: a candidate type of its own below both is the next step (issue 34 item 1)",
     ),
     ("plan::types", &["action", "figures"], "`Action` holds `Money` and figures list actions: the plan helper's room"),
 ];

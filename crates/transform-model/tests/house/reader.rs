@@ -193,7 +193,8 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
     for p in entries {
         if p.is_dir() {
             collect(root, &p, out);
-        } else if p.extension().is_some_and(|e| e == "rs") {
+        } else if p.extension().is_some_and(|e| e == "rs") && p.file_name().is_some_and(|n| n != "tests.rs") {
+            // A `tests.rs` file is a `#[cfg(test)] mod tests;`: like an inline test module, no import of the house.
             let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.push((rel, std::fs::read_to_string(&p).unwrap()));
         }

@@ -19,8 +19,7 @@ use super::{PlanError, PlanInputs};
 use crate::localized::{Lang, Localized};
 use crate::model::Model;
 
-/// Capacity pool of actions without an owner ("to be decided"): the executive board.
-pub const UNASSIGNED: &str = "Direktionen";
+pub use super::types::UNASSIGNED;
 
 /// Leader hours an action takes (docs/plan.md): closures cost the most leader time.
 pub fn hours(kind: ActionKind) -> f64 {

@@ -231,7 +231,7 @@ pub struct Action {
     pub savings_from: Option<i64>,
     /// Its money per budget year, when it touches money.
     pub money: Option<Money>,
-    /// Null: "to be decided" (its hours count against [`crate::plan::UNASSIGNED`]).
+    /// Null: "to be decided" (its hours count against [`super::UNASSIGNED`]).
     pub owner: Option<Owner>,
     /// Checkpoints with their decisions.
     pub milestones: Vec<Milestone>,
@@ -251,7 +251,7 @@ pub struct Action {
 impl Action {
     /// The department whose capacity the action uses.
     pub fn capacity_department(&self) -> &str {
-        self.owner.as_ref().map_or(crate::plan::UNASSIGNED, |o| o.department.as_str())
+        self.owner.as_ref().map_or(super::UNASSIGNED, |o| o.department.as_str())
     }
 }
 

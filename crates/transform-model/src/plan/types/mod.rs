@@ -2,6 +2,10 @@
 //! Nothing here computes; the chain, the schedule and the output stages fill them.
 
 mod action;
+
+/// Capacity pool of actions without an owner ("to be decided"): the executive board.
+pub const UNASSIGNED: &str = "Direktionen";
+
 mod figures;
 
 pub(crate) use action::number_of;
