@@ -1,7 +1,6 @@
 //! The portfolio file: missions and initiatives (DOMAIN.md §3), validated on load.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
