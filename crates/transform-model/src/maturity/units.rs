@@ -350,7 +350,17 @@ fn dispersion_layer(
                 Weighting::Balanced => {}
             }
         }
-        protect(&mut layer, respondents, min, &[], counts, false)?;
+        match protect(&mut layer, respondents, min, &[], counts, false) {
+            // The interval's variance row pins a hidden spread whatever spreads are hidden
+            // (e.g. a group withheld because its n moved between rounds): withhold the
+            // dimension's interval itself, then audit the spreads again without it.
+            Err(AssessError::Disclosure(disclosure::Exposure::Unprotectable { .. })) if publish.dim_dispersion[d] => {
+                publish.dim_dispersion[d] = false;
+                counts.secondary += 1;
+                continue;
+            }
+            result => result?,
+        }
         layer.truncate(cells.len());
         cells = layer;
         let now: Vec<usize> = contributing.iter().copied().filter(|&g| !cells[g].published).collect();
