@@ -215,7 +215,7 @@ impl ContextTable {
 
     /// The table of `n_docs` documents from a saved index's flat arrays, every id checked;
     /// what each key's documents have (texts, number range) is gathered again.
-    pub fn from_flat(flat: ContextFlat, n_docs: usize) -> Result<ContextTable, String> {
+    pub(crate) fn from_flat(flat: ContextFlat, n_docs: usize) -> Result<ContextTable, String> {
         let ContextFlat { keys, values, rows, entry_keys, entry_texts, entry_nums } = flat;
         let n = entry_keys.len();
         if entry_texts.len() != n || entry_nums.len() != n {

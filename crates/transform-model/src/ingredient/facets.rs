@@ -126,7 +126,7 @@ impl Facets {
 
     /// The facets of `n_docs` documents from a saved index's flat arrays, every id checked
     /// against the table it points into.
-    pub fn from_flat(flat: FacetsFlat, n_docs: usize) -> Result<Facets, String> {
+    pub(crate) fn from_flat(flat: FacetsFlat, n_docs: usize) -> Result<Facets, String> {
         let FacetsFlat { values, offsets, tags, areas, tag_docs } = flat;
         let n_values = values.len() as u64;
         if offsets.len() != 2 * n_docs + 1 || offsets[0] != 0 || offsets[2 * n_docs] as usize != tags.len() {
