@@ -20,6 +20,7 @@ impl From<ReportError> for Fail {
             ReportError::Template(_) => Fail(TM_STATUS_PANIC, e.to_string()),
             ReportError::UnknownRole { .. }
             | ReportError::TooFewInvited { .. }
+            | ReportError::PartialInvited { .. }
             | ReportError::UnknownMunicipality { .. }
             | ReportError::InvalidDate { .. }
             | ReportError::MeetingBeforeSurvey { .. }
