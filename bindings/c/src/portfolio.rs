@@ -20,6 +20,20 @@ pub enum tm_lang {
     TM_LANG_EN = 1,
 }
 
+/// The core's analysis options from a C options pointer (NULL: the defaults).
+///
+/// # Safety
+/// `options` is NULL or points to a live `tm_portfolio_options`.
+pub(crate) unsafe fn analysis_options(options: *const tm_portfolio_options) -> Result<AnalysisOptions> {
+    // SAFETY: the caller's contract: `options` is NULL or a live options struct.
+    let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_portfolio_options_default());
+    let mut options = AnalysisOptions::default();
+    options.horizon = o.horizon as i64;
+    options.year = (o.year != 0).then_some(o.year as i64);
+    options.lang = lang(o.lang)?;
+    Ok(options)
+}
+
 pub(crate) fn lang(l: u32) -> Result<Lang> {
     match l {
         0 => Ok(Lang::Da),
@@ -103,11 +117,7 @@ pub unsafe extern "C" fn tm_portfolio_analyse(
         let p = unsafe { handle(p, "portfolio") }?;
         out_arg(out_json, "out_json")?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `options` is NULL or a live options struct.
-        let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_portfolio_options_default());
-        let mut options = AnalysisOptions::default();
-        options.horizon = o.horizon as i64;
-        options.year = (o.year != 0).then_some(o.year as i64);
-        options.lang = lang(o.lang)?;
+        let options = unsafe { analysis_options(options) }?;
         let analysis = p.inner.analyse(&options)?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out_json` is writable storage for the result.
         unsafe { write_out(out_json, "out_json", c_string(analysis.to_json())) }?;

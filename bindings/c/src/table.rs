@@ -6,13 +6,12 @@ use std::ffi::{CString, c_char};
 
 use transform_model::Lang;
 use transform_model::export::{self, Cell, ExportError, Format, Table};
-use transform_model::mission::AnalysisOptions;
 
 use crate::assessment::tm_assessment;
 use crate::catalog::tm_match_result;
 use crate::error::*;
 use crate::plan::tm_plan;
-use crate::portfolio::{lang, tm_portfolio, tm_portfolio_options, tm_portfolio_options_default};
+use crate::portfolio::{analysis_options, lang, tm_portfolio, tm_portfolio_options};
 
 /// A table (immutable; share freely between threads). Its texts are in the language it was
 /// made in; numbers are numbers.
@@ -121,11 +120,7 @@ pub unsafe extern "C" fn tm_portfolio_table(
         let p = unsafe { handle(p, "portfolio") }?;
         out_arg(out, "out")?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `options` is NULL or a live options struct.
-        let o = unsafe { opt_handle(options) }.copied().unwrap_or_else(|| tm_portfolio_options_default());
-        let mut options = AnalysisOptions::default();
-        options.horizon = o.horizon as i64;
-        options.year = (o.year != 0).then_some(o.year as i64);
-        options.lang = lang(o.lang)?;
+        let options = unsafe { analysis_options(options) }?;
         let analysis = p.inner.analyse(&options)?;
         let table = export::portfolio_table(&p.inner, &analysis, options.lang);
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
