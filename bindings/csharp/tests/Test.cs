@@ -171,7 +171,12 @@ static class Test
                 PaddingTest(noCi);
 
             // The report (the CLI's HTML) and the national benchmark of three municipalities.
-            string html = a.ToHtml(model, null, null, null, Lang.Da, new Dictionary<string, long> { { "frontline", 120 } });
+            // Every role that answered has its invited count; a partial list is refused, naming the rest.
+            var invited = new Dictionary<string, long> {
+                { "politician", 31 }, { "top_manager", 8 }, { "middle_manager", 20 }, { "frontline", 120 }, { "external_partner", 12 } };
+            string html = a.ToHtml(model, null, null, null, Lang.Da, invited);
+            Throws<InvalidOptionException>(() => a.ToHtml(model, null, null, null, Lang.Da, new Dictionary<string, long> { { "frontline", 120 } }),
+                "middle_manager", "partial invited");
             Check(html.StartsWith("<!DOCTYPE html>") && html.Contains("<svg") && html.Contains("Dimensionerne"), "report html");
             var published = new List<string>();
             foreach (var code in new[] { "101", "147", "751" })
