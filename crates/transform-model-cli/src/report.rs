@@ -56,18 +56,30 @@ pub struct ReportArgs {
     pub output: PathBuf,
     #[command(flatten)]
     pub read: crate::response_args::ResponseArgs,
+    /// Break the results down by unit columns (`department`, or `department,unit`): the
+    /// report gets "Resultater pr. enhed", audited as `assess --by` is.
+    #[arg(long = "by", alias = "group-by", value_delimiter = ',')]
+    pub by: Vec<String>,
 }
 
 /// An assessment from a `.json` file (checked against the model), else scored from responses.
-fn read_assessment(model: &Model, path: &Path, read: &ResponseArgs, lang: Lang) -> Result<Assessment, String> {
+fn read_assessment(
+    model: &Model,
+    path: &Path,
+    read: &ResponseArgs,
+    by: &[String],
+    lang: Lang,
+) -> Result<Assessment, String> {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         if let Ok(a) = Assessment::from_json(&text) {
             return Ok(a);
         }
     }
-    let data = read.read(model, path, &[], lang)?;
-    assess(model, &data, &AssessOptions::default()).map_err(|e| e.to_string())
+    let data = read.read(model, path, by, lang)?;
+    let mut options = AssessOptions::default();
+    options.group_by = by.to_vec();
+    assess(model, &data, &options).map_err(|e| e.to_string())
 }
 
 /// `role=N,role=N` → counts per role id.
@@ -116,7 +128,7 @@ pub fn run(a: ReportArgs) -> Result<String, String> {
     };
     let invited = a.invited.as_deref().map(parse_invited).transpose()?.unwrap_or_default();
     let options = paper_options(&a, invited)?;
-    let assessment = read_assessment(&model, &a.input, &a.read, a.lang)?;
+    let assessment = read_assessment(&model, &a.input, &a.read, &a.by, a.lang)?;
     let portfolio = a.portfolio.as_ref().map(|p| crate::bundled::portfolio(p, a.lang)).transpose()?;
     let analysis = portfolio
         .as_ref()

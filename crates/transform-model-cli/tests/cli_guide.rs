@@ -158,6 +158,12 @@ fn the_guide_runs_in_five_commands_from_a_temporary_folder() {
     let html = std::fs::read_to_string(dir.join("rapport.html")).unwrap();
     assert!(html.contains("Fjordby Kommune (fiktiv)"), "the template's municipality");
     assert!(html.contains("Ungeguide i jobcentret"), "the template's example initiative");
+    // `--by department`: the section "Resultater pr. enhed", with a column per named
+    // department headed by the head count the export has (30 even rows, 24 odd ones).
+    let units = html.split("Resultater pr. enhed").nth(1).expect("the report has \"Resultater pr. enhed\"");
+    for (department, n) in counts.iter().filter(|(d, _)| !d.is_empty()) {
+        assert!(units.contains(&format!("{department} ({n})")), "{department} ({n}) in the units table");
+    }
 }
 
 #[test]
