@@ -24,7 +24,9 @@ def cargo(*args):
 
 
 def main():
-    cargo("build", "--release", "-q", "-p", "transform-model-cli", "--example", "time_match", "-p", "transform-model")
+    # The CLI's binary and the core's example: `--example` alone would build no binary.
+    cargo("build", "--release", "-q", "-p", "transform-model-cli", "--bins")
+    cargo("build", "--release", "-q", "-p", "transform-model", "--example", "time_match")
     tmp = tempfile.mkdtemp()
     catalog_path = os.path.join(tmp, "catalog.json")
     with open(catalog_path, "w") as f:
