@@ -97,7 +97,10 @@ unsafe fn run(
 /// The core names the concept; the C face adds where to set it.
 pub(crate) fn with_hint(e: ResponseError) -> Fail {
     let hint = match e {
-        ResponseError::UnknownColumn { .. } => " (list it in tm_assess_options.ignore_columns)",
+        ResponseError::UnknownColumn { .. } => {
+            " (list it in tm_assess_options.ignore_columns or tm_read_options.ignore_columns, or \
+             set tm_read_options.ignore_unknown_columns)"
+        }
         _ => "",
     };
     let Fail(status, message) = Fail::from(e);

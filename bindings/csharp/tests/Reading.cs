@@ -3,7 +3,7 @@
 // writes it gives exactly the figures of the canonical layout; a map naming a missing column
 // and an unmapped role value are typed errors with their fields. Also ItemsOptions (the audit
 // against an earlier release), the portfolio template, bundled data by name and the
-// carried-over comparison with the baseline round's responses (dtm@2026.1 → dtm@2026.2).
+// carried-over comparison with the baseline round's responses (dtm@2026.2 → dtm@2027.1).
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -165,10 +165,10 @@ static class Reading
 
     static void BaselineResponses(string scratch)
     {
-        using (var old = Model.Bundled("dtm@2026.1"))
-        using (var now = Model.Bundled("dtm@2026.2"))
+        using (var old = Model.Bundled("dtm@2026.2"))
+        using (var now = Model.Bundled("dtm@2027.1"))
         {
-            var thenCsv = old.SampleCsv(80, 271);
+            var thenCsv = old.SampleCsv(120, 5);
             var path = Path.Combine(scratch, "round1.csv");
             File.WriteAllText(path, thenCsv);
             var oldItems = new HashSet<string>();
@@ -178,15 +178,17 @@ static class Reading
             using (var then = old.AssessCsv(thenCsv, new AssessOptions { Bootstrap = 0 }))
             {
                 var o = new AssessOptions { Bootstrap = 0, Baseline = then, BaselineResponses = path };
-                using (var a = now.AssessCsv(now.SampleCsv(80, 272), o))
+                using (var a = now.AssessCsv(now.SampleCsv(120, 6), o))
                 {
                     var json = a.ToJson();
-                    var at = json.IndexOf("\"carried_over\":[", StringComparison.Ordinal);
+                    var at = json.IndexOf("\"carried_over\"", StringComparison.Ordinal);
                     Check(at >= 0, "the comparison lists the carried-over items");
                     if (at < 0) return;
-                    var list = json.Substring(at + 16, json.IndexOf(']', at) - at - 16);
-                    var ids = list.Length == 0 ? new string[0] : list.Replace("\"", "").Split(',');
-                    Check(ids.Length > 0, "items are carried over");
+                    int open = json.IndexOf('[', at), close = json.IndexOf(']', at);
+                    var ids = new List<string>();
+                    foreach (var part in json.Substring(open + 1, close - open - 1).Split(','))
+                        if (part.Trim().Length > 0) ids.Add(part.Trim().Trim('"'));
+                    Check(ids.Count > 0, "items are carried over");
                     foreach (var id in ids) Check(oldItems.Contains(id) && nowItems.Contains(id), id + " is in both versions");
                 }
                 try
@@ -197,7 +199,7 @@ static class Reading
                 catch (ArgumentException) { }
                 try
                 {
-                    now.AssessCsv(now.SampleCsv(80, 272), new AssessOptions { Bootstrap = 0, BaselineResponses = path });
+                    now.AssessCsv(now.SampleCsv(120, 6), new AssessOptions { Bootstrap = 0, BaselineResponses = path });
                     Check(false, "BaselineResponses without Baseline accepted");
                 }
                 catch (InvalidOptionException) { }
