@@ -339,6 +339,67 @@ typedef struct {
 } tm_assess_options;
 
 /*
+ How responses are read; start from `tm_read_options_default()` (every field NULL or 0:
+ the columns `respondent`, `role` and `department`, strict about unknown columns). A
+ separate struct, so that `tm_assess_options` keeps its layout. Widest fields first, no
+ hidden padding; `reserved` must stay 0.
+ */
+typedef struct {
+  /*
+   The column with the respondent id (NULL = `respondent`), e.g. "Respondent-ID".
+   */
+  const char *respondent_column;
+  /*
+   The column with the role (NULL = `role`), e.g. "Hvad er din rolle?".
+   */
+  const char *role_column;
+  /*
+   The column with the department, read as the unit column `department`; NULL = none.
+   */
+  const char *department_column;
+  /*
+   A column-map file (`.toml`, else CSV rows `key,value`) naming the three columns, the
+   role values and the columns to ignore; the fields above win over it. NULL = none.
+   */
+  const char *columns;
+  /*
+   A column map's text instead of a file (TOML when `columns_toml` is 1, else CSV);
+   NULL = none. Giving both `columns` and `columns_text` is refused.
+   */
+  const char *columns_text;
+  /*
+   Role values as the export writes them (`role_value_count` strings, NULL when 0), each
+   mapped to the role id `role_value_roles[i]`. Role ids and the model's own role labels
+   need no entry.
+   */
+  const char *const *role_values;
+  const char *const *role_value_roles;
+  size_t role_value_count;
+  /*
+   Columns to skip (`ignore_column_count` strings, NULL when 0), e.g. "Starttidspunkt".
+   */
+  const char *const *ignore_columns;
+  size_t ignore_column_count;
+  /*
+   The sheet of an .xlsx workbook; NULL = the first.
+   */
+  const char *sheet;
+  /*
+   1: skip every column that is neither an item nor a known column (the assessment
+   lists them); 0 (default): such a column is an error, so a misspelt item is never lost.
+   */
+  uint8_t ignore_unknown_columns;
+  /*
+   1: `columns_text` is TOML; 0: CSV.
+   */
+  uint8_t columns_toml;
+  /*
+   Always 0.
+   */
+  uint8_t reserved[6];
+} tm_read_options;
+
+/*
  One dimension's figures. `id` is owned by the assessment: valid until it is freed.
  A figure that is not reported (anonymity, too few answers) has its `has_…` flag 0 and
  is NaN. Flags are `uint8_t` 0/1 (not `bool`: .NET marshals a struct `bool` as 4 bytes);
@@ -397,6 +458,40 @@ typedef struct {
    */
   uint32_t lang;
 } tm_match_options;
+
+/*
+ Options of an item analysis (the CLI's `items`); start from `tm_items_options_default()`.
+ Widest fields first, no hidden padding; `reserved` must stay 0.
+ */
+typedef struct {
+  /*
+   Earlier published item analyses (the JSON of `tm_items_csv` or the CLI's `items`) of
+   the same survey: an item whose n differs from theirs by 1 to k − 1 is withheld.
+   `audit_against_count` strings, or NULL when 0.
+   */
+  const char *const *audit_against_json;
+  size_t audit_against_count;
+  /*
+   Minimum respondents behind any figure (k), default 5.
+   */
+  uint32_t min_group_size;
+  /*
+   Minimum respondents behind an SD, item-rest r, alpha and omega; default 10.
+   */
+  uint32_t min_dispersion_n;
+  /*
+   1 allows 3 ≤ k < 5 (a small pilot).
+   */
+  uint8_t allow_small_groups;
+  /*
+   1 also analyses each role group of at least k respondents on its own.
+   */
+  uint8_t by_role;
+  /*
+   Always 0.
+   */
+  uint8_t reserved[6];
+} tm_items_options;
 
 /*
  Options of a plan; start from `tm_plan_options_default()`. No hidden padding (the
@@ -722,9 +817,44 @@ size_t tm_sizeof_unit_dimension(void);
 size_t tm_sizeof_cell(void);
 
 /*
+ `sizeof(tm_read_options)` as the library was compiled.
+ */
+size_t tm_sizeof_read_options(void);
+
+/*
+ `sizeof(tm_items_options)` as the library was compiled.
+ */
+size_t tm_sizeof_items_options(void);
+
+/*
  The documented defaults.
  */
 tm_assess_options tm_assess_options_default(void);
+
+/*
+ `tm_assess_csv` with reader options (`read` may be NULL: the columns `respondent`, `role`,
+ `department`) and, when `options->baseline_json` is on another version of the model, the
+ baseline round's responses file `baseline_responses` (NULL = none): the result's
+ `baseline` is then the comparison on the items both versions carry over.
+ */
+tm_status tm_assess_csv_ex(const tm_model *model,
+                           const char *csv,
+                           const tm_read_options *read,
+                           const tm_assess_options *options,
+                           const char *baseline_responses,
+                           tm_assessment **out);
+
+/*
+ `tm_assess_file` with reader options and the baseline round's responses, as
+ `tm_assess_csv_ex`. `path` `sample` (when no file of that name exists) is the bundled
+ sample survey.
+ */
+tm_status tm_assess_file_ex(const tm_model *model,
+                            const char *path,
+                            const tm_read_options *read,
+                            const tm_assess_options *options,
+                            const char *baseline_responses,
+                            tm_assessment **out);
 
 /*
  Assesses wide CSV text (`respondent`, `role`, item columns). `options` may be NULL (defaults).
@@ -743,7 +873,8 @@ tm_status tm_assess_json(const tm_model *model,
                          tm_assessment **out);
 
 /*
- Assesses a file: `.json` is long JSON, anything else wide CSV.
+ Assesses a file: `.json` is long JSON, `.xlsx` a workbook, anything else wide CSV;
+ `sample` (when no file of that name exists) is the bundled sample survey.
  */
 tm_status tm_assess_file(const tm_model *model,
                          const char *path,
@@ -826,6 +957,19 @@ tm_status tm_benchmark_json(const char *const *assessments,
                             const char *peers,
                             char **out);
 
+/*
+ The same benchmark as the CLI's `benchmark --format table` (`format` 0, in `lang_`, a
+ `tm_lang`) or `--format csv` (`format` 1; the CSV has no language). Another `format` is
+ `TM_STATUS_INVALID_ARGUMENT`. Free `*out` with `tm_string_free`.
+ */
+tm_status tm_benchmark_text(const char *const *assessments,
+                            size_t count,
+                            const char *of,
+                            const char *peers,
+                            uint32_t format,
+                            uint32_t lang_,
+                            char **out);
+
 tm_match_options tm_match_options_default(void);
 
 /*
@@ -835,6 +979,10 @@ tm_status tm_catalog_sample(tm_catalog **out);
 
 tm_status tm_catalog_from_json(const char *json, tm_catalog **out);
 
+/*
+ A catalog file, or the bundled sample catalog for `default` (or `sample`) when no file of
+ that name exists: the core's one resolver, as the CLI's `--catalog`.
+ */
 tm_status tm_catalog_from_file(const char *path, tm_catalog **out);
 
 /*
@@ -960,6 +1108,31 @@ tm_status tm_item_analysis_json_ex(const tm_model *model,
                                    uint8_t allow_small_groups,
                                    uint8_t by_role,
                                    char **out);
+
+/*
+ The documented defaults (the core's).
+ */
+tm_items_options tm_items_options_default(void);
+
+/*
+ Item analysis of wide CSV text as JSON (the CLI's `items`; free with `tm_string_free`),
+ read with `read` (NULL: the columns `respondent`, `role`) and `options` (NULL: defaults).
+ */
+tm_status tm_items_csv(const tm_model *model,
+                       const char *csv,
+                       const tm_read_options *read,
+                       const tm_items_options *options,
+                       char **out);
+
+/*
+ As `tm_items_csv`, of a file (wide CSV, `.xlsx` or long JSON; `sample`, when no file of
+ that name exists, is the bundled sample survey).
+ */
+tm_status tm_items_file(const tm_model *model,
+                        const char *path,
+                        const tm_read_options *read,
+                        const tm_items_options *options,
+                        char **out);
 
 /*
  The number of labels of `kind` (a `tm_label_kind`); 0 for NULL or an unknown kind.
@@ -1101,6 +1274,10 @@ tm_status tm_portfolio_sample(tm_portfolio **out);
 
 tm_status tm_portfolio_from_json(const char *json, tm_portfolio **out);
 
+/*
+ A portfolio file (JSON, or the `portfolio-template` workbook `.xlsx`), or the bundled
+ sample portfolio for `sample` when no file of that name exists, as the CLI's `--portfolio`.
+ */
 tm_status tm_portfolio_from_file(const char *path, tm_portfolio **out);
 
 /*
@@ -1117,6 +1294,14 @@ tm_status tm_portfolio_analyse(const tm_portfolio *p,
 void tm_portfolio_free(tm_portfolio *p);
 
 /*
+ Writes the portfolio workbook template to `path` (the CLI's `portfolio-template`): the
+ sheets Missioner, Indsatser and Organisation with Danish headers, drop-down lists of the
+ allowed values and a filled example row. `tm_portfolio_from_file` reads it back filled in.
+ The file is written whole or not at all.
+ */
+tm_status tm_portfolio_template(const char *path);
+
+/*
  Writes the questionnaire of `model` to `path` (replaced whole, never half-written).
  `format`: "xlsform", "xlsx", "csv" or "html"; `role`: one role's items, or NULL for all
  roles; `lang`: "da" or "en". The anonymity promise states k = 5.
@@ -1126,6 +1311,11 @@ tm_status tm_questionnaire_to_file(const tm_model *model,
                                    const char *role,
                                    const char *lang,
                                    const char *path);
+
+/*
+ The defaults: every pointer NULL, every count and flag 0.
+ */
+tm_read_options tm_read_options_default(void);
 
 tm_report_options tm_report_options_default(void);
 

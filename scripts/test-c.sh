@@ -54,6 +54,10 @@ gcc "${flags[@]}" tests/c/test_plan.c -o "$out/test_plan" -L"$lib" -ltransform_m
 # Breakdowns, the differencing attack, error fields, labels, tables (tests/c/test_units.c).
 gcc "${flags[@]}" tests/c/test_units.c -o "$out/test_units" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$lib"
 "$out/test_units" "$scratch"
+# A survey tool's export through tm_read_options, items options, bundled data by name, the
+# portfolio template, the carried-over comparison (tests/c/test_read.c).
+gcc "${flags[@]}" tests/c/test_read.c -o "$out/test_read" -L"$lib" -ltransform_model_c -lm -Wl,-rpath,"$lib"
+"$out/test_read" "$scratch"
 # The report (tests/c/test_report.c): its HTML equals the CLI's.
 gcc "${flags[@]}" tests/c/test_report.c -o "$out/test_report" -L"$lib" -ltransform_model_c -Wl,-rpath,"$lib"
 "$cli" report "$csv" --portfolio crates/transform-model/data/portfolio.json --catalog "$catalog" \
@@ -67,6 +71,7 @@ if command -v valgrind >/dev/null; then
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_abi" "$csv"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_index" "$catalog" "$scratch"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_units" "$scratch"
+  RUST_BACKTRACE=0 "${vg[@]}" "$out/test_read" "$scratch"
   RUST_BACKTRACE=0 "${vg[@]}" "$out/test_report" "$csv" "$catalog" "$out/report.html" crates/transform-model/data/sample_responses_ci.csv
 else
   echo "valgrind not found: memory checks skipped" >&2

@@ -5,8 +5,10 @@ use crate::assess_options::tm_assess_options;
 use crate::assessment::{tm_dimension_result, tm_gap};
 use crate::catalog::tm_match_options;
 use crate::error::guard_value;
+use crate::items::tm_items_options;
 use crate::plan::{tm_plan_action, tm_plan_options};
 use crate::portfolio::tm_portfolio_options;
+use crate::read_options::tm_read_options;
 use crate::report::{tm_paper_options, tm_report_options};
 use crate::table::tm_cell;
 use crate::units::{tm_unit_dimension, tm_unit_result};
@@ -96,6 +98,18 @@ pub extern "C" fn tm_sizeof_cell() -> usize {
     std::mem::size_of::<tm_cell>()
 }
 
+/// `sizeof(tm_read_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_read_options() -> usize {
+    std::mem::size_of::<tm_read_options>()
+}
+
+/// `sizeof(tm_items_options)` as the library was compiled.
+#[unsafe(no_mangle)]
+pub extern "C" fn tm_sizeof_items_options() -> usize {
+    std::mem::size_of::<tm_items_options>()
+}
+
 // The structs have no implicit padding on 64-bit targets (fields widest first, explicit
 // `reserved` bytes), so every byte of an out-struct is written. The sums below are the
 // field sizes added by hand.
@@ -128,4 +142,9 @@ const _: () = {
     assert!(size_of::<tm_unit_dimension>() == 3 * 8 + 8 + 8 + 3 + 5);
     // number + text + kind + reserved.
     assert!(size_of::<tm_cell>() == 8 + 8 + 4 + 4);
+    // 7 pointers (3 columns, columns, columns_text, role_values, role_value_roles) +
+    // role_value_count + ignore_columns + ignore_column_count + sheet; 2 flags + 6 reserved.
+    assert!(size_of::<tm_read_options>() == 11 * 8 + 2 + 6);
+    // audit_against_json + count + min_group_size, min_dispersion_n + 2 flags + 6 reserved.
+    assert!(size_of::<tm_items_options>() == 2 * 8 + 2 * 4 + 2 + 6);
 };

@@ -82,7 +82,7 @@ unsafe fn run(
     let responses = match source {
         Source::Csv(text) => Responses::from_csv_str(model, text, &options.read),
         Source::LongJson(text) => Responses::from_long_json(model, text),
-        Source::File(path) => Responses::from_file(model, path, &options.read),
+        Source::File(path) => transform_model::maturity::sample::resolve_responses(model, path, &options.read),
     }
     .map_err(with_hint)?;
     let mut a = assess(model, &responses, &options.assess)?;
@@ -95,9 +95,12 @@ unsafe fn run(
 }
 
 /// The core names the concept; the C face adds where to set it.
-fn with_hint(e: ResponseError) -> Fail {
+pub(crate) fn with_hint(e: ResponseError) -> Fail {
     let hint = match e {
-        ResponseError::UnknownColumn { .. } => " (list it in tm_assess_options.ignore_columns)",
+        ResponseError::UnknownColumn { .. } => {
+            " (list it in tm_assess_options.ignore_columns or tm_read_options.ignore_columns, or \
+             set tm_read_options.ignore_unknown_columns)"
+        }
         _ => "",
     };
     let Fail(status, message) = Fail::from(e);
@@ -130,7 +133,8 @@ pub unsafe extern "C" fn tm_assess_json(
     guard(|| unsafe { run(model, Source::LongJson(str_arg(json, "json")?), options, out) })
 }
 
-/// Assesses a file: `.json` is long JSON, anything else wide CSV.
+/// Assesses a file: `.json` is long JSON, `.xlsx` a workbook, anything else wide CSV;
+/// `sample` (when no file of that name exists) is the bundled sample survey.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_assess_file(
     model: *const tm_model,

@@ -72,6 +72,8 @@ pub unsafe extern "C" fn tm_catalog_from_json(json: *const c_char, out: *mut *mu
     })
 }
 
+/// A catalog file, or the bundled sample catalog for `default` (or `sample`) when no file of
+/// that name exists: the core's one resolver, as the CLI's `--catalog`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mut tm_catalog) -> tm_status {
     guard(|| {
@@ -79,7 +81,7 @@ pub unsafe extern "C" fn tm_catalog_from_file(path: *const c_char, out: *mut *mu
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
-        unsafe { put(out, Catalog::from_file(path)?) }?;
+        unsafe { put(out, Catalog::resolve(path)?) }?;
         Ok(())
     })
 }

@@ -54,6 +54,9 @@ pub(crate) fn record(e: &ResponseError) {
             }
             E::EmptyRespondent { row } | E::Malformed { row, .. } => (*row, None, None, None, None),
             E::DuplicateRespondent { row, respondent, .. } => (*row, None, None, None, Some(respondent)),
+            E::UnmappedRole { row, column, respondent, value, .. } => {
+                (*row, Some(column), None, Some(value.clone()), Some(respondent))
+            }
             E::RoleConflict { row, respondent, value, .. } => {
                 (*row, Some("role"), None, Some(value.clone()), Some(respondent))
             }

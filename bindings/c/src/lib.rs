@@ -11,6 +11,7 @@
 
 mod abi;
 mod assess_options;
+mod assess_read;
 mod assessment;
 mod benchmark;
 mod catalog;
@@ -26,6 +27,7 @@ mod plan;
 mod portfolio;
 mod ptr;
 mod questionnaire;
+mod read_options;
 mod report;
 mod sample;
 mod store;
@@ -36,6 +38,7 @@ use std::ffi::c_char;
 
 pub use abi::*;
 pub use assess_options::*;
+pub use assess_read::*;
 pub use assessment::*;
 pub use benchmark::*;
 pub use catalog::*;
@@ -50,6 +53,7 @@ pub use pilot::*;
 pub use plan::*;
 pub use portfolio::*;
 pub use questionnaire::*;
+pub use read_options::*;
 pub use report::*;
 pub use sample::*;
 pub use store::*;

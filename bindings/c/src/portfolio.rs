@@ -92,6 +92,8 @@ pub unsafe extern "C" fn tm_portfolio_from_json(json: *const c_char, out: *mut *
     })
 }
 
+/// A portfolio file (JSON, or the `portfolio-template` workbook `.xlsx`), or the bundled
+/// sample portfolio for `sample` when no file of that name exists, as the CLI's `--portfolio`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn tm_portfolio_from_file(path: *const c_char, out: *mut *mut tm_portfolio) -> tm_status {
     guard(|| {
@@ -99,7 +101,7 @@ pub unsafe extern "C" fn tm_portfolio_from_file(path: *const c_char, out: *mut *
         let path = unsafe { str_arg(path, "path") }?;
         out_arg(out, "out")?;
         // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the new handle.
-        unsafe { put(out, Portfolio::from_file(path)?) }?;
+        unsafe { put(out, Portfolio::resolve(path)?) }?;
         Ok(())
     })
 }
@@ -131,4 +133,20 @@ pub unsafe extern "C" fn tm_portfolio_free(p: *mut tm_portfolio) {
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `p` is NULL or a handle from this library, freed once
     // and not used after.
     unsafe { free_handle(p) };
+}
+
+/// Writes the portfolio workbook template to `path` (the CLI's `portfolio-template`): the
+/// sheets Missioner, Indsatser and Organisation with Danish headers, drop-down lists of the
+/// allowed values and a filled example row. `tm_portfolio_from_file` reads it back filled in.
+/// The file is written whole or not at all.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tm_portfolio_template(path: *const c_char) -> tm_status {
+    guard(|| {
+        // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `path` is NULL or a NUL-terminated string.
+        let path = unsafe { str_arg(path, "path") }?;
+        let bytes = transform_model::mission::portfolio_template()
+            .map_err(|e| Fail::new(TM_STATUS_VALIDATION_ERROR, e.to_string()))?;
+        transform_model::atomic::write_atomically(std::path::Path::new(path), &bytes)
+            .map_err(|e| Fail::new(TM_STATUS_IO_ERROR, format!("cannot write `{path}`: {e}")))
+    })
 }

@@ -20,7 +20,7 @@ namespace TransformModel
             return new Catalog(Library.Make((out CatalogHandle h) => Native.tm_catalog_from_json(b, out h)));
         }
 
-        /// <summary>A catalog from a JSON file (docs/schema/catalog.json).</summary>
+        /// <summary>A catalog from a JSON file (docs/schema/catalog.json); "default" = the bundled sample catalog.</summary>
         public static Catalog FromFile(string path)
         {
             var b = Utf8.Encode(path);

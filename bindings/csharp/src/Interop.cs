@@ -318,4 +318,78 @@ namespace TransformModel.Interop
         /// <summary><c>tm_cell.reserved</c>.</summary>
         public uint Reserved;
     }
+
+    /// <summary>The C struct <c>tm_read_options</c> of include/transform_model.h, field for field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativeReadOptions
+    {
+        /// <summary><c>tm_read_options.respondent_column</c>.</summary>
+        public IntPtr RespondentColumn;
+        /// <summary><c>tm_read_options.role_column</c>.</summary>
+        public IntPtr RoleColumn;
+        /// <summary><c>tm_read_options.department_column</c>.</summary>
+        public IntPtr DepartmentColumn;
+        /// <summary><c>tm_read_options.columns</c>.</summary>
+        public IntPtr Columns;
+        /// <summary><c>tm_read_options.columns_text</c>.</summary>
+        public IntPtr ColumnsText;
+        /// <summary><c>tm_read_options.role_values</c>.</summary>
+        public IntPtr RoleValues;
+        /// <summary><c>tm_read_options.role_value_roles</c>.</summary>
+        public IntPtr RoleValueRoles;
+        /// <summary><c>tm_read_options.role_value_count</c>.</summary>
+        public UIntPtr RoleValueCount;
+        /// <summary><c>tm_read_options.ignore_columns</c>.</summary>
+        public IntPtr IgnoreColumns;
+        /// <summary><c>tm_read_options.ignore_column_count</c>.</summary>
+        public UIntPtr IgnoreColumnCount;
+        /// <summary><c>tm_read_options.sheet</c>.</summary>
+        public IntPtr Sheet;
+        /// <summary><c>tm_read_options.ignore_unknown_columns</c>.</summary>
+        public byte IgnoreUnknownColumns;
+        /// <summary><c>tm_read_options.columns_toml</c>.</summary>
+        public byte ColumnsToml;
+        /// <summary><c>tm_read_options.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_read_options.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_read_options.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_read_options.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_read_options.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
+        /// <summary><c>tm_read_options.reserved[5]</c>: always 0.</summary>
+        public byte Reserved5;
+    }
+
+    /// <summary>The C struct <c>tm_items_options</c> of include/transform_model.h, field for field.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct NativeItemsOptions
+    {
+        /// <summary><c>tm_items_options.audit_against_json</c>.</summary>
+        public IntPtr AuditAgainstJson;
+        /// <summary><c>tm_items_options.audit_against_count</c>.</summary>
+        public UIntPtr AuditAgainstCount;
+        /// <summary><c>tm_items_options.min_group_size</c>.</summary>
+        public uint MinGroupSize;
+        /// <summary><c>tm_items_options.min_dispersion_n</c>.</summary>
+        public uint MinDispersionN;
+        /// <summary><c>tm_items_options.allow_small_groups</c>.</summary>
+        public byte AllowSmallGroups;
+        /// <summary><c>tm_items_options.by_role</c>.</summary>
+        public byte ByRole;
+        /// <summary><c>tm_items_options.reserved[0]</c>: always 0.</summary>
+        public byte Reserved0;
+        /// <summary><c>tm_items_options.reserved[1]</c>: always 0.</summary>
+        public byte Reserved1;
+        /// <summary><c>tm_items_options.reserved[2]</c>: always 0.</summary>
+        public byte Reserved2;
+        /// <summary><c>tm_items_options.reserved[3]</c>: always 0.</summary>
+        public byte Reserved3;
+        /// <summary><c>tm_items_options.reserved[4]</c>: always 0.</summary>
+        public byte Reserved4;
+        /// <summary><c>tm_items_options.reserved[5]</c>: always 0.</summary>
+        public byte Reserved5;
+    }
 }

@@ -47,6 +47,8 @@ namespace TransformModel
                 Same("tm_unit_result", Native.tm_sizeof_unit_result(), Marshal.SizeOf(typeof(NativeUnitResult)));
                 Same("tm_unit_dimension", Native.tm_sizeof_unit_dimension(), Marshal.SizeOf(typeof(NativeUnitDimension)));
                 Same("tm_cell", Native.tm_sizeof_cell(), Marshal.SizeOf(typeof(NativeCell)));
+                Same("tm_read_options", Native.tm_sizeof_read_options(), Marshal.SizeOf(typeof(NativeReadOptions)));
+                Same("tm_items_options", Native.tm_sizeof_items_options(), Marshal.SizeOf(typeof(NativeItemsOptions)));
                 verified = true;
             }
         }

@@ -48,14 +48,20 @@ namespace TransformModel
         /// <summary>The number of items (questions) of the model.</summary>
         public int ItemCount => (int)(ulong)Native.tm_model_item_count(Handle);
 
-        /// <summary>Scores wide CSV text (`respondent`, `role`, item columns).</summary>
-        public Assessment AssessCsv(string csv, AssessOptions options = null) => Assess(Native.tm_assess_csv, csv, options);
+        /// <summary>
+        /// Scores wide CSV text (`respondent`, `role`, item columns; a survey tool's own
+        /// columns through `read`, tm_assess_csv_ex).
+        /// </summary>
+        public Assessment AssessCsv(string csv, AssessOptions options = null, ReadOptions read = null) =>
+            Plain(options, read) ? Assess(Native.tm_assess_csv, csv, options) : AssessRead(Native.tm_assess_csv_ex, csv, options, read);
 
         /// <summary>Scores long JSON text (`[{"respondent","role","item","value"}]`).</summary>
-        public Assessment AssessJson(string json, AssessOptions options = null) => Assess(Native.tm_assess_json, json, options);
-
-        /// <summary>Scores a file: `.json` is long JSON, anything else wide CSV.</summary>
-        public Assessment AssessFile(string path, AssessOptions options = null) => Assess(Native.tm_assess_file, path, options);
+        public Assessment AssessJson(string json, AssessOptions options = null)
+        {
+            if (options != null && options.BaselineResponses != null)
+                throw new ArgumentException("BaselineResponses needs AssessCsv or AssessFile", nameof(options));
+            return Assess(Native.tm_assess_json, json, options);
+        }
 
         delegate Status AssessCall(ModelHandle m, byte[] text, ref Interop.NativeAssessOptions o, out AssessmentHandle a);
 
@@ -66,6 +72,55 @@ namespace TransformModel
             {
                 var o = (options ?? new AssessOptions()).ToNative(memory);
                 return new Assessment(Library.Make((out AssessmentHandle h) => call(Handle, b, ref o, out h)));
+            }
+        }
+
+        /// <summary>
+        /// Scores a file: `.json` is long JSON, `.xlsx` a workbook, anything else wide CSV;
+        /// "sample" is the bundled sample survey. `read`: a survey tool's own columns (tm_assess_file_ex).
+        /// </summary>
+        public Assessment AssessFile(string path, AssessOptions options = null, ReadOptions read = null) =>
+            Plain(options, read) ? Assess(Native.tm_assess_file, path, options) : AssessRead(Native.tm_assess_file_ex, path, options, read);
+
+        /// <summary>No reader options and no baseline responses: the plain entry points do.</summary>
+        static bool Plain(AssessOptions options, ReadOptions read) => read == null && (options == null || options.BaselineResponses == null);
+
+        delegate Status AssessReadCall(ModelHandle m, byte[] text, ref Interop.NativeReadOptions r,
+            ref Interop.NativeAssessOptions o, byte[] baselineResponses, out AssessmentHandle a);
+
+        Assessment AssessRead(AssessReadCall call, string text, AssessOptions options, ReadOptions read)
+        {
+            var b = Utf8.Encode(Library.NotNull(text, nameof(text)));
+            options = options ?? new AssessOptions();
+            var then = Utf8.Encode(options.BaselineResponses);
+            using (var memory = new UnmanagedStrings())
+            {
+                var o = options.ToNative(memory);
+                var r = (read ?? new ReadOptions()).ToNative(memory);
+                return new Assessment(Library.Make((out AssessmentHandle h) => call(Handle, b, ref r, ref o, then, out h)));
+            }
+        }
+
+        /// <summary>Item analysis of wide CSV text as JSON (the CLI's `items`) with options and a survey tool's columns.</summary>
+        public string ItemsJson(string csv, ItemsOptions options = null, ReadOptions read = null) =>
+            Items(Native.tm_items_csv, csv, options, read);
+
+        /// <summary>Item analysis of a file (CSV, .xlsx, long JSON; "sample" = the bundled survey) as JSON.</summary>
+        public string ItemsFileJson(string path, ItemsOptions options = null, ReadOptions read = null) =>
+            Items(Native.tm_items_file, path, options, read);
+
+        delegate Status ItemsCall(ModelHandle m, byte[] text, ref Interop.NativeReadOptions r,
+            ref Interop.NativeItemsOptions o, out IntPtr json);
+
+        string Items(ItemsCall call, string text, ItemsOptions options, ReadOptions read)
+        {
+            var b = Utf8.Encode(Library.NotNull(text, nameof(text)));
+            using (var memory = new UnmanagedStrings())
+            {
+                var o = (options ?? new ItemsOptions()).ToNative(memory);
+                var r = (read ?? new ReadOptions()).ToNative(memory);
+                Library.EnsureCompatible();
+                return Library.TakeString((out IntPtr s) => call(Handle, b, ref r, ref o, out s));
             }
         }
 

@@ -31,6 +31,8 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_unit_result();
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_unit_dimension();
         [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_cell();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_read_options();
+        [DllImport(Lib)] internal static extern UIntPtr tm_sizeof_items_options();
         [DllImport(Lib)] internal static extern UIntPtr tm_last_error_row();
         /// <summary>Borrowed (valid until the thread's next call): copy at once, never free.</summary>
         [DllImport(Lib)] internal static extern IntPtr tm_last_error_field(uint field);
@@ -52,6 +54,9 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern Status tm_model_label(ModelHandle model, uint kind, UIntPtr index, uint lang, out IntPtr id, out IntPtr text);
         [DllImport(Lib)] internal static extern Status tm_model_item_changes_json(ModelHandle old, ModelHandle newer, out IntPtr json);
         [DllImport(Lib)] internal static extern Status tm_sample_csv(ModelHandle model, UIntPtr respondents, ulong seed, IntPtr roleIds, IntPtr counts, UIntPtr roleCount, out IntPtr csv);
+        [DllImport(Lib)] internal static extern NativeItemsOptions tm_items_options_default();
+        [DllImport(Lib)] internal static extern Status tm_items_csv(ModelHandle model, byte[] csv, ref NativeReadOptions read, ref NativeItemsOptions options, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_items_file(ModelHandle model, byte[] path, ref NativeReadOptions read, ref NativeItemsOptions options, out IntPtr json);
         [DllImport(Lib)] internal static extern Status tm_item_analysis_json_ex(ModelHandle model, byte[] csv, uint minGroupSize, byte allowSmallGroups, byte byRole, out IntPtr json);
 
         // Assessment.
@@ -59,6 +64,9 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern Status tm_assess_csv(ModelHandle model, byte[] csv, ref NativeAssessOptions options, out AssessmentHandle a);
         [DllImport(Lib)] internal static extern Status tm_assess_json(ModelHandle model, byte[] json, ref NativeAssessOptions options, out AssessmentHandle a);
         [DllImport(Lib)] internal static extern Status tm_assess_file(ModelHandle model, byte[] path, ref NativeAssessOptions options, out AssessmentHandle a);
+        [DllImport(Lib)] internal static extern NativeReadOptions tm_read_options_default();
+        [DllImport(Lib)] internal static extern Status tm_assess_csv_ex(ModelHandle model, byte[] csv, ref NativeReadOptions read, ref NativeAssessOptions options, byte[] baselineResponses, out AssessmentHandle a);
+        [DllImport(Lib)] internal static extern Status tm_assess_file_ex(ModelHandle model, byte[] path, ref NativeReadOptions read, ref NativeAssessOptions options, byte[] baselineResponses, out AssessmentHandle a);
         [DllImport(Lib)] internal static extern Status tm_assessment_to_json(AssessmentHandle a, out IntPtr json);
         [DllImport(Lib)] internal static extern Status tm_assessment_to_text(AssessmentHandle a, ModelHandle model, uint lang, out IntPtr text);
         [DllImport(Lib)] internal static extern Status tm_assessment_overall(AssessmentHandle a, out double score, out int level);
@@ -116,6 +124,7 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern Status tm_portfolio_from_json(byte[] json, out PortfolioHandle p);
         [DllImport(Lib)] internal static extern Status tm_portfolio_from_file(byte[] path, out PortfolioHandle p);
         [DllImport(Lib)] internal static extern Status tm_portfolio_analyse(PortfolioHandle p, ref NativePortfolioOptions options, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_portfolio_template(byte[] path);
         [DllImport(Lib)] internal static extern void tm_portfolio_free(IntPtr p);
 
         // Plan.
@@ -136,5 +145,6 @@ namespace TransformModel
         // The council paper's own inputs: a tm_paper_options pointer (five strings; IntPtr.Zero = defaults).
         [DllImport(Lib)] internal static extern Status tm_report_html_paper(ModelHandle model, AssessmentHandle a, PortfolioHandle portfolio, CatalogHandle catalog, PlanHandle plan, ref NativeReportOptions options, IntPtr paper, out IntPtr html);
         [DllImport(Lib)] internal static extern Status tm_benchmark_json(IntPtr assessments, UIntPtr count, byte[] of, byte[] peers, out IntPtr json);
+        [DllImport(Lib)] internal static extern Status tm_benchmark_text(IntPtr assessments, UIntPtr count, byte[] of, byte[] peers, uint format, uint lang, out IntPtr text);
     }
 }

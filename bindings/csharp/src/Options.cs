@@ -95,6 +95,12 @@ namespace TransformModel
         public string Sheet { get; set; }
         /// <summary>Coverage of the intervals; default 0.95.</summary>
         public double Confidence { get; set; }
+        /// <summary>
+        /// The responses file the Baseline assessment was made from: when it is on another
+        /// version of the model, both rounds are compared on the items the versions carry over
+        /// (AssessCsv and AssessFile; the CLI's `--baseline-responses`). Null = none.
+        /// </summary>
+        public string BaselineResponses { get; set; }
 
         /// <summary>The library's defaults (tm_assess_options_default).</summary>
         public AssessOptions()

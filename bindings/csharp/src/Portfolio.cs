@@ -19,11 +19,23 @@ namespace TransformModel
             return new Portfolio(Library.Make((out PortfolioHandle h) => Native.tm_portfolio_from_json(b, out h)));
         }
 
-        /// <summary>A portfolio from a JSON file (docs/schema/portfolio.json).</summary>
+        /// <summary>A portfolio from a file: JSON (docs/schema/portfolio.json) or the template's .xlsx; "sample" = the bundled one.</summary>
         public static Portfolio FromFile(string path)
         {
             var b = Utf8.Encode(path);
             return new Portfolio(Library.Make((out PortfolioHandle h) => Native.tm_portfolio_from_file(b, out h)));
+        }
+
+        /// <summary>
+        /// Writes the portfolio workbook template (.xlsx; the CLI's `portfolio-template`): the
+        /// sheets Missioner, Indsatser and Organisation with Danish headers, drop-down lists and
+        /// an example row. FromFile reads it back filled in.
+        /// </summary>
+        public static void PortfolioTemplate(string path)
+        {
+            var b = Utf8.Encode(Library.NotNull(path, nameof(path)));
+            Library.EnsureCompatible();
+            Errors.Check(Native.tm_portfolio_template(b));
         }
 
         /// <summary>The full analysis as JSON (the CLI's `portfolio --format json`).</summary>

@@ -73,6 +73,8 @@ static class Test
         Portfolios(portfolioPath);
         Faces.Run(scratch);
         failures += Faces.Failures;
+        Reading.Run(scratch);
+        failures += Reading.Failures;
 
         if (failures > 0) { Console.Error.WriteLine($"{failures} failure(s)"); return 1; }
         Console.WriteLine("csharp: all checks passed");
@@ -92,6 +94,9 @@ static class Test
         Check((ulong)Native.tm_sizeof_unit_result() == (ulong)Marshal.SizeOf(typeof(NativeUnitResult)), "sizeof unit result");
         Check((ulong)Native.tm_sizeof_unit_dimension() == (ulong)Marshal.SizeOf(typeof(NativeUnitDimension)), "sizeof unit dimension");
         Check((ulong)Native.tm_sizeof_cell() == (ulong)Marshal.SizeOf(typeof(NativeCell)), "sizeof cell");
+        Check((ulong)Native.tm_sizeof_read_options() == (ulong)Marshal.SizeOf(typeof(NativeReadOptions)), "sizeof read options");
+        Check((ulong)Native.tm_sizeof_items_options() == (ulong)Marshal.SizeOf(typeof(NativeItemsOptions)), "sizeof items options");
+        Check(Marshal.SizeOf(typeof(NativeReadOptions)) == 11 * 8 + 8 && Marshal.SizeOf(typeof(NativeItemsOptions)) == 32, "read and items options sizes by hand");
         Check((ulong)Native.tm_sizeof_paper_options() == (ulong)(5 * IntPtr.Size), "sizeof paper options");
         // By hand (64-bit): 5 doubles + id + n + level + 4 bytes = 64.
         Check(Marshal.SizeOf(typeof(NativeDimensionResult)) == 64, "dimension result is 64 bytes");
@@ -184,6 +189,9 @@ static class Test
             string bench = Benchmark.Json(published, "147", "all");
             Check(bench.Contains("\"schema_version\"") && bench.Contains("\"code\": \"147\""), "benchmark json");
             Throws<DataRuleException>(() => Benchmark.Json(published.GetRange(0, 2), null, "all"), "at least 3", "benchmark of two");
+            string benchCsv = Benchmark.Text(published, BenchmarkFormat.Csv, Lang.En, "147", "all");
+            Check(benchCsv.StartsWith("dimension,n,") && benchCsv.TrimEnd('\n').Split('\n').Length == a.DimensionCount + 1, "benchmark csv: a row per dimension");
+            Check(Benchmark.Text(published, BenchmarkFormat.Table, Lang.Da, "147").StartsWith("Benchmark: 3 kommuner"), "benchmark table in Danish");
 
             // The plan.
             using (var portfolio = Portfolio.FromFile(portfolioPath))

@@ -230,6 +230,15 @@ impl Catalog {
         Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
     }
 
+    /// A catalog by name or path, the one resolver of every face: `default` (or `sample`) is
+    /// the bundled sample catalog unless a file of that name exists; anything else a file.
+    pub fn resolve(spec: &str) -> Result<Catalog, CatalogError> {
+        if matches!(spec.trim(), "default" | "sample") && !Path::new(spec).exists() {
+            return Ok(Catalog::sample());
+        }
+        Catalog::from_file(spec)
+    }
+
     /// The catalog as read (ingredients and interventions).
     pub fn def(&self) -> &CatalogDef {
         &self.def

@@ -296,6 +296,20 @@ pub fn sample_responses(model: &Model, n: usize, seed: u64) -> Responses {
     out
 }
 
+/// Responses by name or path, the one resolver of every face: `sample` is the bundled
+/// sample survey ([`super::SAMPLE_RESPONSES_CSV`], on `dtm` 2026.2) unless a file of that
+/// name exists; anything else is a file ([`Responses::from_file`]).
+pub fn resolve_responses(
+    model: &Model,
+    spec: &str,
+    options: &crate::responses::ReadOptions,
+) -> Result<Responses, crate::responses::ResponseError> {
+    if spec.trim() == "sample" && !std::path::Path::new(spec).exists() {
+        return Responses::from_csv_str(model, super::SAMPLE_RESPONSES_CSV, options);
+    }
+    Responses::from_file(model, spec, options)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
