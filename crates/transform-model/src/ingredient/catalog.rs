@@ -225,6 +225,15 @@ impl Catalog {
         Catalog::from_json(&text)
     }
 
+    /// A catalog by name or path, in every face: `default` or `sample` is the bundled
+    /// sample catalog (unless a file of that name exists), anything else a file.
+    pub fn resolve(spec: &str) -> Result<Catalog, CatalogError> {
+        if matches!(spec.trim(), "default" | "sample") && !Path::new(spec).exists() {
+            return Ok(Catalog::sample());
+        }
+        Catalog::from_file(spec)
+    }
+
     /// The bundled sample catalog.
     pub fn sample() -> Catalog {
         Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
