@@ -56,6 +56,8 @@ def test_a_mapped_csv_and_frame_give_the_canonical_assessment(survey, tmp_path):
 def test_columns_as_a_dict_a_toml_file_and_a_csv_file_are_the_same_map(survey, tmp_path):
     canon, tool = survey
     tool.to_csv(tmp_path / "tool.csv", index=False)
+    canon.to_csv(tmp_path / "canon.csv", index=False)
+    want_file = tm.assess(tmp_path / "canon.csv", MODEL, **OPTS).to_dict()
     want = tm.assess(canon, MODEL, **OPTS).to_dict()
     as_dict = {"respondent": "Respondent-ID", "role": "Hvad er din rolle?", "department": "Afdeling",
                "ignore": ["Starttidspunkt", "Kommentar"], "role_values": {"Chef": "top_manager"}}
@@ -66,7 +68,7 @@ def test_columns_as_a_dict_a_toml_file_and_a_csv_file_are_the_same_map(survey, t
         "felt,kolonne\nrespondent,Respondent-ID\nrole,Hvad er din rolle?\ndepartment,Afdeling\n"
         "ignore,Starttidspunkt\nignore,Kommentar\nrole_value:Chef,top_manager\n", encoding="utf-8")
     for columns in (as_dict, tmp_path / "kolonner.toml", str(tmp_path / "kolonner.csv")):
-        assert tm.assess(tmp_path / "tool.csv", MODEL, columns=columns, **OPTS).to_dict() == want, columns
+        assert tm.assess(tmp_path / "tool.csv", MODEL, columns=columns, **OPTS).to_dict() == want_file, columns
         assert tm.assess(tool, MODEL, columns=columns, **OPTS).to_dict() == want, columns
     # An argument wins over the map: a map naming a wrong respondent column, corrected.
     wrong = dict(as_dict, respondent="ID")
@@ -76,8 +78,9 @@ def test_columns_as_a_dict_a_toml_file_and_a_csv_file_are_the_same_map(survey, t
 def test_ignore_unknown_columns_skips_and_lists_them_and_strict_stays_the_default(survey, tmp_path):
     canon, tool = survey
     tool.to_csv(tmp_path / "tool.csv", index=False)
-    want = tm.assess(canon, MODEL, **OPTS).to_dict()
-    for source in (tmp_path / "tool.csv", tool):
+    canon.to_csv(tmp_path / "canon.csv", index=False)
+    for source, canonical in ((tmp_path / "tool.csv", tmp_path / "canon.csv"), (tool, canon)):
+        want = tm.assess(canonical, MODEL, **OPTS).to_dict()
         with pytest.warns(tm.IgnoredColumnsWarning) as caught:
             got = tm.assess(source, MODEL, ignore_unknown_columns=True, **MAP, **OPTS)
         assert got.to_dict() == want
@@ -99,7 +102,7 @@ def test_a_missing_mapped_column_and_an_unmapped_role_value_are_named(survey, tm
         with pytest.raises(tm.ResponseError) as e:
             tm.assess(source, MODEL, ignore_columns=ignore, **dict(MAP, role_values={}), **OPTS)
         assert (e.value.column, e.value.value) == ("Hvad er din rolle?", "Chef")
-        assert "top_manager" in e.value.allowed
+        assert any(a.startswith("top_manager") for a in e.value.allowed)
     first_chef = tool.index[tool["Hvad er din rolle?"] == "Chef"][0]
     assert e.value.index == first_chef  # a frame's error names its index label
 
@@ -122,19 +125,20 @@ def test_bad_column_map_arguments_are_option_errors(survey):
 def test_the_item_analysis_reads_the_same_map(survey, tmp_path):
     canon, tool = survey
     tool.to_csv(tmp_path / "tool.csv", index=False)
+    canon.to_csv(tmp_path / "canon.csv", index=False)
     model = tm.Model.resolve(MODEL)
-    want = tm.item_analysis(canon.drop(columns="department"), model).to_dict()
-    for source in (tmp_path / "tool.csv", tool):
+    for source, canonical in ((tmp_path / "tool.csv", tmp_path / "canon.csv"), (tool, canon)):
+        want = tm.item_analysis(canonical, model).to_dict()
         with pytest.warns(tm.IgnoredColumnsWarning):
             got = tm.item_analysis(source, model, ignore_unknown_columns=True, **MAP)
         assert got.to_dict() == want
 
 
-def test_the_bundled_data_by_name(tmp_path, monkeypatch):
+def test_the_bundled_data_by_name(tmp_path, monkeypatch, sample_csv):
     monkeypatch.chdir(tmp_path)  # no file named `sample` or `default` here
     model = tm.default_model()
-    assert tm.assess("sample", model, **OPTS) == tm.assess(tm.sample_responses(), model, **OPTS)
-    assert tm.item_analysis("sample").to_dict() == tm.item_analysis(tm.sample_responses()).to_dict()
+    assert tm.assess("sample", model, **OPTS) == tm.assess(sample_csv, model, **OPTS)
+    assert tm.item_analysis("sample").to_dict() == tm.item_analysis(sample_csv).to_dict()
     assert tm.Catalog.from_file("default").to_json() == tm.default_catalog().to_json()
     assert tm.Portfolio.from_file("sample").to_json() == tm.Portfolio.sample().to_json()
     a = tm.assess(tm.sample_survey(MODEL, 80, seed=4), MODEL, **OPTS)
