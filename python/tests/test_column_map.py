@@ -171,3 +171,10 @@ def test_the_portfolio_template_reads_back(tmp_path):
     assert p.to_dict()["initiatives"] and p.to_dict()["missions"]  # the filled example row
     with pytest.raises(tm.ArgumentTypeError):
         tm.portfolio_template(42)
+
+
+def test_a_plan_portfolio_path_that_does_not_exist_is_a_typed_error(tmp_path):
+    a = tm.assess(tm.sample_survey(MODEL, 60, seed=6), MODEL, **OPTS)
+    with pytest.raises(tm.PortfolioError) as e:
+        tm.plan(a, portfolio=tmp_path / "mangler.json", start_year=2027)
+    assert "mangler.json" in str(e.value)
