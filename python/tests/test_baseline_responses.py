@@ -5,7 +5,7 @@ import pytest
 
 import transform_model as tm
 
-OLD, NEW = "dtm@2026.2", "dtm@2027.1"  # 2026.1 shares too few items per dimension with 2027.1
+OLD, NEW = "dtm@2026.2", "dtm@2027.1"  # 2026.1 → 2026.2 carry over too few items per dimension to score
 OPTS = dict(bootstrap=20, seed=0)
 
 
