@@ -80,7 +80,7 @@ def test_synthetic_catalog_and_portfolio_are_deterministic():
     ({"elections": ["2029"]}, "elections", tm.ArgumentTypeError),
     ({"department_capacity": ["Teknik"]}, "department_capacity", tm.ArgumentTypeError),
     ({"budget_months": {"adoption": "okt"}}, "budget_months", tm.ArgumentTypeError),
-    ({"portfolio": "portfolio.json"}, "portfolio", tm.ArgumentTypeError),
+    ({"portfolio": 42}, "portfolio", tm.ArgumentTypeError),  # a path or "sample" is read (tm.Portfolio.from_file)
     ({"start_year": 2026.5}, "start_year", tm.ArgumentTypeError),
 ])
 def test_plan_arguments_raise_typed_errors_naming_them(assessment, kwargs, option, error):

@@ -26,7 +26,8 @@ from ._plan import Plan, plan
 from ._portfolio import Portfolio, PortfolioAnalysis
 from ._questionnaire import pilot_guide, questionnaire
 from ._rounds import RoundComparison
-from ._samples import sample_responses
+from ._samples import portfolio_template, sample_responses
+from ._columns import IgnoredColumnsWarning
 from ._schema import schema, schema_names
 from ._subsets import SubsetWarning
 from ._warnings import AssessmentWarning, DataLossWarning
@@ -39,5 +40,5 @@ __all__ = [
     "Portfolio", "PortfolioAnalysis", "PortfolioError", "ResponseError", "TransformModelError", "__version__",
     "BenchmarkFrames", "benchmark", "municipalities", "sample_survey",
     "assess", "bundled_ids", "default_catalog", "export_match", "default_model", "item_analysis", "pilot_guide", "plan", "questionnaire",
-    "sample_responses",
+    "sample_responses", "portfolio_template", "IgnoredColumnsWarning",
 ]

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import _transform_model as _rs
 from . import _args
+from . import _columns
 from . import _responses
 from . import _rounds
 from . import _subsets
@@ -438,6 +439,13 @@ def assess(
     municipality: Optional[str] = None,
     confidence: Optional[float] = None,
     audit_against: Union[None, Assessment, str, "os.PathLike[str]", Sequence[Any]] = None,
+    respondent_column: Optional[str] = None,
+    role_column: Optional[str] = None,
+    department_column: Optional[str] = None,
+    columns: Union[None, Dict[str, Any], str, "os.PathLike[str]"] = None,
+    role_values: Optional[Dict[str, str]] = None,
+    ignore_unknown_columns: bool = False,
+    baseline_responses: Any = None,
 ) -> Assessment:
     """Scores survey responses on `model`: a Model, a bundled model id (`"dtm"`, `"dtm@2026.1"`,
     `"ci"`) or a model file path (default: `dtm`, its newest version).
@@ -503,6 +511,20 @@ def assess(
     - `audit_against`: earlier published assessments of the same survey (Assessments or
       paths of their JSON): a cell whose n differs from theirs by 1 to k − 1 is withheld.
       `baseline=` is audited against too.
+    - The column map of a survey tool's export (the CLI's options of the same names), for a
+      file or a DataFrame: `respondent_column="Respondent-ID"`, `role_column="Hvad er din
+      rolle?"`, `department_column="Afdeling"`, `role_values={"Leder": "top_manager"}`
+      (role ids and the model's own role labels need none), `columns=` a dict with the keys
+      respondent, role, department, ignore, role_values or the path of the CLI's map file
+      (.toml or .csv; the arguments win over it), and `ignore_unknown_columns=True` to skip
+      every column that is not an item (listed in an `IgnoredColumnsWarning`). A mapped
+      column the data lacks, or a role value with no mapping, is a `ResponseError` naming it.
+    - `responses="sample"` is the bundled sample survey (when no file of that name exists).
+    - `baseline_responses`: with `baseline=` made on an earlier version of the model, that
+      round's responses (a path, or a DataFrame in the canonical layout): both rounds are
+      scored again on the items the two versions carry over unchanged, and the change is
+      reported on those (`carried_over`, `item_changes` in the comparison), as the CLI's
+      `--baseline-responses`. Their model is the bundled version the baseline names.
 
     Warnings: every warning is in `Assessment.warnings`; those that mean lost data
     (respondents excluded, an item column skipped, no score, alpha not computed) are also
@@ -520,35 +542,64 @@ def assess(
             _args.count("min_common_items", min_common_items), _args.count("bootstrap", bootstrap), _args.count("seed", seed), _args.optional_int("target", target),
             _args.optional_count("threads", threads))
     ignore = _args.text_list("ignore_columns", ignore_columns)
+    read = _columns.read_options(respondent_column, role_column, department_column, columns, role_values,
+                                 ignore_unknown_columns, ignore)
     earlier = _earlier(audit_against, model) + ([baseline] if baseline is not None else [])
     kw: Dict[str, Any] = {"by": _args.text_list("by", by), "municipality": _municipality(municipality),
                           "confidence": _confidence(confidence), "audit_against": [a._inner for a in earlier]}
+    kw.update(_previous(baseline, baseline_responses))
     if units is not None and not isinstance(responses, np.ndarray):
         raise OptionError("units= applies to a numpy matrix; a DataFrame's unit columns are its own columns and "
                           "a file's are read from it", option="units", value=type(responses).__name__)
     skipped = [] if isinstance(responses, np.ndarray) else _skipped_items(
         model, responses, _args.optional_text_list("items", items), ignore)
+    ignored: List[str] = []
     if isinstance(responses, np.ndarray):
+        _columns.no_matrix(read)
         kw["units"] = _units(units, len(responses) if responses.ndim else 0)
         inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, kw=kw)
     elif isinstance(responses, (str, os.PathLike)):
         if sheet is not None:
             _args.instance("sheet", sheet, str, "a sheet name")
-        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sheet=sheet, kw=kw)
+        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sheet=sheet, kw=kw,
+                                     read=read)
+        ignored = read.ignored() if read is not None else []
     elif hasattr(responses, "columns") and hasattr(responses, "index"):
+        if read is not None:
+            responses, ignored = _columns.apply(model, responses, read, kw["by"])
         inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts, kw=kw)
     else:
         raise _args.ArgumentTypeError(
             f"responses= must be a pandas DataFrame, a path, or a numpy integer matrix, not "
             f"{type(responses).__name__}", option="responses", allowed="DataFrame, path or numpy matrix")
-    if baseline is not None:
-        inner = inner.with_baseline(baseline._inner)
+    _columns.warn_ignored(ignored)
     note = _warnings.ignored_items(skipped)
     result = Assessment(inner, model, [note] if note else [])
     _warnings.emit(result.warnings)
     fingerprint = _subsets.respondent_ids(responses, respondents, roles, [i["id"] for i in model.items])
     _subsets.seen(model.id, fingerprint, audited=bool(earlier))
     return result
+
+
+def _previous(baseline: Optional[Assessment], responses: Any) -> Dict[str, Any]:
+    """The previous round for the core: `baseline=` and `baseline_responses=` (a file, or a
+    DataFrame as CSV text for the core's reader)."""
+    if baseline is None:
+        if responses is not None:
+            raise OptionError("baseline_responses= needs baseline= (the previous round's published assessment)",
+                              option="baseline_responses", value=type(responses).__name__)
+        return {}
+    if responses is None:
+        return {"baseline": baseline._inner}
+    if isinstance(responses, (str, os.PathLike)):
+        source = (os.fspath(responses), True)
+    elif hasattr(responses, "columns") and hasattr(responses, "index"):
+        frame = responses if "respondent" in responses.columns else responses.rename_axis("respondent").reset_index()
+        source = (frame.to_csv(index=False), False)
+    else:
+        raise ArgumentTypeError(f"baseline_responses= must be a path or a DataFrame, not {type(responses).__name__}",
+                                option="baseline_responses", allowed="a path or a DataFrame", value=responses)
+    return {"baseline": baseline._inner, "baseline_responses": source}
 
 
 def _earlier(value: Any, model: Model) -> List[Assessment]:

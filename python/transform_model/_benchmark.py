@@ -88,12 +88,17 @@ def _frames(data: Dict[str, Any]) -> BenchmarkFrames:
     return BenchmarkFrames(dims, peer_frame, data)
 
 
-def sample_survey(model: Union[None, str, Model] = None, respondents: int = 2000, seed: int = 0) -> Any:
+def sample_survey(model: Union[None, str, Model] = None, respondents: int = 2000, seed: int = 0,
+                  role_counts: Optional[Dict[str, int]] = None) -> Any:
     """A synthetic survey (as `transform-model sample`) as a wide DataFrame: `respondent`,
-    `role` and one column per item (NaN = no answer); the same seed gives the same survey."""
+    `role` and one column per item (NaN = no answer); the same seed gives the same survey.
+    `role_counts={"politician": 4, "frontline": 30}` fixes the head count of each role
+    (roles not named get none; `respondents` is then not used), as `--role-counts`."""
     model = model_arg(model)
+    counts = None if role_counts is None else {
+        str(r): _args.count(f"role_counts[{r}]", n) for r, n in _args.mapping("role_counts", role_counts).items()}
     values, ids, roles, items = _rs.sample_survey(model._inner, _args.count("respondents", respondents),
-                                                  _args.count("seed", seed))
+                                                  _args.count("seed", seed), counts)
     pd = pandas()
     frame = pd.DataFrame(values, columns=items).astype("float64")
     frame[frame < 0] = float("nan")

@@ -69,7 +69,8 @@ class Catalog:
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Catalog":
-        return cls(_rs._Catalog.from_file(os.fspath(path)))
+        """A catalog file; `"default"` (or `"sample"`) is the bundled catalog unless a file of that name exists."""
+        return cls(_rs._Catalog.resolve(os.fspath(path)))
 
     def to_json(self) -> str:
         return self._inner.to_json()

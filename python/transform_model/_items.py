@@ -3,6 +3,7 @@ dimension is (Cronbach's alpha, standardised alpha, average inter-item correlati
 one-factor omega total), computed by the core with psych's definitions."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
@@ -10,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from . import _args
+from . import _columns
 from . import _responses
 from . import _transform_model as _rs
 from ._frames import Column, Spec
@@ -118,6 +120,13 @@ def item_analysis(
     ignore_columns: Union[str, Sequence[str]] = (),
     encoding: Optional[str] = None,
     decimal: Optional[str] = None,
+    respondent_column: Optional[str] = None,
+    role_column: Optional[str] = None,
+    department_column: Optional[str] = None,
+    columns: Union[None, Dict[str, Any], str, "os.PathLike[str]"] = None,
+    role_values: Optional[Dict[str, str]] = None,
+    ignore_unknown_columns: bool = False,
+    audit_against: Union[None, ItemAnalysis, str, "os.PathLike[str]", Sequence[Any]] = None,
 ) -> ItemAnalysis:
     """Item analysis of survey responses for piloting a questionnaire.
 
@@ -129,21 +138,50 @@ def item_analysis(
     respondents, and `by_role=True` adds only role groups of at least k. SDs, item-rest r,
     alpha and omega need `min_dispersion_n` answers, and the whole and the role tables are
     audited together so that no group under k can be derived from them (docs/disclosure.md).
+    The column map of a survey tool's export (`respondent_column=`, `role_column=`,
+    `department_column=`, `columns=`, `role_values=`, `ignore_unknown_columns=`) and
+    `responses="sample"` work as in `tm.assess`. `audit_against=`: item analyses of the same
+    survey already published (ItemAnalysis objects or paths of their JSON, the CLI's
+    `items --format json`): a cell whose n differs from theirs by 1 to k − 1 is withheld.
     """
     model = default_model() if model is None else _args.instance(
         "model", model, Model, "a transform_model.Model (tm.default_model(), tm.Model.from_file(path))")
     opts = (_args.count("min_group_size", min_group_size), _args.flag("allow_small_groups", allow_small_groups),
             _args.flag("by_role", by_role), _args.count("min_dispersion_n", min_dispersion_n))
     ignore = _args.text_list("ignore_columns", ignore_columns)
+    read = _columns.read_options(respondent_column, role_column, department_column, columns, role_values,
+                                 ignore_unknown_columns, ignore)
+    earlier = [a._inner for a in _earlier(audit_against)]
+    sink = _responses.Sink(*(functools.partial(f, audit_against=earlier) for f in ITEMS_SINK)) if earlier \
+        else ITEMS_SINK
     if isinstance(responses, np.ndarray):
-        inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, ITEMS_SINK)
+        _columns.no_matrix(read)
+        inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, sink)
     elif isinstance(responses, (str, os.PathLike)):
-        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, ITEMS_SINK)
+        inner = _responses.from_path(model, responses, ignore, encoding, decimal, opts, sink, read=read)
+        _columns.warn_ignored(read.ignored() if read is not None else [])
     elif hasattr(responses, "columns") and hasattr(responses, "index"):
+        if read is not None:
+            responses, ignored = _columns.apply(model, responses, read, [])
+            _columns.warn_ignored(ignored)
         inner = _responses.from_frame(model, responses, _args.optional_text_list("items", items), ignore, opts,
-                                      ITEMS_SINK)
+                                      sink)
     else:
         raise _args.ArgumentTypeError(
             f"responses= must be a pandas DataFrame, a path, or a numpy integer matrix, not "
             f"{type(responses).__name__}", option="responses", allowed="DataFrame, path or numpy matrix")
     return ItemAnalysis(inner)
+
+
+def _earlier(value: Any) -> List[ItemAnalysis]:
+    """`audit_against=`: one or more ItemAnalysis objects or paths of their saved JSON."""
+    if value is None:
+        return []
+    out = []
+    for a in value if isinstance(value, (list, tuple)) else [value]:
+        if isinstance(a, (str, os.PathLike)):
+            with open(a, encoding="utf-8") as f:
+                a = _restore(f.read())
+        out.append(_args.instance("audit_against", a, ItemAnalysis,
+                                  "ItemAnalysis objects or paths of saved item-analysis JSON"))
+    return out

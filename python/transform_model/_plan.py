@@ -6,7 +6,7 @@ import html
 import json
 import numbers
 import os
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _args
 from . import _transform_model as _rs
@@ -184,13 +184,16 @@ class Plan:
         return f"<Plan {self.summary}>"
 
 
-def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog: Optional[Catalog] = None,
+def plan(assessment: Assessment, portfolio: Union[None, Portfolio, str, "os.PathLike[str]"] = None,
+         catalog: Union[None, Catalog, str, "os.PathLike[str]"] = None,
          start_year: Optional[int] = None, years: int = 5, capacity_hours: Optional[float] = None,
          elections: Optional[Sequence[int]] = None, lang: str = "da",
          department_capacity: Optional[Dict[str, float]] = None, budget_months: Optional[Dict[str, int]] = None,
          phase_out_quarters: int = 1) -> Plan:
     """The five-year plan from an assessment, and optionally a portfolio and a catalog.
 
+    `portfolio` and `catalog` may also be paths, or the bundled data by name
+    (`portfolio="sample"`, `catalog="default"`), as the CLI's options.
     The start year comes from `start_year` or the portfolio's `year`, never the clock.
     `department_capacity` gives named departments their leader hours; `budget_months` moves
     months of the årshjul (e.g. {"adoption": 11}). Texts of the frames are in `lang` ("da" or
@@ -198,6 +201,7 @@ def plan(assessment: Assessment, portfolio: Optional[Portfolio] = None, catalog:
     """
     lang = _args.lang(lang)
     _args.instance("assessment", assessment, Assessment, "an Assessment (the result of tm.assess)")
+    portfolio, catalog = by_name(portfolio, catalog)
     if portfolio is not None:
         _args.instance("portfolio", portfolio, Portfolio, "a Portfolio or None")
     if catalog is not None:
@@ -234,3 +238,12 @@ def _number(name: str, value: Any) -> Optional[float]:
         raise ArgumentTypeError(f"{name}= must be a number, not {type(value).__name__} {value!r}", option=name,
                                 allowed="a number", value=value)
     return float(value)
+
+
+def by_name(portfolio: Any, catalog: Any) -> Tuple[Any, Any]:
+    """A portfolio or catalog given as a path or a bundled name (`sample`, `default`), loaded."""
+    if isinstance(portfolio, (str, os.PathLike)):
+        portfolio = Portfolio.from_file(portfolio)
+    if isinstance(catalog, (str, os.PathLike)):
+        catalog = Catalog.from_file(catalog)
+    return portfolio, catalog

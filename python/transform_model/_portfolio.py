@@ -276,6 +276,7 @@ class Portfolio:
 
     @classmethod
     def from_file(cls, path: Union[str, "os.PathLike[str]"]) -> "Portfolio":
+        """A portfolio file (JSON or a workbook); `"sample"` is the bundled sample portfolio."""
         return cls(_rs._Portfolio.from_file(os.fspath(path)))
 
     @classmethod

@@ -55,7 +55,11 @@ def report_html(assessment: "Assessment", portfolio: Any = None, catalog: Any = 
                 survey_period: Union[None, str, Tuple[DateLike, DateLike]] = None,
                 status: Optional[str] = None) -> str:
     """The report as one self-contained HTML document, opening with the council paper.
-    `municipality` is a code or name (one of the 98), `status` is "beslutning" or "orientering"."""
+    `municipality` is a code or name (one of the 98), `status` is "beslutning" or "orientering".
+    `portfolio` and `catalog` may be paths or the bundled data by name (`"sample"`, `"default"`)."""
+    from ._plan import by_name
+
+    portfolio, catalog = by_name(portfolio, catalog)
     if isinstance(municipality, int) and not isinstance(municipality, bool):
         municipality = f"{municipality:03d}"
     return _rs.report_html(assessment._model._inner, assessment._inner,

@@ -43,16 +43,18 @@ ASSESS = Sink(_rs.assess_csv, _rs.assess_matrix, _rs.assess_long)
 
 def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Optional[str], decimal: Optional[str],
               opts: Tuple[Any, ...], sink: Sink = ASSESS, sheet: Optional[str] = None,
-              kw: Optional[Dict[str, Any]] = None) -> Any:
-    """`kw`: the assessment's keyword options (`by`, `municipality`, …); None for other sinks."""
+              kw: Optional[Dict[str, Any]] = None, read: Any = None) -> Any:
+    """`kw`: the assessment's keyword options (`by`, `municipality`, …); None for other sinks.
+    `read`: the column map (`_columns.read_options`), or None."""
     kw = kw or {}
+    core = dict(kw, read=read) if read is not None else kw
     path = os.fspath(path)
     if path.lower().endswith((".xlsx", ".xlsm")) or sheet is not None:
         # A workbook stores numbers and text, not encoded bytes: encoding= and decimal= do not apply.
         for name, value in (("encoding", encoding), ("decimal", decimal)):
             if value is not None:
                 raise OptionError(f"{name}= applies to CSV files, not to .xlsx workbooks", option=name, value=value)
-        return sink.csv(model._inner, path, True, ignore_columns, *opts, sheet, **kw)
+        return sink.csv(model._inner, path, True, ignore_columns, *opts, sheet, **core)
     if decimal not in (None, ".", ","):
         raise OptionError(f"decimal={decimal!r} is not one of '.', ','", option="decimal", allowed=[".", ","],
                           value=decimal)
@@ -62,16 +64,21 @@ def from_path(model: Any, path: Any, ignore_columns: List[str], encoding: Option
 
         df = pandas().read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False,
                                encoding=encoding or "utf-8")
+        if read is not None:
+            from . import _columns
+
+            df, ignored = _columns.apply(model, df, read, (kw or {}).get("by", []))
+            _columns.warn_ignored(ignored, stacklevel=4)
         return from_frame(model, df, None, ignore_columns, opts, sink, kw=kw or None)
     try:
         if encoding is None:
-            return sink.csv(model._inner, path, True, ignore_columns, *opts, **kw)
+            return sink.csv(model._inner, path, True, ignore_columns, *opts, **core)
         with open(path, encoding=encoding) as f:
             text = f.read()
         if is_json:
             raise OptionError("encoding= applies to CSV files; JSON files are UTF-8", option="encoding",
                               value=encoding)
-        return sink.csv(model._inner, text, False, ignore_columns, *opts, **kw)
+        return sink.csv(model._inner, text, False, ignore_columns, *opts, **core)
     except ResponseError as e:
         raise _hint(e, path, encoding) from None
 

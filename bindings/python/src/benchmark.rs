@@ -43,10 +43,19 @@ type Survey<'py> = (Bound<'py, PyArray2<i64>>, Vec<String>, Vec<String>, Vec<Str
 
 /// A synthetic survey (as `transform-model sample`): answers as an int64 matrix
 /// (respondents × items, -1 = no answer), respondent ids, roles and item ids.
+/// `role_counts` ({role id: head count}, the CLI's `--role-counts`) fixes the head counts.
 #[pyfunction]
-pub fn sample_survey<'py>(py: Python<'py>, model: &PyModel, respondents: usize, seed: u64) -> PyResult<Survey<'py>> {
+#[pyo3(signature = (model, respondents, seed, role_counts=None))]
+pub fn sample_survey<'py>(
+    py: Python<'py>,
+    model: &PyModel,
+    respondents: usize,
+    seed: u64,
+    role_counts: Option<std::collections::BTreeMap<String, usize>>,
+) -> PyResult<Survey<'py>> {
     let m = model.inner.clone();
-    let rows = py.detach(|| sample::try_generate(&m, respondents, seed, None)).map_err(|e| match e {
+    let counts = role_counts.map(|given| head_counts(py, &m, given)).transpose()?;
+    let rows = py.detach(|| sample::try_generate(&m, respondents, seed, counts.as_deref())).map_err(|e| match e {
         sample::SampleError::Limit(e) => crate::errors::limit(py, "respondents", e),
         other => crate::errors::invalid(other),
     })?;
@@ -56,6 +65,27 @@ pub fn sample_survey<'py>(py: Python<'py>, model: &PyModel, respondents: usize, 
     let roles = rows.iter().map(|r| m.roles()[r.role].id.clone()).collect();
     let matrix = PyArray2::from_vec2(py, &values).expect("rows of equal length");
     Ok((matrix, ids, roles, items))
+}
+
+/// {role id: n} as head counts in the model's role order; an unknown role is the option's error.
+fn head_counts(
+    py: Python<'_>,
+    model: &transform_model::Model,
+    given: std::collections::BTreeMap<String, usize>,
+) -> PyResult<Vec<usize>> {
+    let mut counts = vec![0; model.roles().len()];
+    for (role, n) in given {
+        let r = model.role_index(&role).ok_or_else(|| {
+            let allowed = model.roles().iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ");
+            crate::errors::option_error(
+                py,
+                "role_counts",
+                format!("role_counts: `{role}` is not a role of model {} (allowed: {allowed})", model.id()),
+            )
+        })?;
+        counts[r] = n;
+    }
+    Ok(counts)
 }
 
 /// The 98 municipalities: (code, name, region name), ordered by code.

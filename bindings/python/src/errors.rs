@@ -92,6 +92,13 @@ impl CoreError {
                         ("value", obj(py, value)),
                         ("allowed", obj(py, allowed.split(", ").map(str::to_owned).collect::<Vec<_>>())),
                     ],
+                    ResponseError::UnmappedRole { row, column, respondent, value, allowed } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, column)),
+                        ("respondent", obj(py, respondent)),
+                        ("value", obj(py, value)),
+                        ("allowed", obj(py, allowed.split(", ").map(str::to_owned).collect::<Vec<_>>())),
+                    ],
                     ResponseError::NotInteger { row, respondent, column, value } => vec![
                         ("row", obj(py, row)),
                         ("column", obj(py, column.clone())),
@@ -259,6 +266,11 @@ pub fn limit(py: Python<'_>, option: &str, e: transform_model::limits::LimitErro
         ("max", obj(py, e.max)),
     ];
     raise(py, "OptionError", format!("{option}: {e}"), &fields)
+}
+
+/// An `OptionError` naming the option (`columns`, …).
+pub fn option_error(py: Python<'_>, option: &str, message: String) -> PyErr {
+    raise(py, "OptionError", message, &[("option", obj(py, option))])
 }
 
 /// A query the core cannot read.

@@ -5,11 +5,11 @@ use numpy::{PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use transform_model::maturity::{DimensionReliability, ItemAnalysis, ItemOptions, ItemStats, item_analysis};
-use transform_model::responses::ReadOptions;
 use transform_model::{Model, Responses};
 
 use crate::PyModel;
 use crate::errors::{CoreError, IntoPyResult, invalid};
+use crate::reading::PyReadOptions;
 
 /// The result of an item analysis.
 #[pyclass(module = "transform_model._transform_model", name = "_ItemAnalysis", frozen)]
@@ -89,12 +89,21 @@ impl PyItemAnalysis {
     }
 }
 
-fn options(min_group_size: usize, allow_small_groups: bool, by_role: bool, min_dispersion_n: usize) -> ItemOptions {
+/// The item options of the `items_*` functions; `audit_against`: analyses of the same
+/// survey already published (their cells are audited against).
+fn options(
+    min_group_size: usize,
+    allow_small_groups: bool,
+    by_role: bool,
+    min_dispersion_n: usize,
+    audit_against: &[PyRef<'_, PyItemAnalysis>],
+) -> ItemOptions {
     let mut o = ItemOptions::default();
     o.min_group_size = min_group_size;
     o.allow_small_groups = allow_small_groups;
     o.by_role = by_role;
     o.min_dispersion_n = min_dispersion_n;
+    o.audit_against = audit_against.iter().map(|a| a.inner.clone()).collect();
     o
 }
 
@@ -108,7 +117,7 @@ fn analyse(
 
 /// Item analysis of wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role, min_dispersion_n, sheet=None))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, min_group_size, allow_small_groups, by_role, min_dispersion_n, sheet=None, *, read=None, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_csv(
     py: Python<'_>,
@@ -121,26 +130,27 @@ pub fn items_csv(
     by_role: bool,
     min_dispersion_n: usize,
     sheet: Option<String>,
+    read: Option<PyRef<'_, PyReadOptions>>,
+    audit_against: Vec<PyRef<'_, PyItemAnalysis>>,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n, &audit_against);
     let model = model.inner.clone();
-    let mut read = ReadOptions::default();
-    read.ignore_columns = ignore_columns;
-    read.sheet = sheet;
+    let options = crate::read_options(read.as_deref(), ignore_columns, sheet, &[]);
     let result = crate::interrupt::run(py, move || {
-        let r = if is_path {
-            Responses::from_file(&model, &source, &read)
-        } else {
-            Responses::from_csv_str(&model, &source, &read)
-        };
-        analyse(&model, r, &o)
+        let r = crate::read_responses(&model, &source, is_path, &options);
+        let ignored = r.as_ref().map(|r| r.ignored_columns().to_vec()).unwrap_or_default();
+        analyse(&model, r, &o).map(|a| (a, ignored))
     })?;
-    Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
+    let (inner, ignored) = result.into_py_result(py)?;
+    if let Some(r) = read {
+        r.set_ignored(&ignored);
+    }
+    Ok(PyItemAnalysis { inner })
 }
 
 /// Item analysis of an int64 matrix (respondents × `items`), read in place.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, *, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_matrix(
     py: Python<'_>,
@@ -154,8 +164,9 @@ pub fn items_matrix(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: usize,
+    audit_against: Vec<PyRef<'_, PyItemAnalysis>>,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n, &audit_against);
     if !values.is_c_contiguous() {
         return Err(invalid("the matrix must be C-contiguous int64 (numpy.ascontiguousarray)"));
     }
@@ -169,7 +180,7 @@ pub fn items_matrix(
 
 /// Item analysis of long columns (one entry per answer).
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, *, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_long(
     py: Python<'_>,
@@ -183,8 +194,9 @@ pub fn items_long(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: usize,
+    audit_against: Vec<PyRef<'_, PyItemAnalysis>>,
 ) -> PyResult<PyItemAnalysis> {
-    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n);
+    let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n, &audit_against);
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
     let result = crate::interrupt::run(py, || {

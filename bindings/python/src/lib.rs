@@ -3,6 +3,7 @@
 //! Heavy work runs with the GIL released (`py.detach`). No domain rule lives here.
 
 mod benchmark;
+mod defaults;
 mod errors;
 mod exports;
 #[path = "report.rs"]
@@ -13,6 +14,7 @@ mod model_registry;
 mod plan;
 mod portfolio;
 mod questionnaire;
+mod reading;
 mod rounds;
 mod samples;
 mod store;
@@ -23,6 +25,7 @@ use std::sync::Arc;
 use numpy::{PyArray1, PyReadonlyArray1, PyReadonlyArray2, PyUntypedArrayMethods};
 use pyo3::prelude::*;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
+use transform_model::maturity::{Round, compare_carried_over};
 use transform_model::responses::{ReadOptions, is_missing_token, parse_answer};
 use transform_model::table::assessment as report;
 use transform_model::{AssessOptions, Assessment, Lang, Model, Responses, Weighting, assess};
@@ -158,7 +161,7 @@ fn with_units(
 
 /// Assesses wide CSV text (or a file when `is_path`).
 #[pyfunction]
-#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new()))]
+#[pyo3(signature = (model, source, is_path, ignore_columns, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, sheet=None, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), read=None, baseline=None, baseline_responses=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_csv(
     py: Python<'_>,
@@ -180,6 +183,9 @@ fn assess_csv(
     municipality: Option<String>,
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
+    read: Option<PyRef<'_, reading::PyReadOptions>>,
+    baseline: Option<PyRef<'_, PyAssessment>>,
+    baseline_responses: Option<(String, bool)>,
 ) -> PyResult<PyAssessment> {
     let mut o = assess_options(
         weighting,
@@ -193,26 +199,100 @@ fn assess_csv(
         threads,
     )?;
     let model = model.inner.clone();
-    let mut read = ReadOptions::default();
-    read.ignore_columns = ignore_columns;
-    read.sheet = sheet;
-    read.unit_columns = by.clone();
+    let options = read_options(read.as_deref(), ignore_columns, sheet, &by);
     publication(&mut o, by, municipality, confidence, audit_against);
     // Interruptible: a large bootstrap can run for seconds.
+    let previous = previous_round(baseline, baseline_responses);
     let result = interrupt::run(py, move || {
-        let responses = if is_path {
-            Responses::from_file(&model, &source, &read)
-        } else {
-            Responses::from_csv_str(&model, &source, &read)
-        };
-        responses.map_err(errors::CoreError::from).and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+        read_responses(&model, &source, is_path, &options).map_err(errors::CoreError::from).and_then(|r| {
+            assess_with_previous(&model, &r, &o, previous.as_ref()).map(|a| (a, r.ignored_columns().to_vec()))
+        })
     })?;
-    Ok(PyAssessment { inner: result.into_py_result(py)? })
+    let (assessment, ignored) = result.into_py_result(py)?;
+    if let Some(r) = read {
+        r.set_ignored(&ignored);
+    }
+    Ok(PyAssessment { inner: assessment })
+}
+
+/// The previous round of a comparison (`baseline=`): its published assessment and, for the
+/// carried-over comparison (`baseline_responses=`, the CLI's `--baseline-responses`), its
+/// responses: a file (`true`) or CSV text.
+pub(crate) struct PreviousRound {
+    baseline: Assessment,
+    responses: Option<(String, bool)>,
+}
+
+fn previous_round(
+    baseline: Option<PyRef<'_, PyAssessment>>,
+    responses: Option<(String, bool)>,
+) -> Option<PreviousRound> {
+    baseline.map(|b| PreviousRound { baseline: b.inner.clone(), responses })
+}
+
+/// The assessment, compared with the previous round as the CLI's `assess --baseline`
+/// (`--baseline-responses`: on the carried-over items, the baseline's responses read with
+/// the bundled model version they were answered on).
+fn assess_with_previous(
+    model: &Model,
+    data: &Responses,
+    o: &AssessOptions,
+    previous: Option<&PreviousRound>,
+) -> Result<Assessment, errors::CoreError> {
+    let result = assess(model, data, o)?;
+    let Some(p) = previous else { return Ok(result) };
+    let mut result = result.with_baseline(&p.baseline)?;
+    transform_model::maturity::attach_item_changes(&mut result, &p.baseline, model);
+    if let Some((source, is_path)) = &p.responses {
+        let old = Model::bundled(&format!("{}@{}", p.baseline.model.id, p.baseline.model.version))?;
+        let then = read_responses(&old, source, *is_path, &ReadOptions::default())?;
+        let rounds = [result.clone(), p.baseline.clone()];
+        let now = Round { model, responses: data, published: &rounds[..1] };
+        let before = Round { model: &old, responses: &then, published: &rounds[1..] };
+        result.baseline = Some(compare_carried_over(now, before, o)?);
+    }
+    Ok(result)
+}
+
+/// The core's reader options of one call: the column map's (`read`), or the defaults, with
+/// the call's ignored columns, sheet and unit columns.
+pub(crate) fn read_options(
+    read: Option<&reading::PyReadOptions>,
+    ignore_columns: Vec<String>,
+    sheet: Option<String>,
+    unit_columns: &[String],
+) -> ReadOptions {
+    match read {
+        Some(r) => r.options(ignore_columns, sheet, unit_columns),
+        None => {
+            let mut o = ReadOptions::default();
+            o.ignore_columns = ignore_columns;
+            o.sheet = sheet;
+            o.unit_columns = unit_columns.to_vec();
+            o
+        }
+    }
+}
+
+/// Responses from a file (`is_path`; `sample` is the bundled survey of the model) or CSV text.
+pub(crate) fn read_responses(
+    model: &Model,
+    source: &str,
+    is_path: bool,
+    options: &ReadOptions,
+) -> Result<Responses, transform_model::ResponseError> {
+    if let Some(csv) = transform_model::maturity::bundled_responses(source, model.id()).filter(|_| is_path) {
+        Responses::from_csv_str(model, csv, options)
+    } else if is_path {
+        Responses::from_file(model, source, options)
+    } else {
+        Responses::from_csv_str(model, source, options)
+    }
 }
 
 /// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), baseline=None, baseline_responses=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_matrix(
     py: Python<'_>,
@@ -236,6 +316,8 @@ fn assess_matrix(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    baseline: Option<PyRef<'_, PyAssessment>>,
+    baseline_responses: Option<(String, bool)>,
 ) -> PyResult<PyAssessment> {
     let mut o = assess_options(
         weighting,
@@ -255,11 +337,12 @@ fn assess_matrix(
     let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
     publication(&mut o, by, municipality, confidence, audit_against);
     let model = model.inner.clone();
+    let previous = previous_round(baseline, baseline_responses);
     let result = interrupt::run(py, || {
         Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
             .map_err(errors::CoreError::from)
-            .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+            .and_then(|r| assess_with_previous(&model, &r, &o, previous.as_ref()))
     })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
@@ -267,7 +350,7 @@ fn assess_matrix(
 /// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
 /// DataFrame holds them; `missing` marks a recorded "don't know".
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), baseline=None, baseline_responses=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_long(
     py: Python<'_>,
@@ -291,6 +374,8 @@ fn assess_long(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    baseline: Option<PyRef<'_, PyAssessment>>,
+    baseline_responses: Option<(String, bool)>,
 ) -> PyResult<PyAssessment> {
     let mut o = assess_options(
         weighting,
@@ -306,11 +391,12 @@ fn assess_long(
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     publication(&mut o, by, municipality, confidence, audit_against);
     let model = model.inner.clone();
+    let previous = previous_round(baseline, baseline_responses);
     let result = interrupt::run(py, || {
         Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
             .map_err(errors::CoreError::from)
-            .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
+            .and_then(|r| assess_with_previous(&model, &r, &o, previous.as_ref()))
     })?;
     Ok(PyAssessment { inner: result.into_py_result(py)? })
 }
@@ -385,6 +471,12 @@ impl PyCatalog {
         let index = interrupt::run(py, move || Catalog::from_file(path).map(Index::new))?;
         Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
     }
+    /// `default`/`sample` (the bundled catalog) or a path: the core's resolver.
+    #[staticmethod]
+    fn resolve(py: Python<'_>, spec: String) -> PyResult<Self> {
+        let index = interrupt::run(py, move || Catalog::resolve(&spec).map(Index::new))?;
+        Ok(PyCatalog { index: Arc::new(index.into_py_result(py)?) })
+    }
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
         self.index.try_catalog().map(|c| c.to_json()).into_py_result(py)
     }
@@ -457,6 +549,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assess_matrix, m)?)?;
     m.add_function(wrap_pyfunction!(assess_long, m)?)?;
     m.add_function(wrap_pyfunction!(parse_answers, m)?)?;
+    m.add_class::<reading::PyReadOptions>()?;
     m.add_class::<items::PyItemAnalysis>()?;
     m.add_function(wrap_pyfunction!(items::items_csv, m)?)?;
     m.add_function(wrap_pyfunction!(items::items_matrix, m)?)?;
@@ -471,6 +564,8 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
     m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
     m.add_function(wrap_pyfunction!(samples::sample_responses_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(samples::portfolio_template_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(defaults::core_defaults, m)?)?;
     m.add_function(wrap_pyfunction!(exports::export_assessment, m)?)?;
     m.add_function(wrap_pyfunction!(exports::export_portfolio, m)?)?;
     m.add_function(wrap_pyfunction!(exports::export_plan, m)?)?;

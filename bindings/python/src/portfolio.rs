@@ -38,7 +38,8 @@ impl PyPortfolio {
     }
     #[staticmethod]
     fn from_file(py: Python<'_>, path: std::path::PathBuf) -> PyResult<Self> {
-        Ok(PyPortfolio { inner: Arc::new(Portfolio::from_file(path).into_py_result(py)?) })
+        // `sample` is the bundled portfolio (the core's resolver, as the CLI's `--portfolio sample`).
+        Ok(PyPortfolio { inner: Arc::new(Portfolio::resolve(&path.to_string_lossy()).into_py_result(py)?) })
     }
     fn to_json(&self) -> String {
         self.inner.to_json()

@@ -8,17 +8,9 @@ use transform_model::Lang;
 use transform_model::ingredient::Catalog;
 use transform_model::mission::Portfolio;
 
-/// Whether `path` names the bundled sample (and no such file exists).
-pub fn is_sample(path: &Path) -> bool {
-    path.as_os_str() == "sample" && !path.exists()
-}
-
 /// The catalog of `--catalog`: `default`/`sample` is the bundled sample catalog.
 pub fn catalog(path: &Path) -> Result<Catalog, String> {
-    if (path.as_os_str() == "default" || path.as_os_str() == "sample") && !path.exists() {
-        return Ok(Catalog::sample());
-    }
-    Catalog::from_file(path).map_err(|e| e.to_string())
+    Catalog::resolve(&path.to_string_lossy()).map_err(|e| e.to_string())
 }
 
 /// How a plan or report names the catalog it used: the bundled one or the file.

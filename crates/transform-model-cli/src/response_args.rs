@@ -67,11 +67,7 @@ impl ResponseArgs {
     /// skipped unknown columns are listed on stderr.
     pub fn read(&self, model: &Model, path: &Path, unit_columns: &[String], lang: Lang) -> Result<Responses, String> {
         let options = self.read_options(unit_columns)?;
-        let data = if crate::bundled::is_sample(path) {
-            Responses::from_csv_str(model, transform_model::maturity::SAMPLE_RESPONSES_CSV, &options)
-        } else {
-            Responses::from_file(model, path, &options)
-        };
+        let data = transform_model::maturity::sample::resolve_responses(model, &path.to_string_lossy(), &options);
         let data = data.map_err(|e| format!("{}: {}", path.display(), e.message(lang)))?;
         if !data.ignored_columns().is_empty() {
             let names = data.ignored_columns().iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");

@@ -225,11 +225,6 @@ impl Catalog {
         Catalog::from_json(&text)
     }
 
-    /// The bundled sample catalog.
-    pub fn sample() -> Catalog {
-        Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
-    }
-
     /// A catalog by name or path, the one resolver of every face: `default` (or `sample`) is
     /// the bundled sample catalog unless a file of that name exists; anything else a file.
     pub fn resolve(spec: &str) -> Result<Catalog, CatalogError> {
@@ -237,6 +232,11 @@ impl Catalog {
             return Ok(Catalog::sample());
         }
         Catalog::from_file(spec)
+    }
+
+    /// The bundled sample catalog.
+    pub fn sample() -> Catalog {
+        Catalog::from_json(SAMPLE_CATALOG_JSON).expect("the bundled catalog is valid")
     }
 
     /// The catalog as read (ingredients and interventions).

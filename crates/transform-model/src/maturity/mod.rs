@@ -69,6 +69,16 @@ pub const SAMPLE_RESPONSES_CSV: &str = include_str!("../../data/sample_responses
 /// --role-counts municipality=10,region=6,business=8,civil_society=10,citizen_rep=6`.
 pub const SAMPLE_RESPONSES_CI_CSV: &str = include_str!("../../data/sample_responses_ci.csv");
 
+/// Responses by name, in every face: `sample` (unless a file of that name exists) is the
+/// bundled sample survey of `model_id`'s family (`ci`, else `dtm`); None means "a file".
+pub fn bundled_responses(spec: &str, model_id: &str) -> Option<&'static str> {
+    (spec.trim() == "sample" && !std::path::Path::new(spec).exists()).then_some(if model_id == "ci" {
+        SAMPLE_RESPONSES_CI_CSV
+    } else {
+        SAMPLE_RESPONSES_CSV
+    })
+}
+
 /// Errors that stop an assessment.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 #[non_exhaustive]

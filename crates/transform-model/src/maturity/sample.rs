@@ -296,16 +296,16 @@ pub fn sample_responses(model: &Model, n: usize, seed: u64) -> Responses {
     out
 }
 
-/// Responses by name or path, the one resolver of every face: `sample` is the bundled
-/// sample survey ([`super::SAMPLE_RESPONSES_CSV`], on `dtm` 2026.2) unless a file of that
+/// Responses by name or path: `sample` is the bundled sample survey of the model's family
+/// ([`super::bundled_responses`], the one name rule of every face) unless a file of that
 /// name exists; anything else is a file ([`Responses::from_file`]).
 pub fn resolve_responses(
     model: &Model,
     spec: &str,
     options: &crate::responses::ReadOptions,
 ) -> Result<Responses, crate::responses::ResponseError> {
-    if spec.trim() == "sample" && !std::path::Path::new(spec).exists() {
-        return Responses::from_csv_str(model, super::SAMPLE_RESPONSES_CSV, options);
+    if let Some(csv) = super::bundled_responses(spec, model.id()) {
+        return Responses::from_csv_str(model, csv, options);
     }
     Responses::from_file(model, spec, options)
 }

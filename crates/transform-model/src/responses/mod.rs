@@ -6,6 +6,7 @@
 mod columns;
 mod csv_wide;
 mod filters;
+mod frame_columns;
 pub(crate) mod json_long;
 mod messages;
 mod options;
@@ -18,6 +19,7 @@ use crate::limits::{Limit, LimitError, bound_message, quote};
 use crate::model::Model;
 
 pub use filters::FilterAnswer;
+pub use frame_columns::MappedHeader;
 pub use options::{ColumnMap, ColumnMapError, ReadOptions};
 pub use units::{DEFAULT_UNIT_COLUMNS, NO_UNIT};
 pub use xlsx::{METADATA_COLUMNS, XlsxError, looks_like_xlsx};

@@ -67,6 +67,14 @@ pub enum ColumnMapError {
         /// The key found.
         key: String,
     },
+    /// The map file could not be read.
+    #[error("column map `{path}`: {message}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The reason.
+        message: String,
+    },
     /// The CSV could not be read.
     #[error("column map, line {line}: {message}")]
     Csv {
