@@ -53,7 +53,7 @@ pub(super) fn fill_missions(
     let mut out = Vec::new();
     let mut under = Vec::new();
     for (k, (m, c)) in p.missions.iter().zip(&a.coverage).enumerate() {
-        if !under_served(a, k) {
+        if c.initiatives >= 2 && c.gaps.is_empty() {
             continue;
         }
         let mut act = blank(
@@ -113,19 +113,16 @@ fn transfer_text(t: Transfer, l: Lang) -> &'static str {
     }
 }
 
-/// Whether mission `k` is under-served (see [`fill_missions`]).
-fn under_served(a: &PortfolioAnalysis, k: usize) -> bool {
-    a.coverage.get(k).is_some_and(|c| c.initiatives < 2 || !c.gaps.is_empty())
-}
-
-/// A catalog match per under-served mission (`None` where nothing is recommended), in the
-/// missions' order. It needs only the portfolio, so the chain runs it beside its other work.
-pub(super) fn matches(
+/// A catalog match per under-served mission → one action naming its top ingredients and
+/// partner municipalities; it follows the mission's fill action.
+pub(super) fn ingredients(
     p: &Portfolio,
-    a: &PortfolioAnalysis,
     index: &Index,
     w: &Window,
-) -> Result<Vec<Option<(MatchResult, MatchResult)>>, PlanError> {
+    owners: &Owners<'_>,
+    under: &[(usize, usize)],
+    missing: &mut Vec<Localized>,
+) -> Result<Vec<Candidate>, PlanError> {
     let in_use: Vec<String> = p
         .initiatives
         .iter()
@@ -135,11 +132,10 @@ pub(super) fn matches(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let under: Vec<usize> = (0..p.missions.len().min(a.coverage.len())).filter(|&k| under_served(a, k)).collect();
     // The matches are independent: run them in parallel, keep the missions' order.
-    under
+    let matches: Vec<Option<(MatchResult, MatchResult)>> = under
         .par_iter()
-        .map(|&k| {
+        .map(|&(k, _)| {
             let m = &p.missions[k];
             let query = Query {
                 text: m.statement.clone(),
@@ -154,22 +150,9 @@ pub(super) fn matches(
                 .map_err(|error| PlanError::Catalog { mission: m.id.clone(), error })?;
             Ok((!da.ingredients.is_empty()).then_some((da, en)))
         })
-        .collect()
-}
-
-/// Per under-served mission and its [`matches`] → one action naming its top ingredients
-/// and partner municipalities; it follows the mission's fill action.
-pub(super) fn ingredients(
-    p: &Portfolio,
-    index: &Index,
-    w: &Window,
-    owners: &Owners<'_>,
-    under: &[(usize, usize)],
-    matches: &[Option<(MatchResult, MatchResult)>],
-    missing: &mut Vec<Localized>,
-) -> Vec<Candidate> {
+        .collect::<Result<_, PlanError>>()?;
     let mut out = Vec::new();
-    for (&(k, fill), found) in under.iter().zip(matches) {
+    for (&(k, fill), found) in under.iter().zip(&matches) {
         match found {
             Some((da, en)) => out.push(adopt(p, index, w, owners, k, fill, da, en)),
             None => missing.push(both(|l| {
@@ -185,7 +168,7 @@ pub(super) fn ingredients(
             })),
         }
     }
-    out
+    Ok(out)
 }
 
 #[allow(clippy::too_many_arguments)]

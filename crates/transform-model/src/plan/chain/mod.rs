@@ -197,18 +197,9 @@ pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, P
     let mut missing = Vec::new();
     match inputs.portfolio {
         Some((p, a)) => {
-            // The catalog matches (the costliest part) run beside the portfolio's decisions.
-            let (matched, (closures, spreading, reviews)) = rayon::join(
-                || inputs.index.map(|index| missions::matches(p, a, index, w)).transpose(),
-                || {
-                    (
-                        portfolio::closures(model, p, a, w, &owners),
-                        portfolio::spreading(model, p, a, w, &owners),
-                        portfolio::reviews(model, p, a, w, &owners),
-                    )
-                },
-            );
-            let matched = matched?;
+            let closures = portfolio::closures(model, p, a, w, &owners);
+            let spreading = portfolio::spreading(model, p, a, w, &owners);
+            let reviews = portfolio::reviews(model, p, a, w, &owners);
             let owned: Vec<Owner> = [&closures, &spreading, &reviews]
                 .into_iter()
                 .flatten()
@@ -224,8 +215,8 @@ pub(crate) fn candidates(inputs: &PlanInputs<'_>, w: &Window) -> Result<Chain, P
             let base = out.len();
             let (fill, served) = missions::fill_missions(p, a, w, &owners, base);
             out.extend(fill);
-            match inputs.index.zip(matched) {
-                Some((index, m)) => out.extend(missions::ingredients(p, index, w, &owners, &served, &m, &mut missing)),
+            match inputs.index {
+                Some(index) => out.extend(missions::ingredients(p, index, w, &owners, &served, &mut missing)?),
                 None => missing.push(Localized::da_en(
                     "Intet katalog: ingen virksomme ingredienser eller partnerkommuner i planen",
                     "No catalog: no active ingredients or partner municipalities in the plan",
