@@ -38,6 +38,18 @@ fn bench(c: &mut Criterion) {
         p.deferred.len(),
         p.actions().filter(|(_, a)| a.kind == transform_model::plan::ActionKind::AdoptIngredient).count()
     );
+    // PLAN_BENCH_JSON=path writes this plan's JSON (and the bundled sample's beside it), so
+    // that two builds can be compared byte for byte.
+    if let Ok(path) = std::env::var("PLAN_BENCH_JSON") {
+        std::fs::write(&path, p.to_json()).unwrap();
+        let (sample, catalog) =
+            (transform_model::mission::Portfolio::sample(), transform_model::ingredient::Catalog::sample());
+        let sample_analysis = sample.analyse(&AnalysisOptions::default()).unwrap();
+        let sample_index = Index::new(catalog);
+        let sample_inputs =
+            PlanInputs { portfolio: Some((&sample, &sample_analysis)), index: Some(&sample_index), ..inputs };
+        std::fs::write(format!("{path}.sample"), plan(sample_inputs, &o).unwrap().to_json()).unwrap();
+    }
     let mut g = c.benchmark_group("plan");
     g.sample_size(10);
     g.bench_function("plan_5000x50_catalog_100k", |b| b.iter(|| plan(inputs, &o).unwrap()));

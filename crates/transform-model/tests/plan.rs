@@ -295,10 +295,61 @@ fn same_inputs_give_byte_identical_json() {
     let o = start_2026();
     let pa = a.plan(&o).to_json();
     assert_eq!(pa, b.plan(&o).to_json());
+    // The plan itself (not only the fixture) runs on one thread.
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let c = pool.install(fixture);
-    assert_eq!(pa, c.plan(&o).to_json());
+    let c = fixture();
+    assert_eq!(pa, pool.install(|| c.plan(&o).to_json()));
     assert_eq!(Plan::from_json(&pa).unwrap().to_json(), pa);
+}
+
+/// A large synthetic case whose many under-served missions are matched against the
+/// catalog in parallel: the plan's JSON is the same on 1, 2 and 4 threads and on a second
+/// run, and its ingredient actions carry both languages' texts from one match.
+#[test]
+fn many_catalog_matches_give_the_same_plan_on_every_thread_count() {
+    use transform_model::mission::sample::sample_portfolio;
+    let model = model();
+    let assessment = assessment(&model);
+    // Each synthetic mission asks for what one of the bundled catalog's interventions
+    // does, so that its match finds ingredients.
+    let catalog = Catalog::sample();
+    let mut portfolio = sample_portfolio(300, 16, 5);
+    for (k, m) in portfolio.missions.iter_mut().enumerate() {
+        let iv = &catalog.interventions()[k % catalog.interventions().len()];
+        m.statement = format!("{} {}", iv.title, iv.description);
+        m.target_groups = iv.target_groups.clone();
+    }
+    let analysis = portfolio.analyse(&AnalysisOptions::default()).unwrap();
+    let index = Index::new(catalog);
+    let inputs = PlanInputs {
+        model: &model,
+        assessment: &assessment,
+        portfolio: Some((&portfolio, &analysis)),
+        index: Some(&index),
+    };
+    let o = start_2026();
+    let on = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        pool.install(|| plan(inputs, &o).unwrap().to_json())
+    };
+    let one = on(1);
+    for threads in [2, 4, 4] {
+        assert_eq!(on(threads), one, "{threads} threads");
+    }
+    let p = Plan::from_json(&one).unwrap();
+    let adopted: Vec<_> =
+        p.actions().map(|(_, a)| a).chain(&p.deferred).filter(|a| a.kind == ActionKind::AdoptIngredient).collect();
+    assert!(adopted.len() >= 2, "the case must match several missions, got {}", adopted.len());
+    for a in adopted {
+        let matches: Vec<_> =
+            a.because.iter().filter(|b| b.kind == transform_model::plan::BecauseKind::Match).collect();
+        assert_eq!(matches.len(), a.ingredients.len(), "{}", a.id);
+        for (b, g) in matches.iter().zip(&a.ingredients) {
+            assert_eq!(&b.reference, g);
+            let (da, en) = (b.text.get(transform_model::Lang::Da), b.text.get(transform_model::Lang::En));
+            assert!(da.contains("andel blandt succeser") && en.contains("share among successes"), "{da} / {en}");
+        }
+    }
 }
 
 fn option_error(f: &Fixture, o: PlanOptions) -> String {

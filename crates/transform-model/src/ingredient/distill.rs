@@ -150,6 +150,17 @@ impl MatchResult {
     }
 }
 
+/// What one retrieval found, distilled once per language.
+#[derive(Clone, Copy)]
+struct Retrieved<'a> {
+    ranking: &'a Ranking,
+    hits: &'a [&'a Hit],
+    ivs: &'a [Cow<'a, Intervention>],
+    acc: &'a BTreeMap<usize, Acc>,
+    /// The successful and failed weight of all hits.
+    totals: (f64, f64),
+}
+
 struct Acc {
     succ: f64,
     fail: f64,
@@ -174,18 +185,38 @@ impl Index {
     /// Ranks active ingredients for a query (see the module documentation). Only good
     /// matches (relevance at least [`GOOD_MATCH`]) are distilled.
     pub fn match_query(&self, query: &Query, o: &MatchOptions) -> Result<MatchResult, CatalogError> {
+        let [r] = self.match_query_in(query, o, [o.lang])?;
+        Ok(r)
+    }
+
+    /// [`Self::match_query`] with the advice and warnings written in each of `langs` (in
+    /// place of `o.lang`): one retrieval for all, as the plan needs Danish and English.
+    pub(crate) fn match_query_in<const N: usize>(
+        &self,
+        query: &Query,
+        o: &MatchOptions,
+        langs: [Lang; N],
+    ) -> Result<[MatchResult; N], CatalogError> {
         o.check()?;
         let ranking = self.rank(query, &o.weights, o.retrieve)?;
-        let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
         let hits: Vec<&Hit> = ranking.hits.iter().filter(|h| h.relevance >= GOOD_MATCH).collect();
-        let exclude: BTreeSet<&str> = ranking.prepared.exclude.iter().map(String::as_str).collect();
         // Each hit's intervention, decoded once (a loaded index keeps the others as bytes).
         let ivs: Vec<Cow<Intervention>> =
             hits.iter().map(|h| self.docs.intervention(h.doc)).collect::<Result<_, CatalogError>>()?;
         let (acc, succ_total, fail_total) = self.accumulate(&hits, &ivs);
+        let found =
+            Retrieved { ranking: &ranking, hits: &hits, ivs: &ivs, acc: &acc, totals: (succ_total, fail_total) };
+        Ok(langs.map(|lang| self.distil(&found, o.top, lang)))
+    }
+
+    /// The ranked ingredients of what was retrieved, advice and warnings in `lang`.
+    fn distil(&self, found: &Retrieved<'_>, top: usize, lang: Lang) -> MatchResult {
+        let Retrieved { ranking, hits, ivs, acc, totals: (succ_total, fail_total) } = *found;
+        let best = ranking.hits.first().map_or(0.0, |h| h.relevance);
+        let exclude: BTreeSet<&str> = ranking.prepared.exclude.iter().map(String::as_str).collect();
         let mut excluded = Vec::new();
         let (mut recommended, mut not_recommended) = (Vec::new(), Vec::new());
-        for (j, a) in acc {
+        for (&j, a) in acc {
             let ing = &self.docs.ingredients()[j];
             if exclude.contains(ing.id.as_str()) {
                 excluded.push(ing.id.clone());
@@ -194,7 +225,7 @@ impl Index {
             if succ_total <= 0.0 || a.succ <= 0.0 {
                 continue;
             }
-            let m = self.ingredient_match(j, &a, (succ_total, fail_total), &hits, &ivs, &ranking.prepared, o.lang);
+            let m = self.ingredient_match(j, a, (succ_total, fail_total), hits, ivs, &ranking.prepared, lang);
             if m.lift.is_some_and(|l| l < 1.0) {
                 not_recommended.push(m);
             } else {
@@ -208,11 +239,11 @@ impl Index {
                     .then_with(|| b.lift.unwrap_or(0.0).total_cmp(&a.lift.unwrap_or(0.0)))
                     .then_with(|| a.id.cmp(&b.id))
             });
-            list.truncate(o.top);
+            list.truncate(top);
         }
         let reason = if !recommended.is_empty() {
             None
-        } else if let Some(r) = retrieval_reason(&ranking, best) {
+        } else if let Some(r) = retrieval_reason(ranking, best) {
             Some(r)
         } else if succ_total <= 0.0 {
             Some(Reason::new(ReasonKind::NoSuccess, None))
@@ -221,7 +252,7 @@ impl Index {
         } else {
             Some(Reason::new(ReasonKind::NoneRecommended, None))
         };
-        Ok(MatchResult {
+        MatchResult {
             ingredients: recommended,
             not_recommended,
             retrieved: hits.len(),
@@ -229,7 +260,7 @@ impl Index {
             best_relevance: best,
             excluded,
             reason,
-        })
+        }
     }
 
     /// Each ingredient's successful and failed weight over the hits, with its sources.
@@ -410,4 +441,37 @@ fn advice(transfer: Transfer, lang: Lang) -> String {
         ),
     }
     .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingredient::Catalog;
+
+    /// One retrieval distilled per language gives what a match per language gives,
+    /// warnings (context, single municipality, weak evidence) included.
+    #[test]
+    fn a_match_in_two_languages_equals_two_matches() {
+        let catalog = Catalog::sample();
+        let ivs = catalog.interventions().to_vec();
+        let index = Index::new(catalog);
+        let mut warned = 0;
+        for (k, iv) in ivs.iter().enumerate() {
+            // Another intervention's context, so that the sources' context differs.
+            let other = &ivs[(k + 1) % ivs.len()];
+            let query = Query {
+                text: format!("{} {}", iv.title, iv.description),
+                target_groups: iv.target_groups.clone(),
+                context: other.context.clone(),
+                ..Query::default()
+            };
+            let o = MatchOptions::default();
+            let [da, en] = index.match_query_in(&query, &o, [Lang::Da, Lang::En]).unwrap();
+            let one = |lang| index.match_query(&query, &MatchOptions { lang, ..o.clone() }).unwrap();
+            assert_eq!(da, one(Lang::Da), "query {k}");
+            assert_eq!(en, one(Lang::En), "query {k}");
+            warned += da.ingredients.iter().filter(|g| !g.warnings.is_empty()).count();
+        }
+        assert!(warned > 0, "no warning was compared");
+    }
 }

@@ -64,15 +64,15 @@ fn verdict(c: &Candidate, year: i64, board: &Board<'_>) -> Verdict {
 
 /// The first year every rule admits; else the least loaded year (then the earliest) that
 /// only a preference refuses; else the reasons (one per kind) no year is possible.
-fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
+fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Vec<Reason>> {
     let w = board.window;
-    let span: Vec<i64> = match c.fixed {
-        Some(y) => vec![y],
-        None => (c.earliest.max(w.start)..=w.end).collect(),
+    let span = match c.fixed {
+        Some(y) => y..=y,
+        None => c.earliest.max(w.start)..=w.end,
     };
     let mut reasons: Vec<Reason> = Vec::new();
     let mut admitted: Vec<i64> = Vec::new();
-    for &y in &span {
+    for y in span {
         match verdict(c, y, board) {
             Verdict::Admitted => return Ok(y),
             Verdict::OnlySoftRefuses => admitted.push(y),
@@ -87,9 +87,25 @@ fn first_year(c: &Candidate, board: &Board<'_>) -> Result<i64, Localized> {
     if reasons.is_empty() {
         reasons.push(Reason::OutsideWindow);
     }
-    let texts: Vec<Localized> = reasons.iter().map(Reason::text).collect();
-    let join = |l| texts.iter().map(|t| t.get(l).to_owned()).collect::<Vec<_>>().join("; ");
-    Err(Localized::da_en(&join(Lang::Da), &join(Lang::En)))
+    Err(reasons)
+}
+
+/// The deferred reasons' texts, each list written once: the same few reasons defer
+/// thousands of candidates in a large portfolio, and writing them was a third of the plan.
+#[derive(Default)]
+struct ReasonTexts(Vec<(Vec<Reason>, Localized)>);
+
+impl ReasonTexts {
+    fn text(&mut self, reasons: Vec<Reason>) -> Localized {
+        if let Some((_, t)) = self.0.iter().find(|(r, _)| *r == reasons) {
+            return t.clone();
+        }
+        let texts: Vec<Localized> = reasons.iter().map(Reason::text).collect();
+        let join = |l| texts.iter().map(|t| t.get(l).to_owned()).collect::<Vec<_>>().join("; ");
+        let t = Localized::da_en(&join(Lang::Da), &join(Lang::En));
+        self.0.push((reasons, t.clone()));
+        t
+    }
 }
 
 /// The year-dependent parts of an action placed in `year` (its candidate's year).
@@ -122,6 +138,7 @@ pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
     let mut actions: Vec<(Action, Vec<usize>, Option<i64>)> = Vec::new();
     let mut deferred = Vec::new();
     let mut placed = Vec::new();
+    let mut texts = ReasonTexts::default();
     for (i, c) in candidates.into_iter().enumerate() {
         match first_year(&c, &board) {
             Ok(y) => {
@@ -137,9 +154,9 @@ pub(crate) fn place(chain: Chain, w: &Window) -> Placed {
                     actions.push((dated(part, y, w), deps, Some(year)));
                 }
             }
-            Err(reason) => {
+            Err(reasons) => {
                 main_slot[i] = actions.len();
-                deferred.push((actions.len(), reason));
+                deferred.push((actions.len(), texts.text(reasons)));
                 let Candidate { mut parts, main, deps, .. } = c;
                 actions.push((parts.swap_remove(main).action, deps, None));
             }

@@ -143,15 +143,12 @@ pub(super) fn ingredients(
                 exclude: in_use.clone(),
                 ..Query::default()
             };
-            let run = |lang| {
-                let o = MatchOptions { top: w.ingredients, lang, ..MatchOptions::default() };
-                index.match_query(&query, &o).map_err(|error| PlanError::Catalog { mission: m.id.clone(), error })
-            };
-            let da = run(Lang::Da)?;
-            if da.ingredients.is_empty() {
-                return Ok(None);
-            }
-            Ok(Some((da, run(Lang::En)?)))
+            // One retrieval, its warnings written in both languages.
+            let o = MatchOptions { top: w.ingredients, ..MatchOptions::default() };
+            let [da, en] = index
+                .match_query_in(&query, &o, [Lang::Da, Lang::En])
+                .map_err(|error| PlanError::Catalog { mission: m.id.clone(), error })?;
+            Ok((!da.ingredients.is_empty()).then_some((da, en)))
         })
         .collect::<Result<_, PlanError>>()?;
     let mut out = Vec::new();

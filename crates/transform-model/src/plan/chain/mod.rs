@@ -81,8 +81,28 @@ pub(crate) struct Chain {
     pub missing: Vec<Localized>,
 }
 
+/// A text written in both languages (the strings moved in, not copied: the chain writes
+/// tens of thousands of them for a large portfolio).
 pub(crate) fn both(f: impl Fn(Lang) -> String) -> Localized {
-    Localized::da_en(&f(Lang::Da), &f(Lang::En))
+    Localized(std::collections::BTreeMap::from([("da".to_owned(), f(Lang::Da)), ("en".to_owned(), f(Lang::En))]))
+}
+
+/// [`cite`] in both languages, written once for a whole list of actions.
+pub(crate) struct Cited {
+    da: String,
+    en: String,
+}
+
+impl Cited {
+    pub fn new(model: &Model, id: &str) -> Cited {
+        Cited { da: cite(model, id, Lang::Da), en: cite(model, id, Lang::En) }
+    }
+    pub fn get(&self, l: Lang) -> &str {
+        match l {
+            Lang::Da => &self.da,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// A lever's name and its number apart: ("Luk projekter uden værdi for borgerne", "greb 4")

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::{Candidate, Part, blank, both, cite, group, part, single};
+use super::{Candidate, Cited, Part, blank, both, group, part, single};
 use crate::localized::{Lang, Localized};
 use crate::mission::{CitizenValue, Initiative, Portfolio, PortfolioAnalysis, Recommendation, Stage, YEARS_TO_JUDGE};
 use crate::model::Model;
@@ -77,6 +77,7 @@ pub(super) fn closures(
     owners: &Owners<'_>,
 ) -> Vec<Candidate> {
     let by_id: HashMap<&str, usize> = p.initiatives.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    let greb4 = Cited::new(model, "greb4");
     let mut out = Vec::new();
     for c in &a.closure_candidates {
         let Some(&i) = by_id.get(c.initiative.as_str()) else { continue };
@@ -95,12 +96,12 @@ pub(super) fn closures(
             text: both(|l| match l {
                 Lang::Da => format!(
                     "bidrager ikke tydeligt til nogen mission; der er ikke vist værdi for borgerne{}",
-                    cite(model, "greb4", l)
+                    greb4.get(l)
                 ),
                 Lang::En => format!(
                     "serves no mission: best alignment {:.2}; no citizen value shown{}",
                     c.best_alignment,
-                    cite(model, "greb4", l)
+                    greb4.get(l)
                 ),
             }),
         }];
@@ -162,10 +163,11 @@ pub(super) fn spreading(
         .filter(|&i| a.economics[i].recommendation == Recommendation::Spread && p.initiatives[i].stage != Stage::Closed)
         .collect();
     picks.sort_by_key(|&i| (a.economics[i].payback_years.unwrap_or(i64::MAX), i));
-    picks.into_iter().map(|i| spread(model, &p.initiatives[i], &a.economics[i], w, owners)).collect()
+    let greb9 = Cited::new(model, "greb9");
+    picks.into_iter().map(|i| spread(&greb9, &p.initiatives[i], &a.economics[i], w, owners)).collect()
 }
 
-fn spread(model: &Model, x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Owners<'_>) -> Candidate {
+fn spread(greb9: &Cited, x: &Initiative, e: &crate::mission::Economics, w: &Window, owners: &Owners<'_>) -> Candidate {
     let mut act = blank(ActionKind::Spread, both(|l| format!("{} {}", l.pick("Udbred", "Spread"), x.title)));
     act.initiative = Some(x.id.clone());
     act.owner = owners.of(x.departments.first().map(String::as_str));
@@ -180,7 +182,7 @@ fn spread(model: &Model, x: &Initiative, e: &crate::mission::Economics, w: &Wind
                     l.pick("mærkbar merværdi for borgerne uden merudgift", "citizen value at no extra cost").to_owned()
                 }
             };
-            format!("{why}{}", cite(model, "greb9", l))
+            format!("{why}{}", greb9.get(l))
         }),
     }];
     let rule = MoneyRule::spread(x);
@@ -211,6 +213,7 @@ pub(super) fn reviews(
     owners: &Owners<'_>,
 ) -> Vec<Candidate> {
     let closing: std::collections::HashSet<&str> = a.closure_candidates.iter().map(|c| c.initiative.as_str()).collect();
+    let greb4 = Cited::new(model, "greb4");
     let mut out = Vec::new();
     for (x, e) in p.initiatives.iter().zip(&a.economics) {
         if e.recommendation != Recommendation::Reconsider || x.stage == Stage::Closed || closing.contains(x.id.as_str())
@@ -232,7 +235,7 @@ pub(super) fn reviews(
                         "uklar værdi eller udgift: porteføljeanalysen siger genovervej",
                         "unclear value or cost: the portfolio analysis says reconsider"
                     ),
-                    cite(model, "greb4", l)
+                    greb4.get(l)
                 )
             }),
         }];
