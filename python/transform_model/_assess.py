@@ -31,6 +31,8 @@ DIMENSIONS = Spec(
     Column("ci_low", "float", "lower end of the 95% interval: Welch–Satterthwaite over the group means "
            "(balanced) or Student t (pooled); NaN when dispersion may not be published (n < min_dispersion_n)"),
     Column("ci_high", "float", "upper end of the 95% interval (NaN without one)"),
+    Column("se", "float", "standard error of the score, published exactly when the interval is (NaN without)"),
+    Column("df", "float", "degrees of freedom behind the interval (NaN when infinite or without an interval)"),
     Column("borderline", "boolean", "the interval crosses a level boundary: the level is uncertain"),
     Column("p_level", "list", "P(level) for levels 1..5 from the bootstrap replicates (dict), None without"),
     Column("partial", "boolean", "a perspective (role asked the dimension) is missing from the score"),
@@ -46,6 +48,8 @@ DIMENSIONS = Spec(
     Column("target", "float", "target score (NaN without a target)"),
     Column("gap", "float", "max(target − score, 0) in scale points"),
     Column("status", "str", "clearly_below / uncertain / at_or_above the target, given the interval"),
+    Column("priority_score", "float", "score on the common perspectives, which the priorities compare (NaN without)"),
+    Column("priority_gap", "float", "max(target − priority_score, 0): the gap that orders the recommendations"),
 )
 GROUPS = Spec(
     "Long form: one row per reported group × dimension (suppressed figures are NaN).",
@@ -191,12 +195,14 @@ class Assessment:
             "id": [d["id"] for d in ds], "label": [d["label"][lang] for d in ds],
             "score": [d["score"] for d in ds], "level": [d["level"] for d in ds],
             "progress": [d["progress"] for d in ds], "ci_low": [_lo(d["ci"]) for d in ds],
-            "ci_high": [_hi(d["ci"]) for d in ds], "borderline": [d["borderline"] for d in ds],
+            "ci_high": [_hi(d["ci"]) for d in ds], "se": [d["se"] for d in ds], "df": [d["df"] for d in ds],
+            "borderline": [d["borderline"] for d in ds],
             "p_level": [d["level_probabilities"] for d in ds], "partial": [d["partial"] for d in ds],
             "missing_perspectives": [d["missing_perspectives"] for d in ds], "alpha": [d["alpha"] for d in ds],
             "alpha_n": [d["alpha_n"] for d in ds], "icc1": [d["icc1"] for d in ds], "icc2": [d["icc2"] for d in ds],
             "n": [d["n"] for d in ds], "n_effective": [d["n_effective"] for d in ds],
-            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds], "status": [d["status"] for d in ds]})
+            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds], "status": [d["status"] for d in ds],
+            "priority_score": [d["priority_score"] for d in ds], "priority_gap": [d["priority_gap"] for d in ds]})
 
     @GROUPS.documents
     def groups(self) -> Any:
