@@ -65,6 +65,10 @@ GROUPS = Spec(
     Column("rwg_slight_skew", "float", "r_wg(J) against the slight-skew null (σ² = 1.34)"),
     Column("j", "Int64", "items behind r_wg(J)"),
     Column("single_item", "boolean", "the group's roles are asked one item of the dimension: no agreement figure"),
+    Column("common_score", "float", "the group's mean on the dimension's common items, to compare groups on "
+           "(NaN when suppressed or when score already rests on them)"),
+    Column("alpha", "float", "the group's Cronbach's alpha on its own items (NaN unless groups are asked different items)"),
+    Column("dont_know_rate", "float", "share of \"ved ikke\" among the items asked of the group (NaN under min_dispersion_n)"),
 )
 GAPS = Spec(
     "Perception gaps: one row per pair of groups × dimension (diff = a − b).",
@@ -213,7 +217,9 @@ class Assessment:
             "n": [d["n"] for _, d in rows], "ci_low": [_lo(d["ci"]) for _, d in rows],
             "ci_high": [_hi(d["ci"]) for _, d in rows], "sd": [d["sd"] for _, d in rows],
             "rwg_uniform": [d["rwg_uniform"] for _, d in rows], "rwg_slight_skew": [d["rwg_slight_skew"] for _, d in rows],
-            "j": [d["j"] for _, d in rows], "single_item": [d["single_item"] for _, d in rows]})
+            "j": [d["j"] for _, d in rows], "single_item": [d["single_item"] for _, d in rows],
+            "common_score": [d["common_score"] for _, d in rows], "alpha": [d["alpha"] for _, d in rows],
+            "dont_know_rate": [d["dont_know_rate"] for _, d in rows]})
 
     @GAPS.documents
     def gaps(self) -> Any:

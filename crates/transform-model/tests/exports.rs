@@ -145,6 +145,11 @@ fn expected_assessment_figures(json: &Value) -> Figures {
             add("Groups", label, id, "standard deviation", &d["sd"], null, n);
             add("Groups", label, id, "agreement r_wg (uniform null)", &d["rwg_uniform"], null, n);
             add("Groups", label, id, "agreement r_wg (slight-skew null)", &d["rwg_slight_skew"], null, n);
+            add("Groups", label, id, "items behind r_wg", &d["j"], null, n);
+            add("Groups", label, id, "a single item (1 = yes)", &d["single_item"], null, n);
+            add("Groups", label, id, "score on common items", &d["common_score"], null, n);
+            add("Groups", label, id, "Cronbach's alpha", &d["alpha"], null, n);
+            add("Groups", label, id, "share don't know", &d["dont_know_rate"], null, n);
         }
     }
     for g in json["gaps"].as_array().unwrap() {

@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use transform_model::export::{Cell, assessment_table};
-use transform_model::maturity::figures::{DIMENSION_FIGURES, DIMENSION_NOT_FIGURES, Face};
+use transform_model::maturity::figures::{
+    DIMENSION_FIGURES, DIMENSION_NOT_FIGURES, Face, Figure, GROUP_FIGURES, GROUP_NOT_FIGURES,
+};
 use transform_model::maturity::sample::sample_responses;
 use transform_model::{AssessOptions, Lang, Model, assess};
 
@@ -16,42 +18,43 @@ fn repo_file(path: &str) -> String {
     std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// The fields of `DimensionResult` as its JSON Schema (the serde shape) lists them.
-fn result_fields() -> BTreeSet<String> {
+/// The fields of the result type `def` (`DimensionResult`, `GroupDimension`) as its JSON
+/// Schema (the serde shape) lists them.
+fn result_fields(def: &str) -> BTreeSet<String> {
     let schema = transform_model::schema::schema("assessment").unwrap();
-    let props = schema["$defs"]["DimensionResult"]["properties"].as_object().expect("DimensionResult's properties");
+    let props = schema["$defs"][def]["properties"].as_object().unwrap_or_else(|| panic!("{def}'s properties"));
     props.keys().cloned().collect()
 }
 
-/// The fields of the registry's figures, the first figure's name standing for its field.
-fn figure_fields() -> BTreeMap<&'static str, Vec<&'static str>> {
+/// The JSON fields the registry's figures read, each with the figures reading it.
+fn figure_fields<R>(figures: &[Figure<R>]) -> BTreeMap<&'static str, Vec<&'static str>> {
     let mut m: BTreeMap<_, Vec<_>> = BTreeMap::new();
-    for f in DIMENSION_FIGURES {
+    for f in figures {
         m.entry(f.field).or_default().push(f.name);
     }
     m
 }
 
+/// Every field of `def` is a figure's or excluded with a reason; the registry names no
+/// field the type no longer has.
+fn check_fields<R>(def: &str, figures: &[Figure<R>], not_figures: &[(&str, &str)]) {
+    let fields = result_fields(def);
+    let registered: BTreeSet<String> = figure_fields(figures).keys().map(|s| (*s).to_owned()).collect();
+    let excluded: BTreeSet<String> = not_figures.iter().map(|(f, _)| (*f).to_owned()).collect();
+    assert!(registered.is_disjoint(&excluded), "{def}: a field both a figure and excluded");
+    let missing: Vec<_> = fields.iter().filter(|f| !registered.contains(*f) && !excluded.contains(*f)).collect();
+    assert!(missing.is_empty(), "{def} fields in no figure of maturity/figures.rs and not excluded there: {missing:?}");
+    let stale: Vec<_> = registered.union(&excluded).filter(|f| !fields.contains(*f)).collect();
+    assert!(stale.is_empty(), "the registry names fields {def} no longer has: {stale:?}");
+    for (f, why) in not_figures {
+        assert!(why.len() > 10, "{def}.{f}: excluded without a reason");
+    }
+}
+
 #[test]
 fn every_result_field_is_a_figure_or_excluded_with_a_reason() {
-    let fields = result_fields();
-    let registered: BTreeSet<String> = figure_fields().keys().map(|s| (*s).to_owned()).collect();
-    let excluded: BTreeSet<String> = DIMENSION_NOT_FIGURES.iter().map(|(f, _)| (*f).to_owned()).collect();
-    assert!(
-        registered.is_disjoint(&excluded),
-        "a field both a figure and excluded: {:?}",
-        registered.intersection(&excluded)
-    );
-    let missing: Vec<_> = fields.iter().filter(|f| !registered.contains(*f) && !excluded.contains(*f)).collect();
-    assert!(
-        missing.is_empty(),
-        "DimensionResult fields in no figure of maturity/figures.rs and not in DIMENSION_NOT_FIGURES: {missing:?}"
-    );
-    let stale: Vec<_> = registered.union(&excluded).filter(|f| !fields.contains(*f)).collect();
-    assert!(stale.is_empty(), "the registry names fields DimensionResult no longer has: {stale:?}");
-    for (f, why) in DIMENSION_NOT_FIGURES {
-        assert!(why.len() > 10, "{f}: excluded without a reason");
-    }
+    check_fields("DimensionResult", DIMENSION_FIGURES, DIMENSION_NOT_FIGURES);
+    check_fields("GroupDimension", GROUP_FIGURES, GROUP_NOT_FIGURES);
 }
 
 /// `enum_body` of the first `{ … }` after `marker` as (name, value) pairs of `NAME = 3`.
@@ -104,10 +107,10 @@ fn c_header_and_csharp_enum_carry_the_registry_codes() {
     }
 }
 
-/// The `d["field"]` reads of Python's `Assessment.dimensions()`.
-fn python_fields() -> BTreeSet<String> {
+/// The `d["field"]` reads of a method of Python's `Assessment` (`dimensions`, `groups`).
+fn python_fields(method: &str) -> BTreeSet<String> {
     let text = repo_file("python/transform_model/_assess.py");
-    let from = text.find("    def dimensions(").expect("Assessment.dimensions in _assess.py");
+    let from = text.find(&format!("    def {method}(")).unwrap_or_else(|| panic!("Assessment.{method} in _assess.py"));
     let body = &text[from..];
     let body = &body[..body[1..].find("\n    @").map_or(body.len(), |i| i + 1)];
     body.split("d[\"").skip(1).filter_map(|s| s.split_once('"').map(|(f, _)| f.to_owned())).collect()
@@ -123,10 +126,9 @@ fn table_fields() -> BTreeSet<String> {
 }
 
 /// Shown in a face by reading its field, or absent with a reason — not both, not neither.
-fn check_face(face: Face, reads: &BTreeSet<String>, file: &str) {
-    for (field, names) in figure_fields() {
-        let figures: Vec<_> = DIMENSION_FIGURES.iter().filter(|f| f.field == field).collect();
-        let shown = figures.iter().any(|f| f.absent_from(face).is_none());
+fn check_face<R>(figures: &[Figure<R>], face: Face, reads: &BTreeSet<String>, file: &str) {
+    for (field, names) in figure_fields(figures) {
+        let shown = figures.iter().filter(|f| f.field == field).any(|f| f.absent_from(face).is_none());
         let read = reads.contains(field);
         assert!(
             !shown || read,
@@ -140,9 +142,13 @@ fn check_face(face: Face, reads: &BTreeSet<String>, file: &str) {
 }
 
 #[test]
-fn python_frame_and_terminal_table_show_every_figure_not_absent() {
-    check_face(Face::Python, &python_fields(), "python/transform_model/_assess.py (Assessment.dimensions)");
-    check_face(Face::Table, &table_fields(), "crates/transform-model/src/table/assessment.rs");
+fn python_frames_and_terminal_table_show_every_figure_not_absent() {
+    let py = "python/transform_model/_assess.py";
+    check_face(DIMENSION_FIGURES, Face::Python, &python_fields("dimensions"), &format!("{py} (Assessment.dimensions)"));
+    check_face(GROUP_FIGURES, Face::Python, &python_fields("groups"), &format!("{py} (Assessment.groups)"));
+    check_face(DIMENSION_FIGURES, Face::Table, &table_fields(), "crates/transform-model/src/table/assessment.rs");
+    // C has no group struct: every group figure says so.
+    assert!(GROUP_FIGURES.iter().all(|f| f.absent_from(Face::C).is_some() && f.c_code.is_none()));
 }
 
 #[test]
@@ -170,4 +176,24 @@ fn the_export_has_a_row_for_every_reported_figure_not_absent() {
     }
     // The data must exercise the check: several figures per dimension are reported.
     assert!(shown >= a.dimensions.len() * 8, "only {shown} rows");
+
+    let section = table.sections.iter().find(|s| s.name == "Groups").expect("the Groups section");
+    let mut shown = 0;
+    for g in &a.groups {
+        for d in &g.dimensions {
+            let label = g.label.get(Lang::En);
+            let measures: BTreeSet<String> = section
+                .rows
+                .iter()
+                .filter(|r| text(&r[1]) == label && text(&r[2]) == d.id)
+                .map(|r| text(&r[4]))
+                .collect();
+            for f in GROUP_FIGURES {
+                let expected = f.absent_from(Face::Export).is_none() && (f.value)(d).is_some_and(f64::is_finite);
+                assert_eq!(measures.contains(f.en), expected, "{} of {} on {}: row present", f.name, g.role, d.id);
+                shown += usize::from(expected);
+            }
+        }
+    }
+    assert!(shown >= a.groups.len() * a.dimensions.len(), "only {shown} group rows");
 }

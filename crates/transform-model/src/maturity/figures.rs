@@ -205,53 +205,43 @@ pub static DIMENSION_NOT_FIGURES: &[(&str, &str)] = &[
     ("common_items", "a list of item ids behind the groups' common_score"),
 ];
 
+const NO_C_GROUPS: &str = "C reads the groups from tm_assessment_to_json: no group struct";
+const TABLE_GROUPS: &str = "the terminal table shows each group's score only";
+
 /// Every figure of a role group on a dimension, in the export's row order.
 pub static GROUP_FIGURES: &[Figure<GroupDimension>] = &[
-    figure!(
-        "score",
-        "score",
-        "score",
-        "score",
-        "The group's score on the dimension.",
-        ScalePoints,
-        |g| g.score,
-        None,
-        []
-    ),
-    figure!(
-        "sd",
-        "sd",
-        "spredning (SD)",
-        "standard deviation",
-        "The standard deviation of the members' scores.",
-        ScalePoints,
-        |g| g.sd,
-        None,
-        []
-    ),
-    figure!(
-        "rwg_uniform",
-        "rwg_uniform",
-        "enighed r_wg (ligefordelt nulmodel)",
-        "agreement r_wg (uniform null)",
-        "r_wg(J) against the uniform null.",
-        Coefficient,
-        |g| g.rwg_uniform,
-        None,
-        []
-    ),
-    figure!(
-        "rwg_slight_skew",
-        "rwg_slight_skew",
-        "enighed r_wg (let skæv nulmodel)",
-        "agreement r_wg (slight-skew null)",
-        "r_wg(J) against the slight-skew null.",
-        Coefficient,
-        |g| g.rwg_slight_skew,
-        None,
-        []
-    ),
+    figure!("score", "score", "score", "score", "The group's score on the dimension.", ScalePoints, |g| g.score,
+        None, [C: NO_C_GROUPS]),
+    figure!("ci_low", "ci", "nedre grænse", "CI low", "The lower end of the group's interval.", ScalePoints,
+        |g| g.ci.map(|c| c[0]), None, [C: NO_C_GROUPS, Export: EXPORT_ROW_COLUMNS, Table: TABLE_GROUPS]),
+    figure!("ci_high", "ci", "øvre grænse", "CI high", "The upper end of the group's interval.", ScalePoints,
+        |g| g.ci.map(|c| c[1]), None, [C: NO_C_GROUPS, Export: EXPORT_ROW_COLUMNS, Table: TABLE_GROUPS]),
+    figure!("sd", "sd", "spredning (SD)", "standard deviation", "The standard deviation of the members' scores.",
+        ScalePoints, |g| g.sd, None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("rwg_uniform", "rwg_uniform", "enighed r_wg (ligefordelt nulmodel)", "agreement r_wg (uniform null)",
+        "r_wg(J) against the uniform null.", Coefficient, |g| g.rwg_uniform, None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("rwg_slight_skew", "rwg_slight_skew", "enighed r_wg (let skæv nulmodel)",
+        "agreement r_wg (slight-skew null)", "r_wg(J) against the slight-skew null.", Coefficient,
+        |g| g.rwg_slight_skew, None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("j", "j", "antal spørgsmål bag r_wg", "items behind r_wg", "The items behind r_wg(J).", Count,
+        |g| count(g.j), None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("single_item", "single_item", "kun ét spørgsmål (1 = ja)", "a single item (1 = yes)",
+        "1 when the group's roles are asked one item of the dimension (no agreement figure), else 0.", Flag,
+        |g| Some(flag(g.single_item)), None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("common_score", "common_score", "score på fælles spørgsmål", "score on common items",
+        "The group's mean on the dimension's common items, the figure to compare groups on.", ScalePoints,
+        |g| g.common_score, None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("alpha", "alpha", "Cronbachs alfa", "Cronbach's alpha", "The group's Cronbach's alpha on its own items.",
+        Coefficient, |g| g.alpha, None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("dont_know_rate", "dont_know_rate", "andel ved ikke", "share don't know",
+        "The share of \"ved ikke\" among the items asked of the group's members.", Probability, |g| g.dont_know_rate,
+        None, [C: NO_C_GROUPS, Table: TABLE_GROUPS]),
+    figure!("n", "n", "antal (n)", "n", "The group members with a score on the dimension.", Count, |g| count(g.n),
+        None, [C: NO_C_GROUPS, Export: "the n column of each row", Table: TABLE_GROUPS]),
 ];
+
+/// Fields of a [`GroupDimension`]'s JSON that are no figure, each with the reason.
+pub static GROUP_NOT_FIGURES: &[(&str, &str)] = &[("id", "the row's key (the dimension id), not a figure")];
 
 /// The C code's figure, or `None` for a code that names none.
 pub fn dimension_figure_by_code(code: u32) -> Option<&'static Figure<DimensionResult>> {
