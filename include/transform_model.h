@@ -103,8 +103,9 @@ typedef enum {
 } tm_lang;
 
 /*
- Figures of a dimension added by the scoring contract version 2, read one at a time so
- the result struct never has to grow.
+ Figures of a dimension read one at a time, so the result struct never has to grow. The
+ codes are the core's figure registry's (`transform_model::maturity::figures`); a test
+ there checks this enum, the header and C#'s `Figure` against it.
  */
 typedef enum {
   /*
@@ -134,6 +135,18 @@ typedef enum {
    */
   TM_FIGURE_GAP = 7,
   /*
+   The standard error of the score.
+   */
+  TM_FIGURE_SE = 8,
+  /*
+   The degrees of freedom behind the interval.
+   */
+  TM_FIGURE_DF = 9,
+  /*
+   The target score of the profile.
+   */
+  TM_FIGURE_TARGET = 10,
+  /*
    P(level 1) … P(level 5) from the bootstrap replicates.
    */
   TM_FIGURE_P_LEVEL_1 = 11,
@@ -141,6 +154,14 @@ typedef enum {
   TM_FIGURE_P_LEVEL_3 = 13,
   TM_FIGURE_P_LEVEL_4 = 14,
   TM_FIGURE_P_LEVEL_5 = 15,
+  /*
+   The score on the common perspectives, which orders the priorities.
+   */
+  TM_FIGURE_PRIORITY_SCORE = 16,
+  /*
+   max(target − priority score, 0): the gap that orders the recommendations.
+   */
+  TM_FIGURE_PRIORITY_GAP = 17,
 } tm_figure;
 
 /*

@@ -18,6 +18,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 # Every unsafe block of the C ABI (and of the core it builds) says why it is sound.
 cargo clippy -p transform-model-c -- -D clippy::undocumented_unsafe_blocks
 
+step "public API"
+# The core's public surface against docs/public-api.txt (skips with a reason without nightly).
+bash scripts/public-api.sh
+
 step "Rust tests"
 cargo test --workspace
 # The house's counts (modules, imports, circles, upward imports) in the log; it ran above too.

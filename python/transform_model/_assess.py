@@ -32,6 +32,8 @@ DIMENSIONS = Spec(
     Column("ci_low", "float", "lower end of the 95% interval: Welch–Satterthwaite over the group means "
            "(balanced) or Student t (pooled); NaN when dispersion may not be published (n < min_dispersion_n)"),
     Column("ci_high", "float", "upper end of the 95% interval (NaN without one)"),
+    Column("se", "float", "standard error of the score, published exactly when the interval is (NaN without)"),
+    Column("df", "float", "degrees of freedom behind the interval (NaN when infinite or without an interval)"),
     Column("borderline", "boolean", "the interval crosses a level boundary: the level is uncertain"),
     Column("p_level", "list", "P(level) for levels 1..5 from the bootstrap replicates (dict), None without"),
     Column("partial", "boolean", "a perspective (role asked the dimension) is missing from the score"),
@@ -47,6 +49,8 @@ DIMENSIONS = Spec(
     Column("target", "float", "target score (NaN without a target)"),
     Column("gap", "float", "max(target − score, 0) in scale points"),
     Column("status", "str", "clearly_below / uncertain / at_or_above the target, given the interval"),
+    Column("priority_score", "float", "score on the common perspectives, which the priorities compare (NaN without)"),
+    Column("priority_gap", "float", "max(target − priority_score, 0): the gap that orders the recommendations"),
 )
 GROUPS = Spec(
     "Long form: one row per reported group × dimension (suppressed figures are NaN).",
@@ -62,6 +66,10 @@ GROUPS = Spec(
     Column("rwg_slight_skew", "float", "r_wg(J) against the slight-skew null (σ² = 1.34)"),
     Column("j", "Int64", "items behind r_wg(J)"),
     Column("single_item", "boolean", "the group's roles are asked one item of the dimension: no agreement figure"),
+    Column("common_score", "float", "the group's mean on the dimension's common items, to compare groups on "
+           "(NaN when suppressed or when score already rests on them)"),
+    Column("alpha", "float", "the group's Cronbach's alpha on its own items (NaN unless groups are asked different items)"),
+    Column("dont_know_rate", "float", "share of \"ved ikke\" among the items asked of the group (NaN under min_dispersion_n)"),
 )
 GAPS = Spec(
     "Perception gaps: one row per pair of groups × dimension (diff = a − b).",
@@ -192,12 +200,14 @@ class Assessment:
             "id": [d["id"] for d in ds], "label": [d["label"][lang] for d in ds],
             "score": [d["score"] for d in ds], "level": [d["level"] for d in ds],
             "progress": [d["progress"] for d in ds], "ci_low": [_lo(d["ci"]) for d in ds],
-            "ci_high": [_hi(d["ci"]) for d in ds], "borderline": [d["borderline"] for d in ds],
+            "ci_high": [_hi(d["ci"]) for d in ds], "se": [d["se"] for d in ds], "df": [d["df"] for d in ds],
+            "borderline": [d["borderline"] for d in ds],
             "p_level": [d["level_probabilities"] for d in ds], "partial": [d["partial"] for d in ds],
             "missing_perspectives": [d["missing_perspectives"] for d in ds], "alpha": [d["alpha"] for d in ds],
             "alpha_n": [d["alpha_n"] for d in ds], "icc1": [d["icc1"] for d in ds], "icc2": [d["icc2"] for d in ds],
             "n": [d["n"] for d in ds], "n_effective": [d["n_effective"] for d in ds],
-            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds], "status": [d["status"] for d in ds]})
+            "target": [d["target"] for d in ds], "gap": [d["gap"] for d in ds], "status": [d["status"] for d in ds],
+            "priority_score": [d["priority_score"] for d in ds], "priority_gap": [d["priority_gap"] for d in ds]})
 
     @GROUPS.documents
     def groups(self) -> Any:
@@ -208,7 +218,9 @@ class Assessment:
             "n": [d["n"] for _, d in rows], "ci_low": [_lo(d["ci"]) for _, d in rows],
             "ci_high": [_hi(d["ci"]) for _, d in rows], "sd": [d["sd"] for _, d in rows],
             "rwg_uniform": [d["rwg_uniform"] for _, d in rows], "rwg_slight_skew": [d["rwg_slight_skew"] for _, d in rows],
-            "j": [d["j"] for _, d in rows], "single_item": [d["single_item"] for _, d in rows]})
+            "j": [d["j"] for _, d in rows], "single_item": [d["single_item"] for _, d in rows],
+            "common_score": [d["common_score"] for _, d in rows], "alpha": [d["alpha"] for _, d in rows],
+            "dont_know_rate": [d["dont_know_rate"] for _, d in rows]})
 
     @GAPS.documents
     def gaps(self) -> Any:

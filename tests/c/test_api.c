@@ -131,6 +131,15 @@ static void test_assessment(const char *csv_path, double expected) {
     CHECK(status == 0 || status == 1 || status == 2);
     CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_N_EFFECTIVE, &n_eff) == TM_STATUS_OK);
     CHECK(n_eff > 0);
+    /* Codes from the figure registry: gap = max(target − score, 0); se with the interval. */
+    tm_dimension_result d;
+    double target = 0, gap = -1, se = 0;
+    CHECK(tm_assessment_dimension(a, i, &d) == TM_STATUS_OK);
+    CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_TARGET, &target) == TM_STATUS_OK);
+    CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_GAP, &gap) == TM_STATUS_OK);
+    CHECK(fabs(gap - fmax(target - d.score, 0.0)) < 1e-12);
+    CHECK(tm_assessment_dimension_figure(a, i, TM_FIGURE_SE, &se) == TM_STATUS_OK);
+    CHECK(se > 0 && se < d.ci_high - d.ci_low);
   }
   double fig = 0;
   CHECK(tm_assessment_dimension_figure(a, 0, 999, &fig) == TM_STATUS_INVALID_ARGUMENT);

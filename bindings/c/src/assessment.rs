@@ -271,8 +271,9 @@ pub unsafe extern "C" fn tm_assessment_dimension(
     })
 }
 
-/// Figures of a dimension added by the scoring contract version 2, read one at a time so
-/// the result struct never has to grow.
+/// Figures of a dimension read one at a time, so the result struct never has to grow. The
+/// codes are the core's figure registry's (`transform_model::maturity::figures`); a test
+/// there checks this enum, the header and C#'s `Figure` against it.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum tm_figure {
@@ -290,33 +291,28 @@ pub enum tm_figure {
     TM_FIGURE_STATUS = 6,
     /// The gap to the target in scale points.
     TM_FIGURE_GAP = 7,
+    /// The standard error of the score.
+    TM_FIGURE_SE = 8,
+    /// The degrees of freedom behind the interval.
+    TM_FIGURE_DF = 9,
+    /// The target score of the profile.
+    TM_FIGURE_TARGET = 10,
     /// P(level 1) … P(level 5) from the bootstrap replicates.
     TM_FIGURE_P_LEVEL_1 = 11,
     TM_FIGURE_P_LEVEL_2 = 12,
     TM_FIGURE_P_LEVEL_3 = 13,
     TM_FIGURE_P_LEVEL_4 = 14,
     TM_FIGURE_P_LEVEL_5 = 15,
+    /// The score on the common perspectives, which orders the priorities.
+    TM_FIGURE_PRIORITY_SCORE = 16,
+    /// max(target − priority score, 0): the gap that orders the recommendations.
+    TM_FIGURE_PRIORITY_GAP = 17,
 }
 
 fn dimension_figure(d: &transform_model::maturity::DimensionResult, figure: u32) -> Result<Option<f64>> {
-    use transform_model::maturity::TargetStatus;
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    Ok(match figure {
-        0 => d.n_effective,
-        1 => d.alpha_n.map(|n| n as f64),
-        2 => d.icc1,
-        3 => d.icc2,
-        4 => d.borderline.map(flag),
-        5 => Some(flag(d.partial)),
-        6 => d.status.map(|s| match s {
-            TargetStatus::ClearlyBelow => 0.0,
-            TargetStatus::Uncertain => 1.0,
-            TargetStatus::AtOrAbove => 2.0,
-        }),
-        7 => d.gap,
-        11..=15 => d.level_probabilities.as_ref().and_then(|p| p.get(&(i64::from(figure) - 10)).copied()),
-        other => return Err(Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("figure {other} is not a tm_figure"))),
-    })
+    let f = transform_model::maturity::figures::dimension_figure_by_code(figure)
+        .ok_or_else(|| Fail::new(TM_STATUS_INVALID_ARGUMENT, format!("figure {figure} is not a tm_figure")))?;
+    Ok((f.value)(d))
 }
 
 /// One figure of dimension `index`. `TM_STATUS_VALIDATION_ERROR` (and `*out` untouched)

@@ -43,6 +43,12 @@ namespace TransformModel
         Status = 6,
         /// <summary>The gap to the target in scale points.</summary>
         Gap = 7,
+        /// <summary>The standard error of the score.</summary>
+        Se = 8,
+        /// <summary>The degrees of freedom behind the interval.</summary>
+        Df = 9,
+        /// <summary>The target score of the profile.</summary>
+        Target = 10,
         /// <summary>P(level 1) from the bootstrap replicates.</summary>
         PLevel1 = 11,
         /// <summary>P(level 2) from the bootstrap replicates.</summary>
@@ -52,7 +58,11 @@ namespace TransformModel
         /// <summary>P(level 4) from the bootstrap replicates.</summary>
         PLevel4 = 14,
         /// <summary>P(level 5) from the bootstrap replicates.</summary>
-        PLevel5 = 15
+        PLevel5 = 15,
+        /// <summary>The score on the common perspectives, which orders the priorities.</summary>
+        PriorityScore = 16,
+        /// <summary>max(target − priority score, 0): the gap that orders the recommendations.</summary>
+        PriorityGap = 17
     }
 
     /// <summary>Options of an assessment (docs/c-api.md; DOMAIN.md "Anonymity and disclosure").</summary>

@@ -133,7 +133,7 @@ pub fn plan_svg(plan_json: &str, lang_: &str) -> PyResult<String> {
 /// Code → label for `stages`, `facets`, `modes` or `recommendation` in `lang_` (the core's vocab).
 #[pyfunction]
 pub fn vocab_labels(kind: &str, lang_: &str) -> PyResult<BTreeMap<String, String>> {
-    let pairs = transform_model::vocab::labels(kind, lang(lang_)?)
+    let pairs = transform_model::mission::code_labels(kind, lang(lang_)?)
         .ok_or_else(|| invalid(format!("unknown kind `{kind}` (allowed: stages, facets, modes, recommendation)")))?;
     Ok(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }

@@ -154,10 +154,11 @@
 //! - [`ingredient`]: the catalog of interventions and the active-ingredient matching;
 //! - [`plan`]: the five-year transformation plan;
 //! - [`municipality`]: the Danish municipalities (codes, names, regions) for partners;
-//! - [`text`]: Danish text normalisation, tokenizing, stemming and compound splitting;
-//! - [`stats`]: the small statistical kernels the scoring is built from;
-//! - [`numbers`]: numbers in the reader's language ("2,71", "63 pct."); [`vocab`]: the
-//!   reader's words gathered for the views;
+//! - [`numbers`]: numbers in the reader's language ("2,71", "63 pct."), as every face
+//!   writes them;
+//! - [`table`]: the terminal tables the CLI, Python's `render_table` and C's
+//!   `tm_assessment_to_text` print; [`export`]: the csv/xlsx tables;
+//! - [`maturity::figures`]: the figure registry the faces show dimensions by;
 //! - [`schema`]: JSON Schemas of the inputs and outputs;
 //! - [`localized`], [`atomic`]: bilingual texts; files replaced whole, never half-written.
 
@@ -186,16 +187,23 @@ pub mod questionnaire;
 pub mod report;
 pub mod responses;
 pub mod schema;
+// The statistical kernels are not API; the crate's integration tests reach them, hidden
+// from the documented surface (docs/public-api.txt).
+#[doc(hidden)]
 pub mod stats;
 pub mod table;
+// Danish text analysis is the matching's machinery, not API: the crate's tests, examples
+// and fuzz target reach it, hidden from the documented surface like `stats`.
+#[doc(hidden)]
 pub mod text;
-pub mod versioned;
-pub mod vocab;
+mod versioned;
+mod vocab;
 
 pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};
 pub use model::{Model, ModelError};
 pub use responses::{ResponseError, Responses};
+pub use versioned::OUTPUT_SCHEMA_VERSION;
 
 /// The crate guide promises that the shared data types can cross threads; this fails to
 /// compile when one of them stops being `Send + Sync`.

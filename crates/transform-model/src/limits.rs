@@ -27,7 +27,7 @@
 //! library could read back). Synthetic responses streamed as CSV (`write_csv`, the CLI's
 //! `sample`) hold one row at a time and have no limit.
 //!
-//! Values quoted in error messages are cut to [`QUOTE_CHARS`] characters ([`quote`]), so a
+//! Values quoted in error messages are cut to [`QUOTE_CHARS`] characters (`quote`), so a
 //! 50 MiB header never comes back as a 50 MiB message.
 
 use std::io::Read;
@@ -288,7 +288,7 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
 
 /// `value` cut to [`QUOTE_CHARS`] characters with "…" when longer: for quoting input in
 /// error messages.
-pub fn quote(value: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn quote(value: &str) -> std::borrow::Cow<'_, str> {
     match value.char_indices().nth(QUOTE_CHARS) {
         None => value.into(),
         Some((end, _)) => format!("{}…", &value[..end]).into(),
@@ -297,7 +297,7 @@ pub fn quote(value: &str) -> std::borrow::Cow<'_, str> {
 
 /// A message with every backtick-quoted value cut by [`quote`], and any unquoted run cut
 /// likewise: for messages from parsers that quote the input they refuse (serde, csv).
-pub fn bound_message(message: &str) -> String {
+pub(crate) fn bound_message(message: &str) -> String {
     if message.chars().count() <= 2 * QUOTE_CHARS {
         return message.to_owned();
     }

@@ -2,13 +2,12 @@
 //! report, the charts, the Python frames): numbers from [`crate::numbers`], each value's
 //! Danish and English name from the label next to its type (`Stage::label`,
 //! `TargetStatus::label`, …), so a Danish reader never meets `spreading` (REPORT.md,
-//! "Ordliste"). Nothing below the views imports this module: imports point down.
+//! "Ordliste"). Nothing below the views imports this module: imports point down. Crate-private: the
+//! faces take the same names from the modules that define them.
 
 use crate::localized::Localized;
 use crate::model::Model;
 
-pub use crate::ingredient::{context_key, context_value, urbanity_note};
-pub use crate::mission::{alignment, code_labels as labels};
 pub use crate::numbers::{between, count, kroner, number, percent, signed};
 
 /// A role group for readers (see [`Model::role_label`]).

@@ -121,6 +121,19 @@ fn expected_assessment_figures(json: &Value) -> Figures {
         add("Dimensions", "", id, "target score", &d["target"], null, null);
         add("Dimensions", "", id, "gap to target", &d["gap"], null, n);
         add("Dimensions", "", id, "borderline between levels (1 = yes)", &d["borderline"], null, n);
+        add("Dimensions", "", id, "degrees of freedom", &d["df"], null, n);
+        add("Dimensions", "", id, "a perspective missing (1 = yes)", &d["partial"], null, n);
+        // docs/exports.md: 0 clearly below, 1 uncertain, 2 at or above.
+        let status = d["status"].as_str().map(|s| match s {
+            "clearly_below" => 0.0,
+            "uncertain" => 1.0,
+            "at_or_above" => 2.0,
+            other => panic!("status {other}"),
+        });
+        let status_measure = "status against the target (0 = clearly below, 1 = uncertain, 2 = at or above)";
+        add("Dimensions", "", id, status_measure, &status.map_or(Value::Null, Value::from), null, n);
+        add("Dimensions", "", id, "score on common perspectives", &d["priority_score"], null, n);
+        add("Dimensions", "", id, "gap to target (common perspectives)", &d["priority_gap"], null, n);
     }
     let mut labels = BTreeMap::new();
     for g in json["groups"].as_array().unwrap() {
@@ -132,6 +145,11 @@ fn expected_assessment_figures(json: &Value) -> Figures {
             add("Groups", label, id, "standard deviation", &d["sd"], null, n);
             add("Groups", label, id, "agreement r_wg (uniform null)", &d["rwg_uniform"], null, n);
             add("Groups", label, id, "agreement r_wg (slight-skew null)", &d["rwg_slight_skew"], null, n);
+            add("Groups", label, id, "items behind r_wg", &d["j"], null, n);
+            add("Groups", label, id, "a single item (1 = yes)", &d["single_item"], null, n);
+            add("Groups", label, id, "score on common items", &d["common_score"], null, n);
+            add("Groups", label, id, "Cronbach's alpha", &d["alpha"], null, n);
+            add("Groups", label, id, "share don't know", &d["dont_know_rate"], null, n);
         }
     }
     for g in json["gaps"].as_array().unwrap() {

@@ -298,7 +298,7 @@ fn the_economy_section_shows_the_plans_money_per_budget_year() {
         assert!(table.contains(&format!(">{}<", e.budget_year)), "budget year {} in {table}", e.budget_year);
         for amount in [e.new_kr, e.savings_kr] {
             match amount {
-                Some(kr) => assert!(table.contains(&transform_model::vocab::kroner(kr, Lang::Da)), "{kr} in {table}"),
+                Some(kr) => assert!(table.contains(&transform_model::numbers::kroner(kr, Lang::Da)), "{kr} in {table}"),
                 None => assert!(table.contains("ikke opgjort")),
             }
         }

@@ -2,13 +2,13 @@
 //! with its scoring-contract version), and the JSON Schemas of the outputs require it.
 
 use serde_json::Value;
+use transform_model::OUTPUT_SCHEMA_VERSION;
 use transform_model::ingredient::partners_json;
 use transform_model::ingredient::{Catalog, Index, MatchOptions, Query};
 use transform_model::maturity::{ItemOptions, compare_rounds, item_analysis};
 use transform_model::mission::{AnalysisOptions, Portfolio};
 use transform_model::plan::{PlanInputs, PlanOptions, plan};
 use transform_model::responses::ReadOptions;
-use transform_model::versioned::OUTPUT_SCHEMA_VERSION;
 use transform_model::{AssessOptions, Model, Responses, assess};
 
 /// The first key of a pretty-printed JSON object and the parsed document.

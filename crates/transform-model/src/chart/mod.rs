@@ -1,16 +1,16 @@
 //! Charts as SVG, drawn in the core so the report, the CLI, C and Python show the same
 //! picture. Each chart kind has its own file with a plain input type (labels, values,
 //! already-formatted texts) and a `render`; the functions here build those inputs from an
-//! assessment, a portfolio analysis or a plan, with the reader's words from [`crate::vocab`].
+//! assessment, a portfolio analysis or a plan, with the reader's words from `vocab`.
 
-pub mod bars;
-pub mod counts;
-pub mod flow;
-pub mod forest;
-pub mod heatmap;
-pub mod radar;
-pub mod svg;
-pub mod timeline;
+pub(crate) mod bars;
+pub(crate) mod counts;
+pub(crate) mod flow;
+pub(crate) mod forest;
+pub(crate) mod heatmap;
+pub(crate) mod radar;
+pub(crate) mod svg;
+pub(crate) mod timeline;
 
 use crate::localized::Lang;
 use crate::maturity::Assessment;

@@ -4,6 +4,7 @@
 
 use super::table::{Cell, Measure, Table, flag};
 use crate::localized::Lang;
+use crate::maturity::figures::{DIMENSION_FIGURES, Face, GROUP_FIGURES};
 use crate::maturity::{Assessment, DimensionResult, Gap, GroupDimension, GroupResult};
 
 const COLUMNS: &[(&str, &str, f64)] = &[
@@ -28,19 +29,9 @@ measure!(CONTRACT, "beregningsregler (version)", "scoring contract (version)");
 measure!(SCORE, "score", "score");
 measure!(LEVEL, "niveau", "level");
 measure!(TARGET_LEVEL, "målniveau", "target level");
-measure!(TARGET, "mål (score)", "target score");
 measure!(MEAN_GAP, "gennemsnitlig afstand til mål", "mean gap to target");
 measure!(EXCLUDED, "udeladt af hensyn til anonymitet", "excluded for anonymity");
-measure!(SE, "standardfejl", "standard error");
-measure!(N_EFFECTIVE, "effektivt antal (Kish)", "effective n (Kish)");
-measure!(ALPHA, "Cronbachs alfa", "Cronbach's alpha");
-measure!(ICC1, "ICC(1)", "ICC(1)");
-measure!(ICC2, "ICC(2)", "ICC(2)");
 measure!(GAP, "afstand til mål", "gap to target");
-measure!(BORDERLINE, "på grænsen mellem to niveauer (1 = ja)", "borderline between levels (1 = yes)");
-measure!(SD, "spredning (SD)", "standard deviation");
-measure!(RWG_UNIFORM, "enighed r_wg (ligefordelt nulmodel)", "agreement r_wg (uniform null)");
-measure!(RWG_SKEW, "enighed r_wg (let skæv nulmodel)", "agreement r_wg (slight-skew null)");
 measure!(DIFF, "forskel", "difference");
 measure!(P, "p-værdi", "p-value");
 measure!(P_ADJUSTED, "p-værdi (Holm)", "p-value (Holm)");
@@ -95,27 +86,26 @@ impl Rows<'_> {
         self.figure("", "", &EXCLUDED, Some(a.excluded_for_anonymity as f64), None, None);
     }
 
+    /// The registry's figures in its order, each export leaves out saying why there.
     fn dimension(&mut self, d: &DimensionResult) {
-        let (id, n) = (d.id.as_str(), Some(d.n));
-        self.figure("", id, &SCORE, d.score, d.ci, n);
-        self.figure("", id, &LEVEL, d.level.map(|l| l as f64), None, n);
-        self.figure("", id, &SE, d.se, None, n);
-        self.figure("", id, &N_EFFECTIVE, d.n_effective, None, n);
-        self.figure("", id, &ALPHA, d.alpha, None, d.alpha_n);
-        self.figure("", id, &ICC1, d.icc1, None, n);
-        self.figure("", id, &ICC2, d.icc2, None, n);
-        self.figure("", id, &TARGET, Some(d.target), None, None);
-        self.figure("", id, &GAP, d.gap, None, n);
-        self.figure("", id, &BORDERLINE, flag(d.borderline), None, n);
+        for f in DIMENSION_FIGURES.iter().filter(|f| f.absent_from(Face::Export).is_none()) {
+            let (ci, n) = match f.name {
+                "score" => (d.ci, Some(d.n)),
+                "alpha" => (None, d.alpha_n),
+                "target" => (None, None),
+                _ => (None, Some(d.n)),
+            };
+            let m = Measure { da: f.da, en: f.en };
+            self.figure("", &d.id, &m, (f.value)(d), ci, n);
+        }
     }
 
     fn group(&mut self, g: &GroupResult, d: &GroupDimension) {
         let label = g.label.get(self.lang).to_owned();
-        let (id, n) = (d.id.as_str(), d.n);
-        self.figure(&label, id, &SCORE, d.score, d.ci, n);
-        self.figure(&label, id, &SD, d.sd, None, n);
-        self.figure(&label, id, &RWG_UNIFORM, d.rwg_uniform, None, n);
-        self.figure(&label, id, &RWG_SKEW, d.rwg_slight_skew, None, n);
+        for f in GROUP_FIGURES.iter().filter(|f| f.absent_from(Face::Export).is_none()) {
+            let ci = if f.name == "score" { d.ci } else { None };
+            self.figure(&label, &d.id, &Measure { da: f.da, en: f.en }, (f.value)(d), ci, d.n);
+        }
     }
 
     /// The group's name in the reader's language (its id when the group is not reported).

@@ -22,7 +22,7 @@ pub(crate) const K1: f64 = 1.2;
 pub(crate) const B: f64 = 0.75;
 
 /// Lucene's BM25 idf: ln(1 + (N − n + 0.5)/(n + 0.5)).
-pub fn idf(n_docs: usize, doc_freq: usize) -> f64 {
+pub(crate) fn idf(n_docs: usize, doc_freq: usize) -> f64 {
     (1.0 + (n_docs as f64 - doc_freq as f64 + 0.5) / (doc_freq as f64 + 0.5)).ln()
 }
 

@@ -31,7 +31,7 @@ pub use catalog::{
 };
 pub use context_names::{key_name as context_key_name, value_name as context_value_name};
 pub use distill::{EvidenceSummary, IngredientMatch, LIFT_EPSILON, MatchOptions, MatchResult, Source, Support};
-pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, idf, indexed_text};
+pub use index::{GOOD_MATCH, Hit, Index, RelevanceWeights, indexed_text};
 pub use labels::{context_key, context_value, urbanity_note};
 pub use partners::{Partner, PartnerList, partners_json};
 pub use problem_partners::{PartnerCase, ProblemPartner, ProblemPartnerList, problem_partners_json};

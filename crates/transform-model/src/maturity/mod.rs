@@ -11,6 +11,7 @@ mod carried;
 mod contract;
 mod disclosure;
 mod dont_know;
+pub mod figures;
 mod gaps;
 mod groups;
 mod item_disclosure;

@@ -10,8 +10,10 @@ mod crossfert;
 mod economics;
 mod labels;
 mod options;
+mod organisation;
 mod portfolio;
 mod portfolio_file;
+mod portfolio_validate;
 mod rows;
 pub mod sample;
 mod tags;
@@ -32,9 +34,10 @@ pub use crossfert::CrossPair;
 pub use economics::{Economics, Recommendation};
 pub use labels::{alignment, code_labels};
 pub use options::AnalysisOptions;
+pub use organisation::{BudgetMonths, Department, MunicipalityInfo, Organisation, validate_budget_months};
 pub use portfolio::{
-    Account, BudgetMonths, CitizenValue, Department, Facet, Indicator, Initiative, Link, Mission, Mode,
-    MunicipalityInfo, Organisation, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage, YEARS, validate_budget_months,
+    Account, CitizenValue, Facet, Indicator, Initiative, Link, Mission, Mode, Portfolio, SAMPLE_PORTFOLIO_JSON, Stage,
+    YEARS,
 };
 pub use rows::{Alignment, Rows};
 #[cfg(feature = "xlsx")]

@@ -7,7 +7,7 @@ use crate::mission::{Economics, Portfolio, PortfolioAnalysis, Recommendation, St
 use crate::vocab;
 
 /// "1 forvaltning", "2 forvaltninger".
-pub fn departments_text(n: usize, lang: Lang) -> String {
+pub(crate) fn departments_text(n: usize, lang: Lang) -> String {
     match (lang, n) {
         (Lang::Da, 1) => "1 forvaltning".to_owned(),
         (Lang::Da, n) => format!("{n} forvaltninger"),
@@ -17,7 +17,7 @@ pub fn departments_text(n: usize, lang: Lang) -> String {
 }
 
 /// A missed mission criterion as a council paper writes it (REPORT.md, "Ordliste").
-pub fn missed_text(criterion: &str, lang: Lang) -> &str {
+pub(crate) fn missed_text(criterion: &str, lang: Lang) -> &str {
     if criterion.starts_with("konkret") || criterion.starts_with("concrete") {
         lang.pick(
             "Mangler målbart mål (udgangspunkt, mål, årstal)",
@@ -36,7 +36,7 @@ pub fn missed_text(criterion: &str, lang: Lang) -> &str {
 
 /// Why an initiative gets its recommendation, in the reader's words: a payback year before
 /// the analysis year reads "har allerede tjent sig hjem (2018)", not "tjener sig hjem i 2018".
-pub fn economics_reason(e: &Economics, year: i64, lang: Lang) -> String {
+pub(crate) fn economics_reason(e: &Economics, year: i64, lang: Lang) -> String {
     match e.payback_year {
         Some(y) if y < year && e.recommendation == Recommendation::Spread => lang
             .pick(&format!("har allerede tjent sig hjem ({y})"), &format!("has already paid for itself ({y})"))
@@ -57,7 +57,7 @@ fn named(name: Option<&str>, id: &str, lang: Lang) -> String {
 
 /// `text` without the article's lever numbers (" (greb 4)"): they belong to the method
 /// appendix, not to what a council member reads.
-pub fn without_lever_numbers(text: &str) -> String {
+pub(crate) fn without_lever_numbers(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find(" (greb ") {
