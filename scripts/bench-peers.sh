@@ -5,7 +5,8 @@
 #   and vs pandas+pingouin; Portfolio.analyse from Python vs Rust.
 # Installs the peers and the wheel into .venv-bench.
 #   matching quality on the judged query set vs rank_bm25 (and PREV_BIN, a previous build).
-# Usage: scripts/bench-peers.sh [match|index|quality|assess|portfolio]
+#   Python frames from Rust values vs the core: match_many, the 5,000 × 50 portfolio's frames, a plan's frames.
+# Usage: scripts/bench-peers.sh [match|index|quality|assess|portfolio|values]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv-bench/bin/python ]; then
@@ -23,7 +24,7 @@ if [ "$what" = all ] || [ "$what" = quality ]; then
   [ -n "${TM_BIN:-}" ] || cargo build --release -q -p transform-model-cli
   .venv-bench/bin/python bench/quality_match.py
 fi
-if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ]; then
+if [ "$what" = all ] || [ "$what" = assess ] || [ "$what" = portfolio ] || [ "$what" = values ]; then
   wheels=$(realpath -m "${CARGO_TARGET_DIR:-target}")/wheels-bench
   rm -rf "$wheels"
   .venv-bench/bin/maturin build --release -q -o "$wheels"
@@ -34,4 +35,7 @@ if [ "$what" = all ] || [ "$what" = assess ]; then
 fi
 if [ "$what" = all ] || [ "$what" = portfolio ]; then
   .venv-bench/bin/python bench/peers_portfolio.py
+fi
+if [ "$what" = all ] || [ "$what" = values ]; then
+  .venv-bench/bin/python bench/python_values.py
 fi

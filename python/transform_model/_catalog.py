@@ -10,7 +10,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 from . import _args
 from . import _transform_model as _rs
 from ._errors import ArgumentTypeError, CatalogError, OptionError
-from ._frames import frame
+from ._frames import frame, pandas
 
 MATCH_COLUMNS = ["id", "name", "score", "lift", "support_interventions", "support_municipalities",
                  "max_evidence", "transfer", "advice", "sources", "warnings"]
@@ -34,18 +34,75 @@ def _query(problem: str, target_groups: Union[str, Sequence[str], None] = None,
                        "context": dict(context or {}), "exclude": _args.text_list("exclude", exclude)})
 
 
-def _match_frame(result_json: str, lang: str) -> Any:
-    r = json.loads(result_json)
-    rows = [{"id": m["id"], "name": m["name"].get(lang, m["name"].get("da")), "score": m["score"], "lift": m["lift"],
-             "support_interventions": m["support"]["interventions"],
-             "support_municipalities": m["support"]["municipalities"], "max_evidence": m["evidence"]["max_level"],
-             "transfer": m["transfer"], "advice": m["advice"],
-             "sources": [s["id"] for s in m["sources"]], "warnings": m["warnings"]} for m in r["ingredients"]]
-    df = frame(rows, MATCH_COLUMNS)
-    df["lift"] = df["lift"].astype("float64")
-    df.attrs["retrieved"] = r["retrieved"]
-    df.attrs["excluded"] = r["excluded"]
-    df.attrs["result"] = r
+class MatchDetails(Mapping):
+    """The full result of one query of `Catalog.match_many` (the CLI's `match --format json`
+    as dicts and lists), read from the core's values on first use: a batch pays for the
+    frames only. Read-only; equal to the dict `Catalog.match` puts in `attrs["result"]`;
+    `to_dict()` gives a plain dict, `to_json()` the JSON."""
+
+    __slots__ = ("_match", "_data")
+
+    def __init__(self, result: "_rs._Match") -> None:
+        self._match = result
+        self._data: Optional[Dict[str, Any]] = None
+
+    def _values(self) -> Dict[str, Any]:
+        if self._data is None:
+            self._data = self._match.to_dict()
+        return self._data
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values()[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._values())
+
+    def __len__(self) -> int:
+        return len(self._values())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MatchDetails):
+            return self._match.to_json() == other._match.to_json()
+        return self._values() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_dict(self) -> Dict[str, Any]:
+        return self._match.to_dict()
+
+    def to_json(self) -> str:
+        return self._match.to_json()
+
+    def __copy__(self) -> "MatchDetails":
+        return self  # immutable: pandas copies a frame's attrs on every operation
+
+    def __deepcopy__(self, memo: Any) -> "MatchDetails":
+        return self
+
+    def __reduce__(self) -> Any:
+        return (_details_from_json, (self._match.to_json(),))
+
+    def __repr__(self) -> str:
+        return f"MatchDetails({self._values()!r})"
+
+
+def _details_from_json(text: str) -> MatchDetails:
+    return MatchDetails(_rs._Match.from_json(text))
+
+
+def _match_frame(result: "_rs._Match", lang: str, details: bool = True) -> Any:
+    """The match frame from the result's columns (built in Rust, one crossing per column).
+    `attrs["result"]` is the full result: a dict with `details`, else a `MatchDetails` that
+    reads it from the values on first use."""
+    columns = result.columns(lang)
+    if columns["id"]:
+        df = pandas().DataFrame(columns, copy=False)
+    else:  # without rows every column stays object, as the frame from rows had it
+        df = pandas().DataFrame([], columns=MATCH_COLUMNS)
+        df["lift"] = df["lift"].astype("float64")
+    df.attrs["retrieved"] = result.retrieved
+    df.attrs["excluded"] = result.excluded
+    df.attrs["result"] = result.to_dict() if details else MatchDetails(result)
     return df
 
 
@@ -92,7 +149,8 @@ class Catalog:
               problems: Optional[Sequence[str]] = None, area: Optional[str] = None,
               context: Optional[Mapping[str, Any]] = None, exclude: Optional[Sequence[str]] = None,
               top: int = 10, retrieve: int = 50, lang: str = "da") -> Any:
-        """Ranked active ingredients for a problem, as a DataFrame (`.attrs["result"]` holds the full JSON)."""
+        """Ranked active ingredients for a problem, as a DataFrame (`.attrs["result"]` holds the full
+        result as the CLI's `match --format json` has it, as dicts and lists)."""
         q = _query(problem, target_groups, problems, area, context, exclude)
         lang = _args.lang(lang)
         return _match_frame(self._inner.match_one(q, _args.count("top", top), _args.count("retrieve", retrieve), lang),
@@ -101,10 +159,11 @@ class Catalog:
     def match_many(self, queries: Iterable[Union[str, Mapping[str, Any]]], *, top: int = 10, retrieve: int = 50,
                    lang: str = "da") -> List[Any]:
         """Many queries in parallel with the GIL released; each item is a problem text or a dict of
-        `match` arguments. Results equal calling `match` one by one."""
+        `match` arguments. Frames equal calling `match` one by one; each frame's `attrs["result"]`
+        is a read-only `MatchDetails` (equal to `match`'s dict), read from the values on first use."""
         qs = [_query(q) if isinstance(q, str) else _query(**q) for q in _args.text_or_dicts("queries", queries)]
         lang = _args.lang(lang)
-        return [_match_frame(r, lang)
+        return [_match_frame(r, lang, details=False)
                 for r in self._inner.match_many(qs, _args.count("top", top), _args.count("retrieve", retrieve), lang)]
 
     def similar(self, problem: str, top: int = 10, **filters: Any) -> Any:
@@ -157,4 +216,5 @@ def export_match(match: Any, path: Union[str, "os.PathLike[str]"], lang: str = "
     if fmt is None:
         raise OptionError(f"path {path!r} must end in .csv or .xlsx", option="path", allowed=[".csv", ".xlsx"],
                           value=path)
-    _rs.export_match(json.dumps(result), fmt, _args.lang(lang), path)
+    text = result.to_json() if isinstance(result, MatchDetails) else json.dumps(result)
+    _rs.export_match(text, fmt, _args.lang(lang), path)

@@ -1,5 +1,5 @@
-"""The five-year transformation plan (docs/plan.md): a thin wrapper over the core's JSON,
-with a DataFrame of actions, an SVG timeline (årshjul) for Jupyter and pickling."""
+"""The five-year transformation plan (docs/plan.md): a thin wrapper over the core's plan,
+with DataFrames built from its values, an SVG timeline (årshjul) for Jupyter and pickling."""
 from __future__ import annotations
 
 import html
@@ -75,110 +75,92 @@ DEFERRED = Spec(
     Column("reason", "str", "why it is deferred"),
 )
 
-def _row(year: int, a: Dict[str, Any], lang: str) -> Dict[str, Any]:
-    owner = a["owner"]["department"] if a["owner"] else None
-    return {"year": year, "quarter": a["quarter"], "id": a["id"], "kind": a["kind"], "title": a["title"][lang],
-            "owner": owner, "hours": a["hours"], "cost_kr": a["cost_kr"], "budget_year": a["budget_year"],
-            "savings_from": a["savings_from"], "depends_on": list(a["depends_on"]),
-            "gate_year": (a.get("gate") or {}).get("year"), "decision_month": (a.get("decision") or {}).get("month")}
-
-
-def _economy_row(e: Dict[str, Any]) -> Dict[str, Any]:
-    row = {k: e[k] for k in ("budget_year", "already_budgeted_kr", "new_kr", "savings_kr", "net_kr",
-                             "cumulative_net_kr", "anlaeg_kr", "known_new_kr")}
-    row["not_costed"] = list(e["not_costed"])
-    for k, o in enumerate(e["overslag"], start=1):
-        row[f"overslag_{k}_kr"] = o["net_kr"]
-    return row
-
-
 class Plan:
     """A plan: `actions` (year by year), `economy`, `calendar`, `load`, `deferred`, `missing`
-    and a summary."""
+    and a summary. The plan stays in Rust: each frame is built from columns of its values;
+    the JSON is written only when asked for (`to_json`, `to_dict`, exports, pickling)."""
 
-    __slots__ = ("_json", "_data", "_lang")
+    __slots__ = ("_inner", "_json", "_lang")
 
-    def __init__(self, plan_json: str, lang: str = "da") -> None:
-        self._json = plan_json
-        self._data = json.loads(plan_json)
+    def __init__(self, plan: Union[str, "_rs._Plan"], lang: str = "da") -> None:
+        """A plan from the core, or from its JSON (the CLI's `plan --format json`)."""
+        if isinstance(plan, str):
+            self._inner, self._json = _rs._Plan.from_json(plan), plan
+        else:
+            self._inner, self._json = plan, None
         self._lang = lang
 
     def to_json(self) -> str:
         """The plan's JSON, byte for byte the CLI's `plan --format json`."""
+        if self._json is None:
+            self._json = self._inner.to_json()
         return self._json
 
     def to_dict(self) -> Dict[str, Any]:
-        return json.loads(self._json)
+        return json.loads(self.to_json())
 
     @property
     def start_year(self) -> int:
-        return self._data["start_year"]
+        return self._inner.start_year
 
     @property
     def elections(self) -> List[int]:
-        return list(self._data["elections"])
+        return list(self._inner.elections)
 
     @property
     def missing(self) -> List[str]:
-        return [m[self._lang] for m in self._data["missing"]]
+        return self._inner.missing(self._lang)
 
     @property
     def summary(self) -> str:
-        return self._data["summary"][self._lang]
+        return self._inner.summary(self._lang)
 
     @property
     @ACTIONS.documents
     def actions(self) -> Any:
-        rows = [_row(p["year"], a, self._lang) for p in self._data["phases"] for a in p["actions"]]
-        return ACTIONS.from_rows(rows)
+        return ACTIONS.from_columns(self._inner.actions(self._lang))
 
     @property
     @DEFERRED.documents
     def deferred(self) -> Any:
-        rows = [{"id": a["id"], "kind": a["kind"], "title": a["title"][self._lang],
-                 "reason": (a.get("reason") or {}).get(self._lang, "")} for a in self._data["deferred"]]
-        return DEFERRED.from_rows(rows)
+        return DEFERRED.from_columns(self._inner.deferred(self._lang))
 
     @property
     @ECONOMY.documents
     def economy(self) -> Any:
-        return ECONOMY.from_rows([_economy_row(e) for e in self._data["economy"]])
+        return ECONOMY.from_columns(self._inner.economy())
 
     @property
     @CALENDAR.documents
     def calendar(self) -> Any:
-        rows = [{"year": e["year"], "month": e["month"], "kind": e["kind"], "text": e["text"][self._lang],
-                 "actions": list(e["actions"])} for e in self._data["calendar"]]
-        return CALENDAR.from_rows(rows)
+        return CALENDAR.from_columns(self._inner.calendar(self._lang))
 
     @property
     @LOAD.documents
     def load(self) -> Any:
-        rows = [{"level": level, **r} for level, key in (("department", "per_department"), ("owner", "per_owner"))
-                for r in self._data["load"][key]]
-        return LOAD.from_rows(rows)
+        return LOAD.from_columns(self._inner.load())
 
     def to_csv(self, path: Union[str, "os.PathLike[str]"], lang: Optional[str] = None) -> None:
         """Writes the long table of `plan --format csv` (docs/exports.md); `lang` defaults to the plan's."""
-        _rs.export_plan(self._json, "csv", _args.lang(lang or self._lang), os.fspath(path))
+        _rs.export_plan(self.to_json(), "csv", _args.lang(lang or self._lang), os.fspath(path))
 
     def to_excel(self, path: Union[str, "os.PathLike[str]"], lang: Optional[str] = None) -> None:
         """Writes the workbook of `plan --format xlsx`."""
-        _rs.export_plan(self._json, "xlsx", _args.lang(lang or self._lang), os.fspath(path))
+        _rs.export_plan(self.to_json(), "xlsx", _args.lang(lang or self._lang), os.fspath(path))
 
     def timeline_svg(self) -> str:
         """The core's timeline: years as columns, election years hatched and labelled, the
         planned leader hours per year against the capacity."""
-        return _rs.plan_svg(self._json, self._lang)
+        return _rs.plan_svg(self.to_json(), self._lang)
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(self.summary)}</p>{self.timeline_svg()}"
 
     def __reduce__(self):
-        return (Plan, (self._json, self._lang))
+        return (Plan, (self.to_json(), self._lang))
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Plan) and other._json == self._json
+        return isinstance(other, Plan) and other.to_json() == self.to_json()
 
     def __repr__(self) -> str:
         return f"<Plan {self.summary}>"
@@ -206,7 +188,7 @@ def plan(assessment: Assessment, portfolio: Union[None, Portfolio, str, "os.Path
         _args.instance("portfolio", portfolio, Portfolio, "a Portfolio or None")
     if catalog is not None:
         _args.instance("catalog", catalog, Catalog, "a Catalog or None")
-    text = _rs.plan_json(
+    inner = _rs.make_plan(
         assessment.model._inner, assessment._inner,
         portfolio._inner if portfolio is not None else None,
         catalog._inner if catalog is not None else None,
@@ -221,7 +203,7 @@ def plan(assessment: Assessment, portfolio: Union[None, Portfolio, str, "os.Path
         if budget_months is not None else None,
         _args.count("phase_out_quarters", phase_out_quarters),
     )
-    return Plan(text, lang)
+    return Plan(inner, lang)
 
 
 def _year(name: str, value: Any) -> int:

@@ -10,8 +10,10 @@ mod exports;
 mod html_report;
 mod interrupt;
 mod items;
+mod match_result;
 mod model_registry;
 mod plan;
+mod plan_values;
 mod portfolio;
 mod questionnaire;
 mod reading;
@@ -483,7 +485,7 @@ impl PyCatalog {
     fn __len__(&self) -> usize {
         self.index.len()
     }
-    /// Ranked ingredients for one query (JSON in, JSON out).
+    /// Ranked ingredients for one query (JSON in, the result kept in Rust out).
     fn match_one(
         &self,
         py: Python<'_>,
@@ -491,11 +493,11 @@ impl PyCatalog {
         top: usize,
         retrieve: usize,
         lang_: &str,
-    ) -> PyResult<String> {
+    ) -> PyResult<match_result::PyMatch> {
         let q = query(py, query_json)?;
         let o = match_options(top, retrieve, lang_)?;
         let index = self.index.clone();
-        py.detach(move || index.match_query(&q, &o).map(|r| r.to_json())).into_py_result(py)
+        py.detach(move || index.match_query(&q, &o)).into_py_result(py).map(Into::into)
     }
     /// Many queries in parallel, with the GIL released; equal to one by one.
     fn match_many(
@@ -505,12 +507,12 @@ impl PyCatalog {
         top: usize,
         retrieve: usize,
         lang_: &str,
-    ) -> PyResult<Vec<String>> {
+    ) -> PyResult<Vec<match_result::PyMatch>> {
         let qs = queries_json.iter().map(|q| query(py, q)).collect::<PyResult<Vec<_>>>()?;
         let o = match_options(top, retrieve, lang_)?;
         let index = self.index.clone();
-        interrupt::run(py, move || index.match_many(&qs, &o).map(|rs| rs.iter().map(|r| r.to_json()).collect()))?
-            .into_py_result(py)
+        let results = interrupt::run(py, move || index.match_many(&qs, &o))?.into_py_result(py)?;
+        Ok(results.into_iter().map(Into::into).collect())
     }
     fn similar(&self, py: Python<'_>, query_json: &str, top: usize) -> PyResult<String> {
         let q = query(py, query_json)?;
@@ -543,6 +545,7 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<portfolio::PyPortfolio>()?;
     m.add_class::<portfolio::PyAnalysis>()?;
     m.add_class::<PyCatalog>()?;
+    m.add_class::<match_result::PyMatch>()?;
     m.add_function(wrap_pyfunction!(store::save_index, m)?)?;
     m.add_function(wrap_pyfunction!(store::load_index, m)?)?;
     m.add_function(wrap_pyfunction!(assess_csv, m)?)?;
@@ -562,7 +565,8 @@ fn _transform_model(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rounds::compare_rounds_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(rounds::schema_names, m)?)?;
-    m.add_function(wrap_pyfunction!(plan::plan_json, m)?)?;
+    m.add_class::<plan_values::PyPlan>()?;
+    m.add_function(wrap_pyfunction!(plan::make_plan, m)?)?;
     m.add_function(wrap_pyfunction!(samples::sample_responses_csv, m)?)?;
     m.add_function(wrap_pyfunction!(samples::portfolio_template_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(defaults::core_defaults, m)?)?;

@@ -1,5 +1,6 @@
-//! `_plan`: the five-year plan as its JSON (python/transform_model/_plan.py builds the
-//! `Plan` object, frames and SVG from it). Converts and forwards; no rule lives here.
+//! `_plan`: the five-year plan, kept in Rust (`plan_values::PyPlan`; python/transform_model/
+//! _plan.py builds the `Plan` object's frames from its columns). Converts and forwards; no
+//! rule lives here.
 
 use std::collections::BTreeMap;
 
@@ -37,7 +38,7 @@ fn months(map: BTreeMap<String, u8>) -> Result<BudgetMonths, CoreError> {
 #[pyfunction]
 #[pyo3(signature = (model, assessment, portfolio=None, catalog=None, start_year=None, years=5, capacity_hours=None, elections=None, department_capacity=None, budget_months=None, phase_out_quarters=1))]
 #[allow(clippy::too_many_arguments)]
-pub fn plan_json(
+pub fn make_plan(
     py: Python<'_>,
     model: &PyModel,
     assessment: &PyAssessment,
@@ -50,7 +51,7 @@ pub fn plan_json(
     department_capacity: Option<BTreeMap<String, f64>>,
     budget_months: Option<BTreeMap<String, u8>>,
     phase_out_quarters: u8,
-) -> PyResult<String> {
+) -> PyResult<crate::plan_values::PyPlan> {
     let mut options = PlanOptions::default();
     options.start_year = start_year;
     options.years = years;
@@ -63,7 +64,7 @@ pub fn plan_json(
     let (model, assessment) = (model.inner.clone(), &assessment.inner);
     let portfolio = portfolio.map(|p| p.inner.clone());
     let index = catalog.map(|c| c.index.clone());
-    let result = crate::interrupt::run(py, || -> Result<String, CoreError> {
+    let result = crate::interrupt::run(py, || -> Result<transform_model::plan::Plan, CoreError> {
         let analysis = portfolio
             .as_ref()
             .map(|p| {
@@ -80,7 +81,7 @@ pub fn plan_json(
             portfolio: portfolio.as_deref().zip(analysis.as_ref()),
             index: index.as_deref(),
         };
-        Ok(plan(inputs, &options).map_err(core_error)?.to_json())
+        plan(inputs, &options).map_err(core_error)
     })?;
-    result.into_py_result(py)
+    result.into_py_result(py).map(Into::into)
 }
