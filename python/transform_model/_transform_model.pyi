@@ -134,6 +134,7 @@ def assess_matrix(
     confidence: Optional[float] = None,
     audit_against: List[_Assessment] = ...,
     units: List[Tuple[str, List[str]]] = ...,
+    filters: List[Tuple[str, List[str]]] = ...,
 ) -> _Assessment: ...
 def assess_long(
     model: _Model,
@@ -157,6 +158,7 @@ def assess_long(
     confidence: Optional[float] = None,
     audit_against: List[_Assessment] = ...,
     units: List[Tuple[str, List[str]]] = ...,
+    filters: List[Tuple[str, List[str]]] = ...,
 ) -> _Assessment: ...
 def write_questionnaire(model: _Model, format: str, path: str, role: Optional[str], lang: str) -> None: ...
 def pilot_guide(model: _Model, role: str, lang: str) -> str: ...
@@ -193,6 +195,7 @@ def items_matrix(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: int,
+    filters: List[Tuple[str, List[str]]] = ...,
 ) -> _ItemAnalysis: ...
 def items_long(
     model: _Model,
@@ -205,6 +208,7 @@ def items_long(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: int,
+    filters: List[Tuple[str, List[str]]] = ...,
 ) -> _ItemAnalysis: ...
 def _model_bundled(id: str) -> _Model: ...
 def _model_resolve(spec: str) -> _Model: ...

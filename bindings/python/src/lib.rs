@@ -146,7 +146,7 @@ fn publication(
 }
 
 /// Unit columns given beside a matrix or long columns: per column, one value per row of
-/// `ids` (the respondent of each row).
+/// `ids` (the respondent of each row). Filter columns (`filters=`) come the same way, as text.
 fn with_units(
     model: &Model,
     responses: Responses,
@@ -212,7 +212,7 @@ fn assess_csv(
 
 /// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), filters=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn assess_matrix(
     py: Python<'_>,
@@ -236,6 +236,7 @@ fn assess_matrix(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    filters: Vec<(String, Vec<String>)>,
 ) -> PyResult<PyAssessment> {
     let mut o = assess_options(
         weighting,
@@ -258,6 +259,7 @@ fn assess_matrix(
     let result = interrupt::run(py, || {
         Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
+            .and_then(|r| r.with_filter_rows(&model, &respondents, &filters))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
     })?;
@@ -267,7 +269,7 @@ fn assess_matrix(
 /// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
 /// DataFrame holds them; `missing` marks a recorded "don't know".
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new()))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), filters=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn assess_long(
     py: Python<'_>,
@@ -291,6 +293,7 @@ fn assess_long(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    filters: Vec<(String, Vec<String>)>,
 ) -> PyResult<PyAssessment> {
     let mut o = assess_options(
         weighting,
@@ -309,6 +312,7 @@ fn assess_long(
     let result = interrupt::run(py, || {
         Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
+            .and_then(|r| r.with_filter_rows(&model, &respondents, &filters))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess(&model, &r, &o).map_err(Into::into))
     })?;
