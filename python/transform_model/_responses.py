@@ -158,6 +158,8 @@ def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: 
     if set(LONG) <= set(columns) and items is None:
         return _from_long(model, df, ids, opts, sink, kw)
     rest = [c for c in columns if c not in unit_columns and c not in filter_columns]
+    # A filter column named in items= is read as what it is, a filter.
+    items = [c for c in items if c not in filter_columns] if items is not None else None
     item_columns = _item_columns(model, rest, items, ignore_columns)
     matrix = _item_matrix(df, item_columns, ids)
     try:
