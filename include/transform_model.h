@@ -1334,6 +1334,21 @@ tm_status tm_questionnaire_to_file(const tm_model *model,
                                    const char *path);
 
 /*
+ [`tm_questionnaire_to_file`] with the department question: `departments` points to
+ `department_count` unit names (NULL when the count is 0), offered to the roles with a
+ workplace of their own; the answers land in the `department` column the response reader
+ breaks down by. A name that is empty, listed twice or named like a role is
+ `TM_STATUS_INVALID_ARGUMENT`, naming it.
+ */
+tm_status tm_questionnaire_to_file_with_departments(const tm_model *model,
+                                                    const char *format,
+                                                    const char *role,
+                                                    const char *lang,
+                                                    const char *const *departments,
+                                                    size_t department_count,
+                                                    const char *path);
+
+/*
  The defaults: every pointer NULL, every count and flag 0.
  */
 tm_read_options tm_read_options_default(void);

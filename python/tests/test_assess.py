@@ -27,10 +27,14 @@ def test_dataframe_path_equals_file_path(sample_csv):
 
 def test_numpy_matrix_equals_dataframe(sample_csv):
     df = pd.read_csv(sample_csv)
-    items = [c for c in df.columns if c not in ("respondent", "role")]
+    # Item answers go in the matrix; the filter answers (ja/nej/ved ikke, F_…) beside it as text.
+    known = {i["id"] for i in tm.default_model().items}
+    items = [c for c in df.columns if c in known]
+    filters = {c: df[c].tolist() for c in df.columns if c.startswith("F_")}
+    assert filters, "the sample survey (dtm 2027.1) has filter columns"
     values = df[items].fillna(-1).to_numpy(dtype=np.int64)
     a = tm.assess(values, roles=df["role"].tolist(), items=items, respondents=df["respondent"].tolist(),
-                  bootstrap=100, seed=1)
+                  filters=filters, bootstrap=100, seed=1)
     assert a == tm.assess(df, bootstrap=100, seed=1)
 
 
@@ -40,22 +44,22 @@ def test_numpy_matrix_is_read_in_place():
     # Varied answers: a cell whose members all share one score is hidden under 20 (v2).
     values = np.array([[4, 4], [4, 3], [4, 4], [5, 4], [4, 4], [3, 4]], dtype=np.int64)
     assert np.ascontiguousarray(values, dtype=np.int64) is values
-    a = tm.assess(values, roles=["frontline"] * 6, items=["D8_5", "D8_2"], bootstrap=0)
+    a = tm.assess(values, roles=["frontline"] * 6, items=["D8_8", "D8_10"], bootstrap=0)
     d8 = a.dimensions().set_index("id").loc["D8"]
     # (8 + 7 + 8 + 9 + 8 + 7) / 2 / 6 = 47/12.
     assert d8["score"] == pytest.approx(47 / 12) and d8["n"] == 6
     # Other layouts still work (converted once).
-    a2 = tm.assess(np.asfortranarray(values.astype(np.int32)), roles=["frontline"] * 6, items=["D8_5", "D8_2"],
+    a2 = tm.assess(np.asfortranarray(values.astype(np.int32)), roles=["frontline"] * 6, items=["D8_8", "D8_10"],
                    bootstrap=0)
     assert a2 == a
     with pytest.raises(TypeError):
-        tm.assess(values.astype(float), roles=["frontline"] * 6, items=["D8_5", "D8_2"])
+        tm.assess(values.astype(float), roles=["frontline"] * 6, items=["D8_8", "D8_10"])
     # The raw binding refuses Fortran order instead of reading it transposed.
     from transform_model import _transform_model as rs
 
     with pytest.raises(ValueError, match="C-contiguous"):
         rs.assess_matrix(tm.default_model()._inner, np.asfortranarray(values), [f"R{i}" for i in range(6)],
-                         ["frontline"] * 6, ["D8_5", "D8_2"], -1, "balanced", 5, False, 10, 2, 0, 0, None, None)
+                         ["frontline"] * 6, ["D8_8", "D8_10"], -1, "balanced", 5, False, 10, 2, 0, 0, None, None)
     with pytest.raises(TypeError):
         tm.assess(values)
 

@@ -13,7 +13,7 @@ from transform_model._frames import Spec
 def only_d8():
     """Six frontline respondents answering only D8 items: every other dimension is unreported."""
     return tm.assess(pd.DataFrame({"respondent": [f"R{i}" for i in range(6)], "role": ["frontline"] * 6,
-                                   "D8_5": [4, 3, 5, 4, 2, 4], "D8_2": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
+                                   "D8_8": [4, 3, 5, 4, 2, 4], "D8_10": [3, 3, 4, 5, 2, 3]}), bootstrap=50)
 
 
 def test_unreported_dimension_is_not_drawn_at_the_centre():

@@ -11,20 +11,20 @@ def test_hierarchy():
 
 
 def test_response_error_fields():
-    df = pd.DataFrame({"respondent": ["A"], "role": ["frontline"], "D8_5": [9]})
+    df = pd.DataFrame({"respondent": ["A"], "role": ["frontline"], "D8_8": [9]})
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
     err = e.value
     # A frame's error names its index label (0), not a CSV line.
-    assert (err.index, err.row, err.column, err.item, err.respondent, err.value) == (0, None, "D8_5", "D8_5", "A", 9)
+    assert (err.index, err.row, err.column, err.item, err.respondent, err.value) == (0, None, "D8_8", "D8_8", "A", 9)
     assert "outside the scale 1..5" in str(err)
 
-    df = pd.DataFrame({"respondent": ["A"], "role": ["mayor"], "D8_5": [3]})
+    df = pd.DataFrame({"respondent": ["A"], "role": ["mayor"], "D8_8": [3]})
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
     assert (e.value.column, e.value.value) == ("role", "mayor")
 
-    df = pd.DataFrame({"respondent": ["A"], "role": ["frontline"], "D8_5": [3.5]})
+    df = pd.DataFrame({"respondent": ["A"], "role": ["frontline"], "D8_8": [3.5]})
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
     assert e.value.value == "3.5"
@@ -35,16 +35,18 @@ def test_response_error_fields():
 
 
 def test_anonymity_error_fields():
-    df = pd.DataFrame({"respondent": ["A", "B"], "role": ["frontline", "frontline"], "D8_5": [3, 4]})
+    df = pd.DataFrame({"respondent": ["A", "B"], "role": ["frontline", "frontline"], "D8_8": [3, 4]})
     with pytest.raises(tm.AnonymityError) as e:
         tm.assess(df)
     assert (e.value.included, e.value.excluded, e.value.k) == (0, 2, 5)
 
 
 def test_model_error_path():
+    model = tm.default_model()
     with pytest.raises(tm.ModelError) as e:
-        tm.default_model().overlay({"items": [{"id": "X", "dimension": "D99", "text": {"da": "x", "en": "x"}}]})
-    assert e.value.path == "items[55].dimension"
+        model.overlay({"items": [{"id": "X", "dimension": "D99", "text": {"da": "x", "en": "x"}}]})
+    # The new item is appended after the model's own.
+    assert e.value.path == f"items[{len(model.items)}].dimension"
     with pytest.raises(tm.ModelError) as e:
         tm.Model.from_json("{")
     assert e.value.path is not None

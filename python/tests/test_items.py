@@ -2,15 +2,34 @@
 omega against factor_analyzer's minres loadings (1e-3), anonymity of the per-role tables,
 bad input."""
 import pickle
+import subprocess
 
 import numpy as np
 import pandas as pd
 import pytest
 
 import transform_model as tm
+from conftest import CLI, ROOT
 
 # k = 3 and spreads from 3 answers on: the reference below uses every pair of at least 3.
 K3 = dict(min_group_size=3, allow_small_groups=True, min_dispersion_n=3)
+# The alpha family is checked on a dtm 2026.2 survey: there every role answers most items of a
+# dimension, so item pairs share respondents. dtm 2027.1 routes each item only to the roles
+# that can observe it, so most of its pairs share none and no alpha exists to compare.
+MODEL_2026_2 = tm.Model.bundled("dtm@2026.2")
+
+
+@pytest.fixture(scope="module")
+def survey_2026_2(tmp_path_factory):
+    """The survey the bundled sample was on 2026.2 (its arguments, from its doc comment then)."""
+    if not CLI.exists():
+        subprocess.run(["cargo", "build", "--release", "-q", "-p", "transform-model-cli"], cwd=ROOT, check=True)
+    counts = "politician=4,top_manager=6,middle_manager=14,frontline=30,external_partner=8"
+    text = subprocess.run([str(CLI), "sample", "--model", "dtm@2026.2", "--respondents", "62", "--seed", "3",
+                           "--role-counts", counts], check=True, capture_output=True, text=True).stdout
+    path = tmp_path_factory.mktemp("items") / "survey-2026.2.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def reference_frame(sample_csv, model):
@@ -24,8 +43,13 @@ def reference_frame(sample_csv, model):
 
 
 def asked(df, item):
+    """Respondents the item was put to: of a role it is routed to, and, behind a filter
+    question, only those who answered it "ja" (the others skipped it: not asked)."""
     roles = item.get("roles") or list(df["role"].unique())
-    return df["role"].isin(roles)
+    put = df["role"].isin(roles)
+    if item.get("filter"):
+        put &= df[item["filter"]] == "ja"
+    return put
 
 
 def alpha_of(c):
@@ -52,13 +76,13 @@ def reference_dimension(x, min_n):
 
 
 @pytest.fixture(scope="module")
-def analysis(sample_csv):
-    return tm.item_analysis(sample_csv, by_role=True, **K3)
+def analysis(survey_2026_2):
+    return tm.item_analysis(survey_2026_2, MODEL_2026_2, by_role=True, **K3)
 
 
-def test_alpha_family_equals_numpy_reference(sample_csv, analysis):
-    model = tm.default_model()
-    df = reference_frame(sample_csv, model)
+def test_alpha_family_equals_numpy_reference(survey_2026_2, analysis):
+    model = MODEL_2026_2
+    df = reference_frame(survey_2026_2, model)
     items, dims = analysis.items().set_index("item"), analysis.dimensions().set_index("dimension")
     checked = 0
     for d in model.dimensions:
@@ -78,10 +102,13 @@ def test_alpha_family_equals_numpy_reference(sample_csv, analysis):
     assert checked >= 8
 
 
-def test_item_moments_use_those_asked(sample_csv, analysis):
-    model = tm.default_model()
-    df = reference_frame(sample_csv, model)
-    items = analysis.items().set_index("item")
+@pytest.mark.parametrize("survey", ["default", "2026.2"])
+def test_item_moments_use_those_asked(survey, sample_csv, survey_2026_2):
+    # The default (dtm 2027.1) sample has filter questions: n_asked counts only the "ja".
+    model = tm.default_model() if survey == "default" else MODEL_2026_2
+    path = sample_csv if survey == "default" else survey_2026_2
+    df = reference_frame(path, model)
+    items = tm.item_analysis(path, model, by_role=True, **K3).items().set_index("item")
     for item in model.items:
         x = df.loc[asked(df, item), item["id"]]
         row = items.loc[item["id"]]
@@ -97,10 +124,10 @@ def test_item_moments_use_those_asked(sample_csv, analysis):
         assert ("low_item_rest_r" in row["flags"]) == (row["item_rest_r"] < 0.3)
 
 
-def test_omega_equals_factor_analyzer_minres(sample_csv, analysis):
+def test_omega_equals_factor_analyzer_minres(survey_2026_2, analysis):
     fa = pytest.importorskip("factor_analyzer")
-    model = tm.default_model()
-    df = reference_frame(sample_csv, model)
+    model = MODEL_2026_2
+    df = reference_frame(survey_2026_2, model)
     dims = analysis.dimensions().set_index("dimension")
     compared = 0
     for d in model.dimensions:
@@ -133,10 +160,12 @@ def test_by_role_only_for_groups_of_at_least_k(sample_csv):
     assert (frontline["n_asked"] <= counts["frontline"]).all()
 
 
-def test_frame_and_matrix_inputs_agree_with_path(sample_csv, analysis):
-    df = pd.read_csv(sample_csv)
-    from_frame = tm.item_analysis(df.set_index("respondent"), by_role=True, **K3)
-    assert from_frame == analysis
+def test_frame_and_matrix_inputs_agree_with_path(sample_csv, survey_2026_2, analysis):
+    # The default sample's frame carries its filter columns (F_…) beside the answers.
+    for path, model in ((sample_csv, tm.default_model()), (survey_2026_2, MODEL_2026_2)):
+        df = pd.read_csv(path)
+        from_frame = tm.item_analysis(df.set_index("respondent"), model, by_role=True, **K3)
+        assert from_frame == tm.item_analysis(path, model, by_role=True, **K3)
     assert pickle.loads(pickle.dumps(analysis)) == analysis
 
 
@@ -146,8 +175,8 @@ def test_bad_input():
         tm.item_analysis(df.set_index("respondent"))
     assert "mayor" in str(e.value)
     with pytest.raises(tm.OptionError):
-        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 6, "D8_2": [1, 2, 3, 4, 5, 1]}), min_group_size=4)
+        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 6, "D8_8": [1, 2, 3, 4, 5, 1]}), min_group_size=4)
     with pytest.raises(tm.ArgumentTypeError):
         tm.item_analysis(42)
     with pytest.raises(tm.AnonymityError):
-        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 4, "D8_2": [1, 2, 3, 4]}))
+        tm.item_analysis(pd.DataFrame({"role": ["frontline"] * 4, "D8_8": [1, 2, 3, 4]}))

@@ -13,7 +13,7 @@ DATA = ROOT / "crates" / "transform-model" / "data"
 
 def test_bundled_ids_and_versions():
     assert tm.bundled_ids() == ["ci", "ci@2026.1", "ci@2027.1", "dtm", "dtm@2026.1", "dtm@2026.2", "dtm@2027.1"]
-    for spec, file in [("dtm", "dtm-2026.2.json"), ("dtm@2026.1", "dtm.json"), ("ci", "ci.json")]:
+    for spec, file in [("dtm", "dtm-2027.1.json"), ("dtm@2026.2", "dtm-2026.2.json"), ("dtm@2026.1", "dtm.json"), ("ci", "ci.json")]:
         raw = json.loads((MODELS / file).read_text(encoding="utf-8"))
         m = tm.Model.bundled(spec)
         assert (m.id, m.version) == (raw["id"], raw["version"])

@@ -65,9 +65,9 @@ def test_similar_partners_pickle():
 
 def test_model_api():
     m = tm.default_model()
-    assert (m.id, m.version) == ("dtm", "2026.2")
+    assert (m.id, m.version) == ("dtm", "2027.1")
     import json, pathlib
-    path = pathlib.Path(__file__).resolve().parents[2] / "crates" / "transform-model" / "models" / "dtm-2026.2.json"
+    path = pathlib.Path(__file__).resolve().parents[2] / "crates" / "transform-model" / "models" / "dtm-2027.1.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert len(m.dimensions) == len(raw["dimensions"]) == 10 and len(m.items) == len(raw["items"])
     f = m.to_frame("en")

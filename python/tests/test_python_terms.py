@@ -9,9 +9,9 @@ ROLES = ["frontline"] * 6
 
 
 def small_frame(**extra):
-    """Six frontline respondents answering D8_5 and D8_2 (both asked of frontline staff)."""
-    data = {"respondent": [f"R{i}" for i in range(6)], "role": ROLES, "D8_5": [4, 3, 5, 4, 2, 4],
-            "D8_2": [3, 3, 4, 5, 2, 3]}
+    """Six frontline respondents answering D8_8 and D8_10 (both asked of frontline staff in the default model, dtm 2027.1)."""
+    data = {"respondent": [f"R{i}" for i in range(6)], "role": ROLES, "D8_8": [4, 3, 5, 4, 2, 4],
+            "D8_10": [3, 3, 4, 5, 2, 3]}
     data.update(extra)
     return pd.DataFrame(data)
 
@@ -64,20 +64,20 @@ def test_wrong_types_name_the_argument(kwargs, option, given):
 
 def test_empty_frame_is_not_called_a_file():
     with pytest.raises(tm.ResponseError) as e:
-        tm.assess(pd.DataFrame({"respondent": [], "role": [], "D8_5": []}))
+        tm.assess(pd.DataFrame({"respondent": [], "role": [], "D8_8": []}))
     assert e.value.argument == "responses" and "DataFrame" in str(e.value) and "file" not in str(e.value)
 
 
 def test_one_dimensional_array():
     with pytest.raises(tm.ResponseError) as e:
-        tm.assess(np.array([4, 3, 5]), roles=["frontline"], items=["D8_5", "D8_2", "D8_3"])
+        tm.assess(np.array([4, 3, 5]), roles=["frontline"], items=["D8_8", "D8_10", "D9_3"])
     assert e.value.argument == "responses" and "2-D" in str(e.value) and "dimensionality" not in str(e.value)
 
 
 def test_roles_count_mismatch_names_roles():
     values = np.full((62, 1), 4, dtype=np.int64)
     with pytest.raises(tm.OptionError) as e:
-        tm.assess(values, roles=["frontline"] * 61, items=["D8_5"])
+        tm.assess(values, roles=["frontline"] * 61, items=["D8_8"])
     assert e.value.option == "roles" and "61" in str(e.value) and "62" in str(e.value)
 
 
@@ -92,10 +92,10 @@ def test_unknown_column_names_the_python_argument(tmp_path):
 
 def test_frame_errors_name_the_index_label():
     df = small_frame().set_index(pd.Index([10, 11, 12, 13, 14, 15]))
-    df.loc[13, "D8_5"] = 9
+    df.loc[13, "D8_8"] = 9
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
-    assert e.value.index == 13 and e.value.row is None and e.value.column == "D8_5"
+    assert e.value.index == 13 and e.value.row is None and e.value.column == "D8_8"
     assert "index 13" in str(e.value) and "row" not in str(e.value)
     df = small_frame()
     df.loc[4, "role"] = "mayor"
@@ -109,11 +109,11 @@ def test_frame_errors_name_the_index_label():
     # duplicate on label 5, first seen on label 1
     assert e.value.index == 5 and "index 1" in str(e.value)
     df = small_frame()
-    df["D8_5"] = df["D8_5"].astype(float)
-    df.loc[2, "D8_5"] = 3.5
+    df["D8_8"] = df["D8_8"].astype(float)
+    df.loc[2, "D8_8"] = 3.5
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(df)
-    assert (e.value.index, e.value.column, e.value.value) == (2, "D8_5", "3.5")
+    assert (e.value.index, e.value.column, e.value.value) == (2, "D8_8", "3.5")
 
 
 # --- item 3: no silent splitting ------------------------------------------------------------
@@ -138,10 +138,10 @@ def test_single_string_target_group_is_one_group():
 
 
 def test_single_string_items_is_one_item():
-    # Split into characters, "D8_5" would be 4 items for a 1-column matrix (an error).
+    # Split into characters, "D8_8" would be 4 items for a 1-column matrix (an error).
     values = np.full((6, 1), 4, dtype=np.int64)
-    one = tm.assess(values, roles=ROLES, items="D8_5", bootstrap=0)
-    assert one == tm.assess(values, roles=ROLES, items=["D8_5"], bootstrap=0)
+    one = tm.assess(values, roles=ROLES, items="D8_8", bootstrap=0)
+    assert one == tm.assess(values, roles=ROLES, items=["D8_8"], bootstrap=0)
     assert one.to_dict()["n_respondents"] == 6
 
 
@@ -167,11 +167,11 @@ def test_long_frame_equals_wide():
     long = wide.melt(id_vars=["respondent", "role"], var_name="item", value_name="value")
     assert tm.assess(long, bootstrap=50, seed=2) == tm.assess(wide, bootstrap=50, seed=2)
     # "don't know" rows and the index as respondent ids
-    extra = pd.DataFrame({"respondent": ["R0"], "role": ["frontline"], "item": ["D8_3"], "value": ["ved ikke"]})
+    extra = pd.DataFrame({"respondent": ["R0"], "role": ["frontline"], "item": ["D9_3"], "value": ["ved ikke"]})
     long2 = pd.concat([long, extra], ignore_index=True).set_index("respondent")
     assert tm.assess(long2, bootstrap=50, seed=2) == tm.assess(wide, bootstrap=50, seed=2)
     bad = long.copy()
-    bad.loc[7, "role"] = "top_manager"  # row 7 is R1's D8_2 answer; R1 was frontline at label 1
+    bad.loc[7, "role"] = "top_manager"  # row 7 is R1's D8_10 answer; R1 was frontline at label 1
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(bad)
     assert e.value.index == 7 and e.value.respondent == "R1"
@@ -184,13 +184,13 @@ def test_unknown_columns_listed_or_chosen():
     assert e.value.value == ["Timestamp", "email"]
     assert "'Timestamp', 'email'" in str(e.value) and "ignore_columns=" in str(e.value) and "items=" in str(e.value)
     expected = tm.assess(small_frame(), bootstrap=0)
-    assert tm.assess(df, items=["D8_5", "D8_2"], bootstrap=0) == expected
+    assert tm.assess(df, items=["D8_8", "D8_10"], bootstrap=0) == expected
     assert tm.assess(df, ignore_columns=["Timestamp", "email"], bootstrap=0) == expected
 
 
 def test_windows_1252_csv(tmp_path):
     path = tmp_path / "excel.csv"
-    text = "respondent;role;D8_5;D8_2\n" + "".join(f"Søren{i};frontline;4;{3 + i % 2}\n" for i in range(6))
+    text = "respondent;role;D8_8;D8_10\n" + "".join(f"Søren{i};frontline;4;{3 + i % 2}\n" for i in range(6))
     path.write_bytes(text.encode("cp1252"))
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(path)
@@ -202,11 +202,11 @@ def test_windows_1252_csv(tmp_path):
 
 def test_decimal_comma(tmp_path):
     df = small_frame()
-    as_text = df.astype({"D8_5": str, "D8_2": str})
-    as_text["D8_5"] = [f"{v},0" for v in df["D8_5"]]
-    as_text.loc[0, "D8_2"] = "ved ikke"
-    expected_df = df.astype({"D8_2": float})
-    expected_df.loc[0, "D8_2"] = np.nan
+    as_text = df.astype({"D8_8": str, "D8_10": str})
+    as_text["D8_8"] = [f"{v},0" for v in df["D8_8"]]
+    as_text.loc[0, "D8_10"] = "ved ikke"
+    expected_df = df.astype({"D8_10": float})
+    expected_df.loc[0, "D8_10"] = np.nan
     expected = tm.assess(expected_df, bootstrap=0)
     assert tm.assess(as_text, bootstrap=0) == expected
     path = tmp_path / "comma.csv"
@@ -216,7 +216,7 @@ def test_decimal_comma(tmp_path):
     assert "decimal=','" in str(e.value) and e.value.argument == "decimal"
     assert tm.assess(path, decimal=",", bootstrap=0) == expected
     bad = as_text.copy()
-    bad.loc[3, "D8_5"] = "2,5"
+    bad.loc[3, "D8_8"] = "2,5"
     with pytest.raises(tm.ResponseError) as e:
         tm.assess(bad)
     assert (e.value.index, e.value.value) == (3, "2,5")

@@ -92,7 +92,8 @@ def test_an_unknown_role_names_the_allowed_ones(tmp_path):
 
 def test_xlsx_responses_assess_as_their_csv(tmp_path, sample_csv):
     frame = pd.read_csv(sample_csv, dtype=str, keep_default_na=False)
-    for column in frame.columns.drop(["respondent", "role"]):
+    items = {i["id"] for i in tm.default_model().items}
+    for column in [c for c in frame.columns if c in items]:  # filter answers (F_…) stay text
         frame[column] = pd.to_numeric(frame[column], errors="coerce")  # empty cells stay empty in the sheet
     workbook = tmp_path / "survey.xlsx"
     with pd.ExcelWriter(workbook) as writer:
@@ -138,3 +139,47 @@ def test_pilot_guide_lists_every_question_of_the_role():
     with pytest.raises(tm.OptionError) as e:
         tm.pilot_guide(model, role="mayor")
     assert e.value.option == "role"
+
+
+def test_the_department_question_converts_and_its_export_breaks_down_by_unit(tmp_path):
+    model = tm.Model.bundled("dtm@2027.1")
+    units = ["Børn og Unge", "Teknik og Miljø"]
+    path = tm.questionnaire(model, "xlsform", path=tmp_path / "form.xlsx", departments=units)
+    warnings = []
+    xform = convert(xlsform=str(path), warnings=warnings, validate=False).xform
+    assert warnings == []
+    # Asked of the roles with a workplace of their own (not politicians, not partners).
+    bind = re.search(r'<bind nodeset="/data/department"[^>]*relevant="([^"]*)"', xform)
+    assert bind and "'frontline'" in bind.group(1) and "'politician'" not in bind.group(1)
+    assert all(f"<value>{u}</value>" in xform for u in units)
+    # An export as a survey tool writes it: one column per field of the form's survey sheet.
+    survey = pd.read_excel(path, sheet_name="survey", dtype=str).fillna("")
+    fields = survey[survey["type"].str.startswith("select_one")]["name"].tolist()
+    assert fields[:2] == ["role", "department"]
+    # 20 front-line staff answer D2_7 and D2_8 (2 of the 4 D2 items put to them are needed).
+    # Børn og Unge: D2_7 = 4 or 5, D2_8 = 4 → 4.0 and 4.5, mean 4.25;
+    # Teknik og Miljø: D2_7 = 2 or 3, D2_8 = 2 → 2.0 and 2.5, mean 2.25.
+    rows = []
+    for r in range(20):
+        unit, base = (units[0], 4) if r < 10 else (units[1], 2)
+        row = {f: "" for f in fields}
+        row.update(respondent=f"S{r}", role="frontline", department=unit, D2_7=str(base + r % 2), D2_8=str(base))
+        rows.append(row)
+    export = pd.DataFrame(rows, columns=["respondent"] + fields)
+    csv_path = tmp_path / "export.csv"
+    export.to_csv(csv_path, index=False)
+    for source in (csv_path, export):
+        a = tm.assess(source, model=model, by="department", bootstrap=0)
+        cells = a.units()
+        d2 = cells[(cells["dimension"] == "D2") & cells["role"].isna()].set_index("department")["score"]
+        assert d2.to_dict() == pytest.approx({units[0]: 4.25, units[1]: 2.25})
+    # The portfolio's organisation gives the same question; a unit named like a role is refused.
+    portfolio = tm.Portfolio.sample()
+    names = [d["name"] for d in portfolio.to_dict()["organisation"]["departments"]]
+    path = tm.questionnaire(model, "csv", path=tmp_path / "list.csv", departments=portfolio)
+    with open(path, encoding="utf-8") as f:
+        second = list(csv.reader(f))[1]
+    assert second[0] == "department" and second[5] == "; ".join(names)
+    with pytest.raises(tm.OptionError) as e:
+        tm.questionnaire(model, "html", path=tmp_path / "q.html", departments=["Teknik", "Frontline"])
+    assert e.value.value == "Frontline" and e.value.option == "departments"

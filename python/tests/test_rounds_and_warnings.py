@@ -22,7 +22,8 @@ def frame(sample_csv):
 def shifted(df, role, by):
     """The frame with every answer of `role` moved by `by` (kept on the 1–5 scale)."""
     out = df.copy()
-    items = [c for c in df.columns if c not in ("respondent", "role")]
+    known = {i["id"] for i in tm.default_model().items}
+    items = [c for c in df.columns if c in known]  # not the filter answers (ja/nej/ved ikke)
     rows = out["role"] == role
     out.loc[rows, items] = out.loc[rows, items].add(by).clip(1, 5)
     return out
@@ -72,8 +73,13 @@ def test_no_data_loss_no_warning(frame):
     kept = frame[frame["role"] != "politician"]
     with warnings.catch_warnings():
         warnings.simplefilter("error", tm.DataLossWarning)
+        # dtm 2027.1 routes each dimension's items to the roles that can observe them, so some
+        # item pair of every dimension has no respondent in common and Cronbach's alpha is
+        # not computed: a property of the routing, said per dimension; no answer is left out.
+        warnings.filterwarnings("ignore", "dimension D[0-9]+: Cronbach's alpha not computed \\(at least one pair",
+                                tm.DataLossWarning)
         a = tm.assess(kept, **OPTS)
-    assert not [w for w in a.warnings if w.kind in ("excluded_for_anonymity", "ignored_item_column")]
+    assert not [w for w in a.warnings if w.kind in ("excluded_for_anonymity", "ignored_item_column", "no_score")]
 
 
 # ---- item 5: reloading and comparing rounds -------------------------------------------------
@@ -218,13 +224,15 @@ def test_compare_refuses_another_weighting(frame, rounds):
 # ---- item 9: numpy and DataFrame paths agree ------------------------------------------------------
 
 def test_numpy_and_frame_paths_give_the_same_intervals(frame):
-    items = [c for c in frame.columns if c not in ("respondent", "role")]
+    known = {i["id"] for i in tm.default_model().items}
+    items = [c for c in frame.columns if c in known]
+    filters = {c: list(frame[c]) for c in frame.columns if c.startswith("F_")}  # ja/nej/ved ikke beside the matrix
     matrix = frame[items].fillna(-1).to_numpy(dtype=np.int64)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", tm.DataLossWarning)
         a = tm.assess(frame.set_index("respondent"), bootstrap=200, seed=3, min_dispersion_n=5)
         b = tm.assess(matrix, roles=list(frame["role"]), items=items, respondents=list(frame["respondent"]),
-                      bootstrap=200, seed=3, min_dispersion_n=5)
+                      filters=filters, bootstrap=200, seed=3, min_dispersion_n=5)
     da, db = a.dimensions(), b.dimensions()
     assert da["ci_low"].notna().sum() >= 5
     pd.testing.assert_frame_equal(da, db)

@@ -26,7 +26,9 @@ def test_schemas_validate_the_bundled_samples(sample_csv):
     jsonschema.validate(json.loads((DATA / "portfolio.json").read_text(encoding="utf-8")), tm.schema("portfolio"))
     jsonschema.validate(json.loads((DATA / "catalog.json").read_text(encoding="utf-8")), tm.schema("catalog"))
     wide = pd.read_csv(sample_csv)
-    long = wide.melt(id_vars=["respondent", "role"], var_name="item", value_name="value").dropna()
+    # The long records hold item answers (the filter answers ja/nej are not items).
+    items = [i["id"] for i in tm.default_model().items if i["id"] in wide.columns]
+    long = wide.melt(id_vars=["respondent", "role"], value_vars=items, var_name="item", value_name="value").dropna()
     records = [{"respondent": r, "role": ro, "item": i, "value": int(v)} for r, ro, i, v in long.itertuples(index=False)]
     jsonschema.validate(records, tm.schema("responses"))
     with warnings.catch_warnings():

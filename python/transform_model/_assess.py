@@ -448,6 +448,7 @@ def assess(
     sheet: Optional[str] = None,
     by: Union[None, str, Sequence[str]] = None,
     units: Optional[Dict[str, Sequence[str]]] = None,
+    filters: Optional[Dict[str, Sequence[str]]] = None,
     municipality: Optional[str] = None,
     confidence: Optional[float] = None,
     audit_against: Union[None, Assessment, str, "os.PathLike[str]", Sequence[Any]] = None,
@@ -513,6 +514,9 @@ def assess(
       role) withholds any cell that could be derived by differencing (`suppression`). A
       DataFrame's `department`/`unit` columns (and those named in `by=`) are unit columns, not
       items; for a numpy matrix give them as `units={"department": [...]}`, one per row.
+      Filter answers (dtm 2027.1's `F_missions`, …: ja / nej / ved ikke) are a frame's or a
+      file's own columns; for a numpy matrix give them as `filters={"F_missions": [...]}`.
+      An item behind a filter not answered "ja" is not asked: neither answered nor missing.
       **Do not assess subsets of one survey in a loop** (one call per department): separate
       calls are audited separately, and the whole municipality minus the departments gives
       people away. Use `by=`; a `SubsetWarning` is raised when a call's respondents overlap an
@@ -560,6 +564,9 @@ def assess(
     kw: Dict[str, Any] = {"by": _args.text_list("by", by), "municipality": _municipality(municipality),
                           "confidence": _confidence(confidence), "audit_against": [a._inner for a in earlier]}
     kw.update(_previous(baseline, baseline_responses))
+    if filters is not None and not isinstance(responses, np.ndarray):
+        raise OptionError("filters= applies to a numpy matrix; a DataFrame's or a file's filter columns are its own "
+                          "columns", option="filters", value=type(responses).__name__)
     if units is not None and not isinstance(responses, np.ndarray):
         raise OptionError("units= applies to a numpy matrix; a DataFrame's unit columns are its own columns and "
                           "a file's are read from it", option="units", value=type(responses).__name__)
@@ -569,6 +576,7 @@ def assess(
     if isinstance(responses, np.ndarray):
         _columns.no_matrix(read)
         kw["units"] = _units(units, len(responses) if responses.ndim else 0)
+        kw["filters"] = _units(filters, len(responses) if responses.ndim else 0, "filters")
         inner = _responses.from_matrix(model, responses, roles, items, respondents, missing, opts, kw=kw)
     elif isinstance(responses, (str, os.PathLike)):
         if sheet is not None:
@@ -647,18 +655,18 @@ def _confidence(value: Any) -> Optional[float]:
     return float(value)
 
 
-def _units(value: Any, rows: int) -> List[Any]:
-    """`units=` for a numpy matrix: {column: one value per row}."""
+def _units(value: Any, rows: int, name: str = "units") -> List[Any]:
+    """`units=` (or `filters=`) for a numpy matrix: {column: one value per row}."""
     if value is None:
         return []
     if not isinstance(value, dict):
-        raise ArgumentTypeError(f"units= must be a dict of column → one value per row, not "
-                                f"{type(value).__name__}", option="units", allowed="a dict", value=value)
+        raise ArgumentTypeError(f"{name}= must be a dict of column → one value per row, not "
+                                f"{type(value).__name__}", option=name, allowed="a dict", value=value)
     out = []
     for column, values in value.items():
         texts = _responses._texts(values)
         if len(texts) != rows:
-            raise OptionError(f"units[{column!r}] has {len(texts)} values for {rows} rows of responses=",
-                              option="units", allowed=f"{rows} values", value=len(texts))
+            raise OptionError(f"{name}[{column!r}] has {len(texts)} values for {rows} rows of responses=",
+                              option=name, allowed=f"{rows} values", value=len(texts))
         out.append((str(column), texts))
     return out

@@ -143,7 +143,8 @@ def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: 
                opts: Tuple[Any, ...], sink: Sink = ASSESS, kw: Optional[Dict[str, Any]] = None) -> Any:
     """Unit columns (`department`, `unit` and those in `kw["by"]`) are not items: their
     values go to the core beside the answers when `kw` is given, and are dropped otherwise
-    (an item analysis has no breakdown)."""
+    (an item analysis has no breakdown). Filter columns (`F_missions`, …) go beside the
+    answers to every sink."""
     if len(df) == 0:
         raise ResponseError("the DataFrame responses= has no rows", argument="responses")
     columns = [str(c) for c in df.columns]
@@ -158,15 +159,29 @@ def from_frame(model: Any, df: Any, items: Optional[List[str]], ignore_columns: 
     ids = df["respondent"] if "respondent" in columns else df.index
     unit_columns = [c for c in columns if c in UNIT_COLUMNS or c in (kw or {}).get("by", [])]
     kw = dict(kw, units=[(c, _texts(df[c])) for c in unit_columns]) if kw is not None else {}
+    filter_columns = _filter_columns(model, [c for c in columns if c not in ignore_columns])
+    if filter_columns:
+        kw["filters"] = [(c, _texts(df[c])) for c in filter_columns]
     if set(LONG) <= set(columns) and items is None:
         return _from_long(model, df, ids, opts, sink, kw)
-    item_columns = _item_columns(model, [c for c in columns if c not in unit_columns], items, ignore_columns)
+    rest = [c for c in columns if c not in unit_columns and c not in filter_columns]
+    # A filter column named in items= is read as what it is, a filter.
+    items = [c for c in items if c not in filter_columns] if items is not None else None
+    item_columns = _item_columns(model, rest, items, ignore_columns)
     matrix = _item_matrix(df, item_columns, ids)
     try:
         return sink.matrix(model._inner, matrix, _texts(ids), _texts(df["role"]), item_columns, MISSING, *opts,
                            **kw)
     except ResponseError as e:
         raise _at_label(e, df.index) from None
+
+
+def _filter_columns(model: Any, columns: List[str]) -> List[str]:
+    """The frame's columns that answer the model's filter questions (ja / nej / ved ikke):
+    they go to the core as text beside the answers, where an item a filter skipped is not
+    asked (neither answered nor missing)."""
+    filters = {f["id"] for f in model._data.get("filters") or []}
+    return [c for c in columns if c in filters]
 
 
 def _item_columns(model: Any, columns: List[str], items: Optional[List[str]], ignore: List[str]) -> List[str]:

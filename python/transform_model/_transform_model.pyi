@@ -168,6 +168,7 @@ def assess_matrix(
     confidence: Optional[float] = None,
     audit_against: List[_Assessment] = ...,
     units: List[Tuple[str, List[str]]] = ...,
+    filters: List[Tuple[str, List[str]]] = ...,
     baseline: Optional[_Assessment] = None,
     baseline_responses: Optional[Tuple[str, bool]] = None,
 ) -> _Assessment: ...
@@ -193,10 +194,13 @@ def assess_long(
     confidence: Optional[float] = None,
     audit_against: List[_Assessment] = ...,
     units: List[Tuple[str, List[str]]] = ...,
+    filters: List[Tuple[str, List[str]]] = ...,
     baseline: Optional[_Assessment] = None,
     baseline_responses: Optional[Tuple[str, bool]] = None,
 ) -> _Assessment: ...
-def write_questionnaire(model: _Model, format: str, path: str, role: Optional[str], lang: str) -> None: ...
+def write_questionnaire(
+    model: _Model, format: str, path: str, role: Optional[str], lang: str, departments: List[str] = ...
+) -> None: ...
 def pilot_guide(model: _Model, role: str, lang: str) -> str: ...
 def parse_answers(cells: List[Optional[str]], missing: int) -> Tuple[npt.NDArray[np.int64], Optional[int]]: ...
 
@@ -251,6 +255,7 @@ def items_matrix(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: int,
+    filters: List[Tuple[str, List[str]]] = ...,
     *,
     audit_against: List[_ItemAnalysis] = ...,
 ) -> _ItemAnalysis: ...
@@ -265,6 +270,7 @@ def items_long(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: int,
+    filters: List[Tuple[str, List[str]]] = ...,
     *,
     audit_against: List[_ItemAnalysis] = ...,
 ) -> _ItemAnalysis: ...

@@ -114,3 +114,49 @@ fn the_pilot_guide_is_the_librarys_and_an_unknown_role_is_named() {
     assert!(last_error().contains("unknown role `mayor`"), "{}", last_error());
     unsafe { tm_model_free(model) };
 }
+
+#[test]
+fn the_department_question_takes_the_units_and_names_a_bad_one() {
+    let dir = std::env::temp_dir().join(format!("tm-c-qd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut model = std::ptr::null_mut();
+    assert_eq!(unsafe { tm_model_bundled(c("dtm@2027.1").as_ptr(), &mut model) }, tm_status::TM_STATUS_OK);
+    let write = |units: &[&str], path: &std::path::Path| {
+        let names: Vec<CString> = units.iter().map(|u| c(u)).collect();
+        let ptrs: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
+        unsafe {
+            tm_questionnaire_to_file_with_departments(
+                model,
+                c("csv").as_ptr(),
+                std::ptr::null(),
+                c("da").as_ptr(),
+                ptrs.as_ptr(),
+                ptrs.len(),
+                c(path.to_str().unwrap()).as_ptr(),
+            )
+        }
+    };
+    let path = dir.join("q.csv");
+    assert_eq!(write(&["Børn og Unge", "Teknik"], &path), tm_status::TM_STATUS_OK);
+    let mut o = QuestionnaireOptions::default();
+    o.departments = vec!["Børn og Unge".into(), "Teknik".into()];
+    let expected = render(&Model::bundled("dtm@2027.1").unwrap(), Format::Csv, &o).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), expected);
+    assert_eq!(write(&["Teknik", "Politician"], &dir.join("bad.csv")), tm_status::TM_STATUS_INVALID_ARGUMENT);
+    assert!(last_error().contains("department `Politician`"), "{}", last_error());
+    assert!(!dir.join("bad.csv").exists());
+    let status = unsafe {
+        tm_questionnaire_to_file_with_departments(
+            model,
+            c("csv").as_ptr(),
+            std::ptr::null(),
+            c("da").as_ptr(),
+            std::ptr::null(),
+            2,
+            c(path.to_str().unwrap()).as_ptr(),
+        )
+    };
+    assert_eq!(status, tm_status::TM_STATUS_NULL_POINTER);
+    unsafe { tm_model_free(model) };
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -139,6 +139,27 @@ impl CoreError {
                     | ResponseError::UnitConflict { row, column, respondent, .. } => {
                         vec![("row", obj(py, row)), ("column", obj(py, column)), ("respondent", obj(py, respondent))]
                     }
+                    ResponseError::FilterAnswer { row, column, respondent, value } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, column)),
+                        ("respondent", obj(py, respondent)),
+                        ("value", obj(py, value)),
+                    ],
+                    ResponseError::FilterNotAsked { row, column, respondent, .. } => {
+                        vec![("row", obj(py, row)), ("column", obj(py, column)), ("respondent", obj(py, respondent))]
+                    }
+                    ResponseError::SkippedAnswered { row, column, respondent, filter, answer } => vec![
+                        ("row", obj(py, row)),
+                        ("column", obj(py, column.clone())),
+                        ("item", obj(py, column)),
+                        ("respondent", obj(py, respondent)),
+                        ("filter", obj(py, filter)),
+                        ("value", obj(py, answer)),
+                    ],
+                    ResponseError::UnknownFilter { column, allowed } => vec![
+                        ("column", obj(py, column)),
+                        ("allowed", obj(py, allowed.split(", ").map(str::to_owned).collect::<Vec<_>>())),
+                    ],
                     ResponseError::UnitNamedLikeRole { row, column, value, .. } => {
                         vec![("row", obj(py, row)), ("column", obj(py, column)), ("value", obj(py, value))]
                     }

@@ -150,7 +150,7 @@ pub fn items_csv(
 
 /// Item analysis of an int64 matrix (respondents × `items`), read in place.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, *, audit_against=Vec::new()))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, filters=Vec::new(), *, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_matrix(
     py: Python<'_>,
@@ -164,6 +164,7 @@ pub fn items_matrix(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: usize,
+    filters: Vec<(String, Vec<String>)>,
     audit_against: Vec<PyRef<'_, PyItemAnalysis>>,
 ) -> PyResult<PyItemAnalysis> {
     let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n, &audit_against);
@@ -173,14 +174,15 @@ pub fn items_matrix(
     let slice = values.as_slice().map_err(|_| invalid("the matrix must be C-contiguous int64"))?;
     let model = model.inner.clone();
     let result = crate::interrupt::run(py, || {
-        analyse(&model, Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing), &o)
+        let read = Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing);
+        analyse(&model, read.and_then(|r| r.with_filter_rows(&model, &respondents, &filters)), &o)
     })?;
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
 }
 
 /// Item analysis of long columns (one entry per answer).
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, *, audit_against=Vec::new()))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, min_group_size, allow_small_groups, by_role, min_dispersion_n, filters=Vec::new(), *, audit_against=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 pub fn items_long(
     py: Python<'_>,
@@ -194,13 +196,15 @@ pub fn items_long(
     allow_small_groups: bool,
     by_role: bool,
     min_dispersion_n: usize,
+    filters: Vec<(String, Vec<String>)>,
     audit_against: Vec<PyRef<'_, PyItemAnalysis>>,
 ) -> PyResult<PyItemAnalysis> {
     let o = options(min_group_size, allow_small_groups, by_role, min_dispersion_n, &audit_against);
     let values = values.as_slice().map_err(|_| invalid("the values must be a contiguous int64 array"))?;
     let model = model.inner.clone();
     let result = crate::interrupt::run(py, || {
-        analyse(&model, Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing), &o)
+        let read = Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing);
+        analyse(&model, read.and_then(|r| r.with_filter_rows(&model, &respondents, &filters)), &o)
     })?;
     Ok(PyItemAnalysis { inner: result.into_py_result(py)? })
 }

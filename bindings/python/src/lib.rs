@@ -151,7 +151,7 @@ fn publication(
 }
 
 /// Unit columns given beside a matrix or long columns: per column, one value per row of
-/// `ids` (the respondent of each row).
+/// `ids` (the respondent of each row). Filter columns (`filters=`) come the same way, as text.
 fn with_units(
     model: &Model,
     responses: Responses,
@@ -294,7 +294,7 @@ pub(crate) fn read_responses(
 
 /// Assesses an int64 matrix (respondents × `items`), read in place without a copy.
 #[pyfunction]
-#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), baseline=None, baseline_responses=None))]
+#[pyo3(signature = (model, values, respondents, roles, items, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), filters=Vec::new(), baseline=None, baseline_responses=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_matrix(
     py: Python<'_>,
@@ -318,6 +318,7 @@ fn assess_matrix(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    filters: Vec<(String, Vec<String>)>,
     baseline: Option<PyRef<'_, PyAssessment>>,
     baseline_responses: Option<(String, bool)>,
 ) -> PyResult<PyAssessment> {
@@ -343,6 +344,7 @@ fn assess_matrix(
     let result = interrupt::run(py, || {
         Responses::from_matrix(&model, &respondents, &roles, &items, slice, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
+            .and_then(|r| r.with_filter_rows(&model, &respondents, &filters))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess_with_previous(&model, &r, &o, previous.as_ref()))
     })?;
@@ -352,7 +354,7 @@ fn assess_matrix(
 /// Assesses long columns (one entry per answer: respondent, role, item, value), as a long
 /// DataFrame holds them; `missing` marks a recorded "don't know".
 #[pyfunction]
-#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), baseline=None, baseline_responses=None))]
+#[pyo3(signature = (model, respondents, roles, items, values, missing, weighting, min_group_size, allow_small_groups, min_dispersion_n, min_common_items, bootstrap, seed, target, threads, *, by=Vec::new(), municipality=None, confidence=None, audit_against=Vec::new(), units=Vec::new(), filters=Vec::new(), baseline=None, baseline_responses=None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_long(
     py: Python<'_>,
@@ -376,6 +378,7 @@ fn assess_long(
     confidence: Option<f64>,
     audit_against: Vec<PyRef<'_, PyAssessment>>,
     units: Vec<(String, Vec<String>)>,
+    filters: Vec<(String, Vec<String>)>,
     baseline: Option<PyRef<'_, PyAssessment>>,
     baseline_responses: Option<(String, bool)>,
 ) -> PyResult<PyAssessment> {
@@ -397,6 +400,7 @@ fn assess_long(
     let result = interrupt::run(py, || {
         Responses::from_long_columns(&model, &respondents, &roles, &items, values, missing)
             .and_then(|r| with_units(&model, r, &respondents, &units))
+            .and_then(|r| r.with_filter_rows(&model, &respondents, &filters))
             .map_err(errors::CoreError::from)
             .and_then(|r| assess_with_previous(&model, &r, &o, previous.as_ref()))
     })?;

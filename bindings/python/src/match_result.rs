@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use serde::Serialize;
 use transform_model::ingredient::{IngredientMatch, MatchResult};
-use transform_model::versioned::{OUTPUT_SCHEMA_VERSION, Versioned};
+use transform_model::{OUTPUT_SCHEMA_VERSION, Versioned};
 
 use crate::errors::invalid;
 use crate::lang;

@@ -9,7 +9,7 @@ use crate::PyModel;
 
 /// Writes the questionnaire of `model` to `path` in `format` (xlsform, xlsx, csv, html).
 #[pyfunction]
-#[pyo3(signature = (model, format, path, role, lang))]
+#[pyo3(signature = (model, format, path, role, lang, departments=Vec::new()))]
 pub fn write_questionnaire(
     py: Python<'_>,
     model: &PyModel,
@@ -17,6 +17,7 @@ pub fn write_questionnaire(
     path: std::path::PathBuf,
     role: Option<String>,
     lang: &str,
+    departments: Vec<String>,
 ) -> PyResult<()> {
     let lang = lang.parse().map_err(|e: transform_model::localized::UnknownLang| {
         error(py, "OptionError", e.to_string(), Some(("lang", lang.to_owned())))
@@ -32,6 +33,7 @@ pub fn write_questionnaire(
                 let mut o = QuestionnaireOptions::default();
                 o.role = role;
                 o.lang = lang;
+                o.departments = departments;
                 o
             },
             &path,
@@ -49,6 +51,9 @@ pub fn write_questionnaire(
             }
             QuestionnaireError::InvalidThreshold { .. } | QuestionnaireError::InvalidName { .. } => {
                 error(py, "ModelError", message, None)
+            }
+            QuestionnaireError::InvalidDepartment { name, .. } => {
+                error(py, "OptionError", message, Some(("departments", name)))
             }
             QuestionnaireError::Io { .. } | QuestionnaireError::Workbook { .. } => {
                 pyo3::exceptions::PyOSError::new_err(message)

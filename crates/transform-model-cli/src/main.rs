@@ -142,6 +142,8 @@ enum Command {
         /// The anonymity threshold k promised to respondents.
         #[arg(long, default_value_t = 5)]
         min_group_size: usize,
+        #[command(flatten)]
+        departments: questionnaire::DepartmentArgs,
         /// The file to write (replaced whole, never left half-written).
         #[arg(short, long, alias = "out")]
         output: PathBuf,
@@ -385,9 +387,10 @@ fn run(cli: Cli) -> Result<String, String> {
         }
         Command::Benchmark(args) => benchmark::run(args),
         Command::Items(args) => items::run(args),
-        Command::Questionnaire { model, role, lang, format, min_group_size, output } => {
+        Command::Questionnaire { model, role, lang, format, min_group_size, departments, output } => {
             let model = load_model(model.as_ref(), None)?;
-            questionnaire::run(&model, format, role, lang, min_group_size, &output)
+            let departments = departments.resolve(lang)?;
+            questionnaire::run(&model, format, role, lang, min_group_size, departments, &output)
         }
         Command::PilotGuide { model, role, lang, output } => {
             let model = load_model(model.as_ref(), None)?;

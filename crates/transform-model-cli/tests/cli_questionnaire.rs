@@ -169,3 +169,39 @@ fn pilot_guide_covers_each_question_of_the_role_with_a_probe() {
     fails(&dir, &["pilot-guide", "--model", "dtm@2027.1", "--role", "mayor"], &["unknown role `mayor`", "frontline"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_department_question_comes_from_a_list_or_the_portfolios_organisation() {
+    let dir = scratch("departments");
+    let m = model_file("dtm-2027.1.json");
+    let model = Model::from_file(&m).unwrap();
+    let with = |departments: Vec<String>| {
+        let mut o = QuestionnaireOptions::default();
+        o.departments = departments;
+        render(&model, Format::Csv, &o).unwrap()
+    };
+    stdout(
+        &dir,
+        &["questionnaire", "--model", &m, "--format", "csv", "--departments", "Børn og Unge, Teknik", "-o", "a.csv"],
+    );
+    assert_eq!(std::fs::read(dir.join("a.csv")).unwrap(), with(vec!["Børn og Unge".into(), "Teknik".into()]));
+    let listed = String::from_utf8(std::fs::read(dir.join("a.csv")).unwrap()).unwrap();
+    assert!(listed.lines().nth(1).unwrap().starts_with("department,"), "{listed}");
+    // The bundled sample portfolio's organisation, read independently of the CLI.
+    stdout(&dir, &["questionnaire", "--model", &m, "--format", "csv", "--portfolio", "sample", "-o", "p.csv"]);
+    let names: Vec<String> = transform_model::mission::Portfolio::sample()
+        .organisation
+        .expect("the sample has an organisation")
+        .departments
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
+    assert!(!names.is_empty());
+    assert_eq!(std::fs::read(dir.join("p.csv")).unwrap(), with(names));
+    fails(
+        &dir,
+        &["questionnaire", "--format", "html", "--departments", "Teknik,frontline", "-o", "q.html"],
+        &["department `frontline`", "role `frontline`"],
+    );
+    assert!(!dir.join("q.html").exists());
+}

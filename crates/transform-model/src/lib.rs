@@ -203,7 +203,7 @@ pub use localized::{Lang, Localized};
 pub use maturity::{AssessError, AssessOptions, Assessment, Weighting, assess};
 pub use model::{Model, ModelError};
 pub use responses::{ResponseError, Responses};
-pub use versioned::OUTPUT_SCHEMA_VERSION;
+pub use versioned::{OUTPUT_SCHEMA_VERSION, Versioned};
 
 /// The crate guide promises that the shared data types can cross threads; this fails to
 /// compile when one of them stops being `Send + Sync`.

@@ -18,9 +18,9 @@ fn invalid(path: &str, message: &str) -> ModelError {
 }
 
 #[test]
-fn default_model_is_the_bundled_dtm_2026_2() {
+fn default_model_is_the_bundled_dtm_2027_1() {
     let m = Model::default_model();
-    assert_eq!((m.id(), m.version()), ("dtm", "2026.2"));
+    assert_eq!((m.id(), m.version()), ("dtm", "2027.1"));
     assert_eq!(m, Model::bundled("dtm").unwrap());
     assert_eq!(m, Model::from_json(transform_model::model::DEFAULT_MODEL_JSON).unwrap());
     assert_eq!(m.dimensions().len(), 10);
@@ -157,7 +157,8 @@ fn reserved_role_id() {
 
 #[test]
 fn overlay_replaces_texts_adds_items_and_revalidates() {
-    let m = Model::default_model();
+    // On 2026.2, which has D10_4 to remove and no D1_9 yet.
+    let m = Model::bundled("dtm@2026.2").unwrap();
     let overlay = json!({
         "version": "2026.2-aarhus",
         "dimensions": [{"id": "D1", "label": {"en": "Political direction"}}],

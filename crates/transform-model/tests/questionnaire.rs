@@ -147,7 +147,7 @@ fn an_unknown_role_is_a_typed_error_naming_the_allowed_ones() {
 fn the_question_list_shows_no_reverse_key() {
     for (model, json) in models() {
         let all = select_roles(&model, None).unwrap();
-        let rows = list_rows(&model, &all, Lang::Da);
+        let rows = list_rows(&model, &all, &QuestionnaireOptions::default());
         assert_eq!(rows[0], ["item", "dimension", "roles", "text_da", "text_en", "scale", "filter"]);
         let items = json["items"].as_array().unwrap();
         let filters = json["filters"].as_array().map_or(0, Vec::len);
@@ -163,7 +163,7 @@ fn the_question_list_shows_no_reverse_key() {
         }
         assert!(rows.iter().flatten().all(|c| !c.to_lowercase().contains("reverse")));
         // The CSV is the same rows, quoted where needed.
-        let csv = list_csv(&model, &all, Lang::Da);
+        let csv = list_csv(&model, &all, &QuestionnaireOptions::default());
         let parsed: Vec<Vec<String>> = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(csv.as_bytes())
@@ -262,7 +262,7 @@ fn the_workbooks_hold_the_same_rows() {
     let bytes = render(&model, Format::Xlsx, &options).unwrap();
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     let range = book.worksheet_range("questions").unwrap();
-    assert_eq!(range.height(), list_rows(&model, &all, Lang::Da).len());
+    assert_eq!(range.height(), list_rows(&model, &all, &QuestionnaireOptions::default()).len());
 }
 
 #[cfg(not(feature = "xlsx"))]
@@ -408,9 +408,108 @@ fn the_html_and_the_list_show_filters_and_introductions() {
         .collect();
     let n = |id: &str| asked.iter().position(|x| *x == id).unwrap() + 1;
     assert!(html.contains(&format!("spring disse udsagn over: {}, {}.", n("D3_3"), n("D3_6"))), "{html}");
-    let rows = list_rows(&model, &pol, Lang::Da);
+    let rows = list_rows(&model, &pol, &QuestionnaireOptions::default());
     let (item, filter) = (column(&rows, "item"), column(&rows, "filter"));
     let d3_3 = rows.iter().find(|r| r[item] == "D3_3").unwrap();
     assert_eq!(d3_3[filter], "F_missions = ja");
     assert!(rows.iter().any(|r| r[item] == "F_missions"));
+}
+
+fn with_departments(departments: &[&str]) -> QuestionnaireOptions {
+    let mut o = QuestionnaireOptions::default();
+    o.departments = departments.iter().map(|d| d.to_string()).collect();
+    o
+}
+
+#[test]
+fn the_department_question_follows_the_role_for_roles_with_a_workplace() {
+    let (model, _) = dtm_2027();
+    let all = select_roles(&model, None).unwrap();
+    let form = xlsform(&model, &all, &with_departments(&["Børn og Unge", "Teknik og Miljø"])).unwrap();
+    let s = &form.survey;
+    let (ty, name, relevant) = (column(s, "type"), column(s, "name"), column(s, "relevant"));
+    assert_eq!((s[2][ty].as_str(), s[2][name].as_str()), ("select_one departments", "department"));
+    // dtm 2027.1: top and middle managers and front-line staff observe a workplace.
+    let asked =
+        "selected(${role}, 'top_manager') or selected(${role}, 'middle_manager') or selected(${role}, 'frontline')";
+    assert_eq!(s[2][relevant], asked);
+    assert_eq!(s[2][column(s, "required")], "", "a blank department is allowed");
+    let units: Vec<&str> = form
+        .choices
+        .iter()
+        .filter(|r| r[0] == "departments")
+        .map(|r| r[column(&form.choices, "name")].as_str())
+        .collect();
+    assert_eq!(units, ["Børn og Unge", "Teknik og Miljø"]);
+    // Without departments there is no such question; a politician's form has none either.
+    let plain = xlsform(&model, &all, &QuestionnaireOptions::default()).unwrap();
+    assert!(plain.survey.iter().all(|r| r[name] != "department"));
+    let pol = select_roles(&model, Some("politician")).unwrap();
+    let form = xlsform(&model, &pol, &with_departments(&["Teknik"])).unwrap();
+    assert!(form.survey.iter().all(|r| r[name] != "department"));
+}
+
+#[test]
+fn the_list_and_the_paper_form_ask_for_the_department() {
+    let (model, _) = dtm_2027();
+    let staff = select_roles(&model, Some("frontline")).unwrap();
+    let options = with_departments(&["Børn & Unge", "Teknik"]);
+    let rows = list_rows(&model, &staff, &options);
+    assert_eq!(rows[1][0], "department");
+    assert_eq!(rows[1][column(&rows, "scale")], "Børn & Unge; Teknik");
+    let html = render_html(&model, &staff, &options);
+    assert!(html.contains("Hvilken enhed eller forvaltning arbejder du i?"));
+    assert!(html.contains("Børn &amp; Unge") && !html.contains("Børn & Unge"));
+    let pol = select_roles(&model, Some("politician")).unwrap();
+    assert!(!render_html(&model, &pol, &options).contains("Hvilken enhed"));
+}
+
+#[test]
+fn a_department_that_cannot_be_one_is_refused_by_name() {
+    let (model, _) = dtm_2027();
+    let all = select_roles(&model, None).unwrap();
+    let e = xlsform(&model, &all, &with_departments(&["Teknik", "Frontline"])).unwrap_err();
+    assert!(matches!(&e, QuestionnaireError::InvalidDepartment { name, .. } if name == "Frontline"), "{e:?}");
+    let e = render(&model, Format::Csv, &with_departments(&["Teknik", " teknik "])).unwrap_err();
+    assert!(matches!(&e, QuestionnaireError::InvalidDepartment { reason, .. } if reason.contains("twice")), "{e:?}");
+}
+
+#[test]
+fn an_export_with_the_department_column_is_read_back_and_broken_down() {
+    let (model, _) = dtm_2027();
+    let all = select_roles(&model, None).unwrap();
+    let form = xlsform(&model, &all, &with_departments(&["Børn og Unge", "Teknik og Miljø"])).unwrap();
+    let (ty, name) = (column(&form.survey, "type"), column(&form.survey, "name"));
+    let mut header = vec!["respondent".to_owned()];
+    header.extend(form.survey[1..].iter().filter(|r| r[ty].starts_with("select_one")).map(|r| r[name].clone()));
+    // 20 front-line staff answer D2_7 and D2_8 (of the four D2 items put to them: 2 needed).
+    // Børn og Unge (10): D2_7 = 4 or 5, D2_8 = 4 → scores 4.0 and 4.5, mean 4.25.
+    // Teknik og Miljø (10): D2_7 = 2 or 3, D2_8 = 2 → scores 2.0 and 2.5, mean 2.25.
+    let mut csv = header.join(",") + "\n";
+    for r in 0..20 {
+        let (unit, base) = if r < 10 { ("Børn og Unge", 4) } else { ("Teknik og Miljø", 2) };
+        let cells: Vec<String> = header
+            .iter()
+            .map(|c| match c.as_str() {
+                "respondent" => format!("S{r}"),
+                "role" => "frontline".into(),
+                "department" => unit.into(),
+                "D2_7" => (base + r % 2).to_string(),
+                "D2_8" => base.to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        csv += &(cells.join(",") + "\n");
+    }
+    let responses = transform_model::Responses::from_csv_str(&model, &csv, &Default::default()).unwrap();
+    assert_eq!(responses.unit_value("department", 12), Some("Teknik og Miljø"));
+    let mut o = transform_model::AssessOptions::default();
+    o.bootstrap = 0;
+    o.group_by = vec!["department".into()];
+    let a = transform_model::assess(&model, &responses, &o).unwrap();
+    let d2 = |unit: &str| {
+        let cell = a.units.iter().find(|u| u.department == unit && u.role.is_none()).unwrap();
+        cell.dimensions.iter().find(|d| d.id == "D2").unwrap().score.unwrap()
+    };
+    assert!((d2("Børn og Unge") - 4.25).abs() < 1e-12 && (d2("Teknik og Miljø") - 2.25).abs() < 1e-12);
 }

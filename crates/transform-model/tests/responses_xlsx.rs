@@ -137,7 +137,9 @@ fn an_xlsform_export_reads_as_its_plain_csv() {
         assert_eq!(
             from_xlsx.value(
                 0,
-                model.item_index(model.items().iter().find(|i| csv.contains(&i.id)).unwrap().id.as_str()).unwrap()
+                // The first item column of the export (a whole header name, not a substring:
+                // `D1_1` is inside `D1_10`).
+                model.item_index(csv.lines().next().unwrap().split(',').nth(2).unwrap()).unwrap()
             ),
             Ok(Some(4))
         );
@@ -259,7 +261,7 @@ fn a_cell_reference_past_xfd1048576_is_refused_not_misplaced() {
     let model = Model::default_model();
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
-    for (c, text) in ["respondent", "role", "D1_1"].into_iter().enumerate() {
+    for (c, text) in ["respondent", "role", "D1_8"].into_iter().enumerate() {
         ws.write_string(0, c as u16, text).unwrap();
     }
     ws.write_string(1, 0, "R1").unwrap();

@@ -181,9 +181,9 @@ fn unit_column_errors_are_typed() {
 #[test]
 fn long_json_carries_units_and_refuses_a_conflict() {
     let model = Model::default_model();
-    let json = r#"[{"respondent":"A","role":"frontline","item":"D2_5","value":4,"department":"Social"},
+    let json = r#"[{"respondent":"A","role":"frontline","item":"D2_7","value":4,"department":"Social"},
         {"respondent":"A","role":"frontline","item":"D2_6","value":3,"department":"Social"},
-        {"respondent":"B","role":"frontline","item":"D2_5","value":2,"department":"Teknik"}]"#;
+        {"respondent":"B","role":"frontline","item":"D2_7","value":2,"department":"Teknik"}]"#;
     let r = Responses::from_long_json(&model, json).unwrap();
     assert_eq!((r.unit_value("department", 0), r.unit_value("department", 1)), (Some("Social"), Some("Teknik")));
     let conflict = json.replacen("\"value\":3,\"department\":\"Social\"", "\"value\":3,\"department\":\"Kultur\"", 1);

@@ -60,9 +60,9 @@ use disclosure::{Cells, Publish};
 use groups::Group;
 use score::{Layout, Sums};
 
-/// The bundled sample municipality's survey answers on the default model `dtm` 2026.2
-/// (synthetic, illustrative): `transform-model sample --model dtm --respondents 62 --seed 3
-/// --role-counts politician=4,top_manager=6,middle_manager=14,frontline=30,external_partner=8`.
+/// The bundled sample municipality's survey answers on the default model `dtm` 2027.1
+/// (synthetic, illustrative): `transform-model sample --model dtm --respondents 78 --seed 6
+/// --role-counts politician=4,top_manager=12,middle_manager=24,frontline=30,external_partner=8`.
 pub const SAMPLE_RESPONSES_CSV: &str = include_str!("../../data/sample_responses.csv");
 
 /// A bundled sample alliance's survey answers on `ci` (synthetic, illustrative):

@@ -399,7 +399,10 @@ mod tests {
 
     #[test]
     fn streamed_rows_are_the_rows_drawn_all_at_once() {
-        for (model, n, seed) in [(Model::default_model(), 300, 5), (Model::bundled("ci").unwrap(), 57, 9)] {
+        // Models without filter questions: the eager reference predates them (the draws of
+        // filters are checked in `a_sample_with_filters_skips_and_reads_back_as_drawn`).
+        let models = [(Model::bundled("dtm@2026.2").unwrap(), 300, 5), (Model::bundled("ci").unwrap(), 57, 9)];
+        for (model, n, seed) in models {
             let streamed: Vec<_> = SampleRows::new(&model, n, seed, None).map(|r| (r.role, r.answers)).collect();
             assert_eq!(streamed, eager(&model, n, seed));
         }

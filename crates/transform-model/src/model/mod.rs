@@ -26,8 +26,8 @@ pub use overlay::merge_overlay;
 pub use validate::OTHER_GROUP;
 
 /// The embedded default model: `dtm` ("from drift to transformative") in its newest
-/// version, 2026.2. Earlier versions stay loadable with [`Model::bundled`].
-pub const DEFAULT_MODEL_JSON: &str = DTM_2026_2_JSON;
+/// version, 2027.1. Earlier versions stay loadable with [`Model::bundled`].
+pub const DEFAULT_MODEL_JSON: &str = DTM_2027_1_JSON;
 
 /// Errors from reading or validating a model definition. Each names its JSON path.
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
@@ -124,7 +124,7 @@ impl PartialEq for Model {
 }
 
 impl Model {
-    /// The embedded default model: `dtm` 2026.2 (the bundled id `dtm`).
+    /// The embedded default model: `dtm` 2027.1 (the bundled id `dtm`).
     pub fn default_model() -> Model {
         Model::from_json(DEFAULT_MODEL_JSON).expect("the embedded default model is valid")
     }

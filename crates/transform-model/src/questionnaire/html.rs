@@ -4,6 +4,7 @@
 
 use crate::model::Model;
 
+use super::department;
 use super::list::missing_label;
 use super::{QuestionnaireOptions, anonymity_promise};
 
@@ -59,6 +60,9 @@ fn section(model: &Model, role: usize, options: &QuestionnaireOptions) -> String
             "Tick one box for each statement. Choose “don't know” if you cannot judge it."
         ),
     );
+    if !options.departments.is_empty() && department::is_asked(model, role) {
+        out.push_str(&department_question(&options.departments, lang));
+    }
     out.push_str("<table>\n<thead><tr><th></th><th class=\"statement\"></th>");
     for v in scale.min..=scale.max {
         let label = scale.labels.get(&v.to_string()).map_or(String::new(), |l| format!("<br>{}", escape(l.get(lang))));
@@ -105,6 +109,17 @@ fn filter_row(model: &Model, f: usize, asked: &[usize], lang: crate::localized::
             "If you answer no or don't know, skip these statements:"
         ),
         numbers.join(", "),
+    )
+}
+
+/// The department question on paper: one box per unit.
+fn department_question(departments: &[String], lang: crate::localized::Lang) -> String {
+    let boxes: Vec<String> =
+        departments.iter().map(|d| format!("<span class=\"tick\"></span> {}", escape(d))).collect();
+    format!(
+        "<p class=\"department\"><strong>{}</strong><br>{}</p>\n",
+        escape(department::question(lang)),
+        boxes.join(" &nbsp; ")
     )
 }
 

@@ -1,22 +1,38 @@
 //! The plain question list, for survey tools that import one: item id, dimension, the roles
 //! asked, the text in Danish and English, the answer scale, and the filter an item depends
 //! on (`F_missions = ja`: ask the item only after "ja"). A filter question is a row of its
-//! own, just before its first item, with the scale ja; nej; ved ikke. The reverse key is left out:
+//! own, just before its first item, with the scale ja; nej; ved ikke; the department question
+//! (when the options name departments) comes first, its units as its scale. The reverse key is left out:
 //! it is scoring information, not something a respondent should see.
 
 use crate::localized::Lang;
 use crate::model::Model;
 
-use super::items_for;
+use super::department::{self, DEPARTMENT_FIELD};
+use super::{QuestionnaireOptions, items_for};
 
 /// The list's columns.
 pub const LIST_COLUMNS: [&str; 7] = ["item", "dimension", "roles", "text_da", "text_en", "scale", "filter"];
 
 /// Header and one row per item asked of any of `roles`; `roles` in a row are the selected
 /// roles the item is asked of, separated by spaces (as XLSForm separates choice names).
-pub fn list_rows(model: &Model, roles: &[usize], lang: Lang) -> Vec<Vec<String>> {
+pub fn list_rows(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Vec<Vec<String>> {
+    let lang = options.lang;
     let scale = scale_text(model, lang);
     let mut rows = vec![LIST_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    let asked: Vec<&str> =
+        roles.iter().filter(|&&r| department::is_asked(model, r)).map(|&r| model.roles()[r].id.as_str()).collect();
+    if !options.departments.is_empty() && !asked.is_empty() {
+        rows.push(vec![
+            DEPARTMENT_FIELD.to_owned(),
+            String::new(),
+            asked.join(" "),
+            department::question(Lang::Da).to_owned(),
+            department::question(Lang::En).to_owned(),
+            options.departments.join("; "),
+            String::new(),
+        ]);
+    }
     let mut filters_done = vec![false; model.filters().len()];
     for i in items_for(model, roles) {
         let item = &model.items()[i];
@@ -53,9 +69,9 @@ pub fn list_rows(model: &Model, roles: &[usize], lang: Lang) -> Vec<Vec<String>>
 }
 
 /// The list as CSV (comma-separated, UTF-8, quoted where needed).
-pub fn list_csv(model: &Model, roles: &[usize], lang: Lang) -> String {
+pub fn list_csv(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in list_rows(model, roles, lang) {
+    for row in list_rows(model, roles, options) {
         writer.write_record(&row).expect("writing to memory cannot fail");
     }
     String::from_utf8(writer.into_inner().expect("writing to memory cannot fail")).expect("the cells are UTF-8")

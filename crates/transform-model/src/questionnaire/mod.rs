@@ -6,6 +6,7 @@
 //! testable without a spreadsheet reader; writing goes through a temporary file that is
 //! renamed into place, so a failed write never leaves half a file.
 
+mod department;
 mod html;
 mod list;
 mod pilot;
@@ -18,6 +19,7 @@ use std::str::FromStr;
 use crate::localized::Lang;
 use crate::model::Model;
 
+pub use department::DEPARTMENT_FIELD;
 pub use html::render_html;
 pub use list::{list_csv, list_rows};
 pub use pilot::pilot_guide;
@@ -56,6 +58,14 @@ pub enum QuestionnaireError {
         name: String,
         /// The rule it breaks.
         reason: &'static str,
+    },
+    /// A department for the department question that cannot be one.
+    #[error("department `{name}` cannot be offered in the questionnaire: {reason}")]
+    InvalidDepartment {
+        /// The department's name as given.
+        name: String,
+        /// Why not.
+        reason: String,
     },
     /// An .xlsx format was asked for in a build without the `xlsx` feature.
     #[error("the {format} format needs the `xlsx` feature, which this build leaves out")]
@@ -118,11 +128,14 @@ pub struct QuestionnaireOptions {
     pub lang: Lang,
     /// The anonymity threshold k stated to respondents (the `assess` default, 5).
     pub min_group_size: usize,
+    /// The municipality's units for the department question ([`DEPARTMENT_FIELD`]), asked
+    /// of the roles with a workplace of their own; empty: no department question.
+    pub departments: Vec<String>,
 }
 
 impl Default for QuestionnaireOptions {
     fn default() -> Self {
-        QuestionnaireOptions { role: None, lang: Lang::Da, min_group_size: 5 }
+        QuestionnaireOptions { role: None, lang: Lang::Da, min_group_size: 5, departments: Vec::new() }
     }
 }
 
@@ -162,10 +175,12 @@ pub fn render(model: &Model, format: Format, options: &QuestionnaireOptions) -> 
         return Err(QuestionnaireError::InvalidThreshold { k: options.min_group_size });
     }
     let roles = select_roles(model, options.role.as_deref())?;
+    let departments = department::check(model, &options.departments)?;
+    let options = &QuestionnaireOptions { departments, ..options.clone() };
     match format {
         Format::XlsForm => workbook::to_xlsx(&xlsform(model, &roles, options)?.sheets(), "xlsform"),
-        Format::Xlsx => workbook::to_xlsx(&[("questions", list_rows(model, &roles, options.lang))], "xlsx"),
-        Format::Csv => Ok(list_csv(model, &roles, options.lang).into_bytes()),
+        Format::Xlsx => workbook::to_xlsx(&[("questions", list_rows(model, &roles, options))], "xlsx"),
+        Format::Csv => Ok(list_csv(model, &roles, options).into_bytes()),
         Format::Html => Ok(render_html(model, &roles, options).into_bytes()),
     }
 }

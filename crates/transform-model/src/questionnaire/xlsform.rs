@@ -1,5 +1,6 @@
 //! XLSForm: the spreadsheet form standard read by KoboToolbox, ODK, ArcGIS Survey123 and
-//! Enketo. The role question comes first, then each role's introduction (a `note`); each
+//! Enketo. The role question comes first, then the department question (when the options
+//! name departments), then each role's introduction (a `note`); each
 //! item is a `select_one likert` shown only to the roles it is asked of (`relevant`), with
 //! "Ved ikke" as the choice `dk`, which the response reader takes as a missing answer. A
 //! filter question (`select_one janej`: ja, nej, dk) comes just before the first item behind
@@ -9,6 +10,7 @@
 use crate::localized::Lang;
 use crate::model::Model;
 
+use super::department::{self, DEPARTMENT_FIELD, DEPARTMENT_LIST};
 use super::list::missing_label;
 use super::workbook::Sheet;
 use super::{QuestionnaireError, QuestionnaireOptions, anonymity_promise, items_for};
@@ -44,9 +46,11 @@ impl XlsForm {
 /// Builds the XLSForm for `roles` (indices into the model's roles).
 pub fn xlsform(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Result<XlsForm, QuestionnaireError> {
     check_names(model, roles)?;
+    let departments = department::check(model, &options.departments)?;
+    let options = &QuestionnaireOptions { departments, ..options.clone() };
     Ok(XlsForm {
         survey: survey(model, roles, options),
-        choices: choices(model, roles),
+        choices: choices(model, roles, &options.departments),
         settings: settings(model, options),
     })
 }
@@ -71,6 +75,13 @@ fn survey(model: &Model, roles: &[usize], options: &QuestionnaireOptions) -> Vec
     role_row.extend(in_both(|lang| anonymity_promise(options.min_group_size, lang)));
     role_row.extend(["yes".to_owned(), String::new()]);
     rows.push(role_row);
+    if !options.departments.is_empty() && roles.iter().any(|&r| department::is_asked(model, r)) {
+        let mut row = vec![format!("select_one {DEPARTMENT_LIST}"), DEPARTMENT_FIELD.to_owned()];
+        row.extend(in_both(|lang| department::question(lang).to_owned()));
+        row.extend(in_both(|lang| department::hint(lang).to_owned()));
+        row.extend([String::new(), role_relevant(model, roles, |r| department::is_asked(model, r))]);
+        rows.push(row);
+    }
 
     for &r in roles {
         let Some(intro) = &model.roles()[r].intro else { continue };
@@ -131,7 +142,7 @@ fn relevant(model: &Model, roles: &[usize], item: usize) -> String {
     }
 }
 
-fn choices(model: &Model, roles: &[usize]) -> Vec<Vec<String>> {
+fn choices(model: &Model, roles: &[usize], departments: &[String]) -> Vec<Vec<String>> {
     let mut header = vec!["list_name".to_owned(), "name".to_owned()];
     header.extend(label_columns("label"));
     let mut rows = vec![header];
@@ -160,6 +171,12 @@ fn choices(model: &Model, roles: &[usize]) -> Vec<Vec<String>> {
         let role = &model.roles()[r];
         let mut row = vec![ROLE_LIST.to_owned(), role.id.clone()];
         row.extend(in_both(|lang| role.label.get(lang).to_owned()));
+        rows.push(row);
+    }
+    // The choice name is the unit's name: the export holds what the reader breaks down by.
+    for name in departments {
+        let mut row = vec![DEPARTMENT_LIST.to_owned(), name.clone()];
+        row.extend(in_both(|_| name.clone()));
         rows.push(row);
     }
     rows

@@ -95,21 +95,21 @@ mod tests {
     #[test]
     fn equals_the_long_json_reader() {
         let model = Model::default_model();
-        let json = r#"[{"respondent":"A","role":"frontline","item":"D2_5","value":4},
-            {"respondent":"B","role":"frontline","item":"D2_5","value":2},
+        let json = r#"[{"respondent":"A","role":"frontline","item":"D2_7","value":4},
+            {"respondent":"B","role":"frontline","item":"D2_7","value":2},
             {"respondent":"A","role":"frontline","item":"D2_6","value":null}]"#;
         let from_json = Responses::from_long_json(&model, json).unwrap();
         let cols = Responses::from_long_columns(
             &model,
             &strings(&["A", "B", "A"]),
             &strings(&["frontline"; 3]),
-            &strings(&["D2_5", "D2_5", "D2_6"]),
+            &strings(&["D2_7", "D2_7", "D2_6"]),
             &[4, 2, -1],
             -1,
         )
         .unwrap();
         assert_eq!(cols, from_json);
-        assert_eq!(cols.value(0, model.item_index("D2_5").unwrap()), Ok(Some(4)));
+        assert_eq!(cols.value(0, model.item_index("D2_7").unwrap()), Ok(Some(4)));
         assert_eq!(cols.value(0, model.item_index("D2_6").unwrap()), Ok(None));
     }
 
@@ -121,7 +121,7 @@ mod tests {
             &model,
             &ids,
             &strings(&["frontline", "top_manager"]),
-            &strings(&["D2_5", "D2_6"]),
+            &strings(&["D2_7", "D2_6"]),
             &[4, 4],
             -1,
         )
@@ -131,7 +131,7 @@ mod tests {
             &model,
             &ids,
             &strings(&["frontline"; 2]),
-            &strings(&["D2_5", "D2_5"]),
+            &strings(&["D2_7", "D2_7"]),
             &[4, 3],
             -1,
         )
@@ -141,7 +141,7 @@ mod tests {
             &model,
             &ids,
             &strings(&["frontline"; 2]),
-            &strings(&["D2_5", "X"]),
+            &strings(&["D2_7", "X"]),
             &[4, 3],
             -1,
         )

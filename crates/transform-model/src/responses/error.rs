@@ -31,6 +31,14 @@ pub enum ResponseError {
         /// Its position, from 1.
         index: usize,
     },
+    /// A filter column given beside a matrix or long columns that is no filter of the model.
+    #[error("column `{}` is not a filter question of the model (filters: {allowed})", quote(column))]
+    UnknownFilter {
+        /// The column's name.
+        column: String,
+        /// The model's filter ids, comma-separated (empty when it has none).
+        allowed: String,
+    },
     /// Two columns with one header.
     #[error("column `{}` appears twice", quote(column))]
     DuplicateColumn {
@@ -291,7 +299,7 @@ pub enum ResponseError {
         /// The role id it reads like.
         role: String,
     },
-    /// A respondent's unit differs between two records of long data.
+    /// A respondent's unit (or filter answer) differs between two records of long data.
     #[error("row {row}: respondent `{respondent}` has `{column}` = `{value}` here but `{earlier}` earlier")]
     UnitConflict {
         /// The row.

@@ -6,8 +6,9 @@ use super::{ResponseError, Responses};
 use crate::model::{Model, OTHER_GROUP};
 use crate::text::normalize;
 
-/// Columns read as unit columns without being asked for.
-pub const DEFAULT_UNIT_COLUMNS: [&str; 2] = ["department", "unit"];
+/// Columns read as unit columns without being asked for; the first is the column the
+/// questionnaire's department question fills.
+pub const DEFAULT_UNIT_COLUMNS: [&str; 2] = [crate::questionnaire::DEPARTMENT_FIELD, "unit"];
 
 /// The unit of a respondent who left the unit blank: counted in every total, and shown as
 /// this unit in a breakdown (never dropped, never an error).
