@@ -43,15 +43,15 @@ static class Test
 
         using (var model = Model.Default())
         {
-            Check(model.DimensionCount == 10 && model.ItemCount == 55, "model counts");
+            Check(model.DimensionCount == 10 && model.ItemCount == 68, "model counts"); // dtm 2027.1: models/dtm-2027.1.json
             var json = model.ToJson();
-            using (var again = Model.FromJson(json)) Check(again.ItemCount == 55, "model from JSON");
+            using (var again = Model.FromJson(json)) Check(again.ItemCount == 68, "model from JSON");
             var modelFile = Path.Combine(scratch, "model.json");
             File.WriteAllText(modelFile, json);
             using (var fromFile = Model.FromFile(modelFile)) Check(fromFile.DimensionCount == 10, "model from file");
             using (var ci = Model.Bundled("ci")) Check(ci.DimensionCount > 0, "bundled ci");
-            using (var overlaid = model.Overlay("{\"items\":[{\"id\":\"D1_9\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}"))
-                Check(overlaid.ItemCount == 56, "overlay adds one item");
+            using (var overlaid = model.Overlay("{\"items\":[{\"id\":\"D1_99\",\"dimension\":\"D1\",\"roles\":[\"politician\"],\"referent\":\"municipality\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}"))
+                Check(overlaid.ItemCount == 69, "overlay adds one item"); // a new id, asked of a role that judges D1
             Throws<InvalidOptionException>(() => Model.Bundled("nope"), "nope", "unknown bundled model");
             Throws<ParseException>(() => Model.FromJson("{"), "", "bad model JSON");
             Throws<FileAccessException>(() => Model.FromFile("/nonexistent/model.json"), "/nonexistent", "missing model file");
