@@ -46,7 +46,7 @@ static void test_model(void) {
   tm_model *m = NULL;
   CHECK(tm_model_default(&m) == TM_STATUS_OK);
   CHECK(tm_model_dimension_count(m) == 10);
-  CHECK(tm_model_item_count(m) == 55); /* dtm 2026.2 */
+  CHECK(tm_model_item_count(m) == 68); /* dtm 2027.1: models/dtm-2027.1.json has 68 items */
   CHECK(tm_model_dimension_count(NULL) == 0);
   char *json = NULL;
   CHECK(tm_model_to_json(m, &json) == TM_STATUS_OK);
@@ -54,13 +54,15 @@ static void test_model(void) {
   /* Round trip through JSON. */
   tm_model *again = NULL;
   CHECK(tm_model_from_json(json, &again) == TM_STATUS_OK);
-  CHECK(tm_model_item_count(again) == 55);
+  CHECK(tm_model_item_count(again) == 68);
   tm_model_free(again);
   tm_string_free(json);
   /* Overlay: add an item; an unknown dimension is a validation error naming its path. */
   tm_model *o = NULL;
-  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"D1_9\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_OK);
-  CHECK(tm_model_item_count(o) == 56);
+  /* A new id, asked of a role that judges D1 and can observe its referent. */
+  CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"D1_99\",\"dimension\":\"D1\",\"roles\":[\"politician\"],"
+                            "\"referent\":\"municipality\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_OK);
+  CHECK(tm_model_item_count(o) == 69);
   tm_model_free(o);
   o = NULL;
   CHECK(tm_model_overlay(m, "{\"items\":[{\"id\":\"X\",\"dimension\":\"D99\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}", &o) == TM_STATUS_VALIDATION_ERROR);
@@ -163,13 +165,13 @@ static void test_assessment(const char *csv_path, double expected) {
   /* CSV text in, long JSON in. */
   a = NULL;
   const char *csv =
-      "respondent,role,D1_1,D1_2,D1_5\nA,top_manager,4,4,2\nB,top_manager,5,4,1\nC,top_manager,3,4,2\n"
+      "respondent,role,D1_1,D1_9,D1_5\nA,top_manager,4,4,2\nB,top_manager,5,4,1\nC,top_manager,3,4,2\n"
       "D,top_manager,4,5,2\nE,top_manager,4,4,3\n";
   o.bootstrap = 0;
   CHECK(tm_assess_csv(m, csv, &o, &a) == TM_STATUS_OK);
   tm_assessment_free(a);
   a = NULL;
-  CHECK(tm_assess_json(m, "[{\"respondent\":\"A\",\"role\":\"frontline\",\"item\":\"D2_5\",\"value\":4}]", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
+  CHECK(tm_assess_json(m, "[{\"respondent\":\"A\",\"role\":\"frontline\",\"item\":\"D2_7\",\"value\":4}]", &o, &a) == TM_STATUS_ANONYMITY_REFUSED);
   CHECK(a == NULL);
   CHECK(last_error_contains("anonymity"));
   /* Anonymity refusal: 3 respondents < k = 5. */
@@ -316,7 +318,7 @@ static void test_instrument(void) {
   tm_model *m = NULL;
   CHECK(tm_model_default(&m) == TM_STATUS_OK);
   const char *csv =
-      "respondent,role,D1_1,D1_2\nA,top_manager,4,4\nB,top_manager,5,4\nC,top_manager,3,2\n"
+      "respondent,role,D1_1,D1_9\nA,top_manager,4,4\nB,top_manager,5,4\nC,top_manager,3,2\n"
       "D,top_manager,4,5\nE,top_manager,2,3\n";
   char *json = NULL;
   CHECK(tm_item_analysis_json(m, csv, &json) == TM_STATUS_OK);

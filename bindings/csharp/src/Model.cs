@@ -145,6 +145,17 @@ namespace TransformModel
             Errors.Check(Native.tm_questionnaire_to_file(Handle, Utf8.Encode(format), Utf8.Encode(role), Utf8.Encode(lang), Utf8.Encode(path)));
         }
 
+        /// <summary>The questionnaire with the department question: `departments` are the municipality's units, its choices (asked of the roles with a workplace of their own; the answers fill the `department` column).</summary>
+        public void WriteQuestionnaire(string format, string role, string lang, string path, IList<string> departments)
+        {
+            using (var strings = new UnmanagedStrings())
+            {
+                var list = strings.Array(departments);
+                var count = (UIntPtr)(departments == null ? 0 : departments.Count);
+                Errors.Check(Native.tm_questionnaire_to_file_with_departments(Handle, Utf8.Encode(format), Utf8.Encode(role), Utf8.Encode(lang), list, count, Utf8.Encode(path)));
+            }
+        }
+
         /// <summary>The number of labels of a kind (dimensions, items, roles, levels, levers).</summary>
         public int LabelCount(LabelKind kind) => (int)(ulong)Native.tm_model_label_count(Handle, (uint)kind);
 

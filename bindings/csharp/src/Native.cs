@@ -48,7 +48,7 @@ namespace TransformModel
         [DllImport(Lib)] internal static extern UIntPtr tm_model_item_count(ModelHandle model);
         [DllImport(Lib)] internal static extern void tm_model_free(IntPtr model);
         [DllImport(Lib)] internal static extern Status tm_questionnaire_to_file(ModelHandle model, byte[] format, byte[] role, byte[] lang, byte[] path);
-        [DllImport(Lib)] internal static extern Status tm_questionnaire_to_file_with_departments(ModelHandle model, byte[] format, byte[] role, byte[] lang, IntPtr[] departments, UIntPtr departmentCount, byte[] path);
+        [DllImport(Lib)] internal static extern Status tm_questionnaire_to_file_with_departments(ModelHandle model, byte[] format, byte[] role, byte[] lang, IntPtr departments, UIntPtr departmentCount, byte[] path);
         [DllImport(Lib)] internal static extern Status tm_pilot_guide(ModelHandle model, byte[] role, byte[] lang, out IntPtr guide);
         [DllImport(Lib)] internal static extern Status tm_item_analysis_json(ModelHandle model, byte[] csv, out IntPtr json);
         [DllImport(Lib)] internal static extern UIntPtr tm_model_label_count(ModelHandle model, uint kind);

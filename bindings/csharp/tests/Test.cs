@@ -43,15 +43,15 @@ static class Test
 
         using (var model = Model.Default())
         {
-            Check(model.DimensionCount == 10 && model.ItemCount == 55, "model counts");
+            Check(model.DimensionCount == 10 && model.ItemCount == 68, "model counts"); // dtm 2027.1: models/dtm-2027.1.json
             var json = model.ToJson();
-            using (var again = Model.FromJson(json)) Check(again.ItemCount == 55, "model from JSON");
+            using (var again = Model.FromJson(json)) Check(again.ItemCount == 68, "model from JSON");
             var modelFile = Path.Combine(scratch, "model.json");
             File.WriteAllText(modelFile, json);
             using (var fromFile = Model.FromFile(modelFile)) Check(fromFile.DimensionCount == 10, "model from file");
             using (var ci = Model.Bundled("ci")) Check(ci.DimensionCount > 0, "bundled ci");
-            using (var overlaid = model.Overlay("{\"items\":[{\"id\":\"D1_9\",\"dimension\":\"D1\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}"))
-                Check(overlaid.ItemCount == 56, "overlay adds one item");
+            using (var overlaid = model.Overlay("{\"items\":[{\"id\":\"D1_99\",\"dimension\":\"D1\",\"roles\":[\"politician\"],\"referent\":\"municipality\",\"text\":{\"da\":\"x\",\"en\":\"x\"}}]}"))
+                Check(overlaid.ItemCount == 69, "overlay adds one item"); // a new id, asked of a role that judges D1
             Throws<InvalidOptionException>(() => Model.Bundled("nope"), "nope", "unknown bundled model");
             Throws<ParseException>(() => Model.FromJson("{"), "", "bad model JSON");
             Throws<FileAccessException>(() => Model.FromFile("/nonexistent/model.json"), "/nonexistent", "missing model file");
@@ -67,6 +67,10 @@ static class Test
             model.WriteQuestionnaire("html", "frontline", "da", form);
             Check(File.ReadAllText(form).Contains("<html"), "questionnaire html");
             Throws<InvalidOptionException>(() => model.WriteQuestionnaire("pdf", null, "da", form), "pdf", "unknown format");
+            var withUnits = Path.Combine(scratch, "form-units.html");
+            model.WriteQuestionnaire("html", "frontline", "da", withUnits, new List<string> { "Børn og Unge", "Teknik" });
+            Check(File.ReadAllText(withUnits).Contains("Hvilken enhed eller forvaltning arbejder du i?"), "questionnaire with the department question");
+            Throws<InvalidOptionException>(() => model.WriteQuestionnaire("html", null, "da", withUnits, new List<string> { "Teknik", "frontline" }), "department `frontline`", "a unit named like a role");
         }
 
         Matching(expectedTop, catalogPath, scratch);
@@ -103,6 +107,24 @@ static class Test
     }
 
     /// The wide CSV as long JSON rows, one per answered cell.
+    /// <summary>The CSV without its filter-question columns (F_…): long JSON holds item answers only.</summary>
+    static string WithoutFilters(string csv)
+    {
+        var lines = csv.Replace("\r", "").Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var keep = new List<int>();
+        for (int c = 0; c < header.Length; c++) if (!header[c].StartsWith("F_")) keep.Add(c);
+        var sb = new StringBuilder();
+        foreach (var line in lines)
+        {
+            var cells = line.Split(',');
+            var kept = new List<string>();
+            foreach (var c in keep) kept.Add(c < cells.Length ? cells[c] : "");
+            sb.Append(string.Join(",", kept)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
     static string LongJson(string csv)
     {
         var lines = csv.Replace("\r", "").Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries);
@@ -128,14 +150,18 @@ static class Test
         Check(o.MinGroupSize == 5 && !o.AllowSmallGroups && o.MinDispersionN == 10, "default options");
         using (var a = model.AssessFile(csvPath, o))
         using (var fromText = model.AssessCsv(csv, o))
-        using (var fromLong = model.AssessJson(LongJson(csv), o))
+        using (var fromLong = model.AssessJson(LongJson(WithoutFilters(csv)), o))
+        using (var asked = model.AssessCsv(WithoutFilters(csv), o))
         {
             a.GetOverall(out double score, out int level);
             Check(Math.Abs(score - expected) < 1e-12, $"overall score {score} vs Rust {expected}");
             Check(level >= 1 && level <= 5, "overall level (the contract's rule, not floor(score))");
             fromText.GetOverall(out double s2, out int l2);
             fromLong.GetOverall(out double s3, out int l3);
-            Check(s2 == score && Math.Abs(s3 - score) < 1e-12, $"csv text {s2} and long JSON {s3} agree with the file");
+            asked.GetOverall(out double s3csv, out int l3csv);
+            // Long JSON has no filter answers (their items count as asked): it agrees with the
+            // same CSV without the filter columns.
+            Check(s2 == score && Math.Abs(s3 - s3csv) < 1e-12, $"csv text {s2} agrees with the file, long JSON {s3} with the CSV without filters {s3csv}");
             Check(a.Excluded == 4, "excluded for anonymity");
             Check(a.DimensionCount == 10, "10 dimensions");
             foreach (var d in a.Dimensions())
@@ -178,7 +204,7 @@ static class Test
             // The report (the CLI's HTML) and the national benchmark of three municipalities.
             // Every role that answered has its invited count; a partial list is refused, naming the rest.
             var invited = new Dictionary<string, long> {
-                { "politician", 31 }, { "top_manager", 8 }, { "middle_manager", 20 }, { "frontline", 120 }, { "external_partner", 12 } };
+                { "politician", 31 }, { "top_manager", 14 }, { "middle_manager", 40 }, { "frontline", 120 }, { "external_partner", 12 } }; // each ≥ the sample's 4/12/24/30/8 who answered
             string html = a.ToHtml(model, null, null, null, Lang.Da, invited);
             Throws<InvalidOptionException>(() => a.ToHtml(model, null, null, null, Lang.Da, new Dictionary<string, long> { { "frontline", 120 } }),
                 "middle_manager", "partial invited");
