@@ -14,11 +14,7 @@ use crate::assessment::{finish, tm_assessment, with_hint};
 use crate::error::*;
 use crate::model::tm_model;
 use crate::read_options::tm_read_options;
-
-enum Source<'a> {
-    Csv(&'a str),
-    File(&'a str),
-}
+use crate::source::Source;
 
 /// # Safety
 /// Every pointer is NULL or valid as the C API's contract says.
@@ -43,11 +39,7 @@ unsafe fn run(
         unsafe { crate::read_options::convert(opt_handle(read), &c.unit_columns, &c.ignore_columns, c.sheet.clone()) }?;
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `baseline_responses` is NULL or a string.
     let baseline_responses = unsafe { opt_str_arg(baseline_responses, "baseline_responses") }?;
-    let responses = match source {
-        Source::Csv(text) => Responses::from_csv_str(model, text, &read),
-        Source::File(path) => transform_model::maturity::sample::resolve_responses(model, path, &read),
-    }
-    .map_err(with_hint)?;
+    let responses = source.read(model, &read).map_err(with_hint)?;
     let mut a = assess(model, &responses, &converted.assess)?;
     match (converted.baseline, baseline_responses) {
         (Some(earlier), then) => {

@@ -2,12 +2,13 @@
 
 use std::ffi::{CString, c_char};
 
-use transform_model::{Assessment, Lang, ResponseError, Responses, assess};
+use transform_model::{Assessment, Lang, ResponseError, assess};
 
 use crate::assess_options::{convert, tm_assess_options};
 use crate::error::*;
 use crate::model::tm_model;
 use crate::portfolio::lang;
+use crate::source::Source;
 
 /// The result of an assessment (immutable; share freely between threads).
 pub struct tm_assessment {
@@ -61,12 +62,6 @@ impl tm_assessment {
     }
 }
 
-enum Source<'a> {
-    Csv(&'a str),
-    LongJson(&'a str),
-    File(&'a str),
-}
-
 unsafe fn run(
     model: *const tm_model,
     source: Source,
@@ -79,12 +74,7 @@ unsafe fn run(
     // SAFETY: the contract: `options` is NULL or a live `tm_assess_options` whose pointers are
     // NULL or valid.
     let options = unsafe { convert(opt_handle(options)) }?;
-    let responses = match source {
-        Source::Csv(text) => Responses::from_csv_str(model, text, &options.read),
-        Source::LongJson(text) => Responses::from_long_json(model, text),
-        Source::File(path) => transform_model::maturity::sample::resolve_responses(model, path, &options.read),
-    }
-    .map_err(with_hint)?;
+    let responses = source.read(model, &options.read).map_err(with_hint)?;
     let mut a = assess(model, &responses, &options.assess)?;
     if let Some(earlier) = &options.baseline {
         a = a.with_baseline(earlier)?;

@@ -9,6 +9,7 @@ use transform_model::responses::ReadOptions;
 use crate::error::*;
 use crate::model::tm_model;
 use crate::read_options::{flag, str_list, tm_read_options};
+use crate::source::Source;
 
 unsafe fn run(model: *const tm_model, csv: *const c_char, o: ItemOptions, out: *mut *mut c_char) -> Result<()> {
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `model` is NULL or a live handle from this library.
@@ -133,11 +134,6 @@ unsafe fn items_options(o: Option<&tm_items_options>) -> Result<ItemOptions> {
     Ok(items)
 }
 
-enum Source<'a> {
-    Csv(&'a str),
-    File(&'a str),
-}
-
 /// # Safety
 /// Every pointer is NULL or valid as the C API's contract says.
 unsafe fn run_ex(
@@ -156,10 +152,7 @@ unsafe fn run_ex(
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `read` is NULL or a live struct whose pointers are
     // NULL or valid.
     let read = unsafe { crate::read_options::convert(opt_handle(read), &[], &[], None) }?;
-    let responses = match source {
-        Source::Csv(text) => Responses::from_csv_str(model, text, &read),
-        Source::File(path) => transform_model::maturity::sample::resolve_responses(model, path, &read),
-    }?;
+    let responses = source.read(model, &read)?;
     let result = item_analysis(model, &responses, &options)?;
     // SAFETY: the C API's contract (docs/c-api.md, "Pointers"): `out` is writable storage for the result.
     unsafe { write_out(out, "out", c_string(result.to_json())) }?;

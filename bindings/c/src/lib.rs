@@ -30,6 +30,7 @@ mod questionnaire;
 mod read_options;
 mod report;
 mod sample;
+mod source;
 mod store;
 mod table;
 mod units;
