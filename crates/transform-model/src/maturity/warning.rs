@@ -118,10 +118,10 @@ impl Warning {
         let message = if n == 0 {
             Localized::da_en(
                 &format!(
-                    "dimension {dimension}: Cronbachs alfa er ikke beregnet (mindst ét par af spørgsmålene har ingen fælles svarpersoner, typisk fordi de stilles til forskellige roller; hver rolles egen alfa på de spørgsmål, den får, står ved rollen)"
+                    "dimension {dimension}: Cronbachs alfa er ikke beregnet (mindst ét par af spørgsmålene har ingen fælles svarpersoner, typisk fordi de stilles til forskellige roller; hver rolles egen alfa på de spørgsmål, den får, står ved rollen, hvor den kan beregnes)"
                 ),
                 &format!(
-                    "dimension {dimension}: Cronbach's alpha not computed (at least one pair of its items has no respondent in common, typically because they are asked of different roles; each role's own alpha on the items it is asked is given with the role)"
+                    "dimension {dimension}: Cronbach's alpha not computed (at least one pair of its items has no respondent in common, typically because they are asked of different roles; each role's own alpha on the items it is asked is given with the role where it can be computed)"
                 ),
             )
         } else {
