@@ -282,16 +282,37 @@ pub struct AnalyzedCorpus {
 
 /// Analyzes `texts` once: the analyzer, the term dictionary and each text's term ids.
 pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
+    let chunks = tokenize_chunks(texts);
+    let (word_list, remaps) = merge_words(&chunks);
+    let analyzer = Analyzer::from_words(word_list.iter().copied());
+    let (terms, word_terms) = analyze_words(&analyzer, &chunks, &word_list);
+    let docs = docs_as_terms(&chunks, &remaps, &word_terms);
+    let word_terms = word_list
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let of = |slot: usize| word_terms[slot].get(i).map(|ids| ids.clone().into_boxed_slice());
+            ((*w).to_owned(), [of(0), of(1)])
+        })
+        .collect();
+    AnalyzedCorpus { analyzer, terms, docs, word_terms }
+}
+
+/// Texts per chunk: fixed, so word ids never depend on the number of threads.
+const CORPUS_CHUNK: usize = 512;
+
+/// One chunk of a corpus: its own words, and each text as ids into them with its language.
+struct CorpusChunk {
+    words: Vec<String>,
+    docs: Vec<(Vec<u32>, Lang)>,
+}
+
+/// Step 1, per chunk in parallel: folds (NFC, lower-case) and tokenizes as queries are,
+/// numbering the chunk's own words.
+fn tokenize_chunks<S: AsRef<str> + Sync>(texts: &[S]) -> Vec<CorpusChunk> {
     use rayon::prelude::*;
-    /// Texts per chunk: fixed, so word ids never depend on the number of threads.
-    const CHUNK: usize = 512;
-    struct Chunk {
-        words: Vec<String>,
-        docs: Vec<(Vec<u32>, Lang)>,
-    }
-    // 1. Per chunk, in parallel: fold (NFC, lower-case) and tokenize as queries are, and number the chunk's own words.
-    let chunks: Vec<Chunk> = texts
-        .par_chunks(CHUNK)
+    texts
+        .par_chunks(CORPUS_CHUNK)
         .map(|chunk| {
             let mut local: FxHashMap<&str, u32> = FxHashMap::default();
             let mut words: Vec<String> = Vec::new();
@@ -313,10 +334,14 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
                     (ids, lang)
                 })
                 .collect();
-            Chunk { words, docs }
+            CorpusChunk { words, docs }
         })
-        .collect();
-    // 2. Merge the chunks' words into global ids, in chunk order.
+        .collect()
+}
+
+/// Step 2: merges the chunks' words into global ids, in chunk order, so ids are deterministic;
+/// returns the distinct words and each chunk's local-to-global id map.
+fn merge_words(chunks: &[CorpusChunk]) -> (Vec<&str>, Vec<Vec<u32>>) {
     let mut global: FxHashMap<&str, u32> = FxHashMap::default();
     let mut word_list: Vec<&str> = Vec::new();
     let remaps: Vec<Vec<u32>> = chunks
@@ -333,8 +358,17 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
                 .collect()
         })
         .collect();
-    // 3. Analyze each distinct word once per language in use.
-    let analyzer = Analyzer::from_words(word_list.iter().copied());
+    (word_list, remaps)
+}
+
+/// Step 3: analyzes each distinct word once per language in use (the costly part), giving the
+/// term dictionary and each word's term ids by language slot (Danish, English).
+fn analyze_words(
+    analyzer: &Analyzer,
+    chunks: &[CorpusChunk],
+    word_list: &[&str],
+) -> (FxHashMap<String, u32>, [Vec<Vec<u32>>; 2]) {
+    use rayon::prelude::*;
     let mut terms: FxHashMap<String, u32> = FxHashMap::default();
     let mut word_terms: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
     for (slot, lang) in [Lang::Da, Lang::En].into_iter().enumerate() {
@@ -361,8 +395,13 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
             })
             .collect();
     }
-    // 4. Each text as term ids.
-    let docs = chunks
+    (terms, word_terms)
+}
+
+/// Step 4: each text as term ids, through its chunk's word map and its language's terms.
+fn docs_as_terms(chunks: &[CorpusChunk], remaps: &[Vec<u32>], word_terms: &[Vec<Vec<u32>>; 2]) -> Vec<Vec<u32>> {
+    use rayon::prelude::*;
+    chunks
         .par_iter()
         .zip(remaps.par_iter())
         .flat_map_iter(|(c, remap)| {
@@ -371,16 +410,7 @@ pub fn analyze_corpus<S: AsRef<str> + Sync>(texts: &[S]) -> AnalyzedCorpus {
                 ids.iter().flat_map(|&w| table[remap[w as usize] as usize].iter().copied()).collect::<Vec<u32>>()
             })
         })
-        .collect();
-    let word_terms = word_list
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let of = |slot: usize| word_terms[slot].get(i).map(|ids| ids.clone().into_boxed_slice());
-            ((*w).to_owned(), [of(0), of(1)])
-        })
-        .collect();
-    AnalyzedCorpus { analyzer, terms, docs, word_terms }
+        .collect()
 }
 
 /// Term frequencies of an analyzed text.
