@@ -7,6 +7,8 @@
 //! layer's cells go through [`disclosure::suppress`] and then, as the gate no result
 //! passes without, [`disclosure::audit_min`]. The municipality's own figures are the sum
 //! of the published role groups, so they lie in the span by construction.
+//!
+//! Longer than 400 lines on purpose: the layers share one index and one gate, and are checked together.
 
 use std::collections::BTreeMap;
 
