@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use crate::localized::Lang;
-use crate::model::{Model, Referent};
+use crate::model::{Filter, Item, Model, Referent, Role};
 
 use super::{QuestionnaireError, select_roles};
 
@@ -47,8 +47,23 @@ fn referent_probe(referent: Option<Referent>, lang: Lang) -> &'static str {
 /// The cognitive-interview guide for `role` as Markdown in `lang`.
 pub fn pilot_guide(model: &Model, role: &str, lang: Lang) -> Result<String, QuestionnaireError> {
     let r = select_roles(model, Some(role))?[0];
-    let role_def = &model.roles()[r];
     let mut out = String::new();
+    guide_header(&mut out, model, &model.roles()[r], lang);
+    let asked: Vec<usize> = (0..model.items().len()).filter(|&i| model.is_asked(r, i)).collect();
+    let mut filters_done = vec![false; model.filters().len()];
+    for (n, &i) in asked.iter().enumerate() {
+        if let Some(f) = model.item_filter(i).filter(|&f| !filters_done[f]) {
+            filters_done[f] = true;
+            filter_section(&mut out, &model.filters()[f], lang);
+        }
+        item_section(&mut out, n, &model.items()[i], lang);
+    }
+    out.push_str(&decisions(lang));
+    Ok(out)
+}
+
+/// The title, the interview instructions and the role's introduction with its probe.
+fn guide_header(out: &mut String, model: &Model, role_def: &Role, lang: Lang) {
     let _ = writeln!(
         out,
         "# {}: {}\n\n## {}: {}\n",
@@ -72,59 +87,56 @@ pub fn pilot_guide(model: &Model, role: &str, lang: Lang) -> Result<String, Ques
             )
         );
     }
-    let asked: Vec<usize> = (0..model.items().len()).filter(|&i| model.is_asked(r, i)).collect();
-    let mut filters_done = vec![false; model.filters().len()];
-    for (n, &i) in asked.iter().enumerate() {
-        if let Some(f) = model.item_filter(i).filter(|&f| !filters_done[f]) {
-            filters_done[f] = true;
-            let filter = &model.filters()[f];
-            let _ = writeln!(
-                out,
-                "### {} {}: »{}«\n\n- {}: {}\n- {}: {}\n",
-                lang.pick("Filterspørgsmål", "Filter question"),
-                filter.id,
-                filter.text.get(lang),
-                lang.pick("Hensigt", "Intent"),
-                lang.pick(
-                    "At spørge om de følgende udsagn kun dem, der ved, at det findes (ja / nej / ved ikke).",
-                    "To put the following statements only to those who know it exists (yes / no / don't know).",
-                ),
-                lang.pick("Spørg", "Probe"),
-                lang.pick(
-                    "Hvordan ved du det? Hvad ville få dig til at svare »ved ikke«?",
-                    "How do you know? What would make you answer \"don't know\"?",
-                ),
-            );
-        }
-        let item = &model.items()[i];
-        let _ = writeln!(out, "### {}. »{}«\n", n + 1, item.text.get(lang));
-        if let Some(pilot) = &item.pilot {
-            let _ = writeln!(out, "- {}: {}", lang.pick("Hensigt", "Intent"), pilot.intent.get(lang));
-        }
-        let _ = writeln!(out, "- {}: {}", lang.pick("Spørg", "Probe"), referent_probe(item.referent, lang));
-        if item.reverse {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                lang.pick("Spørg også", "Also ask"),
-                lang.pick(
-                    "Udsagnet er formuleret omvendt af de fleste andre. Hvad betyder det for dig at svare »enig« her?",
-                    "The statement is worded the opposite way of most others. What does answering \"agree\" mean to you here?",
-                )
-            );
-        }
-        if let Some(pilot) = &item.pilot {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                lang.pick("Tegn på misforståelse", "Sign of a misunderstanding"),
-                pilot.misreading.get(lang)
-            );
-        }
-        let _ = writeln!(out, "- {}:\n", lang.pick("Noter", "Notes"));
+}
+
+/// A filter question, written once before the first item it gates.
+fn filter_section(out: &mut String, filter: &Filter, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "### {} {}: »{}«\n\n- {}: {}\n- {}: {}\n",
+        lang.pick("Filterspørgsmål", "Filter question"),
+        filter.id,
+        filter.text.get(lang),
+        lang.pick("Hensigt", "Intent"),
+        lang.pick(
+            "At spørge om de følgende udsagn kun dem, der ved, at det findes (ja / nej / ved ikke).",
+            "To put the following statements only to those who know it exists (yes / no / don't know).",
+        ),
+        lang.pick("Spørg", "Probe"),
+        lang.pick(
+            "Hvordan ved du det? Hvad ville få dig til at svare »ved ikke«?",
+            "How do you know? What would make you answer \"don't know\"?",
+        ),
+    );
+}
+
+/// The `n`-th asked item with its intent, probes, sign of a misunderstanding and room for notes.
+fn item_section(out: &mut String, n: usize, item: &Item, lang: Lang) {
+    let _ = writeln!(out, "### {}. »{}«\n", n + 1, item.text.get(lang));
+    if let Some(pilot) = &item.pilot {
+        let _ = writeln!(out, "- {}: {}", lang.pick("Hensigt", "Intent"), pilot.intent.get(lang));
     }
-    out.push_str(&decisions(lang));
-    Ok(out)
+    let _ = writeln!(out, "- {}: {}", lang.pick("Spørg", "Probe"), referent_probe(item.referent, lang));
+    if item.reverse {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            lang.pick("Spørg også", "Also ask"),
+            lang.pick(
+                "Udsagnet er formuleret omvendt af de fleste andre. Hvad betyder det for dig at svare »enig« her?",
+                "The statement is worded the opposite way of most others. What does answering \"agree\" mean to you here?",
+            )
+        );
+    }
+    if let Some(pilot) = &item.pilot {
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            lang.pick("Tegn på misforståelse", "Sign of a misunderstanding"),
+            pilot.misreading.get(lang)
+        );
+    }
+    let _ = writeln!(out, "- {}:\n", lang.pick("Noter", "Notes"));
 }
 
 /// What the pilot decides from the answers, with the thresholds `items` flags by.

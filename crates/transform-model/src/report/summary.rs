@@ -260,15 +260,39 @@ fn levels(a: &Assessment, model: &Model, target_year: Option<i64>, lang: Lang) -
 /// responses with the reason for any left out, the missing voices and the weighting.
 fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> {
     let (a, model, lang) = (inputs.assessment, inputs.model, options.lang);
-    let answered = a.n_respondents + a.excluded_for_anonymity;
-    let n = |x: usize| vocab::number(x as f64, 0, lang);
-    let mut out = vec![match &options.survey_period {
+    let mut out = vec![survey_period(options)];
+    out.extend(response_rate(a, options));
+    out.push(included(a, lang));
+    out.extend(missing_voices(a, model, lang));
+    out.push(weighting(a, lang));
+    out.push(
+        lang.pick(
+            "Små forskelle mellem dimensionerne og grupperne kan skyldes tilfældigheder.",
+            "Small differences between the dimensions and the groups may be chance.",
+        )
+        .to_owned(),
+    );
+    out
+}
+
+/// When the survey ran, or that the period is not given.
+fn survey_period(options: &ReportOptions) -> String {
+    let lang = options.lang;
+    match &options.survey_period {
         Some(p) => match lang {
             Lang::Da => format!("Målingen blev gennemført {}.", p.text(lang)),
             Lang::En => format!("The survey ran {}.", p.text(lang)),
         },
         None => lang.pick("Målingens periode er ikke oplyst.", "The survey period is not given.").to_owned(),
-    }];
+    }
+}
+
+/// How many answered out of how many invited, with a warning when the rate is low.
+fn response_rate(a: &Assessment, options: &ReportOptions) -> Vec<String> {
+    let lang = options.lang;
+    let answered = a.n_respondents + a.excluded_for_anonymity;
+    let n = |x: usize| vocab::number(x as f64, 0, lang);
+    let mut out = Vec::new();
     let invited: usize = options.invited.values().sum();
     if invited > 0 {
         let share = answered as f64 / invited as f64;
@@ -298,9 +322,15 @@ fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> 
             }
         });
     }
+    out
+}
+
+/// How many responses count, and why any are left out.
+fn included(a: &Assessment, lang: Lang) -> String {
+    let n = |x: usize| vocab::number(x as f64, 0, lang);
     let left = a.excluded_for_anonymity;
     let k = a.min_group_size;
-    out.push(match (lang, left) {
+    match (lang, left) {
         (Lang::Da, 0) => format!("Alle {} besvarelser indgår i resultatet.", n(a.n_respondents)),
         (Lang::En, 0) => format!("All {} responses are included.", n(a.n_respondents)),
         (Lang::Da, _) => format!(
@@ -313,7 +343,12 @@ fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> 
             n(a.n_respondents),
             n(left)
         ),
-    });
+    }
+}
+
+/// The model's roles with no reported group, if any.
+fn missing_voices(a: &Assessment, model: &Model, lang: Lang) -> Option<String> {
+    let k = a.min_group_size;
     let reported: Vec<&str> = a.groups.iter().flat_map(|g| g.roles.iter().map(String::as_str)).collect();
     let missing: Vec<String> = model
         .roles()
@@ -321,33 +356,27 @@ fn certainty(inputs: &ReportInputs<'_>, options: &ReportOptions) -> Vec<String> 
         .filter(|r| !reported.contains(&r.id.as_str()))
         .map(|r| vocab::role(model, &r.id).get(lang).to_owned())
         .collect();
-    if !missing.is_empty() {
-        out.push(match lang {
-            Lang::Da => format!("{} indgår ikke, da færre end {k} svarede.", join_words(&missing, "og")),
-            Lang::En => format!("{} are not included, as fewer than {k} answered.", join_words(&missing, "and")),
-        });
+    if missing.is_empty() {
+        return None;
     }
-    out.push(
-        match a.weighting {
-            crate::maturity::Weighting::Balanced => lang.pick(
-                "Hver gruppe tæller lige meget i resultatet, uanset hvor mange der svarede.",
-                "Each group counts the same in the result, however many answered.",
-            ),
-            _ => lang.pick(
-                "Hver besvarelse tæller lige meget i resultatet.",
-                "Each response counts the same in the result.",
-            ),
+    Some(match lang {
+        Lang::Da => format!("{} indgår ikke, da færre end {k} svarede.", join_words(&missing, "og")),
+        Lang::En => format!("{} are not included, as fewer than {k} answered.", join_words(&missing, "and")),
+    })
+}
+
+/// How the responses are weighted in the result.
+fn weighting(a: &Assessment, lang: Lang) -> String {
+    match a.weighting {
+        crate::maturity::Weighting::Balanced => lang.pick(
+            "Hver gruppe tæller lige meget i resultatet, uanset hvor mange der svarede.",
+            "Each group counts the same in the result, however many answered.",
+        ),
+        _ => {
+            lang.pick("Hver besvarelse tæller lige meget i resultatet.", "Each response counts the same in the result.")
         }
-        .to_owned(),
-    );
-    out.push(
-        lang.pick(
-            "Små forskelle mellem dimensionerne og grupperne kan skyldes tilfældigheder.",
-            "Small differences between the dimensions and the groups may be chance.",
-        )
-        .to_owned(),
-    );
-    out
+    }
+    .to_owned()
 }
 
 /// "a, b og c".

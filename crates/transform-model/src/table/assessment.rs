@@ -51,17 +51,52 @@ fn named_dimensions(text: &str, a: &Assessment, lang: Option<Lang>) -> String {
     out
 }
 
-/// A readable table; `lang = None` prints Danish and English side by side.
-pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String {
-    let t = |da: &str, en: &str| match lang {
+/// One text in the chosen language; `lang = None` gives both, once where they agree.
+fn tr(lang: Option<Lang>, da: &str, en: &str) -> String {
+    match lang {
         Some(l) => l.pick(da, en).to_owned(),
         None if da == en => da.to_owned(),
         None => format!("{da} / {en}"),
-    };
-    let num = |x: Option<f64>| num_in(x, lang);
-    let ci = |x: Option<[f64; 2]>| ci_in(x, lang);
-    let role = |id: &str| label(&model.role_label(id), lang);
+    }
+}
+
+/// Whether dimensions are shown by number and name (Danish readers never meet an id such as D3).
+fn by_number(lang: Option<Lang>) -> bool {
+    lang != Some(Lang::En)
+}
+
+/// A dimension's key in the table: its number in Danish ("3."), its id in English.
+fn dim_key(lang: Option<Lang>, i: usize, id: &str) -> String {
+    if by_number(lang) { format!("{}.", i + 1) } else { id.to_owned() }
+}
+
+/// A dimension's name by id, the id itself where the assessment lacks it.
+fn dim_label(a: &Assessment, id: &str, lang: Option<Lang>) -> String {
+    a.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| label(&d.label, lang))
+}
+
+/// A role's name from the model.
+fn role_label(model: &Model, id: &str, lang: Option<Lang>) -> String {
+    label(&model.role_label(id), lang)
+}
+
+/// A readable table; `lang = None` prints Danish and English side by side.
+pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String {
     let mut s = String::new();
+    write_header(&mut s, a, model, lang);
+    write_dimensions(&mut s, a, lang);
+    write_groups(&mut s, a, model, lang);
+    write_gaps(&mut s, a, model, lang);
+    write_recommendations(&mut s, a, lang);
+    write_baseline(&mut s, a, lang);
+    write_warnings(&mut s, a, lang);
+    s
+}
+
+/// The three opening lines: which model, the overall level and who answered.
+fn write_header(s: &mut String, a: &Assessment, model: &Model, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
+    let num = |x: Option<f64>| num_in(x, lang);
     let level_label = |lvl: Option<i64>| {
         lvl.and_then(|l| model.levels().iter().find(|x| x.level == l))
             .map_or("–".to_owned(), |x| label(&x.label, lang))
@@ -85,7 +120,7 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         a.overall.level.map_or("–".to_owned(), |l| format!("{l} {}", level_label(Some(l)))),
         t("gennemsnit", "mean"),
         num(a.overall.score),
-        ci(a.overall.ci),
+        ci_in(a.overall.ci, lang),
         t("gennemsnitligt gab til målet", "mean gap to the target"),
         num(a.overall.mean_gap),
     );
@@ -105,6 +140,12 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         t("mål: niveau", "target"),
         a.overall.target,
     );
+}
+
+/// The table proper: one row per dimension with score, level, interval, alpha and n.
+fn write_dimensions(s: &mut String, a: &Assessment, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
+    let num = |x: Option<f64>| num_in(x, lang);
     let width = a.dimensions.iter().map(|d| label(&d.label, lang).chars().count()).max().unwrap_or(10) + 6;
     let _ = writeln!(
         s,
@@ -116,24 +157,24 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
         t("alfa", "alpha"),
         "n",
     );
-    // Danish readers meet the dimensions by number and name, never by id (D3).
-    let da = lang != Some(Lang::En);
-    let key = |i: usize, id: &str| if da { format!("{}.", i + 1) } else { id.to_owned() };
-    let dim_label =
-        |id: &str| a.dimensions.iter().find(|d| d.id == id).map_or_else(|| id.to_owned(), |d| label(&d.label, lang));
     for (i, d) in a.dimensions.iter().enumerate() {
-        let name = format!("{:<4} {}", key(i, &d.id), label(&d.label, lang));
+        let name = format!("{:<4} {}", dim_key(lang, i, &d.id), label(&d.label, lang));
         let _ = writeln!(
             s,
             "{:<width$} {:>6} {:>6} {:>14} {:>6} {:>5}",
             name,
             num(d.score),
             d.level.map_or("–".to_owned(), |l| format!("{l}{}", if d.borderline == Some(true) { "~" } else { "" })),
-            ci(d.ci),
+            ci_in(d.ci, lang),
             num(d.alpha),
             d.n,
         );
     }
+}
+
+/// Each group's score per dimension, keyed as in the table, and the note on "~".
+fn write_groups(s: &mut String, a: &Assessment, model: &Model, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
     let _ = writeln!(
         s,
         "\n{}",
@@ -145,10 +186,10 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
             .iter()
             .map(|d| {
                 let i = a.dimensions.iter().position(|x| x.id == d.id).unwrap_or(0);
-                format!("{}={}", key(i, &d.id).trim_end_matches('.'), num(d.score))
+                format!("{}={}", dim_key(lang, i, &d.id).trim_end_matches('.'), num_in(d.score, lang))
             })
             .collect();
-        let _ = writeln!(s, "  {} (n={}): {}", role(&g.role), g.n, scores.join(" "));
+        let _ = writeln!(s, "  {} (n={}): {}", role_label(model, &g.role, lang), g.n, scores.join(" "));
     }
     let _ = writeln!(
         s,
@@ -158,80 +199,103 @@ pub fn render_table(a: &Assessment, model: &Model, lang: Option<Lang>) -> String
             "~ = the level is uncertain (the interval crosses a level boundary)"
         )
     );
+}
+
+/// The significant perception gaps between roles, if any.
+fn write_gaps(s: &mut String, a: &Assessment, model: &Model, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
     let significant: Vec<_> = a.gaps.iter().filter(|g| g.significant == Some(true)).collect();
-    if !significant.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Forskelle i opfattelse", "Perception gaps"));
-        for g in significant {
-            let _ = writeln!(
-                s,
-                "  {}, {} − {}: {} {} (p {} {}) {}",
-                dim_label(&g.dimension),
-                role(&g.a),
-                role(&g.b),
-                g.diff.map_or("–".to_owned(), |x| crate::numbers::signed(x, 2, lang.unwrap_or(Lang::En))),
-                ci(g.ci),
-                t("justeret", "adjusted"),
-                num(g.p_adjusted),
-                label(&g.verdict.label(), lang)
-            );
-        }
+    if significant.is_empty() {
+        return;
     }
-    if !a.recommendations.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Anbefalede greb", "Recommended levers"));
-        for r in &a.recommendations {
-            // In Danish the lever's text alone ("Greb 6: …" numbers belong to the article).
-            let lever = |l: &Localized| {
-                let text = label(l, lang);
-                if da { text.split_once(": ").map_or(text.clone(), |(_, rest)| rest.to_owned()) } else { text }
-            };
-            let levers: Vec<String> = r.lever_labels.iter().map(lever).collect();
-            // The order follows the gap on the roles asked every dimension: shown where it differs.
-            let priority = match r.priority_gap {
-                Some(p) if (p - r.gap).abs() > 0.005 => format!(
-                    "; {} {}",
-                    t("på rollerne, der spørges om alle dimensioner", "on the roles asked every dimension"),
-                    num(Some(p))
-                ),
-                _ => String::new(),
-            };
-            let _ = writeln!(
-                s,
-                "  {}. {} ({} {}{priority}): {}",
-                r.priority,
-                label(&r.label, lang),
-                t("afstand til målet", "gap"),
-                num(Some(r.gap)),
-                levers.join("; ")
-            );
-        }
-    }
-    if let Some(b) = &a.baseline {
+    let _ = writeln!(s, "\n{}", t("Forskelle i opfattelse", "Perception gaps"));
+    for g in significant {
         let _ = writeln!(
             s,
-            "\n{} ({} {})",
-            t("Udvikling siden sidste måling", "Change since baseline"),
-            t("målt med modellens version", "measured with model version"),
-            b.baseline_version
+            "  {}, {} − {}: {} {} (p {} {}) {}",
+            dim_label(a, &g.dimension, lang),
+            role_label(model, &g.a, lang),
+            role_label(model, &g.b, lang),
+            g.diff.map_or("–".to_owned(), |x| crate::numbers::signed(x, 2, lang.unwrap_or(Lang::En))),
+            ci_in(g.ci, lang),
+            t("justeret", "adjusted"),
+            num_in(g.p_adjusted, lang),
+            label(&g.verdict.label(), lang)
         );
-        for d in &b.dimensions {
-            let _ = writeln!(
-                s,
-                "  {}: {} → {} ({})",
-                dim_label(&d.id),
-                num(d.baseline),
-                num(d.current),
-                d.change.map_or("–".to_owned(), |c| crate::numbers::signed(c, 2, lang.unwrap_or(Lang::En)))
-            );
-        }
     }
-    if !a.warnings.is_empty() {
-        let _ = writeln!(s, "\n{}", t("Forbehold", "Warnings"));
-        for w in &a.warnings {
-            let message = label(&w.message, lang);
-            let _ = writeln!(s, "  - {}", if da { named_dimensions(&message, a, lang) } else { message });
-        }
+}
+
+/// The recommended levers, in priority order, if any.
+fn write_recommendations(s: &mut String, a: &Assessment, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
+    let num = |x: Option<f64>| num_in(x, lang);
+    let da = by_number(lang);
+    if a.recommendations.is_empty() {
+        return;
     }
-    s
+    let _ = writeln!(s, "\n{}", t("Anbefalede greb", "Recommended levers"));
+    for r in &a.recommendations {
+        // In Danish the lever's text alone ("Greb 6: …" numbers belong to the article).
+        let lever = |l: &Localized| {
+            let text = label(l, lang);
+            if da { text.split_once(": ").map_or(text.clone(), |(_, rest)| rest.to_owned()) } else { text }
+        };
+        let levers: Vec<String> = r.lever_labels.iter().map(lever).collect();
+        // The order follows the gap on the roles asked every dimension: shown where it differs.
+        let priority = match r.priority_gap {
+            Some(p) if (p - r.gap).abs() > 0.005 => format!(
+                "; {} {}",
+                t("på rollerne, der spørges om alle dimensioner", "on the roles asked every dimension"),
+                num(Some(p))
+            ),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            s,
+            "  {}. {} ({} {}{priority}): {}",
+            r.priority,
+            label(&r.label, lang),
+            t("afstand til målet", "gap"),
+            num(Some(r.gap)),
+            levers.join("; ")
+        );
+    }
+}
+
+/// The change per dimension since the baseline, if there is one.
+fn write_baseline(s: &mut String, a: &Assessment, lang: Option<Lang>) {
+    let t = |da: &str, en: &str| tr(lang, da, en);
+    let num = |x: Option<f64>| num_in(x, lang);
+    let Some(b) = &a.baseline else { return };
+    let _ = writeln!(
+        s,
+        "\n{} ({} {})",
+        t("Udvikling siden sidste måling", "Change since baseline"),
+        t("målt med modellens version", "measured with model version"),
+        b.baseline_version
+    );
+    for d in &b.dimensions {
+        let _ = writeln!(
+            s,
+            "  {}: {} → {} ({})",
+            dim_label(a, &d.id, lang),
+            num(d.baseline),
+            num(d.current),
+            d.change.map_or("–".to_owned(), |c| crate::numbers::signed(c, 2, lang.unwrap_or(Lang::En)))
+        );
+    }
+}
+
+/// The warnings, with dimension ids replaced by names for Danish readers.
+fn write_warnings(s: &mut String, a: &Assessment, lang: Option<Lang>) {
+    if a.warnings.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\n{}", tr(lang, "Forbehold", "Warnings"));
+    for w in &a.warnings {
+        let message = label(&w.message, lang);
+        let _ = writeln!(s, "  - {}", if by_number(lang) { named_dimensions(&message, a, lang) } else { message });
+    }
 }
 
 /// The model as Markdown: levels, dimensions with level texts, items and levers.
