@@ -118,7 +118,7 @@ pub(super) fn economics(
 }
 
 /// The first rule that applies, from facts (closed, negative value, closure) through
-/// economics to judgement.
+/// economics to judgement: three groups of rules, tried in that order.
 #[allow(clippy::too_many_arguments)]
 fn recommend(
     x: &Initiative,
@@ -129,34 +129,55 @@ fn recommend(
     closing: bool,
     lang: Lang,
 ) -> (Recommendation, String) {
-    use Recommendation::*;
-    let t = |da: String, en: String| if lang == Lang::Da { da } else { en };
-    let start = x.start_year;
-    let years =
-        |n: i64| if n == 1 { t("1 år".into(), "1 year".into()) } else { t(format!("{n} år"), format!("{n} years")) };
-    // "pays back only in 2034 (10 years from the start in 2025), beyond the 5-year horizon"
-    let late = |p: &Payback| {
+    let w = Words { lang, start: x.start_year, horizon };
+    fact_rule(x, closing, &w)
+        .or_else(|| economic_rule(x, p, &w))
+        .unwrap_or_else(|| judgement_rule(x, p, year, aligned, &w))
+}
+
+/// What every reason needs: its language and the years it names.
+struct Words {
+    lang: Lang,
+    start: i64,
+    horizon: i64,
+}
+
+impl Words {
+    fn t(&self, da: String, en: String) -> String {
+        if self.lang == Lang::Da { da } else { en }
+    }
+    fn years(&self, n: i64) -> String {
+        if n == 1 { self.t("1 år".into(), "1 year".into()) } else { self.t(format!("{n} år"), format!("{n} years")) }
+    }
+    /// "pays back only in 2034 (10 years from the start in 2025), beyond the 5-year horizon"
+    fn late(&self, p: &Payback) -> Option<String> {
+        let (start, horizon) = (self.start, self.horizon);
         p.year.zip(p.years).filter(|_| !p.within).map(|(y, n)| {
-            t(
+            self.t(
                 format!(
                     "tjener sig først hjem i {y} ({} regnet fra start i {start}), efter horisonten på {horizon} år",
-                    years(n)
+                    self.years(n)
                 ),
                 format!(
                     "pays back only in {y} ({} from the start in {start}), beyond the {horizon}-year horizon",
-                    years(n)
+                    self.years(n)
                 ),
             )
         })
-    };
+    }
+}
+
+/// Facts decide first: closed, negative value for citizens, or a closure already chosen.
+fn fact_rule(x: &Initiative, closing: bool, w: &Words) -> Option<(Recommendation, String)> {
+    use Recommendation::*;
     if x.stage == Stage::Closed {
-        return (Close, t("er allerede lukket".into(), "already closed".into()));
+        return Some((Close, w.t("er allerede lukket".into(), "already closed".into())));
     }
     if x.citizen_value == CitizenValue::Negative {
-        return if x.mandatory || x.shared_infrastructure {
+        return Some(if x.mandatory || x.shared_infrastructure {
             (
                 Reconsider,
-                t(
+                w.t(
                     "lovpligtig opgave eller infrastruktur, der skaber negativ værdi for borgerne: gentænk udførelsen"
                         .into(),
                     "a statutory task or infrastructure that creates negative value for citizens: rethink how it is done"
@@ -166,60 +187,73 @@ fn recommend(
         } else {
             (
                 Close,
-                t(
+                w.t(
                     "skaber negativ værdi for borgerne (greb 4)".into(),
                     "creates negative value for citizens (lever 4)".into(),
                 ),
             )
-        };
+        });
     }
-    if closing {
-        return (
+    closing.then(|| {
+        (
             Close,
-            t(
+            w.t(
                 "understøtter ingen mission og viser ingen borgerværdi (greb 4)".into(),
                 "serves no mission and shows no citizen value (lever 4)".into(),
             ),
-        );
-    }
+        )
+    })
+}
+
+/// Then economics: an unknown cost, a payback within the horizon, value at no extra cost.
+fn economic_rule(x: &Initiative, p: &Payback, w: &Words) -> Option<(Recommendation, String)> {
+    use Recommendation::*;
+    let (start, horizon) = (w.start, w.horizon);
     let Some(cost) = x.cost_per_year else {
-        return (
+        return Some((
             Reconsider,
-            t(
+            w.t(
                 "genovervej: udgiften er ukendt (angiv udgiften pr. år); intet anbefales udbredt uden den".into(),
                 "reconsider: cost unknown (give cost_per_year); nothing is recommended for spreading without it".into(),
             ),
-        );
+        ));
     };
     if let (Some(y), Some(n), true) = (p.year, p.years, p.within) {
-        return (
+        return Some((
             Spread,
-            t(
+            w.t(
                 format!(
                     "tjener sig hjem i {y}, {} regnet fra start i {start}, inden for {horizon} år (greb 9)",
-                    years(n)
+                    w.years(n)
                 ),
-                format!("pays back in {y}, {} from the start in {start}, within {horizon} years (lever 9)", years(n)),
+                format!("pays back in {y}, {} from the start in {start}, within {horizon} years (lever 9)", w.years(n)),
             ),
-        );
+        ));
     }
-    if free_value(x, cost) {
-        return (
+    free_value(x, cost).then(|| {
+        (
             Spread,
-            t(
+            w.t(
                 "giver mærkbar merværdi for borgerne uden at blive dyrere (greb 9)".into(),
                 "adds citizen value at no extra cost (lever 9)".into(),
             ),
-        );
-    }
+        )
+    })
+}
+
+/// Last, judgement: value shown, an experiment under way, too early, statutory, or reconsider.
+fn judgement_rule(x: &Initiative, p: &Payback, year: i64, aligned: bool, w: &Words) -> (Recommendation, String) {
+    use Recommendation::*;
+    let (start, horizon) = (w.start, w.horizon);
     if x.citizen_value == CitizenValue::Positive {
-        let why = late(p).unwrap_or_else(|| t("koster mere, end den sparer".into(), "costs more than it saves".into()));
-        return (Keep, t(format!("skaber borgerværdi, men {why}"), format!("creates citizen value but {why}")));
+        let why =
+            w.late(p).unwrap_or_else(|| w.t("koster mere, end den sparer".into(), "costs more than it saves".into()));
+        return (Keep, w.t(format!("skaber borgerværdi, men {why}"), format!("creates citizen value but {why}")));
     }
     if x.stage.is_pilot() && aligned {
         return (
             Keep,
-            t(
+            w.t(
                 "forsøg under en mission; effekten er endnu ikke vist".into(),
                 "experiment under way for a mission; value not shown yet".into(),
             ),
@@ -228,7 +262,7 @@ fn recommend(
     if too_early(x, year) {
         return (
             TooEarlyToJudge,
-            t(
+            w.t(
                 format!(
                     "for tidligt at vurdere: startet i {start}, under to år før analyseåret {year}, og værdien er uklar"
                 ),
@@ -241,14 +275,17 @@ fn recommend(
     if x.mandatory || x.shared_infrastructure {
         return (
             Keep,
-            t(
+            w.t(
                 "lovpligtig opgave eller infrastruktur: lukkes ikke".into(),
                 "statutory task or infrastructure: not to be closed".into(),
             ),
         );
     }
-    let why = late(p).unwrap_or_else(|| {
-        t(format!("tjener sig ikke hjem inden for {horizon} år"), format!("does not pay back within {horizon} years"))
+    let why = w.late(p).unwrap_or_else(|| {
+        w.t(format!("tjener sig ikke hjem inden for {horizon} år"), format!("does not pay back within {horizon} years"))
     });
-    (Reconsider, t(format!("{why} og viser ingen klar borgerværdi"), format!("{why} and shows no clear citizen value")))
+    (
+        Reconsider,
+        w.t(format!("{why} og viser ingen klar borgerværdi"), format!("{why} and shows no clear citizen value")),
+    )
 }
