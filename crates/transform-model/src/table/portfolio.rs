@@ -87,12 +87,8 @@ fn without_label<'a>(reason: &'a str, label: &str) -> &'a str {
     }
 }
 
-/// A readable table of the analysis in `lang`.
+/// A readable table of the analysis in `lang`: a pipeline of its sections.
 pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String {
-    let initiative = |id: &str| {
-        let name = p.initiatives.iter().find(|i| i.id == id).map(|i| i.title.as_str());
-        named(name, id, lang)
-    };
     let mut s = String::new();
     let _ = writeln!(
         s,
@@ -104,6 +100,20 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
         a.horizon,
         lang.pick("år", "years")
     );
+    write_missions(&mut s, p, a, lang);
+    write_balance(&mut s, a, lang);
+    write_initiatives(&mut s, p, a, lang);
+    s
+}
+
+/// An initiative by its title, with its id where the language shows ids.
+fn initiative_name(p: &Portfolio, id: &str, lang: Lang) -> String {
+    let name = p.initiatives.iter().find(|i| i.id == id).map(|i| i.title.as_str());
+    named(name, id, lang)
+}
+
+/// Each mission's coverage, its gaps and what its quality misses.
+fn write_missions(s: &mut String, p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) {
     let _ = writeln!(s, "\n{}", lang.pick("Missioner: dækning og kvalitet", "Missions: coverage and quality"));
     for (c, q) in a.coverage.iter().zip(&a.mission_quality) {
         let m = p.missions.iter().find(|m| m.id == c.mission).expect("coverage per mission");
@@ -123,6 +133,11 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
             let _ = writeln!(s, "     ✗ {}", missed_text(x, lang));
         }
     }
+}
+
+/// The portfolio's balance: active initiatives, the share of experiments, the largest
+/// department's share, the stages and the balance flags.
+fn write_balance(s: &mut String, a: &PortfolioAnalysis, lang: Lang) {
     let b = &a.balance;
     // The concentration on departments as the largest department's share (the Ordliste's
     // words for what the Herfindahl index measures).
@@ -150,6 +165,11 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
     for f in &b.flags {
         let _ = writeln!(s, "  ! {f}");
     }
+}
+
+/// Per initiative: closure candidates, the economics and the cross-fertilisation pairs.
+fn write_initiatives(s: &mut String, p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) {
+    let initiative = |id: &str| initiative_name(p, id, lang);
     if !a.closure_candidates.is_empty() {
         let _ = writeln!(s, "\n{}", lang.pick("Kandidater til lukning", "Closure candidates (lever 4)"));
         for c in &a.closure_candidates {
@@ -181,5 +201,4 @@ pub fn render_table(p: &Portfolio, a: &PortfolioAnalysis, lang: Lang) -> String 
             );
         }
     }
-    s
 }
