@@ -3,6 +3,10 @@
 //! holding choice names, "dk"/"Ved ikke" as no answer, and the tools' metadata columns
 //! skipped by name. A workbook without a `respondent` column takes the submission's
 //! `_uuid` (else `meta/instanceID`, `_id`, `_index`) as the respondent id.
+//!
+//! Longer than ~400 lines on purpose: the calamine reader stays an inline module beside the
+//! workbook checks it shares, since as a file of its own it would close an import circle
+//! (xlsx ↔ xlsx/reader) that the house test forbids.
 
 use super::ResponseError;
 
